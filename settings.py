@@ -1,0 +1,116 @@
+"""Every setting Sales OS reads, from the environment (and `.env`), in one pydantic-settings class."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+
+
+class Settings(BaseSettings):
+    """Sales OS configuration. With no credentials at all, everything runs on the embedded demo workspace."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_ignore_empty=True, extra="ignore")
+
+    # --- store -------------------------------------------------------------------------------------------------
+    database_url: str = Field(
+        default=f"sqlite:///{PROJECT_ROOT / 'var' / 'salesos.db'}",
+        description="SQLAlchemy URL of the store: SQLite by default, postgresql+psycopg://... for a team deployment.",
+    )
+    chroma_path: Path = Field(
+        default=PROJECT_ROOT / "var" / "chroma", description="Folder of the embedded Chroma store."
+    )
+    chroma_url: str | None = Field(default=None, description="http(s)://host:port of a Chroma server; overrides path.")
+    embedding_model_dir: Path | None = Field(
+        default=None, description="Folder with model.onnx + tokenizer.json; default: the installed local MiniLM."
+    )
+
+    # --- Slack ---------------------------------------------------------------------------------------------------
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_app_token: SecretStr | None = Field(default=None, description="xapp-... token: Socket Mode when set.")
+    slack_api_url: str = Field(default="https://slack.com/api/", description="Slack Web API base URL.")
+    slack_port: int = Field(default=3000, description="Port of the HTTP-mode server (/slack/events, /intake).")
+    digest_channel: str = Field(default="#sales-managers", description="Channel that receives the Monday digest.")
+    inbound_channel: str = Field(default="#inbound-leads", description="Channel that receives scored inbound leads.")
+    manager_emails: list[str] = Field(default_factory=list, description="Emails of managers who may approve any draft.")
+    manager_user_group: str | None = Field(default=None, description="Slack user group id whose members are managers.")
+
+    # --- HubSpot ------------------------------------------------------------------------------------------------
+    hubspot_access_token: SecretStr | None = None
+    hubspot_api_url: str = Field(default="https://api.hubapi.com", description="HubSpot API host (tests: loopback).")
+    hubspot_portal_id: str | None = Field(default=None, description="Portal (hub) id, for record links in answers.")
+    hubspot_requests_per_10s: int = Field(default=100, description="Private-app burst limit, requests per 10 s.")
+    hubspot_search_requests_per_s: int = Field(default=5, description="Search API limit, requests per second.")
+    hubspot_sync_minutes: int = Field(default=10, description="Minutes between incremental syncs when configured.")
+
+    # --- LLM ---------------------------------------------------------------------------------------------------
+    openai_api_key: SecretStr | None = None
+    openai_base_url: str | None = Field(default=None, description="Any OpenAI-compatible server (Ollama, vLLM).")
+    openai_model: str = "gpt-4o-mini"
+
+    # --- team and schedules -------------------------------------------------------------------------------------
+    team_timezone: str = Field(default="America/New_York", description="IANA timezone of the team's schedules.")
+    quiet_hours_start: int = Field(default=19, description="Hour (team timezone) after which no alert is sent.")
+    quiet_hours_end: int = Field(default=8, description="Hour (team timezone) before which no alert is sent.")
+    scheduler_enabled: bool = Field(default=True, description="Run the scheduler inside `salesos serve`.")
+    digest_cron: str = Field(default="mon 09:00", description="Weekly digest: day and time in the team timezone.")
+    risk_alerts_time: str = Field(default="08:30", description="Daily risk alerts, team timezone.")
+    precall_brief_minutes: int = Field(default=60, description="Send a brief for meetings starting within N minutes.")
+
+    # --- deal health thresholds (published starting points) -----------------------------------------------------
+    silent_business_days: int = 5
+    stage_age_days: int = 30
+    single_thread_amount: float = 50_000.0
+    champion_silent_days: int = 14
+    close_date_pushes: int = 2
+
+    # --- inbound intake -------------------------------------------------------------------------------------------
+    intake_secret: SecretStr | None = Field(default=None, description="HMAC secret of POST /intake.")
+    lead_budget_floor: float = 5_000.0
+    lead_timeline_horizon_days: int = 365
+
+    # --- demo ---------------------------------------------------------------------------------------------------
+    demo_seed: int = 7
+    log_level: str = "INFO"
+
+    @field_validator("team_timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        ZoneInfo(value)  # raises for an unknown zone, at start-up rather than at 09:00 on Monday
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The team timezone as a ZoneInfo."""
+        return ZoneInfo(self.team_timezone)
+
+    @property
+    def llm_configured(self) -> bool:
+        """True when an LLM key or an OpenAI-compatible server is configured."""
+        return self.openai_api_key is not None or self.openai_base_url is not None
+
+    @property
+    def hubspot_configured(self) -> bool:
+        """True when a HubSpot private-app token is set."""
+        return self.hubspot_access_token is not None
+
+    def missing_for_slack(self) -> list[str]:
+        """Name the variables `salesos serve` still needs."""
+        missing = []
+        if self.slack_bot_token is None:
+            missing.append("SLACK_BOT_TOKEN")
+        if self.slack_app_token is None and self.slack_signing_secret is None:
+            missing.append("SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)")
+        return missing
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """Read the settings once per process."""
+    return Settings()

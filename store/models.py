@@ -1,0 +1,409 @@
+"""The store's tables: the CRM mirror (owners, companies, contacts, deals, activity, calls, leads) and bookkeeping.
+
+Every CRM row carries `hubspot_id` (NULL for demo data) and `updated_at`, so the HubSpot sync can upsert by key and
+the copilot can say how fresh an answer is. Instants are UTC-aware (`UTCDateTime`); calendar days are `date`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from store.types import UTCDateTime, utcnow
+
+# Engagement kinds and what counts as the buyer engaging (see `is_buyer_engagement`).
+ENGAGEMENT_TYPES = ("call", "email", "meeting", "note", "task")
+OPEN_STAGES = (
+    "appointmentscheduled",
+    "qualifiedtobuy",
+    "presentationscheduled",
+    "decisionmakerboughtin",
+    "contractsent",
+)
+CLOSED_STAGES = ("closedwon", "closedlost")
+STAGE_LABELS = {
+    "appointmentscheduled": "Appointment scheduled",
+    "qualifiedtobuy": "Qualified to buy",
+    "presentationscheduled": "Presentation scheduled",
+    "decisionmakerboughtin": "Decision maker bought in",
+    "contractsent": "Contract sent",
+    "closedwon": "Closed won",
+    "closedlost": "Closed lost",
+}
+
+
+def _ts(nullable: bool = True, index: bool = False) -> Any:
+    return Field(default=None, sa_column=Column(UTCDateTime(), nullable=nullable, index=index))
+
+
+def _json() -> Any:
+    return Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+def _text() -> Any:
+    return Field(default=None, sa_column=Column(Text, nullable=True))
+
+
+def is_buyer_engagement(kind: str, direction: str | None, status: str | None) -> bool:
+    """Decide whether an activity shows the buyer engaging: an inbound email, a held meeting or a connected call."""
+    if kind == "email":
+        return direction == "inbound"
+    if kind == "meeting":
+        return status == "completed"
+    if kind == "call":
+        return status == "connected"
+    return False
+
+
+class Owner(SQLModel, table=True):
+    """An account executive or a manager: a CRM owner, linked to a Slack user when known."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    hubspot_id: str | None = Field(default=None, unique=True)
+    name: str
+    email: str = Field(unique=True)
+    slack_user_id: str | None = Field(default=None, index=True)
+    timezone: str = "America/New_York"
+    team: str = Field(default="", index=True)
+    role: str = "ae"
+    """`ae` or `manager`."""
+    active: bool = True
+    updated_at: datetime | None = _ts()
+
+
+class Company(SQLModel, table=True):
+    """An account."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    hubspot_id: str | None = Field(default=None, unique=True)
+    name: str = Field(index=True)
+    domain: str | None = Field(default=None, index=True)
+    industry: str | None = None
+    employees: int | None = None
+    annual_revenue: float | None = None
+    region: str | None = None
+    owner_id: int | None = Field(default=None, foreign_key="owner.id", index=True)
+    created_at: datetime | None = _ts()
+    updated_at: datetime | None = _ts()
+
+
+class Contact(SQLModel, table=True):
+    """A person at a company."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    hubspot_id: str | None = Field(default=None, unique=True)
+    company_id: int | None = Field(default=None, foreign_key="company.id", index=True)
+    first_name: str = ""
+    last_name: str = ""
+    email: str | None = Field(default=None, index=True)
+    title: str | None = None
+    seniority: str | None = None
+    """`c_level`, `vp`, `director`, `manager` or `individual`."""
+    function: str | None = None
+    updated_at: datetime | None = _ts()
+
+
+class Deal(SQLModel, table=True):
+    """An opportunity. `is_closed`/`is_won` mirror the stage so open-deal queries use an index."""
+
+    __table_args__ = (
+        Index("ix_deal_open_owner", "is_closed", "owner_id"),
+        Index("ix_deal_open_close_date", "is_closed", "close_date"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    hubspot_id: str | None = Field(default=None, unique=True)
+    name: str
+    company_id: int | None = Field(default=None, foreign_key="company.id", index=True)
+    owner_id: int | None = Field(default=None, foreign_key="owner.id", index=True)
+    pipeline: str = "default"
+    stage: str = Field(index=True)
+    amount: float | None = None
+    currency: str = "USD"
+    product: str | None = None
+    source: str | None = None
+    """Where the deal came from: `inbound`, `outbound`, `referral`, `partner`, `expansion`."""
+    close_date: date | None = None
+    created_at: datetime | None = _ts()
+    closed_at: datetime | None = _ts()
+    is_closed: bool = False
+    is_won: bool = False
+    close_reason: str | None = None
+    next_step: str | None = None
+    updated_at: datetime | None = _ts()
+
+
+class DealContact(SQLModel, table=True):
+    """A contact's part in a deal (champion, economic buyer, ...)."""
+
+    deal_id: int = Field(foreign_key="deal.id", primary_key=True)
+    contact_id: int = Field(foreign_key="contact.id", primary_key=True, index=True)
+    role: str | None = None
+
+
+class DealStageChange(SQLModel, table=True):
+    """One move of a deal into a stage."""
+
+    __table_args__ = (Index("ix_dealstagechange_deal_at", "deal_id", "changed_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    deal_id: int = Field(foreign_key="deal.id")
+    from_stage: str | None = None
+    to_stage: str
+    changed_at: datetime = _ts(nullable=False)
+
+
+class CloseDateChange(SQLModel, table=True):
+    """One change of a deal's expected close date (a push when it moves later)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    deal_id: int = Field(foreign_key="deal.id", index=True)
+    old_date: date | None = None
+    new_date: date | None = None
+    changed_at: datetime = _ts(nullable=False)
+
+
+class Engagement(SQLModel, table=True):
+    """A call, email, meeting, note or task, tied to a deal and/or company.
+
+    `occurred_at` is when it happened (a meeting's start, a task's creation); `buyer_engaged` is
+    `is_buyer_engagement(type, direction, status)`, stored so "silent deals" is an index seek per deal.
+    """
+
+    __table_args__ = (
+        Index("ix_engagement_deal_buyer_at", "deal_id", "buyer_engaged", "occurred_at"),
+        Index("ix_engagement_deal_dir_at", "deal_id", "direction", "occurred_at"),
+        Index("ix_engagement_company_at", "company_id", "occurred_at"),
+        Index("ix_engagement_type_at", "type", "occurred_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    hubspot_id: str | None = Field(default=None, unique=True)
+    type: str
+    deal_id: int | None = Field(default=None, foreign_key="deal.id")
+    company_id: int | None = Field(default=None, foreign_key="company.id")
+    contact_id: int | None = Field(default=None, foreign_key="contact.id", index=True)
+    owner_id: int | None = Field(default=None, foreign_key="owner.id", index=True)
+    direction: str | None = None
+    """`inbound` (from the buyer) or `outbound` (from us); NULL where it does not apply."""
+    status: str | None = None
+    """Meeting: scheduled/completed/canceled/no_show. Call: connected/no_answer/left_voicemail. Task: open/done."""
+    occurred_at: datetime = _ts(nullable=False)
+    ends_at: datetime | None = _ts()
+    due_at: datetime | None = _ts()
+    subject: str | None = None
+    body: str | None = _text()
+    in_reply_to_id: int | None = Field(default=None, foreign_key="engagement.id")
+    participants: list[str] | None = _json()
+    buyer_engaged: bool = False
+    updated_at: datetime | None = _ts()
+
+
+class Call(SQLModel, table=True):
+    """A recorded call: its transcript (as received) and duration. `labels` holds known annotations, if any."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    engagement_id: int | None = Field(default=None, foreign_key="engagement.id", unique=True)
+    deal_id: int | None = Field(default=None, foreign_key="deal.id", index=True)
+    company_id: int | None = Field(default=None, foreign_key="company.id", index=True)
+    owner_id: int | None = Field(default=None, foreign_key="owner.id")
+    started_at: datetime = _ts(nullable=False)
+    duration_seconds: int | None = None
+    transcript: str | None = _text()
+    transcript_format: str = "speaker_lines"
+    labels: dict[str, Any] | None = _json()
+
+
+class InboundLead(SQLModel, table=True):
+    """A website form submission and what became of it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    hubspot_id: str | None = Field(default=None, unique=True)
+    dedupe_key: str = Field(unique=True)
+    """A hash of the normalised email and company: the same person asking twice is one lead."""
+    submitted_at: datetime = _ts(nullable=False, index=True)
+    company_name: str
+    domain: str | None = None
+    company_size: str | None = None
+    employee_count: int | None = None
+    budget: float | None = None
+    interest_area: str | None = None
+    timeline: str | None = None
+    notes: str | None = _text()
+    contact_name: str | None = None
+    contact_email: str | None = None
+    contact_title: str | None = None
+    source: str = "web_form"
+    company_id: int | None = Field(default=None, foreign_key="company.id")
+    deal_id: int | None = Field(default=None, foreign_key="deal.id")
+    owner_id: int | None = Field(default=None, foreign_key="owner.id")
+    score: float | None = None
+    tier: str | None = None
+    score_reasons: list[str] | None = _json()
+    disqualifiers: list[str] | None = _json()
+    scored_at: datetime | None = _ts()
+    status: str = "new"
+    """`new`, `assigned`, `disqualified`, `converted`."""
+
+
+# --- bookkeeping -------------------------------------------------------------------------------------------------
+
+
+class SlackEvent(SQLModel, table=True):
+    """A Slack event or interaction already handled: the de-duplication key for retries."""
+
+    event_id: str = Field(primary_key=True)
+    kind: str = ""
+    received_at: datetime = _ts(nullable=False)
+
+
+class SlackUser(SQLModel, table=True):
+    """Cache of Slack user → CRM owner, resolved by email."""
+
+    slack_user_id: str = Field(primary_key=True)
+    email: str | None = None
+    owner_id: int | None = Field(default=None, foreign_key="owner.id")
+    is_manager: bool = False
+    fetched_at: datetime = _ts(nullable=False)
+
+
+class JobClaim(SQLModel, table=True):
+    """A scheduled run's claim on `(job, slot)`: only the replica whose insert wins does the work."""
+
+    __table_args__ = (UniqueConstraint("job", "slot", name="uq_jobclaim_job_slot"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    job: str
+    slot: str
+    claimed_by: str = ""
+    claimed_at: datetime = _ts(nullable=False)
+    finished_at: datetime | None = _ts()
+    status: str = "running"
+    """`running`, `done`, `failed`."""
+    detail: str | None = _text()
+
+
+class DealRisk(SQLModel, table=True):
+    """The last risk assessment of a deal, so alerts go out only for new or worsened risk."""
+
+    deal_id: int = Field(foreign_key="deal.id", primary_key=True)
+    score: int
+    reasons: list[str] | None = _json()
+    assessed_at: datetime = _ts(nullable=False)
+
+
+class SentAlert(SQLModel, table=True):
+    """An alert already posted: at most one per deal, kind and day."""
+
+    __table_args__ = (UniqueConstraint("deal_id", "kind", "day", name="uq_sentalert_deal_kind_day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    deal_id: int | None = Field(default=None, foreign_key="deal.id")
+    kind: str
+    day: date
+    recipient: str | None = None
+    risk_score: int | None = None
+    reasons: list[str] | None = _json()
+    sent_at: datetime = _ts(nullable=False)
+
+
+class Draft(SQLModel, table=True):
+    """A proposed write (follow-up email, task, note, CRM update) waiting for its owner's approval.
+
+    `idempotency_key` makes creating the same draft twice a no-op; `status` moves
+    pending → approved → executed (or discarded / failed) exactly once, guarded by a conditional UPDATE.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    idempotency_key: str = Field(unique=True)
+    kind: str
+    """`email`, `task`, `note`, `crm_update`."""
+    owner_id: int | None = Field(default=None, foreign_key="owner.id", index=True)
+    deal_id: int | None = Field(default=None, foreign_key="deal.id")
+    company_id: int | None = Field(default=None, foreign_key="company.id")
+    payload: dict[str, Any] | None = _json()
+    status: str = Field(default="pending", index=True)
+    slack_channel: str | None = None
+    slack_ts: str | None = Field(default=None, index=True)
+    created_at: datetime = _ts(nullable=False)
+    decided_by: str | None = None
+    decided_at: datetime | None = _ts()
+    executed_at: datetime | None = _ts()
+    result: dict[str, Any] | None = _json()
+
+
+class WriteBack(SQLModel, table=True):
+    """A write sent to HubSpot, by idempotency key: a retry finds it here and does not write again."""
+
+    idempotency_key: str = Field(primary_key=True)
+    object_type: str
+    operation: str
+    hubspot_id: str | None = None
+    status: str = "pending"
+    """`pending` (claimed, not yet confirmed) or `done`."""
+    created_at: datetime = _ts(nullable=False)
+    completed_at: datetime | None = _ts()
+
+
+class SyncCursor(SQLModel, table=True):
+    """Where the incremental sync of one object type stands."""
+
+    object_type: str = Field(primary_key=True)
+    last_modified: datetime | None = _ts()
+    after: str | None = None
+    """Paging cursor inside a run, so a crash resumes from the last committed page."""
+    run_started_at: datetime | None = _ts()
+    updated_at: datetime | None = _ts()
+
+
+class ConversationTurn(SQLModel, table=True):
+    """One message of a copilot conversation, keyed by Slack thread or DM (`thread_key`)."""
+
+    __table_args__ = (Index("ix_conversationturn_thread_at", "thread_key", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    thread_key: str
+    role: str
+    content: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime = _ts(nullable=False)
+
+
+class WorkspaceMeta(SQLModel, table=True):
+    """Key/value facts about the workspace: how and when it was generated or last synced."""
+
+    key: str = Field(primary_key=True)
+    value: str
+    updated_at: datetime = _ts(nullable=False)
+
+
+__all__ = [
+    "CLOSED_STAGES",
+    "ENGAGEMENT_TYPES",
+    "OPEN_STAGES",
+    "STAGE_LABELS",
+    "Call",
+    "CloseDateChange",
+    "Company",
+    "Contact",
+    "ConversationTurn",
+    "Deal",
+    "DealContact",
+    "DealRisk",
+    "DealStageChange",
+    "Draft",
+    "Engagement",
+    "InboundLead",
+    "JobClaim",
+    "Owner",
+    "SentAlert",
+    "SlackEvent",
+    "SlackUser",
+    "SyncCursor",
+    "WorkspaceMeta",
+    "WriteBack",
+    "is_buyer_engagement",
+    "utcnow",
+]
