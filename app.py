@@ -1,9 +1,160 @@
-"""Sales OS entry point: settings → store → bot → scheduler wiring, and the `salesos` command line."""
+"""Sales OS entry point: settings → store → bot → scheduler wiring, and the `salesos` command line.
 
+Every subcommand is a `_cmd_<name>(args, settings) -> int` that wires parts together and calls into `tools/`, `bot/`,
+`jobs/` or `store/`; no business logic lives here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
 import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine
+
+from settings import Settings, get_settings
+
+TOUR_QUESTIONS = (
+    "which deals are silent 5+ days?",
+    "what's the latest on Acme Corp?",
+    "brief Acme",
+)
+
+
+def open_store(settings: Settings) -> Engine:
+    """Open the store named by DATABASE_URL and bring its schema up to date."""
+    from store.db import open_engine, upgrade_schema
+
+    engine = open_engine(settings.database_url)
+    upgrade_schema(engine)
+    return engine
+
+
+def _progress_bar() -> tuple[Callable[[str, int, int], None], Callable[[], None]]:
+    """A rich progress bar driven by `(label, done, total)` callbacks; returns (callback, close)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    progress = Progress(
+        TextColumn("{task.description:<14}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=False,
+        redirect_stdout=False,
+    )
+    tasks: dict[str, int] = {}
+    progress.start()
+
+    def update(label: str, done: int, total: int) -> None:
+        if label not in tasks:
+            tasks[label] = progress.add_task(label, total=total)
+        progress.update(tasks[label], completed=done, total=total)
+
+    return update, progress.stop
+
+
+def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from store.demo import ensure_workspace, generate_workspace
+
+    engine = open_store(settings)
+    update, close = _progress_bar()
+    try:
+        if args.fresh:
+            from store.demo import reset_workspace
+
+            reset_workspace(engine)
+            generate_workspace(engine, size=args.size, seed=args.seed, progress=update)
+            created = True
+        else:
+            created = ensure_workspace(engine, size=args.size, seed=args.seed, progress=update)
+    finally:
+        close()
+    where = settings.database_url
+    print(("Generated" if created else "Using the existing") + f" demo workspace in {where}\n")
+    if args.no_tour:
+        return 0
+    for question in TOUR_QUESTIONS:
+        print(f"$ salesos ask {question!r}")
+        print(_answer_text(question, engine, settings))
+    print('Try your own: salesos ask "what\'s closing this month?"  ·  salesos chat  ·  salesos --help')
+    return 0
+
+
+def _answer_text(question: str, engine: Engine, settings: Settings, asker_owner_id: int | None = None) -> str:
+    from bot.copilot import answer
+    from bot.reply import to_text
+
+    result = answer(question, engine=engine, settings=settings, asker_owner_id=asker_owner_id, now=datetime.now(UTC))
+    return to_text(result.reply)
+
+
+def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    engine = open_store(settings)
+    print(_answer_text(" ".join(args.question), engine, settings, asker_owner_id=args.as_owner))
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    missing = settings.missing_for_slack()
+    if missing:
+        print(
+            "salesos serve needs Slack credentials. Missing: " + ", ".join(missing) + ".\n"
+            "Set them in the environment or .env (see .env.example and the README section "
+            "'Install in your Slack workspace'). Without Slack, try: salesos demo, salesos ask, salesos chat.",
+            file=sys.stderr,
+        )
+        return 2
+    from bot.server import serve
+
+    return serve(settings, open_store(settings))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `salesos` command line."""
+    parser = argparse.ArgumentParser(
+        prog="salesos",
+        description="Sales OS: a Slack copilot for your sales funnel. With no keys it runs on a generated demo "
+        "workspace; Slack, HubSpot and OpenAI credentials (see .env.example) switch on the real services.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug output")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("demo", help="generate the demo workspace if missing, then print a short tour")
+    p.add_argument(
+        "--size",
+        choices=("small", "default", "large"),
+        default="default",
+        help="small ≈ 150 deals, default ≈ 1,500 deals, large = 100k deals / 1M activities",
+    )
+    p.add_argument("--seed", type=int, default=None, help="random seed (default: DEMO_SEED, 7)")
+    p.add_argument("--fresh", action="store_true", help="drop the existing workspace's data and generate anew")
+    p.add_argument("--no-tour", action="store_true", help="only generate")
+    p.set_defaults(func=_cmd_demo)
+
+    p = sub.add_parser("ask", help='answer one question, e.g. salesos ask "which deals are silent 5+ days?"')
+    p.add_argument("question", nargs="+", help="the question, in plain words")
+    p.add_argument("--as-owner", type=int, default=None, metavar="OWNER_ID", help='whose "my deals" (owner id)')
+    p.set_defaults(func=_cmd_ask)
+
+    p = sub.add_parser("serve", help="run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP) and the jobs")
+    p.set_defaults(func=_cmd_serve)
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the `salesos` command."""
-    print("salesos: not yet wired", file=sys.stderr)
-    return 1
+    args = build_parser().parse_args(argv)
+    settings = get_settings()
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else settings.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if getattr(args, "seed", "absent") is None:
+        args.seed = settings.demo_seed
+    return int(args.func(args, settings) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

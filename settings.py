@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -82,7 +82,10 @@ class Settings(BaseSettings):
     @field_validator("team_timezone")
     @classmethod
     def _known_timezone(cls, value: str) -> str:
-        ZoneInfo(value)  # raises for an unknown zone, at start-up rather than at 09:00 on Monday
+        try:
+            ZoneInfo(value)  # fail at start-up, not at 09:00 on Monday
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown timezone {value!r}: use an IANA name such as Europe/Paris") from exc
         return value
 
     @property
