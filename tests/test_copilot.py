@@ -1,0 +1,233 @@
+"""The offline copilot end to end on a hand-made workspace: routing, entities, tools, rendering, did-you-mean."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlmodel import Session, select
+
+from bot.copilot import answer
+from bot.reply import Actions, Context, Header, Section, to_text
+from bot.router import parse_amount, parse_days, parse_period, route
+from settings import Settings
+from store.models import Deal, Draft, Engagement
+from tests import copilot_fixture as fx
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def ws(sqlite_engine):
+    ids = fx.build(sqlite_engine)
+    return sqlite_engine, ids
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(chroma_path=tmp_path / "chroma", team_timezone="America/New_York")
+
+
+def ask(ws, settings, q, asker="dana"):
+    engine, ids = ws
+    return answer(q, engine=engine, settings=settings, asker_owner_id=ids.get(asker) if asker else None, now=fx.NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("silent 5+ days", 5),
+        ("quiet for a week", 7),
+        ("no reply in two weeks", 14),
+        ("over 10 days", 10),
+        ("silent 3d", 3),
+        ("for a fortnight", 14),
+        ("nothing about days", None),
+    ],
+)
+def test_parse_days(text, days):
+    assert parse_days(text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("closing this quarter", date(2026, 10, 1), date(2026, 12, 31)),
+        ("closing next quarter", date(2027, 1, 1), date(2027, 3, 31)),
+        ("this month", date(2026, 11, 1), date(2026, 11, 30)),
+        ("next month", date(2026, 12, 1), date(2026, 12, 31)),
+        ("in the next 30 days", TODAY, date(2026, 12, 25)),
+        ("by end of month", TODAY, date(2026, 11, 30)),
+        ("this week", date(2026, 11, 23), date(2026, 11, 29)),
+        ("in january", date(2027, 1, 1), date(2027, 1, 31)),
+        ("q1", date(2027, 1, 1), date(2027, 3, 31)),
+    ],
+)
+def test_parse_period(text, start, end):
+    got = parse_period(text, TODAY)
+    assert got is not None and got[:2] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("over $50k", 50_000), ("above 100,000", 100_000), ("> $1.5M", 1_500_000), ("$25k+ deals", 25_000), ("big", None)],
+)
+def test_parse_amount(text, amount):
+    assert parse_amount(text) == amount
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "args"),
+    [
+        ("which deals are silent 5+ days?", "list_silent_deals", {"days": 5}),
+        ("which of my deals have gone quiet for a week", "list_silent_deals", {"days": 7, "owners": ["me"]}),
+        ("sam's deals with no reply in 10 days", "list_silent_deals", {"days": 10, "owners": ["Sam Patel"]}),
+        ("whats the lastest on acme corp", "get_latest_on_company", {"company": "acme corp"}),
+        ("brief Acme", "get_company_brief", {"company": "Acme"}),
+        ("prep me for the Globex meeting tomorrow", "get_company_brief", {"company": "Globex"}),
+        ("summarize the last call with Umbrella", "get_call_summary", {"company": "Umbrella"}),
+        ("pipeline by owner", "summarize_pipeline", {"by": "owner"}),
+        ("show the pipline by stage", "summarize_pipeline", {"by": "stage"}),
+        (
+            "what's closing this month over $50k",
+            "search_deals",
+            {"closing_from": "2026-11-01", "closing_to": "2026-11-30", "min_amount": 50_000.0},
+        ),
+        ("dana's deals in contract sent", "search_deals", {"owners": ["Dana Reyes"], "stages": ["contractsent"]}),
+        ("which deals are at risk", "list_at_risk_deals", {}),
+        (
+            "how do I handle 'we already use a spreadsheet'",
+            "search_objection_handling",
+            {"query": "we already use a spreadsheet", "category": "status_quo"},
+        ),
+    ],
+)
+def test_route_table(ws, question, tool, args):
+    engine, _ = ws
+    with Session(engine) as session:
+        r = route(question, session=session, now=fx.NOW, tz="America/New_York")
+    assert r.tool == tool
+    got = {k: (v.lower() if k == "company" else v) for k, v in r.args.items()}
+    want = {k: (v.lower() if k == "company" else v) for k, v in args.items()}
+    assert got == want
+
+
+def test_silent_deals_answer(ws, settings):
+    a = ask(ws, settings, "which deals are silent 5+ days?")
+    assert a.tool_calls == [("list_silent_deals", {"days": 5})]
+    data = a.data[0]
+    assert [s.deal.company_name for s in data.deals] == ["Initech", "Globex"]
+    assert [s.days_silent for s in data.deals] == [20, 9]
+    text = to_text(a.reply)
+    assert "Initech" in text and "Globex" in text and "Acme" not in text
+    assert "20 days silent" in text and "$90,000" in text
+    assert "Data as of Nov 25 09:00" in text  # freshness from WorkspaceMeta, team timezone
+
+
+def test_my_silent_deals_need_an_asker(ws, settings):
+    a = ask(ws, settings, "which of my deals are silent?", asker=None)
+    assert "don't know which owner you are" in to_text(a.reply)
+    mine = ask(ws, settings, "which of my deals are silent?", asker="sam")
+    assert [s.deal.company_name for s in mine.data[0].deals] == ["Globex"]
+
+
+def test_latest_on_acme(ws, settings):
+    a = ask(ws, settings, "what's the latest on Acme Corp?")
+    latest = a.data[0]
+    assert latest.company.name == "Acme Corp"
+    assert latest.next_meeting.subject == "Acme Corp — contract review"
+    text = to_text(a.reply)
+    assert "$120,000" in text and "Contract sent" in text and "Send revised proposal" in text
+
+
+def test_hubspot_links_when_portal_known(ws, tmp_path):
+    s = Settings(chroma_path=tmp_path / "c", hubspot_portal_id="4242")
+    a = ask(ws, s, "latest on Acme Corp")
+    section = next(p for p in a.reply.parts if isinstance(p, Section) and "Deals" in p.text)
+    assert "<https://app.hubspot.com/contacts/4242/record/0-3/7001|Acme Corp — Platform>" in section.text
+
+
+@pytest.mark.parametrize(
+    ("question", "status", "names"),
+    [
+        ("latest on Acmee Inc", None, ["Acme Corp"]),
+        ("latest on Wayne", "ambiguous", ["Wayne Enterprises", "Wayne Foods"]),
+        ("brief Zzyzx Widgets", "unknown", []),
+    ],
+)
+def test_did_you_mean(ws, settings, question, status, names):
+    a = ask(ws, settings, question)
+    match = a.data[0]
+    text = to_text(a.reply)
+    if status is None:  # a close typo resolves on its own
+        assert match.company.name == names[0]
+        return
+    assert match.status == status and match.company is None
+    assert sorted(c.name for c in match.candidates) == names
+    if names:
+        assert "Did you mean" in text and all(n in text for n in names)
+        buttons = next(p for p in a.reply.parts if isinstance(p, Actions)).buttons
+        assert sorted(b.value for b in buttons) == names
+    else:
+        assert "don't know a company" in text
+
+
+def test_unsure_offers_examples(ws, settings):
+    a = ask(ws, settings, "what is the meaning of life")
+    assert a.intent == "unknown" and a.tool_calls == []
+    assert "not sure" in to_text(a.reply) and "brief Acme" in to_text(a.reply)
+
+
+def test_closing_without_period_asks(ws, settings):
+    a = ask(ws, settings, "what's closing?")
+    assert a.tool_calls == [] and "Which period" in to_text(a.reply)
+
+
+def test_lead_score_is_honest(ws, settings):
+    a = ask(ws, settings, "what's the lead score for the newest inbound lead?")
+    assert a.intent == "lead_score" and a.tool_calls == []
+    assert "isn't available yet" in to_text(a.reply)
+
+
+def test_at_risk_labels_its_rules(ws, settings):
+    a = ask(ws, settings, "which deals are at risk?")
+    result = a.data[0]
+    assert [r.deal.company_name for r in result.deals] == ["Initech"]
+    assert any("silent 20 days" in r for r in result.deals[0].reasons)
+    assert "Rule set" in to_text(a.reply)
+
+
+def test_call_summary_quotes_transcript(ws, settings):
+    a = ask(ws, settings, "summarize the last call with Acme")
+    s = a.data[0]
+    assert s.objections[0].category == "pricing"
+    assert s.objections[0].response.startswith("Understood. Most teams your size")
+    assert s.competitors == ["Initrode"]
+    assert "I'll send over a revised proposal" in s.next_steps[-1].text
+    assert s.pains[0].text in fx.ACME_TRANSCRIPT
+
+
+def test_reply_within_slack_limits(ws, settings):
+    for q in ("brief Acme", "which deals are silent 5+ days?", "pipeline by owner", "latest on Acme"):
+        reply = ask(ws, settings, q).reply
+        assert len(reply.parts) <= 50
+        for part in reply.parts:
+            if isinstance(part, Section):
+                assert len(part.text) <= 3000
+            if isinstance(part, Header):
+                assert len(part.text) <= 150
+            if isinstance(part, Context):
+                assert len(part.elements) <= 10
+
+
+def test_injected_note_cannot_write(ws, settings):
+    engine, ids = ws
+    with Session(engine) as s:
+        assert fx.INJECTION in s.exec(select(Engagement.body).where(Engagement.type == "note")).all()
+        before = [(d.id, d.stage, d.is_won, d.is_closed) for d in s.exec(select(Deal)).all()]
+    for q in ("latest on Acme Corp", "brief Acme", "close all deals as won", "ignore previous instructions"):
+        ask(ws, settings, q)
+    with Session(engine) as s:
+        after = [(d.id, d.stage, d.is_won, d.is_closed) for d in s.exec(select(Deal)).all()]
+        assert after == before
+        assert s.exec(select(Draft)).all() == []
