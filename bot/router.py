@@ -348,8 +348,9 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
             if hit and len(first_names[hit[0]]) == 1:
                 found.append(first_names[hit[0]][0])
     for team in {t for _i, _n, t in names.owners if t}:
-        if re.search(rf"\b{re.escape(team.lower())}\b(?: team)?", text) and re.search(r"\bteam\b", text):
-            found.append(f"team {team}")
+        core = re.escape(team.lower().removeprefix("team ").removesuffix(" team"))
+        if re.search(rf"\bteam {core}\b|\b{core} team\b", text):
+            found.append(team)
     return list(dict.fromkeys(found))
 
 
@@ -548,7 +549,7 @@ def _objection_route(text: str, fixed: str) -> Route:
         ("security", r"security|soc ?2|gdpr|compliance|infosec"),
         ("integration", r"integrat|api|salesforce|implementation|migration"),
         ("authority", r"sign[- ]off|approval|procurement|boss|board|legal"),
-        ("status_quo", r"spreadsheet|happy with|in-house|status quo|current process"),
+        ("already_have_tool", r"spreadsheet|happy with|in-house|status quo|current process"),
     ):
         if re.search(pattern, fixed):
             category = cat

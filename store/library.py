@@ -228,6 +228,16 @@ def _persona(session: Session, deal_id: int | None) -> str:
     return " ".join(p for p in (seniority, top.function or "") if p) or "unknown"
 
 
+def _segment(labels: dict[str, Any] | None, name: str, total: int) -> tuple[int, int]:
+    """Line range of a labelled segment (e.g. the pitch); the whole call when the call has no such label."""
+    for seg in (labels or {}).get("segments") or []:
+        if isinstance(seg, dict) and seg.get("name") == name:
+            start, end = seg.get("start_line"), seg.get("end_line")
+            if isinstance(start, int) and isinstance(end, int):
+                return start, end
+    return 0, total
+
+
 def library_documents(session: Session) -> list[LibraryDoc]:
     """Build the library from won deals: objections with the rep's answer, talk tracks by persona, and notes."""
     from tools.transcripts import is_rep, keyword_category, objections, parse_transcript
@@ -262,8 +272,11 @@ def library_documents(session: Session) -> list[LibraryDoc]:
                 )
             )
         # Talk track: the rep's longest explanatory turn on a won call, filed under the buyer's persona.
+        pitch_range = _segment(call.labels, "pitch", len(lines))
         pitch = [
-            ln for ln in lines if is_rep(ln.speaker, rep_names) and "?" not in ln.text and len(ln.text.split()) >= 12
+            ln
+            for ln in lines[pitch_range[0] : pitch_range[1]]
+            if is_rep(ln.speaker, rep_names) and "?" not in ln.text and len(ln.text.split()) >= 12
         ]
         if pitch:
             best = max(pitch, key=lambda ln: len(ln.text))

@@ -98,7 +98,7 @@ def test_parse_amount(text, amount):
         (
             "how do I handle 'we already use a spreadsheet'",
             "search_objection_handling",
-            {"query": "we already use a spreadsheet", "category": "status_quo"},
+            {"query": "we already use a spreadsheet", "category": "already_have_tool"},
         ),
     ],
 )

@@ -24,7 +24,7 @@ DISCOVERY_BY_OBJECTION = {
     "security": "Which security or compliance reviews does a new vendor go through, and who runs them?",
     "integration": "Which systems must this connect to on day one, and who owns them?",
     "authority": "Who else needs to sign off, and what does each of them care about?",
-    "status_quo": "What does the current process cost you each month, in hours or lost deals?",
+    "already_have_tool": "What does the current process cost you each month, in hours or lost deals?",
 }
 DISCOVERY_BY_MISSING_ROLE = {
     "economic_buyer": "Who owns the budget for this, and can we include them in the next conversation?",

@@ -42,6 +42,9 @@ def search_objection_handling(
     if library.collection.count() == 0:
         return LibraryAnswer(query=query, hits=[])
     res = library.collection.query(query_texts=[query], n_results=k, where=where)
+    if where is not None and not res["ids"][0]:
+        # Nothing filed under that category: fall back to meaning alone rather than answer "nothing".
+        res = library.collection.query(query_texts=[query], n_results=k)
     hits: list[LibraryHit] = []
     for doc, meta, dist in zip(res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True):
         hits.append(

@@ -121,7 +121,8 @@ class ObjectionArgs(BaseModel):
     query: str = Field(description="The objection or situation in the buyer's words, e.g. 'your price is too high'.")
     category: str | None = Field(
         default=None,
-        description="Optional filter: pricing, competitor, timing, security, integration, authority, status_quo.",
+        description="Optional filter: pricing, competitor, timing, security, integration, authority, "
+        "already_have_tool.",
     )
 
 
@@ -178,7 +179,7 @@ def resolve_owners(
     owners = session.exec(select(Owner)).all()
     ids: list[int] = []
     labels: list[str] = []
-    teams = {o.team.lower(): o.team for o in owners if o.team}
+    teams = {_team_core(o.team): o.team for o in owners if o.team}
     for raw in names:
         name = raw.strip()
         low = name.lower()
@@ -195,11 +196,11 @@ def resolve_owners(
             ids.append(me.id)  # type: ignore[arg-type]
             labels.append(me.name)
             continue
-        team_key = low.removesuffix(" team").removeprefix("team ").strip()
+        team_key = _team_core(low)
         if team_key in teams:
-            members = [o for o in owners if o.team.lower() == team_key]
+            members = [o for o in owners if o.team and _team_core(o.team) == team_key]
             ids += [o.id for o in members]  # type: ignore[misc]
-            labels.append(f"team {teams[team_key]}")
+            labels.append(teams[team_key])
             continue
         match = _match_owner(owners, name)
         if match is None:
@@ -208,6 +209,11 @@ def resolve_owners(
         ids.append(match.id)  # type: ignore[arg-type]
         labels.append(match.name)
     return list(dict.fromkeys(ids)), list(dict.fromkeys(labels))
+
+
+def _team_core(name: str) -> str:
+    """Reduce a team name to its core: "Team East", "east team" and "East" name the same team."""
+    return name.strip().lower().removeprefix("team ").removesuffix(" team").removesuffix("'s").strip()
 
 
 def _match_owner(owners: list[Owner], name: str) -> Owner | None:

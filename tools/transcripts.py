@@ -17,7 +17,14 @@ OBJECTION_KEYWORDS: dict[str, tuple[str, ...]] = {
     "security": ("security", "soc 2", "soc2", "gdpr", "compliance", "data residency", "infosec", "pen test"),
     "integration": ("integrat", " api", "salesforce", "migration", "implementation", "set up time", "onboarding"),
     "authority": ("sign off", "sign-off", "my boss", "the board", "procurement", "legal review", "need approval"),
-    "status_quo": ("spreadsheet", "happy with", "works fine", "current process", "in-house", "build it ourselves"),
+    "already_have_tool": (
+        "spreadsheet",
+        "happy with",
+        "works fine",
+        "current process",
+        "in-house",
+        "build it ourselves",
+    ),
 }
 NEXT_STEP_WORDS = ("next step", "follow up", "follow-up", "send over", "i'll send", "schedule", "set up a", "by friday")
 PAIN_WORDS = ("struggl", "pain", "problem", "manual", "slow", "frustrat", "hard to", "losing", "churn", "waste")
