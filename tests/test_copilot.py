@@ -231,3 +231,33 @@ def test_injected_note_cannot_write(ws, settings):
         after = [(d.id, d.stage, d.is_won, d.is_closed) for d in s.exec(select(Deal)).all()]
         assert after == before
         assert s.exec(select(Draft)).all() == []
+
+
+def test_chat_repl_answers_until_exit(ws, settings):
+    from bot.chat import run_chat
+
+    engine, ids = ws
+    questions = iter(["which deals are silent 5+ days?", "", "brief Acme", "exit", "never asked"])
+    out: list[str] = []
+    code = run_chat(
+        engine,
+        settings,
+        asker_owner_id=ids["dana"],
+        read=lambda _p: next(questions),
+        write=out.append,
+        clock=lambda: fx.NOW,
+    )
+    assert code == 0
+    assert "Silent 5+ days: 2 open deals ($90,000)" in out[1]
+    assert "Brief: Acme Corp" in out[2] and len(out) == 3
+
+
+def test_ask_command_answers_from_the_store(sqlite_engine, capsys, monkeypatch, tmp_path):
+    from app import main
+
+    fx.build(sqlite_engine)
+    monkeypatch.setenv("DATABASE_URL", str(sqlite_engine.url))
+    monkeypatch.setenv("CHROMA_PATH", str(tmp_path / "chroma"))
+    assert main(["ask", "what's", "the", "latest", "on", "Acme", "Corp?"]) == 0
+    out = capsys.readouterr().out
+    assert "Latest on Acme Corp" in out and "$120,000" in out
