@@ -75,10 +75,14 @@ class Renderer:
         """Say how fresh the data is: the last HubSpot sync, else when the demo workspace was generated."""
         from store.meta import FRESHNESS_KEYS, get_meta
 
-        labels = {"hubspot_last_sync_at": "HubSpot sync", "generated_at": "demo workspace generated"}
+        labels = {
+            "hubspot_last_sync_at": "HubSpot sync",
+            "generated_at": "demo workspace generated",
+            "as_of": "demo workspace generated",
+        }
         with Session(self.engine) as session:
             stamps = []
-            for key in FRESHNESS_KEYS:
+            for key in (*FRESHNESS_KEYS, "as_of"):
                 value = get_meta(session, key)
                 if value:
                     try:
@@ -352,6 +356,9 @@ class Renderer:
         for h in result.hits:
             label = "talk track" if h.kind == "talk_track" else h.category.replace("_", " ")
             lines.append(f"• *{label}* ({h.persona}, won deal #{h.deal_id}, similarity {h.similarity:.2f})")
+            if h.kind == "note":
+                lines.append(f'   note on the deal: "{_short(h.text, 500)}"')
+                continue
             if h.kind != "talk_track":
                 lines.append(f'   buyer: "{_short(h.text, 300)}"')
             lines.append(f'   rep: "{_short(h.response, 500)}"')

@@ -228,19 +228,16 @@ def _persona(session: Session, deal_id: int | None) -> str:
     return " ".join(p for p in (seniority, top.function or "") if p) or "unknown"
 
 
-def _segment(labels: dict[str, Any] | None, name: str, total: int) -> tuple[int, int]:
-    """Line range of a labelled segment (e.g. the pitch); the whole call when the call has no such label."""
-    for seg in (labels or {}).get("segments") or []:
-        if isinstance(seg, dict) and seg.get("name") == name:
-            start, end = seg.get("start_line"), seg.get("end_line")
-            if isinstance(start, int) and isinstance(end, int):
-                return start, end
-    return 0, total
-
-
 def library_documents(session: Session) -> list[LibraryDoc]:
     """Build the library from won deals: objections with the rep's answer, talk tracks by persona, and notes."""
-    from tools.transcripts import is_rep, keyword_category, objections, parse_transcript
+    from tools.transcripts import (
+        is_rep,
+        keyword_category,
+        objections,
+        parse_transcript,
+        rep_names_for,
+        segment_lines,
+    )
 
     docs: list[LibraryDoc] = []
     owners = dict(session.exec(select(Owner.id, Owner.name)).all())
@@ -250,7 +247,7 @@ def library_documents(session: Session) -> list[LibraryDoc]:
     personas: dict[int, str] = {}
     for call, deal in rows:
         rep = owners.get(call.owner_id or deal.owner_id or -1, "")
-        rep_names = {rep.lower()} if rep else set()
+        rep_names = rep_names_for(call.labels, rep)
         lines = parse_transcript(call.transcript)
         if deal.id not in personas:
             personas[deal.id] = _persona(session, deal.id)
@@ -272,10 +269,9 @@ def library_documents(session: Session) -> list[LibraryDoc]:
                 )
             )
         # Talk track: the rep's longest explanatory turn on a won call, filed under the buyer's persona.
-        pitch_range = _segment(call.labels, "pitch", len(lines))
         pitch = [
             ln
-            for ln in lines[pitch_range[0] : pitch_range[1]]
+            for ln in segment_lines(lines, call.labels, "pitch")
             if is_rep(ln.speaker, rep_names) and "?" not in ln.text and len(ln.text.split()) >= 12
         ]
         if pitch:
@@ -337,10 +333,16 @@ def seed_library(engine: Engine, library: Library, *, force: bool = False) -> in
         if not force and meta.get("seed_signature") == signature and library.collection.count() > 0:
             return int(library.collection.count())
         docs = library_documents(session)
+    # Calls repeat phrasings: embed each distinct text once and reuse its vector.
+    unique = list(dict.fromkeys(d.text for d in docs))
+    vectors = dict(zip(unique, library.embedding(unique), strict=True)) if unique else {}
     for start in range(0, len(docs), 256):
         chunk = docs[start : start + 256]
         library.collection.upsert(
-            ids=[d.id for d in chunk], documents=[d.text for d in chunk], metadatas=[d.metadata for d in chunk]
+            ids=[d.id for d in chunk],
+            documents=[d.text for d in chunk],
+            metadatas=[d.metadata for d in chunk],
+            embeddings=[vectors[d.text] for d in chunk],
         )
     library.collection.modify(
         metadata={**{k: v for k, v in meta.items() if not k.startswith("hnsw:")}, "seed_signature": signature}

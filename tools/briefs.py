@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from store.models import STAGE_LABELS, Call, Company, Contact, Deal, DealContact, Owner
 from tools.deals import CompanyMatch, CompanyRef, DealRow, Interaction, LatestOn, latest_on
-from tools.transcripts import objections, parse_transcript
+from tools.transcripts import objections, parse_transcript, rep_names_for
 
 # Weights of the social-proof similarity: industry matters most, then size, then product. Published so the "why" of a
 # suggestion can be checked by hand.
@@ -163,9 +163,7 @@ def similar_deal_themes(
     counts: Counter[str] = Counter()
     examples: dict[str, tuple[str, str]] = {}
     for call, company_name, owner_name in rows:
-        found = objections(
-            parse_transcript(call.transcript), call.labels, {owner_name.lower()} if owner_name else set()
-        )
+        found = objections(parse_transcript(call.transcript), call.labels, rep_names_for(call.labels, owner_name))
         for category in {o.category for o in found}:
             counts[category] += 1
         for o in found:

@@ -9,7 +9,16 @@ from sqlmodel import Session, select
 
 from store.models import Call, Deal, Owner
 from tools.deals import CompanyMatch, CompanyRef, resolve_company
-from tools.transcripts import NEXT_STEP_WORDS, PAIN_WORDS, competitors, is_rep, objections, parse_transcript
+from tools.transcripts import (
+    NEXT_STEP_WORDS,
+    PAIN_WORDS,
+    competitors,
+    is_rep,
+    objections,
+    parse_transcript,
+    rep_names_for,
+    segment_lines,
+)
 
 
 class QuotedLine(BaseModel):
@@ -55,18 +64,33 @@ def summarize_call(session: Session, call: Call, company: CompanyRef) -> CallSum
     """Summarise one call: who spoke, the buyer's pains, objections with answers, competitors, next steps."""
     owner = session.get(Owner, call.owner_id) if call.owner_id else None
     deal = session.get(Deal, call.deal_id) if call.deal_id else None
-    rep_names = {owner.name.lower()} if owner else set()
+    rep_names = rep_names_for(call.labels, owner.name if owner else None)
     lines = parse_transcript(call.transcript)
     speakers = list(dict.fromkeys(line.speaker for line in lines))
     buyer = [line for line in lines if not is_rep(line.speaker, rep_names)]
     pains = [_quote(line) for line in buyer if any(w in line.text.lower() for w in PAIN_WORDS)][:3]
+    if not pains:
+        # No pain words: quote the buyer's substantial answers in the labelled discovery part, if there is one.
+        discovery = segment_lines(lines, call.labels, "discovery")
+        if len(discovery) < len(lines):
+            pains = [
+                _quote(line)
+                for line in discovery
+                if not is_rep(line.speaker, rep_names) and len(line.text.split()) >= 8
+            ][:3]
     objs = [
         ObjectionQuote(
             category=o.category, quote=QuotedLine(at=o.at, speaker=o.speaker, text=o.text), response=o.response
         )
         for o in objections(lines, call.labels, rep_names)
     ][:4]
-    steps = [_quote(line) for line in lines if any(w in line.text.lower() for w in NEXT_STEP_WORDS)][-3:]
+    commitments = [c for c in (call.labels or {}).get("commitments") or [] if isinstance(c, dict)]
+    if commitments:  # labelled commitments are exact; keyword matching is the fallback for unlabelled calls
+        by_number = {line.index + 1: line for line in lines}
+        steps = [_quote(by_number[c["line"]]) for c in commitments if c.get("line") in by_number][:4]
+    else:
+        closing = segment_lines(lines, call.labels, "next_steps")
+        steps = [_quote(line) for line in closing if any(w in line.text.lower() for w in NEXT_STEP_WORDS)][-3:]
     return CallSummary(
         call_id=call.id,
         company=company,

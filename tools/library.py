@@ -41,12 +41,18 @@ def search_objection_handling(
         where = {"$and": filters}
     if library.collection.count() == 0:
         return LibraryAnswer(query=query, hits=[])
-    res = library.collection.query(query_texts=[query], n_results=k, where=where)
+    # Ask for more than k: the same answer given on several calls is shown once.
+    res = library.collection.query(query_texts=[query], n_results=k * 6, where=where)
     if where is not None and not res["ids"][0]:
         # Nothing filed under that category: fall back to meaning alone rather than answer "nothing".
-        res = library.collection.query(query_texts=[query], n_results=k)
+        res = library.collection.query(query_texts=[query], n_results=k * 6)
     hits: list[LibraryHit] = []
+    seen: set[str] = set()
     for doc, meta, dist in zip(res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True):
+        answer = str(meta.get("response", "")).strip().lower()
+        if answer in seen or len(hits) >= k:
+            continue
+        seen.add(answer)
         hits.append(
             LibraryHit(
                 kind=str(meta.get("kind", "")),

@@ -83,10 +83,14 @@ def _labelled(labels: dict[str, Any] | None) -> list[dict[str, Any]]:
 
 
 def _find_line(lines: list[Line], label: dict[str, Any]) -> Line | None:
-    for key in ("line", "line_index", "index"):
-        if isinstance(label.get(key), int) and 0 <= label[key] < len(lines):
-            return lines[label[key]]
-    at = label.get("at") or label.get("timestamp") or label.get("ts")
+    """Find the line a label points at: `line` is 1-based (checked against the label's speaker), else by text."""
+    number = label.get("line")
+    speaker = label.get("speaker")
+    if isinstance(number, int):
+        for index in (number - 1, number):  # 1-based as the generator writes it; tolerate 0-based
+            if 0 <= index < len(lines) and (not speaker or lines[index].speaker == speaker):
+                return lines[index]
+    at = label.get("at") or label.get("timestamp")
     text = (label.get("text") or label.get("quote") or "").strip().lower()
     for line in lines:
         if (at and line.at == at) or (text and (text in line.text.lower() or line.text.lower() in text)):
@@ -94,11 +98,30 @@ def _find_line(lines: list[Line], label: dict[str, Any]) -> Line | None:
     return None
 
 
+def rep_names_for(labels: dict[str, Any] | None, owner_name: str | None) -> set[str]:
+    """Lower-cased names of our side of a call: the deal owner, plus the rep named in the labels."""
+    names = {owner_name.lower()} if owner_name else set()
+    rep = ((labels or {}).get("speakers") or {}).get("rep")
+    if isinstance(rep, str):
+        names.add(rep.lower())
+    return names
+
+
+def segment_lines(lines: list[Line], labels: dict[str, Any] | None, name: str) -> list[Line]:
+    """Lines of a labelled segment (1-based inclusive `start_line`/`end_line`); all lines when unlabelled."""
+    for seg in (labels or {}).get("segments") or []:
+        if isinstance(seg, dict) and seg.get("name") == name:
+            start, end = seg.get("start_line"), seg.get("end_line")
+            if isinstance(start, int) and isinstance(end, int):
+                return lines[max(start - 1, 0) : end]
+    return lines
+
+
 def objections(lines: list[Line], labels: dict[str, Any] | None, rep_names: set[str]) -> list[Objection]:
     """Objections in a call: from its labels when it has them, else by keyword rules on buyer lines."""
     found: list[tuple[Line, str]] = []
     labelled = _labelled(labels)
-    if labelled:
+    if labels and "objections" in labels:  # a labelled call: trust its labels, even when they list none
         for label in labelled:
             line = _find_line(lines, label)
             category = str(label.get("category") or label.get("type") or "other")
@@ -116,7 +139,7 @@ def objections(lines: list[Line], labels: dict[str, Any] | None, rep_names: set[
         if line.index in seen:
             continue
         seen.add(line.index)
-        response = next((later for later in lines[line.index + 1 :] if is_rep(later.speaker, rep_names)), None)
+        response = _answer_to(lines, line.index, rep_names)
         out.append(
             Objection(
                 category=category,
@@ -128,6 +151,17 @@ def objections(lines: list[Line], labels: dict[str, Any] | None, rep_names: set[
             )
         )
     return out
+
+
+def _answer_to(lines: list[Line], index: int, rep_names: set[str]) -> Line | None:
+    """The rep's answer to the objection on line `index`: the next rep turn of 5+ words within three turns.
+
+    Bare acknowledgements ("Got it.", "Sure, makes sense.") are not answers, so they are skipped.
+    """
+    for later in lines[index + 1 : index + 4]:
+        if is_rep(later.speaker, rep_names) and len(later.text.split()) >= 5:
+            return later
+    return None
 
 
 def competitors(labels: dict[str, Any] | None) -> list[str]:
