@@ -48,6 +48,9 @@ class Route:
 
 # Words the typo-corrector may map a misspelt token onto (only tokens of 4+ letters that are not names).
 KEYWORDS = [
+    "landing", "unresponsive", "responded", "worry", "attention", "stuck", "stalled", "trouble", "ghost", "funnel",
+    "pipe", "takeaways", "highlights", "competitor", "discount", "security", "timing", "priority", "procurement",
+    "spreadsheet", "counter", "pushback",
     "silent", "silence", "quiet", "latest", "brief", "briefing", "pipeline", "closing", "close", "closes", "risk",
     "risky", "objection", "objections", "summary", "summarize", "summarise", "summarise", "recap", "transcript",
     "call", "calls", "handle", "handling", "quarter", "month", "week", "stage", "stages", "owner", "owners",
@@ -83,7 +86,7 @@ FILLER = {
     "whose", "which", "tell", "show", "give", "get", "got", "latest", "last", "recent", "most", "newest", "news",
     "update", "updates", "status", "state", "going", "happening", "happened", "story", "deal", "deals",
     "account", "accounts", "company", "client", "customer", "opportunity", "opp", "opps", "brief", "briefing",
-    "breif", "brif", "prep", "prepare", "prepped", "ready", "one-pager", "one", "pager", "onepager", "summary",
+    "prep", "prepare", "prepped", "ready", "one-pager", "one", "pager", "onepager", "summary",
     "summarize", "summarise", "recap", "transcript", "call", "calls", "meeting", "meetings", "before", "after",
     "tomorrow", "today", "tonight", "this", "next", "week", "morning", "afternoon", "quick", "quickly", "up",
     "regarding", "re", "lowdown", "rundown", "info", "information", "background", "and", "or", "so", "now",
@@ -119,12 +122,133 @@ def _normalise(text: str) -> str:
     return text
 
 
+# Ordinary words that look like a keyword with a typo ("least" ~ "latest", "landing" ~ "handling") and must stay.
+COMMON_WORDS = frozenset(
+    [
+        "least",
+        "most",
+        "more",
+        "less",
+        "best",
+        "worst",
+        "first",
+        "second",
+        "third",
+        "last",
+        "lasting",
+        "leads",
+        "leading",
+        "landing",
+        "landed",
+        "land",
+        "lands",
+        "respond",
+        "responded",
+        "responding",
+        "responds",
+        "responsive",
+        "unresponsive",
+        "quit",
+        "quote",
+        "close",
+        "closer",
+        "closest",
+        "closed",
+        "stage",
+        "staged",
+        "state",
+        "states",
+        "stats",
+        "start",
+        "started",
+        "starts",
+        "store",
+        "stores",
+        "story",
+        "stories",
+        "still",
+        "stall",
+        "stalled",
+        "stuck",
+        "deal",
+        "dealt",
+        "dear",
+        "deals",
+        "dealing",
+        "overall",
+        "total",
+        "totals",
+        "worry",
+        "worried",
+        "worrying",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "because",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "during",
+        "each",
+        "every",
+        "other",
+        "others",
+        "their",
+        "there",
+        "these",
+        "those",
+        "three",
+        "under",
+        "until",
+        "where",
+        "which",
+        "while",
+        "would",
+        "could",
+        "should",
+        "shall",
+        "might",
+        "price",
+        "prices",
+        "priced",
+        "pricing",
+        "expensive",
+        "budget",
+        "budgets",
+        "going",
+        "doing",
+        "having",
+        "saying",
+        "seeing",
+        "looking",
+        "reading",
+        "showing",
+        "telling",
+        "asking",
+    ]  # fmt: skip
+)
+INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ive")
+_ANAGRAMS: dict[tuple[str, ...], str] = {tuple(sorted(k)): k for k in reversed(KEYWORDS)}
+
+
 @lru_cache(maxsize=4096)
 def _correct_token(token: str) -> str:
-    if len(token) < 5 or token in _KEYWORD_SET or not token.isalpha():
+    """Map a misspelt intent word to its keyword; leave known words, inflections and short tokens alone."""
+    if len(token) < 4 or token in _KEYWORD_SET or token in COMMON_WORDS or token in FILLER or not token.isalpha():
         return token
+    swapped = _ANAGRAMS.get(tuple(sorted(token)))
+    if swapped:  # two letters swapped: "rsik" → "risk", "slient" → "silent"
+        return swapped
+    if len(token) < 5 or any(token == k + suffix for k in KEYWORDS for suffix in INFLECTIONS):
+        return token  # an inflection ("responded", "quarterly"), not a typo
     hit = process.extractOne(token, KEYWORDS, scorer=fuzz.ratio, score_cutoff=80)
-    return hit[0] if hit else token
+    if hit and abs(len(hit[0]) - len(token)) <= 2:
+        return hit[0]
+    return token
 
 
 def _corrected(low: str, protected: set[str]) -> str:
@@ -331,7 +455,7 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     if company:
         text = text.replace(company.lower(), " ")
     found: list[str] = []
-    if re.search(r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m)\b|\bi've\b|\bam i\b|\bdo i\b", text):
+    if re.search(r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m)\b|\bi've\b|\bam i\b|\bdo i\b|\bshould i\b", text):
         found.append("me")
     words = re.findall(r"[a-z]+", text)
     first_names: dict[str, list[str]] = {}
@@ -371,7 +495,9 @@ INTENTS: tuple[tuple[str, str], ...] = (
     (
         "objection",
         (
-            r"objection|talk ?track|how (?:do|should|can|would) (?:i|we) (?:handle|respond|reply|answer"
+            r"objection|talk ?track|what (?:do|should|can) (?:i|we) say\b"
+            r"|how to (?:handle|respond|reply|answer|counter|deal with|push back|overcome|address)"
+            r"|how (?:do|should|can|would) (?:i|we) (?:handle|respond|reply|answer"
             r"|counter|deal with|push back|overcome|address)|what (?:do|should|can) (?:i|we) say (?:when|if"
             r"|to)|(?:handle|handling|respond to|counter) (?:a |the |an )?(?:[a-z]+ )?(?:pushback|push back"
             r"|concern|complaint)|(?:says?|said|saying|thinks?|claims?) (?:we'?re|it'?s|you'?re|we are"
@@ -404,7 +530,9 @@ INTENTS: tuple[tuple[str, str], ...] = (
     (
         "silent",
         (
-            r"\bsilent\b|\bsilence\b|\bquiet\b|ghost(?:ed|ing)?|gone dark|went dark|\bdark\b|no (?:reply"
+            r"\bsilent\b|(?:nobody|no one|not) (?:has |have )?heard from"
+            r"|no (?:buyer |customer )?(?:activity|engagement|touch)"
+            r"|\bsilence\b|\bquiet\b|ghost(?:ed|ing)?|gone dark|went dark|\bdark\b|no (?:reply"
             r"|replies|response|responses|engagement|contact|activity)|not (?:replied|responded|engaged"
             r"|heard)|(?:haven'?t|hasn'?t|havent|hasnt) (?:heard|replied|responded|engaged|gotten back)"
             r"|unresponsive|radio silence|no word|not heard back|stopped (?:replying|responding)"
@@ -413,7 +541,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
     (
         "latest",
         (
-            r"\blatest\b|\bstatus\b|\bupdate(?:s)?\b|what'?s (?:going on|happening|new|up) with|where (?:are"
+            r"\blatest\b|\bnew (?:on|with|at|from)\b"
+            r"|\bstatus\b|\bupdate(?:s)?\b|what'?s (?:going on|happening|new|up) with|where (?:are"
             r"|do) we (?:stand )?(?:with|on)|where do things stand|how'?s? (?:is |are )?(?:the "
             r"|our )?[a-z0-9 &.]+ (?:deal |account )?(?:going|doing|looking)|tell me about|\bnews\b"
             r"|catch me up|what'?s the story|where are we at|how are things"
@@ -437,6 +566,12 @@ INTENTS: tuple[tuple[str, str], ...] = (
 )
 _INTENT_RE = [(name, re.compile(pattern)) for name, pattern in INTENTS]
 
+WRITE_REQUEST = re.compile(
+    r"^(?:please |pls |can you |could you )?(?:close|mark|move|set|update|change|delete|remove|create|log|send|"
+    r"reassign|assign)\b.*\b(?:as won|as lost|to won|to lost|closed[- ]won|closed[- ]lost|all deals|stage to|"
+    r"owner to|the deal|a task|an email|a note)\b"
+)
+
 COMPANY_INTENTS = {"latest": "get_latest_on_company", "brief": "get_company_brief", "call_summary": "get_call_summary"}
 
 
@@ -458,8 +593,16 @@ def route(question: str, *, session: Session, now: datetime, tz: ZoneInfo | str,
         return Route(intent="help")
     names = load_names(session)
     fixed = _corrected(low, names.protected)
-    intent = detect_intent(fixed)
     company = find_company_mention(low, names)
+    # A company's name is data, not intent ("Silvergate Health" is not a question about deal health).
+    intent_text = fixed.replace(company.lower(), " ") if company else fixed
+    if WRITE_REQUEST.search(intent_text):
+        return Route(
+            intent="unknown",
+            problem="I can't change the CRM: the copilot only reads. Changes go through HubSpot, or through a draft "
+            "you approve.",
+        )
+    intent = detect_intent(intent_text)
 
     # A company named with a bare question ("Acme?", "Acme Corp status") is a "latest on".
     if intent in (None, "deals") and company and len(company_remainder(text, set()).split()) <= len(company.split()):
