@@ -392,7 +392,7 @@ class Names:
     """Owner and company names of the workspace, loaded once per question."""
 
     owners: list[tuple[int, str, str]]  # id, full name, team
-    companies: list[str]
+    companies: list[tuple[str, str]]  # (cleaned name, name), longest first
 
     @property
     def protected(self) -> set[str]:
@@ -401,7 +401,11 @@ class Names:
         return words
 
 
-_COMPANY_CACHE: dict[tuple[str, int, int], list[str]] = {}
+_COMPANY_CACHE: dict[tuple[str, int, int], list[tuple[str, str]]] = {}
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"[^a-z0-9&.]+", " ", name.lower()).strip()
 
 
 def load_names(session: Session) -> Names:
@@ -413,16 +417,18 @@ def load_names(session: Session) -> Names:
     key = (str(session.get_bind().url), int(count or 0), int(max_id or 0))
     if key not in _COMPANY_CACHE:
         _COMPANY_CACHE.clear()
-        _COMPANY_CACHE[key] = sorted(session.exec(select(Company.name)).all(), key=len, reverse=True)
+        names = sorted(set(session.exec(select(Company.name)).all()), key=len, reverse=True)
+        _COMPANY_CACHE[key] = [(_clean(n), n) for n in names if _clean(n)]
     return Names(owners=owners, companies=_COMPANY_CACHE[key])  # type: ignore[arg-type]
 
 
 def find_company_mention(low: str, names: Names) -> str | None:
     """Return a company named verbatim (case-insensitive, whole words) in the question, longest first."""
-    padded = f" {re.sub(r'[^a-z0-9&.]+', ' ', low)} "
-    for name in names.companies:
-        cleaned = re.sub(r"[^a-z0-9&.]+", " ", name.lower()).strip()
-        if cleaned and f" {cleaned} " in padded:
+    padded = f" {_clean(low)} "
+    words = set(padded.split())
+    for cleaned, name in names.companies:  # type: ignore[misc]
+        # Cheap pre-check on the first word before the substring test: most names share no word with the question.
+        if cleaned.split(" ", 1)[0] in words and f" {cleaned} " in padded:
             return name
     return None
 

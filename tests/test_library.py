@@ -19,11 +19,18 @@ from tests import copilot_fixture as fx
 from tools.library import search_objection_handling
 
 
-@pytest.fixture
-def library(sqlite_engine, tmp_path):
-    fx.build(sqlite_engine)
-    lib = open_library(chroma_path=tmp_path / "chroma")
-    return sqlite_engine, lib
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    """One workspace and one library for the module: opening Chroma and the model is the slow part."""
+    from store.db import open_engine, upgrade_schema
+
+    folder = tmp_path_factory.mktemp("library")
+    engine = open_engine(f"sqlite:///{folder / 'store.db'}")
+    upgrade_schema(engine)
+    fx.build(engine)
+    lib = open_library(chroma_path=folder / "chroma")
+    yield engine, lib, folder
+    engine.dispose()
 
 
 def test_embeddings_are_normalised_and_semantic():
@@ -34,7 +41,7 @@ def test_embeddings_are_normalised_and_semantic():
 
 
 def test_search_returns_seeded_objection_response(library):
-    engine, lib = library
+    engine, lib, _ = library
     n = seed_library(engine, lib)
     # Umbrella (won) had a pricing and a security objection with answers, plus one talk track and one note.
     assert n == 4 and lib.collection.count() == 4
@@ -49,11 +56,13 @@ def test_search_returns_seeded_objection_response(library):
     assert all("recover the cost in one quarter" not in h.response for h in result.hits)
 
 
-def test_seeding_is_idempotent_and_survives_reopen(library, tmp_path):
-    engine, lib = library
+def test_seeding_is_idempotent_and_survives_reopen(library):
+    engine, lib, folder = library
     assert seed_library(engine, lib) == 4
-    assert seed_library(engine, lib) == 4  # unchanged workspace: nothing re-embedded
-    reopened = open_library(chroma_path=tmp_path / "chroma")
+    signature = lib.collection.metadata["seed_signature"]
+    assert seed_library(engine, lib) == 4  # unchanged workspace: skipped, same signature
+    assert lib.collection.metadata["seed_signature"] == signature
+    reopened = open_library(chroma_path=folder / "chroma")
     assert reopened.collection.count() == 4
     assert search_objection_handling(reopened, "too pricey").hits[0].category == "pricing"
 
