@@ -153,6 +153,7 @@ def test_hubspot_links_when_portal_known(ws, tmp_path):
         ("latest on Acmee Inc", None, ["Acme Corp"]),
         ("latest on Wayne", "ambiguous", ["Wayne Enterprises", "Wayne Foods"]),
         ("brief Zzyzx Widgets", "unknown", []),
+        ("latest on Acme Holdings Zeta", "unknown", ["Acme Corp"]),
     ],
 )
 def test_did_you_mean(ws, settings, question, status, names):

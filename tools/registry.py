@@ -249,12 +249,12 @@ def resolve_stages(stages: list[str] | None) -> list[str] | None:
 
 
 def _search_deals(ctx: ToolContext, session: Session, a: SearchDealsArgs) -> BaseModel:
-    from tools.deals import find_deals, resolve_company
+    from tools.deals import find_deals
 
     owner_ids, owner_names = resolve_owners(session, a.owners, ctx.asker_owner_id)
     company_id = None
     if a.company:
-        match = resolve_company(session, a.company)
+        match = resolve_company_strict(session, a.company)
         if match.company is None:
             return match
         company_id = match.company.id
@@ -297,10 +297,39 @@ def _deal_of(row: Any) -> Any:
     return getattr(row, "deal", row)
 
 
+def resolve_company_strict(session: Session, query: str) -> Any:
+    """Resolve a typed company name, refusing a fuzzy match that leaves words of the query unexplained.
+
+    "Acme Holdings Zeta" is not "Acme Corp" just because it starts with "Acme": such a match comes back unresolved,
+    with the company as a candidate, so the answer is "did you mean Acme Corp?" rather than a confident wrong account.
+    """
+    from tools.deals import CompanyMatch, normalize_company_name, resolve_company
+
+    match = resolve_company(session, query)
+    if match.status != "fuzzy" or match.company is None:
+        return match
+    name_words = normalize_company_name(match.company.name).split()
+    extra = [
+        w
+        for w in normalize_company_name(query).split()
+        if len(w) >= 3 and not any(fuzz.ratio(w, n) >= 75 or n.startswith(w) for n in name_words)
+    ]
+    if extra:
+        return CompanyMatch(query=query, status="unknown", candidates=[match.company, *match.candidates][:5])
+    return match
+
+
+def _company_name(session: Session, query: str) -> tuple[str | None, BaseModel]:
+    """The exact name of the company meant by `query`, or (None, the unresolved match)."""
+    match = resolve_company_strict(session, query)
+    return (match.company.name if match.company else None), match
+
+
 def _latest(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
     from tools.deals import latest_on
 
-    return latest_on(session, a.company, now=ctx.now)
+    name, match = _company_name(session, a.company)
+    return latest_on(session, name, now=ctx.now) if name else match
 
 
 def _pipeline(ctx: ToolContext, session: Session, a: PipelineArgs) -> BaseModel:
@@ -333,13 +362,15 @@ def _at_risk(ctx: ToolContext, session: Session, a: AtRiskArgs) -> BaseModel:
 def _brief(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
     from tools.briefs import build_brief
 
-    return build_brief(session, a.company, now=ctx.now)
+    name, match = _company_name(session, a.company)
+    return build_brief(session, name, now=ctx.now) if name else match
 
 
 def _call_summary(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
     from tools.calls import latest_call_summary
 
-    return latest_call_summary(session, a.company, now=ctx.now)
+    name, match = _company_name(session, a.company)
+    return latest_call_summary(session, name, now=ctx.now) if name else match
 
 
 def _objections(ctx: ToolContext, session: Session, a: ObjectionArgs) -> BaseModel:
@@ -349,9 +380,7 @@ def _objections(ctx: ToolContext, session: Session, a: ObjectionArgs) -> BaseMod
 
 
 def _lookup_company(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
-    from tools.deals import resolve_company
-
-    return resolve_company(session, a.company)
+    return resolve_company_strict(session, a.company)
 
 
 @dataclass(frozen=True)
