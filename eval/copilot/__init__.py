@@ -147,38 +147,71 @@ def open_workspace(db: str | None, now: datetime) -> Engine:
     return engine
 
 
-def run(engine: Engine, now: datetime, cases: list[Case], title: str) -> float:
-    """Route every case; print the per-intent table and the misses; return the accuracy."""
-    from benchmarks.common import print_table
+def route_offline(session: Session, question: str, now: datetime, settings: Settings, asker_id: int) -> tuple:
+    """The router's decision as (intent, tool, args)."""
     from bot.router import route
+
+    decision = route(question, session=session, now=now, tz=ZoneInfo(TIMEZONE))
+    return decision.intent, decision.tool, decision.args
+
+
+def route_with_agent(session: Session, question: str, now: datetime, settings: Settings, asker_id: int) -> tuple:
+    """The agent's first tool call as (intent, tool, args); no tool call → ("no tool", None, {})."""
+    from bot.agent import run_agent
+    from tools.registry import ToolContext
+
+    ctx = ToolContext(engine=session.get_bind(), settings=settings, now=now, asker_owner_id=asker_id)  # type: ignore[arg-type]
+    try:
+        run_agent(question, ctx=ctx)
+    except Exception as exc:  # a failed call scores as a miss, it does not stop the evaluation
+        return f"error: {type(exc).__name__}", None, {}
+    if not ctx.calls:
+        return "no tool", None, {}
+    return ctx.calls[0].name, ctx.calls[0].name, ctx.calls[0].args
+
+
+def run(
+    engine: Engine,
+    now: datetime,
+    cases: list[Case],
+    title: str,
+    *,
+    decide: Any = route_offline,
+    settings: Settings | None = None,
+    asker_name: str = ASKER,
+) -> float:
+    """Decide every case (router by default); print the per-intent table and the misses; return the accuracy.
+
+    For the agent, a case expecting no tool is right when the agent calls none (its intent names are not compared).
+    """
+    from benchmarks.common import print_table
     from store.models import Owner
 
     tz = ZoneInfo(TIMEZONE)
     today = now.astimezone(tz).date()
     with Session(engine) as session:
-        asker = session.exec(select(Owner).where(Owner.name == ASKER)).first()
+        asker = session.exec(select(Owner).where(Owner.name == asker_name)).first()
         if asker is None:
-            raise SystemExit(f"{ASKER} is not in this workspace: evaluate on the demo workspace")
+            raise SystemExit(f"{asker_name} is not in this workspace: evaluate on the demo workspace")
         per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         misses: list[str] = []
         for question, tool, expected in cases:
-            decision = route(question, session=session, now=now, tz=tz)
+            intent, got_tool, got_args = decide(session, question, now, settings or Settings(), asker.id)
             group = tool or f"(no tool: {expected['intent']})"
             per[group][0] += 1
             if tool is None:
-                tool_ok = decision.tool is None and decision.intent == expected["intent"]
+                intent_ok = decide is not route_offline or intent == expected["intent"]
+                tool_ok = got_tool is None and intent_ok
                 args_ok = tool_ok
             else:
-                tool_ok = decision.tool == tool
-                args_ok = tool_ok and canonical(session, tool, decision.args, asker.id, today) == canonical(
+                tool_ok = got_tool == tool
+                args_ok = tool_ok and canonical(session, tool, got_args, asker.id, today) == canonical(
                     session, tool, expected, asker.id, today
                 )
             per[group][1] += tool_ok
             per[group][2] += args_ok
             if not args_ok:
-                misses.append(
-                    f"  ✗ {question!r}: got {decision.intent}/{decision.tool} {decision.args}; want {tool} {expected}"
-                )
+                misses.append(f"  ✗ {question!r}: got {intent}/{got_tool} {got_args}; want {tool} {expected}")
     rows = [(g, n, t, a, f"{100 * a / n:.0f}%") for g, (n, t, a) in sorted(per.items())]
     total = sum(v[0] for v in per.values())
     tools_right = sum(v[1] for v in per.values())
@@ -212,8 +245,17 @@ def main(argv: list[str] | None = None) -> None:
     accuracy = run(engine, now, CASES, f"Offline router accuracy, tool AND arguments ({len(CASES)} questions)")
     heldout = run(engine, now, HELDOUT, f"Held-out set 1 (first run 90.0%, then fixed) ({len(HELDOUT)} questions)")
     fresh = run(engine, now, FRESH, f"Held-out set 2, never used to change the router ({len(FRESH)} questions)")
-    if Settings().llm_configured:
-        print("An LLM is configured, but this run scores the offline router only; the agent is not scored here.")
+    settings = Settings()
+    if settings.llm_configured:
+        agent = run(
+            engine,
+            now,
+            CASES,
+            f"Agent ({settings.openai_model}) first tool call, tool AND arguments ({len(CASES)} questions)",
+            decide=route_with_agent,
+            settings=settings,
+        )
+        print(f"agent accuracy: {100 * agent:.1f}% over {len(CASES)} questions")
     print(f"router accuracy: {100 * accuracy:.1f}% over {len(CASES)} questions (target ≥ 95%); ", end="")
     print(f"held-out 1: {100 * heldout:.1f}% over {len(HELDOUT)}; ", end="")
     print(f"held-out 2 (untouched): {100 * fresh:.1f}% over {len(FRESH)}")
