@@ -216,12 +216,14 @@ class Renderer:
         return reply.add(Section(clip("\n".join(lines))))
 
     def _render_AtRiskResult(self, result: Any) -> Reply:  # noqa: N802
-        title = f"At-risk deals: {len(result.deals)}"
+        title = f"At-risk deals: {result.total}"
         reply = Reply(fallback=title).add(Header(title))
         reply.add(Context(elements=[f"Rule set: {result.ruleset}. Not a model: a transparent first cut."]))
         if not result.deals:
             return reply.add(Section("No open deal breaks two or more of the rules."))
         lines = [self.deal_line(r.deal, "; ".join(r.reasons)) for r in result.deals[:LIST_LIMIT]]
+        if result.total > LIST_LIMIT:
+            lines.append(f"…and {result.total - LIST_LIMIT} more (most rules broken, then largest, first).")
         return reply.add(Section(clip("\n".join(lines))))
 
     def _render_LatestOn(self, latest: Any) -> Reply:  # noqa: N802

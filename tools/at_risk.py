@@ -5,14 +5,15 @@ Each rule is a threshold from Settings, and every flagged deal lists the rules i
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from pydantic import BaseModel
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
-from store.models import DealStageChange
-from tools.deals import DealRow, find_deals, silent_deals
+from store.models import STAGE_LABELS, Company, Deal, DealStageChange, Owner
+from store.types import UTCDateTime
+from tools.deals import DealRow, silent_deals
 
 RULESET = "simple rules: buyer silent ≥ {silent} days, in stage ≥ {stage_age} days, close date passed"
 
@@ -31,6 +32,39 @@ class AtRiskResult(BaseModel):
 
     ruleset: str
     deals: list[RiskyDeal]
+    total: int = 0
+
+
+def _deal_rows(session: Session, ids: list[int]) -> dict[int, DealRow]:
+    rows: dict[int, DealRow] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        stmt = (
+            select(Deal, Company.name, Owner.name)
+            .outerjoin(Company, Company.id == Deal.company_id)
+            .outerjoin(Owner, Owner.id == Deal.owner_id)
+            .where(Deal.id.in_(chunk))
+        )
+        for deal, company_name, owner_name in session.exec(stmt).all():
+            rows[deal.id] = DealRow(  # type: ignore[index]
+                id=deal.id,  # type: ignore[arg-type]
+                name=deal.name,
+                company_id=deal.company_id,
+                company_name=company_name,
+                owner_id=deal.owner_id,
+                owner_name=owner_name,
+                stage=deal.stage,
+                stage_label=STAGE_LABELS.get(deal.stage, deal.stage),
+                amount=deal.amount,
+                close_date=deal.close_date,
+                created_at=deal.created_at,
+                is_closed=deal.is_closed,
+                is_won=deal.is_won,
+                close_reason=deal.close_reason,
+                next_step=deal.next_step,
+                hubspot_id=deal.hubspot_id,
+            )
+    return rows
 
 
 def at_risk_deals(
@@ -42,39 +76,53 @@ def at_risk_deals(
     stage_age_days: int = 30,
     limit: int = 25,
 ) -> AtRiskResult:
-    """Flag open deals breaking at least two of: buyer silent, stuck in stage, close date in the past."""
-    silent = {s.deal.id: s for s in silent_deals(session, days=silent_days, now=now, owner_ids=owner_ids)}
-    deals = find_deals(session, owner_ids=owner_ids, open_only=True, limit=100_000)
-    ids = [d.id for d in deals]
-    entered: dict[int, datetime] = {}
-    if ids:
-        rows = session.exec(
-            select(DealStageChange.deal_id, func.max(DealStageChange.changed_at))
-            .where(DealStageChange.deal_id.in_(ids))
-            .group_by(DealStageChange.deal_id)
-        ).all()
-        from store.types import UTCDateTime
+    """Flag open deals breaking at least two of: buyer silent, stuck in stage, close date in the past.
 
-        conv = UTCDateTime().process_result_value
-        dialect = session.get_bind().dialect
-        entered = {deal_id: conv(at, dialect) for deal_id, at in rows if at is not None}
-    flagged: list[RiskyDeal] = []
-    for deal in deals:
+    Any flagged deal breaks the stage-age or the close-date rule (two of three rules must hold), so only open deals
+    breaking one of those two are read in full; the silence rule comes from `silent_deals`.
+    """
+    silent = {s.deal.id: s for s in silent_deals(session, days=silent_days, now=now, owner_ids=owner_ids)}
+    entered = func.max(DealStageChange.changed_at)
+    stmt = (
+        select(Deal.id, Deal.close_date, Deal.amount, entered)
+        .outerjoin(DealStageChange, DealStageChange.deal_id == Deal.id)
+        .where(Deal.is_closed == False)  # noqa: E712
+        .group_by(Deal.id, Deal.close_date, Deal.amount)
+        .having(or_(entered <= now - timedelta(days=stage_age_days), Deal.close_date < now.date()))
+    )
+    if owner_ids:
+        stmt = stmt.where(Deal.owner_id.in_(owner_ids))
+    conv = UTCDateTime().process_result_value
+    dialect = session.get_bind().dialect
+    candidates: list[tuple[int, list[str], int | None, float]] = []
+    for deal_id, close_date, amount, entered_at in session.exec(stmt).all():
         reasons: list[str] = []
-        s = silent.get(deal.id)
+        s = silent.get(deal_id)
         if s:
             reasons.append(f"buyer silent {s.days_silent} days")
-        age = (now - entered[deal.id]).days if deal.id in entered else None
+        at = conv(entered_at, dialect)
+        age = (now - at).days if at is not None else None
         if age is not None and age >= stage_age_days:
-            reasons.append(f"{age} days in {deal.stage_label}")
-        if deal.close_date and deal.close_date < now.date():
-            reasons.append(f"close date {deal.close_date.isoformat()} has passed")
+            reasons.append(f"{age} days in stage")
+        if close_date and close_date < now.date():
+            reasons.append(f"close date {close_date.isoformat()} has passed")
         if len(reasons) >= 2:
-            flagged.append(
-                RiskyDeal(deal=deal, reasons=reasons, days_silent=s.days_silent if s else None, days_in_stage=age)
-            )
-    flagged.sort(key=lambda r: (-len(r.reasons), -(r.deal.amount or 0)))
+            candidates.append((deal_id, reasons, age, amount or 0.0))
+    candidates.sort(key=lambda c: (-len(c[1]), -c[3], c[0]))
+    shown = candidates[:limit]  # only the deals shown are read in full
+    rows = _deal_rows(session, [c[0] for c in shown])
+    flagged = [
+        RiskyDeal(
+            deal=rows[deal_id],
+            reasons=[r.replace("days in stage", f"days in {rows[deal_id].stage_label}") for r in reasons],
+            days_silent=silent[deal_id].days_silent if deal_id in silent else None,
+            days_in_stage=age,
+        )
+        for deal_id, reasons, age, _amount in shown
+        if deal_id in rows
+    ]
     return AtRiskResult(
         ruleset=RULESET.format(silent=silent_days, stage_age=stage_age_days) + " (flagged when 2+ apply)",
-        deals=flagged[:limit],
+        deals=flagged,
+        total=len(candidates),
     )

@@ -95,45 +95,90 @@ def _size_similarity(a: int | None, b: int | None) -> float:
 def similar_won_customers(
     session: Session, company: Company, product: str | None, *, limit: int = 3
 ) -> list[SimilarCustomer]:
-    """Rank closed-won deals at other companies by industry, size and product similarity to `company`."""
-    rows = session.exec(
-        select(Deal, Company)
+    """Rank closed-won deals at other companies by industry, size and product similarity to `company`.
+
+    Only deals sharing the industry or the product can reach the top when there are at least `limit` of them (either
+    alone outweighs the best size match), so those are read first; the rest are read only when there are too few.
+    """
+    from sqlalchemy import or_
+
+    columns = (
+        Deal.id,
+        Deal.name,
+        Deal.hubspot_id,
+        Deal.amount,
+        Deal.product,
+        Deal.closed_at,
+        Company.id,
+        Company.name,
+        Company.domain,
+        Company.hubspot_id,
+        Company.industry,
+        Company.employees,
+    )
+    base = (
+        select(*columns)
         .join(Company, Company.id == Deal.company_id)
         .where(Deal.is_won == True, Deal.company_id != company.id)  # noqa: E712
-    ).all()
+    )
+    shared = [
+        c
+        for c in (
+            Company.industry == company.industry if company.industry else None,
+            Deal.product == product if product else None,
+        )
+        if c is not None
+    ]
+    rows = session.exec(base.where(or_(*shared))).all() if shared else []
+    if len({r[6] for r in rows}) < limit:
+        rows = session.exec(base).all()
     best: dict[int, SimilarCustomer] = {}
-    for deal, other in rows:
+    for (
+        deal_id,
+        deal_name,
+        deal_hs,
+        amount,
+        deal_product,
+        closed_at,
+        cid,
+        cname,
+        cdomain,
+        chs,
+        industry,
+        employees,
+    ) in rows:
+        del deal_id
         why: list[str] = []
         score = 0.0
-        if company.industry and other.industry == company.industry:
+        if company.industry and industry == company.industry:
             score += W_INDUSTRY
-            why.append(f"same industry ({other.industry})")
-        size = _size_similarity(company.employees, other.employees)
+            why.append(f"same industry ({industry})")
+        size = _size_similarity(company.employees, employees)
         score += W_SIZE * size
         if size >= 0.7:
-            why.append(f"similar size ({other.employees:,} vs {company.employees:,} employees)")
+            why.append(f"similar size ({employees:,} vs {company.employees:,} employees)")
         elif size >= 0.3:
-            why.append(f"comparable size ({other.employees:,} vs {company.employees:,} employees)")
-        if product and deal.product == product:
+            why.append(f"comparable size ({employees:,} vs {company.employees:,} employees)")
+        if product and deal_product == product:
             score += W_PRODUCT
             why.append(f"bought the same product ({product})")
         if score <= 0:
             continue
-        candidate = SimilarCustomer(
-            company=CompanyRef(id=other.id, name=other.name, domain=other.domain, hubspot_id=other.hubspot_id),
-            deal_name=deal.name,
-            deal_hubspot_id=deal.hubspot_id,
-            amount=deal.amount,
-            product=deal.product,
-            industry=other.industry,
-            employees=other.employees,
-            closed_at=deal.closed_at,
+        current = best.get(cid)
+        if current is not None and (current.similarity, current.amount or 0) >= (round(score, 3), amount or 0):
+            continue
+        best[cid] = SimilarCustomer(
+            company=CompanyRef(id=cid, name=cname, domain=cdomain, hubspot_id=chs),
+            deal_name=deal_name,
+            deal_hubspot_id=deal_hs,
+            amount=amount,
+            product=deal_product,
+            industry=industry,
+            employees=employees,
+            closed_at=closed_at,
             similarity=round(score, 3),
             why=why or ["closest overall match"],
         )
-        current = best.get(other.id)
-        if current is None or (candidate.similarity, candidate.amount or 0) > (current.similarity, current.amount or 0):
-            best[other.id] = candidate
     ranked = sorted(best.values(), key=lambda c: (-c.similarity, -(c.amount or 0), c.company.name))
     return ranked[:limit]
 
