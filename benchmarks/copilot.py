@@ -22,8 +22,8 @@ from sqlmodel import Session, select
 from benchmarks.common import percentile, print_table, time_runs
 from settings import Settings
 
-QUERY_RUNS = 60
-BRIEF_RUNS = 30
+QUERY_RUNS = 30
+BRIEF_RUNS = 15
 QUESTIONS = {
     "which deals are silent 5+ days?": "query",
     "which of Jamal's deals are silent a week?": "query",
