@@ -1735,12 +1735,19 @@ def generate_workspace(
     return stats
 
 
-def ensure_workspace(engine: Engine, *, size: Size = "default", seed: int = 7, as_of: datetime | None = None) -> bool:
+def ensure_workspace(
+    engine: Engine,
+    *,
+    size: Size = "default",
+    seed: int = 7,
+    as_of: datetime | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> bool:
     """Generate the demo workspace unless the store already has deals; return whether it generated."""
     with engine.connect() as conn:
         if conn.execute(select(func.count()).select_from(Deal)).scalar_one():
             return False
-    generate_workspace(engine, size=size, seed=seed, as_of=as_of)
+    generate_workspace(engine, size=size, seed=seed, as_of=as_of, progress=progress)
     return True
 
 
