@@ -757,6 +757,11 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
         return
 
+    def setup(self) -> None:
+        super().setup()
+        # Without TCP_NODELAY a keep-alive response waits ~40 ms for the client's delayed ACK (Nagle).
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def _serve(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
@@ -794,8 +799,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(data)))
             for name, value in headers.items():
                 self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
+            self._headers_buffer.append(b"\r\n" + data)  # headers and body in one write
+            self.flush_headers()
         except OSError:
             self.close_connection = True
 

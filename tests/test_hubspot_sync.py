@@ -175,12 +175,12 @@ def test_sync_rides_out_429_storms_500s_timeouts_and_dropped_connections(sqlite_
     fake.faults = [
         Fault("status", count=4, status=429, retry_after="2", path_contains="/search"),
         Fault("status", count=3, status=500, path_contains="/crm/v3/objects/deals/batch/read", method="POST"),
-        Fault("slow", count=2, seconds=0.8, path_contains="/crm/v4/associations"),
+        Fault("slow", count=2, seconds=2.0, path_contains="/crm/v4/associations"),
         Fault("drop", count=2, path_contains="/crm/v4/associations"),
         Fault("status", count=1, status=503, path_contains="/owners"),
     ]
     sleeps: list[float] = []
-    client = make_client(fake.url, sleeps, timeout=(1.0, 0.4))
+    client = make_client(fake.url, sleeps, timeout=(2.0, 1.0))
     report = HubSpotSync(sqlite_engine, client).run()
 
     assert all(f.count == 0 for f in fake.faults)  # every fault was served
@@ -190,6 +190,21 @@ def test_sync_rides_out_429_storms_500s_timeouts_and_dropped_connections(sqlite_
     assert report.server_errors == 4 and report.network_errors == 4
     assert report.retries == 12
     assert all(0 < s <= client.backoff_cap for s in sleeps)
+
+
+def test_a_bulk_import_sharing_one_timestamp_is_paged_through_completely(sqlite_engine: Engine, fake: FakeHubSpot):
+    stamp = fake.tick()
+    for n in range(450):  # more than two search pages modified in the same millisecond
+        fake.put("companies", {"name": f"Imported {n}"}, ms=stamp)
+    fake.put("companies", {"name": "After the import"})
+    fake.add_owner("503", "gone@example.com", "Gone", "Owner")
+    fake.owners[-1]["archived"] = True
+    report = HubSpotSync(sqlite_engine, make_client(fake.url)).run(types=["companies"])
+    assert count(sqlite_engine, Company) == 451
+    assert report.per_type["companies"].pages <= 6
+    with Session(sqlite_engine) as s:
+        assert s.execute(select(Owner.active).where(Owner.hubspot_id == "503")).scalar_one() is False
+    assert fake.violations == []
 
 
 def test_retries_are_bounded_with_growing_backoff(fake: FakeHubSpot):

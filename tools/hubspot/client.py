@@ -151,7 +151,7 @@ class HubSpotClient:
             requests_per_10s, 10.0, clock=clock, sleep=sleep, margin=window_margin
         )
         self._search_limiter = SlidingWindowLimiter(
-            search_per_second, 1.0, clock=clock, sleep=sleep, margin=window_margin / 10
+            search_per_second, 1.0, clock=clock, sleep=sleep, margin=window_margin
         )
 
     @classmethod

@@ -523,11 +523,10 @@ def _upsert(session: Session, model: type[SQLModel], rows: list[dict[str, Any]],
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    for chunk in _chunks(unique, 500):
-        stmt = insert(table).values(chunk)
-        columns = [c for c in chunk[0] if c != key]
-        stmt = stmt.on_conflict_do_update(index_elements=[key], set_={c: stmt.excluded[c] for c in columns})
-        session.execute(stmt)
+    stmt = insert(table)
+    columns = [c for c in unique[0] if c != key]
+    stmt = stmt.on_conflict_do_update(index_elements=[key], set_={c: stmt.excluded[c] for c in columns})
+    session.execute(stmt, unique)  # executemany: one cached statement, batched by the driver
 
 
 def _local_ids(session: Session, model: type[SQLModel], hubspot_ids: Iterable[str]) -> dict[str, int]:
