@@ -91,6 +91,7 @@ class TypeStats:
     """What the sync did for one object type."""
 
     objects: int = 0
+    """Distinct records written (a record re-read at a page boundary counts once)."""
     pages: int = 0
     archived_removed: int = 0
     seconds: float = 0.0
@@ -137,6 +138,7 @@ class HubSpotSync:
         self.clock = clock
         self._owner_ids: dict[str, int] = {}
         self._stage_meta: dict[str, dict[str, Any]] = {}
+        self._seen: dict[str, set[str]] = {}
         self.report = SyncReport(full=False, started_at=clock())
 
     # --- the run ---------------------------------------------------------------------------------------------------
@@ -145,6 +147,7 @@ class HubSpotSync:
         """Sync owners, pipelines, then each type in dependency order; sweep archived records; record freshness."""
         wanted = set(types) if types else None
         self.report = SyncReport(full=full, started_at=self.clock())
+        self._seen = {}
         started = time.monotonic()
         try:
             self._sync_owners()
@@ -261,7 +264,6 @@ class HubSpotSync:
             cursor.last_modified, cursor.after = watermark, after
             cursor.run_started_at = cursor.run_started_at if (cursor.run_started_at and not full) else self.clock()
             cursor.updated_at = self.clock()
-        done = 0
         while True:
             body: dict[str, Any] = {
                 "sorts": [spec.modified_property],  # HubSpot's spec types sorts as strings; a name sorts ascending
@@ -290,8 +292,10 @@ class HubSpotSync:
                 new_watermark, new_after, finished = watermark, next_after, False
             self._store_page(spec, records, cursor=(new_watermark, new_after, finished))
             watermark, after = new_watermark, new_after
-            done += len(records)
-            stats.objects += len(records)
+            seen = self._seen.setdefault(spec.name, set())
+            seen.update(str(r["id"]) for r in records)
+            done = len(seen)  # distinct records: the watermark's boundary records come back on the next page
+            stats.objects = len(seen)
             stats.pages += 1
             if self.progress:
                 total = page.get("total")
@@ -486,7 +490,9 @@ class HubSpotSync:
             records = self.client.batch_read(object_type, body).get("results", [])
             if records:
                 self._store_page(spec, records, cursor=None)
-                self._stats(object_type).objects += len(records)
+                seen = self._seen.setdefault(object_type, set())
+                seen.update(str(r["id"]) for r in records)
+                self._stats(object_type).objects = len(seen)
 
     # --- archived records ---------------------------------------------------------------------------------------
 
