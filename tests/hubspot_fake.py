@@ -186,6 +186,11 @@ class FakeHubSpot:
         self.owners: list[dict[str, Any]] = []
         self.pipelines: dict[str, list[dict[str, Any]]] = {"deals": _default_pipelines()}
         self.properties: dict[str, dict[str, dict[str, Any]]] = {}
+        self.property_groups: dict[str, set[str]] = {
+            "deals": {"dealinformation"},
+            "companies": {"companyinformation"},
+            "contacts": {"contactinformation"},
+        }
         self.violations: list[str] = []
         self.unchecked: list[str] = []
         self.requests: list[tuple[str, str, int]] = []
@@ -467,6 +472,13 @@ class FakeHubSpot:
         m = re.fullmatch(r"/crm/v3/pipelines/([^/]+)", path)
         if m and method == "GET":
             return 200, {"results": self.pipelines.get(m.group(1), [])}, {}
+        m = re.fullmatch(r"/crm/v3/properties/([^/]+)/groups", path)
+        if m and method == "POST":
+            groups = self.property_groups.setdefault(m.group(1), set())
+            if body["name"] in groups:
+                return 409, _error("Property group already exists", "OBJECT_ALREADY_EXISTS"), {}
+            groups.add(body["name"])
+            return 201, {**body, "archived": False}, {}
         m = re.fullmatch(r"/crm/v3/properties/([^/]+)/([^/]+)", path)
         if m and method == "GET":
             prop = self.properties.get(m.group(1), {}).get(m.group(2))
@@ -476,6 +488,8 @@ class FakeHubSpot:
             existing = self.properties.setdefault(m.group(1), {})
             if body["name"] in existing:
                 return 409, _error("Property already exists", "OBJECT_ALREADY_EXISTS"), {}
+            if body.get("groupName") not in self.property_groups.get(m.group(1), set()):
+                return 400, _error(f"Property group {body.get('groupName')} does not exist", "VALIDATION_ERROR"), {}
             existing[body["name"]] = {**body, "options": [], "hidden": False}
             return 201, existing[body["name"]], {}
         return 404, _error(f"no handler for {method} {path}", "NOT_FOUND"), {}

@@ -56,6 +56,7 @@ def test_the_same_task_twice_creates_one_task(engine: Engine, fake: FakeHubSpot)
     assert task.properties["salesos_idempotency_key"] == "task:draft:1"
     assert fake.associations[("tasks", "deals")][task.id] == [(deal.id, 216)]
     assert fake.properties["tasks"]["salesos_idempotency_key"]["type"] == "string"  # created on first use
+    assert fake.properties["tasks"]["salesos_idempotency_key"]["groupName"] == "salesos"
     with Session(engine) as s:
         row = s.get(WriteBack, "task:draft:1")
         assert row.status == "done" and row.hubspot_id == task.id and row.completed_at is not None
@@ -76,6 +77,7 @@ def test_sales_os_properties_are_created_on_first_use_and_set_once(engine: Engin
     assert fake.objects["deals"][deal.id].properties["salesos_close_likelihood"] == "35"
     assert fake.objects["companies"][company.id].properties["salesos_lead_score"] == "88"
     assert set(fake.properties["deals"]) == {"salesos_risk_score", "salesos_close_likelihood"}
+    assert "salesos" in fake.property_groups["deals"] and "salesos" in fake.property_groups["companies"]
     patches = sum(1 for m, p, s in fake.requests if m == "PATCH")
     assert patches == 2
     with pytest.raises(ValueError, match="not a Sales OS property"):

@@ -138,6 +138,7 @@ class HubSpotClient:
         self._owners_api = crm.owners.owners_api
         self._pipelines_api = crm.pipelines.pipelines_api
         self._properties_api = crm.properties.core_api
+        self._property_groups_api = crm.properties.groups_api
         self.host = host
         self.timeout = timeout
         self.max_retries = max_retries
@@ -246,6 +247,10 @@ class HubSpotClient:
     def create_property(self, object_type: str, body: dict[str, Any]) -> dict[str, Any]:
         """POST /crm/v3/properties/{type} (a repeat answers 409, which callers treat as done)."""
         return self._call(self._properties_api.create, object_type, body)
+
+    def create_property_group(self, object_type: str, body: dict[str, Any]) -> dict[str, Any]:
+        """POST /crm/v3/properties/{type}/groups (a repeat answers 409, which callers treat as done)."""
+        return self._call(self._property_groups_api.create, object_type, body)
 
     # --- transport -------------------------------------------------------------------------------------------------
 

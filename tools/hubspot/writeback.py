@@ -36,7 +36,8 @@ from tools.hubspot.client import HubSpotClient, HubSpotConflict, HubSpotError, H
 from tools.hubspot.mapping import to_epoch_ms
 
 IDEMPOTENCY_PROPERTY = "salesos_idempotency_key"
-PROPERTY_GROUPS = {"deals": "dealinformation", "companies": "companyinformation", "tasks": None, "notes": None}
+PROPERTY_GROUP = {"name": "salesos", "label": "Sales OS", "displayOrder": -1}
+"""HubSpot's advice for integrations: keep their custom properties in their own group."""
 
 # Sales OS properties, created through the properties API the first time they are needed.
 SALES_OS_PROPERTIES: dict[str, dict[str, dict[str, str]]] = {
@@ -169,12 +170,14 @@ class WriteBackService:
         if (object_type, name) in self._ensured:
             return
         if self.client.get_property(object_type, name) is None:
+            with contextlib.suppress(HubSpotConflict):  # the group exists already
+                self.client.create_property_group(object_type, dict(PROPERTY_GROUP))
             body: dict[str, Any] = {
                 "name": name,
                 "label": definition["label"],
                 "type": definition["type"],
                 "fieldType": definition["fieldType"],
-                "groupName": PROPERTY_GROUPS.get(object_type) or f"{object_type[:-1]}information",
+                "groupName": PROPERTY_GROUP["name"],
                 "description": "Written by Sales OS.",
             }
             with contextlib.suppress(HubSpotConflict):  # created meanwhile by another worker: what we wanted
