@@ -159,8 +159,11 @@ class HubSpotSync:
                 if wanted is None or spec.name in wanted:
                     self._sweep_archived(spec)
             finished = self.clock()
-            with session_scope(self.engine) as session:
-                session.merge(WorkspaceMeta(key=LAST_SYNC_KEY, value=finished.isoformat(), updated_at=finished))
+            if wanted is None:  # only a run over every type may say how fresh the whole store is
+                # The store is at least as fresh as the moment this run started reading.
+                as_of = self.report.started_at.isoformat()
+                with session_scope(self.engine) as session:
+                    session.merge(WorkspaceMeta(key=LAST_SYNC_KEY, value=as_of, updated_at=finished))
             self.report.finished_at = finished
         finally:
             self._copy_client_stats()
@@ -620,7 +623,7 @@ def run_sync(
 
 
 def last_sync_at(engine: Engine) -> datetime | None:
-    """When the last complete HubSpot sync finished (for "as of ..." in answers), or None."""
+    """When the last complete HubSpot sync started reading, i.e. how fresh the store is ("as of ..."), or None."""
     from tools.hubspot.mapping import parse_instant
 
     with Session(engine) as session:
