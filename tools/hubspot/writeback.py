@@ -206,7 +206,9 @@ class WriteBackService:
         def write() -> str:
             for attempt in range(1, self.max_attempts + 1):
                 try:
-                    return str(self.client.create(object_type, body)["id"])
+                    created = self.client.create(object_type, body)
+                    # The SDK documents 201 + the object; the published spec a CreatedResponse wrapper: accept both.
+                    return str(created.get("id") or created.get("createdResourceId") or created["entity"]["id"])
                 except HubSpotUnavailable:
                     # The response was lost: the object may exist. Look before creating again.
                     existing = find_existing()
