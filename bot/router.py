@@ -392,7 +392,7 @@ class Names:
     """Owner and company names of the workspace, loaded once per question."""
 
     owners: list[tuple[int, str, str]]  # id, full name, team
-    companies: list[tuple[str, str]]  # (cleaned name, name), longest first
+    companies: dict[str, list[tuple[str, str]]]  # first word of the cleaned name → (cleaned name, name)
 
     @property
     def protected(self) -> set[str]:
@@ -401,7 +401,7 @@ class Names:
         return words
 
 
-_COMPANY_CACHE: dict[tuple[str, int, int], list[tuple[str, str]]] = {}
+_COMPANY_CACHE: dict[tuple[str, int, int], dict[str, list[tuple[str, str]]]] = {}
 
 
 def _clean(name: str) -> str:
@@ -409,7 +409,7 @@ def _clean(name: str) -> str:
 
 
 def load_names(session: Session) -> Names:
-    """Read owner names and company names (company names cached per store and row count)."""
+    """Read owner names and company names (company names cached per store and row count, indexed by first word)."""
     owners = [(o.id, o.name, o.team or "") for o in session.exec(select(Owner)).all()]
     from sqlalchemy import func
 
@@ -417,20 +417,25 @@ def load_names(session: Session) -> Names:
     key = (str(session.get_bind().url), int(count or 0), int(max_id or 0))
     if key not in _COMPANY_CACHE:
         _COMPANY_CACHE.clear()
-        names = sorted(set(session.exec(select(Company.name)).all()), key=len, reverse=True)
-        _COMPANY_CACHE[key] = [(_clean(n), n) for n in names if _clean(n)]
-    return Names(owners=owners, companies=_COMPANY_CACHE[key])  # type: ignore[arg-type]
+        by_first: dict[str, list[tuple[str, str]]] = {}
+        for name in sorted(set(session.exec(select(Company.name)).all()), key=len, reverse=True):
+            cleaned = _clean(name)
+            if cleaned:
+                by_first.setdefault(cleaned.split(" ", 1)[0], []).append((cleaned, name))
+        _COMPANY_CACHE[key] = by_first
+    return Names(owners=owners, companies=_COMPANY_CACHE[key])
 
 
 def find_company_mention(low: str, names: Names) -> str | None:
     """Return a company named verbatim (case-insensitive, whole words) in the question, longest first."""
     padded = f" {_clean(low)} "
-    words = set(padded.split())
-    for cleaned, name in names.companies:  # type: ignore[misc]
-        # Cheap pre-check on the first word before the substring test: most names share no word with the question.
-        if cleaned.split(" ", 1)[0] in words and f" {cleaned} " in padded:
-            return name
-    return None
+    found = [
+        (cleaned, name)
+        for word in set(padded.split())
+        for cleaned, name in names.companies.get(word, ())
+        if f" {cleaned} " in padded
+    ]
+    return max(found, key=lambda f: len(f[0]))[1] if found else None
 
 
 def company_remainder(text: str, owner_words: set[str]) -> str:

@@ -262,3 +262,21 @@ def test_ask_command_answers_from_the_store(sqlite_engine, capsys, monkeypatch, 
     assert main(["ask", "what's", "the", "latest", "on", "Acme", "Corp?"]) == 0
     out = capsys.readouterr().out
     assert "Latest on Acme Corp" in out and "$120,000" in out
+
+
+def test_company_index_cache_sees_renames_and_new_companies(ws):
+    from datetime import timedelta
+
+    from store.models import Company
+    from tools.deals import resolve_company
+
+    engine, ids = ws
+    with Session(engine) as s:
+        assert resolve_company(s, "Globex").company.id == ids["globex"]
+        g = s.get(Company, ids["globex"])
+        g.name, g.updated_at = "Globex Renamed Holdings", fx.NOW + timedelta(seconds=1)
+        s.add(g)
+        s.add(Company(name="Vandelay Industries", domain="vandelay.example"))
+        s.commit()
+        assert resolve_company(s, "Globex Renamed Holdings").company.id == ids["globex"]
+        assert resolve_company(s, "Vandelay Industries").status == "exact"
