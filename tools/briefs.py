@@ -97,8 +97,9 @@ def similar_won_customers(
 ) -> list[SimilarCustomer]:
     """Rank closed-won deals at other companies by industry, size and product similarity to `company`.
 
-    Only deals sharing the industry or the product can reach the top when there are at least `limit` of them (either
-    alone outweighs the best size match), so those are read first; the rest are read only when there are too few.
+    Reads the narrowest set that provably holds the top `limit` first (same industry, product and size band), then
+    deals sharing the industry or the product (either outweighs the best size match), and everything only as a last
+    resort.
     """
     from sqlalchemy import or_
 
@@ -129,7 +130,19 @@ def similar_won_customers(
         )
         if c is not None
     ]
-    rows = session.exec(base.where(or_(*shared))).all() if shared else []
+    rows = []
+    if company.industry and product and company.employees:
+        # Same industry, same product and within 3x the size scores at least 0.857, more than anything outside that
+        # set can reach (0.8), so when it holds `limit` companies nothing else needs reading.
+        rows = session.exec(
+            base.where(
+                Company.industry == company.industry,
+                Deal.product == product,
+                Company.employees.between(company.employees / 3, company.employees * 3),
+            )
+        ).all()
+    if len({r[6] for r in rows}) < limit:
+        rows = session.exec(base.where(or_(*shared))).all() if shared else []
     if len({r[6] for r in rows}) < limit:
         rows = session.exec(base).all()
     best: dict[int, SimilarCustomer] = {}
