@@ -280,3 +280,14 @@ def test_company_index_cache_sees_renames_and_new_companies(ws):
         s.commit()
         assert resolve_company(s, "Globex Renamed Holdings").company.id == ids["globex"]
         assert resolve_company(s, "Vandelay Industries").status == "exact"
+
+
+def test_at_risk_silence_agrees_with_silent_deals(ws):
+    from tools.at_risk import _days_silent
+    from tools.deals import silent_deals
+
+    engine, ids = ws
+    with Session(engine) as s:
+        reference = {d.deal.id: d.days_silent for d in silent_deals(s, days=0, now=fx.NOW)}
+        mine = _days_silent(s, list(reference), fx.NOW)
+    assert mine == reference and len(reference) >= 4

@@ -11,9 +11,9 @@ from pydantic import BaseModel
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
-from store.models import STAGE_LABELS, Company, Deal, DealStageChange, Owner
+from store.models import STAGE_LABELS, Company, Deal, DealStageChange, Engagement, Owner
 from store.types import UTCDateTime
-from tools.deals import DealRow, silent_deals
+from tools.deals import DealRow
 
 RULESET = "simple rules: buyer silent ≥ {silent} days, in stage ≥ {stage_age} days, close date passed"
 
@@ -67,6 +67,35 @@ def _deal_rows(session: Session, ids: list[int]) -> dict[int, DealRow]:
     return rows
 
 
+def _days_silent(session: Session, deal_ids: list[int], now: datetime) -> dict[int, int]:
+    """Days since the buyer last engaged (or since creation, if never), per deal: `silent_deals`' semantics.
+
+    Read per candidate deal through the (deal, buyer_engaged, occurred_at) index rather than for every open deal.
+    """
+    conv = UTCDateTime().process_result_value
+    dialect = session.get_bind().dialect
+    out: dict[int, int] = {}
+    for start in range(0, len(deal_ids), 500):
+        chunk = deal_ids[start : start + 500]
+        last = dict(
+            session.exec(
+                select(Engagement.deal_id, func.max(Engagement.occurred_at))
+                .where(
+                    Engagement.deal_id.in_(chunk),
+                    Engagement.buyer_engaged == True,  # noqa: E712
+                    Engagement.occurred_at <= now,
+                )
+                .group_by(Engagement.deal_id)
+            ).all()
+        )
+        created = dict(session.exec(select(Deal.id, Deal.created_at).where(Deal.id.in_(chunk))).all())
+        for deal_id in chunk:
+            since = conv(last.get(deal_id), dialect) or created.get(deal_id)
+            if since is not None:
+                out[deal_id] = (now - since).days
+    return out
+
+
 def at_risk_deals(
     session: Session,
     *,
@@ -78,10 +107,9 @@ def at_risk_deals(
 ) -> AtRiskResult:
     """Flag open deals breaking at least two of: buyer silent, stuck in stage, close date in the past.
 
-    Any flagged deal breaks the stage-age or the close-date rule (two of three rules must hold), so only open deals
-    breaking one of those two are read in full; the silence rule comes from `silent_deals`.
+    Any flagged deal breaks the stage-age or the close-date rule (two of three rules must hold), so silence is only
+    computed for open deals breaking one of those two, with `silent_deals`' definition (a test checks they agree).
     """
-    silent = {s.deal.id: s for s in silent_deals(session, days=silent_days, now=now, owner_ids=owner_ids)}
     entered = func.max(DealStageChange.changed_at)
     stmt = (
         select(Deal.id, Deal.close_date, Deal.amount, entered)
@@ -94,12 +122,14 @@ def at_risk_deals(
         stmt = stmt.where(Deal.owner_id.in_(owner_ids))
     conv = UTCDateTime().process_result_value
     dialect = session.get_bind().dialect
+    rows_in = session.exec(stmt).all()
+    silence = _days_silent(session, [r[0] for r in rows_in], now)
     candidates: list[tuple[int, list[str], int | None, float]] = []
-    for deal_id, close_date, amount, entered_at in session.exec(stmt).all():
+    for deal_id, close_date, amount, entered_at in rows_in:
         reasons: list[str] = []
-        s = silent.get(deal_id)
-        if s:
-            reasons.append(f"buyer silent {s.days_silent} days")
+        days = silence.get(deal_id)
+        if days is not None and days >= silent_days:
+            reasons.append(f"buyer silent {days} days")
         at = conv(entered_at, dialect)
         age = (now - at).days if at is not None else None
         if age is not None and age >= stage_age_days:
@@ -115,7 +145,7 @@ def at_risk_deals(
         RiskyDeal(
             deal=rows[deal_id],
             reasons=[r.replace("days in stage", f"days in {rows[deal_id].stage_label}") for r in reasons],
-            days_silent=silent[deal_id].days_silent if deal_id in silent else None,
+            days_silent=silence.get(deal_id),
             days_in_stage=age,
         )
         for deal_id, reasons, age, _amount in shown

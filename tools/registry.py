@@ -269,14 +269,39 @@ def _search_deals(ctx: ToolContext, session: Session, a: SearchDealsArgs) -> Bas
         min_amount=a.min_amount,
         company_id=company_id,
     )
-    everything = find_deals(session, **kwargs, limit=100_000)
+    total, total_amount = _count_deals(session, **kwargs)
     return DealList(
         filters={k: (v.isoformat() if isinstance(v, date) else v) for k, v in kwargs.items() if v not in (None, [])},
         owners=owner_names,
-        deals=everything[: a.limit],
-        total=len(everything),
-        total_amount=float(sum(d.amount or 0 for d in everything)),
+        deals=find_deals(session, **kwargs, limit=a.limit),
+        total=total,
+        total_amount=total_amount,
     )
+
+
+def _count_deals(session: Session, **filters: Any) -> tuple[int, float]:
+    """Count and sum the deals `find_deals` would return with the same filters (without building every row)."""
+    from sqlalchemy import func
+
+    from store.models import Deal
+
+    stmt = select(func.count(Deal.id), func.coalesce(func.sum(Deal.amount), 0.0))
+    if filters.get("open_only"):
+        stmt = stmt.where(Deal.is_closed == False)  # noqa: E712
+    if filters.get("owner_ids") is not None:
+        stmt = stmt.where(Deal.owner_id.in_(filters["owner_ids"]))
+    if filters.get("stages"):
+        stmt = stmt.where(Deal.stage.in_(filters["stages"]))
+    if filters.get("closing_from"):
+        stmt = stmt.where(Deal.close_date >= filters["closing_from"])
+    if filters.get("closing_to"):
+        stmt = stmt.where(Deal.close_date <= filters["closing_to"])
+    if filters.get("min_amount") is not None:
+        stmt = stmt.where(Deal.amount >= filters["min_amount"])
+    if filters.get("company_id") is not None:
+        stmt = stmt.where(Deal.company_id == filters["company_id"])
+    count, amount = session.exec(stmt).one()
+    return int(count), float(amount)
 
 
 def _silent(ctx: ToolContext, session: Session, a: SilentDealsArgs) -> BaseModel:
