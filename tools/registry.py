@@ -392,7 +392,7 @@ def _brief(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
 
 
 def _call_summary(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
-    from tools.calls import latest_call_summary
+    from tools.calls.summary import latest_call_summary
 
     name, match = _company_name(session, a.company)
     return latest_call_summary(session, name, now=ctx.now) if name else match
