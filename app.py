@@ -148,6 +148,13 @@ def _cmd_analyze_call(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_manifest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.manifest import render_manifest
+
+    print(render_manifest(url=args.url, socket_mode=args.socket_mode), end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The `salesos` command line."""
     parser = argparse.ArgumentParser(
@@ -193,6 +200,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", default=None, help="when the call took place (ISO date/time; default: today)")
     p.add_argument("--no-store", action="store_true", help="do not look speakers and deals up in the store")
     p.set_defaults(func=_cmd_analyze_call)
+
+    p = sub.add_parser("manifest", help="print the Slack app manifest (paste it into api.slack.com/apps)")
+    p.add_argument("--url", default=None, help="public base URL of `salesos serve`, e.g. https://sales.example.com")
+    p.add_argument("--socket-mode", action="store_true", help="the Socket Mode variant (no public URL needed)")
+    p.set_defaults(func=_cmd_manifest)
     return parser
 
 
