@@ -405,7 +405,9 @@ def _stage_evidence(turns: list[Turn], sides: dict[str, Side], duration: float, 
             elif "closed" in kinds:
                 scores[1] += 0.5
         elif evidence and evidence[-1].asked:
-            scores[1] += 0.3  # answering a rep's question is part of discovery
+            # An answer belongs with its question: lean towards the stage the question turn pointed at.
+            asked_scores = evidence[-1].scores
+            scores[max(range(len(STAGES)), key=lambda s: asked_scores[s])] += 0.3
         if _SELF_COMMIT.search(turn.text) and parse_when(turn.text, call_day):
             scores[3] += 1.0
             cues[3].append("dated commitment")
