@@ -103,7 +103,9 @@ def test_more_malformed_inputs() -> None:
         parse_transcript("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nno speaker at all\n")
     assert caught.value.line == 3 and "names no speaker" in caught.value.reason
     with pytest.raises(TranscriptError) as caught:
-        parse_transcript('{"turns": [\n {"speaker": "Ana", "text": "hi", "start": 3},\n {"speaker": "Ben", "text": "x"}\n]}')
+        parse_transcript(
+            '{"turns": [\n {"speaker": "Ana", "text": "hi", "start": 3},\n {"speaker": "Ben", "text": "x"}\n]}'
+        )
     assert caught.value.line == 3 and "some turns have a start time" in caught.value.reason
 
 
