@@ -79,7 +79,7 @@ def test_stages_objections_and_commitments(metrics) -> None:
     # pitch runs from turn 5 (58.5 s) to the start of turn 8 (112 s)
     assert metrics.stages[2].seconds == 53.5
     assert [(o.category, o.clip.line, o.clip.text) for o in metrics.objections] == [
-        ("price", 8, "That sounds expensive for us.")
+        ("pricing", 8, "That sounds expensive for us.")
     ]
     assert metrics.objections[0].response.text == "I'll send you a proposal by Friday."
     [commitment] = metrics.commitments

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -21,6 +22,7 @@ from sqlmodel import Session
 from prompts import load_prompt
 from settings import Settings
 from store.models import Call, Company, Deal, Owner
+from tools.calls.lexicon import DEFAULT_COMPETITORS
 from tools.calls.metrics import CallMetrics, LibraryMatcher, compute_metrics
 from tools.calls.parsers import Transcript, parse_transcript
 from tools.calls.predict import (
@@ -88,12 +90,28 @@ def llm_text(settings: Settings, prompt_name: str, facts: dict[str, Any], *, tod
     return text.strip()
 
 
+# --- competitors ---------------------------------------------------------------------------------------------------
+
+_COMPETITOR_REASON = re.compile(
+    r"(?:competitor:\s*|\bagainst\s+|\blost to\s+|\bswitched to\s+)([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})"
+)
+
+
+def known_competitors(session: Session) -> list[str]:
+    """Competitors the team has met: named in won/lost reasons ("Lost to competitor: X", "Won against X") + defaults."""
+    reasons = session.execute(select(Deal.close_reason).where(Deal.close_reason.is_not(None)).distinct()).scalars()  # type: ignore[union-attr]
+    found = {m.group(1).strip() for reason in reasons for m in _COMPETITOR_REASON.finditer(reason or "")}
+    return sorted(found | set(DEFAULT_COMPETITORS))
+
+
 # --- history and prediction --------------------------------------------------------------------------------------
 
 _MODEL_CACHE: dict[tuple[Any, ...], tuple[OutcomeModel | None, int]] = {}
 
 
-def stored_call_metrics(session: Session, call: Call, *, library: LibraryMatcher | None = None) -> CallMetrics | None:
+def stored_call_metrics(
+    session: Session, call: Call, *, library: LibraryMatcher | None = None, competitors: list[str] | None = None
+) -> CallMetrics | None:
     """Metrics of a stored call (None when its transcript cannot be parsed)."""
     if not call.transcript:
         return None
@@ -105,7 +123,13 @@ def stored_call_metrics(session: Session, call: Call, *, library: LibraryMatcher
     tz = ZoneInfo(owner.timezone) if owner else UTC
     reps, prospects = crm_people(session, company_id=call.company_id)
     roles = resolve_roles(transcript, reps=reps, prospects=prospects)
-    return compute_metrics(transcript, roles, call_day=call.started_at.astimezone(tz).date(), library=library)
+    return compute_metrics(
+        transcript,
+        roles,
+        call_day=call.started_at.astimezone(tz).date(),
+        library=library,
+        competitors=competitors if competitors is not None else known_competitors(session),
+    )
 
 
 def training_set(
@@ -116,10 +140,11 @@ def training_set(
     if before is not None:
         stmt = stmt.where(Call.started_at < before)
     rows, labels, ids = [], [], []
+    competitors = known_competitors(session)
     for call, deal in session.execute(stmt.order_by(Call.started_at, Call.id)).all():
         if call_ids is not None and call.id not in call_ids:
             continue
-        metrics = stored_call_metrics(session, call)
+        metrics = stored_call_metrics(session, call, competitors=competitors)
         if metrics is None:
             continue
         rows.append(call_features(metrics, amount=deal.amount))
@@ -195,6 +220,7 @@ def analyze_transcript(
     context = CallContext(deal_id=deal_id, company_id=company_id, owner_id=owner_id, how="given")
     reps: list[Any] = []
     prospects: list[Any] = []
+    competitors: list[str] = list(DEFAULT_COMPETITORS)
     owner_name = deal_name = None
     amount = None
     tz_name = settings.team_timezone if settings else "UTC"
@@ -219,6 +245,7 @@ def analyze_transcript(
             if owner is not None:
                 owner_name, tz_name = owner.name, owner.timezone
             reps, prospects = crm_people(session, company_id=context.company_id)
+            competitors = known_competitors(session)
             if owner is not None:
                 reps = [p for p in reps if p.owner_id == owner.id] + [p for p in reps if p.owner_id != owner.id]
     roles = resolve_roles(transcript, reps=reps, prospects=prospects)
@@ -227,7 +254,7 @@ def analyze_transcript(
     tz = ZoneInfo(tz_name)
     moment = started_at or now or datetime.now(UTC)
     call_day = moment.astimezone(tz).date()
-    metrics = compute_metrics(transcript, roles, call_day=call_day, library=library)
+    metrics = compute_metrics(transcript, roles, call_day=call_day, library=library, competitors=competitors)
     scorecard = score_call(metrics)
     summary, source = _summary(
         metrics, scorecard, company=context.company_name, settings=settings, day=call_day, tz=tz_name

@@ -124,6 +124,11 @@ class OutcomeModel:
         means = dict(zip(FEATURES, np.nanmean(x, axis=0).tolist(), strict=True))
         return cls(calibrated=calibrated, explainer=explainer, training_calls=len(y), means=means)
 
+    def win_probabilities(self, rows: Sequence[dict[str, float]]) -> list[float]:
+        """Calibrated win probabilities of many calls at once (evaluation, batch scoring)."""
+        x = np.array([_vector(r) for r in rows], dtype=float)
+        return [float(p) for p in self.calibrated.predict_proba(x)[:, 1]]
+
     def predict(self, features: dict[str, float], *, top: int = 3) -> OutcomePrediction:
         """Predict one call, with its top factors (coefficient × standardised delta from the team average)."""
         x = np.array([_vector(features)], dtype=float)
