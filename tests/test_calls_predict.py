@@ -73,7 +73,10 @@ def test_thin_history_uses_rules() -> None:
     assert not enough_history(labels)
     assert not enough_history([1] * 100)  # one outcome only
     features = dict.fromkeys(FEATURES, 0.0) | {
-        "rep_questions": 12.0, "dated_next_step": 1.0, "talk_ratio_rep": 0.42, "discovery_held": 1.0,
+        "rep_questions": 12.0,
+        "dated_next_step": 1.0,
+        "talk_ratio_rep": 0.42,
+        "discovery_held": 1.0,
     }
     good = rules_prediction(features, training_calls=30)
     bad = rules_prediction(features | {"rep_questions": 3.0, "dated_next_step": 0.0, "talk_ratio_rep": 0.8})

@@ -30,7 +30,12 @@ def test_rubric_on_the_hand_checked_call(metrics) -> None:
     # 3 questions < 11: 15 × 3 / 11 = 4.09 → 4.1
     assert points["questions"] == 4.1
     # 2 of 3 open ≥ 50 %: 5; monologue 40.5 s ≤ 90 s: 10; 3.0 switches/min ≥ 2: 10; patience 1.17 s ≥ 1 s: 5
-    assert (points["open_questions"], points["monologue"], points["interactivity"], points["patience"]) == (5, 10, 10, 5)
+    assert (points["open_questions"], points["monologue"], points["interactivity"], points["patience"]) == (
+        5,
+        10,
+        10,
+        5,
+    )
     # all four stages: 20; a dated commitment: 15
     assert (points["stages"], points["next_steps"]) == (20, 15)
     # 9.3 + 4.1 + 5 + 10 + 10 + 5 + 20 + 15 = 78.4 → 78, grade B (70-84)
@@ -57,10 +62,12 @@ def test_unmeasurable_patience_is_left_out_of_the_score(metrics) -> None:
 
 
 def test_no_next_step_and_skipped_discovery_cost_points_and_get_coached(metrics) -> None:
-    stages = [s.model_copy(update={"skipped": True, "turns": []}) if s.stage == "discovery" else s
-              for s in metrics.stages]
-    m = metrics.model_copy(update={"commitments": [], "next_step_clips": [], "stages": stages,
-                                   "skipped_stages": ["discovery"]})
+    stages = [
+        s.model_copy(update={"skipped": True, "turns": []}) if s.stage == "discovery" else s for s in metrics.stages
+    ]
+    m = metrics.model_copy(
+        update={"commitments": [], "next_step_clips": [], "stages": stages, "skipped_stages": ["discovery"]}
+    )
     card = score_call(m)
     points = {i.key: i.points for i in card.items}
     assert points["next_steps"] == 0 and points["stages"] == 15

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, case, func, select
 from sqlmodel import Session
 
 from prompts import load_prompt
@@ -157,7 +157,9 @@ def outcome_model(engine: Engine, *, exclude_deal_id: int | None = None) -> tupl
     """The team's trained model and its labelled-call count (model None when history is thin); cached per data."""
     with Session(engine) as session:
         signature = session.execute(
-            select(func.count(Call.id), func.max(Call.id), func.count(Deal.id), func.sum(Deal.is_won))  # type: ignore[arg-type]
+            select(
+                func.count(Call.id), func.max(Call.id), func.max(Deal.updated_at), func.count(case((Deal.is_won, 1)))
+            )  # type: ignore[arg-type]
             .select_from(Call)
             .join(Deal, Deal.id == Call.deal_id)
             .where(Deal.is_closed.is_(True))  # type: ignore[attr-defined]
