@@ -119,6 +119,19 @@ def _cmd_analyze_call(args: argparse.Namespace, settings: Settings) -> int:
     from tools.calls.analyze import analyze_text
     from tools.calls.parsers import TranscriptError
 
+    if args.call is not None:
+        from tools.calls.analyze import analyze_stored_call
+
+        try:
+            analysis = analyze_stored_call(open_store(settings), args.call, settings=settings)
+        except (LookupError, TranscriptError) as exc:
+            print(f"salesos analyze-call: {exc}", file=sys.stderr)
+            return 2
+        print(to_text(analysis_reply(analysis)))
+        return 0
+    if not args.file:
+        print("salesos analyze-call: give a transcript FILE or --call ID", file=sys.stderr)
+        return 2
     path = Path(args.file)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -189,7 +202,10 @@ def build_parser() -> argparse.ArgumentParser:
         "analyze-call",
         help="score a call transcript (WebVTT, SRT, JSON turns or 'Name: text' lines): metrics, coaching, outcome",
     )
-    p.add_argument("file", help="the transcript file")
+    p.add_argument("file", nargs="?", help="the transcript file")
+    p.add_argument(
+        "--call", type=int, default=None, metavar="CALL_ID", help="analyze a call already in the store instead"
+    )
     p.add_argument(
         "--format",
         choices=("auto", "vtt", "srt", "json", "speaker_lines", "txt"),

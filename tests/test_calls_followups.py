@@ -92,3 +92,27 @@ def test_drafts_are_filed_once_and_written_back_exactly_once(engine) -> None:
         assert session.exec(select(func.count()).select_from(WriteBack)).one() == 5
         task = session.exec(select(Engagement).where(Engagement.subject == "Send a pricing proposal")).one()
         assert task.due_at == datetime(2026, 11, 28, 1, 0, tzinfo=UTC) and task.deal_id == ids["deal"]
+
+
+def test_cli_analyzes_a_stored_call(sqlite_engine, monkeypatch, capsys) -> None:
+    from app import main
+
+    ids = seed_acme(sqlite_engine)
+    with Session(sqlite_engine) as session:
+        call = Call(
+            deal_id=ids["deal"],
+            company_id=ids["acme"],
+            owner_id=ids["dana"],
+            started_at=CALL_AT,
+            transcript=(DATA / "discovery_acme.json").read_text(),
+            transcript_format="json",
+        )
+        session.add(call)
+        session.commit()
+        call_id = call.id
+    monkeypatch.setenv("DATABASE_URL", str(sqlite_engine.url))
+    assert main(["analyze-call", "--call", str(call_id)]) == 0
+    out = capsys.readouterr().out
+    assert "Acme Corp" in out and "Predicted outcome of Acme forecasting" in out
+    assert main(["analyze-call", "--call", "999"]) == 2
+    assert "no call 999" in capsys.readouterr().err

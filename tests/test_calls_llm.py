@@ -37,12 +37,22 @@ class FakeOpenAI:
                     data = json.dumps({"error": {"message": "boom", "type": "server_error"}}).encode()
                     self.send_response(reply)
                 else:
-                    data = json.dumps({
-                        "id": "chatcmpl-1", "object": "chat.completion", "created": 1, "model": body["model"],
-                        "choices": [{"index": 0, "finish_reason": "stop",
-                                     "message": {"role": "assistant", "content": reply}}],
-                        "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
-                    }).encode()
+                    data = json.dumps(
+                        {
+                            "id": "chatcmpl-1",
+                            "object": "chat.completion",
+                            "created": 1,
+                            "model": body["model"],
+                            "choices": [
+                                {
+                                    "index": 0,
+                                    "finish_reason": "stop",
+                                    "message": {"role": "assistant", "content": reply},
+                                }
+                            ],
+                            "usage": {"prompt_tokens": 10, "completion_tokens": 10, "total_tokens": 20},
+                        }
+                    ).encode()
                     self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
@@ -81,7 +91,8 @@ def test_llm_writes_summary_and_email_from_the_facts(fake_openai) -> None:
     text = (DATA / "discovery_acme.srt").read_text()
     analysis = analyze_text(text, settings=settings, started_at=datetime(2026, 11, 25, 15, tzinfo=UTC))
     assert (analysis.summary, analysis.summary_source) == (
-        "Jamie wants a trusted forecast; Dana sends pricing Friday.", "llm"
+        "Jamie wants a trusted forecast; Dana sends pricing Friday.",
+        "llm",
     )
     email = follow_up_email(analysis, settings=settings)
     assert (email.body, email.source) == ("Hi Jamie, thanks! — Dana", "llm")

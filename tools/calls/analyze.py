@@ -176,6 +176,15 @@ def outcome_model(engine: Engine, *, exclude_deal_id: int | None = None) -> tupl
     return result
 
 
+def team_win_rate(engine: Engine, *, minimum: int = 10) -> float | None:
+    """The share of closed deals that were won (None with fewer than `minimum` closed deals)."""
+    with Session(engine) as session:
+        closed, won = session.execute(
+            select(func.count(Deal.id), func.count(case((Deal.is_won, 1)))).where(Deal.is_closed.is_(True))  # type: ignore[attr-defined]
+        ).one()
+    return won / closed if closed >= minimum else None
+
+
 def predict_outcome(
     engine: Engine, metrics: CallMetrics, *, deal_id: int | None, amount: float | None
 ) -> OutcomePrediction:
@@ -183,7 +192,7 @@ def predict_outcome(
     features = call_features(metrics, amount=amount)
     model, labelled = outcome_model(engine, exclude_deal_id=deal_id)
     if model is None:
-        return rules_prediction(features, training_calls=labelled)
+        return rules_prediction(features, training_calls=labelled, base_rate=team_win_rate(engine))
     return model.predict(features)
 
 

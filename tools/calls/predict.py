@@ -180,8 +180,13 @@ _RULES: list[tuple[str, str, float]] = [
 ]
 
 
-def rules_prediction(features: dict[str, float], *, training_calls: int = 0) -> OutcomePrediction:
-    """Score a call with transparent rules when there is too little history to learn from."""
+def rules_prediction(
+    features: dict[str, float], *, training_calls: int = 0, base_rate: float | None = None
+) -> OutcomePrediction:
+    """Score a call with transparent rules when there is too little history to learn from.
+
+    The rules shift the log-odds of `base_rate` (the team's win rate over closed deals when known, else 50 %).
+    """
     fired = {
         "dated_next_step": features["dated_next_step"] >= 1,
         "no_next_step": features["dated_next_step"] < 1,
@@ -196,12 +201,14 @@ def rules_prediction(features: dict[str, float], *, training_calls: int = 0) -> 
         "negative_tone": features["prospect_tone"] < -0.15,
     }
     factors = [Factor(feature=key, text=text, effect=weight) for key, text, weight in _RULES if fired[key]]
-    logit = sum(f.effect for f in factors)
+    prior = min(0.95, max(0.05, base_rate)) if base_rate is not None else 0.5
+    logit = math.log(prior / (1 - prior)) + sum(f.effect for f in factors)
     factors.sort(key=lambda f: -abs(f.effect))
     return OutcomePrediction(
         win_probability=round(1.0 / (1.0 + math.exp(-logit)), 3),
         method="rules",
         training_calls=training_calls,
         factors=factors[:4],
-        note=f"rules: fewer than {MIN_TRAINING_CALLS} labelled calls of both outcomes to learn from",
+        note=f"rules: fewer than {MIN_TRAINING_CALLS} labelled calls of both outcomes to learn from"
+        + (f"; starting from the team's {prior:.0%} win rate" if base_rate is not None else ""),
     )
