@@ -242,7 +242,8 @@ def serve(settings: Settings, engine: Engine) -> int:
     def _stop(signum: int, _frame: Any) -> None:
         threading.Thread(target=runner.shutdown, daemon=True).start()
 
-    signal.signal(signal.SIGTERM, _stop)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)  # a container stop ends the server cleanly
     try:
         runner.serve_forever()
     except KeyboardInterrupt:
