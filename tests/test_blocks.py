@@ -121,7 +121,10 @@ def test_the_fake_rejects_what_slack_would_reject():
         long_header = [{"type": "header", "text": {"type": "plain_text", "text": "h" * 151}}]
         with pytest.raises(SlackApiError):
             client.chat_postMessage(channel="C1", text="x", blocks=long_header)
-        assert [v for _, v in slack.violations] == ["51 blocks > 50", "block 0 (header): header text length 151 not in 1..150"]
+        assert [v for _, v in slack.violations] == [
+            "51 blocks > 50",
+            "block 0 (header): header text length 151 not in 1..150",
+        ]
         slack.violations.clear()
 
 
@@ -130,7 +133,10 @@ def test_checker_catches_each_limit():
         {"type": "section", "text": {"type": "mrkdwn", "text": "s" * 3001}},
         {"type": "section", "fields": [{"type": "mrkdwn", "text": "f"}] * 11},
         {"type": "context", "elements": [{"type": "mrkdwn", "text": "c"}] * 11},
-        {"type": "actions", "elements": [{"type": "button", "action_id": "a", "text": {"type": "plain_text", "text": "b" * 76}}]},
+        {
+            "type": "actions",
+            "elements": [{"type": "button", "action_id": "a", "text": {"type": "plain_text", "text": "b" * 76}}],
+        },
         {"type": "bogus"},
     ]
     problems = block_violations(bad, max_blocks=50)

@@ -38,7 +38,12 @@ def owner_deal(engine):
 def new_draft(engine, owner_id, deal_id, *, kind="task", key="k", payload=None) -> int:
     with session_scope(engine) as s:
         return create_draft(
-            s, kind=kind, owner_id=owner_id, deal_id=deal_id, payload=payload or {"subject": "Call Jo"}, idempotency_key=key
+            s,
+            kind=kind,
+            owner_id=owner_id,
+            deal_id=deal_id,
+            payload=payload or {"subject": "Call Jo"},
+            idempotency_key=key,
         ).id
 
 
@@ -72,7 +77,9 @@ def test_only_owner_or_manager_decides(engine, owner_deal):
     kwargs = {"decision": "approve", "owner_slack_user": "UDANA"}
     refused = decide_draft(engine, draft_id, decided_by_slack_user="UOMAR", is_manager=False, **kwargs)
     assert refused.outcome == "not_allowed" and not refused.acted and "not yours" in refused.message
-    unknown_owner = decide_draft(engine, draft_id, decided_by_slack_user="UOMAR", is_manager=False, decision="approve", owner_slack_user=None)
+    unknown_owner = decide_draft(
+        engine, draft_id, decided_by_slack_user="UOMAR", is_manager=False, decision="approve", owner_slack_user=None
+    )
     assert unknown_owner.outcome == "not_allowed"
     by_manager = decide_draft(engine, draft_id, decided_by_slack_user="ULEE", is_manager=True, **kwargs)
     assert by_manager.outcome == "approved" and by_manager.draft.decided_by == "ULEE"
@@ -89,8 +96,12 @@ def test_racing_deciders_move_the_draft_exactly_once(engine, owner_deal):
         barrier.wait()
         outcomes.append(
             decide_draft(
-                engine, draft_id, decision="approve" if i % 2 else "discard",
-                decided_by_slack_user="UDANA", is_manager=False, owner_slack_user="UDANA",
+                engine,
+                draft_id,
+                decision="approve" if i % 2 else "discard",
+                decided_by_slack_user="UDANA",
+                is_manager=False,
+                owner_slack_user="UDANA",
             ).outcome
         )
 
@@ -107,7 +118,9 @@ def test_execute_once_with_the_local_writer(engine, owner_deal):
     writer = record_locally(engine)
     not_yet = execute_draft(engine, draft_id, writer=writer)
     assert not not_yet.executed and not_yet.status == "pending"  # a pending draft is never executed
-    decide_draft(engine, draft_id, decision="approve", decided_by_slack_user="U", is_manager=True, owner_slack_user=None)
+    decide_draft(
+        engine, draft_id, decision="approve", decided_by_slack_user="U", is_manager=True, owner_slack_user=None
+    )
     barrier, results = threading.Barrier(4), []
 
     def run():
@@ -122,7 +135,13 @@ def test_execute_once_with_the_local_writer(engine, owner_deal):
     assert done.message == "Email recorded locally (HubSpot not configured)"
     with session_scope(engine) as s:
         [eng] = s.exec(select(Engagement)).all()
-        assert (eng.type, eng.direction, eng.subject, eng.body, eng.deal_id) == ("email", "outbound", "Quote", "Hi Jo", deal_id)
+        assert (eng.type, eng.direction, eng.subject, eng.body, eng.deal_id) == (
+            "email",
+            "outbound",
+            "Quote",
+            "Hi Jo",
+            deal_id,
+        )
         assert s.get(WriteBack, "k").status == "done"
         assert s.get(Draft, draft_id).status == "executed"
 
@@ -141,10 +160,18 @@ def test_local_writer_is_idempotent_by_key_even_when_called_twice(engine, owner_
 def test_crm_update_applies_allowed_fields_locally(engine, owner_deal):
     owner_id, deal_id = owner_deal
     draft_id = new_draft(
-        engine, owner_id, deal_id, kind="crm_update",
-        payload={"body": "Pushed after procurement call", "properties": {"close_date": "2027-01-15", "next_step": "Legal review", "hubspot_owner_id": "1"}},
+        engine,
+        owner_id,
+        deal_id,
+        kind="crm_update",
+        payload={
+            "body": "Pushed after procurement call",
+            "properties": {"close_date": "2027-01-15", "next_step": "Legal review", "hubspot_owner_id": "1"},
+        },
     )
-    decide_draft(engine, draft_id, decision="approve", decided_by_slack_user="U", is_manager=True, owner_slack_user=None)
+    decide_draft(
+        engine, draft_id, decision="approve", decided_by_slack_user="U", is_manager=True, owner_slack_user=None
+    )
     result = execute_draft(engine, draft_id, writer=record_locally(engine))
     assert result.executed and result.result["applied"] == ["close_date", "next_step"]
     with session_scope(engine) as s:
@@ -154,7 +181,9 @@ def test_crm_update_applies_allowed_fields_locally(engine, owner_deal):
 
 def test_a_failing_writer_marks_the_draft_failed(engine, owner_deal):
     draft_id = new_draft(engine, *owner_deal)
-    decide_draft(engine, draft_id, decision="approve", decided_by_slack_user="U", is_manager=True, owner_slack_user=None)
+    decide_draft(
+        engine, draft_id, decision="approve", decided_by_slack_user="U", is_manager=True, owner_slack_user=None
+    )
 
     def broken(draft):
         raise ConnectionError("HubSpot unreachable")
@@ -172,7 +201,9 @@ def test_edit_only_while_pending_and_lookups(engine, owner_deal):
     assert find_draft_by_message(engine, "D1", "1.5").id == draft_id
     assert find_draft_by_message(engine, "C9", "1.5") is None
     assert [d.id for d in pending_drafts(engine, owner_id=owner_id)] == [draft_id]
-    decide_draft(engine, draft_id, decision="discard", decided_by_slack_user="U", is_manager=True, owner_slack_user=None)
+    decide_draft(
+        engine, draft_id, decision="discard", decided_by_slack_user="U", is_manager=True, owner_slack_user=None
+    )
     with pytest.raises(DraftError, match="already discarded"):
         update_draft_payload(engine, draft_id, {"body": "late"})
     assert pending_drafts(engine, owner_id=owner_id) == []

@@ -57,7 +57,9 @@ def test_managers_by_setting_group_or_role(world):
     by_group = resolve_identity(engine, client, "UGRP", settings=Settings(manager_user_group="S0MGRS"), now=NOW)
     assert by_group.is_manager and slack.calls_to("usergroups.users.list")[0].args["usergroup"] == "S0MGRS"
     assert resolve_identity(engine, client, "UVP", settings=Settings(), now=NOW).is_manager  # CRM role manager
-    by_email = resolve_identity(engine, client, "UDANA", settings=Settings(manager_emails=["Dana@Example.com"]), now=NOW)
+    by_email = resolve_identity(
+        engine, client, "UDANA", settings=Settings(manager_emails=["Dana@Example.com"]), now=NOW
+    )
     assert by_email.is_manager
 
 

@@ -69,8 +69,12 @@ def test_salesos_serve_runs_http_mode_with_bot_token_and_signing_secret_only(tmp
             "DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}",
         }
         proc = subprocess.Popen(
-            [sys.executable, str(ROOT / "app.py"), "serve"], cwd=tmp_path, env=env,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            [sys.executable, str(ROOT / "app.py"), "serve"],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         try:
             deadline, status = time.monotonic() + 30, None
@@ -97,12 +101,23 @@ def test_manifest_declares_what_the_app_listens_to(capsys):
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
-    assert {"commands", "chat:write", "app_mentions:read", "im:history", "reactions:read", "users:read.email",
-            "usergroups:read", "im:write"} <= scopes
+    assert {
+        "commands",
+        "chat:write",
+        "app_mentions:read",
+        "im:history",
+        "reactions:read",
+        "users:read.email",
+        "usergroups:read",
+        "im:write",
+    } <= scopes
 
     with_url = yaml.safe_load(render_manifest(url="https://sales.example.com"))
-    urls = {with_url["settings"]["event_subscriptions"]["request_url"], with_url["settings"]["interactivity"]["request_url"],
-            with_url["features"]["slash_commands"][0]["url"]}
+    urls = {
+        with_url["settings"]["event_subscriptions"]["request_url"],
+        with_url["settings"]["interactivity"]["request_url"],
+        with_url["features"]["slash_commands"][0]["url"],
+    }
     assert urls == {"https://sales.example.com/slack/events"}
     socket_mode = yaml.safe_load(render_manifest(socket_mode=True))
     assert socket_mode["settings"]["socket_mode_enabled"] is True
