@@ -12,14 +12,15 @@ burst of 200 commands on two cores turns into hundreds of milliseconds of queuei
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, delete
 from sqlalchemy.dialects import postgresql, sqlite
 
 from store.models import SlackEvent, utcnow
@@ -91,8 +92,22 @@ def build_web_client(settings: Settings) -> WebClient:
     )
 
 
+EVENT_MEMORY = timedelta(days=3)  # Slack retries within about an hour; keep ids well past that, then forget them
+_PRUNE_EVERY = 1000
+_claims = itertools.count(1)
+
+
+def prune_events(engine: Engine, *, older_than: timedelta = EVENT_MEMORY) -> int:
+    """Forget handled event ids older than `older_than`; returns how many were removed."""
+    with engine.begin() as conn:
+        table = SlackEvent.__table__  # type: ignore[attr-defined]
+        return int(conn.execute(delete(table).where(table.c.received_at < utcnow() - older_than)).rowcount or 0)
+
+
 def claim_event(engine: Engine, event_id: str, kind: str = "") -> bool:
     """Record a Slack event id; True only the first time (insert-or-ignore on the primary key)."""
+    if next(_claims) % _PRUNE_EVERY == 0:
+        prune_events(engine)
     table = SlackEvent.__table__  # type: ignore[attr-defined]
     values = {"event_id": event_id[:255], "kind": kind[:100], "received_at": utcnow()}
     dialect = engine.dialect.name
