@@ -117,8 +117,9 @@ def claim_event(engine: Engine, event_id: str, kind: str = "") -> bool:
         stmt = sqlite.insert(table).values(**values).on_conflict_do_nothing(index_elements=["event_id"])
     else:  # pragma: no cover - the store supports SQLite and PostgreSQL
         raise RuntimeError(f"unsupported database {dialect}")
+    # RETURNING, not rowcount: psycopg 3 reports rowcount -1 for INSERT ... ON CONFLICT DO NOTHING
     with engine.begin() as conn:
-        return conn.execute(stmt).rowcount == 1
+        return conn.execute(stmt.returning(table.c.event_id)).first() is not None
 
 
 def _dedupe_middleware(engine: Engine) -> Callable[..., Any]:
