@@ -22,6 +22,13 @@ def slack(sqlite_engine):
         yield harness
 
 
+@pytest.fixture
+def slack_on_each_backend(engine):
+    """The harness on SQLite and on PostgreSQL (what several replicas share)."""
+    with running(engine) as harness:
+        yield harness
+
+
 def wait_until(predicate, timeout: float = 10.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -139,7 +146,8 @@ def test_private_answer_to_a_mention_goes_ephemeral(slack):
     assert "privately" in update.args["text"]  # the channel sees only that an answer was sent
 
 
-def test_duplicate_event_delivery_and_retry_are_handled_once(slack):
+def test_duplicate_event_delivery_and_retry_are_handled_once(slack_on_each_backend):
+    slack = slack_on_each_backend
     event = {"type": "app_mention", "channel": "C0SALES", "user": DANA, "text": "<@UBOT> once", "ts": "9.9"}
     assert slack.event(event, event_id="EvSAME")[0] == 200
     assert slack.event(event, event_id="EvSAME", retry=1)[0] == 200
@@ -248,7 +256,8 @@ def test_approve_button_executes_once_and_reports_in_thread(slack):
         assert engagement.type == "task" and engagement.deal_id == slack.deal_id
 
 
-def test_approval_is_exactly_once_under_double_click_reaction_and_retry(slack):
+def test_approval_is_exactly_once_under_double_click_reaction_and_retry(slack_on_each_backend):
+    slack = slack_on_each_backend
     draft_id, channel, ts = _post_draft(slack)
     reaction = {
         "type": "reaction_added",
