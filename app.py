@@ -144,6 +144,8 @@ def _cmd_analyze_call(args: argparse.Namespace, settings: Settings) -> int:
         if started_at.tzinfo is None:
             started_at = started_at.replace(tzinfo=settings.tz)
     engine = None if args.no_store else open_store(settings)
+    from tools.calls.analyze import library_matcher
+
     try:
         analysis = analyze_text(
             text,
@@ -153,6 +155,7 @@ def _cmd_analyze_call(args: argparse.Namespace, settings: Settings) -> int:
             settings=settings,
             started_at=started_at,
             deal_id=args.deal,
+            library=None if args.no_store else library_matcher(settings),
         )
     except TranscriptError as exc:
         print(f"salesos analyze-call: not a readable transcript: {exc}", file=sys.stderr)

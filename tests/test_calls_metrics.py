@@ -122,3 +122,25 @@ def test_roles_fall_back_to_the_seller_heuristic_and_generic_labels() -> None:
     # first-name match against the CRM
     roles = resolve_roles(transcript, reps=[Person("Jo Lee", owner_id=3)], prospects=[Person("Kim Wu", contact_id=9)])
     assert (roles["Jo"].side, roles["Jo"].owner_id, roles["Kim"].contact_id) == ("rep", 3, 9)
+
+
+def test_library_similarity_catches_what_keywords_miss() -> None:
+    transcript = parse_transcript(
+        "Alex Morgan: What would stop you from moving ahead?\n"
+        "Sam Patel: Honestly, my worry is that the team will never adopt another tool.\n"
+        "Sam Patel: The weather is nice though.\n"
+    )
+    roles = resolve_roles(transcript, reps=[Person("Alex Morgan")], prospects=[Person("Sam Patel")])
+    asked: list[str] = []
+
+    def library(sentence: str):
+        asked.append(sentence)
+        return ("adoption", 0.71) if "adopt" in sentence else ("timing", 0.2)
+
+    metrics = compute_metrics(transcript, roles, call_day=CALL_DAY, library=library)
+    assert [(o.category, o.matched_by, o.evidence) for o in metrics.objections] == [
+        ("adoption", "library", ["similarity 0.71"])
+    ]
+    # only hedged buyer sentences without a keyword reach the library
+    assert asked == ["Honestly, my worry is that the team will never adopt another tool."]
+    assert compute_metrics(transcript, roles, call_day=CALL_DAY).objections == []

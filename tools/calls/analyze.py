@@ -90,6 +90,35 @@ def llm_text(settings: Settings, prompt_name: str, facts: dict[str, Any], *, tod
     return text.strip()
 
 
+# --- the objection library ------------------------------------------------------------------------------------------
+
+
+def library_matcher(settings: Settings) -> LibraryMatcher | None:
+    """Look objections up in the Chroma library by similarity, when the library module exists and holds objections.
+
+    Keywords always run first (`metrics._objections`); the library only judges hedged buyer sentences no keyword
+    matched. Returns None (keywords alone) when the library is missing, empty or fails to open.
+    """
+    try:
+        from store.library import open_library_from_settings  # type: ignore[import-not-found,unused-ignore]
+        from tools.library import search_objection_handling  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    try:
+        library = open_library_from_settings(settings)
+        if library.collection.count() == 0:
+            return None
+    except Exception:  # a broken or missing index must not stop the scorecard
+        log.exception("objection library unavailable; matching objections by keyword only")
+        return None
+
+    def match(sentence: str) -> tuple[str, float] | None:
+        hits = search_objection_handling(library, sentence, k=1, kind="objection").hits
+        return (hits[0].category, hits[0].similarity) if hits else None
+
+    return match
+
+
 # --- competitors ---------------------------------------------------------------------------------------------------
 
 _COMPETITOR_REASON = re.compile(
