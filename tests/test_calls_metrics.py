@@ -144,3 +144,18 @@ def test_library_similarity_catches_what_keywords_miss() -> None:
     # only hedged buyer sentences without a keyword reach the library
     assert asked == ["Honestly, my worry is that the team will never adopt another tool."]
     assert compute_metrics(transcript, roles, call_day=CALL_DAY).objections == []
+
+
+def test_answers_to_rep_questions_need_push_back_to_count_as_objections() -> None:
+    transcript = parse_transcript(
+        "Alex Morgan: Who signs off on a purchase like this?\n"
+        "Sam Patel: Anything over fifty thousand goes to procurement.\n"
+        "Alex Morgan: And how does security review work?\n"
+        "Sam Patel: Our security team will need a SOC 2 report first.\n"
+        "Alex Morgan: Here is the dashboard.\n"
+        "Sam Patel: Procurement will want to be involved.\n"
+    )
+    roles = resolve_roles(transcript, reps=[Person("Alex Morgan")], prospects=[Person("Sam Patel")])
+    found = [(o.category, o.clip.line) for o in compute_metrics(transcript, roles, call_day=CALL_DAY).objections]
+    # line 2 answers the question with no push-back; line 4 pushes back ("will need ... first"); line 6 is unprompted
+    assert found == [("security", 4), ("authority", 6)]

@@ -296,6 +296,35 @@ OBJECTION_CUES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# In a buyer's direct answer to a rep question, a topic keyword is information the rep asked for ("security has a
+# veto"), not push-back, unless the sentence also carries one of these markers ("we'd need a SOC 2 report first").
+PUSHBACK_MARKERS = (
+    "too ",
+    "not ",
+    "n't",
+    "no ",
+    "concern",
+    "worried",
+    "worry",
+    "expensive",
+    "cannot",
+    "unless",
+    "honestly",
+    "to be honest",
+    "hesitant",
+    "need to",
+    "will need",
+    "would need",
+    "we'd need",
+    "have to",
+    "before we",
+    "first",
+    "problem is",
+    "issue is",
+    "afraid",
+    "only if",
+)
+
 # Hedges that make a prospect sentence an objection candidate for the library's similarity search.
 OBJECTION_HEDGES = (
     " but ",

@@ -40,6 +40,7 @@ from tools.calls.lexicon import (
     OPEN_QUESTION_STARTS,
     POSITIVE_WORDS,
     PRICING_CUES,
+    PUSHBACK_MARKERS,
     STAGE_CUES,
     STAGES,
     find_phrases,
@@ -503,7 +504,11 @@ def _objections(turns: list[Turn], sides: dict[str, Side], library: LibraryMatch
         if sides[turn.speaker] != "prospect":
             continue
         response = next((t for t in turns[k + 1 :] if sides[t.speaker] == "rep"), None)
+        answering = k > 0 and sides[turns[k - 1].speaker] == "rep" and "?" in turns[k - 1].text
         for sentence in sentences(turn.text):
+            lowered = f" {sentence.lower()} "
+            if answering and not any(marker in lowered for marker in PUSHBACK_MARKERS):
+                continue  # an answer to the rep's question, with no push-back in it
             if _SELF_COMMIT.search(sentence):
                 continue  # "I'll check with her" is a promise, not a push-back
             hits = {cat: find_phrases(sentence, cues) for cat, cues in OBJECTION_CUES.items()}
@@ -512,7 +517,7 @@ def _objections(turns: list[Turn], sides: dict[str, Side], library: LibraryMatch
             if hits:
                 category = max(hits, key=lambda c: (len(hits[c]), -list(OBJECTION_CUES).index(c)))
                 evidence = hits[category]
-            elif library is not None and any(h in f" {sentence.lower()} " for h in OBJECTION_HEDGES):
+            elif library is not None and any(h in lowered for h in OBJECTION_HEDGES):
                 match = library(sentence)
                 if match and match[1] >= LIBRARY_MIN_SIMILARITY:
                     category, matched_by, evidence = match[0], "library", [f"similarity {match[1]:.2f}"]
