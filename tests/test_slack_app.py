@@ -72,6 +72,7 @@ def test_command_acks_working_then_replaces_it_with_the_answer(slack):
     [
         ("silent", "which of my deals are silent 5+ days?"),
         ("silent 10", "which of my deals are silent 10+ days?"),
+        ("silent 7+ days", "which of my deals are silent 7+ days?"),
         ("brief Acme", "brief Acme"),
         ("ask what closed last week?", "what closed last week?"),
         ("what's the latest on Acme?", "what's the latest on Acme?"),  # not a subcommand: a question
@@ -411,3 +412,24 @@ def test_app_home_for_a_user_without_crm_owner(slack):
     slack.event({"type": "app_home_opened", "user": LEE, "channel": "D0LEE", "tab": "home"})
     [published] = slack.fake.wait_for("views.publish")
     assert "could not match your Slack email" in json.dumps(published.args["view"])
+
+
+def test_bolt_path_acks_commands_like_the_edge_does(slack):
+    """Socket Mode has no HTTP edge: Bolt's own listener sends the same ack and defers the same work."""
+    from slack_bolt import BoltRequest
+
+    from bot.commands import command_ack
+
+    form = {
+        "command": "/salesos",
+        "text": "deals",
+        "user_id": DANA,
+        "channel_id": "C0SALES",
+        "response_url": slack.fake.response_url("sock"),
+        "team_id": "T0SALESOS",
+        "trigger_id": "t",
+    }
+    response = slack.app.dispatch(BoltRequest(body=form, mode="socket_mode"))
+    assert response.status == 200 and json.loads(response.body) == command_ack(form)
+    [post] = slack.fake.wait_for("response_url")
+    assert post.args["key"] == "sock" and "You asked: my open deals" in json.dumps(post.args["blocks"])
