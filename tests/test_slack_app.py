@@ -433,3 +433,34 @@ def test_bolt_path_acks_commands_like_the_edge_does(slack):
     assert response.status == 200 and json.loads(response.body) == command_ack(form)
     [post] = slack.fake.wait_for("response_url")
     assert post.args["key"] == "sock" and "You asked: my open deals" in json.dumps(post.args["blocks"])
+
+
+def test_a_draft_whose_owner_has_no_slack_user_is_not_posted(slack):
+    from store.models import Owner
+
+    with session_scope(slack.engine) as s:
+        ghost = Owner(name="Ghost", email="ghost@example.com")
+        s.add(ghost)
+        s.flush()
+        slack.owners["ghost"] = ghost.id
+    draft_id = slack.new_draft(owner="ghost", key="ghost")
+    assert post_draft(bot_deps(slack.app), _client(slack), draft_id) is None
+    assert slack.fake.calls_to("chat.postMessage") == []
+
+
+def test_registrars_add_listeners_that_share_the_deps(sqlite_engine):
+    seen = []
+
+    def register_leads(app):
+        deps = bot_deps(app)
+
+        @app.action("lead_claim")
+        def claim(ack, body, client):
+            ack()
+            deps.defer(lambda: seen.append((body["actions"][0]["value"], deps.settings.inbound_channel)))
+
+    with running(sqlite_engine, registrars=[register_leads]) as slack:
+        status, _, _ = slack.click("lead_claim", 42, user=DANA, channel="C0LEADS", ts="1.1")
+        assert status == 200
+        wait_until(lambda: seen)
+        assert seen == [("42", "#inbound-leads")]
