@@ -170,6 +170,7 @@ _REASONS = {
 }
 MAX_HEAD_BYTES = 64 * 1024
 IDLE_TIMEOUT_SECONDS = 75
+BODY_TIMEOUT_SECONDS = 30
 
 
 class SlackHTTPServer:
@@ -295,7 +296,9 @@ class SlackHTTPServer:
         if self.gate is not None:
             self.gate.enter()
         try:
-            body = await reader.readexactly(length) if length else b""
+            if length and headers.get("expect", "").lower() == "100-continue":  # curl, for bodies over 1 KB
+                writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+            body = await asyncio.wait_for(reader.readexactly(length), BODY_TIMEOUT_SECONDS) if length else b""
             status, out_headers, out_body = await self._route(method.upper(), urlparse(target).path, headers, body)
             await self._write(writer, status, out_headers, out_body, keep_alive=keep_alive)
         finally:

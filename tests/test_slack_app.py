@@ -464,3 +464,25 @@ def test_registrars_add_listeners_that_share_the_deps(sqlite_engine):
         assert status == 200
         wait_until(lambda: seen)
         assert seen == [("42", "#inbound-leads")]
+
+
+def test_http_keep_alive_expect_continue_and_chunked(slack):
+    import http.client
+    from urllib.parse import urlparse
+
+    from tests.fakes.slack_requests import signed_headers
+
+    parts = urlparse(slack.server.url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+    for _ in range(2):  # two requests on one connection
+        conn.request("GET", "/healthz")
+        response = conn.getresponse()
+        assert response.status == 200 and response.getheader("Connection") == "keep-alive"
+        response.read()
+    body = slash_command("help", user=DANA, response_url=slack.fake.response_url())
+    conn.request("POST", "/slack/events", body=body, headers={**signed_headers(SECRET, body), "Expect": "100-continue"})
+    response = conn.getresponse()
+    assert response.status == 200 and "Sales OS" in response.read().decode()
+    conn.close()
+    chunked = {"Transfer-Encoding": "chunked", "Content-Type": "application/json"}
+    assert post_raw(slack.url, b"{}", chunked)[0] == 411
