@@ -7,6 +7,7 @@ typed in any channel. The placeholder is replaced in place through the command's
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -64,8 +65,8 @@ def parse_command(text: str, *, silent_days: int = 5) -> tuple[str, str]:
     if name == "help":
         return "help", ""
     if name == "silent":
-        days = rest.rstrip("+ days").strip() if rest else ""
-        n = int(days) if days.isdigit() else silent_days
+        days = re.match(r"(\d{1,3})\b", rest)
+        n = int(days.group(1)) if days else silent_days
         return "silent", f"which of my deals are silent {n}+ days?"
     return name, (sub.prefix + rest) if rest else sub.default_question
 

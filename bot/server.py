@@ -29,7 +29,7 @@ from sqlalchemy import Engine
 if TYPE_CHECKING:
     from slack_bolt import App
 
-    from bot.slack_app import Registrar
+    from bot.slack_app import AckGate, Registrar
     from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -78,7 +78,9 @@ def _slash_command_form(headers: Headers, body: bytes) -> dict[str, str] | None:
     return form if "command" in form and "payload" not in form else None
 
 
-def bolt_route(app: App, signing_secret: str, *, edge_acks: Mapping[str, EdgeAck] | None = None) -> Route:
+def bolt_route(
+    app: App, signing_secret: str, *, edge_acks: Mapping[str, EdgeAck] | None = None, gate: AckGate | None = None
+) -> Route:
     """The `/slack/events` handler: verify, hand to Bolt, and turn unknown payloads into a logged 200.
 
     Slash commands with an entry in `edge_acks` are acknowledged here, from the verified form alone, and handed to
@@ -94,6 +96,8 @@ def bolt_route(app: App, signing_secret: str, *, edge_acks: Mapping[str, EdgeAck
         return BoltRequest(body=body.decode("utf-8"), headers={k: [v] for k, v in headers.items()}, mode="http")
 
     def dispatch_later(headers: Headers, body: bytes) -> None:
+        if gate is not None:
+            gate.wait_quiet()
         try:
             response = app.dispatch(build_request(headers, body))
             if response.status >= 400:
@@ -166,6 +170,7 @@ _REASONS = {
 }
 MAX_HEAD_BYTES = 64 * 1024
 IDLE_TIMEOUT_SECONDS = 75
+BODY_TIMEOUT_SECONDS = 30
 
 
 class SlackHTTPServer:
@@ -179,8 +184,11 @@ class SlackHTTPServer:
     Content-Length bodies (what Slack sends); chunked bodies are refused with 411.
     """
 
-    def __init__(self, host: str, port: int, routes: Mapping[str, Route], *, workers: int = 32) -> None:
+    def __init__(
+        self, host: str, port: int, routes: Mapping[str, Route], *, workers: int = 32, gate: AckGate | None = None
+    ) -> None:
         self.routes = dict(routes)
+        self.gate = gate
         self._sock = socket.create_server((host, port), backlog=2048, reuse_port=False)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="salesos-http")
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -285,9 +293,17 @@ class SlackHTTPServer:
                 writer, *_json(413 if length > 0 else 400, {"error": "bad body length"}), keep_alive=False
             )
             return False
-        body = await reader.readexactly(length) if length else b""
-        status, out_headers, out_body = await self._route(method.upper(), urlparse(target).path, headers, body)
-        await self._write(writer, status, out_headers, out_body, keep_alive=keep_alive)
+        if self.gate is not None:
+            self.gate.enter()
+        try:
+            if length and headers.get("expect", "").lower() == "100-continue":  # curl, for bodies over 1 KB
+                writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+            body = await asyncio.wait_for(reader.readexactly(length), BODY_TIMEOUT_SECONDS) if length else b""
+            status, out_headers, out_body = await self._route(method.upper(), urlparse(target).path, headers, body)
+            await self._write(writer, status, out_headers, out_body, keep_alive=keep_alive)
+        finally:
+            if self.gate is not None:
+                self.gate.leave()
         return keep_alive
 
     async def _route(self, method: str, path: str, headers: Headers, body: bytes) -> RouteResult:
@@ -329,16 +345,17 @@ def build_http_server(
         raise ValueError("HTTP mode needs SLACK_SIGNING_SECRET: signature verification is always on")
     from bot.slack_app import bot_deps
 
-    edge_acks = getattr(app, "_salesos_deps", None) and bot_deps(app).edge_acks
+    deps = bot_deps(app) if getattr(app, "_salesos_deps", None) else None
+    gate = deps.ack_gate if deps else None
     table: dict[str, Route] = {
-        EVENTS_PATH: bolt_route(app, signing_secret, edge_acks=edge_acks or None),
+        EVENTS_PATH: bolt_route(app, signing_secret, edge_acks=(deps.edge_acks if deps else None) or None, gate=gate),
         HEALTH_PATH: health_route,
     }
     for path, route in (routes or {}).items():
         if path in table:
             raise ValueError(f"route {path} is already taken")
         table[path] = route
-    return SlackHTTPServer(host, port, table)
+    return SlackHTTPServer(host, port, table, gate=gate)
 
 
 def build_socket_mode_handler(app: App, app_token: str) -> Any:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -39,6 +41,35 @@ Answerer = Callable[..., Any]
 Registrar = Callable[["App"], None]
 
 
+class AckGate:
+    """Lets deferred work step aside while requests are being acknowledged (one process shares one GIL).
+
+    The HTTP server counts requests in flight; deferred work waits (at most `max_wait`) until none is, so during a
+    burst the acks get the interpreter first and the answers follow right after.
+    """
+
+    def __init__(self, max_wait: float = 0.25) -> None:
+        self.max_wait = max_wait
+        self._in_flight = 0
+        self._lock = threading.Lock()
+
+    def enter(self) -> None:
+        """A request started."""
+        with self._lock:
+            self._in_flight += 1
+
+    def leave(self) -> None:
+        """A request was answered."""
+        with self._lock:
+            self._in_flight -= 1
+
+    def wait_quiet(self) -> None:
+        """Return once no request is in flight, or after `max_wait` seconds."""
+        deadline = time.monotonic() + self.max_wait
+        while self._in_flight > 0 and time.monotonic() < deadline:
+            time.sleep(0.002)
+
+
 @dataclass
 class BotDeps:
     """What the listeners need, attached to the app so extension registrars can reach it via `bot_deps(app)`."""
@@ -49,6 +80,7 @@ class BotDeps:
     writer: Writer
     work: Executor
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    ack_gate: AckGate = field(default_factory=AckGate)
     edge_acks: dict[str, Callable[[dict[str, str]], dict[str, Any]]] = field(default_factory=dict)
     """Slash command → its ack body from the form alone; the HTTP router acks these before Bolt (bot/server.py)."""
 
@@ -56,6 +88,7 @@ class BotDeps:
         """Run `fn(*args)` on the work pool after the ack; a failure is logged, never lost silently."""
 
         def run() -> None:
+            self.ack_gate.wait_quiet()
             try:
                 fn(*args)
             except Exception:

@@ -1,4 +1,4 @@
-"""Drafts: idempotent creation, owner-or-manager decisions, exactly-once execution (SQLite and PostgreSQL)."""
+"""Drafts: idempotent creation, owner-or-manager decisions, exactly-once execution (races on SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -23,8 +23,7 @@ from tools.drafts import (
 )
 
 
-@pytest.fixture
-def owner_deal(engine):
+def seed(engine):
     with session_scope(engine) as s:
         owner = Owner(name="Dana", email="dana@example.com")
         s.add(owner)
@@ -47,7 +46,9 @@ def new_draft(engine, owner_id, deal_id, *, kind="task", key="k", payload=None) 
         ).id
 
 
-def test_create_is_idempotent_on_the_key(engine, owner_deal):
+def test_create_is_idempotent_on_the_key(sqlite_engine):
+    engine = sqlite_engine
+    owner_deal = seed(engine)
     owner_id, deal_id = owner_deal
     first = new_draft(engine, owner_id, deal_id, key="followup:call:7")
     again = new_draft(engine, owner_id, deal_id, key="followup:call:7", payload={"subject": "different"})
@@ -58,7 +59,8 @@ def test_create_is_idempotent_on_the_key(engine, owner_deal):
             create_draft(s, kind="poem", owner_id=owner_id, payload={}, idempotency_key="x")
 
 
-def test_concurrent_creates_make_one_draft(engine, owner_deal):
+def test_concurrent_creates_make_one_draft(engine):
+    owner_deal = seed(engine)
     owner_id, deal_id = owner_deal
     ids, barrier = [], threading.Barrier(4)
 
@@ -72,7 +74,9 @@ def test_concurrent_creates_make_one_draft(engine, owner_deal):
     assert len(set(ids)) == 1 and len(ids) == 4
 
 
-def test_only_owner_or_manager_decides(engine, owner_deal):
+def test_only_owner_or_manager_decides(sqlite_engine):
+    engine = sqlite_engine
+    owner_deal = seed(engine)
     draft_id = new_draft(engine, *owner_deal)
     kwargs = {"decision": "approve", "owner_slack_user": "UDANA"}
     refused = decide_draft(engine, draft_id, decided_by_slack_user="UOMAR", is_manager=False, **kwargs)
@@ -88,7 +92,8 @@ def test_only_owner_or_manager_decides(engine, owner_deal):
     assert decide_draft(engine, 9999, decided_by_slack_user="U", is_manager=True, **kwargs).outcome == "not_found"
 
 
-def test_racing_deciders_move_the_draft_exactly_once(engine, owner_deal):
+def test_racing_deciders_move_the_draft_exactly_once(engine):
+    owner_deal = seed(engine)
     draft_id = new_draft(engine, *owner_deal)
     barrier, outcomes = threading.Barrier(8), []
 
@@ -112,7 +117,8 @@ def test_racing_deciders_move_the_draft_exactly_once(engine, owner_deal):
     assert outcomes.count("already_decided") == 7
 
 
-def test_execute_once_with_the_local_writer(engine, owner_deal):
+def test_execute_once_with_the_local_writer(engine):
+    owner_deal = seed(engine)
     owner_id, deal_id = owner_deal
     draft_id = new_draft(engine, owner_id, deal_id, kind="email", payload={"subject": "Quote", "body": "Hi Jo"})
     writer = record_locally(engine)
@@ -146,7 +152,9 @@ def test_execute_once_with_the_local_writer(engine, owner_deal):
         assert s.get(Draft, draft_id).status == "executed"
 
 
-def test_local_writer_is_idempotent_by_key_even_when_called_twice(engine, owner_deal):
+def test_local_writer_is_idempotent_by_key_even_when_called_twice(sqlite_engine):
+    engine = sqlite_engine
+    owner_deal = seed(engine)
     draft_id = new_draft(engine, *owner_deal)
     with session_scope(engine) as s:
         draft = s.get(Draft, draft_id)
@@ -157,7 +165,9 @@ def test_local_writer_is_idempotent_by_key_even_when_called_twice(engine, owner_
         assert len(s.exec(select(Engagement)).all()) == 1
 
 
-def test_crm_update_applies_allowed_fields_locally(engine, owner_deal):
+def test_crm_update_applies_allowed_fields_locally(sqlite_engine):
+    engine = sqlite_engine
+    owner_deal = seed(engine)
     owner_id, deal_id = owner_deal
     draft_id = new_draft(
         engine,
@@ -179,7 +189,9 @@ def test_crm_update_applies_allowed_fields_locally(engine, owner_deal):
         assert (str(deal.close_date), deal.next_step) == ("2027-01-15", "Legal review")
 
 
-def test_a_failing_writer_marks_the_draft_failed(engine, owner_deal):
+def test_a_failing_writer_marks_the_draft_failed(sqlite_engine):
+    engine = sqlite_engine
+    owner_deal = seed(engine)
     draft_id = new_draft(engine, *owner_deal)
     decide_draft(
         engine, draft_id, decision="approve", decided_by_slack_user="U", is_manager=True, owner_slack_user=None
@@ -193,7 +205,9 @@ def test_a_failing_writer_marks_the_draft_failed(engine, owner_deal):
     assert not execute_draft(engine, draft_id, writer=record_locally(engine)).executed  # never re-run silently
 
 
-def test_edit_only_while_pending_and_lookups(engine, owner_deal):
+def test_edit_only_while_pending_and_lookups(sqlite_engine):
+    engine = sqlite_engine
+    owner_deal = seed(engine)
     owner_id, deal_id = owner_deal
     draft_id = new_draft(engine, owner_id, deal_id)
     assert update_draft_payload(engine, draft_id, {"body": "new"}).payload == {"subject": "Call Jo", "body": "new"}
@@ -209,7 +223,8 @@ def test_edit_only_while_pending_and_lookups(engine, owner_deal):
     assert pending_drafts(engine, owner_id=owner_id) == []
 
 
-def test_default_writer_is_local_without_hubspot(engine):
+def test_default_writer_is_local_without_hubspot(sqlite_engine):
+    engine = sqlite_engine
     from settings import Settings
 
     writer = default_writer(engine, Settings())

@@ -25,7 +25,8 @@ def test_an_event_id_is_claimed_once_even_concurrently(engine):
     assert wins.count(True) == 1 and wins.count(False) == 5
 
 
-def test_old_event_ids_are_pruned(engine):
+def test_old_event_ids_are_pruned(sqlite_engine):
+    engine = sqlite_engine
     claim_event(engine, "EvNew")
     with session_scope(engine) as s:
         s.add(SlackEvent(event_id="EvOld", kind="message", received_at=utcnow() - timedelta(days=4)))
