@@ -196,7 +196,9 @@ def main() -> None:
             rows,
         )
         rows = [objection_typed.row("objection line + category"), objection_any.row("objection line (any category)")]
-        rows += [per_category[c].row(f"  {c}") for c in sorted(per_category)]
+        rows += [per_category[c].row(f"  {c}") for c in sorted(per_category) if per_category[c].tp + per_category[c].fn]
+        silent = [c for c in sorted(per_category) if not per_category[c].tp + per_category[c].fn]
+        rows += [[f"  {c} (not in labels)", "0.00", "", "", f"{per_category[c].fp} predicted"] for c in silent]
         rows += [
             questions.row("rep question lines in discovery"),
             ["  open/closed agreement", "", "", f"{question_kind_ok / max(1, question_kind_n):.2f}", question_kind_n],
@@ -211,6 +213,7 @@ def main() -> None:
         )
 
         x_train, y_train, x_test, y_test = [], [], [], []
+        oracle_test: list[int] = []
         # Outcomes: the same rule (latest 30 % of deals by first call held out), applied to closed deals only.
         outcome_train, outcome_held = split_calls(session, closed_only=True)
         for ids, xs, ys in ((outcome_train, x_train, y_train), (outcome_held, x_test, y_test)):
@@ -224,6 +227,8 @@ def main() -> None:
                     continue
                 xs.append(call_features(metrics, amount=deal.amount))
                 ys.append(int(deal.is_won))
+                if xs is x_test:
+                    oracle_test.append(len((call.labels or {}).get("discovery_questions") or []))
     rows = []
     if enough_history(y_train) and len(set(y_test)) == 2:
         model = OutcomeModel.train(x_train, y_train)
@@ -244,6 +249,14 @@ def main() -> None:
                 f"{roc_auc_score(y_test, p_rules):.3f}",
                 f"{brier_score_loss(y_test, p_rules):.3f}",
                 f"{sum(p_rules) / len(p_rules):.2f}",
+            ]
+        )
+        rows.append(
+            [
+                "reference: labelled discovery-question count",
+                f"{roc_auc_score(y_test, oracle_test):.3f}",
+                "",
+                "",
             ]
         )
         rows.append(
