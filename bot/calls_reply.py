@@ -15,7 +15,7 @@ from bot.reply import Actions, Button, Context, Divider, Fields, Header, Reply, 
 from settings import Settings
 from tools.calls.analyze import CallAnalysis, analyze_stored_call, latest_call_id
 from tools.calls.lexicon import STAGE_LABELS
-from tools.calls.parsers import format_clock
+from tools.calls.parsers import TranscriptError, format_clock
 from tools.deals import resolve_company
 
 SECTION_LIMIT = 2900  # Slack allows 3,000 characters per section text; keep a margin
@@ -146,5 +146,9 @@ def call_scorecard_reply(
     if call_id is None:
         text = f"No recorded call with *{match.company.name}* yet."
         return Reply(parts=[Section(text)], fallback=text, ephemeral=True)
-    analysis = analyze_stored_call(engine, call_id, settings=settings, now=now)
+    try:
+        analysis = analyze_stored_call(engine, call_id, settings=settings, now=now)
+    except TranscriptError as exc:
+        text = f"The latest call with *{match.company.name}* has no transcript I can read ({exc})."
+        return Reply(parts=[Section(_cut(text))], fallback=text, ephemeral=True)
     return analysis_reply(analysis, with_actions=True)

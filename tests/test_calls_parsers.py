@@ -143,3 +143,15 @@ def test_cli_rejects_malformed_files_with_exit_2(
     err = capsys.readouterr().err
     assert code == 2
     assert f"line {MALFORMED[name][0]}:" in err and MALFORMED[name][1] in err
+
+
+def test_html_call_bodies_from_hubspot_are_read_as_lines() -> None:
+    body = "<p>[00:00:01] Dana Reyes: Hi Jamie &amp; team</p><p>[00:00:05] Jamie Chen: Hello<br>again</p>"
+    transcript = parse_transcript(body)
+    assert [(t.speaker, t.text) for t in transcript.turns] == [
+        ("Dana Reyes", "Hi Jamie & team"),
+        ("Jamie Chen", "Hello again"),
+    ]
+    with pytest.raises(TranscriptError) as caught:
+        parse_transcript("<p>Left a voicemail, will try again Monday.</p>")
+    assert caught.value.line == 1

@@ -226,3 +226,20 @@ def test_call_scorecard_reply_for_a_company(sqlite_engine) -> None:
     assert text.startswith("Call scorecard: ") and "Acme Corp" in text
     assert "Predicted outcome of Acme forecasting" in text
     assert "find a company called Nowhere Ltd" in to_text(call_scorecard_reply(sqlite_engine, "Nowhere Ltd"))
+
+
+def test_call_scorecard_reply_when_the_latest_call_is_not_a_transcript(sqlite_engine) -> None:
+    ids = seed_acme(sqlite_engine)
+    with Session(sqlite_engine) as session:
+        session.add(
+            Call(
+                deal_id=ids["deal"],
+                company_id=ids["acme"],
+                owner_id=ids["dana"],
+                started_at=CALL_AT,
+                transcript="<p>Left a voicemail, will try again Monday.</p>",
+            )
+        )
+        session.commit()
+    text = to_text(call_scorecard_reply(sqlite_engine, "Acme", now=CALL_AT))
+    assert "The latest call with Acme Corp has no transcript I can read" in text and "line 1" in text

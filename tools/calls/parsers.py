@@ -458,6 +458,19 @@ def detect_format(text: str, filename: str | None = None) -> Format:
     return "speaker_lines"
 
 
+_HTML_BLOCK = re.compile(r"<\s*(?:br\s*/?|/p|/div|/li)\s*>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<\s*/?\s*(?:p|div|span|br|li|ul|ol|b|i|strong|em|font|a)\b[^>]*>", re.IGNORECASE)
+
+
+def html_to_text(text: str) -> str:
+    """Turn an HTML call body (HubSpot stores call notes and transcripts as HTML) into plain lines."""
+    import html
+
+    if not re.search(r"<\s*(?:p|div|br|span)\b", text, re.IGNORECASE):
+        return text
+    return html.unescape(_HTML_TAG.sub("", _HTML_BLOCK.sub("\n", text)))
+
+
 _PARSERS = {"vtt": parse_vtt, "srt": parse_srt, "speaker_lines": parse_speaker_lines, "json": parse_json}
 
 
@@ -468,6 +481,7 @@ def parse_transcript(text: str, fmt: str | None = None, *, filename: str | None 
         TranscriptError: the file is empty or malformed; the error names the line and the reason.
     """
     source = Path(filename).name if filename else None
+    text = html_to_text(text)
     if not text.strip():
         raise TranscriptError(0, "the transcript is empty", source=source)
     chosen = detect_format(text, filename) if fmt in (None, "auto") else fmt
