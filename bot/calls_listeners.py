@@ -19,6 +19,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
+from sqlalchemy import select
+
 from bot.blocks import post_reply, text_reply
 from bot.calls_reply import analysis_reply
 from store.db import session_scope
@@ -60,6 +62,12 @@ def store_shared_call(deps: BotDeps, analysis: CallAnalysis, text: str, *, start
     """Keep a transcript shared in Slack as a `Call` row, so its scorecard and follow-ups can be found again."""
     ctx = analysis.context
     with session_scope(deps.engine) as session:
+        # The same file shared twice is one call: its scorecard and follow-up drafts stay the same.
+        same = session.execute(
+            select(Call.id).where(Call.transcript == text, Call.owner_id == ctx.owner_id).limit(1)
+        ).scalar()
+        if same is not None:
+            return int(same)
         call = Call(
             deal_id=ctx.deal_id,
             company_id=ctx.company_id,

@@ -198,6 +198,25 @@ def test_dm_transcript_to_drafts_to_exactly_once_write_back(slack) -> None:
         assert session.exec(select(func.count()).select_from(WriteBack)).one() == 1
 
 
+def test_the_same_transcript_shared_twice_is_one_call(slack) -> None:
+    fake, url, engine, _ = slack
+    content = (DATA / "discovery_acme.json").read_bytes()
+    _share(fake, url, "F3", "acme.json", "json", content)
+    wait_until(lambda: [c for c in fake.calls_to("chat.postMessage") if "Call scorecard" in _texts(c)])
+    _share(fake, url, "F4", "acme-again.json", "json", content)
+    cards = wait_until(
+        lambda: (
+            [c for c in fake.calls_to("chat.postMessage") if "Call scorecard" in _texts(c)]
+            if len([c for c in fake.calls_to("chat.postMessage") if "Call scorecard" in _texts(c)]) == 2
+            else None
+        )
+    )
+    values = [e["value"] for c in cards for b in c.args["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert len(values) == 2 and values[0] == values[1]
+    with Session(engine) as session:
+        assert session.exec(select(func.count()).select_from(Call)).one() == 1
+
+
 def test_malformed_transcript_in_a_dm_gets_the_line_and_reason(slack) -> None:
     fake, url, engine, _ = slack
     _share(fake, url, "F2", "broken.srt", "srt", (DATA / "bad_index.srt").read_bytes())
