@@ -159,3 +159,18 @@ def test_answers_to_rep_questions_need_push_back_to_count_as_objections() -> Non
     found = [(o.category, o.clip.line) for o in compute_metrics(transcript, roles, call_day=CALL_DAY).objections]
     # line 2 answers the question with no push-back; line 4 pushes back ("will need ... first"); line 6 is unprompted
     assert found == [("security", 4), ("authority", 6)]
+
+
+def test_questions_are_commitments_only_when_they_carry_a_date() -> None:
+    transcript = parse_transcript(
+        "Alex Morgan: Can you walk me through your process?\n"
+        "Sam Patel: Sure, it starts in a spreadsheet.\n"
+        "Alex Morgan: Could you send me the spreadsheet by Friday?\n"
+        "Sam Patel: I'll share it tomorrow.\n"
+    )
+    roles = resolve_roles(transcript, reps=[Person("Alex Morgan")], prospects=[Person("Sam Patel")])
+    commitments = compute_metrics(transcript, roles, call_day=CALL_DAY).commitments
+    assert [(c.who, c.what, c.due) for c in commitments] == [
+        ("Sam Patel", "send me the spreadsheet by Friday", date(2026, 11, 27)),
+        ("Sam Patel", "share it tomorrow", date(2026, 11, 26)),
+    ]

@@ -369,6 +369,8 @@ def _commitments(turns: list[Turn], sides: dict[str, Side], call_day: date) -> t
                 who_side = "prospect" if side == "rep" else "rep"
                 who = others[0] if len(others) == 1 else who_side
             when = parse_when(sentence, call_day)
+            if other_match and sentence.rstrip().endswith("?") and when is None:
+                continue  # "Can you walk me through…?" wants an answer now; only a dated request is a commitment
             commitments.append(
                 Commitment(
                     who=who,
