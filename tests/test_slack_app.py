@@ -77,6 +77,9 @@ def test_command_acks_working_then_replaces_it_with_the_answer(slack):
         ("ask what closed last week?", "what closed last week?"),
         ("what's the latest on Acme?", "what's the latest on Acme?"),  # not a subcommand: a question
         ("risk", "which of my deals are at risk?"),
+        ("call Acme", "summarize the last call with Acme"),
+        ("library too expensive", "how do I handle the objection: too expensive"),
+        ("digest", "pipeline by owner"),
     ],
 )
 def test_subcommands_become_copilot_questions(slack, text, question):
