@@ -1,4 +1,4 @@
-"""Call summaries: the latest recorded call with a company, summarised extractively (quoted lines, no generation).
+"""Call summaries: the latest recorded call with a company, summarised extractively (quoted lines, no generation)."""
 
 from __future__ import annotations
 
