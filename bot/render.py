@@ -217,6 +217,8 @@ class Renderer:
 
     def _render_AtRiskResult(self, result: Any) -> Reply:  # noqa: N802
         title = f"At-risk deals: {result.total}"
+        if result.deals and len({r.deal.company_id for r in result.deals}) == 1 and result.total == len(result.deals):
+            title += f" at {result.deals[0].deal.company_name}"
         reply = Reply(fallback=title).add(Header(title))
         reply.add(Context(elements=[f"Rule set: {result.ruleset}. Not a model: a transparent first cut."]))
         if not result.deals:

@@ -645,6 +645,8 @@ def route(question: str, *, session: Session, now: datetime, tz: ZoneInfo | str,
             notes.append(f"Silent means no buyer engagement for {days}+ days (ask 'silent 10+ days' to change it).")
         return Route(intent="silent", tool="list_silent_deals", args={"days": days, **args}, notes=notes)
     if intent == "at_risk":
+        if company:
+            args["company"] = company
         return Route(intent="at_risk", tool="list_at_risk_deals", args=args)
     period = parse_period(fixed, today)
     amount = parse_amount(fixed)
@@ -694,6 +696,7 @@ def _objection_route(text: str, fixed: str) -> Route:
             text,
             flags=re.IGNORECASE,
         ).strip(" ?.!")
+        query = re.sub(r"^(?:the |this |an? )?objections?\s*[:\-–]?\s*", "", query, flags=re.IGNORECASE) or query
         query = query or text
     category = None
     for cat, pattern in (

@@ -291,3 +291,11 @@ def test_at_risk_silence_agrees_with_silent_deals(ws):
         reference = {d.deal.id: d.days_silent for d in silent_deals(s, days=0, now=fx.NOW)}
         mine = _days_silent(s, list(reference), fx.NOW)
     assert mine == reference and len(reference) >= 4
+
+
+def test_risk_for_one_company(ws, settings):
+    a = ask(ws, settings, "risk Initech")
+    assert a.tool_calls == [("list_at_risk_deals", {"company": "Initech"})]
+    assert [r.deal.company_name for r in a.data[0].deals] == ["Initech"]
+    none = ask(ws, settings, "risk Acme Corp")
+    assert none.data[0].deals == [] and "No open deal breaks" in to_text(none.reply)

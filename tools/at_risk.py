@@ -101,6 +101,7 @@ def at_risk_deals(
     *,
     now: datetime,
     owner_ids: list[int] | None = None,
+    company_id: int | None = None,
     silent_days: int = 7,
     stage_age_days: int = 30,
     limit: int = 25,
@@ -120,6 +121,8 @@ def at_risk_deals(
     )
     if owner_ids:
         stmt = stmt.where(Deal.owner_id.in_(owner_ids))
+    if company_id is not None:
+        stmt = stmt.where(Deal.company_id == company_id)
     conv = UTCDateTime().process_result_value
     dialect = session.get_bind().dialect
     rows_in = session.exec(stmt).all()

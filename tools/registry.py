@@ -113,6 +113,7 @@ class AtRiskArgs(BaseModel):
     """Arguments of list_at_risk_deals."""
 
     owners: list[str] | None = OwnersField
+    company: str | None = Field(default=None, description="Only this company's deals (name as typed).")
 
 
 class ObjectionArgs(BaseModel):
@@ -375,10 +376,17 @@ def _at_risk(ctx: ToolContext, session: Session, a: AtRiskArgs) -> BaseModel:
     from tools.at_risk import at_risk_deals
 
     owner_ids, _names = resolve_owners(session, a.owners, ctx.asker_owner_id)
+    company_id = None
+    if a.company:
+        match = resolve_company_strict(session, a.company)
+        if match.company is None:
+            return match
+        company_id = match.company.id
     return at_risk_deals(
         session,
         now=ctx.now,
         owner_ids=owner_ids or None,
+        company_id=company_id,
         silent_days=ctx.settings.silent_business_days,
         stage_age_days=ctx.settings.stage_age_days,
     )
