@@ -295,6 +295,8 @@ def library_documents(session: Session) -> list[LibraryDoc]:
         .where(Engagement.type == "note", Deal.is_won == True)  # noqa: E712
     ).all()
     for note, deal in notes:
+        if deal.id not in personas:
+            personas[deal.id] = _persona(session, deal.id)
         body = (note.body or "").strip()
         category = keyword_category(body)
         if body and category:
@@ -310,7 +312,7 @@ def library_documents(session: Session) -> list[LibraryDoc]:
                         "kind": "note",
                         "category": category,
                         "response": body[:1000],
-                        "persona": _persona(session, deal.id),
+                        "persona": personas[deal.id],
                     },
                 )
             )
