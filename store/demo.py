@@ -224,7 +224,6 @@ class DealPlan:
     transcript_at: datetime | None = None
     transcript_objections: list[str] | None = None
     contact_roles: list[str] | None = None
-    name: str | None = None
     id: int = 0
     contact_ids: list[int] = field(default_factory=list)
 
@@ -792,7 +791,7 @@ class _Builder:
                 {
                     "id": d.id,
                     "hubspot_id": None,
-                    "name": d.name or f"{d.company.name} - {d.product}",
+                    "name": f"{d.company.name} - {d.product}",
                     "company_id": d.company.id,
                     "owner_id": d.owner_id,
                     "pipeline": "default",
@@ -1784,12 +1783,23 @@ def generate_workspace(
     return stats
 
 
-def ensure_workspace(engine: Engine, *, size: Size = "default", seed: int = 7, as_of: datetime | None = None) -> bool:
-    """Generate the demo workspace unless the store already has deals; return whether it generated."""
+def ensure_workspace(
+    engine: Engine,
+    *,
+    size: Size = "default",
+    seed: int = 7,
+    as_of: datetime | None = None,
+    progress: Progress | None = None,
+) -> bool:
+    """Generate the demo workspace unless the store already has deals; return whether it generated.
+
+    A store with CRM rows but no deals (say, a HubSpot sync that has only fetched owners) is left alone: the
+    `ValueError` from `generate_workspace` says so instead of mixing demo data into it.
+    """
     with engine.connect() as conn:
         if conn.execute(select(func.count()).select_from(Deal)).scalar_one():
             return False
-    generate_workspace(engine, size=size, seed=seed, as_of=as_of)
+    generate_workspace(engine, size=size, seed=seed, as_of=as_of, progress=progress)
     return True
 
 
