@@ -754,6 +754,8 @@ class _Builder:
             secs -= 86_400
             day = t + timedelta(days=1)
         moved = day.replace(hour=secs // 3600, minute=secs % 3600 // 60, second=secs % 60)
+        if moved.weekday() >= 5:  # weekend work moves back to Friday
+            moved -= timedelta(days=moved.weekday() - 4)
         return _clamp(moved, earliest, latest)
 
     def _future_meeting(self, days_ahead: float) -> datetime:
@@ -936,6 +938,9 @@ class _Builder:
                 secs -= 86_400
                 t += ONE_DAY
             t = t.replace(hour=secs // 3600, minute=secs // 60 % 60, second=secs % 60)
+            weekday = t.weekday()
+            if weekday >= 5:  # weekend work moves back to Friday
+                t -= timedelta(days=weekday - 4)
             return lo if t < lo else hi if t > hi else t
 
         def add(
@@ -1204,11 +1209,12 @@ class _Builder:
             submitted = self.start + timedelta(seconds=rng.random() * HORIZON_DAYS * DAY)
             kind = rng.choices(("corporate", "freemail", "student", "spam"), (74, 15, 6, 5))[0]
             company: CompanyPlan | None = None
+            student_domain = ""
             if kind == "spam":
                 name = rng.choice(("asdf", "test", "N/A", "qwerty inc", "SEO Experts", "xx"))
                 employees: int | None = rng.choice((None, 1, 5, 999_999))
             elif kind == "student":
-                name = rng.choice(("Stanford University", "University of Michigan", "UT Austin", "NYU", "UCLA"))
+                name, student_domain = rng.choice(words.UNIVERSITIES)
                 employees = None
             elif kind == "corporate" and rng.random() < 0.45:
                 company = rng.choice(existing)
@@ -1221,7 +1227,7 @@ class _Builder:
                 domain = company.domain if company else _domain_for(name)
                 email = f"{_email_local(first, last)}@{domain}"
             elif kind == "student":
-                domain = rng.choice(words.STUDENT_DOMAINS)
+                domain = student_domain
                 email = f"{first[0].lower()}{last.lower()}@{domain}"
             else:
                 domain = rng.choice(words.FREE_MAIL_DOMAINS)
@@ -1240,6 +1246,8 @@ class _Builder:
             timeline = rng.choice(words.LEAD_TIMELINES[{1: "now", 0: "soon", -1: "later"}[urgency]])
             if kind == "spam":
                 quality_kind, notes = "spam", rng.choice(words.LEAD_NOTES_SPAM)
+            elif kind == "student":
+                quality_kind, notes = "thin", rng.choice(words.LEAD_NOTES_STUDENT)
             elif rng.random() < (0.45 if fit else 0.15):
                 reps = rng.randint(8, 120)
                 quality_kind = "rich"
@@ -1279,7 +1287,7 @@ class _Builder:
                 notes_quality=quality_kind,
                 contact_name=f"{first} {last}",
                 contact_email=email,
-                contact_title=rng.choice(CONTACT_TITLES) if kind != "spam" else None,
+                contact_title={"spam": None, "student": "Student"}.get(kind, rng.choice(CONTACT_TITLES)),
                 quality=quality,
             )
             if submitted > self.as_of - timedelta(days=10):
