@@ -82,7 +82,7 @@ class Renderer:
         }
         with Session(self.engine) as session:
             stamps = []
-            for key in (*FRESHNESS_KEYS, "as_of"):
+            for key in dict.fromkeys((*FRESHNESS_KEYS, "as_of", "generated_at")):
                 value = get_meta(session, key)
                 if value:
                     try:

@@ -236,7 +236,7 @@ def build(engine: Engine, *, now: datetime = NOW) -> dict[str, int]:
                 labels=None,  # no labels: objections come from the keyword rules
             )
         )
-        s.add(WorkspaceMeta(key="generated_at", value=(now - timedelta(hours=1)).isoformat(), updated_at=now))
+        s.add(WorkspaceMeta(key="as_of", value=(now - timedelta(hours=1)).isoformat(), updated_at=now))
         s.commit()
     return ids
 

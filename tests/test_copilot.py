@@ -299,3 +299,17 @@ def test_risk_for_one_company(ws, settings):
     assert [r.deal.company_name for r in a.data[0].deals] == ["Initech"]
     none = ask(ws, settings, "risk Acme Corp")
     assert none.data[0].deals == [] and "No open deal breaks" in to_text(none.reply)
+
+
+def test_freshness_prefers_the_latest_hubspot_sync(ws, settings):
+    from datetime import timedelta
+
+    from store.models import WorkspaceMeta
+
+    engine, _ = ws
+    with Session(engine) as s:
+        at = (fx.NOW + timedelta(minutes=30)).isoformat()
+        s.add(WorkspaceMeta(key="hubspot_last_sync_at", value=at, updated_at=fx.NOW))
+        s.commit()
+    text = to_text(ask(ws, settings, "pipeline by stage").reply)
+    assert "Data as of Nov 25 10:30 EST (HubSpot sync)" in text
