@@ -46,6 +46,20 @@ def clip(text: str, limit: int = SECTION_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 12].rstrip() + "\n…(more)"
 
 
+def fit_lines(lines: list[str], total: int, what: str, limit: int = SECTION_LIMIT) -> str:
+    """Join whole bullet lines up to Slack's section limit, then say how many of `total` records were left out."""
+    kept: list[str] = []
+    size = 0
+    for line in lines:
+        if size + len(line) + 1 > limit - 80:
+            break
+        kept.append(line)
+        size += len(line) + 1
+    if total > len(kept):
+        kept.append(f"…and {total - len(kept)} more ({what}).")
+    return "\n".join(kept)
+
+
 def hubspot_url(portal_id: str | None, object_type: str, hubspot_id: str | None) -> str | None:
     """Link to a HubSpot record: object_type is "0-3" for deals, "0-2" for companies, "0-1" for contacts."""
     if not portal_id or not hubspot_id:
@@ -183,9 +197,7 @@ class Renderer:
         if not result.deals:
             return reply.add(Section("No deals match."))
         lines = [self.deal_line(d) for d in result.deals[:LIST_LIMIT]]
-        if result.total > LIST_LIMIT:
-            lines.append(f"…and {result.total - LIST_LIMIT} more (largest shown first).")
-        return reply.add(Section(clip("\n".join(lines))))
+        return reply.add(Section(fit_lines(lines, result.total, "largest shown first")))
 
     def _render_SilentList(self, result: Any) -> Reply:  # noqa: N802
         who = f" for {', '.join(result.owners)}" if result.owners else ""
@@ -202,9 +214,7 @@ class Renderer:
             )
             ours = f"our last outbound {when(s.last_outbound_at, self.tz)}" if s.last_outbound_at else "no outbound yet"
             lines.append(self.deal_line(s.deal, f"*{s.days_silent} days silent* ({touch}; {ours})"))
-        if result.total > LIST_LIMIT:
-            lines.append(f"…and {result.total - LIST_LIMIT} more (longest silence first).")
-        return reply.add(Section(clip("\n".join(lines))))
+        return reply.add(Section(fit_lines(lines, result.total, "longest silence shown first")))
 
     def _render_PipelineResult(self, result: Any) -> Reply:  # noqa: N802
         who = f" for {', '.join(result.owners)}" if result.owners else ""
@@ -224,9 +234,7 @@ class Renderer:
         if not result.deals:
             return reply.add(Section("No open deal breaks two or more of the rules."))
         lines = [self.deal_line(r.deal, "; ".join(r.reasons)) for r in result.deals[:LIST_LIMIT]]
-        if result.total > LIST_LIMIT:
-            lines.append(f"…and {result.total - LIST_LIMIT} more (most rules broken, then largest, first).")
-        return reply.add(Section(clip("\n".join(lines))))
+        return reply.add(Section(fit_lines(lines, result.total, "most rules broken, then largest, shown first")))
 
     def _render_LatestOn(self, latest: Any) -> Reply:  # noqa: N802
         title = f"Latest on {latest.company.name}"

@@ -313,3 +313,13 @@ def test_freshness_prefers_the_latest_hubspot_sync(ws, settings):
         s.commit()
     text = to_text(ask(ws, settings, "pipeline by stage").reply)
     assert "Data as of Nov 25 10:30 EST (HubSpot sync)" in text
+
+
+def test_fit_lines_keeps_whole_lines_and_counts_the_rest():
+    from bot.render import fit_lines
+
+    lines = [f"• deal {i} " + "x" * 300 for i in range(15)]
+    text = fit_lines(lines, 40, "largest first")
+    kept = text.splitlines()
+    assert len(text) <= 3000 and all(line in lines for line in kept[:-1])
+    assert kept[-1] == f"…and {40 - (len(kept) - 1)} more (largest first)."
