@@ -1,0 +1,25 @@
+"""Run every evaluation package (each has `main()`), or the ones named: `python -m eval leads calls`."""
+
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+SKIP = {"__main__", "common"}
+
+
+def main(names: list[str]) -> int:
+    """Run the named evaluation modules, or all of them."""
+    here = Path(__file__).parent
+    available = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name not in SKIP)
+    for name in names or available:
+        if name not in available:
+            print(f"unknown evaluation {name!r}; available: {', '.join(available)}", file=sys.stderr)
+            return 2
+        print(f"\n## eval/{name}\n", flush=True)
+        importlib.import_module(f"eval.{name}").main()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,35 @@
+"""Workspace facts kept in `WorkspaceMeta`: how the data got here and how fresh it is."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from store.models import WorkspaceMeta
+from store.types import utcnow
+
+# Keys written by the demo generator and the HubSpot sync; the newest of them is what "as of" means.
+FRESHNESS_KEYS = ("hubspot_last_sync_at", "generated_at")
+
+
+def get_meta(session: Session, key: str) -> str | None:
+    """Return the value stored under `key`, if any."""
+    row = session.get(WorkspaceMeta, key)
+    return row.value if row else None
+
+
+def set_meta(session: Session, key: str, value: str) -> None:
+    """Store `value` under `key` (insert or update); the caller commits."""
+    row = session.get(WorkspaceMeta, key)
+    if row is None:
+        session.add(WorkspaceMeta(key=key, value=value, updated_at=utcnow()))
+    else:
+        row.value, row.updated_at = value, utcnow()
+        session.add(row)
+
+
+def data_as_of(session: Session) -> datetime | None:
+    """When the store's CRM data was last refreshed (latest sync, else generation), or None if unknown."""
+    stamps = [datetime.fromisoformat(v) for k in FRESHNESS_KEYS if (v := get_meta(session, k))]
+    return max(stamps) if stamps else None

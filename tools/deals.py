@@ -1,0 +1,440 @@
+"""Deals: find them, spot the silent ones, tell the latest on an account, sum up the pipeline.
+
+Every function reads the local store and returns plain pydantic data; nothing here knows about Slack or the LLM.
+Time always comes in as `now` (aware), so answers are reproducible and testable at any instant.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from pydantic import BaseModel
+from rapidfuzz import fuzz, process, utils
+from sqlalchemy import and_, func, literal, or_, select
+from sqlmodel import Session
+
+from store.models import STAGE_LABELS, Company, Contact, Deal, Engagement, Owner
+
+# --- results -------------------------------------------------------------------------------------------------------
+
+
+class CompanyRef(BaseModel):
+    """A company, as named in answers."""
+
+    id: int
+    name: str
+    domain: str | None = None
+    hubspot_id: str | None = None
+
+
+class CompanyMatch(BaseModel):
+    """How a typed company name resolved: `exact`/`fuzzy` → `company` is set; otherwise `candidates` to suggest."""
+
+    query: str
+    status: Literal["exact", "fuzzy", "ambiguous", "unknown"]
+    company: CompanyRef | None = None
+    candidates: list[CompanyRef] = []
+
+    @property
+    def resolved(self) -> bool:
+        """True when the name points at one company."""
+        return self.company is not None
+
+
+class DealRow(BaseModel):
+    """A deal with the names an answer needs."""
+
+    id: int
+    name: str
+    company_id: int | None
+    company_name: str | None
+    owner_id: int | None
+    owner_name: str | None
+    stage: str
+    stage_label: str
+    amount: float | None
+    close_date: date | None
+    created_at: datetime | None
+    is_closed: bool
+    is_won: bool
+    close_reason: str | None = None
+    next_step: str | None = None
+    hubspot_id: str | None = None
+
+
+class SilentDeal(BaseModel):
+    """An open deal whose buyer has not engaged for `days_silent` days."""
+
+    deal: DealRow
+    days_silent: int
+    silent_since: datetime
+    """The buyer's last engagement, or the deal's creation when the buyer never engaged."""
+    last_buyer_touch_at: datetime | None
+    last_outbound_at: datetime | None
+    last_outbound_type: str | None
+
+
+class Interaction(BaseModel):
+    """An activity on an account."""
+
+    id: int
+    type: str
+    direction: str | None
+    status: str | None
+    occurred_at: datetime
+    due_at: datetime | None = None
+    subject: str | None
+    excerpt: str | None
+    contact_name: str | None
+    deal_id: int | None
+
+
+class CompanyProfile(CompanyRef):
+    """A company with its firmographics."""
+
+    industry: str | None = None
+    employees: int | None = None
+    annual_revenue: float | None = None
+    region: str | None = None
+
+
+class LatestOn(BaseModel):
+    """Everything new on one account."""
+
+    company: CompanyProfile
+    deals: list[DealRow]
+    last_interactions: list[Interaction]
+    next_meeting: Interaction | None
+    open_tasks: list[Interaction]
+    now: datetime
+
+
+class PipelineRow(BaseModel):
+    """Open pipeline for one stage or one owner."""
+
+    key: str
+    label: str
+    deals: int
+    amount: float
+
+
+# --- companies -----------------------------------------------------------------------------------------------------
+
+_LEGAL_SUFFIXES = re.compile(
+    r"\b(inc|incorporated|corp|corporation|co|company|llc|ltd|limited|plc|gmbh|sa|ag|group|holdings)\b\.?"
+)
+# A unique fuzzy hit must score at least this, and beat the runner-up by the margin, to count as "the" company.
+_RESOLVE_SCORE = 86.0
+_RESOLVE_MARGIN = 6.0
+_SUGGEST_SCORE = 60.0
+
+
+def normalize_company_name(name: str) -> str:
+    """Lower-case, drop punctuation and legal suffixes: "Acme Corp." → "acme"."""
+    text = utils.default_process(name)
+    text = _LEGAL_SUFFIXES.sub(" ", text)
+    return " ".join(text.split()) or utils.default_process(name)
+
+
+def _company_ref(row: Company) -> CompanyRef:
+    return CompanyRef(id=row.id, name=row.name, domain=row.domain, hubspot_id=row.hubspot_id)
+
+
+def resolve_company(session: Session, query: str) -> CompanyMatch:
+    """Find the company a person means by `query`: a name, a misspelt name, a prefix or a domain.
+
+    Exact (normalised name or domain) wins; otherwise rapidfuzz's WRatio must single out one company clearly, or the
+    answer is "ambiguous"/"unknown" with candidates, never a confident guess.
+    """
+    wanted = normalize_company_name(query)
+    if not wanted:
+        return CompanyMatch(query=query, status="unknown")
+    rows = session.exec(select(Company.id, Company.name, Company.domain, Company.hubspot_id)).all()
+    by_id = {r.id: CompanyRef(id=r.id, name=r.name, domain=r.domain, hubspot_id=r.hubspot_id) for r in rows}
+    domain_query = query.strip().lower().removeprefix("www.")
+    exact = [
+        r.id
+        for r in rows
+        if normalize_company_name(r.name) == wanted
+        or (r.domain and (r.domain.lower() == domain_query or r.domain.lower().split(".")[0] == domain_query))
+    ]
+    if len(exact) == 1:
+        return CompanyMatch(query=query, status="exact", company=by_id[exact[0]])
+    if len(exact) > 1:
+        return CompanyMatch(query=query, status="ambiguous", candidates=[by_id[i] for i in exact[:5]])
+
+    choices = {r.id: normalize_company_name(r.name) for r in rows}
+    hits = process.extract(wanted, choices, scorer=fuzz.WRatio, limit=5, score_cutoff=_SUGGEST_SCORE)
+    if not hits:
+        return CompanyMatch(query=query, status="unknown")
+    best_score = hits[0][1]
+    runner_up = hits[1][1] if len(hits) > 1 else 0.0
+    if best_score >= _RESOLVE_SCORE and best_score - runner_up >= _RESOLVE_MARGIN:
+        return CompanyMatch(query=query, status="fuzzy", company=by_id[hits[0][2]])
+    candidates = [by_id[key] for _, score, key in hits if score >= best_score - 15]
+    status: Literal["ambiguous", "unknown"] = "ambiguous" if best_score >= _RESOLVE_SCORE else "unknown"
+    return CompanyMatch(query=query, status=status, candidates=candidates)
+
+
+# --- deals ---------------------------------------------------------------------------------------------------------
+
+
+def _deal_columns() -> list:
+    return [
+        Deal.id,
+        Deal.name,
+        Deal.company_id,
+        Company.name.label("company_name"),
+        Deal.owner_id,
+        Owner.name.label("owner_name"),
+        Deal.stage,
+        Deal.amount,
+        Deal.close_date,
+        Deal.created_at,
+        Deal.is_closed,
+        Deal.is_won,
+        Deal.close_reason,
+        Deal.next_step,
+        Deal.hubspot_id,
+    ]
+
+
+def _deal_row(r) -> DealRow:  # type: ignore[no-untyped-def]
+    return DealRow(
+        id=r.id,
+        name=r.name,
+        company_id=r.company_id,
+        company_name=r.company_name,
+        owner_id=r.owner_id,
+        owner_name=r.owner_name,
+        stage=r.stage,
+        stage_label=STAGE_LABELS.get(r.stage, r.stage),
+        amount=r.amount,
+        close_date=r.close_date,
+        created_at=r.created_at,
+        is_closed=r.is_closed,
+        is_won=r.is_won,
+        close_reason=r.close_reason,
+        next_step=r.next_step,
+        hubspot_id=r.hubspot_id,
+    )
+
+
+def _with_names(stmt):  # type: ignore[no-untyped-def]
+    return stmt.outerjoin(Company, Company.id == Deal.company_id).outerjoin(Owner, Owner.id == Deal.owner_id)
+
+
+def find_deals(
+    session: Session,
+    *,
+    owner_ids: list[int] | None = None,
+    stages: list[str] | None = None,
+    open_only: bool = True,
+    closing_from: date | None = None,
+    closing_to: date | None = None,
+    min_amount: float | None = None,
+    company_id: int | None = None,
+    limit: int = 50,
+) -> list[DealRow]:
+    """Deals matching every given filter, the biggest first."""
+    stmt = _with_names(select(*_deal_columns()))
+    if open_only:
+        stmt = stmt.where(Deal.is_closed.is_(False))
+    if owner_ids is not None:
+        stmt = stmt.where(Deal.owner_id.in_(owner_ids))
+    if stages:
+        stmt = stmt.where(Deal.stage.in_(stages))
+    if closing_from:
+        stmt = stmt.where(Deal.close_date >= closing_from)
+    if closing_to:
+        stmt = stmt.where(Deal.close_date <= closing_to)
+    if min_amount is not None:
+        stmt = stmt.where(Deal.amount >= min_amount)
+    if company_id is not None:
+        stmt = stmt.where(Deal.company_id == company_id)
+    stmt = stmt.order_by(Deal.amount.desc().nulls_last(), Deal.id).limit(limit)
+    return [_deal_row(r) for r in session.exec(stmt).all()]
+
+
+def silent_deals(
+    session: Session, *, days: int = 5, now: datetime, owner_ids: list[int] | None = None, limit: int | None = None
+) -> list[SilentDeal]:
+    """Open deals where the buyer has not engaged for at least `days` days.
+
+    The buyer engages by an inbound email, a held meeting or a connected call (`Engagement.buyer_engaged`). A deal
+    the buyer never engaged with counts from its creation, so a deal opened yesterday is not "silent". Exactly
+    `days` days counts as silent ("5+ days" includes 5). Our last outbound touch is reported alongside, because
+    "silent after three chasers" and "silent because nobody followed up" call for different actions.
+    """
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    cutoff = now - timedelta(days=days)
+    last_buyer = (
+        select(func.max(Engagement.occurred_at))
+        .where(Engagement.deal_id == Deal.id, Engagement.buyer_engaged.is_(True), Engagement.occurred_at <= now)
+        .correlate(Deal)
+        .scalar_subquery()
+    )
+    last_out = (
+        select(func.max(Engagement.occurred_at))
+        .where(Engagement.deal_id == Deal.id, Engagement.direction == "outbound", Engagement.occurred_at <= now)
+        .correlate(Deal)
+        .scalar_subquery()
+    )
+    per_deal = select(
+        Deal.id.label("deal_id"), last_buyer.label("last_buyer"), last_out.label("last_out"), Deal.created_at
+    ).where(Deal.is_closed.is_(False))
+    if owner_ids is not None:
+        per_deal = per_deal.where(Deal.owner_id.in_(owner_ids))
+    per_deal = per_deal.subquery()
+    since = func.coalesce(per_deal.c.last_buyer, per_deal.c.created_at)
+    stmt = (
+        _with_names(
+            select(*_deal_columns(), per_deal.c.last_buyer, per_deal.c.last_out).join(
+                per_deal, per_deal.c.deal_id == Deal.id
+            )
+        )
+        .where(since <= cutoff)
+        .order_by(since, Deal.amount.desc().nulls_last(), Deal.id)
+    )
+    if limit:
+        stmt = stmt.limit(limit)
+    rows = session.exec(stmt).all()
+    out_types = _last_outbound_types(session, {r.id: r.last_out for r in rows if r.last_out})
+    result = []
+    for r in rows:
+        silent_since = r.last_buyer or r.created_at
+        result.append(
+            SilentDeal(
+                deal=_deal_row(r),
+                days_silent=(now - silent_since).days,
+                silent_since=silent_since,
+                last_buyer_touch_at=r.last_buyer,
+                last_outbound_at=r.last_out,
+                last_outbound_type=out_types.get(r.id),
+            )
+        )
+    return result
+
+
+def _last_outbound_types(session: Session, last_out_by_deal: dict[int, datetime]) -> dict[int, str]:
+    """The kind (email, call, ...) of each deal's last outbound touch, in one query."""
+    if not last_out_by_deal:
+        return {}
+    wanted = or_(
+        *(
+            and_(Engagement.deal_id == deal_id, Engagement.occurred_at == at)
+            for deal_id, at in list(last_out_by_deal.items())[:500]
+        )
+    )
+    rows = session.exec(
+        select(Engagement.deal_id, Engagement.type).where(Engagement.direction == "outbound", wanted)
+    ).all()
+    return {r.deal_id: r.type for r in rows}
+
+
+# --- accounts ------------------------------------------------------------------------------------------------------
+
+
+def _interactions(session: Session, stmt) -> list[Interaction]:  # type: ignore[no-untyped-def]
+    full_name = func.trim(
+        func.coalesce(Contact.first_name, literal("")) + literal(" ") + func.coalesce(Contact.last_name, literal(""))
+    )
+    stmt = stmt.add_columns(full_name.label("contact_name")).outerjoin(Contact, Contact.id == Engagement.contact_id)
+    out = []
+    for row in session.exec(stmt).all():
+        e = row[0]
+        body = (e.body or "").strip()
+        out.append(
+            Interaction(
+                id=e.id,
+                type=e.type,
+                direction=e.direction,
+                status=e.status,
+                occurred_at=e.occurred_at,
+                due_at=e.due_at,
+                subject=e.subject,
+                excerpt=(body[:237] + "...") if len(body) > 240 else (body or None),
+                contact_name=row.contact_name or None,
+                deal_id=e.deal_id,
+            )
+        )
+    return out
+
+
+def latest_on(session: Session, company: str, *, now: datetime, interactions: int = 5) -> LatestOn | CompanyMatch:
+    """The latest on an account: its deals, last interactions, next meeting and open tasks.
+
+    Returns the `CompanyMatch` instead when the name does not point at one company, so the caller can ask
+    "did you mean ...?".
+    """
+    match = resolve_company(session, company)
+    if match.company is None:
+        return match
+    row = session.get(Company, match.company.id)
+    assert row is not None
+    profile = CompanyProfile(
+        **_company_ref(row).model_dump(),
+        industry=row.industry,
+        employees=row.employees,
+        annual_revenue=row.annual_revenue,
+        region=row.region,
+    )
+    deals_stmt = _with_names(select(*_deal_columns())).where(Deal.company_id == row.id)
+    deals_stmt = deals_stmt.order_by(Deal.is_closed, Deal.closed_at.desc().nulls_first(), Deal.id.desc()).limit(10)
+    deals = [_deal_row(r) for r in session.exec(deals_stmt).all()]
+
+    base = select(Engagement).where(Engagement.company_id == row.id)
+    past = _interactions(
+        session,
+        base.where(Engagement.type.in_(("call", "email", "meeting", "note")), Engagement.occurred_at <= now)
+        .order_by(Engagement.occurred_at.desc(), Engagement.id.desc())
+        .limit(interactions),
+    )
+    upcoming = _interactions(
+        session,
+        base.where(Engagement.type == "meeting", Engagement.status == "scheduled", Engagement.occurred_at > now)
+        .order_by(Engagement.occurred_at)
+        .limit(1),
+    )
+    tasks = _interactions(
+        session,
+        base.where(Engagement.type == "task", Engagement.status == "open")
+        .order_by(Engagement.due_at.nulls_last(), Engagement.id)
+        .limit(10),
+    )
+    return LatestOn(
+        company=profile,
+        deals=deals,
+        last_interactions=past,
+        next_meeting=upcoming[0] if upcoming else None,
+        open_tasks=tasks,
+        now=now,
+    )
+
+
+# --- pipeline ------------------------------------------------------------------------------------------------------
+
+
+def pipeline_summary(
+    session: Session, *, by: Literal["stage", "owner"] = "stage", owner_ids: list[int] | None = None
+) -> list[PipelineRow]:
+    """Open pipeline grouped by stage (in funnel order) or by owner (biggest first)."""
+    key = Deal.stage if by == "stage" else Deal.owner_id
+    stmt = select(key.label("key"), func.count(Deal.id), func.coalesce(func.sum(Deal.amount), 0.0)).where(
+        Deal.is_closed.is_(False)
+    )
+    if owner_ids is not None:
+        stmt = stmt.where(Deal.owner_id.in_(owner_ids))
+    rows = session.exec(stmt.group_by(key)).all()
+    if by == "stage":
+        order = list(STAGE_LABELS)
+        rows = sorted(rows, key=lambda r: order.index(r[0]) if r[0] in order else len(order))
+        return [PipelineRow(key=r[0], label=STAGE_LABELS.get(r[0], r[0]), deals=r[1], amount=float(r[2])) for r in rows]
+    names = dict(session.exec(select(Owner.id, Owner.name)).all())
+    rows = sorted(rows, key=lambda r: -float(r[2]))
+    return [
+        PipelineRow(key=str(r[0]), label=names.get(r[0], "Unassigned"), deals=r[1], amount=float(r[2])) for r in rows
+    ]
