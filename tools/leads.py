@@ -219,7 +219,7 @@ def validation_errors(exc: ValidationError) -> list[dict[str, str]]:
         loc = [str(p) for p in err.get("loc", ())]
         name = loc[0] if loc else "body"
         message = str(err.get("msg", "invalid")).removeprefix("Value error, ")
-        if err.get("type") == "missing":
+        if err.get("type") == "missing" or (err.get("input") is None and "string" in str(err.get("type"))):
             message = "is required"
         errors.append({"field": name, "message": message})
     return errors
@@ -488,7 +488,7 @@ def _money(amount: float) -> str:
 def _is_competitor(facts: LeadFacts, competitors: tuple[str, ...]) -> str | None:
     company = re.sub(r"[^a-z0-9]+", " ", facts.company.lower()).strip()
     domains = {d for d in (facts.domain, facts.email_domain) if d}
-    for comp in competitors:
+    for comp in (c.strip().lower() for c in competitors):
         if "." in comp:
             if any(d == comp or d.endswith("." + comp) for d in domains):
                 return comp
