@@ -111,6 +111,13 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return serve(settings, open_store(settings))
 
 
+def _cmd_manifest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.manifest import render_manifest
+
+    print(render_manifest(url=args.url, socket_mode=args.socket_mode), end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The `salesos` command line."""
     parser = argparse.ArgumentParser(
@@ -140,6 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP) and the jobs")
     p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser("manifest", help="print the Slack app manifest (paste it into api.slack.com/apps)")
+    p.add_argument("--url", default=None, help="public base URL of `salesos serve`, e.g. https://sales.example.com")
+    p.add_argument("--socket-mode", action="store_true", help="the Socket Mode variant (no public URL needed)")
+    p.set_defaults(func=_cmd_manifest)
     return parser
 
 
