@@ -172,3 +172,27 @@ def handle_intake(
         except Exception:
             log.exception("lead %s stored but its Slack/HubSpot notification failed", result.lead_id)
     return _json(201 if result.created else 200, {"ok": True, **result.as_dict()})
+
+
+def intake_route(
+    settings: Settings, engine: Engine, *, client: Any = None
+) -> Callable[[str, dict[str, str], bytes], Answer]:
+    """The `/intake` route for `bot/server.py`: `handle_intake` with a notifier that posts to Slack.
+
+    Args:
+        settings: Sales OS settings.
+        engine: The store.
+        client: Slack Web API client; default the bot token against SLACK_API_URL (none → leads are stored, not posted).
+    """
+    from bot.leads_listeners import make_intake_notifier
+
+    if client is None and settings.slack_bot_token is not None:
+        from bot.slack_app import build_web_client
+
+        client = build_web_client(settings)
+    notify = make_intake_notifier(client, engine, settings) if client is not None else None
+
+    def route(method: str, headers: dict[str, str], body: bytes) -> Answer:
+        return handle_intake(method, headers, body, engine=engine, settings=settings, notify=notify)
+
+    return route

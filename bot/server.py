@@ -198,8 +198,11 @@ def extensions(settings: Settings, engine: Engine) -> tuple[list[Registrar], dic
     A registrar is `register(app)` (read `bot.slack_app.bot_deps(app)` for settings, store and copilot); a route is
     `handler(method, headers, body) -> (status, headers, body)`, e.g. `{"/intake": intake_route(settings, engine)}`.
     """
-    registrars: list[Registrar] = []
-    routes: dict[str, Route] = {}
+    from bot import leads_listeners
+    from bot.intake import intake_route
+
+    registrars: list[Registrar] = [leads_listeners.register]
+    routes: dict[str, Route] = {"/intake": intake_route(settings, engine)}
     return registrars, routes
 
 

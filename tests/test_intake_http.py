@@ -2,16 +2,15 @@
 
 import http.client
 import json
-import threading
 import time
 from functools import partial
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlencode
 
 import pytest
 from sqlmodel import Session, select
 
 from bot.intake import MAX_BODY_BYTES, handle_intake, signed_headers
+from bot.server import SlackHTTPServer
 from settings import Settings
 from store.models import InboundLead
 
@@ -32,43 +31,11 @@ LEAD = {
 
 
 class IntakeServer:
-    """A minimal HTTP server that mounts `handle_intake` at POST /intake, as bot/server.py does."""
+    """The HTTP-mode server of `salesos serve` (bot/server.py) with only the /intake route mounted."""
 
     def __init__(self, handler) -> None:
-        outer = self
-        self.handler = handler
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(min(length, MAX_BODY_BYTES + 1))
-                if self.path != "/intake":
-                    status, headers, out = 404, {}, b""
-                else:
-                    status, headers, out = outer.handler("POST", dict(self.headers.items()), body)
-                self.send_response(status)
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.send_header("Content-Length", str(len(out)))
-                self.send_header("Connection", "close")
-                self.end_headers()
-                self.wfile.write(out)
-
-            def do_GET(self):
-                status, headers, out = outer.handler("GET", dict(self.headers.items()), b"")
-                self.send_response(status)
-                for k, v in headers.items():
-                    self.send_header(k, v)
-                self.send_header("Content-Length", str(len(out)))
-                self.end_headers()
-                self.wfile.write(out)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.server = SlackHTTPServer("127.0.0.1", 0, {"/intake": handler})
+        self.server.start_background()
         self.port = self.server.server_address[1]
 
     def post(self, body: bytes, headers: dict[str, str], method: str = "POST") -> tuple[int, dict]:
