@@ -3,7 +3,7 @@
 - Labels: a lead whose deal closed won is a win; a lead whose deal closed lost, a lead the team disqualified, or a
   lead that never converted within `UNCONVERTED_AFTER_DAYS` is a loss; leads still in play are left out.
 - Features: `tools.leads.lead_features` (log budget, employees, size band, timeline, interest one-hot, notes
-  signals, domain type, seniority, and optionally an LLM reading of the notes).
+  signals, domain type, and optionally an LLM reading of the notes).
 - Model: logistic regression or shallow gradient boosting, whichever ranks better on the LATEST quarter of the
   training history (a time-respecting check; the evaluation's test slice is never seen), refit on all of it and
   calibrated with Platt scaling (`CalibratedClassifierCV(method="sigmoid")`). Everything has a fixed random_state, so
@@ -39,7 +39,6 @@ from tools.leads import (
     domain_kind,
     gibberish_score,
     lead_features,
-    seniority,
     spam_score,
     tier_for,
     timeline_days,
@@ -220,7 +219,7 @@ def describe_group(group: str, facts: LeadFacts, llm_rating: float | None = None
         return f"interest in {facts.interest_area}" if facts.interest_area else "no interest area given"
     if group == "notes":
         notes = facts.notes or ""
-        if spam_score(notes) >= 2 or (len(notes) >= 8 and gibberish_score(notes) >= 0.5):
+        if spam_score(notes) >= 2 or (len(notes) >= 5 and gibberish_score(notes) >= 0.5):
             return "spam-like or gibberish notes"
         if not notes.strip():
             return "empty notes"
@@ -232,9 +231,6 @@ def describe_group(group: str, facts: LeadFacts, llm_rating: float | None = None
             "free_mail": "a free-mail address",
             "student": "a student address",
         }.get(kind, "no email domain")
-    if group == "seniority":
-        level = seniority(facts.contact_title)
-        return f"contact title ({facts.contact_title})" if level != "unknown" else "no contact title"
     if group == "llm":
         return f"the LLM's reading of the notes ({llm_rating:.0f}/10)" if llm_rating is not None else "the notes"
     return FEATURE_GROUPS.get(group, group)

@@ -408,8 +408,9 @@ _VOWELS = set("aeiouy")
 def gibberish_score(notes: str | None) -> float:
     """How much the notes look like keyboard mashing, 0 (prose) … 1 (noise).
 
-    Heuristics, each a share of the words: no vowel at all, four or more consonants in a row, a character repeated
-    four times, or a keyboard row run ("asdf", "qwer"). Real prose scores under 0.15; mashing scores over 0.5.
+    Heuristics, each a share of the words: a long word with no vowel, five or more consonants in a row, a character
+    repeated four times, or a keyboard row run ("asdf", "qwer"); and one word repeated over and over. Real prose
+    scores under 0.15; mashing scores over 0.5. Short abbreviations ("pls", "crm") do not count.
     """
     if not notes:
         return 0.0
@@ -420,12 +421,14 @@ def gibberish_score(notes: str | None) -> float:
     odd = 0
     for w in words:
         if (
-            not (set(w) & _VOWELS)
+            (len(w) >= 5 and not (set(w) & _VOWELS))
             or re.search(r"[^aeiouy\W\d_]{5,}", w)
             or re.search(r"(.)\1{3,}", w)
             or re.search(r"(asdf|qwer|zxcv|hjkl|sdfg|wert|xcvb|dfgh|jkl;)", w)
         ):
             odd += 1
+    if len(words) >= 3 and len(set(words)) / len(words) <= 0.34:
+        return 1.0  # the same word over and over ("test test test")
     vowel_share = sum(ch in _VOWELS for w in words for ch in w) / max(1, sum(len(w) for w in words))
     share = odd / len(words)
     if vowel_share < 0.2 or vowel_share > 0.7:
@@ -525,7 +528,7 @@ def disqualification_flags(facts: LeadFacts, rules: LeadRules) -> list[Flag]:
         flags.append(Flag("competitor", f"competitor ({competitor})"))
     if spam_score(facts.notes) >= rules.spam_threshold:
         flags.append(Flag("spam", "notes look like spam (sales pitch, links or shouting)"))
-    if len((facts.notes or "").strip()) >= 8 and gibberish_score(facts.notes) >= rules.gibberish_threshold:
+    if len((facts.notes or "").strip()) >= 5 and gibberish_score(facts.notes) >= rules.gibberish_threshold:
         flags.append(Flag("gibberish", "notes look like gibberish"))
     return flags
 
@@ -540,7 +543,6 @@ FEATURE_GROUPS = {
     "interest": "interest area",
     "notes": "notes",
     "domain": "email domain",
-    "seniority": "contact's seniority",
     "llm": "notes (LLM reading)",
 }
 
@@ -577,10 +579,11 @@ def lead_features(facts: LeadFacts, *, llm_rating: float | None = None) -> dict[
     f["notes:pain"] = float(min(4, _count_hits(lowered, PAIN_WORDS)))
     f["notes:urgency"] = float(min(3, _count_hits(lowered, URGENCY_WORDS)))
     f["notes:spam"] = float(min(4, spam_score(notes)))
-    f["notes:gibberish"] = gibberish_score(notes) if len(notes) >= 8 else 0.0
+    f["notes:gibberish"] = gibberish_score(notes) if len(notes) >= 5 else 0.0
     kind = domain_kind(facts.email_domain or facts.domain)
     f[f"domain:{kind}"] = 1.0
-    f[f"seniority:{seniority(facts.contact_title)}"] = 1.0
+    # No contact title / seniority here, on purpose: CRMs fill titles in AFTER a lead converts (enrichment, the
+    # AE's updates), so in history "has a title" means "converted" and a model would learn the label, not the lead.
     if llm_rating is not None:
         f["llm:notes_rating"] = llm_rating
     return f
@@ -659,7 +662,7 @@ def _rule_points(facts: LeadFacts, rules: LeadRules) -> list[tuple[int, str]]:
     if _count_hits(lowered, URGENCY_WORDS):
         points.append((5, "notes show urgency"))
     if spam_score(facts.notes) >= rules.spam_threshold or (
-        len(lowered) >= 8 and gibberish_score(facts.notes) >= rules.gibberish_threshold
+        len(lowered) >= 5 and gibberish_score(facts.notes) >= rules.gibberish_threshold
     ):
         points.append((-25, "notes look like spam or gibberish"))
     kind = domain_kind(facts.email_domain or facts.domain, rules.free_mail)
