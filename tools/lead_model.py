@@ -4,10 +4,11 @@
   lead that never converted within `UNCONVERTED_AFTER_DAYS` is a loss; leads still in play are left out.
 - Features: `tools.leads.lead_features` (log budget, employees, size band, timeline, interest one-hot, notes
   signals, domain type, and optionally an LLM reading of the notes).
-- Model: logistic regression or shallow gradient boosting, whichever ranks better on the LATEST quarter of the
-  training history (a time-respecting check; the evaluation's test slice is never seen), refit on all of it and
-  calibrated with Platt scaling (`CalibratedClassifierCV(method="sigmoid")`). Everything has a fixed random_state, so
-  the same history gives the same model and the same scores.
+- Model: logistic regression (regularisation from a small grid) or shallow gradient boosting, whichever ranks better
+  over expanding-window time folds of the training history (train on earlier leads, validate on later ones; an
+  evaluation's test slice is never seen), refit on all of it and calibrated with Platt scaling
+  (`CalibratedClassifierCV(method="sigmoid")`; isotonic needs far more wins than a team's lead history holds and
+  would turn the ranking into ties). Everything has a fixed random_state: the same history gives the same scores.
 - Reasons: for each feature group, how many points the score moves when that group is replaced by the average lead's
   values: model-agnostic and in the score's own units.
 - Cache: models are keyed by a fingerprint of the training data; an unchanged history loads the joblib file under
@@ -110,6 +111,11 @@ def _fingerprint(features: list[dict[str, float]], labels: list[bool], extra: di
     return digest.hexdigest()
 
 
+LOGISTIC_C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
+"""Regularisation strengths tried for the logistic regression (smaller = simpler model)."""
+TIME_FOLDS = 4
+
+
 def _candidates(n_rows: int) -> dict[str, Any]:
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.linear_model import LogisticRegression
@@ -117,11 +123,12 @@ def _candidates(n_rows: int) -> dict[str, Any]:
     from sklearn.preprocessing import StandardScaler
 
     models: dict[str, Any] = {
-        "logistic regression": make_pipeline(
-            StandardScaler(), LogisticRegression(C=0.5, max_iter=2000, random_state=RANDOM_STATE)
+        f"logistic regression (C={c})": make_pipeline(
+            StandardScaler(), LogisticRegression(C=c, max_iter=2000, random_state=RANDOM_STATE)
         )
+        for c in LOGISTIC_C_GRID
     }
-    if n_rows >= 300:  # boosting needs more than a few hundred rows before it beats a linear model
+    if n_rows >= 300:  # boosting needs more than a few hundred rows before it can beat a linear model
         models["gradient boosting"] = HistGradientBoostingClassifier(
             max_depth=3,
             learning_rate=0.05,
@@ -132,6 +139,38 @@ def _candidates(n_rows: int) -> dict[str, Any]:
             random_state=RANDOM_STATE,
         )
     return models
+
+
+def _time_folds(y: np.ndarray, n_folds: int = TIME_FOLDS) -> list[tuple[slice, slice]]:
+    """Expanding-window folds over time-ordered rows: train on the first k blocks, validate on block k+1."""
+    size = len(y) // (n_folds + 1)
+    folds = []
+    for k in range(1, n_folds + 1):
+        train, valid = slice(0, k * size), slice(k * size, (k + 1) * size if k < n_folds else len(y))
+        if 0 < y[train].sum() < k * size and 0 < y[valid].sum() < len(y[valid]):
+            folds.append((train, valid))
+    return folds
+
+
+def _choose_algorithm(x: np.ndarray, y: np.ndarray, candidates: dict[str, Any]) -> tuple[str, dict[str, float]]:
+    """Pick the candidate with the best mean ROC-AUC over expanding-window folds of the (time-ordered) history.
+
+    Only the history given is used, so an evaluation's later test slice is never seen. Ties go to the simpler model
+    (earlier in `candidates`: stronger regularisation first).
+    """
+    from sklearn.base import clone
+
+    folds = _time_folds(y)
+    default = "logistic regression (C=0.1)"
+    if len(folds) < 2:
+        return default, {}
+    scores: dict[str, float] = {}
+    for name, est in candidates.items():
+        aucs = [_auc(y[v], clone(est).fit(x[t], y[t]).predict_proba(x[v])[:, 1]) for t, v in folds]
+        scores[name] = float(np.mean(aucs))
+    order = list(candidates)
+    best = max(order, key=lambda k: (round(scores[k], 3), -order.index(k)))
+    return best, scores
 
 
 def _auc(y: np.ndarray, p: np.ndarray) -> float:
@@ -271,19 +310,8 @@ def train_lead_model(
     vectorizer = DictVectorizer(sparse=False, sort=True)
     x = np.asarray(vectorizer.fit_transform(rows), dtype=float)
 
-    # Choose the algorithm on the latest quarter of the history (time order), never on anything later.
     candidates = _candidates(len(history))
-    validation: dict[str, float] = {}
-    cut = int(len(history) * 0.75)
-    if len(candidates) > 1 and 0 < y[cut:].sum() < len(y) - cut and 0 < y[:cut].sum() < cut:
-        from sklearn.base import clone
-
-        for name, est in candidates.items():
-            fitted = clone(est).fit(x[:cut], y[:cut])
-            validation[name] = _auc(y[cut:], fitted.predict_proba(x[cut:])[:, 1])
-        algorithm = max(validation, key=lambda k: (validation[k], k == "logistic regression"))
-    else:
-        algorithm = "logistic regression"
+    algorithm, validation = _choose_algorithm(x, y, candidates)
 
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=RANDOM_STATE)
     estimator = CalibratedClassifierCV(candidates[algorithm], method="sigmoid", cv=folds).fit(x, y)
