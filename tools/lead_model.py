@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = "lead-model-1"
+MODEL_VERSION = "lead-model-2"
 """Bump when features or training change, so cached models from older code are not reused."""
 UNCONVERTED_AFTER_DAYS = 90
 """A lead that has not become a deal this long after submission counts as lost."""
@@ -111,7 +111,7 @@ def _fingerprint(features: list[dict[str, float]], labels: list[bool], extra: di
     return digest.hexdigest()
 
 
-LOGISTIC_C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
+LOGISTIC_C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 """Regularisation strengths tried for the logistic regression (smaller = simpler model)."""
 TIME_FOLDS = 4
 
@@ -124,7 +124,7 @@ def _candidates(n_rows: int) -> dict[str, Any]:
 
     models: dict[str, Any] = {
         f"logistic regression (C={c})": make_pipeline(
-            StandardScaler(), LogisticRegression(C=c, max_iter=2000, random_state=RANDOM_STATE)
+            StandardScaler(), LogisticRegression(C=c, solver="newton-cholesky", max_iter=200, random_state=RANDOM_STATE)
         )
         for c in LOGISTIC_C_GRID
     }

@@ -74,6 +74,9 @@ SIZE_BANDS: tuple[tuple[str, int, int], ...] = (
     ("5001+", 5001, 10**9),
 )
 TIERS = ("A", "B", "C", "D")
+MAX_PLAUSIBLE_BUDGET = 10_000_000.0
+"""A stated budget above this (or zero) is treated as junk, not as a huge buyer."""
+MAX_PLAUSIBLE_EMPLOYEES = 500_000
 
 _EMAIL = re.compile(r"^[^@\s]{1,64}@([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$")
 _HOST = re.compile(r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
@@ -553,12 +556,17 @@ def lead_features(facts: LeadFacts, *, llm_rating: float | None = None) -> dict[
     Missing values get their own indicator rather than a guess, so "no budget given" can itself be a signal.
     """
     f: dict[str, float] = {}
+    # Forms collect junk ("0", "999999999"): clip to a plausible range and say so, or one absurd value would dominate.
     if facts.budget is not None:
-        f["budget:log"] = math.log10(1.0 + facts.budget)
+        f["budget:log"] = math.log10(1.0 + min(facts.budget, MAX_PLAUSIBLE_BUDGET))
+        if facts.budget <= 0 or facts.budget > MAX_PLAUSIBLE_BUDGET:
+            f["budget:implausible"] = 1.0
     else:
         f["budget:missing"] = 1.0
     if facts.employee_count is not None:
-        f["employees:log"] = math.log10(1.0 + facts.employee_count)
+        f["employees:log"] = math.log10(1.0 + min(facts.employee_count, MAX_PLAUSIBLE_EMPLOYEES))
+        if facts.employee_count > MAX_PLAUSIBLE_EMPLOYEES:
+            f["employees:implausible"] = 1.0
     else:
         f["employees:missing"] = 1.0
     rank = size_band_rank(facts.company_size, facts.employee_count)
@@ -630,6 +638,8 @@ def _rule_points(facts: LeadFacts, rules: LeadRules) -> list[tuple[int, str]]:
     points: list[tuple[int, str]] = []
     if facts.budget is None:
         points.append((-5, "no budget given"))
+    elif facts.budget > MAX_PLAUSIBLE_BUDGET:
+        points.append((-10, f"implausible budget {_money(facts.budget)}"))
     elif facts.budget >= 100_000:
         points.append((20, f"budget {_money(facts.budget)} (100k or more)"))
     elif facts.budget >= 50_000:
