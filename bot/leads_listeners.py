@@ -109,30 +109,37 @@ def recipient_for(engine: Engine, lead: InboundLead, settings: Settings) -> str:
     return settings.inbound_channel
 
 
-def write_score_to_hubspot(engine: Engine, settings: Settings, lead: InboundLead) -> str:
-    """Write the lead's score to HubSpot when configured; returns what happened, in words (for the log).
+def write_score_to_hubspot(engine: Engine, settings: Settings, lead: InboundLead, *, client: Any = None) -> str:
+    """Write the lead's score to its HubSpot company when configured; returns what happened, in words (for the log).
 
-    Idempotent: the key is the lead and its score, so a retry or a second notification writes nothing new.
+    The company is the lead's own (`company_id`) or the synced company with the lead's domain. Idempotent: the key is
+    the lead and its score, so a retry or a second notification writes nothing new. Without HubSpot, or without a
+    HubSpot company for the lead yet, nothing is written and the score stays in Sales OS.
     """
     if not settings.hubspot_configured:
         return "HubSpot not configured: score kept in Sales OS only"
+    if lead.score is None:
+        return "lead not scored: nothing to write"
     try:
         from tools.hubspot.client import HubSpotClient
-        from tools.hubspot.writeback import SALES_OS_PROPERTIES, WriteBackService
+        from tools.hubspot.writeback import WriteBackService
     except ImportError:
         return "HubSpot write-back module not installed: skipped"
+    from sqlmodel import select
+
     from store.models import Company
 
-    company_hubspot_id = None
-    if lead.company_id is not None:
-        with Session(engine) as session:
-            company = session.get(Company, lead.company_id)
-        company_hubspot_id = company.hubspot_id if company else None
-    if not company_hubspot_id or "salesos_lead_score" not in SALES_OS_PROPERTIES.get("companies", {}):
-        return "lead has no HubSpot company to write the score on: skipped"
-    service = WriteBackService(engine, HubSpotClient.from_settings(settings))
+    with Session(engine) as session:
+        company = session.get(Company, lead.company_id) if lead.company_id is not None else None
+        if (company is None or not company.hubspot_id) and lead.domain:
+            company = session.exec(
+                select(Company).where(Company.domain == lead.domain, Company.hubspot_id.is_not(None))  # type: ignore[union-attr]
+            ).first()
+    if company is None or not company.hubspot_id:
+        return "no HubSpot company for this lead yet: score kept in Sales OS"
+    service = WriteBackService(engine, client or HubSpotClient.from_settings(settings))
     key = f"lead-score:{lead.id}:{lead.score:.0f}"
-    result = service.set_properties(key, "companies", company_hubspot_id, {"salesos_lead_score": f"{lead.score:.0f}"})
+    result = service.set_properties(key, "companies", company.hubspot_id, {"salesos_lead_score": f"{lead.score:.0f}"})
     return f"score written to HubSpot company {result.hubspot_id}" + ("" if result.written_now else " (already)")
 
 
@@ -141,7 +148,7 @@ def make_intake_notifier(
     engine: Engine,
     settings: Settings,
     *,
-    hubspot_writer: Callable[[Engine, Settings, InboundLead], str] | None = write_score_to_hubspot,
+    hubspot_writer: Callable[..., str] | None = write_score_to_hubspot,
 ) -> Callable[[IntakeResult], None]:
     """What to do after a new lead is stored: post it to Slack, then write its score back to HubSpot."""
     from bot.blocks import post_reply
