@@ -164,7 +164,9 @@ def test_learned_model_is_deterministic_and_ranks_good_leads_higher(sqlite_engin
     assert result.method == "learned" and 0 <= result.score <= 100
     assert result.score > one.score(bad).score
     assert any("budget" in r for r in result.reasons)
-    assert one.tier_cuts[0] > one.tier_cuts[1] > one.tier_cuts[2]
+    assert result.probability is not None and f"{result.probability:.0%}" in result.model_note
+    assert result.tier in "AB" and one.score(bad).tier in "CD"
+    assert one.score(good, llm_rating=None).score == result.score
 
 
 def test_model_is_cached_by_data_and_retrained_when_history_changes(sqlite_engine, settings):

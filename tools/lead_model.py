@@ -50,14 +50,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = "lead-model-2"
+MODEL_VERSION = "lead-model-3"
 """Bump when features or training change, so cached models from older code are not reused."""
 UNCONVERTED_AFTER_DAYS = 90
 """A lead that has not become a deal this long after submission counts as lost."""
 MIN_WINS = 10
 RANDOM_STATE = 0
-TIER_QUANTILES = (0.90, 0.70, 0.40)
-"""Tier A is the top 10 % of the training history's scores, B the next 20 %, C the next 30 %, D the rest."""
+LEARNED_TIER_CUTS = (90.0, 70.0, 40.0)
+"""The learned score is a percentile among past leads: tier A is the top 10 %, B the next 20 %, C the next 30 %."""
 
 
 class LeadHistoryTooThin(Exception):
@@ -188,7 +188,8 @@ class LeadModel:
     algorithm: str
     baseline: np.ndarray
     group_columns: dict[str, list[int]]
-    tier_cuts: tuple[float, float, float]
+    history_probabilities: np.ndarray
+    """The training leads' calibrated probabilities, sorted: the scale a new lead's percentile is read on."""
     n_train: int
     n_won: int
     fingerprint: str
@@ -212,8 +213,24 @@ class LeadModel:
             return np.zeros(0)
         return self.estimator.predict_proba(self._matrix(facts, llm_ratings))[:, 1]
 
+    @property
+    def base_rate(self) -> float:
+        """Share of past leads that became won deals."""
+        return self.n_won / max(1, self.n_train)
+
+    def percentile(self, probabilities: np.ndarray) -> np.ndarray:
+        """Where each probability falls among past leads' (0–100; ties count half)."""
+        ref = self.history_probabilities
+        below = np.searchsorted(ref, probabilities, side="left")
+        upto = np.searchsorted(ref, probabilities, side="right")
+        return 100.0 * (below + upto) / 2.0 / max(1, len(ref))
+
     def score(self, facts: LeadFacts, *, llm_rating: float | None = None) -> LeadScore:
-        """Score one lead: 100 × the calibrated chance of a won deal, its tier and its reasons."""
+        """Score one lead: its percentile among past leads (0–100), the tier, the reasons and the chance of a win.
+
+        The score ranks (92 = better than 92 % of past inbound leads); `probability` is the calibrated chance of a
+        won deal, shown next to the team's base rate so nobody reads 92 as "92 % sure".
+        """
         x = self._matrix([facts], [llm_rating])
         variants = [x[0]]
         groups = [g for g, cols in self.group_columns.items() if cols]
@@ -223,19 +240,23 @@ class LeadModel:
             swapped[cols] = self.baseline[cols]
             variants.append(swapped)
         probs = self.estimator.predict_proba(np.vstack(variants))[:, 1]
-        prob = float(probs[0])
-        score = int(round(100 * prob))
-        effects = [(100 * (prob - float(p)), g) for p, g in zip(probs[1:], groups, strict=True)]
-        effects = [(e, g) for e, g in effects if abs(e) >= 0.5]
+        points = self.percentile(probs)
+        prob, exact = float(probs[0]), float(points[0])
+        score = int(round(exact))
+        effects = [(exact - float(p), g) for p, g in zip(points[1:], groups, strict=True)]
+        effects = [(e, g) for e, g in effects if abs(e) >= 1.0]
         effects.sort(key=lambda e: -abs(e[0]))
         reasons = [
             f"{describe_group(g, facts, llm_rating)} {'raises' if e > 0 else 'lowers'} the score ({e:+.0f})"
             for e, g in effects[:4]
         ] or ["no single factor stands out from the average lead"]
-        note = f"learned from {self.n_train} past leads ({self.n_won} won), {self.algorithm}, calibrated"
+        note = (
+            f"chance of a won deal {prob:.0%} (past leads: {self.base_rate:.0%}); learned from {self.n_train} past "
+            f"leads ({self.n_won} won), {self.algorithm}, calibrated"
+        )
         return LeadScore(
             score=score,
-            tier=tier_for(score, self.tier_cuts),
+            tier=tier_for(score, LEARNED_TIER_CUTS),
             reasons=reasons,
             method="learned",
             probability=prob,
@@ -247,7 +268,7 @@ def describe_group(group: str, facts: LeadFacts, llm_rating: float | None = None
     """Say in plain words what a lead's values are for one feature group."""
     if group == "budget":
         return f"budget ${facts.budget:,.0f}" if facts.budget is not None else "no budget given"
-    if group in ("employees", "size_band"):
+    if group == "size":
         parts = [p for p in (facts.company_size, f"{facts.employee_count:,} employees" if facts.employee_count else "")]
         text = " / ".join(p for p in parts if p)
         return f"company size ({text})" if text else "unknown company size"
@@ -320,19 +341,13 @@ def train_lead_model(
     group_columns: dict[str, list[int]] = {}
     for i, name in enumerate(names):
         group_columns.setdefault(name.split(":", 1)[0], []).append(i)
-    train_scores = np.round(100 * estimator.predict_proba(x)[:, 1])
-    cuts = tuple(float(np.quantile(train_scores, q)) for q in TIER_QUANTILES)
-    # Distinct, descending cut-offs even when many scores tie.
-    a, b, c = cuts
-    b = min(b, a - 1)
-    c = min(c, b - 1)
     return LeadModel(
         vectorizer=vectorizer,
         estimator=estimator,
         algorithm=algorithm,
         baseline=x.mean(axis=0),
         group_columns=group_columns,
-        tier_cuts=(a, b, c),
+        history_probabilities=np.sort(estimator.predict_proba(x)[:, 1]),
         n_train=len(history),
         n_won=n_won,
         fingerprint=_fingerprint(rows, labels, {"v": MODEL_VERSION, "llm": uses_llm}),

@@ -432,9 +432,10 @@ def gibberish_score(notes: str | None) -> float:
             odd += 1
     if len(words) >= 3 and len(set(words)) / len(words) <= 0.34:
         return 1.0  # the same word over and over ("test test test")
-    vowel_share = sum(ch in _VOWELS for w in words for ch in w) / max(1, sum(len(w) for w in words))
+    letters = sum(len(w) for w in words)
+    vowel_share = sum(ch in _VOWELS for w in words for ch in w) / max(1, letters)
     share = odd / len(words)
-    if vowel_share < 0.2 or vowel_share > 0.7:
+    if letters >= 15 and (vowel_share < 0.2 or vowel_share > 0.7):  # too few letters to judge: "pls call"
         share = max(share, 0.6)
     return round(min(1.0, share), 3)
 
@@ -540,8 +541,7 @@ def disqualification_flags(facts: LeadFacts, rules: LeadRules) -> list[Flag]:
 
 FEATURE_GROUPS = {
     "budget": "budget",
-    "employees": "company size",
-    "size_band": "company size",
+    "size": "company size",
     "timeline": "timeline",
     "interest": "interest area",
     "notes": "notes",
@@ -564,16 +564,16 @@ def lead_features(facts: LeadFacts, *, llm_rating: float | None = None) -> dict[
     else:
         f["budget:missing"] = 1.0
     if facts.employee_count is not None:
-        f["employees:log"] = math.log10(1.0 + min(facts.employee_count, MAX_PLAUSIBLE_EMPLOYEES))
+        f["size:log_employees"] = math.log10(1.0 + min(facts.employee_count, MAX_PLAUSIBLE_EMPLOYEES))
         if facts.employee_count > MAX_PLAUSIBLE_EMPLOYEES:
-            f["employees:implausible"] = 1.0
+            f["size:implausible_employees"] = 1.0
     else:
-        f["employees:missing"] = 1.0
+        f["size:employees_missing"] = 1.0
     rank = size_band_rank(facts.company_size, facts.employee_count)
     if rank is not None:
-        f["size_band:rank"] = float(rank)
+        f["size:band_rank"] = float(rank)
     else:
-        f["size_band:missing"] = 1.0
+        f["size:band_missing"] = 1.0
     days = timeline_days(facts.timeline, submitted_at=facts.submitted_at)
     if days is not None:
         f["timeline:years"] = min(days, 730) / 365.0
@@ -604,8 +604,9 @@ def lead_features(facts: LeadFacts, *, llm_rating: float | None = None) -> dict[
 class LeadScore:
     """A lead's score (0–100), tier (A best … D), the reasons in plain words, and early-disqualification flags.
 
-    `method` says how it was computed: `learned` (from the team's won/lost history) or `rules` (transparent points,
-    used when the history is too thin). `probability` is the calibrated chance of a won deal (learned only).
+    `method` says how it was computed: `learned` (from the team's won/lost history: the score is the lead's
+    percentile among past leads) or `rules` (transparent points, used when the history is too thin). `probability` is
+    the calibrated chance of a won deal (learned only).
     """
 
     score: int

@@ -86,10 +86,11 @@ def demo_store():
     """The demo workspace (SIZE) at a fixed as-of date, generated once into var/eval/ and reused."""
     from settings import PROJECT_ROOT
     from store.db import open_engine, upgrade_schema
-    from store.demo import generate_workspace
 
     path = PROJECT_ROOT / "var" / "eval" / f"leads-{SIZE}-seed{SEED}-{AS_OF:%Y%m%d}.db"
     if not path.exists():
+        from store.demo import generate_workspace
+
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".partial")
         partial.unlink(missing_ok=True)
