@@ -200,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else settings.log_level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        logging.getLogger("alembic").setLevel(logging.WARNING)  # migration chatter is not news to a user
     if getattr(args, "seed", "absent") is None:
         args.seed = settings.demo_seed
     return int(args.func(args, settings) or 0)
