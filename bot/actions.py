@@ -1,13 +1,14 @@
 """Interactivity: the Approve / Edit / Discard buttons of a draft and the Edit modal's submission.
 
-Buttons are acknowledged at once (empty ack); the decision runs in a lazy listener. Edit opens the modal from the lazy
-listener too: it starts within milliseconds of the ack, well inside the trigger_id's 3-second life.
+Buttons are acknowledged at once (empty ack); the decision runs on the work pool. Edit opens the modal from the pool
+too: the work starts within milliseconds of the ack, well inside the trigger_id's 3-second life.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from bot.approvals import (
@@ -47,10 +48,6 @@ def edit_errors(changes: dict[str, str]) -> dict[str, str]:
     if "body" in changes and not changes["body"].strip():
         return {"edit_body": "The text cannot be empty."}
     return {}
-
-
-def _just_ack(ack: Any) -> None:
-    ack()
 
 
 def register(app: App) -> None:
@@ -93,12 +90,13 @@ def register(app: App) -> None:
             return
         client.views_open(trigger_id=body["trigger_id"], view=edit_view(draft, channel=channel))
 
-    def ack_edit_submission(ack: Any, view: dict[str, Any]) -> None:
+    def on_edit_submission(ack: Any, view: dict[str, Any], body: dict[str, Any], client: Any) -> None:
         errors = edit_errors(submitted_changes(view))
         if errors:
-            ack(response_action="errors", errors=errors)  # shown in the modal; the lazy listener ignores it too
+            ack(response_action="errors", errors=errors)  # Slack shows them under the inputs; nothing is saved
             return
         ack()
+        deps.defer(handle_edit_submission, view, body, client)
 
     def handle_edit_submission(view: dict[str, Any], body: dict[str, Any], client: Any) -> None:
         try:
@@ -109,7 +107,7 @@ def register(app: App) -> None:
             return
         user = body["user"]["id"]
         draft = get_draft(deps.engine, draft_id)
-        if draft is None or edit_errors(submitted_changes(view)):
+        if draft is None:
             return
         allowed, _owner = can_decide(deps, client, draft, user)
         channel = meta.get("channel") or draft.slack_channel
@@ -126,7 +124,15 @@ def register(app: App) -> None:
         if draft.slack_channel and draft.slack_ts:
             update_reply(client, draft.slack_channel, draft.slack_ts, draft_reply(deps.engine, draft), max_messages=1)
 
-    app.action(APPROVE_ACTION)(ack=_just_ack, lazy=[handle_approve])
-    app.action(DISCARD_ACTION)(ack=_just_ack, lazy=[handle_discard])
-    app.action(EDIT_ACTION)(ack=_just_ack, lazy=[handle_edit])
-    app.view(EDIT_VIEW)(ack=ack_edit_submission, lazy=[handle_edit_submission])
+    def deferred(work: Callable[[dict[str, Any], Any], None]) -> Callable[..., None]:
+        def listener(ack: Any, body: dict[str, Any], client: Any) -> None:
+            ack()
+            deps.defer(work, body, client)
+
+        listener.__name__ = f"on_{work.__name__}"
+        return listener
+
+    app.action(APPROVE_ACTION)(deferred(handle_approve))
+    app.action(DISCARD_ACTION)(deferred(handle_discard))
+    app.action(EDIT_ACTION)(deferred(handle_edit))
+    app.view(EDIT_VIEW)(on_edit_submission)

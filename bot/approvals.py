@@ -12,7 +12,7 @@ import logging
 from typing import TYPE_CHECKING, Any, Literal
 
 from bot.blocks import post_reply, truncate, update_reply
-from bot.identity import resolve_identity, slack_user_for_owner
+from bot.identity import dm_channel_for_owner, resolve_identity, slack_user_for_owner
 from bot.reply import Actions, Button, Context, Fields, Header, Reply, Section
 from store.db import session_scope
 from store.models import Company, Deal, Draft
@@ -89,11 +89,10 @@ def post_draft(deps: BotDeps, client: Any, draft_id: int, *, channel: str | None
     if draft is None:
         raise ValueError(f"no draft {draft_id}")
     if channel is None:
-        owner_user = slack_user_for_owner(deps.engine, client, draft.owner_id) if draft.owner_id else None
-        if owner_user is None:
+        channel = dm_channel_for_owner(deps.engine, client, draft.owner_id) if draft.owner_id else None
+        if channel is None:
             log.warning("draft %s: its owner has no Slack user; not posted", draft_id)
             return None
-        channel = str(client.conversations_open(users=owner_user)["channel"]["id"])
     posted = post_reply(client, channel, draft_reply(deps.engine, draft), max_messages=1)
     record_message(deps.engine, draft_id, channel=posted.channel, ts=posted.ts[0])
     return posted

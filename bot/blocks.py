@@ -189,8 +189,8 @@ def post_reply(
     client: ChatClient,
     channel: str,
     reply: Reply,
-    *,
     thread_ts: str | None = None,
+    *,
     max_messages: int = DEFAULT_MAX_MESSAGES,
     more_url: str | None = None,
 ) -> Posted:

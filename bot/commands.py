@@ -1,4 +1,4 @@
-"""`/salesos <subcommand>`: ack at once with "working…", answer through the copilot in a lazy listener.
+"""`/salesos <subcommand>`: ack at once with "working…", then answer through the copilot on the work pool.
 
 Answers to a slash command are ephemeral (only the asker sees them): they are about the asker's own deals and may be
 typed in any channel. The placeholder is replaced in place through the command's `response_url`.
@@ -7,10 +7,11 @@ typed in any channel. The placeholder is replaced in place through the command's
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bot.blocks import respond_reply, text_reply, working_blocks
+from bot.blocks import fallback_text, reply_to_blocks, respond_reply, text_reply, working_blocks
 from bot.identity import resolve_identity
 from bot.reply import Context, Fields, Header, Reply, Section
 
@@ -64,8 +65,8 @@ def parse_command(text: str, *, silent_days: int = 5) -> tuple[str, str]:
     if name == "help":
         return "help", ""
     if name == "silent":
-        days = rest.rstrip("+ days").strip() if rest else ""
-        n = int(days) if days.isdigit() else silent_days
+        days = re.match(r"(\d{1,3})\b", rest)
+        n = int(days.group(1)) if days else silent_days
         return "silent", f"which of my deals are silent {n}+ days?"
     return name, (sub.prefix + rest) if rest else sub.default_question
 
@@ -82,27 +83,29 @@ def help_reply() -> Reply:
     return reply
 
 
+def command_ack(command: dict[str, Any]) -> dict[str, Any]:
+    """The immediate answer to `/salesos ...`: the help itself, or an ephemeral "working…" placeholder."""
+    sub, _ = parse_command(command.get("text", ""))
+    if sub == "help":
+        reply = help_reply()
+        return {"text": fallback_text(reply), "blocks": reply_to_blocks(reply), "response_type": "ephemeral"}
+    text, blocks = working_blocks("Working on it")
+    return {"text": text, "blocks": blocks, "response_type": "ephemeral"}
+
+
 def register(app: App) -> None:
     """Add the `/salesos` listener."""
     from bot.slack_app import bot_deps
 
     deps = bot_deps(app)
 
-    def ack_salesos(ack: Any, command: dict[str, Any]) -> None:
-        sub, _question = parse_command(command.get("text", ""), silent_days=deps.settings.silent_business_days)
-        if sub == "help":
-            reply = help_reply()
-            from bot.blocks import fallback_text, reply_to_blocks
-
-            ack(text=fallback_text(reply), blocks=reply_to_blocks(reply), response_type="ephemeral")
-            return
-        text, blocks = working_blocks("Working on it")
-        ack(text=text, blocks=blocks, response_type="ephemeral")
-
-    def handle_salesos(command: dict[str, Any], respond: Any, client: Any) -> None:
+    def handle_salesos_command(ack: Any, command: dict[str, Any], respond: Any, client: Any) -> None:
+        ack(**command_ack(command))
         sub, question = parse_command(command.get("text", ""), silent_days=deps.settings.silent_business_days)
-        if sub == "help":
-            return
+        if sub != "help":
+            deps.defer(answer_command, command, question, respond, client)
+
+    def answer_command(command: dict[str, Any], question: str, respond: Any, client: Any) -> None:
         try:
             identity = resolve_identity(deps.engine, client, command["user_id"], settings=deps.settings, now=deps.now())
             result = deps.answer(
@@ -119,4 +122,5 @@ def register(app: App) -> None:
             reply = text_reply(":warning: Sorry, something went wrong answering that. The error is logged; try again.")
         respond_reply(respond, reply, replace_original=True, response_type="ephemeral")
 
-    app.command(COMMAND)(ack=ack_salesos, lazy=[handle_salesos])
+    app.command(COMMAND)(handle_salesos_command)
+    deps.edge_acks[COMMAND] = command_ack  # the HTTP router may send this ack before Bolt runs (bot/server.py)

@@ -1,7 +1,7 @@
 """Events API listeners: DMs (message.im), @mentions (answered in thread) and ✅ / ❌ reactions on drafts.
 
-Events are acknowledged by Bolt as soon as the (empty) ack function returns; the work runs in lazy listeners: a
-"working…" placeholder is posted at once, then replaced in place with the copilot's answer.
+Each listener acks and defers the work to the pool (see bot/slack_app.py): a "working…" placeholder is posted at
+once, then replaced in place with the copilot's answer.
 """
 
 from __future__ import annotations
@@ -25,10 +25,6 @@ log = logging.getLogger(__name__)
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 # Message subtypes that are not a person writing to us (edits, deletions, our own posts, joins).
 _IGNORED_SUBTYPES = {"bot_message", "message_changed", "message_deleted", "channel_join", "message_replied"}
-
-
-def _just_ack(ack: Any) -> None:
-    ack()
 
 
 def _ask(deps: BotDeps, client: Any, *, user: str, question: str, thread_key: str) -> Reply:
@@ -118,6 +114,17 @@ def register(app: App) -> None:
             deps, client, draft_id=draft.id, decision=decision, slack_user=event["user"], channel=item["channel"]
         )
 
-    app.event("message")(ack=_just_ack, lazy=[handle_direct_message])
-    app.event("app_mention")(ack=_just_ack, lazy=[handle_app_mention])
-    app.event("reaction_added")(ack=_just_ack, lazy=[handle_reaction_added])
+    @app.event("message")
+    def on_message(ack: Any, event: dict[str, Any], client: Any) -> None:
+        ack()
+        deps.defer(handle_direct_message, event, client)
+
+    @app.event("app_mention")
+    def on_app_mention(ack: Any, event: dict[str, Any], client: Any) -> None:
+        ack()
+        deps.defer(handle_app_mention, event, client)
+
+    @app.event("reaction_added")
+    def on_reaction_added(ack: Any, event: dict[str, Any], client: Any) -> None:
+        ack()
+        deps.defer(handle_reaction_added, event, client)

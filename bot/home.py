@@ -94,12 +94,12 @@ def register(app: App) -> None:
 
     deps = bot_deps(app)
 
-    def ack_home(ack: Any) -> None:
-        ack()
-
     def handle_app_home_opened(event: dict[str, Any], client: Any) -> None:
         if event.get("tab", "home") != "home" or not event.get("user"):
             return
         publish_home(deps, client, event["user"])
 
-    app.event("app_home_opened")(ack=ack_home, lazy=[handle_app_home_opened])
+    @app.event("app_home_opened")
+    def on_app_home_opened(ack: Any, event: dict[str, Any], client: Any) -> None:
+        ack()
+        deps.defer(handle_app_home_opened, event, client)

@@ -123,6 +123,18 @@ def _remember(
             continue
 
 
+def dm_channel_for_owner(engine: Engine, client: Any, owner_id: int) -> str | None:
+    """The id of the bot's DM with a CRM owner (conversations.open), or None when the owner has no Slack user."""
+    user = slack_user_for_owner(engine, client, owner_id)
+    if user is None:
+        return None
+    try:
+        return str(client.conversations_open(users=user)["channel"]["id"])
+    except Exception as exc:
+        log.warning("conversations.open with %s failed: %s", user, _slack_error(exc))
+        return None
+
+
 def slack_user_for_owner(engine: Engine, client: Any, owner_id: int) -> str | None:
     """The Slack user id of a CRM owner: the stored link, else users.lookupByEmail (then stored)."""
     with session_scope(engine) as session:

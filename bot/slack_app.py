@@ -1,22 +1,28 @@
 """The Bolt app factory: one `create_app(settings, engine, ...)` that every mode (HTTP, Socket Mode, tests) uses.
 
-Why `process_before_response=True` with ack/lazy pairs everywhere: the ack function runs in the request's own thread
-and does nothing but `ack()` (plus, for slash commands, a "working…" text), so the HTTP answer leaves in milliseconds
-however busy the workers are; all real work (copilot, store, Slack posts) runs in lazy listeners on a bounded executor.
-With Bolt's default (`False`), even the ack function is queued on that executor, so under a burst the acks wait behind
-copilot work; and events would need no ack/lazy split only to lose the guarantee that work never delays the answer.
+How we ack under 3 s, always: `process_before_response=True`, and every listener is "ack, then defer": it calls
+`ack()` first (a "working…" text for slash commands), hands the real work (copilot, store, Slack posts) to our bounded
+work pool (`BotDeps.defer`) and returns, so the HTTP answer leaves in about a millisecond of CPU however busy the
+workers are. That is the pattern of Bolt's lazy listeners, without their per-request cost: Bolt deep-copies the whole
+request and re-inspects the function signature for every lazy run (~1 ms of CPU on the ack path, measured), which a
+burst of 200 commands on two cores turns into hundreds of milliseconds of queueing under the GIL. With Bolt's default
+(`process_before_response=False`) the listener itself is queued on an executor and the request thread polls every
+10 ms for the ack, so acks wait behind copilot work. `benchmarks/slack_ack.py` measures the result.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import threading
+import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, delete
 from sqlalchemy.dialects import postgresql, sqlite
 
 from store.models import SlackEvent, utcnow
@@ -35,6 +41,35 @@ Answerer = Callable[..., Any]
 Registrar = Callable[["App"], None]
 
 
+class AckGate:
+    """Lets deferred work step aside while requests are being acknowledged (one process shares one GIL).
+
+    The HTTP server counts requests in flight; deferred work waits (at most `max_wait`) until none is, so during a
+    burst the acks get the interpreter first and the answers follow right after.
+    """
+
+    def __init__(self, max_wait: float = 0.25) -> None:
+        self.max_wait = max_wait
+        self._in_flight = 0
+        self._lock = threading.Lock()
+
+    def enter(self) -> None:
+        """A request started."""
+        with self._lock:
+            self._in_flight += 1
+
+    def leave(self) -> None:
+        """A request was answered."""
+        with self._lock:
+            self._in_flight -= 1
+
+    def wait_quiet(self) -> None:
+        """Return once no request is in flight, or after `max_wait` seconds."""
+        deadline = time.monotonic() + self.max_wait
+        while self._in_flight > 0 and time.monotonic() < deadline:
+            time.sleep(0.002)
+
+
 @dataclass
 class BotDeps:
     """What the listeners need, attached to the app so extension registrars can reach it via `bot_deps(app)`."""
@@ -43,7 +78,23 @@ class BotDeps:
     engine: Engine
     answer: Answerer
     writer: Writer
+    work: Executor
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    ack_gate: AckGate = field(default_factory=AckGate)
+    edge_acks: dict[str, Callable[[dict[str, str]], dict[str, Any]]] = field(default_factory=dict)
+    """Slash command → its ack body from the form alone; the HTTP router acks these before Bolt (bot/server.py)."""
+
+    def defer(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        """Run `fn(*args)` on the work pool after the ack; a failure is logged, never lost silently."""
+
+        def run() -> None:
+            self.ack_gate.wait_quiet()
+            try:
+                fn(*args)
+            except Exception:
+                log.exception("deferred Slack work %s failed", getattr(fn, "__name__", fn))
+
+        return self.work.submit(run)
 
 
 def _copilot_answer(question: str, **kwargs: Any) -> Any:
@@ -74,8 +125,22 @@ def build_web_client(settings: Settings) -> WebClient:
     )
 
 
+EVENT_MEMORY = timedelta(days=3)  # Slack retries within about an hour; keep ids well past that, then forget them
+_PRUNE_EVERY = 1000
+_claims = itertools.count(1)
+
+
+def prune_events(engine: Engine, *, older_than: timedelta = EVENT_MEMORY) -> int:
+    """Forget handled event ids older than `older_than`; returns how many were removed."""
+    with engine.begin() as conn:
+        table = SlackEvent.__table__  # type: ignore[attr-defined]
+        return int(conn.execute(delete(table).where(table.c.received_at < utcnow() - older_than)).rowcount or 0)
+
+
 def claim_event(engine: Engine, event_id: str, kind: str = "") -> bool:
     """Record a Slack event id; True only the first time (insert-or-ignore on the primary key)."""
+    if next(_claims) % _PRUNE_EVERY == 0:
+        prune_events(engine)
     table = SlackEvent.__table__  # type: ignore[attr-defined]
     values = {"event_id": event_id[:255], "kind": kind[:100], "received_at": utcnow()}
     dialect = engine.dialect.name
@@ -85,8 +150,9 @@ def claim_event(engine: Engine, event_id: str, kind: str = "") -> bool:
         stmt = sqlite.insert(table).values(**values).on_conflict_do_nothing(index_elements=["event_id"])
     else:  # pragma: no cover - the store supports SQLite and PostgreSQL
         raise RuntimeError(f"unsupported database {dialect}")
+    # RETURNING, not rowcount: psycopg 3 reports rowcount -1 for INSERT ... ON CONFLICT DO NOTHING
     with engine.begin() as conn:
-        return conn.execute(stmt).rowcount == 1
+        return conn.execute(stmt.returning(table.c.event_id)).first() is not None
 
 
 def _dedupe_middleware(engine: Engine) -> Callable[..., Any]:
@@ -118,7 +184,7 @@ def create_app(
     answer: Answerer | None = None,
     writer: Writer | None = None,
     registrars: Iterable[Registrar] = (),
-    listener_executor: Executor | None = None,
+    work_executor: Executor | None = None,
     token_verification: bool = True,
     now: Callable[[], datetime] | None = None,
 ) -> App:
@@ -131,7 +197,8 @@ def create_app(
         answer: The copilot's `answer`; default `bot.copilot.answer`, imported on first question.
         writer: How an approved draft is written; default HubSpot when configured, else recorded locally.
         registrars: Extra `register(app)` callables from other modules; they read `bot_deps(app)`.
-        listener_executor: Where lazy listeners run; default a 16-thread pool.
+        work_executor: Where deferred work runs (copilot, posts); default an 8-thread pool. More threads do not
+            make CPU-bound answers faster under the GIL; they only compete with the acks.
         token_verification: Call auth.test at start-up (fails fast on a bad token).
         now: The clock (tests).
     """
@@ -147,7 +214,6 @@ def create_app(
         process_before_response=True,
         request_verification_enabled=True,  # always on: bad signature → 401, timestamp older than 5 minutes → 401
         token_verification_enabled=token_verification,
-        listener_executor=listener_executor or ThreadPoolExecutor(max_workers=16, thread_name_prefix="salesos-lazy"),
         raise_error_for_unhandled_request=False,
     )
     deps = BotDeps(
@@ -155,6 +221,7 @@ def create_app(
         engine=engine,
         answer=answer or _copilot_answer,
         writer=writer or default_writer(engine, settings),
+        work=work_executor or ThreadPoolExecutor(max_workers=8, thread_name_prefix="salesos-work"),
         now=now or (lambda: datetime.now(UTC)),
     )
     app._salesos_deps = deps  # type: ignore[attr-defined]  # read through bot_deps(app)

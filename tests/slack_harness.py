@@ -144,8 +144,9 @@ def seed(engine: Engine) -> tuple[dict[str, int], int]:
 class running:
     """Context manager: fake Slack + seeded store + real Bolt app on our HTTP server (port 0)."""
 
-    def __init__(self, engine: Engine, *, answer=None, routes=None, writer=None) -> None:
+    def __init__(self, engine: Engine, *, answer=None, routes=None, writer=None, registrars=()) -> None:
         self.engine, self.answer, self.routes, self.writer = engine, answer, routes, writer
+        self.registrars = registrars
 
     def __enter__(self) -> Harness:
         self.fake = FakeSlackAPI(users=USERS).start()
@@ -164,6 +165,7 @@ class running:
             client=client,
             answer=self.answer or stub_answer(questions),
             writer=self.writer,
+            registrars=self.registrars,
             now=lambda: NOW,
         )
         self.server = build_http_server(app, signing_secret=SECRET, host="127.0.0.1", port=0, routes=self.routes)

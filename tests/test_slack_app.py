@@ -22,6 +22,13 @@ def slack(sqlite_engine):
         yield harness
 
 
+@pytest.fixture
+def slack_on_each_backend(engine):
+    """The harness on SQLite and on PostgreSQL (what several replicas share)."""
+    with running(engine) as harness:
+        yield harness
+
+
 def wait_until(predicate, timeout: float = 10.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -65,6 +72,7 @@ def test_command_acks_working_then_replaces_it_with_the_answer(slack):
     [
         ("silent", "which of my deals are silent 5+ days?"),
         ("silent 10", "which of my deals are silent 10+ days?"),
+        ("silent 7+ days", "which of my deals are silent 7+ days?"),
         ("brief Acme", "brief Acme"),
         ("ask what closed last week?", "what closed last week?"),
         ("what's the latest on Acme?", "what's the latest on Acme?"),  # not a subcommand: a question
@@ -139,7 +147,8 @@ def test_private_answer_to_a_mention_goes_ephemeral(slack):
     assert "privately" in update.args["text"]  # the channel sees only that an answer was sent
 
 
-def test_duplicate_event_delivery_and_retry_are_handled_once(slack):
+def test_duplicate_event_delivery_and_retry_are_handled_once(slack_on_each_backend):
+    slack = slack_on_each_backend
     event = {"type": "app_mention", "channel": "C0SALES", "user": DANA, "text": "<@UBOT> once", "ts": "9.9"}
     assert slack.event(event, event_id="EvSAME")[0] == 200
     assert slack.event(event, event_id="EvSAME", retry=1)[0] == 200
@@ -248,7 +257,8 @@ def test_approve_button_executes_once_and_reports_in_thread(slack):
         assert engagement.type == "task" and engagement.deal_id == slack.deal_id
 
 
-def test_approval_is_exactly_once_under_double_click_reaction_and_retry(slack):
+def test_approval_is_exactly_once_under_double_click_reaction_and_retry(slack_on_each_backend):
+    slack = slack_on_each_backend
     draft_id, channel, ts = _post_draft(slack)
     reaction = {
         "type": "reaction_added",
@@ -402,3 +412,77 @@ def test_app_home_for_a_user_without_crm_owner(slack):
     slack.event({"type": "app_home_opened", "user": LEE, "channel": "D0LEE", "tab": "home"})
     [published] = slack.fake.wait_for("views.publish")
     assert "could not match your Slack email" in json.dumps(published.args["view"])
+
+
+def test_bolt_path_acks_commands_like_the_edge_does(slack):
+    """Socket Mode has no HTTP edge: Bolt's own listener sends the same ack and defers the same work."""
+    from slack_bolt import BoltRequest
+
+    from bot.commands import command_ack
+
+    form = {
+        "command": "/salesos",
+        "text": "deals",
+        "user_id": DANA,
+        "channel_id": "C0SALES",
+        "response_url": slack.fake.response_url("sock"),
+        "team_id": "T0SALESOS",
+        "trigger_id": "t",
+    }
+    response = slack.app.dispatch(BoltRequest(body=form, mode="socket_mode"))
+    assert response.status == 200 and json.loads(response.body) == command_ack(form)
+    [post] = slack.fake.wait_for("response_url")
+    assert post.args["key"] == "sock" and "You asked: my open deals" in json.dumps(post.args["blocks"])
+
+
+def test_a_draft_whose_owner_has_no_slack_user_is_not_posted(slack):
+    from store.models import Owner
+
+    with session_scope(slack.engine) as s:
+        ghost = Owner(name="Ghost", email="ghost@example.com")
+        s.add(ghost)
+        s.flush()
+        slack.owners["ghost"] = ghost.id
+    draft_id = slack.new_draft(owner="ghost", key="ghost")
+    assert post_draft(bot_deps(slack.app), _client(slack), draft_id) is None
+    assert slack.fake.calls_to("chat.postMessage") == []
+
+
+def test_registrars_add_listeners_that_share_the_deps(sqlite_engine):
+    seen = []
+
+    def register_leads(app):
+        deps = bot_deps(app)
+
+        @app.action("lead_claim")
+        def claim(ack, body, client):
+            ack()
+            deps.defer(lambda: seen.append((body["actions"][0]["value"], deps.settings.inbound_channel)))
+
+    with running(sqlite_engine, registrars=[register_leads]) as slack:
+        status, _, _ = slack.click("lead_claim", 42, user=DANA, channel="C0LEADS", ts="1.1")
+        assert status == 200
+        wait_until(lambda: seen)
+        assert seen == [("42", "#inbound-leads")]
+
+
+def test_http_keep_alive_expect_continue_and_chunked(slack):
+    import http.client
+    from urllib.parse import urlparse
+
+    from tests.fakes.slack_requests import signed_headers
+
+    parts = urlparse(slack.server.url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+    for _ in range(2):  # two requests on one connection
+        conn.request("GET", "/healthz")
+        response = conn.getresponse()
+        assert response.status == 200 and response.getheader("Connection") == "keep-alive"
+        response.read()
+    body = slash_command("help", user=DANA, response_url=slack.fake.response_url())
+    conn.request("POST", "/slack/events", body=body, headers={**signed_headers(SECRET, body), "Expect": "100-continue"})
+    response = conn.getresponse()
+    assert response.status == 200 and "Sales OS" in response.read().decode()
+    conn.close()
+    chunked = {"Transfer-Encoding": "chunked", "Content-Type": "application/json"}
+    assert post_raw(slack.url, b"{}", chunked)[0] == 411
