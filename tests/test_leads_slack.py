@@ -175,3 +175,28 @@ def test_a_lead_with_an_owner_on_slack_goes_to_the_owner(stack):
     assert post.args["channel"] == DANA
     urls = [e.get("url") for b in post.args["blocks"] if b["type"] == "actions" for e in b["elements"]]
     assert "https://app.hubspot.com/contacts/4242/record/0-1/9001" in urls
+
+
+def test_salesos_serve_http_mode_serves_intake(sqlite_engine, tmp_path):
+    """The runner `salesos serve` uses mounts /intake and the lead buttons with no extra wiring."""
+    from bot.server import build_runner
+
+    with FakeSlackAPI() as fake:
+        settings = Settings(
+            slack_bot_token="xoxb-t",
+            slack_signing_secret=SLACK_SECRET,
+            slack_api_url=fake.api_url,
+            intake_secret=INTAKE_SECRET,
+            lead_model_dir=tmp_path / "models",
+        )
+        mode, _app, server = build_runner(settings, sqlite_engine, host="127.0.0.1", port=0)
+        server.start_background()
+        try:
+            body = json.dumps(LEAD).encode()
+            status, _, text = post_raw(server.url + "/intake", body, signed_headers(INTAKE_SECRET, body))
+            assert mode == "http" and status == 201, text
+            [post] = fake.wait_for("chat.postMessage")
+            assert post.args["channel"] == settings.inbound_channel
+        finally:
+            server.shutdown()
+            server.server_close()
