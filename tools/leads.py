@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -401,8 +402,15 @@ def size_band_rank(band: str | None, employees: int | None) -> int | None:
     return None
 
 
+@lru_cache(maxsize=16)
+def _vocabulary_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = sorted((re.escape(w) for w in words), key=len, reverse=True)  # longest first: "replacing"
+    return re.compile(r"(?<![a-z])(?:" + "|".join(alternatives) + ")")
+
+
 def _count_hits(text: str, words: tuple[str, ...]) -> int:
-    return sum(1 for w in words if re.search(r"(?<![a-z])" + re.escape(w), text))
+    """How many different words of the vocabulary occur in `text` (each word counts once, at a word start)."""
+    return len(set(_vocabulary_pattern(words).findall(text)))
 
 
 _VOWELS = set("aeiouy")
