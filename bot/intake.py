@@ -16,6 +16,7 @@ import hashlib
 import hmac
 import json
 import logging
+import threading
 import time
 import uuid
 from collections.abc import Callable, Mapping
@@ -174,8 +175,23 @@ def handle_intake(
     return _json(201 if result.created else 200, {"ok": True, **result.as_dict()})
 
 
+def warm_up_scorer(engine: Engine, settings: Settings) -> threading.Thread:
+    """Load (or train) the lead model in the background, so the first form post does not wait for scikit-learn."""
+    from tools.leads import load_scorer
+
+    def run() -> None:
+        try:
+            load_scorer(engine, settings)
+        except Exception:  # the first intake will try again and answer for itself
+            log.warning("warming up the lead scorer failed", exc_info=True)
+
+    thread = threading.Thread(target=run, name="salesos-lead-scorer-warmup", daemon=True)
+    thread.start()
+    return thread
+
+
 def intake_route(
-    settings: Settings, engine: Engine, *, client: Any = None
+    settings: Settings, engine: Engine, *, client: Any = None, warm_up: bool = True
 ) -> Callable[[str, dict[str, str], bytes], Answer]:
     """The `/intake` route for `bot/server.py`: `handle_intake` with a notifier that posts to Slack.
 
@@ -183,8 +199,12 @@ def intake_route(
         settings: Sales OS settings.
         engine: The store.
         client: Slack Web API client; default the bot token against SLACK_API_URL (none → leads are stored, not posted).
+        warm_up: Load or train the lead model in the background now (`salesos serve`), not on the first post.
     """
     from bot.leads_listeners import make_intake_notifier
+
+    if warm_up and settings.intake_secret is not None:
+        warm_up_scorer(engine, settings)
 
     if client is None and settings.slack_bot_token is not None:
         from bot.slack_app import build_web_client

@@ -39,7 +39,7 @@ class IntakeServer:
         self.port = self.server.server_address[1]
 
     def post(self, body: bytes, headers: dict[str, str], method: str = "POST") -> tuple[int, dict]:
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         conn.request(method, "/intake", body=body, headers=headers)
         resp = conn.getresponse()
         data = resp.read()

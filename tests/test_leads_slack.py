@@ -40,6 +40,17 @@ LEAD = {
 
 @pytest.fixture
 def stack(engine, tmp_path):
+    """The whole stack on SQLite and on PostgreSQL."""
+    yield from _stack(engine, tmp_path)
+
+
+@pytest.fixture
+def stack_lite(sqlite_engine, tmp_path):
+    """The whole stack on SQLite only (for what does not depend on the database)."""
+    yield from _stack(sqlite_engine, tmp_path)
+
+
+def _stack(engine, tmp_path):
     fake = FakeSlackAPI(
         users=[
             SlackUserRecord(id=DANA, email="dana@example.com", name="Dana"),
@@ -71,7 +82,7 @@ def stack(engine, tmp_path):
         signing_secret=SLACK_SECRET,
         host="127.0.0.1",
         port=0,
-        routes={"/intake": intake_route(settings, engine, client=client)},
+        routes={"/intake": intake_route(settings, engine, client=client, warm_up=False)},
     )
     server.start_background()
     yield SimpleNamespace(fake=fake, server=server, settings=settings, engine=engine)
@@ -83,7 +94,8 @@ def stack(engine, tmp_path):
 
 def post_lead(stack, lead: dict) -> tuple[int, dict]:
     body = json.dumps(lead).encode()
-    status, _, text = post_raw(stack.server.url + "/intake", body, signed_headers(INTAKE_SECRET, body))
+    # generous timeout: the first post of a process imports scikit-learn (seconds on a loaded 2-core machine)
+    status, _, text = post_raw(stack.server.url + "/intake", body, signed_headers(INTAKE_SECRET, body), timeout=60)
     return status, json.loads(text)
 
 
@@ -122,7 +134,8 @@ def test_signed_post_gives_a_scored_lead_and_a_slack_post(stack):
     assert len(stack.fake.calls_to("chat.postMessage")) == 1
 
 
-def test_flags_show_in_the_post(stack):
+def test_flags_show_in_the_post(stack_lite):
+    stack = stack_lite
     status, answer = post_lead(stack, dict(LEAD, contact_email="kid@gmail.com", domain=None, budget=1000))
     assert status == 201 and answer["tier"] == "D"
     assert {f["code"] for f in answer["flags"]} == {"free_mail", "budget_floor"}
@@ -153,7 +166,8 @@ def test_assign_to_me_and_disqualify_buttons(stack):
     assert "already" in json.dumps(stack.fake.calls_to("response_url")[3].args)
 
 
-def test_a_lead_with_an_owner_on_slack_goes_to_the_owner(stack):
+def test_a_lead_with_an_owner_on_slack_goes_to_the_owner(stack_lite):
+    stack = stack_lite
     with Session(stack.engine) as s:
         dana = s.exec(select(Owner)).one()
         dana.slack_user_id = DANA
@@ -193,7 +207,7 @@ def test_salesos_serve_http_mode_serves_intake(sqlite_engine, tmp_path):
         server.start_background()
         try:
             body = json.dumps(LEAD).encode()
-            status, _, text = post_raw(server.url + "/intake", body, signed_headers(INTAKE_SECRET, body))
+            status, _, text = post_raw(server.url + "/intake", body, signed_headers(INTAKE_SECRET, body), timeout=60)
             assert mode == "http" and status == 201, text
             [post] = fake.wait_for("chat.postMessage")
             assert post.args["channel"] == settings.inbound_channel
