@@ -226,3 +226,15 @@ def test_copilot_tool_scores_and_explains_errors(sqlite_engine, settings):
     assert "Acme: score" in text and "free-mail" in text
     bad = tool.invoke({"company": "Acme", "contact_email": "not-an-email"})
     assert "Cannot score this lead" in bad and "email" in bad
+
+
+def test_top_decile_lift_counts_ties_at_the_cut_fractionally():
+    import numpy as np
+
+    from eval.leads import top_decile_lift
+
+    y = np.array([1, 0, 0, 0, 0, 0, 0, 0, 0, 0] * 2)
+    perfect = np.arange(20, 0, -1, dtype=float) * (1 + y)  # wins on top
+    assert top_decile_lift(y, np.where(y == 1, 2.0, 1.0)) == pytest.approx(10.0)
+    assert top_decile_lift(y, perfect) == pytest.approx(10.0)
+    assert top_decile_lift(y, np.ones(20)) == pytest.approx(1.0)  # all tied: the base rate
