@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import multiprocessing
 import os
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -108,7 +110,17 @@ def serve_child(slack_api_url: str, db_path: Path) -> None:
     if os.environ.get("SLACK_ACK_BENCH_WORK") == "none":  # diagnosis: acks only, the follow-up does no work
         label, answer = "none (diagnostic)", lambda q, **kw: SimpleNamespace(reply=Reply(parts=[Section("ok")]))
     app = create_app(settings, engine, answer=answer)
-    server = build_http_server(app, signing_secret=SECRET, host="127.0.0.1", port=0)
+    timings: list[float] = []
+
+    def timings_route(method: str, headers: dict[str, str], body: bytes) -> tuple[int, dict[str, str], bytes]:
+        """The in-server time of each request since the last call, in ms (an extra route, as /intake is)."""
+        taken = list(timings)
+        timings.clear()
+        return 200, {"Content-Type": "application/json"}, json.dumps(taken).encode()
+
+    routes = {"/bench/timings": timings_route}
+    server = build_http_server(app, signing_secret=SECRET, host="127.0.0.1", port=0, routes=routes)
+    server.timings = timings
     print(f"PORT {server.server_address[1]} {label}", flush=True)
     server.serve_forever()
 
@@ -222,7 +234,10 @@ def run(commands: int = COMMANDS) -> dict[str, Any]:
                 for i in range(commands)
             ]
             time.sleep(1.0)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/timings").read()  # forget the warm-up
             results = asyncio.run(_burst(port, bodies))
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/timings") as r:
+                in_server = [ms for ms in json.loads(r.read())][:commands]
             burst_start = min(r[3] for r in results)
             deadline = time.monotonic() + FOLLOW_UP_TIMEOUT_S
             while True:
@@ -247,6 +262,8 @@ def run(commands: int = COMMANDS) -> dict[str, Any]:
         "ack_p99": percentile(acks, 99),
         "ack_max": max(acks),
         "total_p99": percentile(totals, 99),
+        "server_p50": percentile(in_server, 50),
+        "server_p99": percentile(in_server, 99),
         "delivered": len(delivered),
         "lost": commands - len(delivered),
         "follow_p50": percentile(follow_ups, 50) if follow_ups else float("nan"),
@@ -269,6 +286,7 @@ def main() -> None:
         [[COMMANDS, floor["ack_p50"], floor["ack_p99"], floor["total_p99"]]],
     )
     headers = ["commands", "non-200", "ack p50 ms", "ack p99 ms", "ack max ms", "p99 incl. connect ms"]
+    headers += ["in-server p50 ms", "in-server p99 ms"]
     headers += [
         "follow-ups",
         "lost",
@@ -278,6 +296,7 @@ def main() -> None:
         "limit violations",
     ]
     row = [r["commands"], r["non_200"], r["ack_p50"], r["ack_p99"], r["ack_max"], r["total_p99"]]
+    row += [r["server_p50"], r["server_p99"]]
     row += [r["delivered"], r["lost"], r["follow_p50"], r["follow_p99"], r["drain_s"], r["violations"]]
     print_table(
         f"/salesos burst: {r['commands']} concurrent signed slash commands, HTTP mode on loopback; ack = request sent "

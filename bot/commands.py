@@ -45,10 +45,28 @@ SUBCOMMANDS = {
         ),
         Subcommand("silent", "silent [days]", "your deals where the buyer went quiet", "", ""),
         Subcommand("risk", "risk [company]", "deals at risk and why", "which of my deals are at risk?", "risk "),
-        Subcommand("digest", "digest", "the weekly pipeline digest", "weekly digest", "digest "),
+        Subcommand(
+            "digest",
+            "digest",
+            "the team's pipeline by owner (the full digest comes on Mondays)",
+            "pipeline by owner",
+            "pipeline by owner ",
+        ),
         Subcommand("score", "score <lead>", "score an inbound lead", "score my newest inbound leads", "score "),
-        Subcommand("call", "call <company>", "summary and scorecard of the last call", "my last call", "call "),
-        Subcommand("library", "library <objection>", "objection handling and talk tracks", "library", "library "),
+        Subcommand(
+            "call",
+            "call <company>",
+            "summary and scorecard of the last call",
+            "my last call",
+            "summarize the last call with ",
+        ),
+        Subcommand(
+            "library",
+            "library <objection>",
+            "objection handling and talk tracks",
+            "what objections can you help with?",
+            "how do I handle the objection: ",
+        ),
     )
 }
 

@@ -189,6 +189,8 @@ class SlackHTTPServer:
     ) -> None:
         self.routes = dict(routes)
         self.gate = gate
+        self.timings: list[float] | None = None
+        """Set to a list to record each request's time in the server (head read → answer written), in ms."""
         self._sock = socket.create_server((host, port), backlog=2048, reuse_port=False)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="salesos-http")
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -295,6 +297,7 @@ class SlackHTTPServer:
             return False
         if self.gate is not None:
             self.gate.enter()
+        started = time.perf_counter()
         try:
             if length and headers.get("expect", "").lower() == "100-continue":  # curl, for bodies over 1 KB
                 writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
@@ -304,6 +307,8 @@ class SlackHTTPServer:
         finally:
             if self.gate is not None:
                 self.gate.leave()
+            if self.timings is not None:
+                self.timings.append((time.perf_counter() - started) * 1000)
         return keep_alive
 
     async def _route(self, method: str, path: str, headers: Headers, body: bytes) -> RouteResult:
@@ -371,11 +376,14 @@ def extensions(settings: Settings, engine: Engine) -> tuple[list[Registrar], dic
     A registrar is `register(app)` (read `bot.slack_app.bot_deps(app)` for settings, store and copilot); a route is
     `handler(method, headers, body) -> (status, headers, body)`, e.g. `{"/intake": intake_route(settings, engine)}`.
     """
-    from bot import leads_listeners
+    from bot import calls_listeners, leads_listeners
     from bot.intake import intake_route
 
-    registrars: list[Registrar] = [leads_listeners.register]
-    routes: dict[str, Route] = {"/intake": intake_route(settings, engine)}
+    registrars: list[Registrar] = [
+        calls_listeners.register,  # transcripts shared in DMs, "Draft follow-ups"
+        leads_listeners.register,  # inbound leads: Assign to me, Disqualify, Open in HubSpot
+    ]
+    routes: dict[str, Route] = {"/intake": intake_route(settings, engine)}  # the website form
     return registrars, routes
 
 

@@ -229,3 +229,47 @@ def test_default_writer_is_local_without_hubspot(sqlite_engine):
 
     writer = default_writer(engine, Settings())
     assert writer.__qualname__.startswith("record_locally")
+
+
+def test_hubspot_writer_logs_emails_as_notes_and_patches_deals(sqlite_engine):
+    from settings import Settings
+    from tests.hubspot_fake import TOKEN, FakeHubSpot
+    from tools.drafts import hubspot_writer
+
+    engine = sqlite_engine
+    owner_id, deal_id = seed(engine)
+    hub = FakeHubSpot()
+    hub.start()
+    try:
+        hs_deal = hub.put("deals", {"dealname": "Acme renewal", "dealstage": "contractsent"})
+        with session_scope(engine) as s:
+            s.get(Deal, deal_id).hubspot_id = hs_deal.id
+        writer = hubspot_writer(engine, Settings(hubspot_access_token=TOKEN, hubspot_api_url=hub.url))
+        email = new_draft(
+            engine,
+            owner_id,
+            deal_id,
+            kind="email",
+            key="e",
+            payload={"to": "jo@acme.example", "subject": "Quote", "body": "Hi Jo"},
+        )
+        update = new_draft(
+            engine,
+            owner_id,
+            deal_id,
+            kind="crm_update",
+            key="u",
+            payload={"properties": {"next_step": "Legal review", "close_date": "2027-01-15"}},
+        )
+        for draft_id in (email, update):
+            decide_draft(
+                engine, draft_id, decision="approve", decided_by_slack_user="U", is_manager=True, owner_slack_user=None
+            )
+            assert execute_draft(engine, draft_id, writer=writer).executed
+        [note] = hub.live("notes")
+        assert note.properties["hs_note_body"].startswith("Follow-up email approved in Sales OS\nTo: jo@acme.example")
+        deal = [d for d in hub.live("deals") if d.id == hs_deal.id][0]
+        assert deal.properties["hs_next_step"] == "Legal review"
+        assert hub.violations == []
+    finally:
+        hub.stop()

@@ -77,6 +77,9 @@ def test_command_acks_working_then_replaces_it_with_the_answer(slack):
         ("ask what closed last week?", "what closed last week?"),
         ("what's the latest on Acme?", "what's the latest on Acme?"),  # not a subcommand: a question
         ("risk", "which of my deals are at risk?"),
+        ("call Acme", "summarize the last call with Acme"),
+        ("library too expensive", "how do I handle the objection: too expensive"),
+        ("digest", "pipeline by owner"),
     ],
 )
 def test_subcommands_become_copilot_questions(slack, text, question):
@@ -486,3 +489,43 @@ def test_http_keep_alive_expect_continue_and_chunked(slack):
     conn.close()
     chunked = {"Transfer-Encoding": "chunked", "Content-Type": "application/json"}
     assert post_raw(slack.url, b"{}", chunked)[0] == 411
+
+
+def test_with_hubspot_configured_an_approved_task_is_created_there_once(sqlite_engine):
+    from settings import Settings
+    from store.models import Deal
+    from tests.hubspot_fake import TOKEN, FakeHubSpot
+    from tools.drafts import default_writer
+
+    hub = FakeHubSpot()
+    hub.start()
+    try:
+        hs_deal = hub.put("deals", {"dealname": "Acme renewal", "dealstage": "contractsent"})
+        writer = default_writer(sqlite_engine, Settings(hubspot_access_token=TOKEN, hubspot_api_url=hub.url))
+        with running(sqlite_engine, writer=writer) as slack:
+            with session_scope(slack.engine) as s:
+                s.get(Deal, slack.deal_id).hubspot_id = hs_deal.id
+            draft_id, channel, ts = _post_draft(slack)
+            reaction = {
+                "type": "reaction_added",
+                "user": DANA,
+                "reaction": "white_check_mark",
+                "item": {"type": "message", "channel": channel, "ts": ts},
+            }
+            concurrently(
+                lambda: slack.click(APPROVE_ACTION, draft_id, user=DANA, channel=channel, ts=ts),
+                lambda: slack.click(APPROVE_ACTION, draft_id, user=DANA, channel=channel, ts=ts),
+                lambda: slack.event(reaction),
+            )
+            [post] = wait_until(
+                lambda: [c for c in slack.fake.calls_to("chat.postMessage") if c.args.get("thread_ts") == ts]
+            )
+            assert "Task created in HubSpot" in post.args["text"]
+            [task] = hub.live("tasks")
+            assert task.properties["hs_task_subject"] == "Send the revised quote"
+            assert hub.associations[("tasks", "deals")][task.id] == [(hs_deal.id, 216)]
+            assert hub.violations == []
+            with session_scope(slack.engine) as s:
+                assert s.get(Draft, draft_id).result["hubspot_id"] == task.id
+    finally:
+        hub.stop()

@@ -5,7 +5,8 @@ A draft is a proposed write (follow-up email, task, note, CRM update). Its life:
 UPDATE (`... WHERE status = <expected>`), so of two racing deciders (a double click, ✅ plus the button, a Slack retry,
 two replicas) exactly one sees `rowcount == 1` and goes on; the others are told what already happened.
 
-Execution goes through an injected `writer(draft) -> dict`: the HubSpot write-back when HubSpot is configured, else
+Execution goes through an injected `writer(draft) -> dict`: `hubspot_writer` (tools/hubspot's `WriteBackService`:
+a task or note created once per draft, a deal PATCH for CRM updates) when HUBSPOT_ACCESS_TOKEN is set, else
 `record_locally`, which records the task/note/email as an Engagement in the store, keyed by the draft's idempotency key
 in the `WriteBack` ledger so even a re-run of a half-finished execution cannot write twice.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import Engine, update
@@ -304,13 +305,115 @@ def record_locally(engine: Engine) -> Writer:
     return write
 
 
-def default_writer(engine: Engine, settings: Any) -> Writer:
-    """HubSpot's write-back when HubSpot is configured and its module is installed, else `record_locally`."""
-    if getattr(settings, "hubspot_configured", False):
-        try:
-            from tools.hubspot import draft_writer  # type: ignore[attr-defined]  # lands with the HubSpot branch
-        except ImportError:
-            log.warning("HUBSPOT_ACCESS_TOKEN is set but tools.hubspot.draft_writer is missing: recording locally")
+# --- the HubSpot writer -------------------------------------------------------------------------------------------
+
+HUBSPOT_LABEL = "in HubSpot"
+# Our deal fields → HubSpot deal properties a `crm_update` draft may set.
+HUBSPOT_DEAL_PROPERTIES = {
+    "next_step": "hs_next_step",
+    "close_date": "closedate",
+    "amount": "amount",
+    "stage": "dealstage",
+}
+
+
+@dataclass(frozen=True)
+class _HubSpotIds:
+    owner: str | None
+    deal: str | None
+    company: str | None
+
+
+def _hubspot_ids(engine: Engine, draft: Draft) -> _HubSpotIds:
+    from store.models import Company, Owner
+
+    with session_scope(engine) as session:
+        owner = session.get(Owner, draft.owner_id) if draft.owner_id else None
+        deal = session.get(Deal, draft.deal_id) if draft.deal_id else None
+        company_id = draft.company_id or (deal.company_id if deal else None)
+        company = session.get(Company, company_id) if company_id else None
+        return _HubSpotIds(
+            owner.hubspot_id if owner else None,
+            deal.hubspot_id if deal else None,
+            company.hubspot_id if company else None,
+        )
+
+
+def _due_at(payload: dict[str, Any], now: datetime) -> datetime:
+    due = payload.get("due_at")
+    if isinstance(due, str):
+        parsed = datetime.fromisoformat(due)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=now.tzinfo)
+    return now + timedelta(days=1)
+
+
+def hubspot_writer(engine: Engine, settings: Any, *, service: Any = None) -> Writer:
+    """A writer that creates the task / note in HubSpot (or updates the deal), once per draft.
+
+    HubSpot's API cannot send an email on a rep's behalf, so an approved follow-up email is logged on the deal as a
+    note with its text; the rep sends it from their mailbox. Idempotency: `WriteBackService` keys every create with
+    `draft:<id>:<kind>`, and a deal PATCH with the same values is harmless.
+    """
+    if service is None:
+        from tools.hubspot import HubSpotClient, WriteBackService
+
+        service = WriteBackService(engine, HubSpotClient.from_settings(settings))
+
+    def write(draft: Draft) -> dict[str, Any]:
+        payload = draft.payload or {}
+        ids = _hubspot_ids(engine, draft)
+        key = f"draft:{draft.id}:{draft.kind}"
+        subject = str(payload.get("subject") or payload.get("title") or "").strip()
+        body = str(payload.get("body") or payload.get("text") or "").strip()
+        if draft.kind == "task":
+            result = service.create_task(
+                key,
+                subject=subject or "Follow up",
+                due_at=_due_at(payload, utcnow()),
+                owner_id=ids.owner,
+                body=body or None,
+                deal_id=ids.deal,
+                company_id=ids.company,
+            )
+            summary = f"Task created {HUBSPOT_LABEL}"
+        elif draft.kind in ("note", "email"):
+            text = body
+            if draft.kind == "email":
+                head = [f"To: {payload['to']}"] if payload.get("to") else []
+                head += [f"Subject: {subject}"] if subject else []
+                text = "\n".join(["Follow-up email approved in Sales OS", *head, "", body])
+            result = service.create_note(key, body=text, owner_id=ids.owner, deal_id=ids.deal, company_id=ids.company)
+            summary = (
+                f"Email logged on the deal {HUBSPOT_LABEL} (send it from your mailbox)"
+                if draft.kind == "email"
+                else f"Note logged {HUBSPOT_LABEL}"
+            )
         else:
-            return draft_writer(engine, settings)  # type: ignore[no-any-return]
+            changes = (payload.get("properties") or {}).items()
+            properties = {HUBSPOT_DEAL_PROPERTIES[k]: str(v) for k, v in changes if k in HUBSPOT_DEAL_PROPERTIES}
+            if ids.deal is None or not properties:
+                raise DraftError("this CRM update has no HubSpot deal or no field HubSpot accepts")
+            service.client.update("deals", ids.deal, {"properties": properties})
+            applied = [k for k, _ in changes if k in HUBSPOT_DEAL_PROPERTIES]
+            if body:
+                service.create_note(key, body=body, owner_id=ids.owner, deal_id=ids.deal, company_id=ids.company)
+            return {
+                "summary": f"Deal updated {HUBSPOT_LABEL} ({', '.join(applied)})",
+                "where": "hubspot",
+                "applied": applied,
+            }
+        return {
+            "summary": summary,
+            "where": "hubspot",
+            "hubspot_id": result.hubspot_id,
+            "written_now": result.written_now,
+        }
+
+    return write
+
+
+def default_writer(engine: Engine, settings: Any) -> Writer:
+    """HubSpot's write-back when HUBSPOT_ACCESS_TOKEN is set, else `record_locally`."""
+    if getattr(settings, "hubspot_configured", False):
+        return hubspot_writer(engine, settings)
     return record_locally(engine)
