@@ -221,7 +221,7 @@ def test_healthz_extra_routes_and_methods(sqlite_engine):
 
 def _post_draft(slack, **kwargs) -> tuple[int, str, str]:
     draft_id = slack.new_draft(**kwargs)
-    posted = post_draft(bot_deps(slack.app), _client(slack), draft_id)
+    posted = post_draft(slack.engine, _client(slack), draft_id)
     return draft_id, posted.channel, posted.ts[0]
 
 
@@ -447,7 +447,7 @@ def test_a_draft_whose_owner_has_no_slack_user_is_not_posted(slack):
         s.flush()
         slack.owners["ghost"] = ghost.id
     draft_id = slack.new_draft(owner="ghost", key="ghost")
-    assert post_draft(bot_deps(slack.app), _client(slack), draft_id) is None
+    assert post_draft(slack.engine, _client(slack), draft_id) is None
     assert slack.fake.calls_to("chat.postMessage") == []
 
 
