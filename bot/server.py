@@ -376,7 +376,9 @@ def extensions(settings: Settings, engine: Engine) -> tuple[list[Registrar], dic
     A registrar is `register(app)` (read `bot.slack_app.bot_deps(app)` for settings, store and copilot); a route is
     `handler(method, headers, body) -> (status, headers, body)`, e.g. `{"/intake": intake_route(settings, engine)}`.
     """
-    registrars: list[Registrar] = []
+    from bot import calls_listeners
+
+    registrars: list[Registrar] = [calls_listeners.register]  # transcripts shared in DMs, "Draft follow-ups"
     routes: dict[str, Route] = {}
     return registrars, routes
 
