@@ -85,12 +85,13 @@ def draft_reply(engine: Any, draft: Draft, *, note: str | None = None) -> Reply:
     return reply
 
 
-def post_draft(engine: Engine, client: Any, draft_id: int, *, channel: str | None = None) -> Posted | None:
+def post_draft(engine: Engine | BotDeps, client: Any, draft_id: int, *, channel: str | None = None) -> Posted | None:
     """Post a pending draft to `channel` (default: a DM with its owner) and remember the message for reactions.
 
-    Usable from a listener (`bot_deps(app).engine`, the listener's `client`) or a job (any WebClient). Returns None,
-    with a warning, when the owner has no Slack user.
+    Usable from a listener (`bot_deps(app)` or its `.engine`, and the listener's `client`) or a job (the engine and
+    any WebClient). Returns None, with a warning, when the owner has no Slack user.
     """
+    engine = getattr(engine, "engine", engine)  # a BotDeps works too (its store)
     draft = get_draft(engine, draft_id)
     if draft is None:
         raise ValueError(f"no draft {draft_id}")

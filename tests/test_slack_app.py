@@ -123,6 +123,17 @@ def test_bot_messages_and_edits_are_ignored(slack):
         {"type": "message", "channel_type": "im", "channel": "D0DANA", "bot_id": "B1", "text": "echo", "ts": "1"}
     )
     slack.event({"type": "message", "subtype": "message_changed", "channel_type": "im", "channel": "D0DANA", "ts": "2"})
+    slack.event(  # a transcript shared in the DM belongs to the calls listeners, not the copilot
+        {
+            "type": "message",
+            "subtype": "file_share",
+            "channel_type": "im",
+            "channel": "D0DANA",
+            "user": DANA,
+            "text": "here is the call",
+            "ts": "2.5",
+        }
+    )
     slack.event({"type": "message", "channel_type": "im", "channel": "D0DANA", "user": DANA, "text": "real", "ts": "3"})
     slack.fake.wait_for("chat.update")
     time.sleep(0.2)
