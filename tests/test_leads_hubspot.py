@@ -1,20 +1,13 @@
-"""The lead score written back to HubSpot (loopback HubSpot), once per lead and score.
-
-Needs the HubSpot helper's `tools.hubspot` and its loopback fake (branch `hubspot`); until both branches are merged
-this module is skipped on the leads branch, and runs in full once they are.
-"""
+"""The lead score written back to HubSpot (the loopback HubSpot of tests/hubspot_fake.py), once per lead and score."""
 
 import pytest
 from sqlmodel import Session
 
+from bot.leads_listeners import write_score_to_hubspot
 from settings import Settings
 from store.models import Company, InboundLead
+from tests import hubspot_fake
 from tools.leads import LeadIn, intake_lead
-
-pytest.importorskip("tools.hubspot.writeback", reason="tools.hubspot lands with the hubspot branch")
-hubspot_fake = pytest.importorskip("tests.hubspot_fake", reason="the loopback HubSpot lands with the hubspot branch")
-
-from bot.leads_listeners import write_score_to_hubspot  # noqa: E402
 
 
 @pytest.fixture
