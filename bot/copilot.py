@@ -77,16 +77,12 @@ def _answer_offline(question: str, ctx: ToolContext, renderer: Renderer) -> Copi
         )
     if decision.intent == "help":
         return CopilotAnswer(reply=help_reply(), intent="help")
-    if decision.intent == "lead_score":
-        if not lead_scoring_available():
-            unavailable = LeadScoringUnavailable(
-                message="Lead scoring isn't available yet in this install, so I can't score leads. "
-                "I can answer about deals, accounts, calls and objections."
-            )
-            return CopilotAnswer(reply=renderer.render(unavailable), intent="lead_score", data=[unavailable])
-        return CopilotAnswer(
-            reply=help_reply("Lead scoring exists but the offline copilot can't call it yet."), intent="lead_score"
+    if decision.intent == "lead_score" and not lead_scoring_available():
+        unavailable = LeadScoringUnavailable(
+            message="Lead scoring isn't available yet in this install, so I can't score leads. "
+            "I can answer about deals, accounts, calls and objections."
         )
+        return CopilotAnswer(reply=renderer.render(unavailable), intent="lead_score", data=[unavailable])
     if decision.tool is None:
         return CopilotAnswer(reply=help_reply(decision.problem), intent=decision.intent)
     try:

@@ -376,6 +376,29 @@ class Renderer:
             lines.append(f'   rep: "{_short(h.response, 500)}"')
         return reply.add(Section(clip("\n".join(lines))))
 
+    def _render_LeadScores(self, result: Any) -> Reply:  # noqa: N802
+        if result.status == "unknown":
+            text = f"I don't find an inbound lead from “{result.query}”."
+            if result.candidates:
+                text += " Did you mean " + _or_list(result.candidates) + "?"
+            return Reply(fallback=text).add(Section(text))
+        title = f"Lead score: {result.leads[0].company}" if result.status == "found" else "Newest inbound leads"
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        if not result.leads:
+            return reply.add(Section("No inbound leads yet."))
+        lines = []
+        for lead in result.leads:
+            head = f"• *{lead.company}*" + (f" ({lead.contact})" if lead.contact else "")
+            head += f", submitted {when(lead.submitted_at, self.tz)}"
+            if lead.problem:
+                lines.append(f"{head}: {lead.problem}")
+                continue
+            how = "scored at intake" if lead.method == "stored" else f"scored now, {lead.method}"
+            lines.append(f"{head}: *{lead.score:.0f}/100, tier {lead.tier}* ({how})")
+            lines += [f"   – {r}" for r in lead.reasons[:4]]
+            lines += [f"   ⚠ {f}" for f in lead.flags[:3]]
+        return reply.add(Section(clip("\n".join(lines))))
+
     def _render_LeadScoringUnavailable(self, result: Any) -> Reply:  # noqa: N802
         return Reply(fallback=result.message).add(Section(result.message))
 

@@ -80,10 +80,11 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
 
 # Non-company words dropped when the company is read from what is left of a question.
 FILLER = {
+    "inbound", "newest", "new", "form", "forms", "submission", "submissions", "web", "website",
     "a", "an", "the", "of", "on", "in", "at", "for", "to", "with", "about", "me", "my", "our", "we", "us", "i",
     "you", "your", "please", "pls", "can", "could", "would", "will", "do", "does", "did", "is", "are", "was",
     "were", "be", "been", "what", "whats", "what's", "where", "wheres", "where's", "how", "hows", "how's", "who",
-    "whose", "which", "tell", "show", "give", "get", "got", "latest", "last", "recent", "most", "newest", "news",
+    "whose", "which", "tell", "show", "give", "get", "got", "latest", "last", "recent", "most", "news",
     "update", "updates", "status", "state", "going", "happening", "happened", "story", "deal", "deals",
     "account", "accounts", "company", "client", "customer", "opportunity", "opp", "opps", "brief", "briefing",
     "prep", "prepare", "prepped", "ready", "one-pager", "one", "pager", "onepager", "summary",
@@ -393,6 +394,7 @@ class Names:
 
     owners: list[tuple[int, str, str]]  # id, full name, team
     companies: dict[str, list[tuple[str, str]]]  # first word of the cleaned name → (cleaned name, name)
+    company_words: frozenset[str] = frozenset()
 
     @property
     def protected(self) -> set[str]:
@@ -423,7 +425,9 @@ def load_names(session: Session) -> Names:
             if cleaned:
                 by_first.setdefault(cleaned.split(" ", 1)[0], []).append((cleaned, name))
         _COMPANY_CACHE[key] = by_first
-    return Names(owners=owners, companies=_COMPANY_CACHE[key])
+    by_first = _COMPANY_CACHE[key]
+    words = frozenset(w for entries in by_first.values() for cleaned, _n in entries for w in cleaned.split())
+    return Names(owners=owners, companies=by_first, company_words=words)
 
 
 def find_company_mention(low: str, names: Names) -> str | None:
@@ -438,7 +442,7 @@ def find_company_mention(low: str, names: Names) -> str | None:
     return max(found, key=lambda f: len(f[0]))[1] if found else None
 
 
-def company_remainder(text: str, owner_words: set[str]) -> str:
+def company_remainder(text: str, owner_words: set[str], company_words: frozenset[str] = frozenset()) -> str:
     """What is left of the question (original casing) once intent words, fillers, periods and owners are removed."""
     text = re.sub(r"'s\b", "", text)
     text = _strip_periods(text)
@@ -446,8 +450,10 @@ def company_remainder(text: str, owner_words: set[str]) -> str:
     kept = []
     for word in words:
         low = word.lower().strip(".")
-        if not low or low in FILLER or low in owner_words or _correct_token(low) in _KEYWORD_SET:
+        if not low or low in FILLER or low in owner_words or low in _KEYWORD_SET:
             continue
+        if low not in company_words and _correct_token(low) in _KEYWORD_SET:
+            continue  # a misspelt intent word ("breif"), unless a company is called that ("Pineline")
         kept.append(word)
     return " ".join(kept).strip(" .")
 
@@ -623,12 +629,13 @@ def route(question: str, *, session: Session, now: datetime, tz: ZoneInfo | str,
     if intent == "help":
         return Route(intent="help")
     if intent == "lead_score":
-        return Route(intent="lead_score")
+        target = company_remainder(text, set(), names.company_words)
+        return Route(intent="lead_score", tool="get_lead_score", args={"company": target} if target else {})
     if intent == "objection":
         return _objection_route(text, fixed)
     if intent in COMPANY_INTENTS:
         owner_words = {w for _i, full, _t in names.owners for w in full.lower().split()}
-        target = company or company_remainder(text, owner_words)
+        target = company or company_remainder(text, owner_words, names.company_words)
         if not target:
             return Route(intent=intent, problem="Which company do you mean?")
         return Route(intent=intent, tool=COMPANY_INTENTS[intent], args={"company": target})

@@ -184,10 +184,42 @@ def test_closing_without_period_asks(ws, settings):
     assert a.tool_calls == [] and "Which period" in to_text(a.reply)
 
 
-def test_lead_score_is_honest(ws, settings):
-    a = ask(ws, settings, "what's the lead score for the newest inbound lead?")
-    assert a.intent == "lead_score" and a.tool_calls == []
-    assert "isn't available yet" in to_text(a.reply)
+def test_lead_score_through_tools_leads(ws, settings):
+    from datetime import timedelta
+
+    from store.models import InboundLead
+
+    engine, _ = ws
+    with Session(engine) as s:
+        s.add(
+            InboundLead(
+                dedupe_key="vandelay",
+                submitted_at=fx.NOW - timedelta(days=1),
+                company_name="Vandelay Industries",
+                domain="vandelay.example",
+                employee_count=400,
+                budget=60_000,
+                interest_area="Forecasting",
+                timeline="this quarter",
+                notes="We need a weekly forecast our board trusts; spreadsheets take two days every Monday.",
+                contact_name="Art Vandelay",
+                contact_email="art@vandelay.example",
+                contact_title="VP Sales",
+            )
+        )
+        s.commit()
+    a = ask(ws, settings, "score the lead from Vandelay")
+    assert a.tool_calls == [("get_lead_score", {"company": "Vandelay"})]
+    result = a.data[0]
+    assert result.status == "found" and result.leads[0].company == "Vandelay Industries"
+    lead = result.leads[0]
+    assert 0 <= lead.score <= 100 and lead.tier in "ABCD" and lead.reasons and lead.method in ("learned", "rules")
+    text = to_text(a.reply)
+    assert f"{lead.score:.0f}/100, tier {lead.tier}" in text
+    newest = ask(ws, settings, "score my newest inbound leads")
+    assert newest.tool_calls == [("get_lead_score", {})] and newest.data[0].leads[0].company == "Vandelay Industries"
+    unknown = ask(ws, settings, "score the lead from Kramerica")
+    assert unknown.data[0].status == "unknown" and "don't find an inbound lead" in to_text(unknown.reply)
 
 
 def test_at_risk_labels_its_rules(ws, settings):

@@ -18,7 +18,7 @@ def test_question_set_is_large_and_varied():
     assert len(CASES) >= 150 and len(HELDOUT) >= 40 and len(FRESH) >= 25
     questions = [q for q, _t, _a in CASES + HELDOUT + FRESH]
     assert len(set(questions)) == len(questions)
-    assert len({t for _q, t, _a in CASES}) == 9  # 8 tools + "no tool"
+    assert len({t for _q, t, _a in CASES}) == 10  # 9 tools + "no tool"
 
 
 def test_period_tokens():

@@ -8,10 +8,10 @@ data the renderer shows. No tool writes to the CRM or the store.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
@@ -158,6 +158,14 @@ class PipelineResult(BaseModel):
     rows: list[Any]
     total_count: int
     total_amount: float
+
+
+class LeadScoreArgs(BaseModel):
+    """Arguments of get_lead_score."""
+
+    company: str | None = Field(
+        default=None, description="Company of the inbound lead (as typed); leave empty for the newest leads."
+    )
 
 
 class LeadScoringUnavailable(BaseModel):
@@ -412,6 +420,14 @@ def _objections(ctx: ToolContext, session: Session, a: ObjectionArgs) -> BaseMod
     return search_objection_handling(ctx.get_library(), a.query, category=a.category)
 
 
+def _lead_score(ctx: ToolContext, session: Session, a: LeadScoreArgs) -> BaseModel:
+    if not lead_scoring_available():
+        return LeadScoringUnavailable()
+    from tools.lead_lookup import lead_scores
+
+    return lead_scores(session, a.company, now=ctx.now, engine=ctx.engine, settings=ctx.settings)
+
+
 def _lookup_company(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
     return resolve_company_strict(session, a.company)
 
@@ -486,6 +502,13 @@ TOOLS: dict[str, ToolSpec] = {
             _objections,
         ),
         ToolSpec(
+            "get_lead_score",
+            "Score of inbound leads (0-100, tier A-D, reasons, disqualification flags): the newest leads of a company, "
+            "or the newest leads overall when no company is given.",
+            LeadScoreArgs,
+            _lead_score,
+        ),
+        ToolSpec(
             "lookup_company",
             "Check which company a typed name refers to; returns candidates when it is ambiguous or unknown.",
             CompanyArgs,
@@ -496,8 +519,10 @@ TOOLS: dict[str, ToolSpec] = {
 
 
 def lead_scoring_available() -> bool:
-    """Tell whether a lead-scoring module is installed (tools/leads.py, built by another issue)."""
-    return importlib.util.find_spec("tools.leads") is not None
+    """Tell whether the lead-scoring module (tools/leads.py, built by another issue) is part of this install."""
+    import tools
+
+    return any((Path(folder) / "leads.py").is_file() for folder in tools.__path__)
 
 
 def run_tool(ctx: ToolContext, name: str, args: dict[str, Any]) -> BaseModel:
@@ -550,4 +575,9 @@ def langchain_tools(ctx: ToolContext) -> list[Any]:
             handle_tool_error=True,
         )
 
-    return [make(spec) for spec in TOOLS.values()]
+    tools = [make(spec) for spec in TOOLS.values()]
+    if lead_scoring_available():
+        from tools.leads import score_lead_tool
+
+        tools.append(score_lead_tool(ctx.engine, ctx.settings))  # scores a lead described in the conversation
+    return tools

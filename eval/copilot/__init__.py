@@ -98,12 +98,14 @@ def canonical(session: Session, tool: str, args: dict[str, Any], asker_id: int, 
         return out
     if tool == "search_objection_handling":
         return {"category": args.get("category")}
+    if tool == "get_lead_score":
+        return {"company": (args.get("company") or "").strip().lower() or None}
     owners = args.get("owners")
     try:
         out["owners"] = sorted(resolve_owners(session, owners, asker_id)[0]) if owners else []
     except ToolUserError:
         out["owners"] = ["<unresolved>"]
-    defaults = TOOLS[tool].args_schema.model_validate({}).model_dump() if tool != "search_objection_handling" else {}
+    defaults = TOOLS[tool].args_schema.model_validate({}).model_dump()
     if tool == "list_silent_deals":
         out["days"] = args.get("days", defaults["days"])
     elif tool == "summarize_pipeline":
