@@ -52,9 +52,11 @@ def _insert_ignoring_conflict(engine: Engine, values: dict) -> int:
         stmt = sqlite_insert(JobClaim).values(**values).on_conflict_do_nothing(index_elements=["job", "slot"])
     else:  # any other backend: the unique constraint still decides, reported as IntegrityError
         stmt = insert(JobClaim).values(**values)
+    # RETURNING tells the winner for sure: psycopg reports rowcount -1 for an INSERT with RETURNING
+    stmt = stmt.returning(JobClaim.id)
     try:
         with engine.begin() as conn:
-            return conn.execute(stmt).rowcount
+            return 0 if conn.execute(stmt).first() is None else 1
     except IntegrityError:
         return 0
 

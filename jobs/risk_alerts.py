@@ -80,7 +80,8 @@ def _insert_sent_alert(conn: Any, values: dict[str, Any]) -> bool:
         except IntegrityError:
             return False
     stmt = dialect_insert(SentAlert).values(**values).on_conflict_do_nothing(index_elements=["deal_id", "kind", "day"])
-    return conn.execute(stmt).rowcount == 1
+    # RETURNING, not rowcount: psycopg reports -1 for an INSERT that returns the new id
+    return conn.execute(stmt.returning(SentAlert.id)).first() is not None
 
 
 def _remember(engine: Engine, assessed: list[DealHealth]) -> None:
@@ -209,7 +210,8 @@ def run_risk_alerts(
         return []
     with session_scope(engine) as session:
         team_names = teams(session)
-    results = []
+    results: list[TeamAlerts] = []
+    failures: list[str] = []
     for team in team_names:
         slot = f"risk_alerts:{team or 'all'}:{local.date().isoformat()}"
 
@@ -219,15 +221,21 @@ def run_risk_alerts(
                 raise RuntimeError("; ".join(outcome.errors))
             return outcome
 
-        run = run_claimed(
-            engine,
-            JOB,
-            slot,
-            replica,
-            work,
-            describe=lambda r: f"assessed {r.assessed}, alerted {sum(len(v) for v in r.sent.values())} deals",
-            retry=retry,
-        )
+        try:
+            run = run_claimed(
+                engine,
+                JOB,
+                slot,
+                replica,
+                work,
+                describe=lambda r: f"assessed {r.assessed}, alerted {sum(len(v) for v in r.sent.values())} deals",
+                retry=retry,
+            )
+        except Exception as exc:  # one team's failure must not cost the other teams their alerts
+            failures.append(f"{slot}: {exc}")
+            continue
         if run.ran:
             results.append(run.result)  # type: ignore[arg-type]
+    if failures:
+        raise RuntimeError("risk alerts failed for " + "; ".join(failures))
     return results
