@@ -23,10 +23,11 @@ def replica_digest(url: str, slack_api_url: str, now_iso: str, replica: str, bar
     """One `salesos serve` replica's digest run: same store, same (fake) Slack, same fire time."""
     from datetime import datetime
 
+    from slack_sdk import WebClient
+
     from jobs.posting import SlackPoster
     from jobs.weekly_digest import run_weekly_digest
     from settings import Settings
-    from slack_sdk import WebClient
     from store.db import open_engine
 
     settings = Settings(
