@@ -117,7 +117,8 @@ def test_digest_sections_match_the_hand_made_book(engine, world):
     assert d.trend[-1].won.amount == 25_000.0 and d.trend[-1].win_rate == pytest.approx(2 / 3)
 
 
-def test_the_other_team_and_everyone(engine, world):
+def test_the_other_team_and_everyone(sqlite_engine):
+    engine, world = sqlite_engine, build_world(sqlite_engine)
     west = digest(engine, team="west")
     # Umbrella west: overdue close date 10 + single-threaded $90k 10 + no next step 10 = 30, below the alert score
     assert west.open_deals == 1 and west.high_risk == [] and west.at_risk_total == 0
@@ -128,7 +129,8 @@ def test_the_other_team_and_everyone(engine, world):
     assert everyone.open_deals == 4 and everyone.created.count == 2
 
 
-def test_digest_renders_within_limits_and_draws_a_chart(engine, world, tmp_path):
+def test_digest_renders_within_limits_and_draws_a_chart(sqlite_engine, tmp_path):
+    engine, world = sqlite_engine, build_world(sqlite_engine)
     d = digest(engine)
     text = to_text(digest_reply(d))
     assert (

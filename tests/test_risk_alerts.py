@@ -92,7 +92,8 @@ def test_alerts_once_per_day_and_again_only_when_worse(engine, slack):
     assert [str(d) for d in sent] == ["2026-11-30", "2026-12-01"]
 
 
-def test_nothing_in_quiet_hours(engine, slack):
+def test_nothing_in_quiet_hours(sqlite_engine, slack):
+    engine = sqlite_engine
     world, settings, poster = setup(engine, slack)
     evening = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)  # 20:00 in New York
     assert run_risk_alerts(engine, settings, poster, now=evening, replica="r1") == []
