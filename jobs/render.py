@@ -83,13 +83,13 @@ def digest_reply(d: Digest) -> Reply:
         )
     )
 
-    reply.add(Divider(), Section("*:rotating_light: High-risk deals*"))
+    reply.add(Divider(), Section("*High-risk deals*"))
     if d.high_risk:
         reply.add(*_lines([health_line(h, reasons=2) for h in d.high_risk]))
     else:
         reply.add(Section("_No open deal at or above the alert score._"))
 
-    reply.add(Section(f"*:fire: Hot leads* ({d.hot_leads.rule})"))
+    reply.add(Section(f"*Hot leads* ({d.hot_leads.rule})"))
     if d.hot_leads.leads:
         reply.add(
             *_lines(
@@ -106,21 +106,21 @@ def digest_reply(d: Digest) -> Reply:
     else:
         reply.add(Section("_None this week._"))
 
-    reply.add(Section("*:trophy: Won and lost, and why*"))
+    reply.add(Section("*Won and lost, and why*"))
     lines = []
     for label, groups in (("Won", d.won_reasons), ("Lost", d.lost_reasons)):
         for g in groups:
             lines.append(f"• {label} · {g.reason}: {g.count} ({_money(g.amount)}) {_ids(g.deal_ids)}")
     reply.add(*_lines(lines or ["_Nothing closed this week._"]))
 
-    reply.add(Section("*:chart_with_upwards_trend: Pipeline created and moved*"))
+    reply.add(Section("*Pipeline created and moved*"))
     lines = [f"• Created: {d.created.count} deals, {_money(d.created.amount)} {_ids(d.created.ids)}"]
     for m in d.moves:
         back = f", {m.backward} back" if m.backward else ""
         lines.append(f"• → {m.label}: {m.forward} forward{back} ({_money(m.amount)}) {_ids(m.deal_ids)}")
     reply.add(*_lines(lines))
 
-    reply.add(Section("*:mega: AE coaching notes*"))
+    reply.add(Section("*AE coaching notes*"))
     lines = []
     for a in d.activity:
         lines.append(
@@ -135,7 +135,7 @@ def digest_reply(d: Digest) -> Reply:
     lines += [f"  ↳ {n.text}" for n in d.coaching]
     reply.add(*_lines(lines or ["_No AE activity this week._"]))
 
-    reply.add(Section("*:bar_chart: Win/loss pattern shifts* (last week vs trailing 8 weeks)"))
+    reply.add(Section("*Win/loss pattern shifts* (last week vs trailing 8 weeks)"))
     if d.shifts:
         reply.add(
             *_lines(

@@ -469,38 +469,62 @@ COACH_METRICS: dict[str, tuple[str, Callable[[AEActivity], float | None]]] = {
 
 
 def _coaching(activity: list[AEActivity]) -> list[CoachingNote]:
-    """Notes where an AE is below half or above 1.5× the team average (average over AEs with a value)."""
+    """Notes where an AE is below half or above 1.5× the team average (the mean over AEs with a value).
+
+    To stay readable: an AE with no logged activity gets one note saying so; others get at most their two largest
+    shortfalls (what to coach) and their largest strength (what to share), ranked by distance from the average.
+    """
     if len(activity) < 2:
         return []
-    notes = []
-    for metric, (label, get) in COACH_METRICS.items():
-        values = {a.owner_id: get(a) for a in activity}
-        known = [v for v in values.values() if v is not None]
-        if not known:
-            continue
-        average = statistics.mean(known)
-        if average <= 0:
-            continue
-        rate = metric.endswith("_rate")
-        for a in activity:
-            value = values[a.owner_id]
-            if value is None:
-                continue
-            if value < COACH_LOW * average or value > COACH_HIGH * average:
-                fmt = (lambda v: f"{v:.0%}") if rate else (lambda v: f"{v:.0f}" if v == int(v) else f"{v:.1f}")
-                direction = "below" if value < average else "above"
-                notes.append(
-                    CoachingNote(
-                        owner_id=a.owner_id,
-                        name=a.name,
-                        metric=metric,
-                        value=value,
-                        team_average=average,
-                        text=f"{a.name}: {label} {fmt(value)} vs team average {fmt(average)} ({direction})",
-                    )
+    averages: dict[str, float] = {}
+    for metric, (_, get) in COACH_METRICS.items():
+        known = [v for v in (get(a) for a in activity) if v is not None]
+        if known and statistics.mean(known) > 0:
+            averages[metric] = statistics.mean(known)
+    notes: list[CoachingNote] = []
+    for a in activity:
+        if a.calls.count + a.emails_sent.count + a.meetings_held.count == 0:
+            notes.append(
+                CoachingNote(
+                    a.owner_id,
+                    a.name,
+                    "no_activity",
+                    0.0,
+                    0.0,
+                    f"{a.name}: no calls, emails or meetings logged this week",
                 )
-    notes.sort(key=lambda n: (n.value >= n.team_average, n.name, n.metric))
+            )
+            continue
+        below: list[tuple[float, CoachingNote]] = []
+        above: list[tuple[float, CoachingNote]] = []
+        for metric, average in averages.items():
+            label, get = COACH_METRICS[metric]
+            value = get(a)
+            if value is None or COACH_LOW * average <= value <= COACH_HIGH * average:
+                continue
+            fmt = _fmt_rate if metric.endswith("_rate") else _fmt_count
+            direction = "below" if value < average else "above"
+            note = CoachingNote(
+                a.owner_id,
+                a.name,
+                metric,
+                value,
+                average,
+                f"{a.name}: {label} {fmt(value)} vs team average {fmt(average)} ({direction})",
+            )
+            (below if value < average else above).append((abs(value - average) / average, note))
+        notes += [n for _, n in sorted(below, key=lambda x: (-x[0], x[1].metric))[:2]]
+        notes += [n for _, n in sorted(above, key=lambda x: (-x[0], x[1].metric))[:1]]
+    notes.sort(key=lambda n: (n.value >= n.team_average and n.metric != "no_activity", n.name, n.metric))
     return notes
+
+
+def _fmt_rate(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def _fmt_count(value: float) -> str:
+    return f"{value:.0f}" if value == int(value) else f"{value:.1f}"
 
 
 def _rate(rows: list[Any]) -> SegmentRate:
