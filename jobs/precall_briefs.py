@@ -23,6 +23,7 @@ from jobs.claims import run_claimed
 from jobs.posting import Poster
 from store.db import session_scope
 from store.models import STAGE_LABELS, Company, Deal, Engagement, Owner
+from tools.deals import CompanyMatch
 from tools.health import Thresholds, assess_deals
 
 log = logging.getLogger(__name__)
@@ -145,6 +146,29 @@ def store_brief_for(engine: Engine, settings: Any, *, now: datetime) -> BriefFor
     return brief
 
 
+def default_brief_for(engine: Engine, settings: Any, *, now: datetime) -> BriefFor:
+    """The copilot's brief v1 (`tools.briefs` + `bot.render`) when installed, else `store_brief_for`."""
+    try:
+        from bot.render import Renderer  # type: ignore[import-not-found]
+        from tools.briefs import build_brief  # type: ignore[import-not-found]
+    except ImportError:
+        return store_brief_for(engine, settings, now=now)
+    renderer = Renderer(settings, engine)
+    fallback = store_brief_for(engine, settings, now=now)
+
+    def brief(deal_id: int) -> Reply:
+        with session_scope(engine) as session:
+            company = session.exec(
+                select(Company.name).join(Deal, Deal.company_id == Company.id).where(Deal.id == deal_id)
+            ).scalar_one_or_none()
+            result = build_brief(session, company, now=now) if company else None
+        if result is None or isinstance(result, CompanyMatch):
+            return fallback(deal_id)  # no company, or the name did not resolve to exactly one
+        return renderer.render(result, source="brief")
+
+    return brief
+
+
 def run_precall_briefs(
     engine: Engine,
     settings: Any,
@@ -155,7 +179,7 @@ def run_precall_briefs(
     brief_for: BriefFor | None = None,
 ) -> list[BriefSent]:
     """DM each due meeting's owner its brief; a meeting already claimed (by any replica, any run) is skipped."""
-    brief_for = brief_for or store_brief_for(engine, settings, now=now)
+    brief_for = brief_for or default_brief_for(engine, settings, now=now)
     sent: list[BriefSent] = []
     for meeting in meetings_due(
         engine, now=now, min_minutes=settings.precall_brief_min_minutes, max_minutes=settings.precall_brief_minutes

@@ -2,13 +2,14 @@
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from slack_sdk import WebClient
 from sqlmodel import Session
 
 from bot.reply import Reply, Section
 from jobs.claims import get_claim
 from jobs.posting import SlackPoster
-from jobs.precall_briefs import meetings_due, run_precall_briefs, store_brief_for
+from jobs.precall_briefs import default_brief_for, meetings_due, run_precall_briefs, store_brief_for
 from settings import Settings
 from store.models import Engagement
 from tests.fakes.slack_api import FakeSlackAPI
@@ -72,3 +73,11 @@ def test_store_brief_quotes_deal_and_risk(sqlite_engine):
     text = "\n".join(p.text for p in brief(world.deals["acme_expansion"]).parts if isinstance(p, Section))
     assert "Acme expansion" in text and "Contract sent" in text and "$80,000" in text
     assert "Buyer silent" in text and "→ " in text  # reasons with next best actions
+
+
+def test_default_brief_is_the_copilots_when_installed(sqlite_engine):
+    pytest.importorskip("tools.briefs", reason="tools.briefs (copilot branch) not merged yet")
+    world = build_world(sqlite_engine)
+    brief = default_brief_for(sqlite_engine, Settings(), now=MEETING - timedelta(hours=1))
+    reply = brief(world.deals["globex_platform"])
+    assert any("Globex" in getattr(p, "text", "") for p in reply.parts)
