@@ -62,9 +62,9 @@ def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     update, close = _progress_bar()
     try:
         if args.fresh:
-            from store.demo import reset_workspace
+            from store.db import clear_data
 
-            reset_workspace(engine)
+            clear_data(engine)
             generate_workspace(engine, size=args.size, seed=args.seed, progress=update)
             created = True
         else:

@@ -59,6 +59,15 @@ def upgrade_schema(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+def clear_data(engine: Engine) -> None:
+    """Delete every row of every table (children first), keeping the schema: `salesos demo --fresh`."""
+    from sqlmodel import SQLModel
+
+    with engine.begin() as conn:
+        for table in reversed(SQLModel.metadata.sorted_tables):
+            conn.execute(table.delete())
+
+
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """A session that commits on success and rolls back on error."""

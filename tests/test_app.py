@@ -1,0 +1,34 @@
+"""The `salesos` command line: help, and clear messages when something is missing."""
+
+import pytest
+
+from app import build_parser, main
+
+
+def test_help_lists_the_commands(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    for command in ("demo", "ask", "serve"):
+        assert command in out
+
+
+def test_serve_without_slack_names_the_missing_variables(capsys):
+    assert main(["serve"]) == 2
+    err = capsys.readouterr().err
+    assert "SLACK_BOT_TOKEN" in err and "SLACK_SIGNING_SECRET" in err and "SLACK_APP_TOKEN" in err
+
+
+def test_serve_with_only_the_bot_token_still_names_the_rest(capsys, monkeypatch):
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    assert main(["serve"]) == 2
+    err = capsys.readouterr().err
+    assert "SLACK_BOT_TOKEN" not in err.split("Missing:")[1] and "SLACK_SIGNING_SECRET" in err
+
+
+def test_demo_sizes_are_the_documented_ones():
+    args = build_parser().parse_args(["demo", "--size", "small"])
+    assert args.size == "small"
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["demo", "--size", "huge"])
