@@ -48,3 +48,28 @@ def replica_digest(url: str, slack_api_url: str, now_iso: str, replica: str, bar
     posts = run_weekly_digest(engine, settings, poster, now=datetime.fromisoformat(now_iso), replica=replica)
     results.put((replica, [p.slot for p in posts]))
     engine.dispose()
+
+
+def replica_scheduler(url: str, slack_api_url: str, overrides: dict, replica: str, barrier: Any, results: Any) -> None:
+    """A `salesos serve` replica's scheduler: built from settings, started, left to run its due digest, stopped."""
+    import time
+
+    from slack_sdk import WebClient
+
+    from jobs.scheduler import build_scheduler, shutdown, start
+    from settings import Settings
+    from store.db import open_engine
+
+    settings = Settings(database_url=url, slack_bot_token="xoxb-test", slack_api_url=slack_api_url, **overrides)
+    engine = open_engine(url)
+    scheduler = build_scheduler(
+        settings, engine, slack_client=WebClient(token="xoxb-test", base_url=slack_api_url), replica=replica
+    )
+    barrier.wait(timeout=60)
+    start(scheduler)
+    deadline = time.monotonic() + 60
+    while scheduler.get_job("weekly_digest:catch-up") is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    shutdown(scheduler)  # waits for the running digest
+    results.put((replica, "stopped"))
+    engine.dispose()

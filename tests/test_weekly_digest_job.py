@@ -81,3 +81,37 @@ def test_two_replica_processes_post_exactly_one_digest_per_slot(postgres_engine)
     for slot in won:
         claim = get_claim(postgres_engine, "weekly_digest", slot)
         assert claim.status == "done" and slot in outcomes[claim.claimed_by]
+
+
+@pytest.mark.postgres
+def test_two_scheduler_processes_on_one_postgres_post_each_digest_once(postgres_engine):
+    """Two replicas' real BackgroundSchedulers, both finding the digest due at start (on the real clock)."""
+    from datetime import UTC, datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from tests.jobs_procs import replica_scheduler
+
+    build_world(postgres_engine)
+    local = datetime.now(UTC).astimezone(ZoneInfo("America/New_York"))
+    overrides = {
+        "digest_channel": "C0DIGEST",
+        "digest_cron": (local - timedelta(minutes=1)).strftime("%a %H:%M"),  # due a minute ago: caught up at start
+        "risk_alerts_time": (local + timedelta(hours=2)).strftime("%H:%M"),
+        "library_refresh_cron": (local + timedelta(days=2)).strftime("%a %H:%M"),
+    }
+    url = postgres_engine.url.render_as_string(hide_password=False)
+    ctx = mp.get_context("fork")
+    with FakeSlackAPI() as slack:
+        barrier, results = ctx.Barrier(2), ctx.Queue()
+        procs = [
+            ctx.Process(target=replica_scheduler, args=(url, slack.api_url, overrides, f"serve-{i}", barrier, results))
+            for i in range(2)
+        ]
+        for p in procs:
+            p.start()
+        assert sorted(results.get(timeout=120) for _ in procs) == [("serve-0", "stopped"), ("serve-1", "stopped")]
+        for p in procs:
+            p.join(timeout=30)
+            assert p.exitcode == 0
+        headers = sorted(header_of(c) for c in slack.calls_to("chat.postMessage"))
+    assert len(headers) == 2 and headers[0].endswith("· east") and headers[1].endswith("· west")
