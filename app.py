@@ -150,6 +150,51 @@ def _cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
+    """Run one HubSpot sync with a progress bar, then print a summary table."""
+    if settings.hubspot_access_token is None:
+        print(
+            "salesos sync needs HUBSPOT_ACCESS_TOKEN. Create a HubSpot private app (CRM read scopes, plus write "
+            "scopes for write-back), then export HUBSPOT_ACCESS_TOKEN=pat-... or put it in .env. "
+            "Without it Sales OS runs on the demo workspace.",
+            file=sys.stderr,
+        )
+        return 2
+    from rich.console import Console
+    from rich.table import Table
+
+    from tools.hubspot import HubSpotError, run_sync
+
+    engine = open_store(settings)
+    update, close = _progress_bar()
+    try:
+        report = run_sync(
+            engine,
+            settings,
+            full=args.full,
+            types=args.types,
+            progress=lambda kind, done, total: update(kind, done, total if total is not None else done),
+        )
+    except HubSpotError as exc:
+        print(f"Sync stopped: {exc}. Everything up to the last page is saved; run again to resume.", file=sys.stderr)
+        return 1
+    finally:
+        close()
+    table = Table(title=f"HubSpot sync ({'full' if report.full else 'incremental'})")
+    for column in ("type", "records", "pages", "archived removed", "seconds"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+    for name, stats in report.per_type.items():
+        table.add_row(name, str(stats.objects), str(stats.pages), str(stats.archived_removed), f"{stats.seconds:.1f}")
+    table.add_row("total", str(report.objects), "", "", f"{report.seconds:.1f}", style="bold")
+    console = Console()
+    console.print(table)
+    console.print(
+        f"requests {report.requests} (search {report.search_requests}) · retries {report.retries} "
+        f"(429s {report.rate_limited}, 5xx {report.server_errors}, network {report.network_errors})"
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The `salesos` command line."""
     parser = argparse.ArgumentParser(
@@ -194,6 +239,17 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--retry", action="store_true", help="take over this slot's FAILED claim and run it again")
     run.add_argument("--as-of", default=None, metavar="DATE", help="run as if at DATE[THH:MM] team time")
 
+    p = sub.add_parser("sync", help="mirror HubSpot into the store (incremental; --full re-reads everything)")
+    p.add_argument("--full", action="store_true", help="ignore the stored cursors and re-read every record")
+    p.add_argument(
+        "--type",
+        dest="types",
+        action="append",
+        metavar="TYPE",
+        help="only this object type (companies, contacts, deals, calls, emails, meetings, notes, tasks); repeatable",
+    )
+    p.set_defaults(func=_cmd_sync)
+
     p = sub.add_parser("serve", help="run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP) and the jobs")
     p.set_defaults(func=_cmd_serve)
     return parser
@@ -207,6 +263,8 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else settings.log_level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        logging.getLogger("alembic").setLevel(logging.WARNING)  # migration chatter is not news to a user
     if getattr(args, "seed", "absent") is None:
         args.seed = settings.demo_seed
     return int(args.func(args, settings) or 0)

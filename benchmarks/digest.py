@@ -1,7 +1,8 @@
 """Digest and risk scoring on the large demo workspace: seconds and peak memory, printed as a table.
 
 Run: `python -m benchmarks digest` (builds the cached large workspace on first use; `--size default` for a quick look).
-Each measurement runs in a fresh child process, so its peak RSS is its own and not the workspace build's.
+Each measurement runs in a fresh child process (a cold start, as the scheduler's first run of the day), so its peak RSS
+is its own and not the workspace build's.
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
+import os
 import sys
 import time
-import tracemalloc
 from datetime import timedelta
 from typing import Any
 
@@ -21,11 +22,13 @@ DONE_WHEN_SECONDS = 5.0
 
 
 def _measure(url: str, as_of_iso: str, what: str, queue: Any) -> None:
+    """Run one measurement in this (fresh) process: seconds by wall clock, memory as this process's peak RSS."""
     from datetime import datetime
 
     from sqlmodel import Session
 
     from benchmarks.common import peak_rss_mb
+    from jobs.posting import minimal_blocks
     from jobs.render import digest_chart, digest_reply
     from settings import Settings
     from store.db import open_engine
@@ -36,55 +39,48 @@ def _measure(url: str, as_of_iso: str, what: str, queue: Any) -> None:
     engine = open_engine(url)
     now = datetime.fromisoformat(as_of_iso)
     thresholds = Thresholds.from_settings(settings)
+    rows: list[tuple[str, float, float, float, str]] = []
+
+    def digest_of(session: Session, team: str | None) -> Any:
+        return build_digest(
+            session, now=now, tz=settings.tz, thresholds=thresholds, risk_floor=settings.risk_alert_score, team=team
+        )
+
+    def run(label: str, fn: Any, note: Any) -> Any:
+        before = peak_rss_mb()
+        start = time.perf_counter()
+        result = fn()
+        seconds = time.perf_counter() - start
+        rows.append((label, seconds, peak_rss_mb(), peak_rss_mb() - before, note(result) if callable(note) else note))
+        return result
+
     with Session(engine) as session:
         team_names = teams(session)
-        team = team_names[0]
-        rows: list[tuple[str, float, float, float, str]] = []
-
-        def run(label: str, fn: Any, note: str) -> Any:
-            tracemalloc.start()
-            start = time.perf_counter()
-            result = fn()
-            seconds = time.perf_counter() - start
-            _, peak = tracemalloc.get_traced_memory()
-            tracemalloc.stop()
-            rows.append((label, seconds, peak / 1e6, peak_rss_mb(), note(result) if callable(note) else note))
-            return result
-
-        if what == "risk":
+        if what == "digest":
+            digest = run(
+                f"digest, one team ({team_names[0]}), cold process",
+                lambda: digest_of(session, team_names[0]),
+                lambda d: (
+                    f"{d.open_deals:,} open deals scored, {len(d.won) + len(d.lost)} closed, "
+                    f"{d.created.count} created, {len(d.moves)} stages moved"
+                ),
+            )
+            run(
+                "render: Block Kit + chart PNG",
+                lambda: (minimal_blocks(digest_reply(digest)), digest_chart(digest, _tmp_png())),
+                lambda r: f"{len(r[0])} blocks, {r[1].stat().st_size // 1024} KB PNG",
+            )
+        elif what == "all_teams":
+            run(
+                f"digest, all {len(team_names)} teams (one post each)",
+                lambda: [digest_of(session, t) for t in team_names],
+                lambda ds: f"{sum(d.open_deals for d in ds):,} open deals scored",
+            )
+        else:
             run(
                 "risk scoring, every open deal",
                 lambda: assess_deals(session, now=now, thresholds=thresholds, tz=settings.tz),
                 lambda r: f"{len(r):,} deals, {sum(1 for h in r if h.score >= settings.risk_alert_score):,} at risk",
-            )
-        else:
-            digest = run(
-                f"digest, one team ({team})",
-                lambda: build_digest(
-                    session,
-                    now=now,
-                    tz=settings.tz,
-                    thresholds=thresholds,
-                    risk_floor=settings.risk_alert_score,
-                    team=team,
-                ),
-                lambda d: f"{d.open_deals:,} open deals, {len(d.won) + len(d.lost)} closed, {d.created.count} created",
-            )
-            run("render reply + chart PNG", lambda: (digest_reply(digest), digest_chart(digest, _tmp_png())), "")
-            run(
-                f"digest, all {len(team_names)} teams (one post each)",
-                lambda: [
-                    build_digest(
-                        session,
-                        now=now,
-                        tz=settings.tz,
-                        thresholds=thresholds,
-                        risk_floor=settings.risk_alert_score,
-                        team=t,
-                    )
-                    for t in team_names
-                ],
-                lambda ds: f"{sum(d.open_deals for d in ds):,} open deals",
             )
     queue.put(json.dumps(rows))
 
@@ -113,7 +109,7 @@ def main(argv: list[str] | None = None) -> None:
     monday = as_of + timedelta(days=(7 - as_of.weekday()) % 7)
     rows: list[list[Any]] = []
     ctx = mp.get_context("spawn")
-    for what in ("digest", "risk"):
+    for what in ("digest", "all_teams", "risk"):
         queue = ctx.Queue()
         child = ctx.Process(target=_measure, args=(url, monday.isoformat(), what, queue))
         child.start()
@@ -121,12 +117,13 @@ def main(argv: list[str] | None = None) -> None:
         child.join()
     print(
         f"workspace: {args.size}, {counts['deal']:,} deals, {counts['engagement']:,} engagements, "
-        f"{counts['dealstagechange']:,} stage changes, {counts['inboundlead']:,} leads (SQLite, {sys.platform})"
+        f"{counts['dealstagechange']:,} stage changes, {counts['inboundlead']:,} leads (SQLite, {sys.platform}); "
+        f"load average at the end {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
     print_table(
         "Digest and risk scoring",
-        ("what", "seconds", "peak traced MB", "process peak RSS MB", "result"),
-        [(label, round(s, 2), round(mb, 1), round(rss, 1), note) for label, s, mb, rss, note in rows],
+        ("what", "seconds", "process peak RSS MB", "RSS growth MB", "result"),
+        [(label, round(sec, 2), round(rss, 1), round(growth, 1), note) for label, sec, rss, growth, note in rows],
     )
     one_team = next(r for r in rows if r[0].startswith("digest, one team"))
     verdict = "meets" if one_team[1] < DONE_WHEN_SECONDS else "MISSES"

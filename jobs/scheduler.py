@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -88,23 +88,30 @@ class JobContext:
     brief_for: BriefFor | None = None
 
 
+def sync_slot(now: datetime, minutes: int) -> str:
+    """The claim slot of the sync interval containing `now` (UTC clock, aligned to the hour)."""
+    at = now.astimezone(UTC).replace(second=0, microsecond=0)
+    return f"sync:{at - timedelta(minutes=at.minute % minutes):%Y-%m-%dT%H:%M}Z"
+
+
 def _sync(ctx: JobContext, now: datetime, retry: bool) -> str:
-    try:
-        from tools.hubspot import run_sync  # type: ignore[import-not-found,attr-defined]
-    except ImportError:
-        return "HubSpot sync is not installed in this build"
-    minutes = ctx.settings.hubspot_sync_minutes
-    bucket = now.replace(second=0, microsecond=0) - timedelta(minutes=now.minute % minutes)
-    # Two replicas syncing the same interval would only waste API quota (the sync upserts), but claim it anyway.
+    from tools.hubspot import run_sync
+
+    # The sync upserts by HubSpot id and keeps its own cursors, so a second replica syncing the same interval would
+    # only spend API quota; the claim stops that too.
     run = run_claimed(
         ctx.engine,
         "hubspot_sync",
-        f"sync:{bucket:%Y-%m-%dT%H:%M}Z",
+        sync_slot(now, ctx.settings.hubspot_sync_minutes),
         ctx.replica,
         lambda: run_sync(ctx.engine, ctx.settings),
+        describe=lambda r: f"{r.objects} records in {r.seconds:.1f} s, {r.requests} requests",
         retry=retry,
     )
-    return f"ran: {run.result}" if run.ran else "skipped: another run owns this interval"
+    if not run.ran:
+        return "skipped: another run owns this interval"
+    report = run.result
+    return f"synced {report.objects} records ({report.requests} requests)"  # type: ignore[attr-defined]
 
 
 def _library(ctx: JobContext, now: datetime, retry: bool) -> str:

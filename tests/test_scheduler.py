@@ -140,3 +140,30 @@ def test_live_scheduler_runs_the_catch_up_in_its_thread_and_posts_once(sqlite_en
         }
         assert claims == {"live"}
         assert len(slack.calls_to("chat.postMessage")) == 2
+
+
+def test_sync_job_claims_its_interval_and_runs_the_real_sync(sqlite_engine):
+    from sqlalchemy import func, select
+    from sqlmodel import Session
+
+    from jobs.scheduler import run_job, sync_slot
+    from store.models import Deal
+    from tests.hubspot_fake import TOKEN, FakeHubSpot
+
+    at = datetime(2026, 11, 25, 18, 7, 30, tzinfo=UTC)
+    assert sync_slot(at, 10) == "sync:2026-11-25T18:00Z" == sync_slot(at + timedelta(minutes=2), 10)
+    fake = FakeHubSpot()
+    fake.seed(companies=5, contacts=5, deals=8, engagements_per_deal=1)
+    fake.start()
+    try:
+        settings = Settings(hubspot_access_token=TOKEN, hubspot_api_url=fake.url)
+        first = run_job("hubspot_sync", sqlite_engine, settings, now=at, replica="a")
+        second = run_job("hubspot_sync", sqlite_engine, settings, now=at + timedelta(minutes=1), replica="b")
+        later = run_job("hubspot_sync", sqlite_engine, settings, now=at + timedelta(minutes=10), replica="b")
+    finally:
+        fake.stop()
+    assert first.startswith("synced ") and second == "skipped: another run owns this interval"
+    assert later.startswith("synced ")
+    with Session(sqlite_engine) as s:
+        assert s.execute(select(func.count()).select_from(Deal)).scalar_one() == 8
+    assert get_claim(sqlite_engine, "hubspot_sync", "sync:2026-11-25T18:00Z").claimed_by == "a"

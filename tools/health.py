@@ -21,16 +21,15 @@ query per deal), so scoring the whole book stays fast on a large workspace.
 
 from __future__ import annotations
 
-import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
-from sqlalchemy import and_, case, distinct, func, or_, select, tuple_
+from sqlalchemy import Numeric, and_, case, cast, distinct, func, or_, select
 from sqlmodel import Session
 
 from store.models import (
@@ -167,29 +166,76 @@ def business_days_between(start: date, end: date) -> int:
     return int(np.busday_count(start, end))
 
 
-def _chunks(values: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(values), size):
-        yield values[i : i + size]
+def _days_between(start: Any, end: Any, dialect: str) -> Any:
+    """SQL for the days from `start` to `end` (fractional), on SQLite or PostgreSQL."""
+    if dialect == "sqlite":
+        return func.julianday(end) - func.julianday(start)
+    return func.extract("epoch", end - start) / 86400.0
+
+
+_MEDIANS: dict[tuple[str, int, int, int], dict[str, tuple[float, int]]] = {}
 
 
 def won_stage_medians(session: Session) -> dict[str, tuple[float, int]]:
     """Median days that WON deals spent in each stage, with the number of stage visits behind each median.
 
-    A visit runs from a `DealStageChange` into the stage to the deal's next change.
+    A visit runs from a `DealStageChange` into the stage to the deal's next change (SQL window `LEAD`). The result is
+    cached per store and history signature (won deals, stage-change count and newest id), so the teams of one digest
+    run, or one alert run, compute it once; any new win or stage change computes it afresh.
     """
-    rows = session.exec(
-        select(DealStageChange.deal_id, DealStageChange.to_stage, DealStageChange.changed_at)
+    bind = session.get_bind()
+    won, changes, newest = session.exec(
+        select(
+            select(func.count()).where(Deal.is_won.is_(True)).scalar_subquery(),
+            func.count(DealStageChange.id),
+            func.coalesce(func.max(DealStageChange.id), 0),
+        )
+    ).one()
+    key = (bind.url.render_as_string(hide_password=True), int(won), int(changes), int(newest))
+    if key not in _MEDIANS:
+        _MEDIANS.clear()  # one store per process in practice; never grow without bound
+        _MEDIANS[key] = _compute_won_stage_medians(session)
+    return _MEDIANS[key]
+
+
+def _compute_won_stage_medians(session: Session) -> dict[str, tuple[float, int]]:
+    dialect = session.get_bind().dialect.name
+    next_at = (
+        func.lead(DealStageChange.changed_at)
+        .over(partition_by=DealStageChange.deal_id, order_by=(DealStageChange.changed_at, DealStageChange.id))
+        .label("next_at")
+    )
+    visits = (
+        select(DealStageChange.to_stage, DealStageChange.changed_at, next_at)
         .join(Deal, Deal.id == DealStageChange.deal_id)
         .where(Deal.is_won.is_(True))
-        .order_by(DealStageChange.deal_id, DealStageChange.changed_at, DealStageChange.id)
+        .subquery()
+    )
+    # A histogram at 0.1-day resolution, not one row per visit: a large book has ~100k won-deal visits.
+    days = func.round(cast(_days_between(visits.c.changed_at, visits.c.next_at, dialect), Numeric), 1)
+    rows = session.exec(
+        select(visits.c.to_stage, days.label("days"), func.count())
+        .where(visits.c.next_at.is_not(None))
+        .group_by(visits.c.to_stage, days)
     ).all()
-    spans: dict[str, list[float]] = defaultdict(list)
-    previous = None
-    for row in rows:
-        if previous is not None and previous[0] == row[0]:
-            spans[previous[1]].append((row[2] - previous[2]).total_seconds() / 86400)
-        previous = row
-    return {stage: (statistics.median(days), len(days)) for stage, days in spans.items() if days}
+    histograms: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for stage, value, count in rows:
+        histograms[stage].append((float(value), int(count)))
+    return {stage: (_histogram_median(h), sum(c for _, c in h)) for stage, h in histograms.items()}
+
+
+def _histogram_median(histogram: list[tuple[float, int]]) -> float:
+    """The median of values given as (value, count) pairs (the mean of the two middle values for an even count)."""
+    ordered = sorted(histogram)
+    total = sum(c for _, c in ordered)
+    wanted = ((total - 1) // 2, total // 2)
+    found: list[float] = []
+    seen = 0
+    for value, count in ordered:
+        while len(found) < 2 and seen <= wanted[len(found)] < seen + count:
+            found.append(value)
+        seen += count
+    return (found[0] + found[1]) / 2
 
 
 def assess_deals(
@@ -332,7 +378,6 @@ def assess_deals(
 
     # --- rules ------------------------------------------------------------------------------------------------
     results: list[DealHealth] = []
-    silent_lookup: list[tuple[int, datetime]] = []
     for d in deals:
         created = _utc(d.created_at) or now
         act = activity.get(d.id)
@@ -359,8 +404,6 @@ def assess_deals(
                     },
                 )
             )
-            if last_buyer is not None:
-                silent_lookup.append((d.id, last_buyer))
 
         for contact_id in champions.get(d.id, []):
             seen = champion_last.get((d.id, contact_id))
@@ -504,29 +547,39 @@ def assess_deals(
             )
         )
 
-    _attach_last_buyer_ids(session, results, silent_lookup)
+    _attach_last_buyer_ids(session, results, open_deals, now)
     results.sort(key=lambda h: (-h.score, -(h.amount or 0), h.deal_id))
     return results
 
 
-def _attach_last_buyer_ids(session: Session, results: list[DealHealth], wanted: list[tuple[int, datetime]]) -> None:
-    """Add the id of the last buyer engagement to each `buyer_silent` reason (evidence a person can open)."""
-    if not wanted:
+def _attach_last_buyer_ids(session: Session, results: list[DealHealth], open_deals: Any, now: datetime) -> None:
+    """Add the id of the last buyer engagement to each `buyer_silent` reason (evidence a person can open).
+
+    One query: each open deal's last buyer-engagement instant (an index-only scan), joined back to its engagement.
+    """
+    if not any(r.code == "buyer_silent" for h in results for r in h.reasons):
         return
-    found: dict[int, int] = {}
-    for chunk in _chunks(wanted):
-        rows = session.exec(
-            select(Engagement.deal_id, func.max(Engagement.id))
-            .where(Engagement.buyer_engaged.is_(True), tuple_(Engagement.deal_id, Engagement.occurred_at).in_(chunk))
-            .group_by(Engagement.deal_id)
+    e = Engagement
+    last = (
+        select(e.deal_id.label("deal_id"), func.max(e.occurred_at).label("at"))
+        .where(e.deal_id.in_(open_deals), e.buyer_engaged.is_(True), e.occurred_at <= now)
+        .group_by(e.deal_id)
+        .subquery()
+    )
+    found = dict(
+        session.exec(
+            select(e.deal_id, func.max(e.id))
+            .join(last, and_(e.deal_id == last.c.deal_id, e.occurred_at == last.c.at))
+            .where(e.buyer_engaged.is_(True))
+            .group_by(e.deal_id)
         ).all()
-        found.update(dict(rows))
+    )
     for health in results:
         engagement_id = found.get(health.deal_id)
         if engagement_id is None:
             continue
         for i, reason in enumerate(health.reasons):
-            if reason.code == "buyer_silent":
+            if reason.code == "buyer_silent" and "engagement" not in reason.records:
                 health.reasons[i] = RiskReason(
                     reason.code,
                     reason.points,
