@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
@@ -20,6 +21,19 @@ log = logging.getLogger(__name__)
 MAX_BLOCKS, MAX_SECTION, MAX_HEADER, MAX_CONTEXT, MAX_FIELDS = 50, 3000, 150, 10, 10
 
 
+@dataclass(frozen=True)
+class Recipient:
+    """Whom a DM is for: a CRM owner, reached by Slack user id when known, else by email (users.lookupByEmail)."""
+
+    name: str
+    email: str | None = None
+    slack_user_id: str | None = None
+
+
+class Unreachable(Exception):
+    """The recipient has no Slack account we can find: hold the message back, do not fail the job."""
+
+
 class Poster(Protocol):
     """Where the jobs' messages go."""
 
@@ -27,8 +41,8 @@ class Poster(Protocol):
         """Post to a channel; return (channel id, message ts)."""
         ...
 
-    def dm(self, slack_user_id: str, reply: Reply) -> tuple[str, str]:
-        """Send a direct message; return (channel id, message ts)."""
+    def dm(self, recipient: Recipient, reply: Reply) -> tuple[str, str]:
+        """Send a direct message; return (channel id, message ts). Raises Unreachable when there is no one to DM."""
         ...
 
     def upload(self, channel_id: str, path: Path, *, title: str, thread_ts: str | None = None) -> str:
@@ -98,6 +112,7 @@ class SlackPoster:
     def __init__(self, client: Any) -> None:
         """Wrap a WebClient."""
         self.client = client
+        self._ids_by_email: dict[str, str] = {}
 
     def post(self, channel: str, reply: Reply) -> tuple[str, str]:
         """Post to a channel by id or #name; return (channel id, ts)."""
@@ -109,9 +124,27 @@ class SlackPoster:
         )
         return str(resp["channel"]), str(resp["ts"])
 
-    def dm(self, slack_user_id: str, reply: Reply) -> tuple[str, str]:
-        """Open (or reuse) the DM with a user and post there."""
-        channel = self.client.conversations_open(users=slack_user_id)["channel"]["id"]
+    def slack_id(self, recipient: Recipient) -> str:
+        """The recipient's Slack user id: as stored, else looked up by email (cached for this poster)."""
+        if recipient.slack_user_id:
+            return recipient.slack_user_id
+        email = (recipient.email or "").lower()
+        if not email:
+            raise Unreachable(f"{recipient.name}: no Slack id and no email")
+        if email not in self._ids_by_email:
+            from slack_sdk.errors import SlackApiError
+
+            try:
+                self._ids_by_email[email] = self.client.users_lookupByEmail(email=email)["user"]["id"]
+            except SlackApiError as exc:
+                if exc.response.get("error") == "users_not_found":
+                    raise Unreachable(f"{recipient.name}: no Slack user with email {email}") from exc
+                raise
+        return self._ids_by_email[email]
+
+    def dm(self, recipient: Recipient, reply: Reply) -> tuple[str, str]:
+        """Open (or reuse) the DM with the recipient and post there."""
+        channel = self.client.conversations_open(users=self.slack_id(recipient))["channel"]["id"]
         return self.post(channel, reply)
 
     def upload(self, channel_id: str, path: Path, *, title: str, thread_ts: str | None = None) -> str:
@@ -141,9 +174,9 @@ class TerminalPoster:
         """Print a channel post."""
         return self._emit(channel, reply)
 
-    def dm(self, slack_user_id: str, reply: Reply) -> tuple[str, str]:
+    def dm(self, recipient: Recipient, reply: Reply) -> tuple[str, str]:
         """Print a DM."""
-        return self._emit(f"DM {slack_user_id}", reply)
+        return self._emit(f"DM {recipient.name} <{recipient.email or recipient.slack_user_id or '?'}>", reply)
 
     def upload(self, channel_id: str, path: Path, *, title: str, thread_ts: str | None = None) -> str:
         """Say where the file is."""
@@ -160,3 +193,23 @@ def poster_from_settings(settings: Any, slack_client: Any | None = None) -> Post
     from slack_sdk import WebClient
 
     return SlackPoster(WebClient(token=settings.slack_bot_token.get_secret_value(), base_url=settings.slack_api_url))
+
+
+def recipients_by_owner(session: Any, owner_ids: list[int] | None = None) -> dict[int, Recipient]:
+    """Each owner as a Recipient: Slack id from the owner row, else from the Slack identity cache, else email only."""
+    from sqlalchemy import select
+
+    from store.models import Owner, SlackUser
+
+    stmt = select(Owner.id, Owner.name, Owner.email, Owner.slack_user_id)
+    if owner_ids is not None:
+        stmt = stmt.where(Owner.id.in_(owner_ids))
+    cached = dict(
+        session.execute(
+            select(SlackUser.owner_id, SlackUser.slack_user_id).where(SlackUser.owner_id.is_not(None))
+        ).all()
+    )
+    return {
+        owner_id: Recipient(name=name, email=email, slack_user_id=slack_id or cached.get(owner_id))
+        for owner_id, name, email, slack_id in session.execute(stmt).all()
+    }

@@ -20,7 +20,7 @@ from sqlalchemy import Engine, select
 
 from bot.reply import Context, Divider, Header, Reply, Section
 from jobs.claims import run_claimed
-from jobs.posting import Poster
+from jobs.posting import Poster, Recipient, Unreachable, recipients_by_owner
 from store.db import session_scope
 from store.models import STAGE_LABELS, Company, Deal, Engagement, Owner
 from tools.deals import CompanyMatch
@@ -181,24 +181,34 @@ def run_precall_briefs(
     """DM each due meeting's owner its brief; a meeting already claimed (by any replica, any run) is skipped."""
     brief_for = brief_for or default_brief_for(engine, settings, now=now)
     sent: list[BriefSent] = []
-    for meeting in meetings_due(
+    due = meetings_due(
         engine, now=now, min_minutes=settings.precall_brief_min_minutes, max_minutes=settings.precall_brief_minutes
-    ):
-        if not meeting.owner_slack_id:
-            log.info("meeting %s: owner %s has no Slack id, no brief", meeting.id, meeting.owner_id)
+    )
+    if not due:
+        return sent
+    with session_scope(engine) as session:
+        recipients = recipients_by_owner(session, sorted({m.owner_id for m in due if m.owner_id is not None}))
+    for meeting in due:
+        if meeting.owner_id is None:
+            log.info("meeting %s has no owner: no one to brief", meeting.id)
             continue
         if meeting.deal_id is None:
             log.info("meeting %s has no deal; briefing from the meeting alone", meeting.id)
 
-        def work(meeting: Meeting = meeting) -> BriefSent:
+        recipient = recipients.get(meeting.owner_id) or Recipient(name=meeting.owner_name or "owner")
+
+        def work(meeting: Meeting = meeting, recipient: Recipient = recipient) -> BriefSent:
             body = brief_for(meeting.deal_id) if meeting.deal_id is not None else Reply()
-            channel, ts = poster.dm(meeting.owner_slack_id or "", with_meeting_header(meeting, body, settings.tz))
-            return BriefSent(meeting.id, meeting.owner_slack_id or "", channel, ts)
+            channel, ts = poster.dm(recipient, with_meeting_header(meeting, body, settings.tz))
+            return BriefSent(meeting.id, recipient.slack_user_id or recipient.email or "", channel, ts)
 
         try:
             outcome = run_claimed(
                 engine, JOB, brief_slot(meeting.id), replica, work, describe=lambda b: f"DM {b.channel} {b.ts}"
             )
+        except Unreachable as exc:  # recorded as the claim's failure; `salesos jobs run ... --retry` can resend
+            log.warning("brief for meeting %s not sent: %s", meeting.id, exc)
+            continue
         except Exception:
             log.exception("brief for meeting %s failed", meeting.id)  # one bad brief must not stop the others
             continue

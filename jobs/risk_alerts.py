@@ -21,7 +21,7 @@ from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from jobs.claims import run_claimed
-from jobs.posting import Poster
+from jobs.posting import Poster, Recipient, Unreachable, recipients_by_owner
 from jobs.render import manager_summary_reply, risk_alert_reply
 from store.db import session_scope
 from store.models import DealRisk, Owner, SentAlert
@@ -126,6 +126,7 @@ def alert_team(engine: Engine, settings: Any, poster: Poster, *, now: datetime, 
         if owner_ids is not None:
             owner_stmt = owner_stmt.where(Owner.id.in_(owner_ids))
         owners = {o.id: o for o in session.exec(owner_stmt).scalars().all()}
+        recipients: dict[int, Recipient] = recipients_by_owner(session, list(owners))
     result.assessed = len(assessed)
 
     candidates: dict[int, list[tuple[DealHealth, bool]]] = defaultdict(list)
@@ -138,11 +139,7 @@ def alert_team(engine: Engine, settings: Any, poster: Poster, *, now: datetime, 
             continue
         owner = owners.get(h.owner_id) if h.owner_id is not None else None
         local = now.astimezone(_zone(owner.timezone if owner else None, tz))
-        if (
-            owner is None
-            or not owner.slack_user_id
-            or in_quiet_hours(local, settings.quiet_hours_start, settings.quiet_hours_end)
-        ):
+        if owner is None or in_quiet_hours(local, settings.quiet_hours_start, settings.quiet_hours_end):
             held_owners.add(h.owner_id)
             result.held_back.append(h.deal_id)
             continue
@@ -161,18 +158,22 @@ def alert_team(engine: Engine, settings: Any, poster: Poster, *, now: datetime, 
                             "deal_id": h.deal_id,
                             "kind": KIND,
                             "day": day,
-                            "recipient": owner.slack_user_id,
+                            "recipient": recipients[owner_id].slack_user_id or owner.email,
                             "risk_score": h.score,
                             "reasons": [f"{r.label}: {r.evidence}" for r in h.reasons],
                             "sent_at": now,
                         },
                     )
                 ]
-                fresh_ids = {h.deal_id for h, _ in fresh}
-                result.already_sent += [h.deal_id for h, _ in alerts if h.deal_id not in fresh_ids]
                 if fresh:
-                    poster.dm(owner.slack_user_id, risk_alert_reply(owner.name, fresh))
+                    poster.dm(recipients[owner_id], risk_alert_reply(owner.name, fresh))
                     result.sent[owner_id] = [h.deal_id for h, _ in fresh]
+            fresh_ids = {h.deal_id for h, _ in fresh}
+            result.already_sent += [h.deal_id for h, _ in alerts if h.deal_id not in fresh_ids]
+        except Unreachable as exc:  # nobody to DM: hold back (rows rolled back), not a failure of the run
+            log.warning("risk alerts for owner %s held back: %s", owner_id, exc)
+            result.held_back += [h.deal_id for h, _ in alerts]
+            held_owners.add(owner_id)
         except Exception as exc:
             log.exception("risk alerts for owner %s failed", owner_id)
             result.errors.append(f"owner {owner_id}: {type(exc).__name__}: {exc}")
@@ -186,14 +187,16 @@ def alert_team(engine: Engine, settings: Any, poster: Poster, *, now: datetime, 
         }
         summary = manager_summary_reply(team, by_name)
         for manager in owners.values():
-            if manager.role != "manager" or not manager.slack_user_id or not manager.active:
+            if manager.role != "manager" or not manager.active:
                 continue
             local = now.astimezone(_zone(manager.timezone, tz))
             if in_quiet_hours(local, settings.quiet_hours_start, settings.quiet_hours_end):
                 continue
             try:
-                poster.dm(manager.slack_user_id, summary)
+                poster.dm(recipients[manager.id], summary)
                 result.managers_notified.append(manager.id)
+            except Unreachable as exc:
+                log.warning("risk summary for manager %s held back: %s", manager.id, exc)
             except Exception as exc:
                 log.exception("risk summary for manager %s failed", manager.id)
                 result.errors.append(f"manager {manager.id}: {type(exc).__name__}: {exc}")

@@ -126,3 +126,44 @@ def test_failed_dm_is_retried_deliberately_and_sent_once(sqlite_engine, slack):
     retried = run_risk_alerts(sqlite_engine, settings, poster, now=MON_0830, replica="r2", retry=True)
     assert retried[0].sent == {world.owners["ann"]: [world.deals["acme_expansion"]]}
     assert [c for c, _ in dms(slack)] == ["DUANN", "DUANN", "DUMEG"]  # the failed attempt, the retry, the summary
+
+
+def test_owners_without_a_stored_slack_id_are_found_by_email_or_held_back(sqlite_engine):
+    from store.models import SlackUser
+    from tests.fakes.slack_api import SlackUserRecord
+
+    world = build_world(sqlite_engine)
+    with Session(sqlite_engine) as s:
+        for key in ("ann", "meg"):
+            owner = s.get(Owner, world.owners[key])
+            owner.slack_user_id = None
+            s.add(owner)
+        # Meg is known to the Slack identity cache (bot/ fills it); Ann only by email in the workspace
+        s.add(
+            SlackUser(
+                slack_user_id="UMEGCACHED", email="meg@example.com", owner_id=world.owners["meg"], fetched_at=MON_0830
+            )
+        )
+        s.commit()
+    users = [SlackUserRecord(id="UANNLOOKUP", email="ann@example.com", name="Ann")]
+    with FakeSlackAPI(users=users) as slack:
+        settings = Settings(slack_bot_token="xoxb-test", slack_api_url=slack.api_url)
+        poster = SlackPoster(WebClient(token="xoxb-test", base_url=slack.api_url))
+        result = alert_team(sqlite_engine, settings, poster, now=MON_0830, team="east")
+        assert result.sent == {world.owners["ann"]: [world.deals["acme_expansion"]]}
+        assert [c for c, _ in dms(slack)] == ["DUANNLOOKUP", "DUMEGCACHED"]
+        assert slack.calls_to("users.lookupByEmail")[0].args["email"] == "ann@example.com"
+    with Session(sqlite_engine) as s:  # nobody on Slack with that email: held back, not failed, not remembered
+        for risk in s.exec(select(DealRisk)).all():
+            s.delete(risk)
+        for alert in s.exec(select(SentAlert)).all():
+            s.delete(alert)
+        s.commit()
+    with FakeSlackAPI(users=[]) as slack:
+        settings = Settings(slack_bot_token="xoxb-test", slack_api_url=slack.api_url)
+        poster = SlackPoster(WebClient(token="xoxb-test", base_url=slack.api_url))
+        result = alert_team(sqlite_engine, settings, poster, now=MON_0830, team="east")
+        assert result.sent == {} and result.errors == [] and result.held_back == [world.deals["acme_expansion"]]
+        assert slack.calls_to("chat.postMessage") == []
+    with Session(sqlite_engine) as s:
+        assert s.exec(select(SentAlert)).all() == [] and s.get(DealRisk, world.deals["acme_expansion"]) is None
