@@ -153,19 +153,43 @@ def digest_reply(d: Digest) -> Reply:
     return reply
 
 
+MAX_DETAILED_ALERTS = 8
+"""Deals shown with every reason and action in one DM; the rest are listed compactly, so a DM stays under 50 blocks."""
+
+
 def risk_alert_reply(owner_name: str, alerts: list[tuple[DealHealth, bool]]) -> Reply:
     """An AE's DM: each new (`False`) or worsened (`True`) at-risk deal with its evidence and next best actions."""
-    reply = Reply(fallback=f"{len(alerts)} deal(s) need attention")
-    reply.add(
-        Header(f"{len(alerts)} deal{'s' if len(alerts) != 1 else ''} need{'s' if len(alerts) == 1 else ''} attention")
-    )
-    for health, worsened in alerts:
+    alerts = sorted(alerts, key=lambda a: (-a[0].score, -(a[0].amount or 0), a[0].deal_id))
+    n = len(alerts)
+    reply = Reply(fallback=f"{n} deal(s) need attention")
+    reply.add(Header(f"{n} deal{'s' if n != 1 else ''} need{'s' if n == 1 else ''} attention"))
+    for health, worsened in alerts[:MAX_DETAILED_ALERTS]:
         tag = "worse" if worsened else "new"
         lines = [f"*{health.deal_name}* (#{health.deal_id}, {_money(health.amount)}): risk *{health.score}* ({tag})"]
         for r in health.reasons:
             lines.append(f"• *{r.label}*: {r.evidence}\n    → {r.action}")
-        reply.add(*_lines(lines))
-    reply.add(Context([f"for {owner_name} · alerts only for new or worsened risk, at most once per deal per day"]))
+        reply.add(*_lines(lines)[:2])
+    rest = alerts[MAX_DETAILED_ALERTS:]
+    if rest:
+        listed = [
+            f"• {h.deal_name} (#{h.deal_id}) risk {h.score}: {', '.join(r.label.lower() for r in h.reasons)}"
+            for h, _ in rest
+        ]
+        text, shown = "", 0
+        for line in listed:
+            if len(text) + len(line) + 60 > MAX_SECTION:
+                break
+            text, shown = f"{text}\n{line}" if text else line, shown + 1
+        more = f"\n… and {len(rest) - shown} more" if shown < len(rest) else ""
+        reply.add(Divider(), Section(f"*Also at risk ({len(rest)})*\n{text}{more}"))
+    reply.add(
+        Context(
+            [
+                f"for {owner_name} · alerts only for new or worsened risk, at most once per deal per day · "
+                '`salesos ask "at-risk deals"` for the full list'
+            ]
+        )
+    )
     return reply
 
 

@@ -167,3 +167,25 @@ def test_owners_without_a_stored_slack_id_are_found_by_email_or_held_back(sqlite
         assert slack.calls_to("chat.postMessage") == []
     with Session(sqlite_engine) as s:
         assert s.exec(select(SentAlert)).all() == [] and s.get(DealRisk, world.deals["acme_expansion"]) is None
+
+
+def test_a_long_alert_stays_within_slack_limits():
+    from jobs.posting import minimal_blocks
+    from jobs.render import MAX_DETAILED_ALERTS, risk_alert_reply
+    from tools.health import DealHealth, RiskReason
+
+    reasons = [RiskReason(code, 10, "x" * 300, "y" * 200) for code in ("buyer_silent", "stage_age", "no_next_step")]
+    alerts = [
+        (
+            DealHealth(
+                i, f"Deal {i}", None, None, 1, "Ann", "qualifiedtobuy", 1000.0 * i, None, 50 + i % 40, reasons, MON_0830
+            ),
+            False,
+        )
+        for i in range(200)
+    ]
+    blocks = minimal_blocks(risk_alert_reply("Ann", alerts))
+    assert len(blocks) <= 50 and all(len(b.get("text", {}).get("text", "")) <= 3000 for b in blocks)
+    text = "\n".join(b.get("text", {}).get("text", "") for b in blocks)
+    assert text.count("→ " + "y" * 200) == MAX_DETAILED_ALERTS * 3  # the riskiest get every reason and action
+    assert "Also at risk (192)" in text and "more" in text
