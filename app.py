@@ -150,6 +150,66 @@ def _cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_analyze_call(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from bot.calls_reply import analysis_reply
+    from bot.reply import to_text
+    from tools.calls.analyze import analyze_text
+    from tools.calls.parsers import TranscriptError
+
+    if args.call is not None:
+        from tools.calls.analyze import analyze_stored_call
+
+        try:
+            analysis = analyze_stored_call(open_store(settings), args.call, settings=settings)
+        except (LookupError, TranscriptError) as exc:
+            print(f"salesos analyze-call: {exc}", file=sys.stderr)
+            return 2
+        print(to_text(analysis_reply(analysis)))
+        return 0
+    if not args.file:
+        print("salesos analyze-call: give a transcript FILE or --call ID", file=sys.stderr)
+        return 2
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"salesos analyze-call: cannot read {path}: {exc}", file=sys.stderr)
+        return 2
+    started_at = None
+    if args.date:
+        started_at = datetime.fromisoformat(args.date)
+        if started_at.tzinfo is None:
+            started_at = started_at.replace(tzinfo=settings.tz)
+    engine = None if args.no_store else open_store(settings)
+    from tools.calls.analyze import library_matcher
+
+    try:
+        analysis = analyze_text(
+            text,
+            fmt=args.format,
+            filename=path.name,
+            engine=engine,
+            settings=settings,
+            started_at=started_at,
+            deal_id=args.deal,
+            library=None if args.no_store else library_matcher(settings),
+        )
+    except TranscriptError as exc:
+        print(f"salesos analyze-call: not a readable transcript: {exc}", file=sys.stderr)
+        return 2
+    print(to_text(analysis_reply(analysis)))
+    return 0
+
+
+def _cmd_manifest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.manifest import render_manifest
+
+    print(render_manifest(url=args.url, socket_mode=args.socket_mode), end="")
+    return 0
+
+
 def _cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     """Run one HubSpot sync with a progress bar, then print a summary table."""
     if settings.hubspot_access_token is None:
@@ -252,6 +312,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP) and the jobs")
     p.set_defaults(func=_cmd_serve)
+
+    p = sub.add_parser(
+        "analyze-call",
+        help="score a call transcript (WebVTT, SRT, JSON turns or 'Name: text' lines): metrics, coaching, outcome",
+    )
+    p.add_argument("file", nargs="?", help="the transcript file")
+    p.add_argument(
+        "--call", type=int, default=None, metavar="CALL_ID", help="analyze a call already in the store instead"
+    )
+    p.add_argument(
+        "--format",
+        choices=("auto", "vtt", "srt", "json", "speaker_lines", "txt"),
+        default="auto",
+        help="transcript format (default: detected from the content and extension)",
+    )
+    p.add_argument("--deal", type=int, default=None, metavar="DEAL_ID", help="the deal the call belongs to")
+    p.add_argument("--date", default=None, help="when the call took place (ISO date/time; default: today)")
+    p.add_argument("--no-store", action="store_true", help="do not look speakers and deals up in the store")
+    p.set_defaults(func=_cmd_analyze_call)
+
+    p = sub.add_parser("manifest", help="print the Slack app manifest (paste it into api.slack.com/apps)")
+    p.add_argument("--url", default=None, help="public base URL of `salesos serve`, e.g. https://sales.example.com")
+    p.add_argument("--socket-mode", action="store_true", help="the Socket Mode variant (no public URL needed)")
+    p.set_defaults(func=_cmd_manifest)
     return parser
 
 

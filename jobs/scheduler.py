@@ -258,6 +258,16 @@ def build_scheduler(
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300},
     )
     now = now or utcnow()
+    from jobs.risk_alerts import in_quiet_hours
+
+    hour, minute = parse_time(settings.risk_alerts_time)
+    if in_quiet_hours(datetime(2000, 1, 3, hour, minute), settings.quiet_hours_start, settings.quiet_hours_end):
+        log.warning(
+            "RISK_ALERTS_TIME %s falls in quiet hours (%s:00-%s:00): no risk alert will ever be sent",
+            settings.risk_alerts_time,
+            settings.quiet_hours_start,
+            settings.quiet_hours_end,
+        )
     for spec in JOB_SPECS.values():
         if not spec.enabled(settings):
             continue

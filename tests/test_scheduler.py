@@ -167,3 +167,22 @@ def test_sync_job_claims_its_interval_and_runs_the_real_sync(sqlite_engine):
     with Session(sqlite_engine) as s:
         assert s.execute(select(func.count()).select_from(Deal)).scalar_one() == 8
     assert get_claim(sqlite_engine, "hubspot_sync", "sync:2026-11-25T18:00Z").claimed_by == "a"
+
+
+def test_serve_starts_the_scheduler_unless_disabled(sqlite_engine):
+    from slack_sdk import WebClient
+
+    from bot.server import start_scheduler
+
+    with FakeSlackAPI() as slack:
+        client = WebClient(token="xoxb-test", base_url=slack.api_url)
+        settings = Settings(slack_bot_token="xoxb-test", slack_api_url=slack.api_url)
+        scheduler = start_scheduler(settings, sqlite_engine, client)
+        try:
+            assert scheduler.running
+            assert {"precall_briefs", "risk_alerts", "weekly_digest", "library_refresh"} <= {
+                j.id for j in scheduler.get_jobs()
+            }
+        finally:
+            shutdown(scheduler)
+        assert start_scheduler(Settings(scheduler_enabled=False), sqlite_engine, client) is None

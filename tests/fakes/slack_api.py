@@ -17,6 +17,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
+from tests.fakes.slack_limits import payload_violations
+
 
 @dataclass
 class SlackCall:
@@ -57,8 +59,13 @@ def _parse_body(content_type: str, raw: bytes) -> dict[str, Any]:
 class FakeSlackAPI:
     """The fake server. Use as a context manager, or `start()`/`stop()`."""
 
-    def __init__(self, users: list[SlackUserRecord] | None = None, team_id: str = "T0SALESOS") -> None:
+    def __init__(
+        self, users: list[SlackUserRecord] | None = None, team_id: str = "T0SALESOS", *, check_limits: bool = True
+    ) -> None:
         self.team_id = team_id
+        self.check_limits = check_limits
+        self.violations: list[tuple[str, str]] = []
+        """(method, what Slack would reject) for every payload over Block Kit's limits (answered `invalid_blocks`)."""
         self.users = {u.id: u for u in users or []}
         self.usergroups: dict[str, list[str]] = {}
         self.calls: list[SlackCall] = []
@@ -67,7 +74,7 @@ class FakeSlackAPI:
         self._failures: dict[str, list[tuple[int, dict[str, Any], dict[str, str]]]] = {}
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     # --- lifecycle --------------------------------------------------------------------------------------------
     def start(self) -> FakeSlackAPI:
@@ -238,10 +245,15 @@ class FakeSlackAPI:
                 else:
                     self._reply(404, {"ok": False, "error": "unknown_path"})
                     return
+                problems = payload_violations(method, args) if fake.check_limits else []
                 with fake._lock:
                     fake.calls.append(SlackCall(method=method, args=args, headers=headers))
+                    fake.violations += [(method, p) for p in problems]
                     failure = fake._failures.get(method, [])
                     scripted = failure.pop(0) if failure else None
+                if problems:  # what Slack does with blocks over the limits
+                    self._reply(200, {"ok": False, "error": "invalid_blocks", "errors": problems})
+                    return
                 if scripted:
                     self._reply(*scripted)
                     return

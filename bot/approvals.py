@@ -1,0 +1,212 @@
+"""Drafts in Slack: post a draft to its owner with Approve / Edit / Discard, and carry out a decision once.
+
+The rules live in `tools/drafts.py` (who may decide, exactly-once moves); this module is the Slack side: rendering,
+posting, "not yours" ephemerals, updating the draft message in place and posting the result in its thread. The calls,
+leads and jobs modules post drafts with `post_draft` after `tools.drafts.create_draft`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import TYPE_CHECKING, Any, Literal
+
+from bot.blocks import post_reply, truncate, update_reply
+from bot.identity import dm_channel_for_owner, resolve_identity, slack_user_for_owner
+from bot.reply import Actions, Button, Context, Fields, Header, Reply, Section
+from store.db import session_scope
+from store.models import Company, Deal, Draft
+from tools.drafts import (
+    Decision,
+    decide_draft,
+    execute_draft,
+    get_draft,
+    record_message,
+)
+
+if TYPE_CHECKING:
+    from bot.blocks import Posted
+    from bot.slack_app import BotDeps
+
+log = logging.getLogger(__name__)
+
+APPROVE_ACTION = "draft_approve"
+EDIT_ACTION = "draft_edit"
+DISCARD_ACTION = "draft_discard"
+EDIT_VIEW = "draft_edit_view"
+APPROVE_REACTIONS = frozenset({"white_check_mark", "heavy_check_mark", "ballot_box_with_check"})
+DISCARD_REACTIONS = frozenset({"x", "negative_squared_cross_mark", "heavy_multiplication_x"})
+KIND_LABELS = {"email": "Follow-up email", "task": "Task", "note": "Note", "crm_update": "CRM update"}
+# Payload keys shown as fields and offered in the Edit modal, in this order; `body` is the long text.
+FIELD_KEYS = (("to", "To"), ("subject", "Subject"), ("title", "Title"), ("due_at", "Due"))
+STATUS_ICONS = {"executed": ":white_check_mark:", "discarded": ":x:", "failed": ":warning:", "approved": ":hourglass:"}
+
+
+def _subject_names(engine: Any, draft: Draft) -> tuple[str | None, str | None]:
+    with session_scope(engine) as session:
+        deal = session.get(Deal, draft.deal_id) if draft.deal_id else None
+        company = session.get(Company, draft.company_id) if draft.company_id else None
+        return (deal.name if deal else None), (company.name if company else None)
+
+
+def draft_reply(engine: Any, draft: Draft, *, note: str | None = None) -> Reply:
+    """A draft as a reply: what would be written, and the buttons while it is pending."""
+    payload = draft.payload or {}
+    deal_name, company_name = _subject_names(engine, draft)
+    about = deal_name or company_name
+    title = KIND_LABELS.get(draft.kind, draft.kind) + (f" · {about}" if about else "")
+    reply = Reply(fallback=f"{title}: waiting for your approval" if draft.status == "pending" else title)
+    reply.add(Header(title))
+    pairs = [(label, str(payload[key])) for key, label in FIELD_KEYS if payload.get(key)]
+    if draft.kind == "crm_update":
+        pairs += [(str(k), str(v)) for k, v in (payload.get("properties") or {}).items()]
+    if pairs:
+        reply.add(Fields(pairs))
+    body = str(payload.get("body") or payload.get("text") or "")
+    if body.strip():
+        reply.add(Section(body))
+    if draft.status == "pending":
+        reply.add(
+            Actions(
+                [
+                    Button("Approve", APPROVE_ACTION, str(draft.id), style="primary"),
+                    Button("Edit", EDIT_ACTION, str(draft.id)),
+                    Button("Discard", DISCARD_ACTION, str(draft.id), style="danger"),
+                ]
+            ),
+            Context(["Approve or discard here, or react :white_check_mark: / :x: to this message."]),
+        )
+    else:
+        icon = STATUS_ICONS.get(draft.status, "")
+        status = f"{icon} {draft.status.capitalize()}" + (f" by <@{draft.decided_by}>" if draft.decided_by else "")
+        reply.add(Context([status] + ([note] if note else [])))
+    return reply
+
+
+def post_draft(deps: BotDeps, client: Any, draft_id: int, *, channel: str | None = None) -> Posted | None:
+    """Post a pending draft to `channel` (default: a DM with its owner) and remember the message for reactions."""
+    draft = get_draft(deps.engine, draft_id)
+    if draft is None:
+        raise ValueError(f"no draft {draft_id}")
+    if channel is None:
+        channel = dm_channel_for_owner(deps.engine, client, draft.owner_id) if draft.owner_id else None
+        if channel is None:
+            log.warning("draft %s: its owner has no Slack user; not posted", draft_id)
+            return None
+    posted = post_reply(client, channel, draft_reply(deps.engine, draft), max_messages=1)
+    record_message(deps.engine, draft_id, channel=posted.channel, ts=posted.ts[0])
+    return posted
+
+
+def _ephemeral(client: Any, channel: str | None, user: str, text: str, thread_ts: str | None = None) -> None:
+    if not channel:
+        log.info("no channel to tell %s: %s", user, text)
+        return
+    client.chat_postEphemeral(channel=channel, user=user, text=truncate(text, 3000), thread_ts=thread_ts)
+
+
+def can_decide(deps: BotDeps, client: Any, draft: Draft, slack_user: str) -> tuple[bool, str | None]:
+    """Whether `slack_user` may decide on / edit the draft, and the owner's Slack user id."""
+    identity = resolve_identity(deps.engine, client, slack_user, settings=deps.settings, now=deps.now())
+    owner_user = slack_user_for_owner(deps.engine, client, draft.owner_id) if draft.owner_id else None
+    allowed = identity.is_manager or (owner_user is not None and owner_user == slack_user)
+    return allowed, owner_user
+
+
+def carry_out_decision(
+    deps: BotDeps,
+    client: Any,
+    *,
+    draft_id: int,
+    decision: Literal["approve", "discard"],
+    slack_user: str,
+    channel: str | None,
+) -> Decision:
+    """Decide on a draft for a click or a reaction: tell others "not yours", execute an approval once, report it.
+
+    Only the caller whose conditional UPDATE won (`decision.acted`) executes, updates the draft message and posts the
+    result in its thread; a losing double click gets an ephemeral "already approved by …".
+    """
+    draft = get_draft(deps.engine, draft_id)
+    if draft is None:
+        _ephemeral(client, channel, slack_user, "That draft no longer exists.")
+        return Decision("not_found", None, "That draft no longer exists.")
+    identity = resolve_identity(deps.engine, client, slack_user, settings=deps.settings, now=deps.now())
+    owner_user = slack_user_for_owner(deps.engine, client, draft.owner_id) if draft.owner_id else None
+    result = decide_draft(
+        deps.engine,
+        draft_id,
+        decision=decision,
+        decided_by_slack_user=slack_user,
+        is_manager=identity.is_manager,
+        owner_slack_user=owner_user,
+        now=deps.now(),
+    )
+    where = channel or draft.slack_channel
+    if not result.acted:
+        _ephemeral(client, where, slack_user, result.message, thread_ts=None)
+        return result
+    note = None
+    if result.outcome == "approved":
+        execution = execute_draft(deps.engine, draft_id, writer=deps.writer, now=deps.now())
+        if execution.status == "executed":
+            note = execution.message
+            thread_text = f":white_check_mark: Approved by <@{slack_user}>: {execution.message}."
+        else:
+            note = f"Write failed: {execution.message}"
+            thread_text = f":warning: Approved by <@{slack_user}>, but the write failed: {execution.message}"
+    else:
+        thread_text = f":x: Discarded by <@{slack_user}>. Nothing was written."
+    final = get_draft(deps.engine, draft_id)
+    assert final is not None
+    if final.slack_channel and final.slack_ts:
+        update_reply(
+            client, final.slack_channel, final.slack_ts, draft_reply(deps.engine, final, note=note), max_messages=1
+        )
+        client.chat_postMessage(channel=final.slack_channel, thread_ts=final.slack_ts, text=truncate(thread_text, 3000))
+    elif where:
+        client.chat_postMessage(channel=where, text=truncate(thread_text, 3000))
+    return result
+
+
+def edit_view(draft: Draft, *, channel: str | None = None) -> dict[str, Any]:
+    """The Edit modal: one input per editable payload key (subject, body, ...), prefilled."""
+    payload = draft.payload or {}
+    keys = [(key, label) for key, label in FIELD_KEYS if isinstance(payload.get(key), str)]
+    keys.append(("body", "Text"))
+    blocks = []
+    for key, label in keys:
+        element: dict[str, Any] = {"type": "plain_text_input", "action_id": "value", "multiline": key == "body"}
+        current = str(payload.get(key) or (payload.get("text") if key == "body" else "") or "")
+        if current:
+            element["initial_value"] = truncate(current, 3000)
+        element["max_length"] = 3000
+        blocks.append(
+            {
+                "type": "input",
+                "block_id": f"edit_{key}",
+                "label": {"type": "plain_text", "text": label},
+                "element": element,
+            }
+        )
+    metadata = json.dumps({"draft_id": draft.id, "channel": channel})
+    return {
+        "type": "modal",
+        "callback_id": EDIT_VIEW,
+        "private_metadata": metadata,
+        "title": {"type": "plain_text", "text": "Edit draft"},
+        "submit": {"type": "plain_text", "text": "Save"},
+        "close": {"type": "plain_text", "text": "Cancel"},
+        "blocks": blocks,
+    }
+
+
+def submitted_changes(view: dict[str, Any]) -> dict[str, str]:
+    """The payload changes typed into the Edit modal."""
+    values = (view.get("state") or {}).get("values") or {}
+    changes = {}
+    for block_id, inputs in values.items():
+        if block_id.startswith("edit_"):
+            value = (inputs.get("value") or {}).get("value")
+            changes[block_id.removeprefix("edit_")] = value or ""
+    return changes

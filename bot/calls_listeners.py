@@ -1,0 +1,182 @@
+"""Slack listeners for calls: a transcript shared with the bot in a DM, and the "Draft follow-ups" button.
+
+`register(app)` is a registrar for `bot.slack_app.create_app(..., registrars=[calls_listeners.register])`.
+
+- `file_shared` in a DM: `files.info` → download `url_private_download` with the bot token (only from Slack's own
+  host or the configured API host, so the token never leaves for a stranger's URL) → store the call → post the
+  scorecard with a "Draft follow-ups" button. A malformed file gets the parser's line-numbered reason.
+- `calls_draft_followups` button: file the call's tasks, email and note as drafts (`tools.calls.followups`) and post
+  each one with Approve / Edit / Discard (`bot.approvals.post_draft`); approval, the exactly-once write-back and the
+  ✅ reaction are handled by the Slack app's own draft listeners.
+"""
+
+from __future__ import annotations
+
+import logging
+import urllib.request
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+from sqlalchemy import select
+
+from bot.blocks import post_reply, text_reply
+from bot.calls_reply import analysis_reply
+from store.db import session_scope
+from store.models import Call
+from tools.calls.analyze import CallAnalysis, analyze_stored_call, analyze_text
+from tools.calls.parsers import TranscriptError
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+
+    from bot.slack_app import BotDeps
+
+log = logging.getLogger(__name__)
+
+DRAFT_FOLLOWUPS_ACTION = "calls_draft_followups"
+MAX_TRANSCRIPT_BYTES = 2_000_000
+TRANSCRIPT_TYPES = ("vtt", "srt", "json", "text", "txt", "plain")
+SLACK_FILE_HOSTS = ("files.slack.com", "slack-files.com")
+
+
+def _allowed_host(url: str, api_url: str) -> bool:
+    host = urlparse(url).hostname or ""
+    return host in SLACK_FILE_HOSTS or host == (urlparse(api_url).hostname or "")
+
+
+def download_file(client: Any, url: str, *, api_url: str, limit: int = MAX_TRANSCRIPT_BYTES) -> bytes:
+    """Fetch a Slack-hosted private file with the bot token (refuses other hosts and files over `limit`)."""
+    if not _allowed_host(url, api_url):
+        raise PermissionError(f"refusing to send the bot token to {urlparse(url).hostname}")
+    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {client.token}"})
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - host checked above
+        data = response.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"the file is larger than {limit // 1_000_000} MB")
+    return data
+
+
+def store_shared_call(deps: BotDeps, analysis: CallAnalysis, text: str, *, started_at: datetime) -> int:
+    """Keep a transcript shared in Slack as a `Call` row, so its scorecard and follow-ups can be found again."""
+    ctx = analysis.context
+    with session_scope(deps.engine) as session:
+        # The same file shared twice is one call: its scorecard and follow-up drafts stay the same.
+        same = session.execute(
+            select(Call.id).where(Call.transcript == text, Call.owner_id == ctx.owner_id).limit(1)
+        ).scalar()
+        if same is not None:
+            return int(same)
+        call = Call(
+            deal_id=ctx.deal_id,
+            company_id=ctx.company_id,
+            owner_id=ctx.owner_id,
+            started_at=started_at,
+            duration_seconds=int(analysis.metrics.duration_seconds),
+            transcript=text,
+            transcript_format=analysis.transcript.format,
+        )
+        session.add(call)
+        session.flush()
+        return int(call.id)  # type: ignore[arg-type]
+
+
+def handle_shared_transcript(deps: BotDeps, client: Any, *, file_id: str, channel: str, user: str) -> None:
+    """Analyze a transcript file shared in a DM and answer in that DM."""
+    info = client.files_info(file=file_id)["file"]
+    name = str(info.get("name") or "transcript")
+    if str(info.get("filetype", "")).lower() not in TRANSCRIPT_TYPES and not name.lower().endswith(
+        (".vtt", ".srt", ".json", ".txt")
+    ):
+        post_reply(
+            client,
+            channel,
+            text_reply(f"I can score call transcripts (WebVTT, SRT, JSON or text); *{name}* doesn't look like one."),
+        )
+        return
+    url = str(info.get("url_private_download") or info.get("url_private") or "")
+    try:
+        text = download_file(client, url, api_url=deps.settings.slack_api_url).decode("utf-8-sig")
+    except (OSError, ValueError, PermissionError) as exc:
+        log.warning("could not download %s: %s", file_id, exc)
+        post_reply(client, channel, text_reply(f":warning: I couldn't read *{name}*: {exc}"))
+        return
+    now = deps.now()
+    try:
+        analysis = analyze_text(text, filename=name, engine=deps.engine, settings=deps.settings, started_at=now)
+    except TranscriptError as exc:
+        post_reply(client, channel, text_reply(f":warning: *{name}* is not a transcript I can read: {exc}"))
+        return
+    if analysis.context.owner_id is None:
+        # No deal matched: the AE who shared the transcript owns its follow-ups.
+        from bot.identity import resolve_identity
+
+        identity = resolve_identity(deps.engine, client, user, settings=deps.settings, now=now)
+        analysis.context = replace(analysis.context, owner_id=identity.owner_id)
+    analysis.call_id = store_shared_call(deps, analysis, text, started_at=now)
+    post_reply(client, channel, analysis_reply(analysis, with_actions=True))
+
+
+def post_followup_drafts(deps: BotDeps, client: Any, *, call_id: int, channel: str | None) -> list[int]:
+    """File the call's follow-up drafts and post each one for approval."""
+    from bot.approvals import post_draft
+    from tools.calls.followups import create_followup_drafts
+
+    analysis = analyze_stored_call(deps.engine, call_id, settings=deps.settings, now=deps.now(), predict=False)
+    draft_ids = create_followup_drafts(deps.engine, analysis, settings=deps.settings)
+    for draft_id in draft_ids:
+        from tools.drafts import get_draft
+
+        draft = get_draft(deps.engine, draft_id)
+        if draft is not None and draft.slack_ts is None and draft.status == "pending":
+            post_draft(deps, client, draft_id, channel=channel)  # already posted drafts are not posted again
+    return draft_ids
+
+
+def register(app: App) -> None:
+    """Add the calls listeners to the Sales OS Bolt app."""
+    from bot.slack_app import bot_deps
+
+    deps = bot_deps(app)
+
+    def just_ack(ack: Any) -> None:
+        ack()
+
+    def on_file_shared(event: dict[str, Any], client: Any) -> None:
+        channel = str(event.get("channel_id") or "")
+        if not channel.startswith("D"):
+            return  # transcripts are scored when shared with the bot directly, not in every channel
+        file_id = event.get("file_id") or (event.get("file") or {}).get("id")
+        if not file_id:
+            return
+        try:
+            handle_shared_transcript(
+                deps, client, file_id=str(file_id), channel=channel, user=str(event.get("user_id"))
+            )
+        except Exception:
+            log.exception("scoring shared file %s failed", file_id)
+            post_reply(
+                client, channel, text_reply(":warning: Sorry, scoring that transcript failed; the error is logged.")
+            )
+
+    def on_draft_followups(body: dict[str, Any], client: Any) -> None:
+        action = (body.get("actions") or [{}])[0]
+        channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+        try:
+            call_id = int(action.get("value", ""))
+        except ValueError:
+            return
+        try:
+            post_followup_drafts(deps, client, call_id=call_id, channel=channel)
+        except Exception:
+            log.exception("drafting follow-ups for call %s failed", call_id)
+            if channel:
+                client.chat_postEphemeral(
+                    channel=channel,
+                    user=body["user"]["id"],
+                    text=":warning: Sorry, drafting the follow-ups failed; the error is logged.",
+                )
+
+    app.event("file_shared")(ack=just_ack, lazy=[on_file_shared])
+    app.action(DRAFT_FOLLOWUPS_ACTION)(ack=just_ack, lazy=[on_draft_followups])

@@ -1,0 +1,130 @@
+"""Events API listeners: DMs (message.im), @mentions (answered in thread) and ✅ / ❌ reactions on drafts.
+
+Each listener acks and defers the work to the pool (see bot/slack_app.py): a "working…" placeholder is posted at
+once, then replaced in place with the copilot's answer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+from bot.approvals import APPROVE_REACTIONS, DISCARD_REACTIONS, carry_out_decision
+from bot.blocks import post_ephemeral_reply, text_reply, update_reply, working_blocks
+from bot.identity import resolve_identity
+from bot.reply import Reply
+from tools.drafts import find_draft_by_message
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+
+    from bot.slack_app import BotDeps
+
+log = logging.getLogger(__name__)
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
+# Message subtypes that are not a person writing to us (edits, deletions, our own posts, joins).
+_IGNORED_SUBTYPES = {"bot_message", "message_changed", "message_deleted", "channel_join", "message_replied"}
+
+
+def _ask(deps: BotDeps, client: Any, *, user: str, question: str, thread_key: str) -> Reply:
+    try:
+        identity = resolve_identity(deps.engine, client, user, settings=deps.settings, now=deps.now())
+        return deps.answer(
+            question,
+            engine=deps.engine,
+            settings=deps.settings,
+            asker_owner_id=identity.owner_id,
+            thread_key=thread_key,
+            now=deps.now(),
+        ).reply
+    except Exception:
+        log.exception("copilot failed on %r", question)
+        return text_reply(":warning: Sorry, something went wrong answering that. The error is logged; try again.")
+
+
+def answer_in_place(
+    deps: BotDeps, client: Any, *, channel: str, user: str, question: str, thread_ts: str | None, thread_key: str
+) -> None:
+    """Post "working…", ask the copilot, replace the placeholder; private answers go to the asker only."""
+    text, blocks = working_blocks("Looking into it")
+    placeholder = client.chat_postMessage(channel=channel, text=text, blocks=blocks, thread_ts=thread_ts)
+    reply = _ask(deps, client, user=user, question=question, thread_key=thread_key)
+    is_dm = channel.startswith("D")
+    if reply.ephemeral and not is_dm:
+        update_reply(client, channel, placeholder["ts"], text_reply(f"<@{user}>, I sent you the answer privately."))
+        post_ephemeral_reply(client, channel, user, reply, thread_ts=thread_ts)
+        return
+    update_reply(client, channel, placeholder["ts"], reply, thread_ts=thread_ts or placeholder["ts"])
+
+
+def register(app: App) -> None:
+    """Add the message.im, app_mention and reaction_added listeners."""
+    from bot.slack_app import bot_deps
+
+    deps = bot_deps(app)
+
+    def handle_direct_message(event: dict[str, Any], client: Any) -> None:
+        if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype") in _IGNORED_SUBTYPES:
+            return
+        question = (event.get("text") or "").strip()
+        if not question or not event.get("user"):
+            return
+        thread_ts = event.get("thread_ts")
+        answer_in_place(
+            deps,
+            client,
+            channel=event["channel"],
+            user=event["user"],
+            question=question,
+            thread_ts=thread_ts,
+            thread_key=f"im:{event['channel']}:{thread_ts or ''}",
+        )
+
+    def handle_app_mention(event: dict[str, Any], client: Any) -> None:
+        if event.get("bot_id") or not event.get("user"):
+            return
+        question = _MENTION.sub("", event.get("text") or "").strip() or "help"
+        thread_ts = event.get("thread_ts") or event["ts"]
+        answer_in_place(
+            deps,
+            client,
+            channel=event["channel"],
+            user=event["user"],
+            question=question,
+            thread_ts=thread_ts,
+            thread_key=f"thread:{event['channel']}:{thread_ts}",
+        )
+
+    def handle_reaction_added(event: dict[str, Any], client: Any) -> None:
+        reaction = str(event.get("reaction", "")).split("::")[0]  # skin tones arrive as "white_check_mark::skin-tone-2"
+        if reaction in APPROVE_REACTIONS:
+            decision = "approve"
+        elif reaction in DISCARD_REACTIONS:
+            decision = "discard"
+        else:
+            return
+        item = event.get("item") or {}
+        if item.get("type") != "message" or not item.get("channel") or not item.get("ts"):
+            return
+        draft = find_draft_by_message(deps.engine, item["channel"], item["ts"])
+        if draft is None or draft.id is None:
+            return  # a reaction on an ordinary message
+        carry_out_decision(
+            deps, client, draft_id=draft.id, decision=decision, slack_user=event["user"], channel=item["channel"]
+        )
+
+    @app.event("message")
+    def on_message(ack: Any, event: dict[str, Any], client: Any) -> None:
+        ack()
+        deps.defer(handle_direct_message, event, client)
+
+    @app.event("app_mention")
+    def on_app_mention(ack: Any, event: dict[str, Any], client: Any) -> None:
+        ack()
+        deps.defer(handle_app_mention, event, client)
+
+    @app.event("reaction_added")
+    def on_reaction_added(ack: Any, event: dict[str, Any], client: Any) -> None:
+        ack()
+        deps.defer(handle_reaction_added, event, client)

@@ -1,0 +1,105 @@
+"""The App Home tab: my open deals, my silent deals, and the drafts waiting for me (published on app_home_opened)."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from bot.approvals import APPROVE_ACTION, DISCARD_ACTION, KIND_LABELS
+from bot.blocks import truncate, view_blocks
+from bot.identity import SlackIdentity, resolve_identity
+from bot.reply import Actions, Button, Context, Divider, Header, Reply, Section
+from store.db import session_scope
+from tools.deals import find_deals, silent_deals
+from tools.drafts import pending_drafts
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+
+    from bot.slack_app import BotDeps
+
+log = logging.getLogger(__name__)
+DEALS_SHOWN = 10
+DRAFTS_SHOWN = 10
+
+
+def _money(amount: float | None) -> str:
+    return f"${amount:,.0f}" if amount is not None else "no amount"
+
+
+def home_reply(deps: BotDeps, identity: SlackIdentity) -> Reply:
+    """What the Home tab shows this user (render-neutral, so it is testable without Slack)."""
+    now = deps.now()
+    reply = Reply(fallback="Sales OS home")
+    reply.add(Header("Sales OS"))
+    if identity.owner_id is None:
+        reply.add(
+            Section(
+                "I could not match your Slack email to a CRM owner, so there are no deals to show yet. "
+                "Ask your admin to check that your HubSpot user uses the same email as Slack."
+            )
+        )
+        return reply
+    drafts = pending_drafts(deps.engine, owner_id=identity.owner_id, limit=DRAFTS_SHOWN)
+    reply.add(Header(f"Drafts waiting for you ({len(drafts)})"))
+    if not drafts:
+        reply.add(Section("_Nothing to approve._"))
+    for draft in drafts:
+        payload = draft.payload or {}
+        label = KIND_LABELS.get(draft.kind, draft.kind)
+        summary = str(payload.get("subject") or payload.get("title") or payload.get("body") or "")
+        reply.add(
+            Section(f"*{label}*: {truncate(summary, 300)}"),
+            Actions(
+                [
+                    Button("Approve", APPROVE_ACTION, str(draft.id), style="primary"),
+                    Button("Discard", DISCARD_ACTION, str(draft.id), style="danger"),
+                ]
+            ),
+        )
+    with session_scope(deps.engine) as session:
+        deals = find_deals(session, owner_ids=[identity.owner_id], open_only=True, limit=DEALS_SHOWN)
+        silent = silent_deals(
+            session, days=deps.settings.silent_business_days, now=now, owner_ids=[identity.owner_id], limit=DEALS_SHOWN
+        )
+    reply.add(Divider(), Header("Your open deals"))
+    lines = [
+        f"• *{d.name}* · {d.stage_label} · {_money(d.amount)}"
+        + (f" · closes {d.close_date:%b %d}" if d.close_date else "")
+        for d in deals
+    ]
+    reply.add(Section("\n".join(lines) if lines else "_No open deals._"))
+    reply.add(Divider(), Header(f"Silent {deps.settings.silent_business_days}+ days"))
+    lines = [
+        f"• *{s.deal.name}* · {s.days_silent} days since the buyer engaged"
+        + (f" · our last touch: {s.last_outbound_type}" if s.last_outbound_type else " · no follow-up sent")
+        for s in silent
+    ]
+    reply.add(Section("\n".join(lines) if lines else "_None: every buyer engaged recently._"))
+    local = now.astimezone(deps.settings.tz)
+    reply.add(Context([f"As of {local:%a %b %d, %H:%M} ({deps.settings.team_timezone}) · `/salesos help` for more"]))
+    return reply
+
+
+def publish_home(deps: BotDeps, client: Any, user: str) -> None:
+    """Render and publish the Home tab of one user."""
+    identity = resolve_identity(deps.engine, client, user, settings=deps.settings, now=deps.now())
+    reply = home_reply(deps, identity)
+    client.views_publish(user_id=user, view={"type": "home", "blocks": view_blocks(reply)})
+
+
+def register(app: App) -> None:
+    """Add the app_home_opened listener."""
+    from bot.slack_app import bot_deps
+
+    deps = bot_deps(app)
+
+    def handle_app_home_opened(event: dict[str, Any], client: Any) -> None:
+        if event.get("tab", "home") != "home" or not event.get("user"):
+            return
+        publish_home(deps, client, event["user"])
+
+    @app.event("app_home_opened")
+    def on_app_home_opened(ack: Any, event: dict[str, Any], client: Any) -> None:
+        ack()
+        deps.defer(handle_app_home_opened, event, client)

@@ -1,0 +1,157 @@
+"""Who is this Slack user in the CRM? Slack user ↔ CRM owner by email, cached in the store (`SlackUser`).
+
+A Slack user maps to the owner whose email matches the Slack profile email (users.info needs `users:read.email`).
+Managers are the emails in MANAGER_EMAILS, the members of the MANAGER_USER_GROUP user group, or owners whose CRM
+role is `manager`. Answers are cached for `CACHE_TTL`, so a busy channel costs one users.info per user per day.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from store.db import session_scope
+from store.models import Owner, SlackUser, utcnow
+
+log = logging.getLogger(__name__)
+CACHE_TTL = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class SlackIdentity:
+    """A Slack user as Sales OS knows them."""
+
+    slack_user_id: str
+    email: str | None
+    owner_id: int | None
+    is_manager: bool
+    owner_name: str | None = None
+
+
+def _slack_error(exc: Exception) -> str:
+    response = getattr(exc, "response", None)
+    try:
+        return str(response["error"]) if response is not None else str(exc)
+    except (KeyError, TypeError):
+        return str(exc)
+
+
+def _fetch_email(client: Any, slack_user_id: str) -> str | None:
+    try:
+        user = client.users_info(user=slack_user_id)["user"]
+    except Exception as exc:  # SlackApiError (user_not_found, missing_scope) or a network error
+        log.warning("users.info %s failed: %s", slack_user_id, _slack_error(exc))
+        return None
+    email = (user.get("profile") or {}).get("email")
+    return str(email).strip().lower() if email else None
+
+
+def _group_members(client: Any, usergroup: str) -> set[str]:
+    try:
+        return set(client.usergroups_users_list(usergroup=usergroup)["users"])
+    except Exception as exc:
+        log.warning("usergroups.users.list %s failed: %s", usergroup, _slack_error(exc))
+        return set()
+
+
+def _is_manager(settings: Any, client: Any, slack_user_id: str, email: str | None, owner: Owner | None) -> bool:
+    manager_emails = {e.strip().lower() for e in getattr(settings, "manager_emails", []) or []}
+    if email and email in manager_emails:
+        return True
+    if owner is not None and owner.role == "manager":
+        return True
+    group = getattr(settings, "manager_user_group", None)
+    return bool(group) and slack_user_id in _group_members(client, group)
+
+
+def _owner_by_email(engine: Engine, email: str | None) -> Owner | None:
+    if not email:
+        return None
+    with session_scope(engine) as session:
+        return session.exec(select(Owner).where(func.lower(Owner.email) == email)).first()
+
+
+def resolve_identity(
+    engine: Engine,
+    client: Any,
+    slack_user_id: str,
+    *,
+    settings: Any,
+    now: datetime | None = None,
+    refresh: bool = False,
+) -> SlackIdentity:
+    """Map a Slack user to a CRM owner and manager flag, from the cache when fresh, else from Slack."""
+    now = now or utcnow()
+    with session_scope(engine) as session:
+        cached = session.get(SlackUser, slack_user_id)
+        if cached is not None and not refresh and now - cached.fetched_at < CACHE_TTL:
+            owner = session.get(Owner, cached.owner_id) if cached.owner_id else None
+            return SlackIdentity(
+                slack_user_id, cached.email, cached.owner_id, cached.is_manager, owner.name if owner else None
+            )
+    email = _fetch_email(client, slack_user_id)
+    owner = _owner_by_email(engine, email)
+    is_manager = _is_manager(settings, client, slack_user_id, email, owner)
+    owner_id = owner.id if owner else None
+    _remember(engine, slack_user_id, email=email, owner_id=owner_id, is_manager=is_manager, now=now)
+    return SlackIdentity(slack_user_id, email, owner_id, is_manager, owner.name if owner else None)
+
+
+def _remember(
+    engine: Engine, slack_user_id: str, *, email: str | None, owner_id: int | None, is_manager: bool, now: datetime
+) -> None:
+    """Upsert the cache row, and link the owner to the Slack user (two racing resolvers: last write wins, same data)."""
+    for _attempt in range(2):
+        try:
+            with session_scope(engine) as session:
+                row = session.get(SlackUser, slack_user_id) or SlackUser(slack_user_id=slack_user_id, fetched_at=now)
+                row.email, row.owner_id, row.is_manager, row.fetched_at = email, owner_id, is_manager, now
+                session.add(row)
+                if owner_id is not None:
+                    owner = session.get(Owner, owner_id)
+                    if owner is not None and owner.slack_user_id != slack_user_id:
+                        owner.slack_user_id = slack_user_id
+                        session.add(owner)
+            return
+        except IntegrityError:  # another thread inserted the same user first: retry as an update
+            continue
+
+
+def dm_channel_for_owner(engine: Engine, client: Any, owner_id: int) -> str | None:
+    """The id of the bot's DM with a CRM owner (conversations.open), or None when the owner has no Slack user."""
+    user = slack_user_for_owner(engine, client, owner_id)
+    if user is None:
+        return None
+    try:
+        return str(client.conversations_open(users=user)["channel"]["id"])
+    except Exception as exc:
+        log.warning("conversations.open with %s failed: %s", user, _slack_error(exc))
+        return None
+
+
+def slack_user_for_owner(engine: Engine, client: Any, owner_id: int) -> str | None:
+    """The Slack user id of a CRM owner: the stored link, else users.lookupByEmail (then stored)."""
+    with session_scope(engine) as session:
+        owner = session.get(Owner, owner_id)
+        if owner is None:
+            return None
+        if owner.slack_user_id:
+            return owner.slack_user_id
+        email = owner.email
+    try:
+        user_id = str(client.users_lookupByEmail(email=email)["user"]["id"])
+    except Exception as exc:
+        log.warning("users.lookupByEmail for owner %s failed: %s", owner_id, _slack_error(exc))
+        return None
+    with session_scope(engine) as session:
+        owner = session.get(Owner, owner_id)
+        if owner is not None:
+            owner.slack_user_id = user_id
+            session.add(owner)
+    return user_id
