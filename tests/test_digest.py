@@ -62,6 +62,9 @@ def test_digest_sections_match_the_hand_made_book(engine, world):
     assert d.hot_leads.basis == "budget"
     assert [lead.id for lead in d.hot_leads.leads] == [world.leads["big"], world.leads["mid"]]
     assert d.hot_leads.total == 2 and d.hot_leads.week_leads == 3
+    assert d.hot_leads.hot_ids == sorted([world.leads["big"], world.leads["mid"]])
+    assert d.hot_leads.week_ids == sorted([world.leads["big"], world.leads["mid"], world.leads["small"]])
+    assert d.at_risk_ids == [deals["acme_expansion"]]
 
     # won and lost, and why
     assert sorted(x.id for x in d.won) == sorted([deals["initech_renewal"], deals["initech_addon"]])

@@ -86,6 +86,10 @@ class HotLeads:
     total: int
     leads: list[LeadItem]
     week_leads: int
+    hot_ids: list[int] = field(default_factory=list)
+    """Every hot lead (the top ones are in `leads`)."""
+    week_ids: list[int] = field(default_factory=list)
+    """Every lead of the week that is not disqualified."""
 
 
 @dataclass(frozen=True)
@@ -221,6 +225,8 @@ class Digest:
     high_risk: list[DealHealth]
     at_risk_total: int
     open_deals: int
+    at_risk_ids: list[int]
+    """Every open deal at or above the alert score, riskiest first (the top ones are in `high_risk`)."""
     hot_leads: HotLeads
     won: list[ClosedDeal]
     lost: list[ClosedDeal]
@@ -341,7 +347,15 @@ def _hot_leads(session: Session, owner_ids: list[int] | None, start: datetime, e
         )
         for lead, name in hot[:HOT_LEADS]
     ]
-    return HotLeads(basis=basis, rule=rule, total=len(hot), leads=items, week_leads=len(rows))
+    return HotLeads(
+        basis=basis,
+        rule=rule,
+        total=len(hot),
+        leads=items,
+        week_leads=len(rows),
+        hot_ids=sorted(lead.id for lead, _ in hot),
+        week_ids=sorted(lead.id for lead, _ in rows),
+    )
 
 
 def _closed(session: Session, owner_ids: list[int] | None, start: datetime, end: datetime) -> list[Any]:
@@ -655,6 +669,7 @@ def build_digest(
         high_risk=at_risk[:TOP_RISKS],
         at_risk_total=len(at_risk),
         open_deals=len(health),
+        at_risk_ids=[h.deal_id for h in at_risk],
         hot_leads=_hot_leads(session, owner_ids, start, end),
         won=won,
         lost=lost,
