@@ -25,6 +25,8 @@ from tools.drafts import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from bot.blocks import Posted
     from bot.slack_app import BotDeps
 
@@ -83,18 +85,23 @@ def draft_reply(engine: Any, draft: Draft, *, note: str | None = None) -> Reply:
     return reply
 
 
-def post_draft(deps: BotDeps, client: Any, draft_id: int, *, channel: str | None = None) -> Posted | None:
-    """Post a pending draft to `channel` (default: a DM with its owner) and remember the message for reactions."""
-    draft = get_draft(deps.engine, draft_id)
+def post_draft(engine: Engine | BotDeps, client: Any, draft_id: int, *, channel: str | None = None) -> Posted | None:
+    """Post a pending draft to `channel` (default: a DM with its owner) and remember the message for reactions.
+
+    Usable from a listener (`bot_deps(app)` or its `.engine`, and the listener's `client`) or a job (the engine and
+    any WebClient). Returns None, with a warning, when the owner has no Slack user.
+    """
+    engine = getattr(engine, "engine", engine)  # a BotDeps works too (its store)
+    draft = get_draft(engine, draft_id)
     if draft is None:
         raise ValueError(f"no draft {draft_id}")
     if channel is None:
-        channel = dm_channel_for_owner(deps.engine, client, draft.owner_id) if draft.owner_id else None
+        channel = dm_channel_for_owner(engine, client, draft.owner_id) if draft.owner_id else None
         if channel is None:
             log.warning("draft %s: its owner has no Slack user; not posted", draft_id)
             return None
-    posted = post_reply(client, channel, draft_reply(deps.engine, draft), max_messages=1)
-    record_message(deps.engine, draft_id, channel=posted.channel, ts=posted.ts[0])
+    posted = post_reply(client, channel, draft_reply(engine, draft), max_messages=1)
+    record_message(engine, draft_id, channel=posted.channel, ts=posted.ts[0])
     return posted
 
 

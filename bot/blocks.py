@@ -193,8 +193,12 @@ def post_reply(
     *,
     max_messages: int = DEFAULT_MAX_MESSAGES,
     more_url: str | None = None,
+    **extra: Any,
 ) -> Posted:
-    """Post a reply as one or more messages (continuations go in the same thread)."""
+    """Post a reply as one or more messages (continuations go in the same thread).
+
+    `extra` goes to every chat.postMessage call (e.g. `unfurl_links=False`, `metadata=...`).
+    """
     chunks = split_reply_blocks(reply, max_messages=max_messages, more_url=more_url)
     text = fallback_text(reply)
     stamps: list[str] = []
@@ -204,6 +208,7 @@ def post_reply(
             text=text if i == 0 else _continuation(chunk, i, len(chunks)),
             blocks=chunk,
             thread_ts=thread_ts,
+            **extra,
         )
         stamps.append(str(result["ts"]))
         channel = str(result.get("channel") or channel)

@@ -24,7 +24,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 # Message subtypes that are not a person writing to us (edits, deletions, our own posts, joins).
-_IGNORED_SUBTYPES = {"bot_message", "message_changed", "message_deleted", "channel_join", "message_replied"}
+# A shared file ("file_share") is the calls module's (bot/calls_listeners.py: file_shared), not a question.
+_IGNORED_SUBTYPES = {
+    "bot_message",
+    "message_changed",
+    "message_deleted",
+    "channel_join",
+    "message_replied",
+    "file_share",
+}
 
 
 def _ask(deps: BotDeps, client: Any, *, user: str, question: str, thread_key: str) -> Reply:

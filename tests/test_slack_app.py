@@ -123,6 +123,17 @@ def test_bot_messages_and_edits_are_ignored(slack):
         {"type": "message", "channel_type": "im", "channel": "D0DANA", "bot_id": "B1", "text": "echo", "ts": "1"}
     )
     slack.event({"type": "message", "subtype": "message_changed", "channel_type": "im", "channel": "D0DANA", "ts": "2"})
+    slack.event(  # a transcript shared in the DM belongs to the calls listeners, not the copilot
+        {
+            "type": "message",
+            "subtype": "file_share",
+            "channel_type": "im",
+            "channel": "D0DANA",
+            "user": DANA,
+            "text": "here is the call",
+            "ts": "2.5",
+        }
+    )
     slack.event({"type": "message", "channel_type": "im", "channel": "D0DANA", "user": DANA, "text": "real", "ts": "3"})
     slack.fake.wait_for("chat.update")
     time.sleep(0.2)
@@ -221,7 +232,7 @@ def test_healthz_extra_routes_and_methods(sqlite_engine):
 
 def _post_draft(slack, **kwargs) -> tuple[int, str, str]:
     draft_id = slack.new_draft(**kwargs)
-    posted = post_draft(bot_deps(slack.app), _client(slack), draft_id)
+    posted = post_draft(slack.engine, _client(slack), draft_id)
     return draft_id, posted.channel, posted.ts[0]
 
 
@@ -447,7 +458,7 @@ def test_a_draft_whose_owner_has_no_slack_user_is_not_posted(slack):
         s.flush()
         slack.owners["ghost"] = ghost.id
     draft_id = slack.new_draft(owner="ghost", key="ghost")
-    assert post_draft(bot_deps(slack.app), _client(slack), draft_id) is None
+    assert post_draft(slack.engine, _client(slack), draft_id) is None
     assert slack.fake.calls_to("chat.postMessage") == []
 
 
