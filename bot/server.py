@@ -414,9 +414,35 @@ def build_runner(
     return "http", app, server
 
 
+def start_scheduler(settings: Settings, engine: Engine, client: Any) -> Any:
+    """Start the scheduled jobs (`jobs.scheduler`) on this replica unless SCHEDULER_ENABLED=false; None if off.
+
+    Every replica may run it: each job run claims its `(job, slot)` in the store first, so nothing is posted twice.
+    """
+    if not settings.scheduler_enabled:
+        log.info("scheduler off on this replica (SCHEDULER_ENABLED=false)")
+        return None
+    from jobs.scheduler import build_scheduler, start
+
+    scheduler = build_scheduler(settings, engine, slack_client=client)
+    start(scheduler)
+    return scheduler
+
+
 def serve(settings: Settings, engine: Engine) -> int:
-    """Run the Slack app until interrupted (`salesos serve`)."""
-    mode, _app, runner = build_runner(settings, engine)
+    """Run the Slack app and the scheduled jobs until interrupted (`salesos serve`)."""
+    mode, app, runner = build_runner(settings, engine)
+    scheduler = start_scheduler(settings, engine, app.client)
+    try:
+        return _run(mode, runner)
+    finally:
+        if scheduler is not None:
+            from jobs.scheduler import shutdown
+
+            shutdown(scheduler)  # lets a running job finish: no half-posted digest
+
+
+def _run(mode: str, runner: Any) -> int:
     if mode == "socket":
         log.info("Sales OS: Socket Mode (SLACK_APP_TOKEN set): no public URL needed")
         runner.start()  # blocks; Ctrl-C stops it

@@ -314,16 +314,16 @@ def _count_deals(session: Session, **filters: Any) -> tuple[int, float]:
 
 
 def _silent(ctx: ToolContext, session: Session, a: SilentDealsArgs) -> BaseModel:
-    from tools.deals import silent_deals
+    from tools.deals import summarize_silent_deals
 
     owner_ids, owner_names = resolve_owners(session, a.owners, ctx.asker_owner_id)
-    rows = silent_deals(session, days=a.days, now=ctx.now, owner_ids=owner_ids or None)
+    summary = summarize_silent_deals(session, days=a.days, now=ctx.now, owner_ids=owner_ids or None, top=25)
     return SilentList(
         days=a.days,
         owners=owner_names,
-        deals=rows[:25],
-        total=len(rows),
-        total_amount=float(sum(_deal_of(r).amount or 0 for r in rows)),
+        deals=summary.deals,
+        total=summary.total,
+        total_amount=summary.total_amount,
     )
 
 
