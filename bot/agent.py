@@ -35,18 +35,10 @@ def system_prompt(settings: Any, now: datetime, asker: str) -> str:
 
 
 def build_model(settings: Any) -> Any:
-    """The chat model from settings (an api key is required by the client even for local servers)."""
-    from langchain_openai import ChatOpenAI
+    """The agent's chat model."""
+    from tools.llm import chat_model
 
-    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "not-needed"
-    return ChatOpenAI(
-        model=settings.openai_model,
-        base_url=settings.openai_base_url,
-        api_key=key,
-        temperature=0,
-        timeout=60,
-        max_retries=1,
-    )
+    return chat_model(settings, timeout=60)
 
 
 def load_history(engine: Engine, thread_key: str | None, limit: int = HISTORY_TURNS) -> list[Any]:

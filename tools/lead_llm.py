@@ -36,16 +36,9 @@ def parse_rating(text: str) -> float | None:
 
 def notes_rater(settings: Settings, *, timeout: float = 20.0) -> Callable[[str], float | None]:
     """A function notes → 0–10 rating through the configured OpenAI-compatible model, cached by notes hash."""
-    from langchain_openai import ChatOpenAI
+    from tools.llm import chat_model
 
-    model = ChatOpenAI(
-        model=settings.openai_model,
-        api_key=settings.openai_api_key.get_secret_value() if settings.openai_api_key else "not-needed",  # type: ignore[arg-type]
-        base_url=settings.openai_base_url,
-        temperature=0,
-        timeout=timeout,
-        max_retries=1,
-    )
+    model = chat_model(settings, timeout=timeout)
     template = load_prompt("lead_notes")
     cache_path = Path(settings.lead_model_dir) / f"llm-notes-{settings.openai_model.replace('/', '_')}.json"
     try:

@@ -8,24 +8,8 @@ from typing import Any
 
 _LINE = re.compile(r"^\s*\[(\d{1,2}:\d{2}:\d{2})\]\s*([^:]{1,60}):\s*(.+?)\s*$")
 
-# Keyword rules used when a call carries no labels (e.g. a transcript synced from HubSpot). Transparent on purpose:
-# a category is named only when one of its words appears in a buyer's line.
-OBJECTION_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "pricing": ("price", "pricing", "expensive", "budget", "cost", "discount", "too much", "afford"),
-    "competitor": ("competitor", "already use", "also looking at", "evaluating", "cheaper option", "switch from"),
-    "timing": ("not a priority", "next quarter", "next year", "timing", "bad time", "revisit", "later this year"),
-    "security": ("security", "soc 2", "soc2", "gdpr", "compliance", "data residency", "infosec", "pen test"),
-    "integration": ("integrat", " api", "salesforce", "migration", "implementation", "set up time", "onboarding"),
-    "authority": ("sign off", "sign-off", "my boss", "the board", "procurement", "legal review", "need approval"),
-    "already_have_tool": (
-        "spreadsheet",
-        "happy with",
-        "works fine",
-        "current process",
-        "in-house",
-        "build it ourselves",
-    ),
-}
+# Calls without labels (e.g. synced from HubSpot) fall back to the call-intelligence lexicon, the one definition of
+# an objection in Sales OS (tools/calls/lexicon.py; its detection is measured in eval/calls).
 NEXT_STEP_WORDS = ("next step", "follow up", "follow-up", "send over", "i'll send", "schedule", "set up a", "by friday")
 PAIN_WORDS = ("struggl", "pain", "problem", "manual", "slow", "frustrat", "hard to", "losing", "churn", "waste")
 
@@ -69,10 +53,11 @@ def is_rep(speaker: str, rep_names: set[str]) -> bool:
 
 
 def keyword_category(text: str) -> str | None:
-    """Return the first objection category whose keyword appears in `text`."""
-    low = " " + text.lower()
-    for category, words in OBJECTION_KEYWORDS.items():
-        if any(w in low for w in words):
+    """Return the first objection category (tools/calls/lexicon.py) whose cue appears in `text`."""
+    from tools.calls.lexicon import OBJECTION_CUES, find_phrases
+
+    for category, cues in OBJECTION_CUES.items():
+        if find_phrases(text, cues):
             return category
     return None
 

@@ -64,18 +64,10 @@ class CallAnalysis:
 
 
 def chat_model(settings: Settings) -> Any:
-    """The configured OpenAI-compatible chat model (import deferred: langchain_openai is slow to import)."""
-    from langchain_openai import ChatOpenAI
+    """The chat model that writes call summaries and follow-up emails."""
+    from tools.llm import chat_model as configured_model
 
-    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else "not-needed"
-    return ChatOpenAI(
-        model=settings.openai_model,
-        base_url=settings.openai_base_url,
-        api_key=key,
-        temperature=0,
-        timeout=30,
-        max_retries=1,
-    )
+    return configured_model(settings, timeout=30)
 
 
 def llm_text(settings: Settings, prompt_name: str, facts: dict[str, Any], *, today: date, timezone: str) -> str:
