@@ -54,6 +54,7 @@ GENERATOR = "store.demo/1"
 HORIZON_DAYS = 548  # 18 months of history
 BATCH = 10_000
 DAY = 86_400.0
+ONE_DAY = timedelta(days=1)
 OUR_DOMAIN = "salesos-demo.com"
 
 
@@ -75,7 +76,7 @@ SIZES: dict[str, SizeSpec] = {
     "small": SizeSpec(teams=2, aes_per_team=5, companies=40, deals=150, transcripts=30, leads=60, activity=1.0),
     "default": SizeSpec(teams=2, aes_per_team=5, companies=400, deals=1500, transcripts=300, leads=600, activity=1.0),
     "large": SizeSpec(
-        teams=6, aes_per_team=10, companies=17_000, deals=100_000, transcripts=2_000, leads=20_000, activity=0.5
+        teams=6, aes_per_team=10, companies=17_000, deals=100_000, transcripts=2_000, leads=20_000, activity=0.4
     ),
 }
 FAST_SQLITE_WRITES = True
@@ -140,6 +141,17 @@ INDUSTRIES = tuple(sorted({industry for _, industry in words.SUFFIXES}))
 DEAL_SOURCES = (("outbound", 45.0), ("inbound", 12.0), ("referral", 12.0), ("partner", 10.0), ("expansion", 15.0))
 SOURCE_LIFT = {"outbound": 0.0, "inbound": 0.1, "referral": 0.4, "partner": 0.2, "expansion": 0.5}
 
+# Standard-time UTC offsets of the teams' zones: activity lands in the owner's working day.
+UTC_OFFSETS = {
+    "America/New_York": -5,
+    "America/Chicago": -6,
+    "America/Denver": -7,
+    "America/Phoenix": -7,
+    "America/Los_Angeles": -8,
+}
+CONTACT_TITLES = tuple(
+    title for by_function in words.SENIORITY_TITLES.values() for titles in by_function.values() for title in titles
+)
 WON_REASONS = (
     "Strong champion and clear ROI on forecasting",
     "Fastest time to value; connectors worked out of the box",
@@ -212,7 +224,6 @@ class DealPlan:
     transcript_at: datetime | None = None
     transcript_objections: list[str] | None = None
     contact_roles: list[str] | None = None
-    name: str | None = None
     id: int = 0
     contact_ids: list[int] = field(default_factory=list)
 
@@ -386,6 +397,12 @@ class _Builder:
         rows = self.buffers.setdefault(stat, [])
         rows.append(row)
         if len(rows) >= BATCH:
+            self._flush(table, stat)
+
+    def _buffer_many(self, table: Any, stat: str, rows: list[dict[str, Any]]) -> None:
+        buffered = self.buffers.setdefault(stat, [])
+        buffered.extend(rows)
+        if len(buffered) >= BATCH:
             self._flush(table, stat)
 
     def _flush(self, table: Any, stat: str) -> None:
@@ -729,10 +746,16 @@ class _Builder:
             options.append((f"Lost to competitor: {d.competitor}", 3.0))
         return self.rng.choices([o for o, _ in options], [w for _, w in options])[0]
 
-    def _work_time(self, t: datetime, *, latest: datetime, earliest: datetime) -> datetime:
-        """Move `t` into US working hours on its day, kept within [earliest, latest]."""
-        secs = 46_800 + int(self.rng.random() * 36_000)  # 13:00-22:59 UTC: the US working day
-        moved = t.replace(hour=secs // 3600, minute=secs % 3600 // 60, second=secs % 60)
+    def _work_time(self, t: datetime, *, latest: datetime, earliest: datetime, utc_offset: int = -5) -> datetime:
+        """Move `t` to 8:00-18:00 local time (`utc_offset` from UTC) on its day, kept within [earliest, latest]."""
+        secs = (8 - utc_offset) * 3600 + int(self.rng.random() * 36_000)
+        day = t
+        if secs >= 86_400:  # the Pacific afternoon is the next UTC day
+            secs -= 86_400
+            day = t + timedelta(days=1)
+        moved = day.replace(hour=secs // 3600, minute=secs % 3600 // 60, second=secs % 60)
+        if moved.weekday() >= 5:  # weekend work moves back to Friday
+            moved -= timedelta(days=moved.weekday() - 4)
         return _clamp(moved, earliest, latest)
 
     def _future_meeting(self, days_ahead: float) -> datetime:
@@ -770,7 +793,7 @@ class _Builder:
                 {
                     "id": d.id,
                     "hubspot_id": None,
-                    "name": d.name or f"{d.company.name} - {d.product}",
+                    "name": f"{d.company.name} - {d.product}",
                     "company_id": d.company.id,
                     "owner_id": d.owner_id,
                     "pipeline": "default",
@@ -884,6 +907,7 @@ class _Builder:
     def _emit_activity(self, d: DealPlan) -> None:  # noqa: C901 - one timeline, read top to bottom
         rng = self.rng
         owner = self.owners[d.owner_id - 1]
+        utc_offset = UTC_OFFSETS.get(owner["timezone"], -5)
         contacts = [self.contacts[cid] for cid in d.contact_ids]
         n = len(contacts)
         t0 = d.created_at
@@ -897,12 +921,41 @@ class _Builder:
         company = d.company
         fill = {"company": company.name, "rep": owner["name"].split()[0], "competitor": d.competitor or "a competitor"}
         events: list[dict[str, Any]] = []
+        # This function runs ~100k times on the large size: plain float draws and index picks instead of
+        # randint/choice/sample keep it fast (same seed, same rows all the same).
+        rnd = rng.random
+        day_start = (8 - utc_offset) * 3600  # 8:00 local, in seconds after midnight UTC
+        as_of = self.as_of
+
+        def pick(options: Any) -> Any:
+            return options[int(rnd() * len(options))]
 
         def when(lo: datetime, hi: datetime) -> datetime:
-            t = lo + timedelta(seconds=rng.random() * max(0.0, (hi - lo).total_seconds()))
-            return self._work_time(t, latest=hi, earliest=lo)
+            """A moment in [lo, hi], in the owner's working day."""
+            t = lo + timedelta(seconds=rnd() * max(0.0, (hi - lo).total_seconds()))
+            secs = day_start + int(rnd() * 36_000)
+            if secs >= 86_400:
+                secs -= 86_400
+                t += ONE_DAY
+            t = t.replace(hour=secs // 3600, minute=secs // 60 % 60, second=secs % 60)
+            weekday = t.weekday()
+            if weekday >= 5:  # weekend work moves back to Friday
+                t -= timedelta(days=weekday - 4)
+            return lo if t < lo else hi if t > hi else t
 
-        def add(kind: str, at: datetime, contact: dict[str, Any] | None, **kw: Any) -> dict[str, Any]:
+        def add(
+            kind: str,
+            at: datetime,
+            contact: dict[str, Any] | None,
+            direction: str | None = None,
+            status: str | None = None,
+            ends_at: datetime | None = None,
+            due_at: datetime | None = None,
+            subject: str | None = None,
+            body: str | None = None,
+            participants: list[str] | None = None,
+            reply_to: dict[str, Any] | None = None,
+        ) -> dict[str, Any]:
             row = {
                 "id": None,
                 "hubspot_id": None,
@@ -911,24 +964,24 @@ class _Builder:
                 "company_id": company.id,
                 "contact_id": contact["id"] if contact else None,
                 "owner_id": owner["id"],
-                "direction": kw.get("direction"),
-                "status": kw.get("status"),
+                "direction": direction,
+                "status": status,
                 "occurred_at": at,
-                "ends_at": kw.get("ends_at"),
-                "due_at": kw.get("due_at"),
-                "subject": kw.get("subject"),
-                "body": kw.get("body"),
+                "ends_at": ends_at,
+                "due_at": due_at,
+                "subject": subject,
+                "body": body,
                 "in_reply_to_id": None,
-                "participants": kw.get("participants"),
-                "buyer_engaged": is_buyer_engagement(kind, kw.get("direction"), kw.get("status")),
-                "updated_at": min(at, self.as_of),
-                "_reply_to": kw.get("reply_to"),
+                "participants": participants,
+                "buyer_engaged": is_buyer_engagement(kind, direction, status),
+                "updated_at": at if at < as_of else as_of,
+                "_reply_to": reply_to,
             }
             events.append(row)
             return row
 
         def email_out(at: datetime, contact: dict[str, Any], chase: bool = False) -> dict[str, Any]:
-            subject = rng.choice(words.OUTBOUND_EMAIL_SUBJECTS).format(**fill)
+            subject = pick(words.OUTBOUND_EMAIL_SUBJECTS).format(**fill)
             bank = words.CHASE_EMAIL_BODIES if chase else words.OUTBOUND_EMAIL_BODIES
             return add(
                 "email",
@@ -936,7 +989,7 @@ class _Builder:
                 contact,
                 direction="outbound",
                 subject=subject,
-                body=rng.choice(bank).format(first=contact["first_name"], **fill),
+                body=pick(bank).format(first=contact["first_name"], **fill),
                 participants=[owner["email"], contact["email"]],
             )
 
@@ -948,7 +1001,7 @@ class _Builder:
                 contact,
                 direction="inbound",
                 subject="Re: " + original["subject"],
-                body=rng.choice(words.INBOUND_REPLY_BODIES).format(**fill),
+                body=pick(words.INBOUND_REPLY_BODIES).format(**fill),
                 participants=[contact["email"], owner["email"]],
                 reply_to=original,
             )
@@ -959,13 +1012,14 @@ class _Builder:
                 at,
                 attendees[0],
                 status=status,
-                ends_at=at + timedelta(minutes=rng.choice((30, 45, 60))),
-                subject=f"{rng.choice(words.MEETING_SUBJECTS)}: {company.name}",
+                ends_at=at + timedelta(minutes=pick((30, 45, 60))),
+                subject=f"{pick(words.MEETING_SUBJECTS)}: {company.name}",
                 participants=[owner["email"]] + [c["email"] for c in attendees],
             )
 
         def attendees() -> list[dict[str, Any]]:
-            return rng.sample(contacts, k=rng.randint(1, min(3, n)))
+            k = 1 + int(rnd() * min(3, n))
+            return [pick(contacts)] if k == 1 else rng.sample(contacts, k=k)
 
         # Outbound emails rotate through the buying group, so every contact of a multi-threaded deal hears from us;
         # each one is answered with the deal's latent reply rate, if the answer lands before the buyer went quiet.
@@ -974,7 +1028,7 @@ class _Builder:
         for i in range(n_out):
             contact = order[i % n]
             out = email_out(when(t0, end), contact)
-            if rng.random() < d.reply_rate:
+            if rnd() < d.reply_rate:
                 reply_at = out["occurred_at"] + timedelta(hours=max(0.25, rng.expovariate(1 / 18)))
                 if reply_at <= cutoff and reply_at <= end:
                     email_reply(out, reply_at)
@@ -984,20 +1038,17 @@ class _Builder:
         show_rate = 0.6 + 0.35 * d.reply_rate
         for _ in range(n_meet):
             at = when(t0, end)
-            if at <= cutoff and rng.random() < show_rate:
-                status = "completed"
-            else:
-                status = "no_show" if rng.random() < 0.6 else "canceled"
-            meeting(at, status, attendees())
+            held = at <= cutoff and rnd() < show_rate
+            meeting(at, "completed" if held else "no_show" if rnd() < 0.6 else "canceled", attendees())
         if d.future_meeting_at is not None:
             meeting(d.future_meeting_at, "scheduled", attendees())
 
         # Calls: connected when the buyer picks up (more often for engaged buyers).
         for _ in range(_poisson(rng, scale * (1 + days / 20))):
             at = when(t0, end)
-            contact = rng.choice(contacts)
-            if at <= cutoff and rng.random() < 0.2 + 0.5 * d.reply_rate:
-                minutes = rng.randint(4, 30)
+            contact = pick(contacts)
+            if at <= cutoff and rnd() < 0.2 + 0.5 * d.reply_rate:
+                minutes = 4 + int(rnd() * 27)
                 add(
                     "call",
                     at,
@@ -1005,7 +1056,7 @@ class _Builder:
                     direction="outbound",
                     status="connected",
                     ends_at=at + timedelta(minutes=minutes),
-                    subject=rng.choice(words.CALL_SUBJECTS),
+                    subject=pick(words.CALL_SUBJECTS),
                     body=f"Spoke with {contact['first_name']} for {minutes} minutes.",
                     participants=[owner["email"], contact["email"]],
                 )
@@ -1015,8 +1066,8 @@ class _Builder:
                     at,
                     contact,
                     direction="outbound",
-                    status=rng.choice(("no_answer", "left_voicemail")),
-                    subject=rng.choice(words.CALL_SUBJECTS),
+                    status="no_answer" if rnd() < 0.5 else "left_voicemail",
+                    subject=pick(words.CALL_SUBJECTS),
                     participants=[owner["email"], contact["email"]],
                 )
 
@@ -1029,23 +1080,25 @@ class _Builder:
         if d.urgency < 0:
             note_bank.append(words.NOTE_BODIES[5])
         for _ in range(1 + _poisson(rng, scale * days / 45)):
-            add("note", when(t0, end), contacts[0], body=rng.choice(note_bank).format(**fill))
+            add("note", when(t0, end), contacts[0], body=pick(note_bank).format(**fill))
 
         # Tasks: done once due, except the open ones on live deals.
         for _ in range(1 + _poisson(rng, scale * days / 35)):
             at = when(t0, end)
-            due = at + timedelta(days=rng.randint(1, 5))
-            done = d.outcome != "open" or due < self.as_of - timedelta(days=2) or rng.random() < 0.5
+            due = at + timedelta(days=1 + int(rnd() * 5))
+            done = d.outcome != "open" or due < as_of - timedelta(days=2) or rnd() < 0.5
             add(
                 "task",
                 at,
                 contacts[0],
                 status="done" if done else "open",
                 due_at=due,
-                subject=rng.choice(words.TASK_SUBJECTS),
+                subject=pick(words.TASK_SUBJECTS),
             )
         if d.outcome == "open" and rng.random() < 0.7:
-            at = self._work_time(self.as_of - timedelta(days=rng.uniform(0.2, 3)), latest=self.as_of, earliest=t0)
+            at = self._work_time(
+                self.as_of - timedelta(days=rng.uniform(0.2, 3)), latest=self.as_of, earliest=t0, utc_offset=utc_offset
+            )
             due = self.as_of + timedelta(days=rng.uniform(-2, 5))
             add("task", at, contacts[0], status="open", due_at=due, subject=rng.choice(words.TASK_SUBJECTS))
 
@@ -1098,7 +1151,7 @@ class _Builder:
             original = e.pop("_reply_to")
             if original is not None:
                 e["in_reply_to_id"] = original["id"]
-            self._buffer(Engagement, "engagements", e)
+        self._buffer_many(Engagement, "engagements", events)
 
     def _emit_call(self, d: DealPlan, held: dict[str, Any], owner: dict[str, Any], contacts: list[dict]) -> None:
         rng = self.rng
@@ -1156,11 +1209,12 @@ class _Builder:
             submitted = self.start + timedelta(seconds=rng.random() * HORIZON_DAYS * DAY)
             kind = rng.choices(("corporate", "freemail", "student", "spam"), (74, 15, 6, 5))[0]
             company: CompanyPlan | None = None
+            student_domain = ""
             if kind == "spam":
                 name = rng.choice(("asdf", "test", "N/A", "qwerty inc", "SEO Experts", "xx"))
                 employees: int | None = rng.choice((None, 1, 5, 999_999))
             elif kind == "student":
-                name = rng.choice(("Stanford University", "University of Michigan", "UT Austin", "NYU", "UCLA"))
+                name, student_domain = rng.choice(words.UNIVERSITIES)
                 employees = None
             elif kind == "corporate" and rng.random() < 0.45:
                 company = rng.choice(existing)
@@ -1173,7 +1227,7 @@ class _Builder:
                 domain = company.domain if company else _domain_for(name)
                 email = f"{_email_local(first, last)}@{domain}"
             elif kind == "student":
-                domain = rng.choice(words.STUDENT_DOMAINS)
+                domain = student_domain
                 email = f"{first[0].lower()}{last.lower()}@{domain}"
             else:
                 domain = rng.choice(words.FREE_MAIL_DOMAINS)
@@ -1192,6 +1246,8 @@ class _Builder:
             timeline = rng.choice(words.LEAD_TIMELINES[{1: "now", 0: "soon", -1: "later"}[urgency]])
             if kind == "spam":
                 quality_kind, notes = "spam", rng.choice(words.LEAD_NOTES_SPAM)
+            elif kind == "student":
+                quality_kind, notes = "thin", rng.choice(words.LEAD_NOTES_STUDENT)
             elif rng.random() < (0.45 if fit else 0.15):
                 reps = rng.randint(8, 120)
                 quality_kind = "rich"
@@ -1231,7 +1287,7 @@ class _Builder:
                 notes_quality=quality_kind,
                 contact_name=f"{first} {last}",
                 contact_email=email,
-                contact_title=None,
+                contact_title={"spam": None, "student": "Student"}.get(kind, rng.choice(CONTACT_TITLES)),
                 quality=quality,
             )
             if submitted > self.as_of - timedelta(days=10):
@@ -1741,9 +1797,13 @@ def ensure_workspace(
     size: Size = "default",
     seed: int = 7,
     as_of: datetime | None = None,
-    progress: Callable[[str, int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> bool:
-    """Generate the demo workspace unless the store already has deals; return whether it generated."""
+    """Generate the demo workspace unless the store already has deals; return whether it generated.
+
+    A store with CRM rows but no deals (say, a HubSpot sync that has only fetched owners) is left alone: the
+    `ValueError` from `generate_workspace` says so instead of mixing demo data into it.
+    """
     with engine.connect() as conn:
         if conn.execute(select(func.count()).select_from(Deal)).scalar_one():
             return False

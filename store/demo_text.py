@@ -168,7 +168,7 @@ INTEREST_AREAS = (
     "Embedded dashboards",
     "Executive reporting",
 )
-OFF_FIT_INTERESTS = ("Careers", "Partnership / reselling", "Student project", "Just browsing")
+OFF_FIT_INTERESTS = ("Careers", "Partnership / reselling", "Just browsing")
 
 # --- engagement text ----------------------------------------------------------------------------------------------
 
@@ -236,59 +236,129 @@ TASK_SUBJECTS = (
 
 # --- transcripts --------------------------------------------------------------------------------------------------
 
-RAPPORT_REP = (
-    "Hi {p}, thanks for making the time today.",
-    "Good to see you again, {p}. How was your week?",
-    "Hey {p}, can you hear me all right?",
-    "Thanks for joining, everyone. I know it's a busy time of the quarter.",
-    "I saw {company} just opened an office in {city}. Congratulations.",
-    "How's the weather over there? We finally got some sun.",
+# Each exchange pairs a line with the replies that make sense after it, so calls read like conversations.
+RAPPORT: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Hi {p}, thanks for making the time today.", ("Of course, good to talk.", "Happy to, {rep}.")),
+    (
+        "Good to see you again, {p}. How was your week?",
+        ("Busy, we just wrapped quarterly planning.", "Hectic, but in a good way."),
+    ),
+    ("Can you hear me all right?", ("Loud and clear, thanks.", "Yes, all good on my end.")),
+    (
+        "I saw {company} just opened an office in {city}. Congratulations.",
+        ("Thanks, yes, the {city} team is growing fast.", "Thank you, it's been a big year for us."),
+    ),
+    (
+        "How's the weather over there? We finally got some sun.",
+        ("Grey and rainy, as usual.", "Lucky you, it's freezing here."),
+    ),
+    (
+        "Thanks for joining, everyone. I know it's a busy time of the quarter.",
+        ("No problem. I've pulled in a colleague who owns the data side.", "Sorry I was a couple of minutes late."),
+    ),
 )
-RAPPORT_PROSPECT = (
-    "Hi {rep}, good to talk. Busy week, we just wrapped quarterly planning.",
-    "Loud and clear, thanks.",
-    "Thanks, yes, the {city} team is growing fast.",
-    "Doing well. Sorry I was a couple of minutes late, back-to-back today.",
-    "Happy to be here. I've pulled in a colleague who owns the data side.",
-    "Pretty good, it's been hectic but in a good way.",
+DISCOVERY_OPEN: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "How are you handling pipeline reporting today?",
+        (
+            "Mostly spreadsheets, honestly. Every Monday someone spends half a day pulling numbers.",
+            "A mix of CRM dashboards and a weekly export that finance cleans up.",
+        ),
+    ),
+    (
+        "Can you walk me through what happens when the forecast is off at the end of a quarter?",
+        (
+            "We miss by fifteen, twenty percent, and nobody can explain why until it's too late.",
+            "Lots of late nights. Managers call every rep and we rebuild the number by hand.",
+        ),
+    ),
+    (
+        "What would success look like for you six months from now?",
+        (
+            "A forecast the board actually trusts, and reps who spend time selling, not updating fields.",
+            "Managers spotting a stalled deal in week two, not week ten.",
+        ),
+    ),
+    (
+        "Who else is involved when you evaluate a tool like this?",
+        (
+            "Me, our head of RevOps, and then finance signs anything above fifty thousand.",
+            "IT for security, and our CRO has the final word.",
+        ),
+    ),
+    (
+        "What's driving the timing on this project?",
+        (
+            "We plan next year's territories in the spring, so we need something before then.",
+            "A new CRO started last month and wants visibility fast.",
+        ),
+    ),
+    (
+        "How does your team decide which deals to focus on each week?",
+        (
+            "Right now it's gut feel. Managers ask reps in one-on-ones and hope for the best.",
+            "Mostly by close date and amount, which we know is not great.",
+        ),
+    ),
+    (
+        "What have you tried so far to fix this?",
+        (
+            "We built dashboards in-house, but they broke every time the CRM changed.",
+            "We tried a forecasting tool two years ago; nobody used it.",
+        ),
+    ),
+    (
+        "How do you measure whether a rep is ramping well?",
+        (
+            "Ramp is about six months and we don't really know why some reps get there faster.",
+            "Quota attainment, and that's about it.",
+        ),
+    ),
+    (
+        "What happens downstream when the data in the CRM is wrong?",
+        (
+            "It's a mess. Half the close dates in the CRM are in the past.",
+            "Finance stops trusting our numbers and builds their own.",
+        ),
+    ),
+    (
+        "Tell me about the last time a big deal slipped. What did you see beforehand?",
+        (
+            "We lost a big renewal last quarter. In hindsight the champion had gone quiet for weeks.",
+            "We only talked to one person. When she left, the deal died.",
+        ),
+    ),
+    (
+        "Where does your team lose the most time each week?",
+        (
+            "Data wrangling, easily. Our analysts are basically a reporting service.",
+            "Pipeline reviews. Two hours every Monday just reading fields out loud.",
+        ),
+    ),
+    (
+        "How are decisions like this usually approved at {company}?",
+        (
+            "Anything over a hundred thousand goes to the CFO, and security has a veto.",
+            "The VP signs, procurement negotiates, legal takes two weeks.",
+        ),
+    ),
 )
-DISCOVERY_OPEN = (
-    "How are you handling pipeline reporting today?",
-    "Can you walk me through what happens when the forecast is off at the end of a quarter?",
-    "What would success look like for you six months from now?",
-    "Who else is involved when you evaluate a tool like this?",
-    "What's driving the timing on this project?",
-    "How does your team decide which deals to focus on each week?",
-    "What have you tried so far to fix this?",
-    "How do you measure whether a rep is ramping well?",
-    "What happens downstream when the data in the CRM is wrong?",
-    "Tell me about the last time a big deal slipped. What did you see beforehand?",
-    "Where does your team lose the most time each week?",
-    "How are decisions like this usually approved at {company}?",
+DISCOVERY_CLOSED: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Are you using spreadsheets for that today?", ("Yes, for most of it.", "Partly, the rest is in the CRM.")),
+    (
+        "Is there budget set aside for this year?",
+        ("We have some budget, but it's not fully approved yet.", "Yes, it's in the plan."),
+    ),
+    ("Do you have a hard deadline for this?", ("End of next quarter.", "Not a hard one, no.")),
+    ("Are you the final sign-off on this?", ("Yes, for this size of purchase.", "No, it goes one level up.")),
+    ("Are you on Salesforce or HubSpot?", ("HubSpot, and Snowflake for the warehouse.", "HubSpot, since last year.")),
+    ("Is the data team involved already?", ("Not yet, but they will be.", "Yes, they're on this call.")),
 )
-DISCOVERY_CLOSED = (
-    "Are you using spreadsheets for that today?",
-    "Is there budget set aside for this year?",
-    "Do you have a hard deadline for this?",
-    "Is {title} the final sign-off?",
-    "Are you on Salesforce or HubSpot?",
-    "Is the data team involved already?",
-)
-DISCOVERY_ANSWERS = (
-    "Mostly spreadsheets, honestly. Every Monday someone spends half a day pulling numbers.",
-    "We miss the forecast by fifteen, twenty percent, and nobody can explain why until it's too late.",
-    "Success would be a forecast the board actually trusts, and reps who spend time selling, not updating fields.",
-    "It would be me, our head of RevOps, and then finance signs anything above fifty thousand.",
-    "We're planning next year's territories in the spring, so we need something before then.",
-    "Right now it's gut feel. Managers ask reps in one-on-ones and hope for the best.",
-    "We tried building dashboards in-house, but they broke every time the CRM changed.",
-    "Ramp is about six months and we don't really know why some reps get there faster.",
-    "Yes, and it's a mess. Half the close dates in the CRM are in the past.",
-    "We lost a big renewal last quarter. In hindsight the champion had gone quiet for weeks.",
-    "Data wrangling, easily. Our analysts are basically a reporting service.",
-    "Anything over a hundred thousand goes to the CFO, and security has a veto.",
-    "Yes, HubSpot, and we have Snowflake for the warehouse.",
-    "We have some budget, but it's not fully approved yet.",
+FOLLOW_UPS = ("Got it.", "That's really helpful.", "Interesting, say more?", "How often does that happen?")
+FOLLOW_UP_ANSWERS = (
+    "Every quarter, pretty much.",
+    "More often than I'd like to admit.",
+    "It's the main reason we took this call.",
 )
 COMPETITOR_MENTIONS = (
     "We did look at {competitor} last year, but the rollout stalled.",
@@ -304,23 +374,31 @@ PITCH_REP = (
     "For a team your size, most customers start on Growth and add forecasting once they trust the data.",
     "Everything is role-based, so reps only see their own book unless you decide otherwise.",
     "Here you can see which deals are single-threaded; that's the strongest early warning we have.",
+    "This view compares each deal with the ones you won last year at the same stage.",
+    "Alerts go to the rep first, and to the manager only if nothing happens for a few days.",
 )
-PITCH_PROSPECT = (
-    "That's interesting. Can it break that down by region?",
-    "How long does the initial sync take?",
+PITCH_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("Can it break that down by region?", "Yes, region, team and owner are all filters."),
+    (
+        "How long does the initial sync take?",
+        "For a CRM your size, a few hours for the first full sync, then it's incremental.",
+    ),
+    ("Is that live?", "Yes, it's refreshed every fifteen minutes."),
+    ("Can we export this into our board deck?", "Yes, there's a slides export, and an API for the raw numbers."),
+    ("Does it handle multiple currencies?", "It does: amounts convert at the daily rate and keep the original."),
+    (
+        "How does it decide a deal is at risk?",
+        "It looks at buyer replies, meetings held, stage age and who's involved.",
+    ),
+    ("Can managers add their own notes?", "Yes, and they sync back to the CRM as notes on the deal."),
+)
+PITCH_REACTIONS = (
     "Okay, that view is much better than what we have.",
-    "Can we export this into our board deck?",
-    "Does it handle multiple currencies?",
     "I like the single-threaded flag, we got burned by that.",
-    "How does it decide a deal is at risk?",
-)
-PITCH_ANSWERS = (
-    "Yes, region, team and owner are all filters.",
-    "For a CRM your size, usually a few hours for the first full sync, then it's incremental.",
-    "Exactly, and it's refreshed every fifteen minutes.",
-    "Yes, there's a PDF and slides export, and an API if you want the raw numbers.",
-    "It does, amounts are converted at the daily rate and you keep the original currency.",
-    "It looks at buyer replies, meetings held, stage age and how many people are involved.",
+    "Right.",
+    "Makes sense.",
+    "Mm-hm, that's helpful.",
+    "Our managers would live in that screen.",
 )
 OBJECTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # category: (prospect lines, rep responses)
@@ -400,7 +478,7 @@ OBJECTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 OBJECTION_CATEGORIES = tuple(OBJECTIONS)
 NEXT_STEP_REP = (
     "So as next steps, I'll send over the proposal by {date}.",
-    "I'll send a recap and the security pack {weekday}.",
+    "I'll send a recap and the security pack by {weekday}.",
     "I'll set up the technical deep dive with our solutions engineer for {weekday}.",
     "I'll draft a mutual action plan and share it by {date}.",
     "I'll get you a revised quote by {date}.",
@@ -408,7 +486,7 @@ NEXT_STEP_REP = (
 NEXT_STEP_PROSPECT = (
     "And I'll loop in {colleague} from security before {weekday}.",
     "I'll talk to our CFO and get back to you by {date}.",
-    "I'll share the list of requirements from the data team {weekday}.",
+    "I'll share the list of requirements from the data team by {weekday}.",
     "I'll book thirty minutes with procurement for {weekday}.",
     "I'll confirm the pilot group by {date}.",
 )
@@ -430,7 +508,18 @@ FILLER_PROSPECT = (
 # --- inbound lead text --------------------------------------------------------------------------------------------
 
 FREE_MAIL_DOMAINS = ("gmail.com", "yahoo.com", "outlook.com", "hotmail.com", "icloud.com")
-STUDENT_DOMAINS = ("stanford.edu", "umich.edu", "utexas.edu", "nyu.edu", "ucla.edu")
+UNIVERSITIES = (
+    ("Stanford University", "stanford.edu"),
+    ("University of Michigan", "umich.edu"),
+    ("UT Austin", "utexas.edu"),
+    ("NYU", "nyu.edu"),
+    ("UCLA", "ucla.edu"),
+)
+LEAD_NOTES_STUDENT = (
+    "Working on a class project about sales analytics, could I get a free account?",
+    "I'm writing my thesis on forecasting accuracy. Do you offer academic licenses?",
+    "Student here, just curious how the product works.",
+)
 LEAD_TIMELINES: dict[str, tuple[str, ...]] = {
     # urgency bucket: the free-text values a form receives
     "now": ("ASAP", "this quarter", "within 30 days", "this month"),
@@ -541,9 +630,11 @@ def compose_transcript(
 
     # Rapport: a few pleasantries.
     start = len(script.lines) + 1
-    for _ in range(rng.randint(2, 5)):
-        script.say(rep, fmt(rng.choice(RAPPORT_REP)))
-        script.say(prospect(), fmt(rng.choice(RAPPORT_PROSPECT)))
+    greeting = rng.choice(RAPPORT[:2])
+    small_talk = rng.sample([r for r in RAPPORT[2:]], k=rng.randint(1, 4))
+    for line, replies in [greeting, *small_talk]:
+        script.say(rep, fmt(line))
+        script.say(prospect(), fmt(rng.choice(replies)))
     segments.append({"name": "rapport", "start_line": start, "end_line": len(script.lines)})
 
     # Discovery: exactly `discovery_questions` rep questions, each answered; the competitor may surface here.
@@ -557,16 +648,20 @@ def compose_transcript(
     if competitor and "competitor" not in objections and discovery_questions > 0:
         mention_at = rng.randrange(discovery_questions)
     for i in range(discovery_questions):
-        is_open = rng.random() < 0.65 or not closed_bank
-        question = (open_bank or list(DISCOVERY_OPEN)).pop() if is_open else closed_bank.pop()
+        is_open = (rng.random() < 0.65 or not closed_bank) and bool(open_bank)
+        if not open_bank and not closed_bank:  # a very deep discovery: start the banks over
+            open_bank, closed_bank = list(DISCOVERY_OPEN), list(DISCOVERY_CLOSED)
+            rng.shuffle(open_bank)
+            is_open = True
+        question, answers = open_bank.pop() if is_open else closed_bank.pop()
         line = script.say(rep, fmt(question))
         questions.append({"line": line, "kind": "open" if is_open else "closed"})
-        script.say(prospect(), fmt(rng.choice(DISCOVERY_ANSWERS)))
+        script.say(prospect(), fmt(rng.choice(answers)))
         if i == mention_at:
             script.say(prospect(), fmt(rng.choice(COMPETITOR_MENTIONS)))
         if rng.random() < 0.25:
-            script.say(rep, rng.choice(("Got it.", "That's really helpful.", "Interesting, say more?", "Okay.")))
-            script.say(prospect(), fmt(rng.choice(DISCOVERY_ANSWERS)))
+            script.say(rep, rng.choice(FOLLOW_UPS))
+            script.say(prospect(), rng.choice(FOLLOW_UP_ANSWERS))
         # An objection raised during discovery, in the middle of the segment.
         if pending_objections and i == discovery_questions // 2 and rng.random() < 0.4:
             _raise_objection(script, rng, rep, prospect(), pending_objections.pop(0), fill, objection_labels)
@@ -576,20 +671,29 @@ def compose_transcript(
     start = len(script.lines) + 1
     pitch_turns = rng.randint(3, 14)
     objection_slots = sorted(rng.sample(range(pitch_turns), k=min(len(pending_objections), pitch_turns)))
-    for turn in range(pitch_turns):
-        script.say(rep, fmt(rng.choice(PITCH_REP)))
-        if rng.random() < 0.7:
-            script.say(prospect(), fmt(rng.choice(PITCH_PROSPECT)))
-            script.say(rep, fmt(rng.choice(PITCH_ANSWERS)))
+    pitch_lines = rng.sample(PITCH_REP, k=len(PITCH_REP))
+    pitch_questions = rng.sample(PITCH_QUESTIONS, k=len(PITCH_QUESTIONS))
+
+    beats = [0]
+
+    def demo_beat() -> None:
+        script.say(rep, fmt(pitch_lines[beats[0] % len(pitch_lines)]))
+        beats[0] += 1
+        if pitch_questions and rng.random() < 0.6:
+            question, answer = pitch_questions.pop()
+            script.say(prospect(), question)
+            script.say(rep, answer)
         else:
-            script.say(prospect(), rng.choice(FILLER_PROSPECT))
+            script.say(prospect(), rng.choice(PITCH_REACTIONS))
+
+    for turn in range(pitch_turns):
+        demo_beat()
         while objection_slots and objection_slots[0] == turn:
             objection_slots.pop(0)
             _raise_objection(script, rng, rep, prospect(), pending_objections.pop(0), fill, objection_labels)
     # Short calls get padded with more demo back-and-forth so every transcript has at least 40 turns.
     while len(script.lines) < 35:
-        script.say(rep, fmt(rng.choice(PITCH_REP)))
-        script.say(prospect(), fmt(rng.choice(PITCH_PROSPECT)))
+        demo_beat()
     segments.append({"name": "pitch", "start_line": start, "end_line": len(script.lines)})
 
     # Next steps: concrete commitments on both sides, with real dates.
@@ -598,11 +702,9 @@ def compose_transcript(
     for party, bank, who in (("rep", NEXT_STEP_REP, rep), ("prospect", NEXT_STEP_PROSPECT, prospect())):
         for _ in range(rng.randint(1, 2)):
             due = (call_at + timedelta(days=rng.randint(2, 10))).date()
-            weekday_text = (
-                f"next {WEEKDAYS[due.weekday()]}"
-                if (due - call_at.date()).days >= 7
-                else "on " + (WEEKDAYS[due.weekday()])
-            )
+            if due.weekday() >= 5:  # commitments land on working days
+                due += timedelta(days=7 - due.weekday())
+            weekday_text = ("next " if (due - call_at.date()).days >= 7 else "") + WEEKDAYS[due.weekday()]
             template = rng.choice(bank)
             colleague = rng.choice(FIRST_NAMES)
             text = template.format(date=long_date(due), weekday=weekday_text, colleague=colleague)

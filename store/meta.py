@@ -9,8 +9,8 @@ from sqlmodel import Session
 from store.models import WorkspaceMeta
 from store.types import utcnow
 
-# Keys written by the demo generator and the HubSpot sync; the newest of them is what "as of" means.
-FRESHNESS_KEYS = ("hubspot_last_sync_at", "generated_at")
+# Keys written by the HubSpot sync and the demo generator (its `as_of` anchor); the newest is what "as of" means.
+FRESHNESS_KEYS = ("hubspot_last_sync_at", "as_of")
 
 
 def get_meta(session: Session, key: str) -> str | None:
@@ -30,6 +30,6 @@ def set_meta(session: Session, key: str, value: str) -> None:
 
 
 def data_as_of(session: Session) -> datetime | None:
-    """When the store's CRM data was last refreshed (latest sync, else generation), or None if unknown."""
+    """When the store's CRM data was last refreshed (latest sync, else the demo anchor), or None if unknown."""
     stamps = [datetime.fromisoformat(v) for k in FRESHNESS_KEYS if (v := get_meta(session, k))]
     return max(stamps) if stamps else None
