@@ -171,6 +171,38 @@ def _cmd_manifest(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_score_lead(args: argparse.Namespace, settings: Settings) -> int:
+    import json
+    from pathlib import Path
+
+    from pydantic import ValidationError
+
+    from tools.leads import LeadIn, format_lead_score, score_lead, validation_errors
+
+    try:
+        raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"salesos score-lead: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        print(f"salesos score-lead: {args.file} is not valid JSON ({exc.msg}, line {exc.lineno})", file=sys.stderr)
+        return 2
+    if not isinstance(data, dict):
+        print(f"salesos score-lead: {args.file} must hold one JSON object of lead fields", file=sys.stderr)
+        return 2
+    try:
+        lead = LeadIn.model_validate(data)
+    except ValidationError as exc:
+        problems = "\n".join(f"  {e['field']}: {e['message']}" for e in validation_errors(exc))
+        print(f"salesos score-lead: the lead in {args.file} has invalid fields:\n{problems}", file=sys.stderr)
+        return 2
+    result = score_lead(lead, engine=open_store(settings), settings=settings)
+    print(json.dumps(result.as_dict(), indent=2) if args.json else format_lead_score(result, lead.company))
+    return 0
+
+
 def _cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     """Run one HubSpot sync with a progress bar, then print a summary table."""
     if settings.hubspot_access_token is None:
@@ -242,6 +274,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", nargs="+", help="the question, in plain words")
     p.add_argument("--as-owner", type=int, default=None, metavar="OWNER_ID", help='whose "my deals" (owner id)')
     p.set_defaults(func=_cmd_ask)
+
+    p = sub.add_parser("score-lead", help="score an inbound lead from a JSON file: score, tier, reasons, flags")
+    p.add_argument("file", help='JSON object with company, contact_email, budget, timeline, notes, ... ("-" = stdin)')
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=_cmd_score_lead)
 
     p = sub.add_parser("sync", help="mirror HubSpot into the store (incremental; --full re-reads everything)")
     p.add_argument("--full", action="store_true", help="ignore the stored cursors and re-read every record")

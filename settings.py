@@ -78,6 +78,23 @@ class Settings(BaseSettings):
     lead_budget_floor: float = 5_000.0
     lead_timeline_horizon_days: int = 365
 
+    # --- lead scoring (leads branch) ----------------------------------------------------------------------------
+    lead_competitors: list[str] = Field(
+        default_factory=list, description="Competitor names or domains: a lead from one is flagged, not scored up."
+    )
+    lead_free_mail_domains: list[str] = Field(
+        default_factory=list, description="Extra free-mail domains, added to the built-in list (gmail.com, ...)."
+    )
+    lead_min_history: int = Field(
+        default=60, description="Decided leads (and at least 10 wins) needed to learn; fewer → the rule-based score."
+    )
+    lead_model_dir: Path = Field(
+        default=PROJECT_ROOT / "var" / "models", description="Where learned lead models are cached (joblib)."
+    )
+    lead_llm_notes: bool = Field(
+        default=True, description="Read lead notes with the LLM as an extra scoring feature when an LLM is configured."
+    )
+
     # --- demo ---------------------------------------------------------------------------------------------------
     demo_seed: int = 7
     log_level: str = "INFO"

@@ -389,10 +389,14 @@ def extensions(settings: Settings, engine: Engine) -> tuple[list[Registrar], dic
     A registrar is `register(app)` (read `bot.slack_app.bot_deps(app)` for settings, store and copilot); a route is
     `handler(method, headers, body) -> (status, headers, body)`, e.g. `{"/intake": intake_route(settings, engine)}`.
     """
-    from bot import calls_listeners
+    from bot import calls_listeners, leads_listeners
+    from bot.intake import intake_route
 
-    registrars: list[Registrar] = [calls_listeners.register]  # transcripts shared in DMs, "Draft follow-ups"
-    routes: dict[str, Route] = {}
+    registrars: list[Registrar] = [
+        calls_listeners.register,  # transcripts shared in DMs, "Draft follow-ups"
+        leads_listeners.register,  # inbound leads: Assign to me, Disqualify, Open in HubSpot
+    ]
+    routes: dict[str, Route] = {"/intake": intake_route(settings, engine)}  # the website form
     return registrars, routes
 
 

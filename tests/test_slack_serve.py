@@ -43,7 +43,7 @@ def test_http_mode_without_app_token(sqlite_engine):
         mode, _app, server = build_runner(settings, sqlite_engine, host="127.0.0.1", port=0)
         try:
             assert mode == "http" and isinstance(server, SlackHTTPServer)
-            assert set(server.routes) == {"/slack/events", "/healthz"}
+            assert set(server.routes) == {"/slack/events", "/healthz", "/intake"}  # /intake: inbound leads
         finally:
             server.server_close()
 

@@ -1,0 +1,255 @@
+"""Scored inbound leads in Slack: the post (score, tier, reasons, flags, buttons) and the buttons' listeners.
+
+- `lead_reply` builds the render-neutral `Reply`; `bot.blocks` turns it into Block Kit within Slack's limits.
+- `make_intake_notifier` is what `handle_intake` calls after a new lead is stored: it posts to the owner (when the
+  lead has one and they are linked to Slack) or to INBOUND_CHANNEL, then writes the score back to HubSpot when
+  configured.
+- `register(app)` adds the buttons: Assign to me, Disqualify, Open in HubSpot (a link; its click is only acked).
+  Each change is a conditional UPDATE, so a double click or a Slack retry changes the lead once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine, update
+from sqlmodel import Session
+
+from bot.reply import Actions, Button, Context, Fields, Header, Reply, Section
+from store.models import InboundLead, Owner
+from tools.leads import IntakeResult
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+
+    from settings import Settings
+
+log = logging.getLogger(__name__)
+
+ASSIGN_ACTION = "lead_assign"
+DISQUALIFY_ACTION = "lead_disqualify"
+OPEN_HUBSPOT_ACTION = "lead_open_hubspot"
+
+
+def hubspot_contact_url(settings: Settings, hubspot_id: str | None) -> str | None:
+    """Link to the lead's HubSpot contact, when both the contact and the portal are known."""
+    if not hubspot_id or not settings.hubspot_portal_id:
+        return None
+    return f"https://app.hubspot.com/contacts/{settings.hubspot_portal_id}/record/0-1/{hubspot_id}"
+
+
+def _money(amount: float | None) -> str:
+    return f"${amount:,.0f}" if amount is not None else "not given"
+
+
+def lead_reply(
+    lead: InboundLead,
+    *,
+    settings: Settings,
+    method_note: str = "",
+    status_line: str | None = None,
+) -> Reply:
+    """The Slack post of a scored lead: who, the score and tier, why, any disqualification flags, and the buttons."""
+    tier = lead.tier or "?"
+    score = f"{lead.score:.0f}" if lead.score is not None else "?"
+    contact = " · ".join(p for p in (lead.contact_name, lead.contact_title, lead.contact_email) if p)
+    reply = Reply(fallback=f"New inbound lead: {lead.company_name}, tier {tier} ({score}/100)")
+    reply.add(Header(f"Inbound lead: {lead.company_name} · tier {tier} ({score}/100)"))
+    if contact:
+        reply.add(Section(contact))
+    size = " / ".join(
+        p for p in (lead.company_size, f"{lead.employee_count:,} employees" if lead.employee_count else "") if p
+    )
+    reply.add(
+        Fields(
+            [
+                ("Score", f"*{score}*/100"),
+                ("Tier", f"*{tier}*"),
+                ("Budget", _money(lead.budget)),
+                ("Company size", size or "not given"),
+                ("Timeline", lead.timeline or "not given"),
+                ("Interest", lead.interest_area or "not given"),
+            ]
+        )
+    )
+    if lead.score_reasons:
+        reply.add(Section("*Why*\n" + "\n".join(f"• {r}" for r in lead.score_reasons)))
+    if lead.disqualifiers:
+        reply.add(Section(":warning: *Early disqualification*\n" + "\n".join(f"• {d}" for d in lead.disqualifiers)))
+    if lead.notes:
+        notes = lead.notes if len(lead.notes) <= 600 else lead.notes[:600] + "…"
+        reply.add(Section("*Notes*\n> " + notes.replace("\n", "\n> ")))
+    small = [f"{lead.domain or 'no domain'}", f"via {lead.source}"]
+    if lead.submitted_at:
+        small.append(f"submitted {lead.submitted_at.astimezone(settings.tz):%a %d %b %H:%M %Z}")
+    if method_note:
+        small.append(method_note)
+    reply.add(Context(small))
+    if status_line:
+        reply.add(Section(status_line))
+    if lead.status in ("new", "assigned"):
+        buttons = [Button("Assign to me", ASSIGN_ACTION, value=str(lead.id), style="primary")]
+        buttons.append(Button("Disqualify", DISQUALIFY_ACTION, value=str(lead.id), style="danger"))
+        url = hubspot_contact_url(settings, lead.hubspot_id)
+        if url:
+            buttons.append(Button("Open in HubSpot", OPEN_HUBSPOT_ACTION, value=str(lead.id), url=url))
+        reply.add(Actions(buttons))
+    return reply
+
+
+def recipient_for(engine: Engine, lead: InboundLead, settings: Settings) -> str:
+    """Where a new lead is posted: its owner's Slack user (DM) when known, else INBOUND_CHANNEL."""
+    if lead.owner_id is not None:
+        with Session(engine) as session:
+            owner = session.get(Owner, lead.owner_id)
+        if owner is not None and owner.slack_user_id:
+            return owner.slack_user_id
+    return settings.inbound_channel
+
+
+def write_score_to_hubspot(engine: Engine, settings: Settings, lead: InboundLead, *, client: Any = None) -> str:
+    """Write the lead's score to its HubSpot company when configured; returns what happened, in words (for the log).
+
+    The company is the lead's own (`company_id`) or the synced company with the lead's domain. Idempotent: the key is
+    the lead and its score, so a retry or a second notification writes nothing new. Without HubSpot, or without a
+    HubSpot company for the lead yet, nothing is written and the score stays in Sales OS.
+    """
+    if not settings.hubspot_configured:
+        return "HubSpot not configured: score kept in Sales OS only"
+    if lead.score is None:
+        return "lead not scored: nothing to write"
+    try:
+        from tools.hubspot.client import HubSpotClient
+        from tools.hubspot.writeback import WriteBackService
+    except ImportError:
+        return "HubSpot write-back module not installed: skipped"
+    from sqlmodel import select
+
+    from store.models import Company
+
+    with Session(engine) as session:
+        company = session.get(Company, lead.company_id) if lead.company_id is not None else None
+        if (company is None or not company.hubspot_id) and lead.domain:
+            company = session.exec(
+                select(Company).where(Company.domain == lead.domain, Company.hubspot_id.is_not(None))  # type: ignore[union-attr]
+            ).first()
+    if company is None or not company.hubspot_id:
+        return "no HubSpot company for this lead yet: score kept in Sales OS"
+    service = WriteBackService(engine, client or HubSpotClient.from_settings(settings))
+    key = f"lead-score:{lead.id}:{lead.score:.0f}"
+    result = service.set_properties(key, "companies", company.hubspot_id, {"salesos_lead_score": f"{lead.score:.0f}"})
+    return f"score written to HubSpot company {result.hubspot_id}" + ("" if result.written_now else " (already)")
+
+
+def make_intake_notifier(
+    client: Any,
+    engine: Engine,
+    settings: Settings,
+    *,
+    hubspot_writer: Callable[..., str] | None = write_score_to_hubspot,
+) -> Callable[[IntakeResult], None]:
+    """What to do after a new lead is stored: post it to Slack, then write its score back to HubSpot."""
+    from bot.blocks import post_reply
+
+    def notify(result: IntakeResult) -> None:
+        with Session(engine) as session:
+            lead = session.get(InboundLead, result.lead_id)
+        if lead is None:
+            return
+        note = result.score.model_note if result.score else ""
+        post_reply(client, recipient_for(engine, lead, settings), lead_reply(lead, settings=settings, method_note=note))
+        if hubspot_writer is not None:
+            try:
+                log.info("lead %s: %s", lead.id, hubspot_writer(engine, settings, lead))
+            except Exception:
+                log.exception("lead %s: HubSpot write-back failed; the score stays in Sales OS", lead.id)
+
+    return notify
+
+
+# --- buttons --------------------------------------------------------------------------------------------------------
+
+
+def assign_lead(engine: Engine, lead_id: int, owner_id: int) -> bool:
+    """Give a new (or already assigned) lead to an owner; False when it is disqualified or converted meanwhile."""
+    with Session(engine) as session:
+        changed = session.execute(
+            update(InboundLead)
+            .where(InboundLead.id == lead_id, InboundLead.status.in_(("new", "assigned")))  # type: ignore[union-attr,attr-defined]
+            .values(owner_id=owner_id, status="assigned")
+        ).rowcount
+        session.commit()
+    return bool(changed)
+
+
+def disqualify_lead(engine: Engine, lead_id: int) -> bool:
+    """Mark a lead disqualified once; False when it already was (or was converted)."""
+    with Session(engine) as session:
+        changed = session.execute(
+            update(InboundLead)
+            .where(InboundLead.id == lead_id, InboundLead.status.in_(("new", "assigned")))  # type: ignore[union-attr,attr-defined]
+            .values(status="disqualified")
+        ).rowcount
+        session.commit()
+    return bool(changed)
+
+
+def _lead_id(body: dict[str, Any]) -> int | None:
+    try:
+        return int(body["actions"][0]["value"])
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
+
+
+def register(app: App) -> None:
+    """Add the lead buttons' listeners to the Bolt app (reads settings and store via `bot_deps(app)`)."""
+    from bot.blocks import respond_reply
+    from bot.identity import resolve_identity
+    from bot.slack_app import bot_deps
+
+    deps = bot_deps(app)
+
+    def just_ack(ack: Callable[..., Any]) -> None:
+        ack()
+
+    def refreshed(lead_id: int, status_line: str) -> Reply | None:
+        with Session(deps.engine) as session:
+            lead = session.get(InboundLead, lead_id)
+        return None if lead is None else lead_reply(lead, settings=deps.settings, status_line=status_line)
+
+    def on_assign(body: dict[str, Any], client: Any, respond: Callable[..., Any]) -> None:
+        lead_id, user = _lead_id(body), body.get("user", {}).get("id", "")
+        if lead_id is None:
+            return
+        who = resolve_identity(deps.engine, client, user, settings=deps.settings)
+        if who.owner_id is None:
+            respond(
+                text="I can't find you among the CRM owners (matched by your Slack email), so I can't assign this "
+                "lead to you. Ask an admin to add you as a HubSpot owner.",
+                response_type="ephemeral",
+                replace_original=False,
+            )
+            return
+        if not assign_lead(deps.engine, lead_id, who.owner_id):
+            respond(text="This lead is already closed out (disqualified or converted).", replace_original=False)
+            return
+        reply = refreshed(lead_id, f":white_check_mark: Assigned to <@{user}>")
+        if reply is not None:
+            respond_reply(respond, reply)
+
+    def on_disqualify(body: dict[str, Any], respond: Callable[..., Any]) -> None:
+        lead_id, user = _lead_id(body), body.get("user", {}).get("id", "")
+        if lead_id is None:
+            return
+        if not disqualify_lead(deps.engine, lead_id):
+            respond(text="This lead was already disqualified or converted.", replace_original=False)
+            return
+        reply = refreshed(lead_id, f":no_entry: Disqualified by <@{user}>")
+        if reply is not None:
+            respond_reply(respond, reply)
+
+    app.action(ASSIGN_ACTION)(ack=just_ack, lazy=[on_assign])
+    app.action(DISQUALIFY_ACTION)(ack=just_ack, lazy=[on_disqualify])
+    app.action(OPEN_HUBSPOT_ACTION)(just_ack)  # the button is a link; Slack still sends the click

@@ -1,0 +1,459 @@
+"""The lead score learned from the team's history: which inbound leads became won deals, and which did not.
+
+- Labels: a lead whose deal closed won is a win; a lead whose deal closed lost, a lead the team disqualified, or a
+  lead that never converted within `UNCONVERTED_AFTER_DAYS` is a loss; leads still in play are left out.
+- Features: `tools.leads.lead_features` (log budget, employees, size band, timeline, interest one-hot, notes
+  signals, domain type, and optionally an LLM reading of the notes).
+- Model: logistic regression (regularisation from a small grid) or shallow gradient boosting, whichever ranks better
+  over expanding-window time folds of the training history (train on earlier leads, validate on later ones; an
+  evaluation's test slice is never seen), refit on all of it and calibrated with Platt scaling
+  (`CalibratedClassifierCV(method="sigmoid")`; isotonic needs far more wins than a team's lead history holds and
+  would turn the ranking into ties). Everything has a fixed random_state: the same history gives the same scores.
+- Reasons: for each feature group, how many points the score moves when that group is replaced by the average lead's
+  values: model-agnostic and in the score's own units.
+- Cache: models are keyed by a fingerprint of the training data; an unchanged history loads the joblib file under
+  LEAD_MODEL_DIR instead of retraining, a changed one retrains.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from store.models import Deal, InboundLead
+from tools.leads import (
+    FEATURE_GROUPS,
+    LeadFacts,
+    LeadScore,
+    domain_kind,
+    gibberish_score,
+    lead_features,
+    spam_score,
+    tier_for,
+    timeline_days,
+)
+
+if TYPE_CHECKING:
+    from settings import Settings
+
+log = logging.getLogger(__name__)
+
+MODEL_VERSION = "lead-model-3"
+"""Bump when features or training change, so cached models from older code are not reused."""
+UNCONVERTED_AFTER_DAYS = 90
+"""A lead that has not become a deal this long after submission counts as lost."""
+MIN_WINS = 10
+RANDOM_STATE = 0
+LEARNED_TIER_CUTS = (90.0, 70.0, 40.0)
+"""The learned score is a percentile among past leads: tier A is the top 10 %, B the next 20 %, C the next 30 %."""
+
+
+class LeadHistoryTooThin(Exception):
+    """Not enough decided leads (or wins, or losses) to learn from."""
+
+
+@dataclass(frozen=True)
+class LabelledLead:
+    """A lead from history with its outcome."""
+
+    lead_id: int
+    facts: LeadFacts
+    won: bool
+
+
+def lead_history(engine: Engine, *, as_of: datetime | None = None) -> list[LabelledLead]:
+    """The decided leads submitted before `as_of` (default now), oldest first, with won/lost outcomes."""
+    as_of = as_of or datetime.now(UTC)
+    stale_before = as_of - timedelta(days=UNCONVERTED_AFTER_DAYS)
+    out: list[LabelledLead] = []
+    with Session(engine) as session:
+        rows = session.exec(
+            select(InboundLead, Deal)
+            .join(Deal, Deal.id == InboundLead.deal_id, isouter=True)  # type: ignore[arg-type]
+            .where(InboundLead.submitted_at < as_of)
+            .order_by(InboundLead.submitted_at, InboundLead.id)  # type: ignore[arg-type]
+        ).all()
+    for lead, deal in rows:
+        if deal is not None:
+            if not deal.is_closed:
+                continue  # still in play: no outcome yet
+            won = bool(deal.is_won)
+        elif lead.status == "disqualified" or lead.submitted_at < stale_before:
+            won = False
+        else:
+            continue  # recent and undecided
+        out.append(LabelledLead(lead_id=int(lead.id or 0), facts=LeadFacts.from_row(lead), won=won))
+    return out
+
+
+def budget_only_scores(facts: Sequence[LeadFacts]) -> np.ndarray:
+    """The baseline: the stated budget alone as the lead score (no budget = 0)."""
+    return np.array([f.budget or 0.0 for f in facts], dtype=float)
+
+
+def _fingerprint(features: list[dict[str, float]], labels: list[bool], extra: dict[str, Any]) -> str:
+    digest = hashlib.sha256(json.dumps(extra, sort_keys=True).encode())
+    for feats, label in zip(features, labels, strict=True):
+        digest.update(json.dumps(sorted((k, round(v, 6)) for k, v in feats.items())).encode())
+        digest.update(b"1" if label else b"0")
+    return digest.hexdigest()
+
+
+LOGISTIC_C_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
+"""Regularisation strengths tried for the logistic regression (smaller = simpler model)."""
+TIME_FOLDS = 4
+
+
+def _candidates(n_rows: int) -> dict[str, Any]:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    models: dict[str, Any] = {
+        f"logistic regression (C={c})": make_pipeline(
+            StandardScaler(), LogisticRegression(C=c, solver="newton-cholesky", max_iter=200, random_state=RANDOM_STATE)
+        )
+        for c in LOGISTIC_C_GRID
+    }
+    if n_rows >= 300:  # boosting needs more than a few hundred rows before it can beat a linear model
+        models["gradient boosting"] = HistGradientBoostingClassifier(
+            max_depth=3,
+            learning_rate=0.05,
+            max_iter=150,
+            min_samples_leaf=20,
+            l2_regularization=1.0,
+            early_stopping=False,
+            random_state=RANDOM_STATE,
+        )
+    return models
+
+
+def _time_folds(y: np.ndarray, n_folds: int = TIME_FOLDS) -> list[tuple[slice, slice]]:
+    """Expanding-window folds over time-ordered rows: train on the first k blocks, validate on block k+1."""
+    size = len(y) // (n_folds + 1)
+    folds = []
+    for k in range(1, n_folds + 1):
+        train, valid = slice(0, k * size), slice(k * size, (k + 1) * size if k < n_folds else len(y))
+        if 0 < y[train].sum() < k * size and 0 < y[valid].sum() < len(y[valid]):
+            folds.append((train, valid))
+    return folds
+
+
+def _choose_algorithm(x: np.ndarray, y: np.ndarray, candidates: dict[str, Any]) -> tuple[str, dict[str, float]]:
+    """Pick the candidate with the best mean ROC-AUC over expanding-window folds of the (time-ordered) history.
+
+    Only the history given is used, so an evaluation's later test slice is never seen. Ties go to the simpler model
+    (earlier in `candidates`: stronger regularisation first).
+    """
+    from sklearn.base import clone
+
+    folds = _time_folds(y)
+    default = "logistic regression (C=0.1)"
+    if len(folds) < 2:
+        return default, {}
+    scores: dict[str, float] = {}
+    for name, est in candidates.items():
+        aucs = [_auc(y[v], clone(est).fit(x[t], y[t]).predict_proba(x[v])[:, 1]) for t, v in folds]
+        scores[name] = float(np.mean(aucs))
+    order = list(candidates)
+    best = max(order, key=lambda k: (round(scores[k], 3), -order.index(k)))
+    return best, scores
+
+
+def single_threaded() -> Any:
+    """Run scikit-learn's native code on one thread.
+
+    These models are small; on a shared 2-core machine OpenMP's worker threads (gradient boosting) spin against every
+    other process and a 0.6 s fit took 23 s (measured). One thread is the fast choice here.
+    """
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1)
+
+
+def _auc(y: np.ndarray, p: np.ndarray) -> float:
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(y, p)) if 0 < y.sum() < len(y) else 0.5
+
+
+@dataclass
+class LeadModel:
+    """A calibrated lead model, with what it needs to explain and tier its scores."""
+
+    vectorizer: Any
+    estimator: Any
+    algorithm: str
+    baseline: np.ndarray
+    group_columns: dict[str, list[int]]
+    history_probabilities: np.ndarray
+    """The training leads' calibrated probabilities, sorted: the scale a new lead's percentile is read on."""
+    n_train: int
+    n_won: int
+    fingerprint: str
+    uses_llm: bool
+    validation_auc: dict[str, float] = field(default_factory=dict)
+    trained_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def _matrix(self, facts: Sequence[LeadFacts], llm_ratings: Sequence[float | None] | None = None) -> np.ndarray:
+        ratings = llm_ratings if llm_ratings is not None else [None] * len(facts)
+        rows = [lead_features(f, llm_rating=r if self.uses_llm else None) for f, r in zip(facts, ratings, strict=True)]
+        if self.uses_llm:
+            for row in rows:  # a lead without notes (or a failed LLM call) gets the average reading
+                row.setdefault("llm:notes_rating", float(self.baseline[self.group_columns["llm"][0]]))
+        return np.asarray(self.vectorizer.transform(rows), dtype=float)
+
+    def probabilities(
+        self, facts: Sequence[LeadFacts], llm_ratings: Sequence[float | None] | None = None
+    ) -> np.ndarray:
+        """Calibrated chance of a won deal for each lead."""
+        if not facts:
+            return np.zeros(0)
+        with single_threaded():
+            return self.estimator.predict_proba(self._matrix(facts, llm_ratings))[:, 1]
+
+    @property
+    def base_rate(self) -> float:
+        """Share of past leads that became won deals."""
+        return self.n_won / max(1, self.n_train)
+
+    def percentile(self, probabilities: np.ndarray) -> np.ndarray:
+        """Where each probability falls among past leads' (0–100; ties count half)."""
+        ref = self.history_probabilities
+        below = np.searchsorted(ref, probabilities, side="left")
+        upto = np.searchsorted(ref, probabilities, side="right")
+        return 100.0 * (below + upto) / 2.0 / max(1, len(ref))
+
+    def score(self, facts: LeadFacts, *, llm_rating: float | None = None) -> LeadScore:
+        """Score one lead: its percentile among past leads (0–100), the tier, the reasons and the chance of a win.
+
+        The score ranks (92 = better than 92 % of past inbound leads); `probability` is the calibrated chance of a
+        won deal, shown next to the team's base rate so nobody reads 92 as "92 % sure".
+        """
+        x = self._matrix([facts], [llm_rating])
+        variants = [x[0]]
+        groups = [g for g, cols in self.group_columns.items() if cols]
+        for group in groups:
+            swapped = x[0].copy()
+            cols = self.group_columns[group]
+            swapped[cols] = self.baseline[cols]
+            variants.append(swapped)
+        with single_threaded():
+            probs = self.estimator.predict_proba(np.vstack(variants))[:, 1]
+        points = self.percentile(probs)
+        prob, exact = float(probs[0]), float(points[0])
+        score = int(round(exact))
+        effects = [(exact - float(p), g) for p, g in zip(points[1:], groups, strict=True)]
+        effects = [(e, g) for e, g in effects if abs(e) >= 1.0]
+        effects.sort(key=lambda e: -abs(e[0]))
+        reasons = [
+            f"{describe_group(g, facts, llm_rating)} {'raises' if e > 0 else 'lowers'} the score ({e:+.0f})"
+            for e, g in effects[:4]
+        ] or ["no single factor stands out from the average lead"]
+        note = (
+            f"chance of a won deal {prob:.0%} (past leads: {self.base_rate:.0%}); learned from {self.n_train} past "
+            f"leads ({self.n_won} won), {self.algorithm}, calibrated"
+        )
+        return LeadScore(
+            score=score,
+            tier=tier_for(score, LEARNED_TIER_CUTS),
+            reasons=reasons,
+            method="learned",
+            probability=prob,
+            model_note=note,
+        )
+
+
+def describe_group(group: str, facts: LeadFacts, llm_rating: float | None = None) -> str:
+    """Say in plain words what a lead's values are for one feature group."""
+    if group == "budget":
+        return f"budget ${facts.budget:,.0f}" if facts.budget is not None else "no budget given"
+    if group == "size":
+        parts = [p for p in (facts.company_size, f"{facts.employee_count:,} employees" if facts.employee_count else "")]
+        text = " / ".join(p for p in parts if p)
+        return f"company size ({text})" if text else "unknown company size"
+    if group == "timeline":
+        days = timeline_days(facts.timeline, submitted_at=facts.submitted_at)
+        return f'timeline "{facts.timeline}"' if days is not None else "no clear timeline"
+    if group == "interest":
+        return f"interest in {facts.interest_area}" if facts.interest_area else "no interest area given"
+    if group == "notes":
+        notes = facts.notes or ""
+        if spam_score(notes) >= 2 or (len(notes) >= 5 and gibberish_score(notes) >= 0.5):
+            return "spam-like or gibberish notes"
+        if not notes.strip():
+            return "empty notes"
+        return f"the notes ({len(notes.split())} words)"
+    if group == "domain":
+        kind = domain_kind(facts.email_domain or facts.domain)
+        return {
+            "business": "a company email domain",
+            "free_mail": "a free-mail address",
+            "student": "a student address",
+        }.get(kind, "no email domain")
+    if group == "llm":
+        return f"the LLM's reading of the notes ({llm_rating:.0f}/10)" if llm_rating is not None else "the notes"
+    return FEATURE_GROUPS.get(group, group)
+
+
+def train_lead_model(
+    history: Sequence[LabelledLead],
+    *,
+    llm_ratings: Sequence[float | None] | None = None,
+    min_history: int = 60,
+) -> LeadModel:
+    """Learn a calibrated lead model from labelled history (oldest first).
+
+    Raises:
+        LeadHistoryTooThin: Fewer than `min_history` leads, or fewer than 10 wins or 10 losses.
+    """
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.model_selection import StratifiedKFold
+
+    n_won = sum(h.won for h in history)
+    n_lost = len(history) - n_won
+    if len(history) < min_history or n_won < MIN_WINS or n_lost < MIN_WINS:
+        raise LeadHistoryTooThin(
+            f"only {len(history)} decided leads ({n_won} won, {n_lost} lost) in the history; "
+            f"learning needs {min_history} with at least {MIN_WINS} of each"
+        )
+    uses_llm = llm_ratings is not None and any(r is not None for r in llm_ratings)
+    ratings = list(llm_ratings) if uses_llm and llm_ratings is not None else [None] * len(history)
+    rows = [lead_features(h.facts, llm_rating=r) for h, r in zip(history, ratings, strict=True)]
+    if uses_llm:
+        known = [r for r in ratings if r is not None]
+        fill = float(np.mean(known))
+        for row in rows:
+            row.setdefault("llm:notes_rating", fill)
+    labels = [h.won for h in history]
+    y = np.array(labels, dtype=int)
+    vectorizer = DictVectorizer(sparse=False, sort=True)
+    x = np.asarray(vectorizer.fit_transform(rows), dtype=float)
+
+    candidates = _candidates(len(history))
+    with single_threaded():
+        algorithm, validation = _choose_algorithm(x, y, candidates)
+        folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=RANDOM_STATE)
+        estimator = CalibratedClassifierCV(candidates[algorithm], method="sigmoid", cv=folds).fit(x, y)
+        history_probabilities = np.sort(estimator.predict_proba(x)[:, 1])
+
+    names = list(vectorizer.get_feature_names_out())
+    group_columns: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        group_columns.setdefault(name.split(":", 1)[0], []).append(i)
+    return LeadModel(
+        vectorizer=vectorizer,
+        estimator=estimator,
+        algorithm=algorithm,
+        baseline=x.mean(axis=0),
+        group_columns=group_columns,
+        history_probabilities=history_probabilities,
+        n_train=len(history),
+        n_won=n_won,
+        fingerprint=_fingerprint(rows, labels, {"v": MODEL_VERSION, "llm": uses_llm}),
+        uses_llm=uses_llm,
+        validation_auc=validation,
+    )
+
+
+_MEMORY: dict[str, LeadModel] = {}
+_BY_SIGNATURE: dict[tuple[Any, ...], LeadModel] = {}
+
+
+def _history_signature(engine: Engine, as_of: datetime) -> tuple[Any, ...]:
+    """A cheap fingerprint of the history (one aggregate query), so each intake need not re-read every lead.
+
+    Leads added, converted, disqualified, or deals closed change it; so does the day (unconverted leads age into
+    losses). An edit to an old lead's fields is picked up the next day, or at the next restart.
+    """
+    from sqlalchemy import case, func
+
+    statement = (
+        select(
+            func.count(InboundLead.id),  # type: ignore[arg-type]
+            func.max(InboundLead.id),
+            func.sum(case((InboundLead.status == "disqualified", 1), else_=0)),
+            func.count(Deal.id),  # type: ignore[arg-type]
+            func.sum(case((Deal.is_closed, 1), else_=0)),  # type: ignore[arg-type]
+            func.sum(case((Deal.is_won, 1), else_=0)),  # type: ignore[arg-type]
+        )
+        .select_from(InboundLead)
+        .join(Deal, Deal.id == InboundLead.deal_id, isouter=True)  # type: ignore[arg-type]
+        .where(InboundLead.submitted_at < as_of)
+    )
+    with Session(engine) as session:
+        row = session.exec(statement).one()  # type: ignore[call-overload]
+    return (str(engine.url), id(engine), as_of.date().isoformat(), *(int(v or 0) for v in row))
+
+
+_LOCK = threading.Lock()
+
+
+def _rate_all(history: Sequence[LabelledLead], llm_rate: Callable[[str], float | None]) -> list[float | None]:
+    return [llm_rate(h.facts.notes) if h.facts.notes else None for h in history]
+
+
+def learned_model_for(
+    engine: Engine,
+    settings: Settings,
+    *,
+    as_of: datetime | None = None,
+    llm_rate: Callable[[str], float | None] | None = None,
+) -> LeadModel:
+    """The model for this store's current history: from memory, from the joblib cache, or trained now.
+
+    Raises:
+        LeadHistoryTooThin: The history cannot support a learned model; use the rule-based score.
+    """
+    import joblib
+
+    as_of = as_of or datetime.now(UTC)
+    quick = (_history_signature(engine, as_of), llm_rate is not None, settings.lead_min_history)
+    with _LOCK:
+        if quick in _BY_SIGNATURE:
+            return _BY_SIGNATURE[quick]
+    history = lead_history(engine, as_of=as_of)
+    ratings = _rate_all(history, llm_rate) if llm_rate is not None else None
+    uses_llm = ratings is not None and any(r is not None for r in ratings)
+    rows = [
+        lead_features(h.facts, llm_rating=r) for h, r in zip(history, ratings or [None] * len(history), strict=True)
+    ]
+    key = _fingerprint(
+        rows, [h.won for h in history], {"v": MODEL_VERSION, "llm": uses_llm, "min": settings.lead_min_history}
+    )
+    with _LOCK:
+        if key in _MEMORY:
+            return _MEMORY[key]
+        path = Path(settings.lead_model_dir) / f"lead-{key[:24]}.joblib"
+        model: LeadModel | None = None
+        if path.exists():
+            try:
+                model = joblib.load(path)
+            except Exception:  # a torn or foreign file: retrain rather than fail intake
+                log.warning("could not load the cached lead model %s; retraining", path, exc_info=True)
+        if model is None:
+            model = train_lead_model(history, llm_ratings=ratings, min_history=settings.lead_min_history)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".tmp{os.getpid()}")
+                joblib.dump(model, tmp)
+                os.replace(tmp, path)  # readers see the whole file or none
+            except OSError:
+                log.warning("could not cache the lead model at %s", path, exc_info=True)
+        _MEMORY[key] = model
+        _BY_SIGNATURE[quick] = model
+        return model
