@@ -171,6 +171,7 @@ _REASONS = {
 MAX_HEAD_BYTES = 64 * 1024
 IDLE_TIMEOUT_SECONDS = 75
 BODY_TIMEOUT_SECONDS = 30
+BACKLOG = 2048  # a burst of commands waits in the kernel instead of being dropped (SYN retries cost 1 s)
 
 
 class SlackHTTPServer:
@@ -198,7 +199,7 @@ class SlackHTTPServer:
         self.gate = gate
         self.timings: list[tuple[float, float]] | None = None
         """Set to a list to record (monotonic end, ms) of each request in the server (head read → answer written)."""
-        self._sock = socket.create_server((host, port), backlog=2048, reuse_port=reuse_port)
+        self._sock = socket.create_server((host, port), backlog=BACKLOG, reuse_port=reuse_port)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="salesos-http")
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopped: asyncio.Event | None = None
@@ -250,7 +251,8 @@ class SlackHTTPServer:
 
     async def _serve(self) -> None:
         self._loop, self._stopped = asyncio.get_running_loop(), asyncio.Event()
-        server = await asyncio.start_server(self._connection, sock=self._sock, limit=MAX_HEAD_BYTES)
+        # backlog again here: asyncio re-calls listen() on a given socket, with 100 unless told otherwise
+        server = await asyncio.start_server(self._connection, sock=self._sock, limit=MAX_HEAD_BYTES, backlog=BACKLOG)
         self._ready.set()
         async with server:
             await self._stopped.wait()
