@@ -111,6 +111,45 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return serve(settings, open_store(settings))
 
 
+def _cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from jobs.cli import digest_report, parse_as_of
+
+    try:
+        now = parse_as_of(args.as_of, settings.tz)
+        text, charts = digest_report(
+            open_store(settings), settings, now=now, team=args.team, out_dir=Path(args.out_dir).resolve()
+        )
+    except ValueError as exc:
+        print(f"salesos digest: {exc}", file=sys.stderr)
+        return 2
+    print(text)
+    for chart in charts:
+        print(f"Chart written to {chart}")
+    return 0
+
+
+def _cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
+    from jobs.cli import jobs_table, parse_as_of
+
+    if args.jobs_command != "run":
+        print(jobs_table(settings))
+        return 0
+    from jobs.scheduler import JOB_SPECS, run_job
+
+    if args.name not in JOB_SPECS:
+        print(f"salesos jobs run: unknown job {args.name!r}; jobs: {', '.join(JOB_SPECS)}", file=sys.stderr)
+        return 2
+    try:
+        now = parse_as_of(args.as_of, settings.tz)
+    except ValueError as exc:
+        print(f"salesos jobs run: {exc}", file=sys.stderr)
+        return 2
+    print(f"{args.name}: {run_job(args.name, open_store(settings), settings, now=now, retry=args.retry)}")
+    return 0
+
+
 def _cmd_analyze_call(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
@@ -274,6 +313,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", nargs="+", help="the question, in plain words")
     p.add_argument("--as-owner", type=int, default=None, metavar="OWNER_ID", help='whose "my deals" (owner id)')
     p.set_defaults(func=_cmd_ask)
+
+    p = sub.add_parser("digest", help="print last week's digest for each team and write its chart (PNG)")
+    p.add_argument("--team", default=None, help="only this team (Owner.team)")
+    p.add_argument(
+        "--as-of", default=None, metavar="DATE", help="digest as sent at DATE[THH:MM] team time (default now)"
+    )
+    p.add_argument("--out-dir", default="var", help="folder for the chart PNG (default: var)")
+    p.set_defaults(func=_cmd_digest)
+
+    p = sub.add_parser("jobs", help="list the scheduled jobs and their next run; `jobs run NAME` runs one now")
+    p.set_defaults(func=_cmd_jobs, jobs_command="list")
+    jobs_sub = p.add_subparsers(dest="jobs_command", metavar="ACTION")
+    jobs_sub.add_parser("list", help="list jobs, schedules and next runs (team timezone)")
+    run = jobs_sub.add_parser("run", help="run one job now, through the same exactly-once claims")
+    run.add_argument("name", help="precall_briefs, risk_alerts, weekly_digest, library_refresh, hubspot_sync")
+    run.add_argument("--retry", action="store_true", help="take over this slot's FAILED claim and run it again")
+    run.add_argument("--as-of", default=None, metavar="DATE", help="run as if at DATE[THH:MM] team time")
 
     p = sub.add_parser("score-lead", help="score an inbound lead from a JSON file: score, tier, reasons, flags")
     p.add_argument("file", help='JSON object with company, contact_email, budget, timeline, notes, ... ("-" = stdin)')

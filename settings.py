@@ -73,6 +73,14 @@ class Settings(BaseSettings):
     champion_silent_days: int = 14
     close_date_pushes: int = 2
 
+    # --- scheduled jobs (branch jobs) -----------------------------------------------------------------------------
+    risk_alert_score: int = Field(default=50, description="A deal is alerted on at this risk score (0-100) or above.")
+    precall_brief_min_minutes: int = Field(
+        default=30, description="Brief meetings starting at least this many minutes from now (and within N above)."
+    )
+    precall_check_minutes: int = Field(default=10, description="Minutes between checks for upcoming meetings.")
+    library_refresh_cron: str = Field(default="sun 03:00", description="Weekly library refresh: day and time.")
+
     # --- inbound intake -------------------------------------------------------------------------------------------
     intake_secret: SecretStr | None = Field(default=None, description="HMAC secret of POST /intake.")
     lead_budget_floor: float = 5_000.0

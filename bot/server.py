@@ -435,11 +435,41 @@ def build_runner(
     return "http", app, server
 
 
+def start_scheduler(settings: Settings, engine: Engine, client: Any) -> Any:
+    """Start the scheduled jobs (`jobs.scheduler`) on this replica unless SCHEDULER_ENABLED=false; None if off.
+
+    Every replica may run it: each job run claims its `(job, slot)` in the store first, so nothing is posted twice.
+    """
+    if not settings.scheduler_enabled:
+        log.info("scheduler off on this replica (SCHEDULER_ENABLED=false)")
+        return None
+    from jobs.scheduler import build_scheduler, start
+
+    scheduler = build_scheduler(settings, engine, slack_client=client)
+    start(scheduler)
+    return scheduler
+
+
 def serve(settings: Settings, engine: Engine) -> int:
-    """Run the Slack app until interrupted (`salesos serve`)."""
+    """Run the Slack app and the scheduled jobs until interrupted (`salesos serve`)."""
     if settings.slack_app_token is None and settings.slack_http_workers > 1:
         return _serve_workers(settings)
-    mode, _app, runner = build_runner(settings, engine)
+    mode, app, runner = build_runner(settings, engine)
+    return _run_with_scheduler(settings, engine, app, mode, runner)
+
+
+def _run_with_scheduler(settings: Settings, engine: Engine, app: App, mode: str, runner: Any) -> int:
+    scheduler = start_scheduler(settings, engine, app.client)
+    try:
+        return _run(mode, runner)
+    finally:
+        if scheduler is not None:
+            from jobs.scheduler import shutdown
+
+            shutdown(scheduler)  # lets a running job finish: no half-posted digest
+
+
+def _run(mode: str, runner: Any) -> int:
     if mode == "socket":
         log.info("Sales OS: Socket Mode (SLACK_APP_TOKEN set): no public URL needed")
         runner.start()  # blocks; Ctrl-C stops it
@@ -453,8 +483,12 @@ def _serve_worker(settings: Settings, index: int) -> None:
     from store.db import open_engine
 
     logging.basicConfig(level=settings.log_level, format=f"%(asctime)s %(levelname)s w{index} %(name)s: %(message)s")
-    _mode, _app, runner = build_runner(settings, open_engine(settings.database_url), reuse_port=True)
-    _serve_http(runner)
+    engine = open_engine(settings.database_url)
+    mode, app, runner = build_runner(settings, engine, reuse_port=True)
+    if index == 0:  # one scheduler per machine is enough (its claims would make more harmless, not useful)
+        _run_with_scheduler(settings, engine, app, mode, runner)
+    else:
+        _serve_http(runner)
 
 
 def _serve_workers(settings: Settings) -> int:

@@ -242,3 +242,17 @@ def test_pipeline_summary_by_stage_and_owner(ws):
         ("Sam Ortiz", 2, 115_000.0),
         ("Dana Whitfield", 6, 85_000.0),
     ]
+
+
+def test_summary_agrees_with_the_full_list(ws):
+    from tools.deals import count_silent_deals, summarize_silent_deals
+
+    full = silent_deals(ws.s, days=5, now=NOW)
+    summary = summarize_silent_deals(ws.s, days=5, now=NOW, top=2)
+    assert summary.total == len(full) == count_silent_deals(ws.s, days=5, now=NOW) == 5
+    assert summary.total_amount == sum(r.deal.amount or 0 for r in full)
+    assert [r.deal.name for r in summary.deals] == names(full)[:2]
+    assert summary.deals[0].model_dump() == full[0].model_dump()
+    assert [r.deal.name for r in silent_deals(ws.s, days=5, now=NOW, limit=3)] == names(full)[:3]
+    empty = summarize_silent_deals(ws.s, days=5, now=NOW, owner_ids=[])
+    assert (empty.total, empty.total_amount, empty.deals) == (0, 0.0, [])

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 from rapidfuzz import fuzz, process, utils
-from sqlalchemy import and_, func, literal, or_, select
+from sqlalchemy import func, literal, or_, select
 from sqlmodel import Session
 
 from store.models import STAGE_LABELS, Company, Contact, Deal, Engagement, Owner
@@ -74,6 +74,15 @@ class SilentDeal(BaseModel):
     last_buyer_touch_at: datetime | None
     last_outbound_at: datetime | None
     last_outbound_type: str | None
+
+
+class SilentDealsSummary(BaseModel):
+    """The answer to "which deals are silent N+ days?": how many, how much, and the longest-silent first."""
+
+    days: int
+    total: int
+    total_amount: float
+    deals: list[SilentDeal]
 
 
 class Interaction(BaseModel):
@@ -202,7 +211,7 @@ def _deal_columns() -> list:
 
 
 def _deal_row(r) -> DealRow:  # type: ignore[no-untyped-def]
-    return DealRow(
+    return DealRow.model_construct(
         id=r.id,
         name=r.name,
         company_id=r.company_id,
@@ -258,81 +267,127 @@ def find_deals(
     return [_deal_row(r) for r in session.exec(stmt).all()]
 
 
-def silent_deals(
-    session: Session, *, days: int = 5, now: datetime, owner_ids: list[int] | None = None, limit: int | None = None
-) -> list[SilentDeal]:
-    """Open deals where the buyer has not engaged for at least `days` days.
+def _silent_filter(cutoff: datetime, now: datetime):  # type: ignore[no-untyped-def]
+    """SQL condition: the deal's buyer has not engaged in (cutoff, now], counting from creation if never."""
 
-    The buyer engages by an inbound email, a held meeting or a connected call (`Engagement.buyer_engaged`). A deal
-    the buyer never engaged with counts from its creation, so a deal opened yesterday is not "silent". Exactly
-    `days` days counts as silent ("5+ days" includes 5). Our last outbound touch is reported alongside, because
-    "silent after three chasers" and "silent because nobody followed up" call for different actions.
-    """
-    if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
-    cutoff = now - timedelta(days=days)
-    last_buyer = (
+    def buyer_touch(*conditions):  # type: ignore[no-untyped-def]
+        return (
+            select(Engagement.id)
+            .where(Engagement.deal_id == Deal.id, Engagement.buyer_engaged.is_(True), *conditions)
+            .correlate(Deal)
+            .exists()
+        )
+
+    # One index probe per open deal; the second probe only runs for deals created after the cutoff.
+    return ~buyer_touch(Engagement.occurred_at > cutoff, Engagement.occurred_at <= now) & or_(
+        Deal.created_at <= cutoff, buyer_touch(Engagement.occurred_at <= cutoff)
+    )
+
+
+def _last_buyer_touch(now: datetime):  # type: ignore[no-untyped-def]
+    return (
         select(func.max(Engagement.occurred_at))
         .where(Engagement.deal_id == Deal.id, Engagement.buyer_engaged.is_(True), Engagement.occurred_at <= now)
         .correlate(Deal)
         .scalar_subquery()
     )
-    last_out = (
-        select(func.max(Engagement.occurred_at))
-        .where(Engagement.deal_id == Deal.id, Engagement.direction == "outbound", Engagement.occurred_at <= now)
+
+
+def _ranked_silent(cutoff: datetime, now: datetime, owner_ids: list[int] | None, *columns):  # type: ignore[no-untyped-def]
+    since = func.coalesce(_last_buyer_touch(now), Deal.created_at)
+    stmt = select(Deal.id, *columns).where(Deal.is_closed.is_(False), _silent_filter(cutoff, now))
+    if owner_ids is not None:
+        stmt = stmt.where(Deal.owner_id.in_(owner_ids))
+    return stmt.order_by(since, Deal.amount.desc().nulls_last(), Deal.id)
+
+
+def silent_deals(
+    session: Session, *, days: int = 5, now: datetime, owner_ids: list[int] | None = None, limit: int | None = None
+) -> list[SilentDeal]:
+    """Open deals where the buyer has not engaged for at least `days` days, the longest silence first.
+
+    The buyer engages by an inbound email, a held meeting or a connected call (`Engagement.buyer_engaged`). A deal
+    the buyer never engaged with counts from its creation, so a deal opened yesterday is not "silent". Exactly
+    `days` days counts as silent ("5+ days" includes 5). Our last outbound touch is reported alongside, because
+    "silent after three chasers" and "silent because nobody followed up" call for different actions.
+    For an answer, prefer `summarize_silent_deals`: on 100k deals, building every silent deal costs far more than
+    finding them.
+    """
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    ranked = _ranked_silent(now - timedelta(days=days), now, owner_ids)
+    if limit:
+        ranked = ranked.limit(limit)
+    return _silent_details(session, [row[0] for row in session.exec(ranked).all()], now)
+
+
+def summarize_silent_deals(
+    session: Session, *, days: int = 5, now: datetime, owner_ids: list[int] | None = None, top: int = 25
+) -> SilentDealsSummary:
+    """How many deals are silent `days`+ days and their total amount, with the `top` longest-silent in detail.
+
+    One pass: the totals are window aggregates over the same ranked rows, so they always agree with the list.
+    """
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    ranked = _ranked_silent(
+        now - timedelta(days=days),
+        now,
+        owner_ids,
+        func.count().over().label("total"),
+        func.coalesce(func.sum(Deal.amount).over(), 0.0).label("total_amount"),
+    ).limit(top)
+    rows = session.exec(ranked).all()
+    if not rows:
+        return SilentDealsSummary(days=days, total=0, total_amount=0.0, deals=[])
+    return SilentDealsSummary(
+        days=days,
+        total=int(rows[0].total),
+        total_amount=float(rows[0].total_amount),
+        deals=_silent_details(session, [r.id for r in rows], now),
+    )
+
+
+def count_silent_deals(session: Session, *, days: int = 5, now: datetime, owner_ids: list[int] | None = None) -> int:
+    """How many open deals `silent_deals` would return, without building them."""
+    return summarize_silent_deals(session, days=days, now=now, owner_ids=owner_ids, top=1).total
+
+
+def _silent_details(session: Session, ids: list[int], now: datetime) -> list[SilentDeal]:
+    """Build `SilentDeal`s for deal ids, in the given order."""
+    if not ids:
+        return []
+    outbound = (Engagement.deal_id == Deal.id, Engagement.direction == "outbound", Engagement.occurred_at <= now)
+    last_out = select(func.max(Engagement.occurred_at)).where(*outbound).correlate(Deal).scalar_subquery()
+    last_out_type = (
+        select(Engagement.type)
+        .where(*outbound)
+        .order_by(Engagement.occurred_at.desc(), Engagement.id.desc())
+        .limit(1)
         .correlate(Deal)
         .scalar_subquery()
     )
-    per_deal = select(
-        Deal.id.label("deal_id"), last_buyer.label("last_buyer"), last_out.label("last_out"), Deal.created_at
-    ).where(Deal.is_closed.is_(False))
-    if owner_ids is not None:
-        per_deal = per_deal.where(Deal.owner_id.in_(owner_ids))
-    per_deal = per_deal.subquery()
-    since = func.coalesce(per_deal.c.last_buyer, per_deal.c.created_at)
-    stmt = (
-        _with_names(
-            select(*_deal_columns(), per_deal.c.last_buyer, per_deal.c.last_out).join(
-                per_deal, per_deal.c.deal_id == Deal.id
+    details: dict[int, SilentDeal] = {}
+    for chunk in (ids[i : i + 900] for i in range(0, len(ids), 900)):  # stay under SQLite's bound-parameter limit
+        stmt = _with_names(
+            select(
+                *_deal_columns(),
+                _last_buyer_touch(now).label("last_buyer"),
+                last_out.label("last_out"),
+                last_out_type.label("last_out_type"),
             )
-        )
-        .where(since <= cutoff)
-        .order_by(since, Deal.amount.desc().nulls_last(), Deal.id)
-    )
-    if limit:
-        stmt = stmt.limit(limit)
-    rows = session.exec(stmt).all()
-    out_types = _last_outbound_types(session, {r.id: r.last_out for r in rows if r.last_out})
-    result = []
-    for r in rows:
-        silent_since = r.last_buyer or r.created_at
-        result.append(
-            SilentDeal(
+        ).where(Deal.id.in_(chunk))
+        for r in session.exec(stmt).all():
+            silent_since = r.last_buyer or r.created_at
+            details[r.id] = SilentDeal.model_construct(
                 deal=_deal_row(r),
                 days_silent=(now - silent_since).days,
                 silent_since=silent_since,
                 last_buyer_touch_at=r.last_buyer,
                 last_outbound_at=r.last_out,
-                last_outbound_type=out_types.get(r.id),
+                last_outbound_type=r.last_out_type,
             )
-        )
-    return result
-
-
-def _last_outbound_types(session: Session, last_out_by_deal: dict[int, datetime]) -> dict[int, str]:
-    """The kind (email, call, ...) of each deal's last outbound touch, in one query."""
-    if not last_out_by_deal:
-        return {}
-    wanted = or_(
-        *(
-            and_(Engagement.deal_id == deal_id, Engagement.occurred_at == at)
-            for deal_id, at in list(last_out_by_deal.items())[:500]
-        )
-    )
-    rows = session.exec(
-        select(Engagement.deal_id, Engagement.type).where(Engagement.direction == "outbound", wanted)
-    ).all()
-    return {r.deal_id: r.type for r in rows}
+    return [details[i] for i in ids]
 
 
 # --- accounts ------------------------------------------------------------------------------------------------------

@@ -1,0 +1,217 @@
+"""Pre-call briefs: for each meeting starting 30–60 minutes from now, DM its owner the brief, once per meeting.
+
+The job runs every `precall_check_minutes` (10) and looks at meetings starting in [now + 30 min, now + 60 min), so a
+meeting is seen by about three runs; the claim `brief:<meeting engagement id>` makes exactly one of them (on any
+replica) send it. A meeting booked less than 30 minutes ahead is not briefed: a brief that lands as the call starts is
+noise. The brief itself comes from an injected `brief_for(deal_id) -> Reply` (the copilot's brief), so this module only
+decides *when* and *to whom*.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import Engine, select
+
+from bot.reply import Context, Divider, Header, Reply, Section
+from jobs.claims import run_claimed
+from jobs.posting import Poster, Recipient, Unreachable, recipients_by_owner
+from store.db import session_scope
+from store.models import STAGE_LABELS, Company, Deal, Engagement, Owner
+from tools.deals import CompanyMatch
+from tools.health import Thresholds, assess_deals
+
+log = logging.getLogger(__name__)
+JOB = "precall_brief"
+
+BriefFor = Callable[[int], Reply]
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A scheduled meeting that is due a brief."""
+
+    id: int
+    starts_at: datetime
+    subject: str | None
+    deal_id: int | None
+    company_id: int | None
+    company_name: str | None
+    owner_id: int | None
+    owner_name: str | None
+    owner_slack_id: str | None
+    owner_timezone: str | None
+
+
+@dataclass(frozen=True)
+class BriefSent:
+    """One brief that went out."""
+
+    meeting_id: int
+    slack_user_id: str
+    channel: str
+    ts: str
+
+
+def brief_slot(meeting_id: int) -> str:
+    """The claim slot of a meeting's brief."""
+    return f"brief:{meeting_id}"
+
+
+def meetings_due(engine: Engine, *, now: datetime, min_minutes: int, max_minutes: int) -> list[Meeting]:
+    """Scheduled meetings starting in [now + min_minutes, now + max_minutes)."""
+    with session_scope(engine) as session:
+        rows = session.exec(
+            select(
+                Engagement.id,
+                Engagement.occurred_at,
+                Engagement.subject,
+                Engagement.deal_id,
+                Engagement.company_id,
+                Company.name,
+                Engagement.owner_id,
+                Owner.name,
+                Owner.slack_user_id,
+                Owner.timezone,
+            )
+            .outerjoin(Company, Company.id == Engagement.company_id)
+            .outerjoin(Owner, Owner.id == Engagement.owner_id)
+            .where(
+                Engagement.type == "meeting",
+                Engagement.status == "scheduled",
+                Engagement.occurred_at >= now + timedelta(minutes=min_minutes),
+                Engagement.occurred_at < now + timedelta(minutes=max_minutes),
+            )
+            .order_by(Engagement.occurred_at, Engagement.id)
+        ).all()
+    return [Meeting(*row) for row in rows]
+
+
+def _zone(name: str | None, fallback: ZoneInfo) -> ZoneInfo:
+    try:
+        return ZoneInfo(name) if name else fallback
+    except (ZoneInfoNotFoundError, ValueError):
+        return fallback
+
+
+def with_meeting_header(meeting: Meeting, brief: Reply, tz: ZoneInfo) -> Reply:
+    """Put the meeting (time in the owner's timezone, subject, company) above the brief."""
+    local = meeting.starts_at.astimezone(_zone(meeting.owner_timezone, tz))
+    title = f"Brief: {meeting.company_name or meeting.subject or 'your next meeting'} at {local:%H:%M %Z}"
+    parts = [
+        Header(title[:150]),
+        Context([f"{meeting.subject or 'meeting'} · meeting #{meeting.id} · {local:%a %d %b}"]),
+        *brief.parts,
+    ]
+    return Reply(parts=parts, fallback=title, ephemeral=False)
+
+
+def store_brief_for(engine: Engine, settings: Any, *, now: datetime) -> BriefFor:
+    """A brief from the store alone (deal summary, risk reasons with next best actions, open next step).
+
+    Used until the copilot's brief (`tools.briefs`) is wired in; callers can inject that one instead.
+    """
+
+    def brief(deal_id: int) -> Reply:
+        with session_scope(engine) as session:
+            row = session.exec(
+                select(Deal, Company.name).outerjoin(Company, Company.id == Deal.company_id).where(Deal.id == deal_id)
+            ).first()
+            if row is None:
+                return Reply(parts=[Section(f"Deal #{deal_id} is not in the store.")])
+            deal, company = row
+            health = assess_deals(
+                session, now=now, thresholds=Thresholds.from_settings(settings), tz=settings.tz, deal_ids=[deal_id]
+            )
+        reply = Reply(fallback=f"Brief for {deal.name}")
+        amount = f"${deal.amount:,.0f}" if deal.amount is not None else "no amount"
+        reply.add(
+            Section(
+                f"*{deal.name}* (#{deal.id}) · {company or 'no company'} · "
+                f"{STAGE_LABELS.get(deal.stage, deal.stage)} · {amount} · close {deal.close_date or '—'}"
+                + (f"\nNext step on record: {deal.next_step}" if deal.next_step else "")
+            )
+        )
+        if health and health[0].reasons:
+            h = health[0]
+            lines = [f"*Risk {h.score}*"] + [f"• {r.label}: {r.evidence}\n    → {r.action}" for r in h.reasons]
+            reply.add(Divider(), Section("\n".join(lines)[:2900]))
+        return reply
+
+    return brief
+
+
+def default_brief_for(engine: Engine, settings: Any, *, now: datetime) -> BriefFor:
+    """The copilot's brief v1 (`tools.briefs` + `bot.render`) when installed, else `store_brief_for`."""
+    try:
+        from bot.render import Renderer  # type: ignore[import-not-found]
+        from tools.briefs import build_brief  # type: ignore[import-not-found]
+    except ImportError:
+        return store_brief_for(engine, settings, now=now)
+    renderer = Renderer(settings, engine)
+    fallback = store_brief_for(engine, settings, now=now)
+
+    def brief(deal_id: int) -> Reply:
+        with session_scope(engine) as session:
+            company = session.exec(
+                select(Company.name).join(Deal, Deal.company_id == Company.id).where(Deal.id == deal_id)
+            ).scalar_one_or_none()
+            result = build_brief(session, company, now=now) if company else None
+        if result is None or isinstance(result, CompanyMatch):
+            return fallback(deal_id)  # no company, or the name did not resolve to exactly one
+        return renderer.render(result, source="brief")
+
+    return brief
+
+
+def run_precall_briefs(
+    engine: Engine,
+    settings: Any,
+    poster: Poster,
+    *,
+    now: datetime,
+    replica: str,
+    brief_for: BriefFor | None = None,
+) -> list[BriefSent]:
+    """DM each due meeting's owner its brief; a meeting already claimed (by any replica, any run) is skipped."""
+    brief_for = brief_for or default_brief_for(engine, settings, now=now)
+    sent: list[BriefSent] = []
+    due = meetings_due(
+        engine, now=now, min_minutes=settings.precall_brief_min_minutes, max_minutes=settings.precall_brief_minutes
+    )
+    if not due:
+        return sent
+    with session_scope(engine) as session:
+        recipients = recipients_by_owner(session, sorted({m.owner_id for m in due if m.owner_id is not None}))
+    for meeting in due:
+        if meeting.owner_id is None:
+            log.info("meeting %s has no owner: no one to brief", meeting.id)
+            continue
+        if meeting.deal_id is None:
+            log.info("meeting %s has no deal; briefing from the meeting alone", meeting.id)
+
+        recipient = recipients.get(meeting.owner_id) or Recipient(name=meeting.owner_name or "owner")
+
+        def work(meeting: Meeting = meeting, recipient: Recipient = recipient) -> BriefSent:
+            body = brief_for(meeting.deal_id) if meeting.deal_id is not None else Reply()
+            channel, ts = poster.dm(recipient, with_meeting_header(meeting, body, settings.tz))
+            return BriefSent(meeting.id, recipient.slack_user_id or recipient.email or "", channel, ts)
+
+        try:
+            outcome = run_claimed(
+                engine, JOB, brief_slot(meeting.id), replica, work, describe=lambda b: f"DM {b.channel} {b.ts}"
+            )
+        except Unreachable as exc:  # recorded as the claim's failure; `salesos jobs run ... --retry` can resend
+            log.warning("brief for meeting %s not sent: %s", meeting.id, exc)
+            continue
+        except Exception:
+            log.exception("brief for meeting %s failed", meeting.id)  # one bad brief must not stop the others
+            continue
+        if outcome.ran:
+            sent.append(outcome.result)  # type: ignore[arg-type]
+    return sent

@@ -1,0 +1,237 @@
+"""What the jobs say: digest, risk alerts and manager summaries as render-neutral Replies, and the digest chart.
+
+Replies hold Slack mrkdwn; `bot.reply.to_text` renders them for the terminal and `jobs.posting` for Slack. Every
+figure shown comes from `tools.digest` / `tools.health` data and names its records (deal ids as `#123`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.reply import Context, Divider, Fields, Header, Reply, Section
+from tools.digest import Digest
+from tools.health import DealHealth
+
+MAX_SECTION = 2900  # under Slack's 3,000 characters per section text, with room for a "…"
+
+
+def _money(amount: float | None) -> str:
+    if amount is None:
+        return "—"
+    if amount >= 1_000_000:
+        return f"${amount / 1_000_000:.1f}M"
+    if amount >= 1_000:
+        return f"${amount / 1_000:.0f}k"
+    return f"${amount:,.0f}"
+
+
+def _pct(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate:.0%}"
+
+
+def _ids(ids: Sequence[int], limit: int = 8) -> str:
+    shown = ", ".join(f"#{i}" for i in ids[:limit])
+    return shown + (f" +{len(ids) - limit} more" if len(ids) > limit else "")
+
+
+def _lines(lines: list[str]) -> list[Section]:
+    """Pack lines into sections that each stay under Slack's section limit."""
+    sections: list[Section] = []
+    current = ""
+    for line in lines:
+        line = line if len(line) <= MAX_SECTION else line[: MAX_SECTION - 1] + "…"
+        if current and len(current) + 1 + len(line) > MAX_SECTION:
+            sections.append(Section(current))
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current:
+        sections.append(Section(current))
+    return sections
+
+
+def health_line(h: DealHealth, *, reasons: int = 3) -> str:
+    """One deal's risk in a line plus its strongest reasons with evidence."""
+    head = (
+        f"*{h.deal_name}* (#{h.deal_id}, {h.company_name or 'no company'}, {_money(h.amount)}, "
+        f"{h.owner_name or 'unassigned'}): risk *{h.score}*"
+    )
+    detail = [f"  • {r.label}: {r.evidence}" for r in h.reasons[:reasons]]
+    return "\n".join([head, *detail])
+
+
+def digest_reply(d: Digest) -> Reply:
+    """The weekly digest as a Reply."""
+    team = d.team or "all teams"
+    reply = Reply(fallback=f"Weekly digest {d.iso_week} ({team})")
+    reply.add(Header(f"Weekly digest {d.iso_week} · {team}"[:150]))
+    reply.add(Context([f"{d.week_start:%a %d %b} – {d.week_end:%a %d %b %Y} ({d.tz}) · record ids as #id"]))
+
+    won_amount = sum(x.amount or 0 for x in d.won)
+    lost_amount = sum(x.amount or 0 for x in d.lost)
+    reply.add(
+        Fields(
+            [
+                ("Won", f"{len(d.won)} · {_money(won_amount)}"),
+                ("Lost", f"{len(d.lost)} · {_money(lost_amount)}"),
+                ("Pipeline created", f"{d.created.count} · {_money(d.created.amount)}"),
+                ("Win rate", f"{_pct(d.overall_week.rate)} (8-wk {_pct(d.overall_trailing.rate)})"),
+                ("Open deals at risk", f"{d.at_risk_total} of {d.open_deals}"),
+                ("Hot leads", f"{d.hot_leads.total} of {d.hot_leads.week_leads} new"),
+            ]
+        )
+    )
+
+    reply.add(Divider(), Section("*High-risk deals*"))
+    if d.high_risk:
+        reply.add(*_lines([health_line(h, reasons=2) for h in d.high_risk]))
+    else:
+        reply.add(Section("_No open deal at or above the alert score._"))
+
+    reply.add(Section(f"*Hot leads* ({d.hot_leads.rule})"))
+    if d.hot_leads.leads:
+        reply.add(
+            *_lines(
+                [
+                    f"• {lead.company_name} (lead #{lead.id}): "
+                    + (f"score {lead.score:.0f}, tier {lead.tier or '—'}" if d.hot_leads.basis == "scored" else "")
+                    + (f"budget {_money(lead.budget)}" if d.hot_leads.basis == "budget" else "")
+                    + (f", {lead.interest_area}" if lead.interest_area else "")
+                    + (f" → {lead.owner_name}" if lead.owner_name else " · unassigned")
+                    for lead in d.hot_leads.leads
+                ]
+            )
+        )
+    else:
+        reply.add(Section("_None this week._"))
+
+    reply.add(Section("*Won and lost, and why*"))
+    lines = []
+    for label, groups in (("Won", d.won_reasons), ("Lost", d.lost_reasons)):
+        for g in groups:
+            lines.append(f"• {label} · {g.reason}: {g.count} ({_money(g.amount)}) {_ids(g.deal_ids)}")
+    reply.add(*_lines(lines or ["_Nothing closed this week._"]))
+
+    reply.add(Section("*Pipeline created and moved*"))
+    lines = [f"• Created: {d.created.count} deals, {_money(d.created.amount)} {_ids(d.created.ids)}"]
+    for m in d.moves:
+        back = f", {m.backward} back" if m.backward else ""
+        lines.append(f"• → {m.label}: {m.forward} forward{back} ({_money(m.amount)}) {_ids(m.deal_ids)}")
+    reply.add(*_lines(lines))
+
+    reply.add(Section("*AE coaching notes*"))
+    lines = []
+    for a in d.activity:
+        lines.append(
+            f"• {a.name}: {a.calls.count} calls ({_pct(a.connect_rate)} connected), {a.emails_sent.count} emails, "
+            f"reply rate {_pct(a.reply_rate)}, {a.meetings_held.count} meetings held"
+            + (
+                f", {a.recorded_calls.count} recorded calls avg {a.avg_call_minutes} min"
+                if a.recorded_calls.count
+                else ""
+            )
+        )
+    lines += [f"  ↳ {n.text}" for n in d.coaching]
+    reply.add(*_lines(lines or ["_No AE activity this week._"]))
+
+    reply.add(Section("*Win/loss pattern shifts* (last week vs trailing 8 weeks)"))
+    if d.shifts:
+        reply.add(
+            *_lines(
+                [
+                    f"• {s.dimension} *{s.segment}*: {_pct(s.week.rate)} ({s.week.won}/{s.week.closed}) vs "
+                    f"{_pct(s.trailing.rate)} ({s.trailing.won}/{s.trailing.closed}), "
+                    f"{s.delta_points:+.0f} pts {_ids(s.week.deal_ids, 5)}"
+                    for s in d.shifts[:6]
+                ]
+            )
+        )
+    else:
+        reply.add(Section("_No segment moved by 25+ points on enough deals._"))
+    reply.add(Context([f"generated {d.generated_at:%Y-%m-%d %H:%M} UTC · numbers link to deals, engagements, leads"]))
+    return reply
+
+
+MAX_DETAILED_ALERTS = 8
+"""Deals shown with every reason and action in one DM; the rest are listed compactly, so a DM stays under 50 blocks."""
+
+
+def risk_alert_reply(owner_name: str, alerts: list[tuple[DealHealth, bool]]) -> Reply:
+    """An AE's DM: each new (`False`) or worsened (`True`) at-risk deal with its evidence and next best actions."""
+    alerts = sorted(alerts, key=lambda a: (-a[0].score, -(a[0].amount or 0), a[0].deal_id))
+    n = len(alerts)
+    reply = Reply(fallback=f"{n} deal(s) need attention")
+    reply.add(Header(f"{n} deal{'s' if n != 1 else ''} need{'s' if n == 1 else ''} attention"))
+    for health, worsened in alerts[:MAX_DETAILED_ALERTS]:
+        tag = "worse" if worsened else "new"
+        lines = [f"*{health.deal_name}* (#{health.deal_id}, {_money(health.amount)}): risk *{health.score}* ({tag})"]
+        for r in health.reasons:
+            lines.append(f"• *{r.label}*: {r.evidence}\n    → {r.action}")
+        reply.add(*_lines(lines)[:2])
+    rest = alerts[MAX_DETAILED_ALERTS:]
+    if rest:
+        listed = [
+            f"• {h.deal_name} (#{h.deal_id}) risk {h.score}: {', '.join(r.label.lower() for r in h.reasons)}"
+            for h, _ in rest
+        ]
+        text, shown = "", 0
+        for line in listed:
+            if len(text) + len(line) + 60 > MAX_SECTION:
+                break
+            text, shown = f"{text}\n{line}" if text else line, shown + 1
+        more = f"\n… and {len(rest) - shown} more" if shown < len(rest) else ""
+        reply.add(Divider(), Section(f"*Also at risk ({len(rest)})*\n{text}{more}"))
+    reply.add(
+        Context(
+            [
+                f"for {owner_name} · alerts only for new or worsened risk, at most once per deal per day · "
+                '`salesos ask "at-risk deals"` for the full list'
+            ]
+        )
+    )
+    return reply
+
+
+def manager_summary_reply(team: str | None, per_owner: dict[str, list[DealHealth]]) -> Reply:
+    """A manager's DM: who got which alerts today."""
+    total = sum(len(v) for v in per_owner.values())
+    reply = Reply(fallback=f"Risk alerts today: {total} deal(s)")
+    reply.add(Header(f"Risk alerts today · {team or 'all teams'}: {total} deal{'s' if total != 1 else ''}"[:150]))
+    lines = []
+    for owner, deals in sorted(per_owner.items(), key=lambda kv: -len(kv[1])):
+        top = ", ".join(f"{h.deal_name} #{h.deal_id} ({h.score})" for h in deals[:3])
+        lines.append(f"• *{owner}*: {len(deals)} · {top}" + (" …" if len(deals) > 3 else ""))
+    reply.add(*_lines(lines))
+    return reply
+
+
+def digest_chart(d: Digest, path: Path) -> Path:
+    """Draw the 9-week pipeline movement and win-rate trend to a PNG (matplotlib, Agg backend) and return its path."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display on servers; must precede pyplot
+    import matplotlib.pyplot as plt
+
+    weeks = [p.week.split("-")[1] for p in d.trend]
+    x = list(range(len(weeks)))
+    fig, ax = plt.subplots(figsize=(8, 4), dpi=100)
+    width = 0.27
+    ax.bar([i - width for i in x], [p.created.amount / 1000 for p in d.trend], width, label="created", color="#4c78a8")
+    ax.bar(x, [p.won.amount / 1000 for p in d.trend], width, label="won", color="#54a24b")
+    ax.bar([i + width for i in x], [p.lost.amount / 1000 for p in d.trend], width, label="lost", color="#e45756")
+    ax.set_ylabel("amount ($k)")
+    ax.set_xticks(x, weeks)
+    ax2 = ax.twinx()
+    rates = [p.win_rate * 100 if p.win_rate is not None else float("nan") for p in d.trend]
+    ax2.plot(x, rates, color="#333333", marker="o", label="win rate")
+    ax2.set_ylabel("win rate (%)")
+    ax2.set_ylim(0, 100)
+    handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
+    ax.legend(handles, [h.get_label() for h in handles], loc="upper left", fontsize=8)
+    ax.set_title(f"Pipeline movement and win rate · {d.team or 'all teams'} · 9 weeks to {d.iso_week}")
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path)
+    plt.close(fig)
+    return path

@@ -1,0 +1,244 @@
+"""Daily risk alerts: each AE gets a DM with their new or worsened at-risk deals; the team's managers get a summary.
+
+Three guards, each in the store so they hold across restarts and replicas:
+- the job claims `risk_alerts:<team>:<team-local date>` so one replica does a team's day;
+- `SentAlert` (unique per deal, kind, day) lets a deal be alerted at most once per day, even if the job is retried;
+- `DealRisk` remembers each deal's last assessment, so only new or worsened risk (`tools.health.is_worse`) is alerted.
+Nothing is sent in quiet hours (team timezone for the job, each recipient's own timezone for their DM); deals held back
+that way are not remembered, so the next run still alerts them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import Engine, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from jobs.claims import run_claimed
+from jobs.posting import Poster, Recipient, Unreachable, recipients_by_owner
+from jobs.render import manager_summary_reply, risk_alert_reply
+from store.db import session_scope
+from store.models import DealRisk, Owner, SentAlert
+from tools.digest import team_owner_ids, teams
+from tools.health import DealHealth, Thresholds, assess_deals, is_worse
+
+log = logging.getLogger(__name__)
+JOB = "risk_alerts"
+KIND = "risk"
+
+
+def in_quiet_hours(local: datetime, start_hour: int, end_hour: int) -> bool:
+    """Tell whether a local time falls in quiet hours (`start_hour` ≤ h or h < `end_hour` when they wrap midnight)."""
+    hour = local.hour
+    if start_hour == end_hour:
+        return False
+    if start_hour > end_hour:
+        return hour >= start_hour or hour < end_hour
+    return start_hour <= hour < end_hour
+
+
+def _zone(name: str | None, fallback: ZoneInfo) -> ZoneInfo:
+    try:
+        return ZoneInfo(name) if name else fallback
+    except (ZoneInfoNotFoundError, ValueError):
+        return fallback
+
+
+@dataclass
+class TeamAlerts:
+    """What one team's run did."""
+
+    team: str | None
+    assessed: int = 0
+    sent: dict[int, list[int]] = field(default_factory=dict)
+    """Owner id → deal ids alerted now."""
+    already_sent: list[int] = field(default_factory=list)
+    held_back: list[int] = field(default_factory=list)
+    """Deals not alerted because their owner has no Slack id or is in quiet hours."""
+    managers_notified: list[int] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _insert_sent_alert(conn: Any, values: dict[str, Any]) -> bool:
+    """Insert a SentAlert unless (deal, kind, day) exists; True when this call inserted it."""
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:
+        try:
+            with conn.begin_nested():
+                conn.execute(insert(SentAlert).values(**values))
+            return True
+        except IntegrityError:
+            return False
+    stmt = dialect_insert(SentAlert).values(**values).on_conflict_do_nothing(index_elements=["deal_id", "kind", "day"])
+    # RETURNING, not rowcount: psycopg reports -1 for an INSERT that returns the new id
+    return conn.execute(stmt.returning(SentAlert.id)).first() is not None
+
+
+def _remember(engine: Engine, assessed: list[DealHealth]) -> None:
+    """Upsert each deal's assessment into DealRisk."""
+    if not assessed:
+        return
+    rows = [
+        {"deal_id": h.deal_id, "score": h.score, "reasons": h.reason_codes, "assessed_at": h.assessed_at}
+        for h in assessed
+    ]
+    dialect = engine.dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    stmt = dialect_insert(DealRisk)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["deal_id"],
+        set_={"score": stmt.excluded.score, "reasons": stmt.excluded.reasons, "assessed_at": stmt.excluded.assessed_at},
+    )
+    with engine.begin() as conn:
+        for i in range(0, len(rows), 1000):
+            conn.execute(stmt, rows[i : i + 1000])
+
+
+def alert_team(engine: Engine, settings: Any, poster: Poster, *, now: datetime, team: str | None) -> TeamAlerts:
+    """Assess a team's open deals, DM each AE their new or worsened at-risk deals, and summarise for managers."""
+    tz = settings.tz
+    day: date = now.astimezone(tz).date()
+    result = TeamAlerts(team=team)
+    with session_scope(engine) as session:
+        owner_ids = team_owner_ids(session, team)
+        assessed = assess_deals(
+            session, now=now, thresholds=Thresholds.from_settings(settings), tz=tz, owner_ids=owner_ids
+        )
+        # the whole table, not an IN list: it holds one row per assessed deal and SQLite caps bound parameters
+        previous = {
+            deal_id: (score, reasons)
+            for deal_id, score, reasons in session.exec(select(DealRisk.deal_id, DealRisk.score, DealRisk.reasons))
+        }
+        owner_stmt = select(Owner)
+        if owner_ids is not None:
+            owner_stmt = owner_stmt.where(Owner.id.in_(owner_ids))
+        owners = {o.id: o for o in session.exec(owner_stmt).scalars().all()}
+        recipients: dict[int, Recipient] = recipients_by_owner(session, list(owners))
+    result.assessed = len(assessed)
+
+    candidates: dict[int, list[tuple[DealHealth, bool]]] = defaultdict(list)
+    held_owners: set[int | None] = set()
+    for h in assessed:
+        if h.score < settings.risk_alert_score:
+            continue
+        prev_score, prev_reasons = previous.get(h.deal_id, (None, None))
+        if not is_worse(h, prev_score, prev_reasons):
+            continue
+        owner = owners.get(h.owner_id) if h.owner_id is not None else None
+        local = now.astimezone(_zone(owner.timezone if owner else None, tz))
+        if owner is None or in_quiet_hours(local, settings.quiet_hours_start, settings.quiet_hours_end):
+            held_owners.add(h.owner_id)
+            result.held_back.append(h.deal_id)
+            continue
+        candidates[owner.id].append((h, prev_score is not None))
+
+    for owner_id, alerts in candidates.items():
+        owner = owners[owner_id]
+        try:
+            with engine.begin() as conn:  # rows and DM together: a failed DM rolls its rows back, so a retry resends
+                fresh = [
+                    (h, worse)
+                    for h, worse in alerts
+                    if _insert_sent_alert(
+                        conn,
+                        {
+                            "deal_id": h.deal_id,
+                            "kind": KIND,
+                            "day": day,
+                            "recipient": recipients[owner_id].slack_user_id or owner.email,
+                            "risk_score": h.score,
+                            "reasons": [f"{r.label}: {r.evidence}" for r in h.reasons],
+                            "sent_at": now,
+                        },
+                    )
+                ]
+                if fresh:
+                    poster.dm(recipients[owner_id], risk_alert_reply(owner.name, fresh))
+                    result.sent[owner_id] = [h.deal_id for h, _ in fresh]
+            fresh_ids = {h.deal_id for h, _ in fresh}
+            result.already_sent += [h.deal_id for h, _ in alerts if h.deal_id not in fresh_ids]
+        except Unreachable as exc:  # nobody to DM: hold back (rows rolled back), not a failure of the run
+            log.warning("risk alerts for owner %s held back: %s", owner_id, exc)
+            result.held_back += [h.deal_id for h, _ in alerts]
+            held_owners.add(owner_id)
+        except Exception as exc:
+            log.exception("risk alerts for owner %s failed", owner_id)
+            result.errors.append(f"owner {owner_id}: {type(exc).__name__}: {exc}")
+            held_owners.add(owner_id)  # not remembered: the retry must still see these deals as new or worse
+
+    _remember(engine, [h for h in assessed if h.owner_id not in held_owners])
+
+    if result.sent:
+        by_name = {
+            owners[o].name: [h for h, _ in candidates[o] if h.deal_id in set(ids)] for o, ids in result.sent.items()
+        }
+        summary = manager_summary_reply(team, by_name)
+        for manager in owners.values():
+            if manager.role != "manager" or not manager.active:
+                continue
+            local = now.astimezone(_zone(manager.timezone, tz))
+            if in_quiet_hours(local, settings.quiet_hours_start, settings.quiet_hours_end):
+                continue
+            try:
+                poster.dm(recipients[manager.id], summary)
+                result.managers_notified.append(manager.id)
+            except Unreachable as exc:
+                log.warning("risk summary for manager %s held back: %s", manager.id, exc)
+            except Exception as exc:
+                log.exception("risk summary for manager %s failed", manager.id)
+                result.errors.append(f"manager {manager.id}: {type(exc).__name__}: {exc}")
+    return result
+
+
+def run_risk_alerts(
+    engine: Engine, settings: Any, poster: Poster, *, now: datetime, replica: str, retry: bool = False
+) -> list[TeamAlerts]:
+    """The scheduled job: outside quiet hours, claim each team's day and alert it."""
+    local = now.astimezone(settings.tz)
+    if in_quiet_hours(local, settings.quiet_hours_start, settings.quiet_hours_end):
+        log.info("risk alerts: %s is in quiet hours, nothing sent", local.isoformat())
+        return []
+    with session_scope(engine) as session:
+        team_names = teams(session)
+    results: list[TeamAlerts] = []
+    failures: list[str] = []
+    for team in team_names:
+        slot = f"risk_alerts:{team or 'all'}:{local.date().isoformat()}"
+
+        def work(team: str | None = team) -> TeamAlerts:
+            outcome = alert_team(engine, settings, poster, now=now, team=team)
+            if outcome.errors:  # mark the claim failed; a deliberate retry resends only what did not go out
+                raise RuntimeError("; ".join(outcome.errors))
+            return outcome
+
+        try:
+            run = run_claimed(
+                engine,
+                JOB,
+                slot,
+                replica,
+                work,
+                describe=lambda r: f"assessed {r.assessed}, alerted {sum(len(v) for v in r.sent.values())} deals",
+                retry=retry,
+            )
+        except Exception as exc:  # one team's failure must not cost the other teams their alerts
+            failures.append(f"{slot}: {exc}")
+            continue
+        if run.ran:
+            results.append(run.result)  # type: ignore[arg-type]
+    if failures:
+        raise RuntimeError("risk alerts failed for " + "; ".join(failures))
+    return results

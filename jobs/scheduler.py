@@ -1,0 +1,376 @@
+"""The scheduler: APScheduler 3.11 `BackgroundScheduler` in the team timezone, started inside `salesos serve`.
+
+Jobs (schedules are Settings): HubSpot sync every `hubspot_sync_minutes` (only when HubSpot is configured), pre-call
+briefs every `precall_check_minutes`, risk alerts daily at `risk_alerts_time`, the weekly digest at `digest_cron`, and
+the library refresh at `library_refresh_cron`, all in `team_timezone`.
+
+Design decisions:
+- **In-memory job store.** Job definitions are rebuilt from Settings at every start, so there is nothing to persist;
+  APScheduler 3.x forbids sharing a job store between schedulers ("Job stores must never be shared between
+  schedulers"), so a shared SQLAlchemy job store would not make replicas safe anyway. What must survive restarts and be
+  shared between replicas is *whether a slot's work happened*: that is the `JobClaim` table (`jobs/claims.py`), keyed
+  by domain slots, plus `SentAlert`/`DealRisk` for alerts.
+- **Job defaults**: `coalesce=True` (a backlog of missed runs becomes one run), `max_instances=1` (a slow digest never
+  overlaps itself in one process), and a `misfire_grace_time` chosen per job (see `JOB_SPECS`): how late a run may
+  still start after the process was busy, suspended, or its clock jumped.
+- **Restarts.** An in-memory scheduler knows nothing of a run missed while the process was down. At start,
+  `build_scheduler` therefore looks back one grace period for each cron job: if a fire time fell in it, the job runs
+  once now. Its claim makes this harmless when the run already happened before the restart (or on another replica).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.base import BaseTrigger
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+from sqlalchemy import Engine
+
+from jobs.claims import replica_name, run_claimed
+from jobs.posting import Poster, poster_from_settings
+from jobs.precall_briefs import BriefFor, run_precall_briefs
+from jobs.risk_alerts import run_risk_alerts
+from jobs.weekly_digest import run_weekly_digest
+from store.types import utcnow
+from tools.digest import iso_week
+
+log = logging.getLogger(__name__)
+
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_time(spec: str) -> tuple[int, int]:
+    """`"08:30"` → (8, 30)."""
+    try:
+        hour, minute = (int(x) for x in spec.strip().split(":"))
+    except ValueError as exc:
+        raise ValueError(f"time {spec!r}: expected HH:MM, e.g. 08:30") from exc
+    if not (0 <= hour < 24 and 0 <= minute < 60):
+        raise ValueError(f"time {spec!r}: hour 0-23 and minute 0-59")
+    return hour, minute
+
+
+def parse_weekly(spec: str) -> tuple[str, int, int]:
+    """`"mon 09:00"` → ("mon", 9, 0)."""
+    parts = spec.strip().lower().split()
+    if len(parts) != 2 or parts[0][:3] not in DAYS:
+        raise ValueError(f"weekly schedule {spec!r}: expected '<day> HH:MM', e.g. 'mon 09:00'")
+    return (parts[0][:3], *parse_time(parts[1]))
+
+
+def weekly_trigger(spec: str, tz: Any) -> CronTrigger:
+    """A cron trigger firing weekly at a local day and time (wall clock: it follows DST)."""
+    day, hour, minute = parse_weekly(spec)
+    return CronTrigger(day_of_week=day, hour=hour, minute=minute, timezone=tz)
+
+
+def daily_trigger(spec: str, tz: Any) -> CronTrigger:
+    """A cron trigger firing daily at a local time."""
+    hour, minute = parse_time(spec)
+    return CronTrigger(hour=hour, minute=minute, timezone=tz)
+
+
+@dataclass(frozen=True)
+class JobContext:
+    """What every job run gets."""
+
+    engine: Engine
+    settings: Any
+    poster: Poster
+    replica: str
+    brief_for: BriefFor | None = None
+
+
+def sync_slot(now: datetime, minutes: int) -> str:
+    """The claim slot of the sync interval containing `now` (UTC clock, aligned to the hour)."""
+    at = now.astimezone(UTC).replace(second=0, microsecond=0)
+    return f"sync:{at - timedelta(minutes=at.minute % minutes):%Y-%m-%dT%H:%M}Z"
+
+
+def _sync(ctx: JobContext, now: datetime, retry: bool) -> str:
+    from tools.hubspot import run_sync
+
+    # The sync upserts by HubSpot id and keeps its own cursors, so a second replica syncing the same interval would
+    # only spend API quota; the claim stops that too.
+    run = run_claimed(
+        ctx.engine,
+        "hubspot_sync",
+        sync_slot(now, ctx.settings.hubspot_sync_minutes),
+        ctx.replica,
+        lambda: run_sync(ctx.engine, ctx.settings),
+        describe=lambda r: f"{r.objects} records in {r.seconds:.1f} s, {r.requests} requests",
+        retry=retry,
+    )
+    if not run.ran:
+        return "skipped: another run owns this interval"
+    report = run.result
+    return f"synced {report.objects} records ({report.requests} requests)"  # type: ignore[attr-defined]
+
+
+def _library(ctx: JobContext, now: datetime, retry: bool) -> str:
+    try:
+        from store.library import open_library_from_settings, seed_library  # type: ignore[import-not-found]
+    except ImportError:
+        return "the library is not installed in this build"
+    slot = f"library:{iso_week(now.astimezone(ctx.settings.tz).date())}"
+    run = run_claimed(
+        ctx.engine,
+        "library_refresh",
+        slot,
+        ctx.replica,
+        lambda: seed_library(ctx.engine, open_library_from_settings(ctx.settings)),
+        retry=retry,
+    )
+    return f"ran: {run.result} documents" if run.ran else f"skipped: {slot} already done"
+
+
+def _briefs(ctx: JobContext, now: datetime, retry: bool) -> str:
+    sent = run_precall_briefs(
+        ctx.engine, ctx.settings, ctx.poster, now=now, replica=ctx.replica, brief_for=ctx.brief_for
+    )
+    return f"{len(sent)} brief(s) sent" + (f": meetings {', '.join(str(b.meeting_id) for b in sent)}" if sent else "")
+
+
+def _risk(ctx: JobContext, now: datetime, retry: bool) -> str:
+    teams = run_risk_alerts(ctx.engine, ctx.settings, ctx.poster, now=now, replica=ctx.replica, retry=retry)
+    if not teams:
+        return "nothing to do (quiet hours, or today's alerts were already sent)"
+    return "; ".join(
+        f"{t.team or 'all'}: assessed {t.assessed}, alerted {sum(len(v) for v in t.sent.values())} deals "
+        f"to {len(t.sent)} AEs, {len(t.managers_notified)} manager summaries"
+        for t in teams
+    )
+
+
+def _digest(ctx: JobContext, now: datetime, retry: bool) -> str:
+    posts = run_weekly_digest(ctx.engine, ctx.settings, ctx.poster, now=now, replica=ctx.replica, retry=retry)
+    if not posts:
+        return "nothing posted: this week's digest slots are already claimed"
+    return "; ".join(f"{p.slot} → {p.channel} {p.ts}" for p in posts)
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    """A scheduled job: its trigger from Settings, how late it may still run, and what it does."""
+
+    name: str
+    description: str
+    trigger: Callable[[Any], BaseTrigger]
+    misfire_grace_seconds: int
+    run: Callable[[JobContext, datetime, bool], str]
+    enabled: Callable[[Any], bool] = lambda settings: True
+    catch_up: bool = False
+    """Run once at start if a fire time was missed within the grace period (restart handling)."""
+
+
+JOB_SPECS: dict[str, JobSpec] = {
+    spec.name: spec
+    for spec in (
+        JobSpec(
+            "hubspot_sync",
+            "incremental HubSpot sync (when HUBSPOT_ACCESS_TOKEN is set)",
+            lambda s: IntervalTrigger(minutes=s.hubspot_sync_minutes, timezone=s.tz),
+            # A late sync is pointless when the next one is minutes away; coalescing keeps a backlog to one run.
+            misfire_grace_seconds=5 * 60,
+            run=_sync,
+            enabled=lambda s: s.hubspot_configured,
+        ),
+        JobSpec(
+            "precall_briefs",
+            "DM each owner the brief of meetings starting in 30-60 minutes",
+            lambda s: IntervalTrigger(minutes=s.precall_check_minutes, timezone=s.tz),
+            # Half the check interval: a later run would overlap the next one, which sees the same meetings anyway.
+            misfire_grace_seconds=5 * 60,
+            run=_briefs,
+        ),
+        JobSpec(
+            "risk_alerts",
+            "DM AEs their new or worsened at-risk deals; managers a summary",
+            lambda s: daily_trigger(s.risk_alerts_time, s.tz),
+            # Morning alerts are still worth acting on until late morning; quiet hours stop anything in the evening.
+            misfire_grace_seconds=3 * 3600,
+            run=_risk,
+            catch_up=True,
+        ),
+        JobSpec(
+            "weekly_digest",
+            "post last week's digest to the digest channel",
+            lambda s: weekly_trigger(s.digest_cron, s.tz),
+            # Until mid-afternoon a late Monday digest is still the Monday digest; after that a person decides
+            # (`salesos jobs run weekly_digest`): the slot stays free, so it can still go out exactly once.
+            misfire_grace_seconds=6 * 3600,
+            run=_digest,
+            catch_up=True,
+        ),
+        JobSpec(
+            "library_refresh",
+            "re-seed the objection library from new calls and notes",
+            lambda s: weekly_trigger(s.library_refresh_cron, s.tz),
+            # Nobody waits for it: any time in the day after is fine.
+            misfire_grace_seconds=24 * 3600,
+            run=_library,
+            catch_up=True,
+        ),
+    )
+}
+
+
+def _safe_run(spec: JobSpec, ctx: JobContext) -> None:
+    """The scheduled callable: run the job with the current time; log (never raise into APScheduler's thread)."""
+    try:
+        log.info("job %s: %s", spec.name, spec.run(ctx, utcnow(), False))
+    except Exception:
+        log.exception("job %s failed", spec.name)
+
+
+def missed_fire_time(trigger: BaseTrigger, now: datetime, grace_seconds: int) -> datetime | None:
+    """The fire time in (now - grace, now] that a restarted process missed, if any."""
+    first = trigger.get_next_fire_time(None, now - timedelta(seconds=grace_seconds))
+    return first if first is not None and first <= now else None
+
+
+def build_scheduler(
+    settings: Any,
+    engine: Engine,
+    *,
+    slack_client: Any | None = None,
+    brief_for: BriefFor | None = None,
+    replica: str | None = None,
+    now: datetime | None = None,
+) -> BackgroundScheduler:
+    """Build (not start) the scheduler with every enabled job, plus one-off catch-up runs for missed fire times."""
+    ctx = JobContext(
+        engine=engine,
+        settings=settings,
+        poster=poster_from_settings(settings, slack_client),
+        replica=replica or replica_name(),
+        brief_for=brief_for,
+    )
+    scheduler = BackgroundScheduler(
+        timezone=settings.tz,
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 300},
+    )
+    now = now or utcnow()
+    from jobs.risk_alerts import in_quiet_hours
+
+    hour, minute = parse_time(settings.risk_alerts_time)
+    if in_quiet_hours(datetime(2000, 1, 3, hour, minute), settings.quiet_hours_start, settings.quiet_hours_end):
+        log.warning(
+            "RISK_ALERTS_TIME %s falls in quiet hours (%s:00-%s:00): no risk alert will ever be sent",
+            settings.risk_alerts_time,
+            settings.quiet_hours_start,
+            settings.quiet_hours_end,
+        )
+    for spec in JOB_SPECS.values():
+        if not spec.enabled(settings):
+            continue
+        trigger = spec.trigger(settings)
+        scheduler.add_job(
+            _safe_run,
+            trigger,
+            args=[spec, ctx],
+            id=spec.name,
+            name=spec.description,
+            misfire_grace_time=spec.misfire_grace_seconds,
+            replace_existing=True,
+        )
+        missed = missed_fire_time(trigger, now, spec.misfire_grace_seconds) if spec.catch_up else None
+        if missed is not None:
+            log.info("job %s: fire time %s was missed while stopped; running once now", spec.name, missed)
+            scheduler.add_job(
+                _safe_run,
+                DateTrigger(run_date=now, timezone=settings.tz),
+                args=[spec, ctx],
+                id=f"{spec.name}:catch-up",
+                misfire_grace_time=spec.misfire_grace_seconds,
+            )
+    return scheduler
+
+
+def start(scheduler: BackgroundScheduler) -> None:
+    """Start the scheduler's background thread."""
+    scheduler.start()
+    for job in scheduler.get_jobs():
+        log.info("scheduled %s: next run %s", job.id, job.next_run_time)
+
+
+def shutdown(scheduler: BackgroundScheduler, *, wait: bool = True) -> None:
+    """Stop the scheduler, letting a running job finish when `wait`."""
+    if scheduler.running:
+        scheduler.shutdown(wait=wait)
+
+
+@dataclass(frozen=True)
+class JobInfo:
+    """A job as `salesos jobs` lists it."""
+
+    name: str
+    description: str
+    schedule: str
+    next_run: datetime | None
+    enabled: bool
+    misfire_grace_seconds: int
+
+
+def _describe_trigger(trigger: BaseTrigger) -> str:
+    if isinstance(trigger, IntervalTrigger):
+        return f"every {int(trigger.interval.total_seconds() // 60)} min"
+    if isinstance(trigger, CronTrigger):
+        fields = {f.name: str(f) for f in trigger.fields}
+        day = fields["day_of_week"]
+        when = f"{int(fields['hour']):02d}:{int(fields['minute']):02d}"
+        return f"{'daily' if day == '*' else day} {when}"
+    return str(trigger)
+
+
+def list_jobs(settings: Any, *, now: datetime | None = None) -> list[JobInfo]:
+    """Every job with its schedule and next run in the team timezone (computed from the triggers; nothing runs)."""
+    now = now or utcnow()
+    out = []
+    for spec in JOB_SPECS.values():
+        trigger = spec.trigger(settings)
+        enabled = spec.enabled(settings)
+        next_run = trigger.get_next_fire_time(None, now) if enabled else None
+        out.append(
+            JobInfo(
+                name=spec.name,
+                description=spec.description,
+                schedule=_describe_trigger(trigger),
+                next_run=next_run.astimezone(settings.tz) if next_run else None,
+                enabled=enabled,
+                misfire_grace_seconds=spec.misfire_grace_seconds,
+            )
+        )
+    return out
+
+
+def run_job(
+    name: str,
+    engine: Engine,
+    settings: Any,
+    *,
+    poster: Poster | None = None,
+    slack_client: Any | None = None,
+    now: datetime | None = None,
+    replica: str | None = None,
+    retry: bool = False,
+    brief_for: BriefFor | None = None,
+) -> str:
+    """Run one job now (through the same claims as the scheduler) and say what it did."""
+    if name not in JOB_SPECS:
+        raise KeyError(f"unknown job {name!r}; jobs: {', '.join(JOB_SPECS)}")
+    ctx = JobContext(
+        engine=engine,
+        settings=settings,
+        poster=poster or poster_from_settings(settings, slack_client),
+        replica=replica or replica_name(),
+        brief_for=brief_for,
+    )
+    return JOB_SPECS[name].run(ctx, now or utcnow(), retry)
