@@ -96,6 +96,12 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.chat import run_chat
+
+    return run_chat(open_store(settings), settings, asker_owner_id=args.as_owner)
+
+
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     missing = settings.missing_for_slack()
     if missing:
@@ -313,6 +319,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", nargs="+", help="the question, in plain words")
     p.add_argument("--as-owner", type=int, default=None, metavar="OWNER_ID", help='whose "my deals" (owner id)')
     p.set_defaults(func=_cmd_ask)
+
+    p = sub.add_parser("chat", help="talk to the copilot in the terminal (same answers as in Slack)")
+    p.add_argument("--as-owner", type=int, default=None, metavar="OWNER_ID", help='whose "my deals" (owner id)')
+    p.set_defaults(func=_cmd_chat)
 
     p = sub.add_parser("digest", help="print last week's digest for each team and write its chart (PNG)")
     p.add_argument("--team", default=None, help="only this team (Owner.team)")

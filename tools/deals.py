@@ -151,6 +151,35 @@ def _company_ref(row: Company) -> CompanyRef:
     return CompanyRef(id=row.id, name=row.name, domain=row.domain, hubspot_id=row.hubspot_id)
 
 
+# (copilot branch) The company index behind resolve_company, cached per store: building 20k CompanyRefs and
+# normalising 20k names on every question cost ~1 s on the large workspace. The key changes when a company is added,
+# removed or updated (count, max id, max updated_at); the TTL bounds staleness for edits that keep all three.
+_INDEX_TTL_S = 60.0
+_INDEX: dict[tuple, tuple[float, dict[int, CompanyRef], dict[int, str], dict[str, list[int]]]] = {}
+
+
+def _company_index(session: Session) -> tuple[dict[int, CompanyRef], dict[int, str], dict[str, list[int]]]:
+    """(refs by id, normalised names by id, ids by domain key) of every company, cached per store state."""
+    import time
+
+    state = session.exec(select(func.count(Company.id), func.max(Company.id), func.max(Company.updated_at))).one()
+    key = (str(session.get_bind().url), *state)
+    cached = _INDEX.get(key)
+    if cached is not None and time.monotonic() - cached[0] < _INDEX_TTL_S:
+        return cached[1], cached[2], cached[3]
+    rows = session.exec(select(Company.id, Company.name, Company.domain, Company.hubspot_id)).all()
+    by_id = {r.id: CompanyRef(id=r.id, name=r.name, domain=r.domain, hubspot_id=r.hubspot_id) for r in rows}
+    names = {r.id: normalize_company_name(r.name) for r in rows}
+    domains: dict[str, list[int]] = {}
+    for r in rows:
+        if r.domain:
+            for k in {r.domain.lower(), r.domain.lower().split(".")[0]}:
+                domains.setdefault(k, []).append(r.id)
+    _INDEX.clear()
+    _INDEX[key] = (time.monotonic(), by_id, names, domains)
+    return by_id, names, domains
+
+
 def resolve_company(session: Session, query: str) -> CompanyMatch:
     """Find the company a person means by `query`: a name, a misspelt name, a prefix or a domain.
 
@@ -160,21 +189,14 @@ def resolve_company(session: Session, query: str) -> CompanyMatch:
     wanted = normalize_company_name(query)
     if not wanted:
         return CompanyMatch(query=query, status="unknown")
-    rows = session.exec(select(Company.id, Company.name, Company.domain, Company.hubspot_id)).all()
-    by_id = {r.id: CompanyRef(id=r.id, name=r.name, domain=r.domain, hubspot_id=r.hubspot_id) for r in rows}
+    by_id, choices, domains = _company_index(session)
     domain_query = query.strip().lower().removeprefix("www.")
-    exact = [
-        r.id
-        for r in rows
-        if normalize_company_name(r.name) == wanted
-        or (r.domain and (r.domain.lower() == domain_query or r.domain.lower().split(".")[0] == domain_query))
-    ]
+    exact = list(dict.fromkeys([i for i, n in choices.items() if n == wanted] + domains.get(domain_query, [])))
     if len(exact) == 1:
         return CompanyMatch(query=query, status="exact", company=by_id[exact[0]])
     if len(exact) > 1:
         return CompanyMatch(query=query, status="ambiguous", candidates=[by_id[i] for i in exact[:5]])
 
-    choices = {r.id: normalize_company_name(r.name) for r in rows}
     hits = process.extract(wanted, choices, scorer=fuzz.WRatio, limit=5, score_cutoff=_SUGGEST_SCORE)
     if not hits:
         return CompanyMatch(query=query, status="unknown")

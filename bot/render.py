@@ -1,0 +1,435 @@
+"""Tool data → Reply: the one set of answer builders used by the offline router and the LLM agent.
+
+Answers name their records (linked to HubSpot when the portal and record ids are known), carry every number straight
+from the tool result, and end with how fresh the data is. Text stays inside Slack's limits (section ≤ 3,000 chars,
+header ≤ 150, ≤ 10 context elements, ≤ 50 blocks), so `bot/blocks.py` can render any reply as is.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from bot.reply import Actions, Button, Context, Fields, Header, Reply, Section
+
+SECTION_LIMIT = 2_900
+HEADER_LIMIT = 150
+LIST_LIMIT = 15
+HUBSPOT_APP = "https://app.hubspot.com/contacts"
+
+
+# --- small formatters ------------------------------------------------------------------------------------------------
+
+
+def money(amount: float | None) -> str:
+    """Format an amount in USD, or a dash when unknown."""
+    return "—" if amount is None else f"${amount:,.0f}"
+
+
+def when(at: datetime | None, tz: ZoneInfo) -> str:
+    """Format an instant in the team timezone."""
+    return "—" if at is None else at.astimezone(tz).strftime("%b %-d %H:%M")
+
+
+def day(d: date | None) -> str:
+    """Format a calendar day."""
+    return "—" if d is None else d.strftime("%b %-d, %Y")
+
+
+def clip(text: str, limit: int = SECTION_LIMIT) -> str:
+    """Cut text to a Slack limit, saying that it was cut."""
+    return text if len(text) <= limit else text[: limit - 12].rstrip() + "\n…(more)"
+
+
+def fit_lines(lines: list[str], total: int, what: str, limit: int = SECTION_LIMIT) -> str:
+    """Join whole bullet lines up to Slack's section limit, then say how many of `total` records were left out."""
+    kept: list[str] = []
+    size = 0
+    for line in lines:
+        if size + len(line) + 1 > limit - 80:
+            break
+        kept.append(line)
+        size += len(line) + 1
+    if total > len(kept):
+        kept.append(f"…and {total - len(kept)} more ({what}).")
+    return "\n".join(kept)
+
+
+def hubspot_url(portal_id: str | None, object_type: str, hubspot_id: str | None) -> str | None:
+    """Link to a HubSpot record: object_type is "0-3" for deals, "0-2" for companies, "0-1" for contacts."""
+    if not portal_id or not hubspot_id:
+        return None
+    return f"{HUBSPOT_APP}/{portal_id}/record/{object_type}/{hubspot_id}"
+
+
+def link(label: str, url: str | None) -> str:
+    """A mrkdwn link when the URL is known, else bold text."""
+    safe = label.replace("|", "/").replace(">", "›").replace("<", "‹")
+    return f"<{url}|{safe}>" if url else f"*{safe}*"
+
+
+class Renderer:
+    """Turns tool results into replies for one settings/timezone; knows the data's freshness."""
+
+    def __init__(self, settings: Any, engine: Engine) -> None:
+        """Bind the renderer to settings (timezone, HubSpot portal) and the store (freshness)."""
+        self.settings = settings
+        self.tz = ZoneInfo(settings.team_timezone)
+        self.portal = settings.hubspot_portal_id
+        self.engine = engine
+
+    # --- freshness ---------------------------------------------------------------------------------------------------
+
+    def freshness(self) -> str:
+        """Say how fresh the data is: the last HubSpot sync, else when the demo workspace was generated."""
+        from store.meta import FRESHNESS_KEYS, get_meta
+
+        labels = {
+            "hubspot_last_sync_at": "HubSpot sync",
+            "generated_at": "demo workspace generated",
+            "as_of": "demo workspace generated",
+        }
+        with Session(self.engine) as session:
+            stamps = []
+            for key in dict.fromkeys((*FRESHNESS_KEYS, "as_of", "generated_at")):
+                value = get_meta(session, key)
+                if value:
+                    try:
+                        stamps.append((datetime.fromisoformat(value), labels.get(key, key)))
+                    except ValueError:
+                        continue
+        if not stamps:
+            return "Data freshness unknown (no sync or generation recorded)"
+        at, label = max(stamps, key=lambda s: s[0] if s[0].tzinfo else s[0].replace(tzinfo=UTC))
+        at = at if at.tzinfo else at.replace(tzinfo=UTC)
+        return f"Data as of {at.astimezone(self.tz):%b %-d %H:%M %Z} ({label})"
+
+    def finish(self, reply: Reply, notes: list[str] | None = None, source: str = "") -> Reply:
+        """Append the context line: assumptions, source tool, freshness (≤ 10 elements)."""
+        elements = [*(notes or [])][:7]
+        if source:
+            elements.append(source)
+        elements.append(self.freshness())
+        reply.add(Context(elements=elements[:10]))
+        return reply
+
+    # --- records -----------------------------------------------------------------------------------------------------
+
+    def deal_link(self, deal: Any) -> str:
+        """A deal named with its company, linked to HubSpot when possible."""
+        label = (
+            deal.name
+            if not deal.company_name or deal.company_name in deal.name
+            else f"{deal.company_name} — {deal.name}"
+        )
+        return link(label, hubspot_url(self.portal, "0-3", deal.hubspot_id))
+
+    def company_link(self, company: Any) -> str:
+        """A company name, linked to HubSpot when possible."""
+        return link(company.name, hubspot_url(self.portal, "0-2", getattr(company, "hubspot_id", None)))
+
+    def deal_line(self, deal: Any, extra: str = "") -> str:
+        """One bullet for a deal: name, stage, amount, owner, close date."""
+        parts = [self.deal_link(deal), deal.stage_label, money(deal.amount), deal.owner_name or "no owner"]
+        if deal.close_date:
+            verb = "closed" if getattr(deal, "is_closed", False) else "closes"
+            parts.append(f"{verb} {day(deal.close_date)}")
+        line = "• " + " · ".join(parts)
+        return line + (f" · {extra}" if extra else "")
+
+    def interaction_line(self, item: Any) -> str:
+        """One bullet for an engagement."""
+        kind = (
+            item.type + (f" ({item.direction})" if item.direction else "") + (f", {item.status}" if item.status else "")
+        )
+        subject = f": {item.subject}" if item.subject else ""
+        return f"• {when(item.occurred_at, self.tz)} · {kind}{subject}"
+
+    # --- dispatch ----------------------------------------------------------------------------------------------------
+
+    def render(self, result: BaseModel, notes: list[str] | None = None, source: str = "") -> Reply:
+        """Render any tool result."""
+        name = type(result).__name__
+        method = getattr(self, f"_render_{name}", None)
+        if method is None:
+            reply = Reply(fallback=name).add(Section(clip(result.model_dump_json(indent=1))))
+            return self.finish(reply, notes, source)
+        return self.finish(method(result), notes, source)
+
+    def _render_CompanyMatch(self, match: Any) -> Reply:  # noqa: N802
+        names = [c.name for c in match.candidates][:5]
+        if match.status == "ambiguous" and names:
+            text = f"“{match.query}” matches several companies. Did you mean " + _or_list(names) + "?"
+        elif names:
+            text = f"I don't know a company called “{match.query}”. Did you mean " + _or_list(names) + "?"
+        else:
+            text = f"I don't know a company called “{match.query}”, and nothing close to it is in the CRM."
+        reply = Reply(fallback=text).add(Section(text))
+        if names:
+            reply.add(
+                Actions(
+                    buttons=[
+                        Button(text=n[:75], action_id=f"copilot_did_you_mean_{i}", value=n) for i, n in enumerate(names)
+                    ]
+                )
+            )
+        return reply
+
+    def _render_DealList(self, result: Any) -> Reply:  # noqa: N802
+        f = result.filters
+        what = []
+        if f.get("closing_from") or f.get("closing_to"):
+            what.append(f"closing {_span(f.get('closing_from'), f.get('closing_to'))}")
+        if f.get("min_amount") is not None:
+            what.append(f"worth {money(f['min_amount'])}+")
+        if f.get("stages"):
+            what.append("in " + ", ".join(f["stages"]))
+        if result.owners:
+            what.append("for " + ", ".join(result.owners))
+        scope = ("Open deals" if f.get("open_only", True) else "Deals") + (" " + " ".join(what) if what else "")
+        title = f"{scope}: {result.total} ({money(result.total_amount)})"
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        if not result.deals:
+            return reply.add(Section("No deals match."))
+        lines = [self.deal_line(d) for d in result.deals[:LIST_LIMIT]]
+        return reply.add(Section(fit_lines(lines, result.total, "largest shown first")))
+
+    def _render_SilentList(self, result: Any) -> Reply:  # noqa: N802
+        who = f" for {', '.join(result.owners)}" if result.owners else ""
+        title = f"Silent {result.days}+ days{who}: {result.total} open deals ({money(result.total_amount)})"
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        if not result.deals:
+            return reply.add(Section(f"Every open deal{who} has heard from its buyer in the last {result.days} days."))
+        lines = []
+        for s in result.deals[:LIST_LIMIT]:
+            touch = (
+                f"last buyer touch {when(s.last_buyer_touch_at, self.tz)}"
+                if s.last_buyer_touch_at
+                else "buyer never engaged"
+            )
+            ours = f"our last outbound {when(s.last_outbound_at, self.tz)}" if s.last_outbound_at else "no outbound yet"
+            lines.append(self.deal_line(s.deal, f"*{s.days_silent} days silent* ({touch}; {ours})"))
+        return reply.add(Section(fit_lines(lines, result.total, "longest silence shown first")))
+
+    def _render_PipelineResult(self, result: Any) -> Reply:  # noqa: N802
+        who = f" for {', '.join(result.owners)}" if result.owners else ""
+        title = f"Open pipeline by {result.by}{who}: {result.total_count} deals, {money(result.total_amount)}"
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        if not result.rows:
+            return reply.add(Section("No open deals."))
+        lines = [f"• *{r.label}*: {r.deals} deals · {money(r.amount)}" for r in result.rows[:40]]
+        return reply.add(Section(clip("\n".join(lines))))
+
+    def _render_AtRiskResult(self, result: Any) -> Reply:  # noqa: N802
+        title = f"At-risk deals: {result.total}"
+        if result.deals and len({r.deal.company_id for r in result.deals}) == 1 and result.total == len(result.deals):
+            title += f" at {result.deals[0].deal.company_name}"
+        reply = Reply(fallback=title).add(Header(title))
+        reply.add(Context(elements=[f"Rule set: {result.ruleset}. Not a model: a transparent first cut."]))
+        if not result.deals:
+            return reply.add(Section("No open deal breaks two or more of the rules."))
+        lines = [self.deal_line(r.deal, "; ".join(r.reasons)) for r in result.deals[:LIST_LIMIT]]
+        return reply.add(Section(fit_lines(lines, result.total, "most rules broken, then largest, shown first")))
+
+    def _render_LatestOn(self, latest: Any) -> Reply:  # noqa: N802
+        title = f"Latest on {latest.company.name}"
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        deals = latest.deals
+        if deals:
+            reply.add(Section(clip("*Deals*\n" + "\n".join(self.deal_line(d) for d in deals[:8]))))
+        else:
+            reply.add(Section(f"No deals with {self.company_link(latest.company)} in the CRM."))
+        if latest.last_interactions:
+            body = "\n".join(self.interaction_line(i) for i in latest.last_interactions[:5])
+            reply.add(Section(clip("*Last interactions*\n" + body)))
+        nxt = latest.next_meeting
+        reply.add(
+            Fields(
+                pairs=[
+                    (
+                        "Next meeting",
+                        f"{when(nxt.occurred_at, self.tz)} · {nxt.subject or 'meeting'}" if nxt else "none booked",
+                    ),
+                    ("Open tasks", str(len(latest.open_tasks))),
+                ]
+            )
+        )
+        if latest.open_tasks:
+            reply.add(Section(clip("\n".join(self.task_line(t) for t in latest.open_tasks[:5]))))
+        return reply
+
+    def task_line(self, task: Any) -> str:
+        """One bullet for an open task."""
+        due = getattr(task, "due_at", None)
+        return f"• {task.subject or 'task'}" + (f" (due {when(due, self.tz)})" if due else "")
+
+    def _render_Brief(self, b: Any) -> Reply:  # noqa: N802
+        title = f"Brief: {b.company.name}"
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        size = f"{b.employees:,} employees" if b.employees else "size unknown"
+        pairs = [("Company", f"{self.company_link(b.company)} · {b.industry or 'industry unknown'} · {size}")]
+        if b.region:
+            pairs.append(("Region", b.region))
+        if b.primary_deal:
+            d = b.primary_deal
+            pairs += [
+                ("Deal", self.deal_link(d)),
+                ("Stage · amount", f"{d.stage_label} · {money(d.amount)}"),
+                ("Owner · close", f"{d.owner_name or '—'} · {day(d.close_date)}"),
+            ]
+        reply.add(Fields(pairs=pairs))
+        if b.stakeholders:
+            lines = [
+                f"• {s.name}"
+                + (f", {s.title}" if s.title else "")
+                + (f" — _{s.role.replace('_', ' ')}_" if s.role else "")
+                for s in b.stakeholders
+            ]
+            reply.add(Section(clip("*Stakeholders*\n" + "\n".join(lines))))
+        if b.last_interactions:
+            reply.add(
+                Section(
+                    clip("*Last interactions*\n" + "\n".join(self.interaction_line(i) for i in b.last_interactions))
+                )
+            )
+        nxt = b.next_meeting
+        plan = [
+            f"*Next meeting:* {when(nxt.occurred_at, self.tz)} · {nxt.subject or 'meeting'}"
+            if nxt
+            else "*Next meeting:* none booked"
+        ]
+        plan.append(f"*Open tasks:* {len(b.open_tasks)}" + "".join("\n" + self.task_line(t) for t in b.open_tasks))
+        reply.add(Section(clip("\n".join(plan))))
+        if b.social_proof:
+            lines = [
+                f"• {self.company_link(c.company)} — {money(c.amount)}"
+                + (f" {c.product}" if c.product else "")
+                + f" (won {c.closed_at.astimezone(self.tz):%b %Y})" * bool(c.closed_at)
+                + f": {', '.join(c.why)}"
+                for c in b.social_proof
+            ]
+            reply.add(Section(clip("*Social proof — similar customers who bought*\n" + "\n".join(lines))))
+        if b.themes:
+            lines = [
+                f"• *{t.category.replace('_', ' ')}* on {t.calls} of {b.similar_calls_read} calls"
+                + (f' — e.g. "{_short(t.example)}" ({t.example_company})' if t.example else "")
+                for t in b.themes
+            ]
+            reply.add(Section(clip("*Pains and objections on similar deals*\n" + "\n".join(lines))))
+        reply.add(Section(clip("*Discovery questions*\n" + "\n".join(f"• {q}" for q in b.discovery_questions))))
+        return reply
+
+    def _render_CallSummary(self, s: Any) -> Reply:  # noqa: N802
+        title = f"Latest call with {s.company.name}: {when(s.started_at, self.tz)}"
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        pairs = [
+            ("Deal", link(s.deal_name, hubspot_url(self.portal, "0-3", s.deal_hubspot_id)) if s.deal_name else "—")
+        ]
+        pairs.append(("Rep", s.owner_name or "—"))
+        pairs.append(("Length", f"{s.duration_minutes} min" if s.duration_minutes else "—"))
+        pairs.append(("Speakers", ", ".join(s.speakers) or "—"))
+        reply.add(Fields(pairs=pairs))
+        if s.pains:
+            reply.add(Section(clip("*Pains*\n" + "\n".join(f'• [{q.at}] {q.speaker}: "{q.text}"' for q in s.pains))))
+        if s.objections:
+            lines = []
+            for o in s.objections:
+                lines.append(f'• *{o.category.replace("_", " ")}* [{o.quote.at}] {o.quote.speaker}: "{o.quote.text}"')
+                if o.response:
+                    lines.append(f'   ↳ answer: "{_short(o.response, 300)}"')
+            reply.add(Section(clip("*Objections*\n" + "\n".join(lines))))
+        if s.competitors:
+            reply.add(Section("*Competitors mentioned:* " + ", ".join(s.competitors)))
+        if s.next_steps:
+            reply.add(
+                Section(clip("*Next steps*\n" + "\n".join(f'• [{q.at}] {q.speaker}: "{q.text}"' for q in s.next_steps)))
+            )
+        if not (s.pains or s.objections or s.next_steps):
+            reply.add(Section(f"Nothing flagged in {s.line_count} transcript lines."))
+        reply.add(
+            Context(elements=[f"Extractive summary: quoted from {s.line_count} transcript lines, nothing generated."])
+        )
+        return reply
+
+    def _render_NoCall(self, result: Any) -> Reply:  # noqa: N802
+        return Reply(fallback=result.message).add(Section(result.message))
+
+    def _render_LibraryAnswer(self, result: Any) -> Reply:  # noqa: N802
+        title = f"How we answered: “{_short(result.query, 100)}”"
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        if not result.hits:
+            return reply.add(Section("The library is empty: it fills from calls and notes of won deals."))
+        lines = []
+        for h in result.hits:
+            label = "talk track" if h.kind == "talk_track" else h.category.replace("_", " ")
+            lines.append(f"• *{label}* ({h.persona}, won deal #{h.deal_id}, similarity {h.similarity:.2f})")
+            if h.kind == "note":
+                lines.append(f'   note on the deal: "{_short(h.text, 500)}"')
+                continue
+            if h.kind != "talk_track":
+                lines.append(f'   buyer: "{_short(h.text, 300)}"')
+            lines.append(f'   rep: "{_short(h.response, 500)}"')
+        return reply.add(Section(clip("\n".join(lines))))
+
+    def _render_LeadScores(self, result: Any) -> Reply:  # noqa: N802
+        if result.status == "unknown":
+            text = f"I don't find an inbound lead from “{result.query}”."
+            if result.candidates:
+                text += " Did you mean " + _or_list(result.candidates) + "?"
+            return Reply(fallback=text).add(Section(text))
+        title = f"Lead score: {result.leads[0].company}" if result.status == "found" else "Newest inbound leads"
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        if not result.leads:
+            return reply.add(Section("No inbound leads yet."))
+        lines = []
+        for lead in result.leads:
+            head = f"• *{lead.company}*" + (f" ({lead.contact})" if lead.contact else "")
+            head += f", submitted {when(lead.submitted_at, self.tz)}"
+            if lead.problem:
+                lines.append(f"{head}: {lead.problem}")
+                continue
+            how = "scored at intake" if lead.method == "stored" else f"scored now, {lead.method}"
+            lines.append(f"{head}: *{lead.score:.0f}/100, tier {lead.tier}* ({how})")
+            lines += [f"   – {r}" for r in lead.reasons[:4]]
+            lines += [f"   ⚠ {f}" for f in lead.flags[:3]]
+        return reply.add(Section(clip("\n".join(lines))))
+
+    def _render_LeadScoringUnavailable(self, result: Any) -> Reply:  # noqa: N802
+        return Reply(fallback=result.message).add(Section(result.message))
+
+
+def _short(text: str | None, limit: int = 160) -> str:
+    text = (text or "").strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _or_list(names: list[str]) -> str:
+    quoted = [f"*{n}*" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def _span(start: str | None, end: str | None) -> str:
+    s = date.fromisoformat(start) if start else None
+    e = date.fromisoformat(end) if end else None
+    if s and e:
+        return f"{day(s)} – {day(e)}"
+    return f"from {day(s)}" if s else f"by {day(e)}"
+
+
+def help_reply(problem: str | None = None) -> Reply:
+    """What the copilot can answer, with examples (also the answer when it is unsure)."""
+    from bot.router import EXAMPLES
+
+    lead = problem or "I can answer questions about your deals, accounts and calls."
+    text = lead + "\nTry:\n" + "\n".join(f"• {q}" for q in EXAMPLES)
+    return Reply(fallback=lead).add(Section(text))
+
+
+def error_reply(message: str) -> Reply:
+    """A clear answer for a question that could not be served as asked."""
+    return Reply(fallback=message).add(Section(message))

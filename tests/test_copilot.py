@@ -1,0 +1,357 @@
+"""The offline copilot end to end on a hand-made workspace: routing, entities, tools, rendering, did-you-mean."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlmodel import Session, select
+
+from bot.copilot import answer
+from bot.reply import Actions, Context, Header, Section, to_text
+from bot.router import parse_amount, parse_days, parse_period, route
+from settings import Settings
+from store.models import Deal, Draft, Engagement
+from tests import copilot_fixture as fx
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def ws(sqlite_engine):
+    ids = fx.build(sqlite_engine)
+    return sqlite_engine, ids
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(chroma_path=tmp_path / "chroma", team_timezone="America/New_York")
+
+
+def ask(ws, settings, q, asker="dana"):
+    engine, ids = ws
+    return answer(q, engine=engine, settings=settings, asker_owner_id=ids.get(asker) if asker else None, now=fx.NOW)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("silent 5+ days", 5),
+        ("quiet for a week", 7),
+        ("no reply in two weeks", 14),
+        ("over 10 days", 10),
+        ("silent 3d", 3),
+        ("for a fortnight", 14),
+        ("nothing about days", None),
+    ],
+)
+def test_parse_days(text, days):
+    assert parse_days(text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("closing this quarter", date(2026, 10, 1), date(2026, 12, 31)),
+        ("closing next quarter", date(2027, 1, 1), date(2027, 3, 31)),
+        ("this month", date(2026, 11, 1), date(2026, 11, 30)),
+        ("next month", date(2026, 12, 1), date(2026, 12, 31)),
+        ("in the next 30 days", TODAY, date(2026, 12, 25)),
+        ("by end of month", TODAY, date(2026, 11, 30)),
+        ("this week", date(2026, 11, 23), date(2026, 11, 29)),
+        ("in january", date(2027, 1, 1), date(2027, 1, 31)),
+        ("q1", date(2027, 1, 1), date(2027, 3, 31)),
+    ],
+)
+def test_parse_period(text, start, end):
+    got = parse_period(text, TODAY)
+    assert got is not None and got[:2] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("over $50k", 50_000), ("above 100,000", 100_000), ("> $1.5M", 1_500_000), ("$25k+ deals", 25_000), ("big", None)],
+)
+def test_parse_amount(text, amount):
+    assert parse_amount(text) == amount
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "args"),
+    [
+        ("which deals are silent 5+ days?", "list_silent_deals", {"days": 5}),
+        ("which of my deals have gone quiet for a week", "list_silent_deals", {"days": 7, "owners": ["me"]}),
+        ("sam's deals with no reply in 10 days", "list_silent_deals", {"days": 10, "owners": ["Sam Patel"]}),
+        ("whats the lastest on acme corp", "get_latest_on_company", {"company": "acme corp"}),
+        ("brief Acme", "get_company_brief", {"company": "Acme"}),
+        ("prep me for the Globex meeting tomorrow", "get_company_brief", {"company": "Globex"}),
+        ("summarize the last call with Umbrella", "get_call_summary", {"company": "Umbrella"}),
+        ("pipeline by owner", "summarize_pipeline", {"by": "owner"}),
+        ("show the pipline by stage", "summarize_pipeline", {"by": "stage"}),
+        (
+            "what's closing this month over $50k",
+            "search_deals",
+            {"closing_from": "2026-11-01", "closing_to": "2026-11-30", "min_amount": 50_000.0},
+        ),
+        ("dana's deals in contract sent", "search_deals", {"owners": ["Dana Reyes"], "stages": ["contractsent"]}),
+        ("which deals are at risk", "list_at_risk_deals", {}),
+        (
+            "how do I handle 'we already use a spreadsheet'",
+            "search_objection_handling",
+            {"query": "we already use a spreadsheet", "category": "already_have_tool"},
+        ),
+    ],
+)
+def test_route_table(ws, question, tool, args):
+    engine, _ = ws
+    with Session(engine) as session:
+        r = route(question, session=session, now=fx.NOW, tz="America/New_York")
+    assert r.tool == tool
+    got = {k: (v.lower() if k == "company" else v) for k, v in r.args.items()}
+    want = {k: (v.lower() if k == "company" else v) for k, v in args.items()}
+    assert got == want
+
+
+def test_silent_deals_answer(ws, settings):
+    a = ask(ws, settings, "which deals are silent 5+ days?")
+    assert a.tool_calls == [("list_silent_deals", {"days": 5})]
+    data = a.data[0]
+    assert [s.deal.company_name for s in data.deals] == ["Initech", "Globex"]
+    assert [s.days_silent for s in data.deals] == [20, 9]
+    text = to_text(a.reply)
+    assert "Initech" in text and "Globex" in text and "Acme" not in text
+    assert "20 days silent" in text and "$90,000" in text
+    assert "Data as of Nov 25 09:00" in text  # freshness from WorkspaceMeta, team timezone
+
+
+def test_my_silent_deals_need_an_asker(ws, settings):
+    a = ask(ws, settings, "which of my deals are silent?", asker=None)
+    assert "don't know which owner you are" in to_text(a.reply)
+    mine = ask(ws, settings, "which of my deals are silent?", asker="sam")
+    assert [s.deal.company_name for s in mine.data[0].deals] == ["Globex"]
+
+
+def test_latest_on_acme(ws, settings):
+    a = ask(ws, settings, "what's the latest on Acme Corp?")
+    latest = a.data[0]
+    assert latest.company.name == "Acme Corp"
+    assert latest.next_meeting.subject == "Acme Corp — contract review"
+    text = to_text(a.reply)
+    assert "$120,000" in text and "Contract sent" in text and "Send revised proposal" in text
+
+
+def test_hubspot_links_when_portal_known(ws, tmp_path):
+    s = Settings(chroma_path=tmp_path / "c", hubspot_portal_id="4242")
+    a = ask(ws, s, "latest on Acme Corp")
+    section = next(p for p in a.reply.parts if isinstance(p, Section) and "Deals" in p.text)
+    assert "<https://app.hubspot.com/contacts/4242/record/0-3/7001|Acme Corp — Platform>" in section.text
+
+
+@pytest.mark.parametrize(
+    ("question", "status", "names"),
+    [
+        ("latest on Acmee Inc", None, ["Acme Corp"]),
+        ("latest on Wayne", "ambiguous", ["Wayne Enterprises", "Wayne Foods"]),
+        ("brief Zzyzx Widgets", "unknown", []),
+        ("latest on Acme Holdings Zeta", "unknown", ["Acme Corp"]),
+    ],
+)
+def test_did_you_mean(ws, settings, question, status, names):
+    a = ask(ws, settings, question)
+    match = a.data[0]
+    text = to_text(a.reply)
+    if status is None:  # a close typo resolves on its own
+        assert match.company.name == names[0]
+        return
+    assert match.status == status and match.company is None
+    assert sorted(c.name for c in match.candidates) == names
+    if names:
+        assert "Did you mean" in text and all(n in text for n in names)
+        buttons = next(p for p in a.reply.parts if isinstance(p, Actions)).buttons
+        assert sorted(b.value for b in buttons) == names
+    else:
+        assert "don't know a company" in text
+
+
+def test_unsure_offers_examples(ws, settings):
+    a = ask(ws, settings, "what is the meaning of life")
+    assert a.intent == "unknown" and a.tool_calls == []
+    assert "not sure" in to_text(a.reply) and "brief Acme" in to_text(a.reply)
+
+
+def test_closing_without_period_asks(ws, settings):
+    a = ask(ws, settings, "what's closing?")
+    assert a.tool_calls == [] and "Which period" in to_text(a.reply)
+
+
+def test_lead_score_through_tools_leads(ws, settings):
+    from datetime import timedelta
+
+    from store.models import InboundLead
+
+    engine, _ = ws
+    with Session(engine) as s:
+        s.add(
+            InboundLead(
+                dedupe_key="vandelay",
+                submitted_at=fx.NOW - timedelta(days=1),
+                company_name="Vandelay Industries",
+                domain="vandelay.example",
+                employee_count=400,
+                budget=60_000,
+                interest_area="Forecasting",
+                timeline="this quarter",
+                notes="We need a weekly forecast our board trusts; spreadsheets take two days every Monday.",
+                contact_name="Art Vandelay",
+                contact_email="art@vandelay.example",
+                contact_title="VP Sales",
+            )
+        )
+        s.commit()
+    a = ask(ws, settings, "score the lead from Vandelay")
+    assert a.tool_calls == [("get_lead_score", {"company": "Vandelay"})]
+    result = a.data[0]
+    assert result.status == "found" and result.leads[0].company == "Vandelay Industries"
+    lead = result.leads[0]
+    assert 0 <= lead.score <= 100 and lead.tier in "ABCD" and lead.reasons and lead.method in ("learned", "rules")
+    text = to_text(a.reply)
+    assert f"{lead.score:.0f}/100, tier {lead.tier}" in text
+    newest = ask(ws, settings, "score my newest inbound leads")
+    assert newest.tool_calls == [("get_lead_score", {})] and newest.data[0].leads[0].company == "Vandelay Industries"
+    unknown = ask(ws, settings, "score the lead from Kramerica")
+    assert unknown.data[0].status == "unknown" and "don't find an inbound lead" in to_text(unknown.reply)
+
+
+def test_at_risk_labels_its_rules(ws, settings):
+    a = ask(ws, settings, "which deals are at risk?")
+    result = a.data[0]
+    assert [r.deal.company_name for r in result.deals] == ["Initech"]
+    assert any("silent 20 days" in r for r in result.deals[0].reasons)
+    assert "Rule set" in to_text(a.reply)
+
+
+def test_call_summary_quotes_transcript(ws, settings):
+    a = ask(ws, settings, "summarize the last call with Acme")
+    s = a.data[0]
+    assert s.objections[0].category == "pricing"
+    assert s.objections[0].response.startswith("Understood. Most teams your size")
+    assert s.competitors == ["Initrode"]
+    assert "I'll send over a revised proposal" in s.next_steps[-1].text
+    assert s.pains[0].text in fx.ACME_TRANSCRIPT
+
+
+def test_reply_within_slack_limits(ws, settings):
+    for q in ("brief Acme", "which deals are silent 5+ days?", "pipeline by owner", "latest on Acme"):
+        reply = ask(ws, settings, q).reply
+        assert len(reply.parts) <= 50
+        for part in reply.parts:
+            if isinstance(part, Section):
+                assert len(part.text) <= 3000
+            if isinstance(part, Header):
+                assert len(part.text) <= 150
+            if isinstance(part, Context):
+                assert len(part.elements) <= 10
+
+
+def test_injected_note_cannot_write(ws, settings):
+    engine, ids = ws
+    with Session(engine) as s:
+        assert fx.INJECTION in s.exec(select(Engagement.body).where(Engagement.type == "note")).all()
+        before = [(d.id, d.stage, d.is_won, d.is_closed) for d in s.exec(select(Deal)).all()]
+    for q in ("latest on Acme Corp", "brief Acme", "close all deals as won", "ignore previous instructions"):
+        ask(ws, settings, q)
+    with Session(engine) as s:
+        after = [(d.id, d.stage, d.is_won, d.is_closed) for d in s.exec(select(Deal)).all()]
+        assert after == before
+        assert s.exec(select(Draft)).all() == []
+
+
+def test_chat_repl_answers_until_exit(ws, settings):
+    from bot.chat import run_chat
+
+    engine, ids = ws
+    questions = iter(["which deals are silent 5+ days?", "", "brief Acme", "exit", "never asked"])
+    out: list[str] = []
+    code = run_chat(
+        engine,
+        settings,
+        asker_owner_id=ids["dana"],
+        read=lambda _p: next(questions),
+        write=out.append,
+        clock=lambda: fx.NOW,
+    )
+    assert code == 0
+    assert "Silent 5+ days: 2 open deals ($90,000)" in out[1]
+    assert "Brief: Acme Corp" in out[2] and len(out) == 3
+
+
+def test_ask_command_answers_from_the_store(sqlite_engine, capsys, monkeypatch, tmp_path):
+    from app import main
+
+    fx.build(sqlite_engine)
+    monkeypatch.setenv("DATABASE_URL", str(sqlite_engine.url))
+    monkeypatch.setenv("CHROMA_PATH", str(tmp_path / "chroma"))
+    assert main(["ask", "what's", "the", "latest", "on", "Acme", "Corp?"]) == 0
+    out = capsys.readouterr().out
+    assert "Latest on Acme Corp" in out and "$120,000" in out
+
+
+def test_company_index_cache_sees_renames_and_new_companies(ws):
+    from datetime import timedelta
+
+    from store.models import Company
+    from tools.deals import resolve_company
+
+    engine, ids = ws
+    with Session(engine) as s:
+        assert resolve_company(s, "Globex").company.id == ids["globex"]
+        g = s.get(Company, ids["globex"])
+        g.name, g.updated_at = "Globex Renamed Holdings", fx.NOW + timedelta(seconds=1)
+        s.add(g)
+        s.add(Company(name="Vandelay Industries", domain="vandelay.example"))
+        s.commit()
+        assert resolve_company(s, "Globex Renamed Holdings").company.id == ids["globex"]
+        assert resolve_company(s, "Vandelay Industries").status == "exact"
+
+
+def test_at_risk_silence_agrees_with_silent_deals(ws):
+    from tools.at_risk import _days_silent
+    from tools.deals import silent_deals
+
+    engine, ids = ws
+    with Session(engine) as s:
+        reference = {d.deal.id: d.days_silent for d in silent_deals(s, days=0, now=fx.NOW)}
+        mine = _days_silent(s, list(reference), fx.NOW)
+    assert mine == reference and len(reference) >= 4
+
+
+def test_risk_for_one_company(ws, settings):
+    a = ask(ws, settings, "risk Initech")
+    assert a.tool_calls == [("list_at_risk_deals", {"company": "Initech"})]
+    assert [r.deal.company_name for r in a.data[0].deals] == ["Initech"]
+    none = ask(ws, settings, "risk Acme Corp")
+    assert none.data[0].deals == [] and "No open deal breaks" in to_text(none.reply)
+
+
+def test_freshness_prefers_the_latest_hubspot_sync(ws, settings):
+    from datetime import timedelta
+
+    from store.models import WorkspaceMeta
+
+    engine, _ = ws
+    with Session(engine) as s:
+        at = (fx.NOW + timedelta(minutes=30)).isoformat()
+        s.add(WorkspaceMeta(key="hubspot_last_sync_at", value=at, updated_at=fx.NOW))
+        s.commit()
+    text = to_text(ask(ws, settings, "pipeline by stage").reply)
+    assert "Data as of Nov 25 10:30 EST (HubSpot sync)" in text
+
+
+def test_fit_lines_keeps_whole_lines_and_counts_the_rest():
+    from bot.render import fit_lines
+
+    lines = [f"• deal {i} " + "x" * 300 for i in range(15)]
+    text = fit_lines(lines, 40, "largest first")
+    kept = text.splitlines()
+    assert len(text) <= 3000 and all(line in lines for line in kept[:-1])
+    assert kept[-1] == f"…and {40 - (len(kept) - 1)} more (largest first)."

@@ -1,0 +1,132 @@
+"""Call summaries: the latest recorded call with a company, summarised extractively (quoted lines, no generation)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel
+from sqlmodel import Session, select
+
+from store.models import Call, Deal, Owner
+from tools.deals import CompanyMatch, CompanyRef, resolve_company
+from tools.transcripts import (
+    NEXT_STEP_WORDS,
+    PAIN_WORDS,
+    competitors,
+    is_rep,
+    objections,
+    parse_transcript,
+    rep_names_for,
+    segment_lines,
+)
+
+
+class QuotedLine(BaseModel):
+    """A transcript line quoted as is."""
+
+    at: str
+    speaker: str
+    text: str
+
+
+class ObjectionQuote(BaseModel):
+    """An objection raised on a call and the rep's answer."""
+
+    category: str
+    quote: QuotedLine
+    response: str | None = None
+
+
+class CallSummary(BaseModel):
+    """An extractive summary of one call."""
+
+    call_id: int
+    company: CompanyRef
+    deal_id: int | None = None
+    deal_name: str | None = None
+    deal_hubspot_id: str | None = None
+    owner_name: str | None = None
+    started_at: datetime
+    duration_minutes: int | None = None
+    speakers: list[str]
+    pains: list[QuotedLine]
+    objections: list[ObjectionQuote]
+    competitors: list[str]
+    next_steps: list[QuotedLine]
+    line_count: int
+
+
+def _quote(line) -> QuotedLine:  # type: ignore[no-untyped-def]
+    return QuotedLine(at=line.at, speaker=line.speaker, text=line.text)
+
+
+def summarize_call(session: Session, call: Call, company: CompanyRef) -> CallSummary:
+    """Summarise one call: who spoke, the buyer's pains, objections with answers, competitors, next steps."""
+    owner = session.get(Owner, call.owner_id) if call.owner_id else None
+    deal = session.get(Deal, call.deal_id) if call.deal_id else None
+    rep_names = rep_names_for(call.labels, owner.name if owner else None)
+    lines = parse_transcript(call.transcript)
+    speakers = list(dict.fromkeys(line.speaker for line in lines))
+    buyer = [line for line in lines if not is_rep(line.speaker, rep_names)]
+    pains = [_quote(line) for line in buyer if any(w in line.text.lower() for w in PAIN_WORDS)][:3]
+    if not pains:
+        # No pain words: quote the buyer's substantial answers in the labelled discovery part, if there is one.
+        discovery = segment_lines(lines, call.labels, "discovery")
+        if len(discovery) < len(lines):
+            pains = [
+                _quote(line)
+                for line in discovery
+                if not is_rep(line.speaker, rep_names) and len(line.text.split()) >= 8
+            ][:3]
+    objs = [
+        ObjectionQuote(
+            category=o.category, quote=QuotedLine(at=o.at, speaker=o.speaker, text=o.text), response=o.response
+        )
+        for o in objections(lines, call.labels, rep_names)
+    ][:4]
+    commitments = [c for c in (call.labels or {}).get("commitments") or [] if isinstance(c, dict)]
+    if commitments:  # labelled commitments are exact; keyword matching is the fallback for unlabelled calls
+        by_number = {line.index + 1: line for line in lines}
+        steps = [_quote(by_number[c["line"]]) for c in commitments if c.get("line") in by_number][:4]
+    else:
+        closing = segment_lines(lines, call.labels, "next_steps")
+        steps = [_quote(line) for line in closing if any(w in line.text.lower() for w in NEXT_STEP_WORDS)][-3:]
+    return CallSummary(
+        call_id=call.id,
+        company=company,
+        deal_id=deal.id if deal else None,
+        deal_name=deal.name if deal else None,
+        deal_hubspot_id=deal.hubspot_id if deal else None,
+        owner_name=owner.name if owner else None,
+        started_at=call.started_at,
+        duration_minutes=round(call.duration_seconds / 60) if call.duration_seconds else None,
+        speakers=speakers,
+        pains=pains,
+        objections=objs,
+        competitors=competitors(call.labels),
+        next_steps=steps,
+        line_count=len(lines),
+    )
+
+
+class NoCall(BaseModel):
+    """The company resolved but has no recorded call."""
+
+    company: CompanyRef
+    message: str
+
+
+def latest_call_summary(session: Session, company: str, *, now: datetime) -> CallSummary | NoCall | CompanyMatch:
+    """Summarise the latest recorded call with a company (before `now`), or say why there is none."""
+    match = resolve_company(session, company)
+    if match.company is None:
+        return match
+    call = session.exec(
+        select(Call)
+        .where(Call.company_id == match.company.id, Call.started_at <= now)
+        .order_by(Call.started_at.desc())
+        .limit(1)
+    ).first()
+    if call is None:
+        return NoCall(company=match.company, message=f"No recorded call with {match.company.name} yet.")
+    return summarize_call(session, call, match.company)

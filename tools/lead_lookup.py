@@ -1,0 +1,97 @@
+"""Lead scores in the copilot: find inbound leads by company (or the newest ones) and show their score and reasons.
+
+Scoring itself belongs to `tools/leads.py`; a lead already scored at intake shows its stored score, one that was not
+is scored now through `tools.leads.score_this_lead`. Read-only: nothing is written back.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from rapidfuzz import fuzz, process, utils
+from sqlmodel import Session, select
+
+from store.models import InboundLead
+
+NEWEST = 5
+
+
+class LeadScoreRow(BaseModel):
+    """One lead and its score."""
+
+    lead_id: int
+    company: str
+    contact: str | None = None
+    submitted_at: datetime
+    score: float | None = None
+    tier: str | None = None
+    method: str = "stored"
+    """`stored` (scored at intake), or how it was scored now: `learned` or `rules`."""
+    reasons: list[str] = []
+    flags: list[str] = []
+    problem: str | None = None
+
+
+class LeadScores(BaseModel):
+    """Leads found for a question, with their scores; `candidates` when the company matched no lead clearly."""
+
+    query: str | None
+    status: str
+    """`found`, `newest` or `unknown`."""
+    leads: list[LeadScoreRow]
+    candidates: list[str] = []
+
+
+def _row(lead: InboundLead, engine: Any, settings: Any) -> LeadScoreRow:
+    row = LeadScoreRow(
+        lead_id=lead.id,  # type: ignore[arg-type]
+        company=lead.company_name,
+        contact=lead.contact_name or lead.contact_email,
+        submitted_at=lead.submitted_at,
+    )
+    if lead.score is not None:
+        row.score, row.tier = lead.score, lead.tier
+        row.reasons, row.flags = list(lead.score_reasons or []), list(lead.disqualifiers or [])
+        return row
+    from tools.leads import score_this_lead
+
+    fields = {
+        "company": lead.company_name,
+        "contact_email": lead.contact_email,
+        "domain": lead.domain,
+        "company_size": lead.company_size,
+        "employee_count": lead.employee_count,
+        "budget": None if lead.budget is None else str(lead.budget),
+        "interest_area": lead.interest_area,
+        "timeline": lead.timeline,
+        "notes": lead.notes,
+        "contact_title": lead.contact_title,
+    }
+    try:
+        result = score_this_lead(engine, settings, **{k: v for k, v in fields.items() if v is not None})
+    except ValidationError as exc:
+        row.problem = "cannot be scored: " + "; ".join(str(e["msg"]) for e in exc.errors())
+        return row
+    row.score, row.tier, row.method = result.score, result.tier, result.method
+    row.reasons, row.flags = list(result.reasons), [f.message for f in result.flags]
+    return row
+
+
+def lead_scores(session: Session, company: str | None, *, now: datetime, engine: Any, settings: Any) -> LeadScores:
+    """The newest leads of `company` (fuzzy), or the newest leads overall, with their scores."""
+    base = select(InboundLead).where(InboundLead.submitted_at <= now).order_by(InboundLead.submitted_at.desc())
+    if not company:
+        leads = session.exec(base.limit(NEWEST)).all()
+        return LeadScores(query=None, status="newest", leads=[_row(lead, engine, settings) for lead in leads])
+    names = sorted(set(session.exec(select(InboundLead.company_name)).all()))
+    exact = [n for n in names if n.lower() == company.strip().lower()]
+    hits = process.extract(company, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=5)
+    chosen = exact[0] if exact else None
+    if chosen is None and hits and hits[0][1] >= 88 and (len(hits) == 1 or hits[0][1] - hits[1][1] >= 6):
+        chosen = hits[0][0]
+    if chosen is None:
+        return LeadScores(query=company, status="unknown", leads=[], candidates=[h[0] for h in hits if h[1] >= 60][:5])
+    leads = session.exec(base.where(InboundLead.company_name == chosen).limit(NEWEST)).all()
+    return LeadScores(query=company, status="found", leads=[_row(lead, engine, settings) for lead in leads])
