@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = Field(default=None, description="xapp-... token: Socket Mode when set.")
     slack_api_url: str = Field(default="https://slack.com/api/", description="Slack Web API base URL.")
     slack_port: int = Field(default=3000, description="Port of the HTTP-mode server (/slack/events, /intake).")
+    slack_http_workers: int = Field(
+        default=1, ge=1, le=64, description="HTTP mode: server processes sharing SLACK_PORT (SO_REUSEPORT)."
+    )
     digest_channel: str = Field(default="#sales-managers", description="Channel that receives the Monday digest.")
     inbound_channel: str = Field(default="#inbound-leads", description="Channel that receives scored inbound leads.")
     manager_emails: list[str] = Field(default_factory=list, description="Emails of managers who may approve any draft.")

@@ -171,6 +171,7 @@ _REASONS = {
 MAX_HEAD_BYTES = 64 * 1024
 IDLE_TIMEOUT_SECONDS = 75
 BODY_TIMEOUT_SECONDS = 30
+BACKLOG = 2048  # a burst of commands waits in the kernel instead of being dropped (SYN retries cost 1 s)
 
 
 class SlackHTTPServer:
@@ -185,13 +186,20 @@ class SlackHTTPServer:
     """
 
     def __init__(
-        self, host: str, port: int, routes: Mapping[str, Route], *, workers: int = 32, gate: AckGate | None = None
+        self,
+        host: str,
+        port: int,
+        routes: Mapping[str, Route],
+        *,
+        workers: int = 32,
+        gate: AckGate | None = None,
+        reuse_port: bool = False,
     ) -> None:
         self.routes = dict(routes)
         self.gate = gate
-        self.timings: list[float] | None = None
-        """Set to a list to record each request's time in the server (head read → answer written), in ms."""
-        self._sock = socket.create_server((host, port), backlog=2048, reuse_port=False)
+        self.timings: list[tuple[float, float]] | None = None
+        """Set to a list to record (monotonic end, ms) of each request in the server (head read → answer written)."""
+        self._sock = socket.create_server((host, port), backlog=BACKLOG, reuse_port=reuse_port)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="salesos-http")
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopped: asyncio.Event | None = None
@@ -243,7 +251,8 @@ class SlackHTTPServer:
 
     async def _serve(self) -> None:
         self._loop, self._stopped = asyncio.get_running_loop(), asyncio.Event()
-        server = await asyncio.start_server(self._connection, sock=self._sock, limit=MAX_HEAD_BYTES)
+        # backlog again here: asyncio re-calls listen() on a given socket, with 100 unless told otherwise
+        server = await asyncio.start_server(self._connection, sock=self._sock, limit=MAX_HEAD_BYTES, backlog=BACKLOG)
         self._ready.set()
         async with server:
             await self._stopped.wait()
@@ -308,7 +317,7 @@ class SlackHTTPServer:
             if self.gate is not None:
                 self.gate.leave()
             if self.timings is not None:
-                self.timings.append((time.perf_counter() - started) * 1000)
+                self.timings.append((time.monotonic(), (time.perf_counter() - started) * 1000))
         return keep_alive
 
     async def _route(self, method: str, path: str, headers: Headers, body: bytes) -> RouteResult:
@@ -343,7 +352,13 @@ class SlackHTTPServer:
 
 
 def build_http_server(
-    app: App, *, signing_secret: str, host: str = "0.0.0.0", port: int = 3000, routes: Mapping[str, Route] | None = None
+    app: App,
+    *,
+    signing_secret: str,
+    host: str = "0.0.0.0",
+    port: int = 3000,
+    routes: Mapping[str, Route] | None = None,
+    reuse_port: bool = False,
 ) -> SlackHTTPServer:
     """The HTTP-mode server: `/slack/events` → Bolt, `/healthz`, plus extra routes (e.g. the leads' `/intake`)."""
     if not signing_secret:
@@ -360,7 +375,7 @@ def build_http_server(
         if path in table:
             raise ValueError(f"route {path} is already taken")
         table[path] = route
-    return SlackHTTPServer(host, port, table, gate=gate)
+    return SlackHTTPServer(host, port, table, gate=gate, reuse_port=reuse_port)
 
 
 def build_socket_mode_handler(app: App, app_token: str) -> Any:
@@ -395,6 +410,7 @@ def build_runner(
     answer: Callable[..., Any] | None = None,
     host: str = "0.0.0.0",
     port: int | None = None,
+    reuse_port: bool = False,
 ) -> tuple[str, App, Any]:
     """Build the app and whatever serves it, without connecting: ("socket", app, handler) or ("http", app, server)."""
     from bot.slack_app import create_app
@@ -409,7 +425,12 @@ def build_runner(
         return "socket", app, build_socket_mode_handler(app, settings.slack_app_token.get_secret_value())
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     server = build_http_server(
-        app, signing_secret=secret, host=host, port=settings.slack_port if port is None else port, routes=routes
+        app,
+        signing_secret=secret,
+        host=host,
+        port=settings.slack_port if port is None else port,
+        routes=routes,
+        reuse_port=reuse_port,
     )
     return "http", app, server
 
@@ -431,7 +452,13 @@ def start_scheduler(settings: Settings, engine: Engine, client: Any) -> Any:
 
 def serve(settings: Settings, engine: Engine) -> int:
     """Run the Slack app and the scheduled jobs until interrupted (`salesos serve`)."""
+    if settings.slack_app_token is None and settings.slack_http_workers > 1:
+        return _serve_workers(settings)
     mode, app, runner = build_runner(settings, engine)
+    return _run_with_scheduler(settings, engine, app, mode, runner)
+
+
+def _run_with_scheduler(settings: Settings, engine: Engine, app: App, mode: str, runner: Any) -> int:
     scheduler = start_scheduler(settings, engine, app.client)
     try:
         return _run(mode, runner)
@@ -448,6 +475,58 @@ def _run(mode: str, runner: Any) -> int:
         runner.start()  # blocks; Ctrl-C stops it
         return 0
     log.info("Sales OS: HTTP mode on %s%s (and %s)", runner.url, EVENTS_PATH, HEALTH_PATH)
+    return _serve_http(runner)
+
+
+def _serve_worker(settings: Settings, index: int) -> None:
+    """One of several HTTP-mode processes sharing the port; each has its own app, store connections and pools."""
+    from store.db import open_engine
+
+    logging.basicConfig(level=settings.log_level, format=f"%(asctime)s %(levelname)s w{index} %(name)s: %(message)s")
+    engine = open_engine(settings.database_url)
+    mode, app, runner = build_runner(settings, engine, reuse_port=True)
+    if index == 0:  # one scheduler per machine is enough (its claims would make more harmless, not useful)
+        _run_with_scheduler(settings, engine, app, mode, runner)
+    else:
+        _serve_http(runner)
+
+
+def _serve_workers(settings: Settings) -> int:
+    """HTTP mode with SLACK_HTTP_WORKERS processes on one port (SO_REUSEPORT: the kernel spreads the connections).
+
+    Replicas on one machine are safe for the same reasons replicas on several are: event de-duplication, draft
+    decisions and write-backs are settled in the shared store, never in a process's memory.
+    """
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    workers = [
+        ctx.Process(target=_serve_worker, args=(settings, i), name=f"salesos-http-{i}", daemon=False)
+        for i in range(settings.slack_http_workers)
+    ]
+    for worker in workers:
+        worker.start()
+    log.info("Sales OS: HTTP mode, %d processes on port %s%s", len(workers), settings.slack_port, EVENTS_PATH)
+
+    def _stop(signum: int, _frame: Any) -> None:
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()  # SIGTERM: each worker stops its loop and exits cleanly
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)
+    try:
+        for worker in workers:
+            worker.join()
+    except KeyboardInterrupt:
+        _stop(signal.SIGINT, None)
+        for worker in workers:
+            worker.join(10)
+    return 0 if all(w.exitcode in (0, -signal.SIGTERM) for w in workers) else 1
+
+
+def _serve_http(runner: SlackHTTPServer) -> int:
+    """Serve until SIGTERM or Ctrl-C, then release the socket."""
 
     def _stop(signum: int, _frame: Any) -> None:
         runner.shutdown(wait=False)  # runs on the loop's own thread: just tell it

@@ -15,7 +15,6 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
-import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -52,22 +51,26 @@ class AckGate:
         self.max_wait = max_wait
         self._in_flight = 0
         self._lock = threading.Lock()
+        self._quiet = threading.Event()  # an Event, not polling: waiting threads must not take the GIL in turns
+        self._quiet.set()
 
     def enter(self) -> None:
         """A request started."""
         with self._lock:
             self._in_flight += 1
+            self._quiet.clear()
 
     def leave(self) -> None:
         """A request was answered."""
         with self._lock:
             self._in_flight -= 1
+            if self._in_flight <= 0:
+                self._in_flight = 0
+                self._quiet.set()
 
     def wait_quiet(self) -> None:
         """Return once no request is in flight, or after `max_wait` seconds."""
-        deadline = time.monotonic() + self.max_wait
-        while self._in_flight > 0 and time.monotonic() < deadline:
-            time.sleep(0.002)
+        self._quiet.wait(self.max_wait)
 
 
 @dataclass

@@ -11,6 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
 import yaml
 
 import app as cli
@@ -18,6 +19,7 @@ from bot.manifest import load_manifest, render_manifest
 from bot.server import SlackHTTPServer, build_runner
 from settings import Settings
 from tests.fakes.slack_api import FakeSlackAPI
+from tests.fakes.slack_requests import post_signed, slash_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,7 +59,20 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_salesos_serve_runs_http_mode_with_bot_token_and_signing_secret_only(tmp_path):
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_salesos_serve_runs_http_mode_with_bot_token_and_signing_secret_only(tmp_path, workers):
     port = _free_port()
     with FakeSlackAPI() as slack:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "HUBSPOT_", "OPENAI_"))}
@@ -66,6 +81,7 @@ def test_salesos_serve_runs_http_mode_with_bot_token_and_signing_secret_only(tmp
             "SLACK_SIGNING_SECRET": "s3cret",
             "SLACK_API_URL": slack.api_url,
             "SLACK_PORT": str(port),
+            "SLACK_HTTP_WORKERS": str(workers),
             "DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}",
         }
         proc = subprocess.Popen(
@@ -77,7 +93,7 @@ def test_salesos_serve_runs_http_mode_with_bot_token_and_signing_secret_only(tmp
             text=True,
         )
         try:
-            deadline, status = time.monotonic() + 30, None
+            deadline, status = time.monotonic() + 45, None
             while time.monotonic() < deadline and status is None:
                 try:
                     with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as r:
@@ -86,9 +102,15 @@ def test_salesos_serve_runs_http_mode_with_bot_token_and_signing_secret_only(tmp
                     assert proc.poll() is None, proc.stdout.read()
                     time.sleep(0.1)
             assert status == 200
+            body = slash_command("help", user="U1", response_url=slack.response_url())
+            for _ in range(4):  # signed commands are acknowledged by whichever process takes the connection
+                code, _, text = post_signed(f"http://127.0.0.1:{port}/slack/events", "s3cret", body)
+                assert code == 200 and "Sales OS" in text
+            if workers > 1:
+                assert len(_children(proc.pid)) >= workers
         finally:
             proc.send_signal(signal.SIGTERM)
-            out, _ = proc.communicate(timeout=15)
+            out, _ = proc.communicate(timeout=20)
         assert proc.returncode == 0, out
         assert "HTTP mode" in out
 
