@@ -1,1 +1,20 @@
 """Accuracy on real data under ../shared/data (or a held-out demo slice, said so). `python -m eval` runs them all."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+_GENERATOR_FILES = ("store/demo.py", "store/demo_text.py")
+
+
+def generator_fingerprint() -> str:
+    """A short hash of the demo generator's source, so a cached eval workspace is rebuilt when the generator changes.
+
+    Without it a workspace cached in var/eval/ keeps answering with the old generator's data after an edit.
+    """
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for name in _GENERATOR_FILES:
+        digest.update((root / name).read_bytes())
+    return digest.hexdigest()[:8]

@@ -3,9 +3,10 @@
 `generate_workspace` fills every CRM table so Sales OS can be tried with no keys. Outcomes are drawn from a logistic of
 each deal's latent behaviour and fit (multi-threading, buyer reply rate, discovery depth, budget fit, company size,
 timeline, competitor) plus noise, and the generated activity reflects those latents (a deal with a 70% reply rate gets
-replies to about 70% of its outbound emails; a deal with four contacts has four people in its meetings and emails), so
-models trained on the store learn something real but never a rule. A few memorable accounts ("Acme Corp", "Globex",
-...) have a fixed shape at every size, for the tour.
+replies to about 70% of its outbound emails; a deal with four contacts has four people in its meetings and emails;
+its recorded call's engagement - buyers on the call, who talks, answered objections, dated next steps - is drawn from
+the same latents plus noise), so models trained on the store learn something real but never a rule. A few memorable
+accounts ("Acme Corp", "Globex", ...) have a fixed shape at every size, for the tour.
 
 Rows are planned in Python with explicit ids and written with bulk `insert()` (executemany) in batches inside one
 transaction: a failed build leaves the store as it was, and the large size (100k deals, ~1M engagements) stays fast.
@@ -635,6 +636,11 @@ class _Builder:
             + extra
         )
 
+    @staticmethod
+    def _behaviour_logit(d: DealPlan) -> float:
+        """The buyer-behaviour and fit terms of `_win_logit` (same weights), centred on an average deal."""
+        return 0.55 * (d.n_contacts - 2.5) + 3.4 * (d.reply_rate - 0.45) + 1.3 * (d.budget_fit - 0.5) + 0.35 * d.urgency
+
     def _latent_deal(self, company: CompanyPlan, created_at: datetime, source: str) -> DealPlan:
         rng = self.rng
         product, amount = self._product_and_amount(company.employees)
@@ -1154,8 +1160,20 @@ class _Builder:
         self._buffer_many(Engagement, "engagements", events)
 
     def _emit_call(self, d: DealPlan, held: dict[str, Any], owner: dict[str, Any], contacts: list[dict]) -> None:
-        rng = self.rng
+        # The call draws from its own stream, seeded from the main one: how a transcript is written never shifts
+        # the rows generated after it.
+        rng = random.Random(self.rng.getrandbits(64))
         speakers = [c for c in contacts if c["email"] in (held["participants"] or [])] or contacts[:1]
+        if d.transcript_at is None:
+            # Multi-threading shows on the call: a wider buying group tends to bring more people (up to three).
+            want = min(3, len(contacts), 1 + sum(rng.random() < 0.5 for _ in range(len(contacts) - 1)))
+            others = [c for c in contacts if c not in speakers]
+            rng.shuffle(others)
+            speakers = speakers + others[: max(0, want - len(speakers))]
+            held["participants"] = [owner["email"]] + [c["email"] for c in speakers]
+        # How engaged the call is: the same latents that drive the outcome (buyer responsiveness, breadth of the
+        # buying group, urgency, budget fit), plus noise, so call features carry a real signal but never a rule.
+        engagement = _sigmoid(1.5 * self._behaviour_logit(d) + rng.gauss(0.0, 0.8))
         if d.transcript_objections is not None:
             objections = list(d.transcript_objections)
         else:
@@ -1179,6 +1197,7 @@ class _Builder:
             discovery_questions=d.discovery_depth,
             objections=objections,
             competitor=d.competitor,
+            engagement=engagement,
         )
         held["ends_at"] = held["occurred_at"] + timedelta(seconds=duration)
         self.ids["call"] += 1

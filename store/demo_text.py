@@ -496,6 +496,44 @@ NEXT_STEP_CLOSE = (
     "Sounds good. Have a great rest of your day.",
     "Thanks {rep}, this was useful.",
 )
+# How an engaged buyer goes past the question asked: more detail, in their own words.
+ANSWER_ELABORATIONS = (
+    "And to add to that, our managers rebuild the same report every Monday.",
+    "For context, sales and finance each keep their own version of the number.",
+    "Our CRO asked me to sort this out before the next board meeting, so it's high on my list.",
+    "The other piece is onboarding: new managers take months to learn where the numbers live.",
+    "I'd add that our regional leads all track pipeline slightly differently.",
+    "We talked about exactly this at our offsite, so the timing of this call is good.",
+)
+# An engaged buyer reacting to the demo in their own words (instead of "Right."), which is what pulls the rep's talk
+# share down towards the 40-45 % of calls that go well.
+PITCH_COMMENTS = (
+    "That deal view would have saved us last quarter; two large renewals slipped and nobody saw it coming.",
+    "Our managers would use this in the Monday meeting instead of reading fields out loud from the CRM.",
+    "The single-threaded flag is interesting, because that is exactly how we lost our biggest account this year.",
+    "If the forecast updates on its own like that, our finance team would stop building their own version.",
+    "I can already think of three reps who would love the digest, they hate updating the CRM by hand.",
+    "Showing the deals that went quiet is the piece our CRO keeps asking for in every pipeline review.",
+)
+# A rep who moves past an objection instead of answering it; the buyer's concern is left hanging.
+OBJECTION_DEFLECTIONS = (
+    "Fair enough. Let's park that for now and keep going with the demo.",
+    "Noted. Moving on, this next screen is the one most teams care about.",
+    "Sure, that comes up a lot. Anyway, back to the dashboard.",
+)
+UNRESOLVED_REACTIONS = ("Okay.", "Hm. Okay.", "Right, we'll see.", "If you say so.")
+# Next steps without a date or owner: the pattern of deals that drift.
+VAGUE_REP_STEPS = (
+    "I'll send over a recap.",
+    "I'll share some materials after the call.",
+    "I'll follow up with a few more details.",
+)
+VAGUE_PROSPECT_STEPS = (
+    "Let's circle back in a few weeks.",
+    "We need to discuss it internally first.",
+    "Let's see where things stand after the holidays.",
+    "Let's keep in touch.",
+)
 FILLER_PROSPECT = (
     "Right.",
     "Makes sense.",
@@ -589,6 +627,7 @@ def compose_transcript(
     discovery_questions: int,
     objections: list[str],
     competitor: str | None,
+    engagement: float = 0.5,
 ) -> tuple[str, int, dict]:
     """Write a sales-call transcript and its ground-truth labels.
 
@@ -601,6 +640,11 @@ def compose_transcript(
         discovery_questions: How many discovery questions the rep asks (the deal's discovery depth).
         objections: Objection categories the prospect raises, in order (keys of `OBJECTIONS`).
         competitor: A competitor the buyer is evaluating, mentioned by name when present.
+        engagement: How engaged both sides are, 0..1 (drawn by the caller from the deal's latents plus noise). It
+            shapes the call the way won and lost calls differ in published call research: engaged calls have more
+            open questions, buyers who elaborate and ask questions (rep talk nearer 45 %), objections that get
+            answered, and dated next steps on both sides; disengaged calls lean to rep monologues, deflected
+            objections and vague next steps ("let's circle back"). It never decides anything alone.
 
     Returns:
         (transcript text in "speaker_lines" format, duration in seconds, labels). Labels hold `segments` (name,
@@ -648,7 +692,7 @@ def compose_transcript(
     if competitor and "competitor" not in objections and discovery_questions > 0:
         mention_at = rng.randrange(discovery_questions)
     for i in range(discovery_questions):
-        is_open = (rng.random() < 0.65 or not closed_bank) and bool(open_bank)
+        is_open = (rng.random() < 0.35 + 0.5 * engagement or not closed_bank) and bool(open_bank)
         if not open_bank and not closed_bank:  # a very deep discovery: start the banks over
             open_bank, closed_bank = list(DISCOVERY_OPEN), list(DISCOVERY_CLOSED)
             rng.shuffle(open_bank)
@@ -657,14 +701,18 @@ def compose_transcript(
         line = script.say(rep, fmt(question))
         questions.append({"line": line, "kind": "open" if is_open else "closed"})
         script.say(prospect(), fmt(rng.choice(answers)))
+        if rng.random() < 0.8 * engagement:  # an engaged buyer says more than was asked
+            script.say(prospect(), rng.choice(ANSWER_ELABORATIONS))
         if i == mention_at:
             script.say(prospect(), fmt(rng.choice(COMPETITOR_MENTIONS)))
-        if rng.random() < 0.25:
+        if rng.random() < 0.1 + 0.35 * engagement:
             script.say(rep, rng.choice(FOLLOW_UPS))
             script.say(prospect(), rng.choice(FOLLOW_UP_ANSWERS))
         # An objection raised during discovery, in the middle of the segment.
         if pending_objections and i == discovery_questions // 2 and rng.random() < 0.4:
-            _raise_objection(script, rng, rep, prospect(), pending_objections.pop(0), fill, objection_labels)
+            _raise_objection(
+                script, rng, rep, prospect(), pending_objections.pop(0), fill, objection_labels, engagement
+            )
     segments.append({"name": "discovery", "start_line": start, "end_line": len(script.lines)})
 
     # Pitch: the demo, questions, and the remaining objections.
@@ -677,12 +725,16 @@ def compose_transcript(
     beats = [0]
 
     def demo_beat() -> None:
-        script.say(rep, fmt(pitch_lines[beats[0] % len(pitch_lines)]))
-        beats[0] += 1
-        if pitch_questions and rng.random() < 0.6:
+        # A disengaged call turns into a monologue: the rep strings several pitch lines together.
+        for _ in range(1 + (rng.random() < 0.8 * (1 - engagement)) + (rng.random() < 0.5 * (1 - engagement))):
+            script.say(rep, fmt(pitch_lines[beats[0] % len(pitch_lines)]))
+            beats[0] += 1
+        if pitch_questions and rng.random() < 0.15 + 0.75 * engagement:
             question, answer = pitch_questions.pop()
             script.say(prospect(), question)
             script.say(rep, answer)
+        elif rng.random() < engagement:
+            script.say(prospect(), rng.choice(PITCH_COMMENTS))
         else:
             script.say(prospect(), rng.choice(PITCH_REACTIONS))
 
@@ -690,16 +742,30 @@ def compose_transcript(
         demo_beat()
         while objection_slots and objection_slots[0] == turn:
             objection_slots.pop(0)
-            _raise_objection(script, rng, rep, prospect(), pending_objections.pop(0), fill, objection_labels)
+            _raise_objection(
+                script, rng, rep, prospect(), pending_objections.pop(0), fill, objection_labels, engagement
+            )
     # Short calls get padded with more demo back-and-forth so every transcript has at least 40 turns.
     while len(script.lines) < 35:
         demo_beat()
     segments.append({"name": "pitch", "start_line": start, "end_line": len(script.lines)})
 
-    # Next steps: concrete commitments on both sides, with real dates.
+    # Next steps: the rep always commits to something; whether it has a date, and whether the buyer takes an action
+    # with a date too, follows the call's engagement.
     start = len(script.lines) + 1
     script.say(rep, rng.choice(("Let's talk next steps.", "I want to be respectful of time, so next steps?")))
+    dated = {"rep": rng.random() < 0.25 + 0.75 * engagement, "prospect": rng.random() < 0.15 + 0.8 * engagement}
     for party, bank, who in (("rep", NEXT_STEP_REP, rep), ("prospect", NEXT_STEP_PROSPECT, prospect())):
+        if not dated[party]:
+            if party == "rep":  # an undated promise still counts as a commitment, with no due date
+                text = rng.choice(VAGUE_REP_STEPS)
+                line = script.say(rep, text)
+                commitments.append(
+                    {"line": line, "speaker": rep.name, "party": "rep", "text": text, "due": None, "due_date": None}
+                )
+            else:
+                script.say(who, rng.choice(VAGUE_PROSPECT_STEPS))
+            continue
         for _ in range(rng.randint(1, 2)):
             due = (call_at + timedelta(days=rng.randint(2, 10))).date()
             if due.weekday() >= 5:  # commitments land on working days
@@ -740,10 +806,15 @@ def _raise_objection(
     category: str,
     fill: dict[str, str],
     labels: list[dict],
+    engagement: float = 0.5,
 ) -> None:
     prospect_lines, rep_lines = OBJECTIONS[category]
     line = script.say(who, rng.choice(prospect_lines).format(**fill))
     labels.append({"category": category, "line": line, "speaker": who.name})
-    script.say(rep, rng.choice(rep_lines).format(**fill))
-    if rng.random() < 0.5:
-        script.say(who, rng.choice(FILLER_PROSPECT))
+    if rng.random() < 0.3 + 0.65 * engagement:
+        script.say(rep, rng.choice(rep_lines).format(**fill))
+        if rng.random() < 0.5:
+            script.say(who, rng.choice(FILLER_PROSPECT))
+    else:  # left hanging: the rep moves on and the buyer's concern stays where it was
+        script.say(rep, rng.choice(OBJECTION_DEFLECTIONS))
+        script.say(who, rng.choice(UNRESOLVED_REACTIONS))

@@ -535,6 +535,35 @@ def test_discovery_depth_shows_in_transcripts_and_leans_to_wins(default_workspac
     assert min(questions[True]) < max(questions[False])  # overlapping, not a rule
 
 
+def test_calls_reflect_deal_behaviour_but_no_single_feature_is_a_rule(default_workspace):
+    """Won deals' calls have more buyers talking, more rep talk left to the buyer and dated next steps more often."""
+    rows = _rows(
+        default_workspace,
+        'SELECT d.is_won, c.transcript, c.labels FROM "call" c JOIN deal d ON d.id = c.deal_id WHERE d.is_closed',
+    )
+    buyers: dict[bool, list[int]] = {True: [], False: []}
+    rep_share: dict[bool, list[float]] = {True: [], False: []}
+    dated: dict[bool, list[bool]] = {True: [], False: []}
+    for won, transcript, raw in rows:
+        labels = json.loads(raw)
+        rep = labels["speakers"]["rep"]
+        chars: dict[str, int] = {}
+        for line in transcript.splitlines():
+            speaker, said = line.split("] ", 1)[1].split(": ", 1)
+            chars[speaker] = chars.get(speaker, 0) + len(said)
+        buyers[bool(won)].append(len(chars) - 1)
+        rep_share[bool(won)].append(chars[rep] / sum(chars.values()))
+        dated[bool(won)].append(any(k["due_date"] for k in labels["commitments"]))
+    mean = {name: {k: sum(v) / len(v) for k, v in d.items()} for name, d in (("buyers", buyers), ("rep", rep_share))}
+    assert mean["buyers"][True] - mean["buyers"][False] >= 0.2, mean
+    assert mean["rep"][False] - mean["rep"][True] >= 0.02, mean
+    assert sum(dated[True]) / len(dated[True]) > sum(dated[False]) / len(dated[False])
+    # Overlapping distributions: every signal shows up on both sides.
+    assert {1, 3} <= set(buyers[True]) and {1, 3} <= set(buyers[False])
+    assert min(rep_share[True]) < max(rep_share[False]) and min(rep_share[False]) < max(rep_share[True])
+    assert not all(dated[True]) and any(dated[False])
+
+
 def test_open_deals_mix_active_silent_new_and_upcoming_meetings(default_workspace):
     rows = _rows(
         default_workspace,

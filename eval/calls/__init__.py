@@ -21,6 +21,7 @@ from sklearn.metrics import brier_score_loss, roc_auc_score
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from eval import generator_fingerprint
 from settings import PROJECT_ROOT
 from store.models import Call, Deal
 from tools.calls.analyze import known_competitors, stored_call_metrics
@@ -40,7 +41,7 @@ def workspace(size: str = "default", seed: int = 7) -> Engine:
     from store.db import open_engine, upgrade_schema
     from store.demo import generate_workspace
 
-    path = EVAL_DIR / f"calls-{size}-seed{seed}-{AS_OF:%Y%m%d}.db"
+    path = EVAL_DIR / f"calls-{size}-seed{seed}-{AS_OF:%Y%m%d}-{generator_fingerprint()}.db"
     if not path.exists():
         EVAL_DIR.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".partial")
@@ -179,6 +180,8 @@ def main() -> None:
             want_c = {int(c["line"]): c for c in labels.get("commitments") or []}
             commitments.add(set(got_c), set(want_c))
             for line in set(got_c) & set(want_c):
+                if not want_c[line].get("due_date"):
+                    continue  # an undated promise ("I'll send over a recap"): nothing to compare
                 due_n += 1
                 due = got_c[line].due
                 due_ok += due is not None and due.isoformat() == str(want_c[line].get("due_date"))

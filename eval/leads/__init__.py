@@ -24,6 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
+from eval import generator_fingerprint
+
 SHARED_DATA = Path("/work/shared/data")
 SIZE = os.environ.get("SALESOS_EVAL_LEADS_SIZE", "default")
 """`default` (~600 leads, the brief's workspace) or `large` (~20,000 leads: a far tighter estimate, slow to build)."""
@@ -87,7 +89,7 @@ def demo_store():
     from settings import PROJECT_ROOT
     from store.db import open_engine, upgrade_schema
 
-    path = PROJECT_ROOT / "var" / "eval" / f"leads-{SIZE}-seed{SEED}-{AS_OF:%Y%m%d}.db"
+    path = PROJECT_ROOT / "var" / "eval" / f"leads-{SIZE}-seed{SEED}-{AS_OF:%Y%m%d}-{generator_fingerprint()}.db"
     if not path.exists():
         from store.demo import generate_workspace
 
