@@ -66,6 +66,8 @@ def test_sync_job_scores_a_new_hubspot_contact_once_and_posts_it_once(engine, hu
     assert (lead.hubspot_id, lead.source, lead.company_name) == (contact.id, "hubspot", "Northwind")
     assert lead.score is not None and lead.tier in "ABCD"
     [post] = posts
+    # the /intake notifier also wrote the score back, on the HubSpot contact the lead came from
+    assert hub.objects["contacts"][contact.id].properties["salesos_lead_score"] == f"{lead.score:.0f}"
     assert post.args["channel"] == "#inbound-leads" and "Northwind" in str(post.args)
 
 

@@ -50,6 +50,10 @@ SALES_OS_PROPERTIES: dict[str, dict[str, dict[str, str]]] = {
         "salesos_lead_score": {"label": "Sales OS lead score", "type": "number", "fieldType": "number"},
         "salesos_risk_score": {"label": "Sales OS risk score", "type": "number", "fieldType": "number"},
     },
+    # A lead that arrived as a HubSpot contact gets its score on the contact itself (reps filter contacts by it).
+    "contacts": {
+        "salesos_lead_score": {"label": "Sales OS lead score", "type": "number", "fieldType": "number"},
+    },
 }
 _KEY_PROPERTY = {"label": "Sales OS idempotency key", "type": "string", "fieldType": "text"}
 
@@ -148,10 +152,10 @@ class WriteBackService:
         return self._create_once(key, "notes", properties, _associations(targets, NOTE_ASSOCIATION_TYPES))
 
     def set_properties(self, key: str, object_type: str, object_id: str, values: dict[str, Any]) -> WriteResult:
-        """Set Sales OS properties (see `SALES_OS_PROPERTIES`) on a deal or company, once per `key`."""
+        """Set Sales OS properties (see `SALES_OS_PROPERTIES`) on a deal, company or contact, once per `key`."""
         known = SALES_OS_PROPERTIES.get(object_type)
         if known is None:
-            raise ValueError(f"Sales OS properties exist for deals and companies, not {object_type!r}")
+            raise ValueError(f"Sales OS properties exist for {', '.join(SALES_OS_PROPERTIES)}, not {object_type!r}")
         unknown = sorted(set(values) - set(known))
         if unknown:
             raise ValueError(f"not a Sales OS property of {object_type}: {', '.join(unknown)}")
