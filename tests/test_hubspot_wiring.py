@@ -13,6 +13,7 @@ from settings import Settings
 from store.models import InboundLead
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.hubspot_fake import TOKEN, FakeHubSpot
+from tools.hubspot.mapping import parse_instant
 
 NEW_CONTACT = {
     "email": "ops@northwind.io",
@@ -87,3 +88,133 @@ def test_salesos_sync_takes_new_contacts_in_without_slack(tmp_path, monkeypatch,
 
     [lead] = leads(open_engine(f"sqlite:///{db}"))
     assert lead.contact_email == "ops@northwind.io" and lead.score is not None
+
+
+# --- approved drafts → HubSpot, exactly once -------------------------------------------------------------------------
+
+
+def _seed_crm(engine, hub):
+    from store.db import session_scope
+    from store.models import Company, Contact, Deal, Owner
+
+    hs_company = hub.put("companies", {"name": "Acme", "domain": "acme.example"})
+    hs_contact = hub.put("contacts", {"email": "jo@acme.example", "firstname": "Jo"})
+    hs_deal = hub.put("deals", {"dealname": "Acme renewal", "dealstage": "contractsent"})
+    with session_scope(engine) as s:
+        owner = Owner(name="Dana", email="dana@example.com", hubspot_id="77")
+        company = Company(name="Acme", domain="acme.example", hubspot_id=hs_company.id)
+        s.add_all([owner, company])
+        s.flush()
+        s.add(Contact(first_name="Jo", email="jo@acme.example", company_id=company.id, hubspot_id=hs_contact.id))
+        deal = Deal(
+            name="Acme renewal", owner_id=owner.id, company_id=company.id, stage="contractsent", hubspot_id=hs_deal.id
+        )
+        s.add(deal)
+        s.flush()
+        local = {"owner": owner.id, "company": company.id, "deal": deal.id}
+    return local, {"company": hs_company.id, "contact": hs_contact.id, "deal": hs_deal.id}
+
+
+def _approve_twice_concurrently(engine, draft_id, writer):
+    import threading
+
+    from tools.drafts import decide_draft, execute_draft
+
+    barrier, outcomes = threading.Barrier(2), []
+
+    def approve(user):
+        barrier.wait()
+        decision = decide_draft(
+            engine, draft_id, decision="approve", decided_by_slack_user=user, is_manager=True, owner_slack_user=None
+        )
+        outcomes.append((decision.acted, execute_draft(engine, draft_id, writer=writer)))
+
+    threads = [threading.Thread(target=approve, args=(u,)) for u in ("U1", "U2")]
+    [t.start() for t in threads]
+    [t.join() for t in threads]
+    assert sorted(acted for acted, _ in outcomes) == [False, True]
+    assert sum(ex.executed for _, ex in outcomes) == 1
+    return next(ex for _, ex in outcomes if ex.executed)
+
+
+def test_approved_followup_drafts_reach_hubspot_exactly_once(engine, hub):
+    from store.db import session_scope
+    from store.models import Draft
+    from tools.drafts import create_draft, default_writer, get_draft
+
+    local, hs = _seed_crm(engine, hub)
+    due = datetime(2026, 11, 27, 22, 0, tzinfo=UTC)
+    drafts = {
+        "task": {"title": "Send the revised quote", "subject": "Send the revised quote", "body": "Said on the call"}
+        | {"due_at": due.isoformat(), "source": "call"},
+        "email": {"to": "jo@acme.example", "subject": "Recap and next steps", "body": "Hi Jo,\nThanks for today."},
+        "note": {"subject": "Call scorecard 72/100", "body": "Discovery: 4 questions"},
+    }
+    with session_scope(engine) as s:
+        ids = {
+            kind: create_draft(
+                s,
+                kind=kind,
+                owner_id=local["owner"],
+                deal_id=local["deal"],
+                company_id=local["company"],
+                payload=payload,
+                idempotency_key=f"calls:call1:{kind}",
+            ).id
+            for kind, payload in drafts.items()
+        }
+    writer = default_writer(engine, Settings(hubspot_access_token=TOKEN, hubspot_api_url=hub.url))
+    done = {kind: _approve_twice_concurrently(engine, draft_id, writer) for kind, draft_id in ids.items()}
+
+    tasks = {t.properties["hs_task_subject"]: t for t in hub.live("tasks")}
+    assert set(tasks) == {"Send the revised quote", "Send follow-up email: Recap and next steps"}
+    task = tasks["Send the revised quote"]
+    assert task.properties["hs_task_body"] == "Said on the call"
+    assert task.properties["hubspot_owner_id"] == "77"
+    assert parse_instant(task.properties["hs_timestamp"]) == due
+    for t in tasks.values():
+        assert hub.associations[("tasks", "deals")][t.id] == [(hs["deal"], 216)]
+        assert hub.associations[("tasks", "companies")][t.id] == [(hs["company"], 192)]
+    email_task = tasks["Send follow-up email: Recap and next steps"]
+    assert hub.associations[("tasks", "contacts")] == {email_task.id: [(hs["contact"], 204)]}  # the email's `to`
+    assert "Hi Jo,\nThanks for today." in email_task.properties["hs_task_body"]
+    assert "send it from your mailbox" in done["email"].message  # what the Slack thread reply says
+    [note] = hub.live("notes")
+    assert note.properties["hs_note_body"] == "Call scorecard 72/100\n\nDiscovery: 4 questions"
+    assert done["note"].result["hubspot_id"] == note.id
+
+    # A re-run of a finished write (a crash after the HTTP call, a retry) finds the key done and writes nothing.
+    creates = len([r for r in hub.requests if r[0] == "POST" and r[1].endswith(("/tasks", "/notes"))])
+    for draft_id in ids.values():
+        again = writer(get_draft(engine, draft_id))
+        assert again["written_now"] is False
+    assert len(hub.live("tasks")) == 2 and len(hub.live("notes")) == 1
+    assert len([r for r in hub.requests if r[0] == "POST" and r[1].endswith(("/tasks", "/notes"))]) == creates
+    with session_scope(engine) as s:
+        assert {d.status for d in s.exec(select(Draft)).all()} == {"executed"}
+
+
+def test_approved_crm_update_patches_the_deal_once_through_the_ledger(engine, hub):
+    from store.db import session_scope
+    from store.models import WriteBack
+    from tools.drafts import create_draft, hubspot_key, hubspot_writer
+
+    local, hs = _seed_crm(engine, hub)
+    with session_scope(engine) as s:
+        draft = create_draft(
+            s,
+            kind="crm_update",
+            owner_id=local["owner"],
+            deal_id=local["deal"],
+            payload={"properties": {"next_step": "Legal review", "salesos_close_likelihood": 60, "color": "red"}},
+            idempotency_key="risk:deal1:update",
+        )
+    writer = hubspot_writer(engine, Settings(hubspot_access_token=TOKEN, hubspot_api_url=hub.url))
+    done = _approve_twice_concurrently(engine, draft.id, writer)
+    assert done.result["applied"] == ["next_step", "salesos_close_likelihood"]
+    deal = hub.objects["deals"][hs["deal"]]
+    assert (deal.properties["hs_next_step"], deal.properties["salesos_close_likelihood"]) == ("Legal review", "60")
+    assert len([r for r in hub.requests if r[0] == "PATCH"]) == 1
+    with session_scope(engine) as s:
+        row = s.get(WriteBack, hubspot_key(draft))
+        assert (row.status, row.hubspot_id) == ("done", hs["deal"])

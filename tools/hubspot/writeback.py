@@ -169,6 +169,24 @@ class WriteBackService:
 
         return self._once(key, object_type, "update", write, find_existing=None)
 
+    def update_properties(self, key: str, object_type: str, object_id: str, properties: dict[str, Any]) -> WriteResult:
+        """PATCH any properties of a record once per `key` (an approved CRM update); Sales OS ones are created first.
+
+        Unlike `set_properties` this accepts HubSpot's own properties (`hs_next_step`, `closedate`, ...): the caller
+        decides which it may change. Recorded in `WriteBack` like every write; a repeat PATCH would be harmless anyway.
+        """
+        sales_os = SALES_OS_PROPERTIES.get(object_type, {})
+        for name in properties:
+            if name in sales_os:
+                self.ensure_property(object_type, name, sales_os[name])
+        values = {name: "" if value is None else str(value) for name, value in properties.items()}
+
+        def write() -> str:
+            result = self.client.update(object_type, object_id, {"properties": values})
+            return str(result.get("id") or object_id)
+
+        return self._once(key, object_type, "update", write, find_existing=None)
+
     def ensure_property(self, object_type: str, name: str, definition: dict[str, str]) -> None:
         """Create the custom property `name` on `object_type` unless it already exists (checked once per process)."""
         if (object_type, name) in self._ensured:
