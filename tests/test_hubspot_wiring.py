@@ -218,3 +218,46 @@ def test_approved_crm_update_patches_the_deal_once_through_the_ledger(engine, hu
     with session_scope(engine) as s:
         row = s.get(WriteBack, hubspot_key(draft))
         assert (row.status, row.hubspot_id) == ("done", hs["deal"])
+
+
+def test_retry_after_a_crash_between_the_hubspot_call_and_the_bookkeeping_adopts_the_task(engine, hub):
+    from sqlalchemy import update
+
+    from store.db import session_scope
+    from store.models import Draft, WriteBack
+    from tools.drafts import create_draft, decide_draft, execute_draft, hubspot_key, hubspot_writer, retry_draft
+
+    local, _ = _seed_crm(engine, hub)
+    with session_scope(engine) as s:
+        draft = create_draft(
+            s,
+            kind="task",
+            owner_id=local["owner"],
+            deal_id=local["deal"],
+            payload={"subject": "Send the revised quote"},
+            idempotency_key="calls:call9:task",
+        )
+    writer = hubspot_writer(engine, Settings(hubspot_access_token=TOKEN, hubspot_api_url=hub.url))
+    decide_draft(
+        engine, draft.id, decision="approve", decided_by_slack_user="U", is_manager=True, owner_slack_user=None
+    )
+    assert retry_draft(engine, draft.id, writer=writer).status == "approved"  # nothing to retry yet
+    assert execute_draft(engine, draft.id, writer=writer).executed
+    [task] = hub.live("tasks")
+    # What a worker dying right after HubSpot's 201 leaves behind: the task exists, the ledger row is still pending
+    # and the draft still `executing`, all from an hour ago.
+    hour_ago = datetime.now(UTC) - timedelta(hours=1)
+    with session_scope(engine) as s:
+        s.execute(
+            update(WriteBack)
+            .where(WriteBack.idempotency_key == hubspot_key(draft))
+            .values(status="pending", hubspot_id=None, completed_at=None, created_at=hour_ago)
+        )
+        s.execute(
+            update(Draft).where(Draft.id == draft.id).values(status="executing", decided_at=hour_ago, result=None)
+        )
+
+    retried = retry_draft(engine, draft.id, writer=writer)
+    assert retried.executed and retried.result["hubspot_id"] == task.id and retried.result["written_now"] is False
+    assert [t.id for t in hub.live("tasks")] == [task.id]  # adopted through the idempotency-key search, not re-created
+    assert not retry_draft(engine, draft.id, writer=writer).executed  # executed drafts are never retried

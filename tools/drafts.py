@@ -231,6 +231,36 @@ def execute_draft(engine: Engine, draft_id: int, *, writer: Writer, now: datetim
     return Execution(status == "executed", status, result, str(summary or status))
 
 
+STUCK_AFTER = timedelta(minutes=10)
+"""An `executing` draft approved longer ago than this lost its worker (crash, deploy) and may be retried."""
+
+
+def retry_draft(
+    engine: Engine, draft_id: int, *, writer: Writer, now: datetime | None = None, stuck_after: timedelta = STUCK_AFTER
+) -> Execution:
+    """Run an approved draft's write again after it failed, or after its worker died mid-write (`executing`, stuck).
+
+    Safe by construction: the move back to `approved` is conditional (one retrier wins), and the writers are keyed by
+    the draft's idempotency key, so an object the dead worker already created in HubSpot is found and adopted, not
+    created a second time.
+    """
+    now = now or utcnow()
+    with session_scope(engine) as session:
+        moved = session.execute(
+            update(Draft)
+            .where(Draft.id == draft_id)
+            .where(
+                (Draft.status == "failed") | ((Draft.status == "executing") & (Draft.decided_at < now - stuck_after))  # type: ignore[operator]
+            )
+            .values(status="approved")
+        ).rowcount
+    if moved != 1:
+        draft = get_draft(engine, draft_id)
+        status = draft.status if draft else "missing"
+        return Execution(False, status, draft.result if draft else None, f"Not retried: the draft is {status}.")
+    return execute_draft(engine, draft_id, writer=writer, now=now)
+
+
 # --- the local writer ---------------------------------------------------------------------------------------------
 
 
