@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -261,3 +262,56 @@ def test_retry_after_a_crash_between_the_hubspot_call_and_the_bookkeeping_adopts
     assert retried.executed and retried.result["hubspot_id"] == task.id and retried.result["written_now"] is False
     assert [t.id for t in hub.live("tasks")] == [task.id]  # adopted through the idempotency-key search, not re-created
     assert not retry_draft(engine, draft.id, writer=writer).executed  # executed drafts are never retried
+
+
+def test_slack_retry_button_runs_a_failed_write_again_once(sqlite_engine, hub):
+    from bot.approvals import APPROVE_ACTION, RETRY_ACTION, post_draft
+    from store.db import session_scope
+    from store.models import Deal, Draft
+    from tests.slack_harness import DANA, OMAR, concurrently, running
+    from tests.test_slack_app import _client, wait_until
+    from tools.drafts import hubspot_writer
+
+    hs_deal = hub.put("deals", {"dealname": "Acme renewal", "dealstage": "contractsent"})
+    real = hubspot_writer(sqlite_engine, Settings(hubspot_access_token=TOKEN, hubspot_api_url=hub.url))
+    attempts = []
+
+    def flaky(draft):  # the first write hits a HubSpot outage; later ones go through
+        attempts.append(draft.id)
+        if len(attempts) == 1:
+            raise ConnectionError("HubSpot unreachable")
+        return real(draft)
+
+    with running(sqlite_engine, writer=flaky) as slack:
+        with session_scope(slack.engine) as s:
+            s.get(Deal, slack.deal_id).hubspot_id = hs_deal.id
+        draft_id = slack.new_draft()
+        posted = post_draft(slack.engine, _client(slack), draft_id)
+        channel, ts = posted.channel, posted.ts[0]
+
+        def thread_posts():
+            return [c.args["text"] for c in slack.fake.calls_to("chat.postMessage") if c.args.get("thread_ts") == ts]
+
+        slack.click(APPROVE_ACTION, draft_id, user=DANA, channel=channel, ts=ts)
+        [failed] = wait_until(thread_posts)
+        assert "the write failed" in failed and hub.live("tasks") == []
+        update = slack.fake.calls_to("chat.update")[-1]
+        assert RETRY_ACTION in json.dumps(update.args["blocks"])
+        slack.click(RETRY_ACTION, draft_id, user=OMAR, channel=channel, ts=ts)  # not Omar's draft: refused
+        concurrently(
+            lambda: slack.click(RETRY_ACTION, draft_id, user=DANA, channel=channel, ts=ts),
+            lambda: slack.click(RETRY_ACTION, draft_id, user=DANA, channel=channel, ts=ts),
+        )
+        posts = wait_until(lambda: thread_posts() if len(thread_posts()) >= 2 else [])
+        assert "Retried by <@U0DANA>: Task created in HubSpot" in posts[1]
+
+        def ephemerals():
+            return [c.args["text"] for c in slack.fake.calls_to("chat.postEphemeral")]
+
+        said = wait_until(lambda: ephemerals() if len(ephemerals()) >= 2 else [])
+        assert any("Only <@U0DANA> or a manager can retry" in t for t in said)
+        assert any(t.startswith("Not retried: the draft is") for t in said)  # the losing double click
+        assert len(thread_posts()) == 2
+        with session_scope(slack.engine) as s:
+            assert s.get(Draft, draft_id).status == "executed"
+    assert len(attempts) == 2 and len(hub.live("tasks")) == 1
