@@ -1,6 +1,7 @@
 """The scheduler: APScheduler 3.11 `BackgroundScheduler` in the team timezone, started inside `salesos serve`.
 
-Jobs (schedules are Settings): HubSpot sync every `hubspot_sync_minutes` (only when HubSpot is configured), pre-call
+Jobs (schedules are Settings): HubSpot sync every `hubspot_sync_minutes` (only when HubSpot is configured; each run
+then takes new HubSpot contacts in through lead intake, `jobs/hubspot_leads.py`), pre-call
 briefs every `precall_check_minutes`, risk alerts daily at `risk_alerts_time`, the weekly digest at `digest_cron`, and
 the library refresh at `library_refresh_cron`, all in `team_timezone`.
 
