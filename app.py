@@ -290,6 +290,13 @@ def _cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
         f"requests {report.requests} (search {report.search_requests}) · retries {report.retries} "
         f"(429s {report.rate_limited}, 5xx {report.server_errors}, network {report.network_errors})"
     )
+    from jobs.hubspot_leads import describe_import, import_leads_after_sync
+
+    try:  # new HubSpot contacts take the /intake path (scored once, posted to Slack when configured)
+        console.print(describe_import(import_leads_after_sync(engine, settings)))
+    except HubSpotError as exc:
+        print(f"Lead import stopped: {exc}. The synced records are saved; run again to retry.", file=sys.stderr)
+        return 1
     return 0
 
 

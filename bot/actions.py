@@ -16,8 +16,10 @@ from bot.approvals import (
     DISCARD_ACTION,
     EDIT_ACTION,
     EDIT_VIEW,
+    RETRY_ACTION,
     can_decide,
     carry_out_decision,
+    carry_out_retry,
     draft_reply,
     edit_view,
     submitted_changes,
@@ -71,6 +73,11 @@ def register(app: App) -> None:
 
     def handle_discard(body: dict[str, Any], client: Any) -> None:
         _decide(body, client, "discard")
+
+    def handle_retry(body: dict[str, Any], client: Any) -> None:
+        draft_id = _draft_id(body)
+        if draft_id is not None:
+            carry_out_retry(deps, client, draft_id=draft_id, slack_user=body["user"]["id"], channel=_channel(body))
 
     def handle_edit(body: dict[str, Any], client: Any) -> None:
         draft_id = _draft_id(body)
@@ -134,5 +141,6 @@ def register(app: App) -> None:
 
     app.action(APPROVE_ACTION)(deferred(handle_approve))
     app.action(DISCARD_ACTION)(deferred(handle_discard))
+    app.action(RETRY_ACTION)(deferred(handle_retry))
     app.action(EDIT_ACTION)(deferred(handle_edit))
     app.view(EDIT_VIEW)(on_edit_submission)

@@ -22,6 +22,7 @@ from tools.drafts import (
     execute_draft,
     get_draft,
     record_message,
+    retry_draft,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 APPROVE_ACTION = "draft_approve"
 EDIT_ACTION = "draft_edit"
 DISCARD_ACTION = "draft_discard"
+RETRY_ACTION = "draft_retry"
 EDIT_VIEW = "draft_edit_view"
 APPROVE_REACTIONS = frozenset({"white_check_mark", "heavy_check_mark", "ballot_box_with_check"})
 DISCARD_REACTIONS = frozenset({"x", "negative_squared_cross_mark", "heavy_multiplication_x"})
@@ -77,6 +79,16 @@ def draft_reply(engine: Any, draft: Draft, *, note: str | None = None) -> Reply:
                 ]
             ),
             Context(["Approve or discard here, or react :white_check_mark: / :x: to this message."]),
+        )
+    elif draft.status == "failed":  # the write failed (HubSpot down, ...): nothing is lost, it can be run again
+        icon = STATUS_ICONS["failed"]
+        reply.add(
+            Actions([Button("Retry", RETRY_ACTION, str(draft.id), style="primary")]),
+            Context(
+                [f"{icon} Approved" + (f" by <@{draft.decided_by}>" if draft.decided_by else "")]
+                + ([note] if note else [])
+                + ["The write failed: Retry runs it again, never twice."]
+            ),
         )
     else:
         icon = STATUS_ICONS.get(draft.status, "")
@@ -174,6 +186,36 @@ def carry_out_decision(
     elif where:
         client.chat_postMessage(channel=where, text=truncate(thread_text, 3000))
     return result
+
+
+def carry_out_retry(deps: BotDeps, client: Any, *, draft_id: int, slack_user: str, channel: str | None) -> None:
+    """Retry a failed write for its owner or a manager; the draft's idempotency key keeps it to one object."""
+    draft = get_draft(deps.engine, draft_id)
+    if draft is None:
+        _ephemeral(client, channel, slack_user, "That draft no longer exists.")
+        return
+    allowed, owner_user = can_decide(deps, client, draft, slack_user)
+    if not allowed:
+        owner = f"<@{owner_user}>" if owner_user else "its owner"
+        _ephemeral(client, channel or draft.slack_channel, slack_user, f"Only {owner} or a manager can retry this.")
+        return
+    execution = retry_draft(deps.engine, draft_id, writer=deps.writer, now=deps.now())
+    if execution.status == "executed" and execution.executed:
+        note = execution.message
+        thread_text = f":white_check_mark: Retried by <@{slack_user}>: {execution.message}."
+    elif execution.status == "failed":
+        note = f"Write failed: {execution.message}"
+        thread_text = f":warning: Retried by <@{slack_user}>, but the write failed again: {execution.message}"
+    else:  # a second click, or someone else's retry already ran it
+        _ephemeral(client, channel or draft.slack_channel, slack_user, execution.message)
+        return
+    final = get_draft(deps.engine, draft_id)
+    assert final is not None
+    if final.slack_channel and final.slack_ts:
+        update_reply(
+            client, final.slack_channel, final.slack_ts, draft_reply(deps.engine, final, note=note), max_messages=1
+        )
+        client.chat_postMessage(channel=final.slack_channel, thread_ts=final.slack_ts, text=truncate(thread_text, 3000))
 
 
 def edit_view(draft: Draft, *, channel: str | None = None) -> dict[str, Any]:

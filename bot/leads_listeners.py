@@ -110,11 +110,12 @@ def recipient_for(engine: Engine, lead: InboundLead, settings: Settings) -> str:
 
 
 def write_score_to_hubspot(engine: Engine, settings: Settings, lead: InboundLead, *, client: Any = None) -> str:
-    """Write the lead's score to its HubSpot company when configured; returns what happened, in words (for the log).
+    """Write the lead's score to HubSpot when configured; returns what happened, in words (for the log).
 
-    The company is the lead's own (`company_id`) or the synced company with the lead's domain. Idempotent: the key is
-    the lead and its score, so a retry or a second notification writes nothing new. Without HubSpot, or without a
-    HubSpot company for the lead yet, nothing is written and the score stays in Sales OS.
+    A lead that came in as a HubSpot contact gets the score on that contact; the company is the lead's own
+    (`company_id`) or the synced company with the lead's domain. Idempotent: the key is the lead and its score, so a
+    retry or a second notification writes nothing new. Without HubSpot, or without a HubSpot company for the lead yet,
+    nothing is written to the company and the score stays in Sales OS.
     """
     if not settings.hubspot_configured:
         return "HubSpot not configured: score kept in Sales OS only"
@@ -129,6 +130,14 @@ def write_score_to_hubspot(engine: Engine, settings: Settings, lead: InboundLead
 
     from store.models import Company
 
+    service = WriteBackService(engine, client or HubSpotClient.from_settings(settings))
+    score = f"{lead.score:.0f}"
+    said = []
+    if lead.hubspot_id:  # the lead came in as a HubSpot contact: score the contact too
+        on_contact = service.set_properties(
+            f"lead-score:{lead.id}:{score}:contact", "contacts", lead.hubspot_id, {"salesos_lead_score": score}
+        )
+        said.append(f"score written to HubSpot contact {on_contact.hubspot_id}")
     with Session(engine) as session:
         company = session.get(Company, lead.company_id) if lead.company_id is not None else None
         if (company is None or not company.hubspot_id) and lead.domain:
@@ -136,11 +145,11 @@ def write_score_to_hubspot(engine: Engine, settings: Settings, lead: InboundLead
                 select(Company).where(Company.domain == lead.domain, Company.hubspot_id.is_not(None))  # type: ignore[union-attr]
             ).first()
     if company is None or not company.hubspot_id:
-        return "no HubSpot company for this lead yet: score kept in Sales OS"
-    service = WriteBackService(engine, client or HubSpotClient.from_settings(settings))
-    key = f"lead-score:{lead.id}:{lead.score:.0f}"
-    result = service.set_properties(key, "companies", company.hubspot_id, {"salesos_lead_score": f"{lead.score:.0f}"})
-    return f"score written to HubSpot company {result.hubspot_id}" + ("" if result.written_now else " (already)")
+        return "; ".join([*said, "no HubSpot company for this lead yet: score kept in Sales OS"])
+    key = f"lead-score:{lead.id}:{score}"
+    result = service.set_properties(key, "companies", company.hubspot_id, {"salesos_lead_score": score})
+    said.append(f"score written to HubSpot company {result.hubspot_id}" + ("" if result.written_now else " (already)"))
+    return "; ".join(said)
 
 
 def make_intake_notifier(

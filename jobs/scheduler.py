@@ -1,6 +1,7 @@
 """The scheduler: APScheduler 3.11 `BackgroundScheduler` in the team timezone, started inside `salesos serve`.
 
-Jobs (schedules are Settings): HubSpot sync every `hubspot_sync_minutes` (only when HubSpot is configured), pre-call
+Jobs (schedules are Settings): HubSpot sync every `hubspot_sync_minutes` (only when HubSpot is configured; each run
+then takes new HubSpot contacts in through lead intake, `jobs/hubspot_leads.py`), pre-call
 briefs every `precall_check_minutes`, risk alerts daily at `risk_alerts_time`, the weekly digest at `digest_cron`, and
 the library refresh at `library_refresh_cron`, all in `team_timezone`.
 
@@ -95,7 +96,23 @@ def sync_slot(now: datetime, minutes: int) -> str:
 
 
 def _sync(ctx: JobContext, now: datetime, retry: bool) -> str:
+    from jobs.hubspot_leads import describe_import, import_leads_after_sync
     from tools.hubspot import run_sync
+
+    def sync_then_leads() -> tuple[Any, str]:
+        report = run_sync(ctx.engine, ctx.settings)
+        # New HubSpot contacts (form submissions) take the /intake path: scored, de-duplicated, posted once. A failure
+        # here must not fail the sync: the leads' watermark did not move, so the next interval picks them up.
+        try:
+            leads = describe_import(
+                import_leads_after_sync(
+                    ctx.engine, ctx.settings, slack_client=getattr(ctx.poster, "client", None), now=now
+                )
+            )
+        except Exception as exc:
+            log.exception("HubSpot lead import after sync failed")
+            leads = f"lead import failed ({type(exc).__name__}: {exc}); retried next sync"
+        return report, leads
 
     # The sync upserts by HubSpot id and keeps its own cursors, so a second replica syncing the same interval would
     # only spend API quota; the claim stops that too.
@@ -104,14 +121,14 @@ def _sync(ctx: JobContext, now: datetime, retry: bool) -> str:
         "hubspot_sync",
         sync_slot(now, ctx.settings.hubspot_sync_minutes),
         ctx.replica,
-        lambda: run_sync(ctx.engine, ctx.settings),
-        describe=lambda r: f"{r.objects} records in {r.seconds:.1f} s, {r.requests} requests",
+        sync_then_leads,
+        describe=lambda r: f"{r[0].objects} records in {r[0].seconds:.1f} s, {r[0].requests} requests; {r[1]}",
         retry=retry,
     )
     if not run.ran:
         return "skipped: another run owns this interval"
-    report = run.result
-    return f"synced {report.objects} records ({report.requests} requests)"  # type: ignore[attr-defined]
+    report, leads = run.result  # type: ignore[misc]
+    return f"synced {report.objects} records ({report.requests} requests); {leads}"
 
 
 def _library(ctx: JobContext, now: datetime, retry: bool) -> str:

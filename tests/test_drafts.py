@@ -231,7 +231,7 @@ def test_default_writer_is_local_without_hubspot(sqlite_engine):
     assert writer.__qualname__.startswith("record_locally")
 
 
-def test_hubspot_writer_logs_emails_as_notes_and_patches_deals(sqlite_engine):
+def test_hubspot_writer_turns_emails_into_send_tasks_and_patches_deals(sqlite_engine):
     from settings import Settings
     from tests.hubspot_fake import TOKEN, FakeHubSpot
     from tools.drafts import hubspot_writer
@@ -266,8 +266,9 @@ def test_hubspot_writer_logs_emails_as_notes_and_patches_deals(sqlite_engine):
                 engine, draft_id, decision="approve", decided_by_slack_user="U", is_manager=True, owner_slack_user=None
             )
             assert execute_draft(engine, draft_id, writer=writer).executed
-        [note] = hub.live("notes")
-        assert note.properties["hs_note_body"].startswith("Follow-up email approved in Sales OS\nTo: jo@acme.example")
+        [task] = hub.live("tasks")  # an approved email becomes the AE's "send this email" task, text included
+        assert task.properties["hs_task_subject"] == "Send follow-up email: Quote"
+        assert "To: jo@acme.example" in task.properties["hs_task_body"] and "Hi Jo" in task.properties["hs_task_body"]
         deal = [d for d in hub.live("deals") if d.id == hs_deal.id][0]
         assert deal.properties["hs_next_step"] == "Legal review"
         assert hub.violations == []

@@ -5,8 +5,9 @@ A draft is a proposed write (follow-up email, task, note, CRM update). Its life:
 UPDATE (`... WHERE status = <expected>`), so of two racing deciders (a double click, ✅ plus the button, a Slack retry,
 two replicas) exactly one sees `rowcount == 1` and goes on; the others are told what already happened.
 
-Execution goes through an injected `writer(draft) -> dict`: `hubspot_writer` (tools/hubspot's `WriteBackService`:
-a task or note created once per draft, a deal PATCH for CRM updates) when HUBSPOT_ACCESS_TOKEN is set, else
+Execution goes through an injected `writer(draft) -> dict`: `hubspot_writer` (tools/hubspot's `WriteBackService`
+keyed by the draft's idempotency key: a task or note created once per draft, an approved email as a "send this email"
+task for the AE, a deal/company PATCH for CRM updates) when HUBSPOT_ACCESS_TOKEN is set, else
 `record_locally`, which records the task/note/email as an Engagement in the store, keyed by the draft's idempotency key
 in the `WriteBack` ledger so even a re-run of a half-finished execution cannot write twice.
 """
@@ -230,6 +231,36 @@ def execute_draft(engine: Engine, draft_id: int, *, writer: Writer, now: datetim
     return Execution(status == "executed", status, result, str(summary or status))
 
 
+STUCK_AFTER = timedelta(minutes=10)
+"""An `executing` draft approved longer ago than this lost its worker (crash, deploy) and may be retried."""
+
+
+def retry_draft(
+    engine: Engine, draft_id: int, *, writer: Writer, now: datetime | None = None, stuck_after: timedelta = STUCK_AFTER
+) -> Execution:
+    """Run an approved draft's write again after it failed, or after its worker died mid-write (`executing`, stuck).
+
+    Safe by construction: the move back to `approved` is conditional (one retrier wins), and the writers are keyed by
+    the draft's idempotency key, so an object the dead worker already created in HubSpot is found and adopted, not
+    created a second time.
+    """
+    now = now or utcnow()
+    with session_scope(engine) as session:
+        moved = session.execute(
+            update(Draft)
+            .where(Draft.id == draft_id)
+            .where(
+                (Draft.status == "failed") | ((Draft.status == "executing") & (Draft.decided_at < now - stuck_after))  # type: ignore[operator]
+            )
+            .values(status="approved")
+        ).rowcount
+    if moved != 1:
+        draft = get_draft(engine, draft_id)
+        status = draft.status if draft else "missing"
+        return Execution(False, status, draft.result if draft else None, f"Not retried: the draft is {status}.")
+    return execute_draft(engine, draft_id, writer=writer, now=now)
+
+
 # --- the local writer ---------------------------------------------------------------------------------------------
 
 
@@ -322,37 +353,61 @@ class _HubSpotIds:
     owner: str | None
     deal: str | None
     company: str | None
+    contact: str | None
 
 
 def _hubspot_ids(engine: Engine, draft: Draft) -> _HubSpotIds:
-    from store.models import Company, Owner
+    """The HubSpot ids of the draft's owner, deal, company and contact (the payload's `contact_id`, else `to`)."""
+    from store.models import Company, Contact, Owner
 
+    payload = draft.payload or {}
     with session_scope(engine) as session:
         owner = session.get(Owner, draft.owner_id) if draft.owner_id else None
         deal = session.get(Deal, draft.deal_id) if draft.deal_id else None
         company_id = draft.company_id or (deal.company_id if deal else None)
         company = session.get(Company, company_id) if company_id else None
+        contact = session.get(Contact, payload["contact_id"]) if isinstance(payload.get("contact_id"), int) else None
+        if contact is None and isinstance(payload.get("to"), str) and payload["to"].strip():
+            contact = session.exec(
+                select(Contact).where(Contact.email == payload["to"].strip(), Contact.hubspot_id.is_not(None))  # type: ignore[union-attr]
+            ).first()
         return _HubSpotIds(
             owner.hubspot_id if owner else None,
             deal.hubspot_id if deal else None,
             company.hubspot_id if company else None,
+            contact.hubspot_id if contact else None,
         )
 
 
 def _due_at(payload: dict[str, Any], now: datetime) -> datetime:
     due = payload.get("due_at")
-    if isinstance(due, str):
+    if isinstance(due, str) and due:
         parsed = datetime.fromisoformat(due)
         return parsed if parsed.tzinfo else parsed.replace(tzinfo=now.tzinfo)
     return now + timedelta(days=1)
 
 
-def hubspot_writer(engine: Engine, settings: Any, *, service: Any = None) -> Writer:
-    """A writer that creates the task / note in HubSpot (or updates the deal), once per draft.
+def hubspot_key(draft: Draft, part: str | None = None) -> str:
+    """The `WriteBackService` key of a draft's write: the draft's own idempotency key (plus a part for a 2nd write)."""
+    return f"draft:{draft.idempotency_key}" + (f":{part}" if part else "")
 
-    HubSpot's API cannot send an email on a rep's behalf, so an approved follow-up email is logged on the deal as a
-    note with its text; the rep sends it from their mailbox. Idempotency: `WriteBackService` keys every create with
-    `draft:<id>:<kind>`, and a deal PATCH with the same values is harmless.
+
+def _email_task_text(payload: dict[str, Any], subject: str, body: str) -> str:
+    head = [f"To: {payload['to']}"] if payload.get("to") else []
+    head += [f"Subject: {subject}"] if subject else []
+    return "\n".join(["Follow-up email approved in Sales OS: send it from your mailbox.", *head, "", body])
+
+
+def hubspot_writer(engine: Engine, settings: Any, *, service: Any = None) -> Writer:
+    """A writer that creates the task / note in HubSpot (or updates the deal or company), once per draft.
+
+    Follow-up emails: HubSpot has no draft-email object and its API cannot send from a rep's mailbox; logging an email
+    engagement would claim it was sent (and the rep's inbox integration would log the real one again). So an approved
+    email becomes a HubSpot task "Send follow-up email: <subject>" for the AE, due now, carrying the recipient,
+    subject and approved text: it sits in the AE's task queue until they send it and tick it off, and the Slack reply
+    says exactly that. Every write goes through `WriteBackService` keyed by the draft's idempotency key
+    (`hubspot_key`), so a retry, a double approval or a crash between the HTTP call and the bookkeeping never writes
+    twice.
     """
     if service is None:
         from tools.hubspot import HubSpotClient, WriteBackService
@@ -362,46 +417,36 @@ def hubspot_writer(engine: Engine, settings: Any, *, service: Any = None) -> Wri
     def write(draft: Draft) -> dict[str, Any]:
         payload = draft.payload or {}
         ids = _hubspot_ids(engine, draft)
-        key = f"draft:{draft.id}:{draft.kind}"
+        targets = {"owner_id": ids.owner, "deal_id": ids.deal, "company_id": ids.company, "contact_id": ids.contact}
         subject = str(payload.get("subject") or payload.get("title") or "").strip()
         body = str(payload.get("body") or payload.get("text") or "").strip()
         if draft.kind == "task":
             result = service.create_task(
-                key,
+                hubspot_key(draft),
                 subject=subject or "Follow up",
                 due_at=_due_at(payload, utcnow()),
-                owner_id=ids.owner,
                 body=body or None,
-                deal_id=ids.deal,
-                company_id=ids.company,
+                **targets,
             )
             summary = f"Task created {HUBSPOT_LABEL}"
-        elif draft.kind in ("note", "email"):
-            text = body
-            if draft.kind == "email":
-                head = [f"To: {payload['to']}"] if payload.get("to") else []
-                head += [f"Subject: {subject}"] if subject else []
-                text = "\n".join(["Follow-up email approved in Sales OS", *head, "", body])
-            result = service.create_note(key, body=text, owner_id=ids.owner, deal_id=ids.deal, company_id=ids.company)
-            summary = (
-                f"Email logged on the deal {HUBSPOT_LABEL} (send it from your mailbox)"
-                if draft.kind == "email"
-                else f"Note logged {HUBSPOT_LABEL}"
+        elif draft.kind == "email":
+            result = service.create_task(
+                hubspot_key(draft),
+                subject=f"Send follow-up email: {subject}" if subject else "Send follow-up email",
+                due_at=utcnow(),
+                body=_email_task_text(payload, subject, body),
+                priority="HIGH",
+                **targets,
             )
+            summary = (
+                f"Task to send this email created {HUBSPOT_LABEL} (the text is in the task; send it from your mailbox)"
+            )
+        elif draft.kind == "note":
+            text = f"{subject}\n\n{body}" if subject and body else (body or subject)
+            result = service.create_note(hubspot_key(draft), body=text, **targets)
+            summary = f"Note logged {HUBSPOT_LABEL}"
         else:
-            changes = (payload.get("properties") or {}).items()
-            properties = {HUBSPOT_DEAL_PROPERTIES[k]: str(v) for k, v in changes if k in HUBSPOT_DEAL_PROPERTIES}
-            if ids.deal is None or not properties:
-                raise DraftError("this CRM update has no HubSpot deal or no field HubSpot accepts")
-            service.client.update("deals", ids.deal, {"properties": properties})
-            applied = [k for k, _ in changes if k in HUBSPOT_DEAL_PROPERTIES]
-            if body:
-                service.create_note(key, body=body, owner_id=ids.owner, deal_id=ids.deal, company_id=ids.company)
-            return {
-                "summary": f"Deal updated {HUBSPOT_LABEL} ({', '.join(applied)})",
-                "where": "hubspot",
-                "applied": applied,
-            }
+            return _write_crm_update(service, draft, ids, body)
         return {
             "summary": summary,
             "where": "hubspot",
@@ -410,6 +455,43 @@ def hubspot_writer(engine: Engine, settings: Any, *, service: Any = None) -> Wri
         }
 
     return write
+
+
+def _write_crm_update(service: Any, draft: Draft, ids: _HubSpotIds, body: str) -> dict[str, Any]:
+    """PATCH the deal (or, without one, the company): our deal fields and the Sales OS properties, once per draft."""
+    from tools.hubspot.writeback import SALES_OS_PROPERTIES
+
+    object_type, object_id = ("deals", ids.deal) if ids.deal else ("companies", ids.company)
+    changes = (draft.payload or {}).get("properties") or {}
+    sales_os = SALES_OS_PROPERTIES.get(object_type, {})
+    properties: dict[str, str] = {}
+    applied: list[str] = []
+    for name, value in changes.items():
+        hubspot_name = HUBSPOT_DEAL_PROPERTIES.get(name) if object_type == "deals" else None
+        hubspot_name = hubspot_name or (name if name in sales_os else None)
+        if hubspot_name is None:
+            continue
+        properties[hubspot_name] = "" if value is None else str(value)
+        applied.append(name)
+    if object_id is None or not properties:
+        raise DraftError("this CRM update has no HubSpot deal or company, or no field HubSpot accepts")
+    result = service.update_properties(hubspot_key(draft), object_type, object_id, properties)
+    if body:
+        service.create_note(
+            hubspot_key(draft, "note"),
+            body=body,
+            owner_id=ids.owner,
+            deal_id=ids.deal,
+            company_id=ids.company,
+            contact_id=ids.contact,
+        )
+    label = "Deal" if object_type == "deals" else "Company"
+    return {
+        "summary": f"{label} updated {HUBSPOT_LABEL} ({', '.join(applied)})",
+        "where": "hubspot",
+        "hubspot_id": result.hubspot_id,
+        "applied": applied,
+    }
 
 
 def default_writer(engine: Engine, settings: Any) -> Writer:

@@ -50,6 +50,10 @@ SALES_OS_PROPERTIES: dict[str, dict[str, dict[str, str]]] = {
         "salesos_lead_score": {"label": "Sales OS lead score", "type": "number", "fieldType": "number"},
         "salesos_risk_score": {"label": "Sales OS risk score", "type": "number", "fieldType": "number"},
     },
+    # A lead that arrived as a HubSpot contact gets its score on the contact itself (reps filter contacts by it).
+    "contacts": {
+        "salesos_lead_score": {"label": "Sales OS lead score", "type": "number", "fieldType": "number"},
+    },
 }
 _KEY_PROPERTY = {"label": "Sales OS idempotency key", "type": "string", "fieldType": "text"}
 
@@ -148,10 +152,10 @@ class WriteBackService:
         return self._create_once(key, "notes", properties, _associations(targets, NOTE_ASSOCIATION_TYPES))
 
     def set_properties(self, key: str, object_type: str, object_id: str, values: dict[str, Any]) -> WriteResult:
-        """Set Sales OS properties (see `SALES_OS_PROPERTIES`) on a deal or company, once per `key`."""
+        """Set Sales OS properties (see `SALES_OS_PROPERTIES`) on a deal, company or contact, once per `key`."""
         known = SALES_OS_PROPERTIES.get(object_type)
         if known is None:
-            raise ValueError(f"Sales OS properties exist for deals and companies, not {object_type!r}")
+            raise ValueError(f"Sales OS properties exist for {', '.join(SALES_OS_PROPERTIES)}, not {object_type!r}")
         unknown = sorted(set(values) - set(known))
         if unknown:
             raise ValueError(f"not a Sales OS property of {object_type}: {', '.join(unknown)}")
@@ -161,6 +165,24 @@ class WriteBackService:
 
         def write() -> str:
             result = self.client.update(object_type, object_id, {"properties": properties})
+            return str(result.get("id") or object_id)
+
+        return self._once(key, object_type, "update", write, find_existing=None)
+
+    def update_properties(self, key: str, object_type: str, object_id: str, properties: dict[str, Any]) -> WriteResult:
+        """PATCH any properties of a record once per `key` (an approved CRM update); Sales OS ones are created first.
+
+        Unlike `set_properties` this accepts HubSpot's own properties (`hs_next_step`, `closedate`, ...): the caller
+        decides which it may change. Recorded in `WriteBack` like every write; a repeat PATCH would be harmless anyway.
+        """
+        sales_os = SALES_OS_PROPERTIES.get(object_type, {})
+        for name in properties:
+            if name in sales_os:
+                self.ensure_property(object_type, name, sales_os[name])
+        values = {name: "" if value is None else str(value) for name, value in properties.items()}
+
+        def write() -> str:
+            result = self.client.update(object_type, object_id, {"properties": values})
             return str(result.get("id") or object_id)
 
         return self._once(key, object_type, "update", write, find_existing=None)
