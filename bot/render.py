@@ -20,6 +20,7 @@ from bot.reply import Actions, Button, Context, Fields, Header, Reply, Section
 SECTION_LIMIT = 2_900
 HEADER_LIMIT = 150
 LIST_LIMIT = 15
+AT_RISK_DETAILED = 10  # at-risk deals shown with their evidence and next best action (one section each)
 HUBSPOT_APP = "https://app.hubspot.com/contacts"
 
 
@@ -226,15 +227,28 @@ class Renderer:
         return reply.add(Section(clip("\n".join(lines))))
 
     def _render_AtRiskResult(self, result: Any) -> Reply:  # noqa: N802
-        title = f"At-risk deals: {result.total}"
+        title = f"At-risk deals: {result.total} of {result.open_deals} open ({money(result.total_amount)})"
         if result.deals and len({r.deal.company_id for r in result.deals}) == 1 and result.total == len(result.deals):
             title += f" at {result.deals[0].deal.company_name}"
-        reply = Reply(fallback=title).add(Header(title))
-        reply.add(Context(elements=[f"Rule set: {result.ruleset}. Not a model: a transparent first cut."]))
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        reply.add(
+            Context(
+                elements=[
+                    f"Deal health: risk score 0-100 from published rules; at risk from {result.min_score} up "
+                    "(the daily risk alerts' threshold)."
+                ]
+            )
+        )
         if not result.deals:
-            return reply.add(Section("No open deal breaks two or more of the rules."))
-        lines = [self.deal_line(r.deal, "; ".join(r.reasons)) for r in result.deals[:LIST_LIMIT]]
-        return reply.add(Section(fit_lines(lines, result.total, "most rules broken, then largest, shown first")))
+            return reply.add(Section(f"No open deal has a risk score of {result.min_score} or more."))
+        shown = result.deals[:AT_RISK_DETAILED]  # one section each: evidence and action need the room
+        for r in shown:
+            evidence = "\n".join(f"    – {x.label} (+{x.points}): {x.evidence}" for x in r.reasons)
+            action = f"\n    _Next best action:_ {r.next_best_action}" if r.next_best_action else ""
+            reply.add(Section(clip(self.deal_line(r.deal, f"*risk {r.score}* ({r.level})") + "\n" + evidence + action)))
+        if result.total > len(shown):
+            reply.add(Section(f"…and {result.total - len(shown)} more (riskiest, then largest, shown first)."))
+        return reply
 
     def _render_LatestOn(self, latest: Any) -> Reply:  # noqa: N802
         title = f"Latest on {latest.company.name}"

@@ -59,6 +59,35 @@ def upgrade_schema(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+SQLITE_ANALYSIS_LIMIT = 1000
+"""Rows SQLite samples per index for ANALYZE: enough for the planner, and well under a second on 100k deals."""
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """Refresh the query planner's statistics after a bulk write (demo generation, a HubSpot sync run).
+
+    Without them SQLite guesses, and on a large store picks plans that read every row of a table (e.g. "latest on X"
+    scanned every task: 1.4 s instead of 51 ms). SQLite: `ANALYZE` with a sampling limit (cheap); PostgreSQL: `ANALYZE`
+    (autovacuum would get there eventually; this makes it immediate).
+    """
+    with engine.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql(f"PRAGMA analysis_limit={SQLITE_ANALYSIS_LIMIT}")
+        conn.exec_driver_sql("ANALYZE")
+
+
+def statistics_rows(engine: Engine) -> int:
+    """How many rows of planner statistics the store holds (0: never analysed): `sqlite_stat1` / `pg_stats`."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            if not conn.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'").scalar():
+                return 0
+            return int(conn.exec_driver_sql("SELECT count(*) FROM sqlite_stat1").scalar() or 0)
+        return int(
+            conn.exec_driver_sql("SELECT count(*) FROM pg_stats WHERE schemaname = current_schema()").scalar() or 0
+        )
+
+
 def clear_data(engine: Engine) -> None:
     """Delete every row of every table (children first), keeping the schema: `salesos demo --fresh`."""
     from sqlmodel import SQLModel

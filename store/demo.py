@@ -31,6 +31,7 @@ from sqlalchemy import types as sa_types
 from sqlalchemy.engine import Connection
 
 from store import demo_text as words
+from store.db import refresh_statistics
 from store.models import (
     CLOSED_STAGES,
     OPEN_STAGES,
@@ -1806,6 +1807,7 @@ def generate_workspace(
                 conn.exec_driver_sql("PRAGMA cache_size=-2000")
         if conn.dialect.name == "postgresql":
             _reset_sequences(conn)
+    refresh_statistics(engine)  # a store that is new to the planner gets bad plans on the large size
     stats.seconds = time.perf_counter() - started
     return stats
 

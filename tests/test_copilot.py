@@ -222,12 +222,38 @@ def test_lead_score_through_tools_leads(ws, settings):
     assert unknown.data[0].status == "unknown" and "don't find an inbound lead" in to_text(unknown.reply)
 
 
-def test_at_risk_labels_its_rules(ws, settings):
+def test_at_risk_is_deal_health(ws, settings):
+    """The copilot's at-risk deals are deal health's: score ≥ the alert score, evidence and next best action shown."""
+    from tools.health import PLAYBOOK
+
     a = ask(ws, settings, "which deals are at risk?")
     result = a.data[0]
-    assert [r.deal.company_name for r in result.deals] == ["Initech"]
-    assert any("silent 20 days" in r for r in result.deals[0].reasons)
-    assert "Rule set" in to_text(a.reply)
+    assert [r.deal.company_name for r in result.deals] == ["Initech"] and result.total == 1
+    initech = result.deals[0]
+    assert initech.score >= settings.risk_alert_score and initech.level in ("high", "medium")
+    codes = [r.code for r in initech.reasons]
+    # Initech: last buyer reply 20 days ago, close date 3 days past, 45 days in stage, nothing booked.
+    assert {"buyer_silent", "close_date_slipped", "no_next_step"} <= set(codes)
+    assert initech.score == min(100, sum(r.points for r in initech.reasons))
+    assert [r.points for r in initech.reasons] == sorted((r.points for r in initech.reasons), reverse=True)
+    assert initech.next_best_action == PLAYBOOK[codes[0]]
+    text = to_text(a.reply)
+    assert f"risk {initech.score}" in text and "Next best action" in text and PLAYBOOK[codes[0]] in text
+    assert "has passed" in text  # the close-date evidence is quoted
+    assert "Rule set" not in text and f"from {settings.risk_alert_score} up" in text
+
+
+def test_at_risk_threshold_counts_every_open_deal(ws, settings):
+    """Lowering the alert score widens the answer; the total counts every deal at or above it, riskiest first."""
+    low = settings.model_copy(update={"risk_alert_score": 0})
+    result = ask(ws, low, "which deals are at risk?").data[0]
+    assert result.total == result.open_deals == len(result.deals) >= 4
+    scores = [(r.score, r.deal.amount or 0) for r in result.deals]
+    assert scores == sorted(scores, reverse=True)
+    assert result.total_amount == sum(r.deal.amount or 0 for r in result.deals)
+    strict = settings.model_copy(update={"risk_alert_score": 101})
+    none = ask(ws, strict, "which deals are at risk?")
+    assert none.data[0].total == 0 and "No open deal has a risk score of 101 or more" in to_text(none.reply)
 
 
 def test_call_summary_quotes_transcript(ws, settings):
@@ -241,7 +267,7 @@ def test_call_summary_quotes_transcript(ws, settings):
 
 
 def test_reply_within_slack_limits(ws, settings):
-    for q in ("brief Acme", "which deals are silent 5+ days?", "pipeline by owner", "latest on Acme"):
+    for q in ("brief Acme", "which deals are silent 5+ days?", "pipeline by owner", "latest on Acme", "deals at risk"):
         reply = ask(ws, settings, q).reply
         assert len(reply.parts) <= 50
         for part in reply.parts:
@@ -314,15 +340,19 @@ def test_company_index_cache_sees_renames_and_new_companies(ws):
         assert resolve_company(s, "Vandelay Industries").status == "exact"
 
 
-def test_at_risk_silence_agrees_with_silent_deals(ws):
-    from tools.at_risk import _days_silent
-    from tools.deals import silent_deals
+def test_at_risk_agrees_with_the_risk_alerts(ws, settings):
+    """One definition of "at risk": the copilot lists exactly the deals the daily alerts would flag."""
+    from tools.health import Thresholds, assess_deals
 
-    engine, ids = ws
+    engine, _ids = ws
     with Session(engine) as s:
-        reference = {d.deal.id: d.days_silent for d in silent_deals(s, days=0, now=fx.NOW)}
-        mine = _days_silent(s, list(reference), fx.NOW)
-    assert mine == reference and len(reference) >= 4
+        alerted = [
+            h.deal_id
+            for h in assess_deals(s, now=fx.NOW, thresholds=Thresholds.from_settings(settings), tz=settings.tz)
+            if h.score >= settings.risk_alert_score
+        ]
+    listed = [r.deal.id for r in ask(ws, settings, "which deals are at risk?").data[0].deals]
+    assert listed == alerted and listed
 
 
 def test_risk_for_one_company(ws, settings):
@@ -330,7 +360,7 @@ def test_risk_for_one_company(ws, settings):
     assert a.tool_calls == [("list_at_risk_deals", {"company": "Initech"})]
     assert [r.deal.company_name for r in a.data[0].deals] == ["Initech"]
     none = ask(ws, settings, "risk Acme Corp")
-    assert none.data[0].deals == [] and "No open deal breaks" in to_text(none.reply)
+    assert none.data[0].deals == [] and "No open deal has a risk score" in to_text(none.reply)
 
 
 def test_freshness_prefers_the_latest_hubspot_sync(ws, settings):

@@ -655,3 +655,16 @@ def test_lead_budget_predicts_conversion_but_more_features_predict_better(defaul
     assert auc_budget >= 0.6, f"budget alone carries signal (AUC {auc_budget:.2f})"
     assert auc_full >= auc_budget + 0.05, f"the other fields add to it ({auc_full:.2f} vs {auc_budget:.2f})"
     assert auc_full < 0.97, "but no field set decides it"
+
+
+def test_generated_workspace_has_planner_statistics(engine):
+    """The generator runs ANALYZE: without statistics the planner picks full scans on a large store."""
+    from store.db import statistics_rows
+
+    assert statistics_rows(engine) == 0
+    generate_workspace(engine, size="small", seed=7, as_of=AS_OF)
+    assert statistics_rows(engine) > 0
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            tables = {r[0] for r in conn.exec_driver_sql("SELECT DISTINCT tbl FROM sqlite_stat1")}
+        assert {"deal", "engagement"} <= tables

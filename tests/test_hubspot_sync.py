@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 
+from store.db import statistics_rows
 from store.models import (
     Call,
     CloseDateChange,
@@ -123,8 +124,10 @@ def test_limiter_never_lets_more_than_the_limit_start_in_any_window():
 def test_full_then_incremental_sync_mirrors_hubspot(engine: Engine, fake: FakeHubSpot):
     fake.seed(companies=420, contacts=100, deals=200, engagements_per_deal=1)
     client = make_client(fake.url)
+    assert statistics_rows(engine) == 0
     report = HubSpotSync(engine, client).run()
 
+    assert statistics_rows(engine) > 0  # the run refreshed the planner's statistics
     assert fake.violations == []
     assert set(fake.unchecked) == {"GET /crm/v3/owners/", "GET /crm/v3/pipelines/deals"}
     assert_mirrors(engine, fake)

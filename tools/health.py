@@ -29,6 +29,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
+from pydantic import BaseModel
 from sqlalchemy import Numeric, and_, case, cast, distinct, func, or_, select
 from sqlmodel import Session
 
@@ -42,6 +43,7 @@ from store.models import (
     Engagement,
     Owner,
 )
+from tools.deals import DealRow
 
 RECENT_DAYS = 28
 """Reply-rate and meeting-cadence windows: the last 4 weeks against the 4 (emails) or 8 (meetings) before."""
@@ -246,8 +248,9 @@ def assess_deals(
     tz: ZoneInfo,
     owner_ids: list[int] | None = None,
     deal_ids: list[int] | None = None,
+    company_id: int | None = None,
 ) -> list[DealHealth]:
-    """Assess every open deal (or those of `owner_ids` / `deal_ids`), riskiest first.
+    """Assess every open deal (or those of `owner_ids` / `deal_ids` / `company_id`), riskiest first.
 
     Args:
         session: A store session.
@@ -256,6 +259,7 @@ def assess_deals(
         tz: The team timezone: business days and "today" follow its calendar.
         owner_ids: Only deals of these owners.
         deal_ids: Only these deals.
+        company_id: Only this company's deals.
     """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
@@ -266,6 +270,8 @@ def assess_deals(
         deal_filter.append(Deal.owner_id.in_(owner_ids))
     if deal_ids is not None:
         deal_filter.append(Deal.id.in_(deal_ids))
+    if company_id is not None:
+        deal_filter.append(Deal.company_id == company_id)
     deals = session.exec(
         select(
             Deal.id,
@@ -378,6 +384,7 @@ def assess_deals(
 
     # --- rules ------------------------------------------------------------------------------------------------
     results: list[DealHealth] = []
+    business_days: dict[date, int] = {}  # deals share their last-engagement dates: count each date once
     for d in deals:
         created = _utc(d.created_at) or now
         act = activity.get(d.id)
@@ -385,7 +392,10 @@ def assess_deals(
 
         last_buyer = _utc(act.last_buyer) if act else None
         since = last_buyer or created
-        silent_bd = business_days_between(since.astimezone(tz).date(), today)
+        since_day = since.astimezone(tz).date()
+        if since_day not in business_days:
+            business_days[since_day] = business_days_between(since_day, today)
+        silent_bd = business_days[since_day]
         if silent_bd >= thresholds.silent_business_days:
             points = min(30, 20 + 2 * (silent_bd - thresholds.silent_business_days))
             what = f"last buyer engagement {since.astimezone(tz):%a %d %b}" if last_buyer else "no buyer engagement yet"
@@ -597,3 +607,103 @@ def is_worse(current: DealHealth, previous_score: int | None, previous_reasons: 
     if set(current.reason_codes) - set(previous_reasons or []):
         return True
     return current.score >= previous_score + WORSENED_BY
+
+
+# --- the copilot's "which deals are at risk?" answer ----------------------------------------------------------------
+
+AT_RISK_SHOWN = 25
+"""Deals an at-risk answer lists in full (the total counts them all)."""
+
+
+class AtRiskReason(BaseModel):
+    """One broken rule of an at-risk deal, as shown: its points, its evidence and its next best action."""
+
+    code: str
+    label: str
+    points: int
+    evidence: str
+    action: str
+
+
+class AtRiskDeal(BaseModel):
+    """An open deal at or above the alert score, with its score, level and reasons strongest first."""
+
+    deal: DealRow
+    score: int
+    level: str
+    reasons: list[AtRiskReason]
+
+    @property
+    def next_best_action(self) -> str | None:
+        """The playbook action of the strongest reason."""
+        return self.reasons[0].action if self.reasons else None
+
+
+class AtRiskResult(BaseModel):
+    """Open deals at risk by deal health (score ≥ `min_score`), riskiest first; `total` counts them all."""
+
+    min_score: int
+    open_deals: int
+    total: int
+    total_amount: float
+    deals: list[AtRiskDeal]
+
+
+def at_risk_deals(
+    session: Session,
+    *,
+    now: datetime,
+    thresholds: Thresholds,
+    tz: ZoneInfo,
+    min_score: int,
+    owner_ids: list[int] | None = None,
+    company_id: int | None = None,
+    limit: int = AT_RISK_SHOWN,
+) -> AtRiskResult:
+    """Open deals whose health score is at least `min_score`, riskiest first (score, then amount).
+
+    With `min_score` = `risk_alert_score` this is the daily risk alerts' definition of "at risk", so the copilot and
+    the alerts never disagree.
+
+    Args:
+        session: A store session.
+        now: The instant of the assessment (aware).
+        thresholds: The rule thresholds.
+        tz: The team timezone.
+        min_score: Lowest risk score counted as at risk.
+        owner_ids: Only deals of these owners.
+        company_id: Only this company's deals.
+        limit: Most deals listed in full.
+    """
+    assessed = assess_deals(session, now=now, thresholds=thresholds, tz=tz, owner_ids=owner_ids, company_id=company_id)
+    risky = [h for h in assessed if h.score >= min_score]
+    shown = risky[:limit]
+    rows = _deal_rows(session, [h.deal_id for h in shown])
+    return AtRiskResult(
+        min_score=min_score,
+        open_deals=len(assessed),
+        total=len(risky),
+        total_amount=float(sum(h.amount or 0 for h in risky)),
+        deals=[
+            AtRiskDeal(
+                deal=rows[h.deal_id],
+                score=h.score,
+                level=h.level,
+                reasons=[
+                    AtRiskReason(code=r.code, label=r.label, points=r.points, evidence=r.evidence, action=r.action)
+                    for r in h.reasons
+                ],
+            )
+            for h in shown
+            if h.deal_id in rows
+        ],
+    )
+
+
+def _deal_rows(session: Session, ids: list[int]) -> dict[int, DealRow]:
+    """The shown deals in full (one query; `ids` is at most a page)."""
+    if not ids:
+        return {}
+    from tools.deals import _deal_columns, _deal_row, _with_names
+
+    return {r.id: _deal_row(r) for r in session.exec(_with_names(select(*_deal_columns())).where(Deal.id.in_(ids)))}

@@ -381,7 +381,7 @@ def _pipeline(ctx: ToolContext, session: Session, a: PipelineArgs) -> BaseModel:
 
 
 def _at_risk(ctx: ToolContext, session: Session, a: AtRiskArgs) -> BaseModel:
-    from tools.at_risk import at_risk_deals
+    from tools.health import Thresholds, at_risk_deals
 
     owner_ids, _names = resolve_owners(session, a.owners, ctx.asker_owner_id)
     company_id = None
@@ -393,10 +393,11 @@ def _at_risk(ctx: ToolContext, session: Session, a: AtRiskArgs) -> BaseModel:
     return at_risk_deals(
         session,
         now=ctx.now,
+        thresholds=Thresholds.from_settings(ctx.settings),
+        tz=ctx.settings.tz,
+        min_score=ctx.settings.risk_alert_score,
         owner_ids=owner_ids or None,
         company_id=company_id,
-        silent_days=ctx.settings.silent_business_days,
-        stage_age_days=ctx.settings.stage_age_days,
     )
 
 
@@ -474,8 +475,9 @@ TOOLS: dict[str, ToolSpec] = {
         ),
         ToolSpec(
             "list_at_risk_deals",
-            "Open deals at risk by a simple published rule set (buyer silent, stuck in stage, close date passed; "
-            "flagged when two or more apply), each with its reasons.",
+            "Open deals at risk by deal health: a 0-100 risk score from published rules (buyer or champion "
+            "silent, stuck in stage, close date slipped, single-threaded, reply rate or meeting cadence dropped, no "
+            "next step); at risk from the alert score up, riskiest first, each with its evidence and next best action.",
             AtRiskArgs,
             _at_risk,
         ),

@@ -31,7 +31,7 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
 
-from store.db import session_scope
+from store.db import refresh_statistics, session_scope
 from store.models import (
     Call,
     CloseDateChange,
@@ -164,6 +164,9 @@ class HubSpotSync:
                 as_of = self.report.started_at.isoformat()
                 with session_scope(self.engine) as session:
                     session.merge(WorkspaceMeta(key=LAST_SYNC_KEY, value=as_of, updated_at=finished))
+            # The planner needs the store's new shape (a first sync writes it all); a failed run skips this and the
+            # next successful one catches up.
+            refresh_statistics(self.engine)
             self.report.finished_at = finished
         finally:
             self._copy_client_stats()
