@@ -19,9 +19,9 @@ def main() -> None:
     """Time silent-deals, latest-on and pipeline queries; print p50/p95."""
     engine, as_of = large_workspace()
     with Session(engine) as session:
-        deals = session.exec(select(func.count(Deal.id))).one()
-        open_deals = session.exec(select(func.count(Deal.id)).where(Deal.is_closed.is_(False))).one()
-        activities = session.exec(select(func.count(Engagement.id))).one()
+        deals = session.scalar(select(func.count(Deal.id)))
+        open_deals = session.scalar(select(func.count(Deal.id)).where(Deal.is_closed.is_(False)))
+        activities = session.scalar(select(func.count(Engagement.id)))
         busiest_ae = session.exec(
             select(Deal.owner_id).where(Deal.is_closed.is_(False)).group_by(Deal.owner_id).order_by(func.count().desc())
         ).first()[0]
