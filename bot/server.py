@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import logging
 import signal
@@ -222,6 +223,9 @@ class SlackHTTPServer:
     def serve_forever(self) -> None:
         """Serve until `shutdown()` (from another thread or a signal handler)."""
         self._done.clear()
+        # Everything built at start-up (app, models, caches) lives for the whole process: move it out of the
+        # collector's reach so a full collection in the middle of a burst does not stall every ack behind it.
+        gc.freeze()
         try:
             asyncio.run(self._serve())
         finally:
