@@ -36,14 +36,12 @@ from sqlmodel import Session
 from store.models import (
     STAGE_LABELS,
     CloseDateChange,
-    Company,
     Deal,
     DealContact,
     DealStageChange,
     Engagement,
-    Owner,
 )
-from tools.deals import DealRow
+from tools.deals import DealRow, deal_rows, deals_with_names
 
 RECENT_DAYS = 28
 """Reply-rate and meeting-cadence windows: the last 4 weeks against the 4 (emails) or 8 (meetings) before."""
@@ -272,23 +270,7 @@ def assess_deals(
         deal_filter.append(Deal.id.in_(deal_ids))
     if company_id is not None:
         deal_filter.append(Deal.company_id == company_id)
-    deals = session.exec(
-        select(
-            Deal.id,
-            Deal.name,
-            Deal.company_id,
-            Company.name.label("company_name"),
-            Deal.owner_id,
-            Owner.name.label("owner_name"),
-            Deal.stage,
-            Deal.amount,
-            Deal.close_date,
-            Deal.created_at,
-        )
-        .outerjoin(Company, Company.id == Deal.company_id)
-        .outerjoin(Owner, Owner.id == Deal.owner_id)
-        .where(*deal_filter)
-    ).all()
+    deals = session.exec(deals_with_names().where(*deal_filter)).all()
     if not deals:
         return []
     open_deals = select(Deal.id).where(*deal_filter).scalar_subquery()
@@ -678,7 +660,7 @@ def at_risk_deals(
     assessed = assess_deals(session, now=now, thresholds=thresholds, tz=tz, owner_ids=owner_ids, company_id=company_id)
     risky = [h for h in assessed if h.score >= min_score]
     shown = risky[:limit]
-    rows = _deal_rows(session, [h.deal_id for h in shown])
+    rows = deal_rows(session, [h.deal_id for h in shown])
     return AtRiskResult(
         min_score=min_score,
         open_deals=len(assessed),
@@ -698,12 +680,3 @@ def at_risk_deals(
             if h.deal_id in rows
         ],
     )
-
-
-def _deal_rows(session: Session, ids: list[int]) -> dict[int, DealRow]:
-    """The shown deals in full (one query; `ids` is at most a page)."""
-    if not ids:
-        return {}
-    from tools.deals import _deal_columns, _deal_row, _with_names
-
-    return {r.id: _deal_row(r) for r in session.exec(_with_names(select(*_deal_columns())).where(Deal.id.in_(ids)))}
