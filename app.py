@@ -71,6 +71,11 @@ def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
             created = ensure_workspace(engine, size=args.size, seed=args.seed, progress=update)
     finally:
         close()
+    from tools.health_snapshot import refresh_snapshot
+
+    # the tour's "at risk" and any question after it answer from this assessment while the data stays as it is
+    if settings.deal_health_refresh_minutes > 0:
+        refresh_snapshot(engine, settings, now=datetime.now(UTC))
     where = settings.database_url
     print(("Generated" if created else "Using the existing") + f" demo workspace in {where}\n")
     if args.no_tour:

@@ -79,6 +79,12 @@ class Settings(BaseSettings):
         default=30, description="Brief meetings starting at least this many minutes from now (and within N above)."
     )
     precall_check_minutes: int = Field(default=10, description="Minutes between checks for upcoming meetings.")
+    deal_health_refresh_minutes: int = Field(
+        default=15,
+        ge=0,
+        description="Minutes between whole-book deal-health assessments; the copilot serves one while the CRM data "
+        "is unchanged and it is under twice this old, else it assesses live. 0: always assess live (no job).",
+    )
     library_refresh_cron: str = Field(default="sun 03:00", description="Weekly library refresh: day and time.")
 
     # --- inbound intake -------------------------------------------------------------------------------------------

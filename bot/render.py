@@ -226,6 +226,12 @@ class Renderer:
         lines = [f"• *{r.label}*: {r.deals} deals · {money(r.amount)}" for r in result.rows[:40]]
         return reply.add(Section(clip("\n".join(lines))))
 
+    def _assessed(self, result: Any) -> str:
+        """When an at-risk answer's scores were assessed, if it was not for this question."""
+        if not result.from_snapshot or result.assessed_at is None:
+            return ""
+        return f" Scores assessed {result.assessed_at.astimezone(self.tz):%H:%M %Z} (the data has not changed since)."
+
     def _render_AtRiskResult(self, result: Any) -> Reply:  # noqa: N802
         title = f"At-risk deals: {result.total} of {result.open_deals} open ({money(result.total_amount)})"
         if result.deals and len({r.deal.company_id for r in result.deals}) == 1 and result.total == len(result.deals):
@@ -235,7 +241,7 @@ class Renderer:
             Context(
                 elements=[
                     f"Deal health: risk score 0-100 from published rules; at risk from {result.min_score} up "
-                    "(the daily risk alerts' threshold)."
+                    "(the daily risk alerts' threshold)." + self._assessed(result)
                 ]
             )
         )

@@ -1,7 +1,8 @@
 """The scheduler: APScheduler 3.11 `BackgroundScheduler` in the team timezone, started inside `salesos serve`.
 
 Jobs (schedules are Settings): HubSpot sync every `hubspot_sync_minutes` (only when HubSpot is configured; each run
-then takes new HubSpot contacts in through lead intake, `jobs/hubspot_leads.py`), pre-call
+then takes new HubSpot contacts in through lead intake, `jobs/hubspot_leads.py`, and re-assesses deal health), the
+deal-health snapshot every `deal_health_refresh_minutes` and at start (`tools/health_snapshot.py`), pre-call
 briefs every `precall_check_minutes`, risk alerts daily at `risk_alerts_time`, the weekly digest at `digest_cron`, and
 the library refresh at `library_refresh_cron`, all in `team_timezone`.
 
@@ -41,6 +42,7 @@ from jobs.risk_alerts import run_risk_alerts
 from jobs.weekly_digest import run_weekly_digest
 from store.types import utcnow
 from tools.digest import iso_week
+from tools.health_snapshot import refresh_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -89,10 +91,15 @@ class JobContext:
     brief_for: BriefFor | None = None
 
 
-def sync_slot(now: datetime, minutes: int) -> str:
-    """The claim slot of the sync interval containing `now` (UTC clock, aligned to the hour)."""
+def interval_slot(prefix: str, now: datetime, minutes: int) -> str:
+    """The claim slot of the `minutes`-long interval containing `now` (UTC clock, aligned to the hour)."""
     at = now.astimezone(UTC).replace(second=0, microsecond=0)
-    return f"sync:{at - timedelta(minutes=at.minute % minutes):%Y-%m-%dT%H:%M}Z"
+    return f"{prefix}:{at - timedelta(minutes=at.minute % minutes):%Y-%m-%dT%H:%M}Z"
+
+
+def sync_slot(now: datetime, minutes: int) -> str:
+    """The claim slot of the sync interval containing `now`."""
+    return interval_slot("sync", now, minutes)
 
 
 def _sync(ctx: JobContext, now: datetime, retry: bool) -> str:
@@ -112,6 +119,12 @@ def _sync(ctx: JobContext, now: datetime, retry: bool) -> str:
         except Exception as exc:
             log.exception("HubSpot lead import after sync failed")
             leads = f"lead import failed ({type(exc).__name__}: {exc}); retried next sync"
+        # The data just changed: re-assess deal health now rather than serve live answers until the next interval.
+        try:
+            if ctx.settings.deal_health_refresh_minutes > 0:
+                refresh_snapshot(ctx.engine, ctx.settings, now=utcnow())
+        except Exception:
+            log.exception("deal health refresh after sync failed; the deal_health job retries on its interval")
         return report, leads
 
     # The sync upserts by HubSpot id and keeps its own cursors, so a second replica syncing the same interval would
@@ -129,6 +142,22 @@ def _sync(ctx: JobContext, now: datetime, retry: bool) -> str:
         return "skipped: another run owns this interval"
     report, leads = run.result  # type: ignore[misc]
     return f"synced {report.objects} records ({report.requests} requests); {leads}"
+
+
+def _deal_health(ctx: JobContext, now: datetime, retry: bool) -> str:
+    run = run_claimed(
+        ctx.engine,
+        "deal_health",
+        interval_slot("health", now, ctx.settings.deal_health_refresh_minutes),
+        ctx.replica,
+        lambda: refresh_snapshot(ctx.engine, ctx.settings, now=now),
+        describe=lambda r: f"{r.deals} open deals, {r.at_risk} at risk, {r.seconds:.1f} s",
+        retry=retry,
+    )
+    if not run.ran:
+        return "skipped: another run owns this interval"
+    report = run.result
+    return f"assessed {report.deals} open deals ({report.at_risk} at risk) in {report.seconds:.1f} s"
 
 
 def _library(ctx: JobContext, now: datetime, retry: bool) -> str:
@@ -185,6 +214,8 @@ class JobSpec:
     enabled: Callable[[Any], bool] = lambda settings: True
     catch_up: bool = False
     """Run once at start if a fire time was missed within the grace period (restart handling)."""
+    run_at_start: bool = False
+    """Also run once as the scheduler starts (work whose result a restart may have left stale)."""
 
 
 JOB_SPECS: dict[str, JobSpec] = {
@@ -206,6 +237,16 @@ JOB_SPECS: dict[str, JobSpec] = {
             # Half the check interval: a later run would overlap the next one, which sees the same meetings anyway.
             misfire_grace_seconds=5 * 60,
             run=_briefs,
+        ),
+        JobSpec(
+            "deal_health",
+            "assess every open deal's health, for instant 'which deals are at risk?' answers",
+            lambda s: IntervalTrigger(minutes=s.deal_health_refresh_minutes, timezone=s.tz),
+            # A late run is as good as an on-time one until the next is due; answers fall back to live meanwhile.
+            misfire_grace_seconds=5 * 60,
+            run=_deal_health,
+            enabled=lambda s: s.deal_health_refresh_minutes > 0,
+            run_at_start=True,
         ),
         JobSpec(
             "risk_alerts",
@@ -299,13 +340,14 @@ def build_scheduler(
             replace_existing=True,
         )
         missed = missed_fire_time(trigger, now, spec.misfire_grace_seconds) if spec.catch_up else None
-        if missed is not None:
-            log.info("job %s: fire time %s was missed while stopped; running once now", spec.name, missed)
+        if missed is not None or spec.run_at_start:
+            if missed is not None:
+                log.info("job %s: fire time %s was missed while stopped; running once now", spec.name, missed)
             scheduler.add_job(
                 _safe_run,
                 DateTrigger(run_date=now, timezone=settings.tz),
                 args=[spec, ctx],
-                id=f"{spec.name}:catch-up",
+                id=f"{spec.name}:{'catch-up' if missed is not None else 'at-start'}",
                 misfire_grace_time=spec.misfire_grace_seconds,
             )
     return scheduler

@@ -33,3 +33,36 @@ def data_as_of(session: Session) -> datetime | None:
     """When the store's CRM data was last refreshed (latest sync, else the demo anchor), or None if unknown."""
     stamps = [datetime.fromisoformat(v) for k in FRESHNESS_KEYS if (v := get_meta(session, k))]
     return max(stamps) if stamps else None
+
+
+def data_signature(session: Session) -> str:
+    """A cheap fingerprint of the CRM data: it changes when rows are added, a sync commits a page, or the demo is made.
+
+    Every writer of CRM rows either adds rows (new ids: a local write-back adds an engagement, even for a deal update),
+    or is the sync (each committed page moves its cursor's `updated_at`), or is the generator (its seed, size and
+    `as_of` are meta). Each `MAX` is one index lookup, unlike a `COUNT(*)` over a million engagements.
+    """
+    from sqlalchemy import func, select
+
+    from store.models import CloseDateChange, Deal, DealStageChange, Engagement, SyncCursor, WorkspaceMeta
+
+    parts = session.exec(
+        select(
+            *(
+                select(func.max(column)).scalar_subquery()
+                for column in (
+                    Deal.id,
+                    Engagement.id,
+                    DealStageChange.id,
+                    CloseDateChange.id,
+                    SyncCursor.updated_at,
+                )
+            )
+        )
+    ).one()
+    keys = (*FRESHNESS_KEYS, "generator", "seed", "size")
+    meta = session.exec(
+        select(WorkspaceMeta.key, WorkspaceMeta.value).where(WorkspaceMeta.key.in_(keys)).order_by(WorkspaceMeta.key)
+    ).all()
+    generator = [f"{k}={v}" for k, v in meta]
+    return "|".join([*(str(p) for p in parts), *generator])

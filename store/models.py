@@ -295,6 +295,26 @@ class DealRisk(SQLModel, table=True):
     assessed_at: datetime = _ts(nullable=False)
 
 
+class DealHealthScore(SQLModel, table=True):
+    """Deal health of every open deal from the last whole-book assessment, served while the data behind it is unchanged.
+
+    A derived cache, replaced as a whole by `tools.health_snapshot.save_snapshot` (its header, with the data signature
+    and the time it was assessed, is the `deal_health_snapshot` key of `WorkspaceMeta`). No foreign key: a deal removed
+    by a sync must not be blocked by, or cascade into, a cache row; the signature makes such a snapshot stale anyway.
+    """
+
+    __table_args__ = (Index("ix_dealhealthscore_at_score", "assessed_at", "score"),)
+
+    deal_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    owner_id: int | None = Field(default=None, index=True)
+    company_id: int | None = Field(default=None, index=True)
+    score: int
+    amount: float | None = None
+    reasons: list[dict[str, Any]] | None = _json()
+    """Each broken rule as shown: code, label, points, evidence, action (strongest first)."""
+    assessed_at: datetime = _ts(nullable=False)
+
+
 class SentAlert(SQLModel, table=True):
     """An alert already posted: at most one per deal, kind and day."""
 
@@ -391,6 +411,7 @@ __all__ = [
     "ConversationTurn",
     "Deal",
     "DealContact",
+    "DealHealthScore",
     "DealRisk",
     "DealStageChange",
     "Draft",

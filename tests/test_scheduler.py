@@ -70,14 +70,26 @@ def test_jobs_options_and_which_jobs_are_on(sqlite_engine):
     scheduler.start(paused=True)  # job defaults are applied when jobs reach the store
     jobs = {job.id: job for job in scheduler.get_jobs()}
     shutdown(scheduler)
-    assert set(jobs) == {"precall_briefs", "risk_alerts", "weekly_digest", "library_refresh"}  # no HubSpot token
+    # no HubSpot token: no sync; deal health also runs once as the scheduler starts
+    assert set(jobs) == {
+        "precall_briefs",
+        "risk_alerts",
+        "weekly_digest",
+        "library_refresh",
+        "deal_health",
+        "deal_health:at-start",
+    }
     assert str(scheduler.timezone) == "America/New_York"
     for name, job in jobs.items():
+        if name.endswith(":at-start"):
+            continue
         assert job.coalesce is True and job.max_instances == 1
         assert job.misfire_grace_time == JOB_SPECS[name].misfire_grace_seconds
     assert jobs["weekly_digest"].misfire_grace_time == 6 * 3600
     with_hubspot = build_scheduler(Settings(hubspot_access_token="pat-x"), sqlite_engine)
     assert "hubspot_sync" in {job.id for job in with_hubspot.get_jobs()}
+    no_snapshot = build_scheduler(Settings(deal_health_refresh_minutes=0), sqlite_engine)
+    assert not {job.id for job in no_snapshot.get_jobs()} & {"deal_health", "deal_health:at-start"}
 
 
 def test_restart_catches_up_a_missed_digest_within_its_grace(sqlite_engine):

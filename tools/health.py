@@ -142,12 +142,17 @@ class DealHealth:
     @property
     def level(self) -> str:
         """`high`, `medium` or `low`."""
-        return "high" if self.score >= HIGH else "medium" if self.score >= MEDIUM else "low"
+        return risk_level(self.score)
 
     @property
     def reason_codes(self) -> list[str]:
         """The codes of the broken rules, strongest first."""
         return [r.code for r in self.reasons]
+
+
+def risk_level(score: int) -> str:
+    """The level shown to people for a risk score: `high`, `medium` or `low`."""
+    return "high" if score >= HIGH else "medium" if score >= MEDIUM else "low"
 
 
 def _utc(value: Any) -> datetime | None:
@@ -629,6 +634,10 @@ class AtRiskResult(BaseModel):
     total: int
     total_amount: float
     deals: list[AtRiskDeal]
+    assessed_at: datetime | None = None
+    """When the scores were assessed (the question's instant when assessed live)."""
+    from_snapshot: bool = False
+    """Served from the stored whole-book assessment (`tools.health_snapshot`) rather than assessed for this question."""
 
 
 def at_risk_deals(
@@ -679,4 +688,5 @@ def at_risk_deals(
             for h in shown
             if h.deal_id in rows
         ],
+        assessed_at=now,
     )

@@ -381,7 +381,8 @@ def _pipeline(ctx: ToolContext, session: Session, a: PipelineArgs) -> BaseModel:
 
 
 def _at_risk(ctx: ToolContext, session: Session, a: AtRiskArgs) -> BaseModel:
-    from tools.health import Thresholds, at_risk_deals
+    from tools.health import Thresholds
+    from tools.health_snapshot import at_risk, max_age
 
     owner_ids, _names = resolve_owners(session, a.owners, ctx.asker_owner_id)
     company_id = None
@@ -390,12 +391,13 @@ def _at_risk(ctx: ToolContext, session: Session, a: AtRiskArgs) -> BaseModel:
         if match.company is None:
             return match
         company_id = match.company.id
-    return at_risk_deals(
+    return at_risk(
         session,
         now=ctx.now,
         thresholds=Thresholds.from_settings(ctx.settings),
         tz=ctx.settings.tz,
         min_score=ctx.settings.risk_alert_score,
+        max_age=max_age(ctx.settings),
         owner_ids=owner_ids or None,
         company_id=company_id,
     )
