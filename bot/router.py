@@ -69,11 +69,11 @@ NUMBER_WORDS = {
 }  # fmt: skip
 
 STAGE_WORDS: tuple[tuple[str, str], ...] = (
-    (r"appointment(?:s)?(?: scheduled)?|first meeting", "appointmentscheduled"),
-    (r"qualified(?: to buy)?|qualification", "qualifiedtobuy"),
+    (r"appointment(?:s)?(?: scheduled)?|first meeting|early[- ]stage", "appointmentscheduled"),
+    (r"qualified(?: to buy)?|qualification|early[- ]stage", "qualifiedtobuy"),
     (r"presentation(?:s)?(?: scheduled)?|demo stage|demo scheduled", "presentationscheduled"),
-    (r"decision ?maker(?: bought in)?|bought in|buy-in stage", "decisionmakerboughtin"),
-    (r"contract(?:s)? sent|contract stage|in contract|negotiation|negotiating", "contractsent"),
+    (r"decision ?maker(?: bought in)?|bought in|buy-in stage|late[- ]stage", "decisionmakerboughtin"),
+    (r"contract(?:s)? sent|contract stage|in contract|negotiation|negotiating|late[- ]stage", "contractsent"),
     (r"closed[- ]won|deals (?:we )?won|\bwon deals", "closedwon"),
     (r"closed[- ]lost|deals (?:we )?lost|\blost deals", "closedlost"),
 )
@@ -102,11 +102,12 @@ PERIOD_RE = re.compile(
     r"(?P<rel>this|next|last|current|the current|coming|upcoming)\s+(?P<unit>week|month|quarter|qtr|q|year)"
     r"|(?P<end>(?:by |before |until |till )?(?:the )?end of (?:the )?(?P<eunit>week|month|quarter|qtr|year))"
     r"|(?P<eo>eo(?P<eounit>m|q|y))\b"
-    r"|(?:next|coming|within(?: the next)?|in the next|over the next)\s+"
+    r"|(?:next|coming|within(?: the next)?|in the next|over the next|in)\s+"
     r"(?P<n>\d+|[a-z]+)\s+(?P<nunit>days?|weeks?|months?)"
     r"|\b(?P<q>q[1-4])\b"
     r"|\b(?P<day>today|tomorrow)\b"
-    r"|\b(?:in |by )?(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|\b(?:in |by )?(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
 )
 MONTHS = [
     "january", "february", "march", "april", "may", "june",
@@ -333,7 +334,7 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
         d = today if m.group("day") == "today" else today + timedelta(days=1)
         return d, d, m.group("day")
     if m.group("mon"):
-        month = MONTHS.index(m.group("mon")) + 1
+        month = next(i for i, name in enumerate(MONTHS, start=1) if name.startswith(m.group("mon")[:3]))
         year = today.year if month >= today.month else today.year + 1
         s, e = _month_bounds(date(year, month, 1))
         return s, e, f"{s:%B %Y}"
@@ -358,6 +359,9 @@ def parse_days(text: str) -> int | None:
         )
     if re.search(r"\bfortnight\b", text):
         return 14
+    unit = re.search(r"\b(?:past|last|previous|whole|full|entire) (week|month)\b", text)  # "quiet the past week"
+    if unit:
+        return 7 if unit.group(1) == "week" else 30
     return None
 
 
@@ -371,6 +375,15 @@ def parse_amount(text: str) -> float | None:
     )
     if not m:
         m = re.search(r"\$\s*(\d+(?:[.,]\d+)*)\s*(k|m|mm)?\s*\+", text)
+    if not m:  # "75k+", "100k or more", "$1m and up": a unit or a $ says it is money, the tail says it is a floor
+        m = re.search(
+            r"(?:\$\s*(\d+(?:[.,]\d+)*)\s*(k|m|mm|thousand|million)?|(?<![\w$])(\d+(?:[.,]\d+)*)\s*(k|m|mm|thousand|million)\b)"
+            r"\s*(?:\+|or (?:more|above|bigger|larger|higher)|and (?:up|above|over)|plus)",
+            text,
+        )
+        if m and m.group(3):
+            value = float(m.group(3).replace(",", "")) * {"k": 1e3, "thousand": 1e3}.get(m.group(4), 1e6)
+            return value
     if not m:
         return None
     value = float(m.group(1).replace(",", ""))
@@ -500,7 +513,9 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
 INTENTS: tuple[tuple[str, str], ...] = (
     (
         "help",
-        r"^(?:help|\?|hi|hello|hey)\W*$|what can you (?:do|answer)|how do i use|^commands\b|what (?:can|should) i ask",
+        r"^(?:help|\?|hi|hello|hey)(?: me)?\W*$|what can you (?:do|answer|help)|how do i use|^commands\b"
+        r"|what (?:can|should) i ask|how does (?:this|it|the bot|sales ?os) work|what (?:do|can) you (?:do|know)"
+        r"|what (?:kinds? of |sorts? of )?(?:questions|things) can",
     ),
     (
         "lead_score",
@@ -520,14 +535,23 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|concern|complaint)|(?:says?|said|saying|thinks?|claims?) (?:we'?re|it'?s|you'?re|we are"
             r"|its) too (?:expensive|pricey|costly)|pitch (?:to|for) (?:a |an |the )?(?:cfo|cto|ceo|vp|it"
             r"|security|finance)|\bpushback\b"
+            # what the buyer says, framed as a reply to find ("when they say ...", "best comeback if the CFO ...")
+            r"|\b(?:when|if) (?:they|the (?:buyer|prospect|customer|client|cfo|cto|ceo|champion|vp)|a (?:buyer"
+            r"|prospect|customer|client)|prospects?|buyers?|customers?) (?:say|says|said|tell|tells|push back"
+            r"|pushes back|object|objects|claim|claims|raise|raises)\b"
+            r"|\bbest (?:answer|response|reply|rebuttal|comeback|way to respond)\b|\brebuttal|\bcomeback\b"
         ),
     ),
     (
         "call_summary",
         (
-            r"(?:summar(?:y|ize|ise)|recap|notes|rundown|takeaways|highlights|what (?:was said|happened"
+            r"(?:summar(?:y|ize|ise)|recap|notes|rundown|takeaways|highlights|key points|action items"
+            r"|next steps|what (?:was said|happened"
             r"|did they say)|how did)\b[^.]*\bcalls?\b|\bcalls?\b[^.]*\b(?:summar(?:y|ize|ise)|recap"
             r"|transcript|takeaways|highlights)|\btranscript\b|\blast call\b|\blatest call\b|\brecent call\b"
+            # a particular past call, named by when it was ("the last Wayne call", "yesterday's call with Acme")
+            r"|\b(?:last|latest|recent|previous|most recent|yesterday'?s|today'?s)\b[^.?]*?\bcall\b"
+            r"|\bwhat came up\b|\b(?:on|from|in|during) (?:the|our|that) call\b"
         ),
     ),
     (
@@ -535,13 +559,17 @@ INTENTS: tuple[tuple[str, str], ...] = (
         (
             r"\bbrief(?:ing)?\b|\bprep(?:are)?\b|one[- ]?pager|\bget me ready\b|\bready for (?:my |the "
             r"|our )?(?:meeting|call)"
+            # research for an upcoming conversation ("background on X for tomorrow's call", "ahead of my demo")
+            r"|\bbackground\b|\bresearch\b|\b(?:before|ahead of|for) (?:my |the |our |a |this |tomorrow'?s |today'?s "
+            r"|next |upcoming )*(?:call|meeting|demo|pitch|discovery)\b"
         ),
     ),
     (
         "at_risk",
         (
             r"\brisk(?:y|iest)?\b|in trouble|slipping|\bdanger|\bstuck\b|\bstalled\b|need(?:s)? attention"
-            r"|worr(?:y|ied)|going sideways|red flag|\bhealth\b"
+            r"|worr(?:y|ied)|going sideways|red flag|\bhealth\b|\bunhealthy\b|jeopardy"
+            r"|(?:might|could|going to|likely to|about to|gonna) (?:lose|slip|fall through|die)\b"
         ),
     ),
     (
@@ -553,6 +581,10 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|replies|response|responses|engagement|contact|activity)|not (?:replied|responded|engaged"
             r"|heard)|(?:haven'?t|hasn'?t|havent|hasnt) (?:heard|replied|responded|engaged|gotten back)"
             r"|unresponsive|radio silence|no word|not heard back|stopped (?:replying|responding)"
+            # no buyer X, in any wording: "without a buyer response", "zero replies", "lack of engagement"
+            r"|\b(?:no|without|zero|lack of)\s+(?:a |any )?(?:buyer |customer |prospect |client )?(?:response|reply"
+            r"|replies|responses|engagement|activity|contact|touch|word|answer)"
+            r"|\b(?:gone|went|going|gotten|got|turned|run|ran) (?:cold|dark|quiet|silent)\b|\bcold (?:deals|opps|accounts)\b"
         ),
     ),
     (
@@ -562,7 +594,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|\bstatus\b|\bupdate(?:s)?\b|what'?s (?:going on|happening|new|up) with|where (?:are"
             r"|do) we (?:stand )?(?:with|on)|where do things stand|how'?s? (?:is |are )?(?:the "
             r"|our )?[a-z0-9 &.]+ (?:deal |account )?(?:going|doing|looking)|tell me about|\bnews\b"
-            r"|catch me up|what'?s the story|where are we at|how are things"
+            r"|catch me up|what'?s the story|where are we at|how are things|fill me in|what happened (?:with|at|on)"
+            r"|when did (?:we|i) last|last (?:touch|contact|interaction)s? (?:with|at|on)"
         ),
     ),
     (
@@ -584,9 +617,10 @@ INTENTS: tuple[tuple[str, str], ...] = (
 _INTENT_RE = [(name, re.compile(pattern)) for name, pattern in INTENTS]
 
 WRITE_REQUEST = re.compile(
-    r"^(?:please |pls |can you |could you )?(?:close|mark|move|set|update|change|delete|remove|create|log|send|"
-    r"reassign|assign)\b.*\b(?:as won|as lost|to won|to lost|closed[- ]won|closed[- ]lost|all deals|stage to|"
-    r"owner to|the deal|a task|an email|a note)\b"
+    r"^(?:please |pls |can you |could you |would you |go ahead and )?(?:close|mark|move|set|update|change|delete"
+    r"|remove|create|log|send|reassign|assign|book|schedule|cancel|add|email|draft|write|invite)\b.*\b(?:as won"
+    r"|as lost|to won|to lost|closed[- ]won|closed[- ]lost|all deals|stage to|owner to|the deal|a task|an email"
+    r"|a note|a meeting|a call|an invite|a reminder|an? follow[- ]?up|the amount|the close date|to (?:the )?next stage)\b"
 )
 
 COMPANY_INTENTS = {"latest": "get_latest_on_company", "brief": "get_company_brief", "call_summary": "get_call_summary"}
@@ -623,6 +657,10 @@ def route(question: str, *, session: Session, now: datetime, tz: ZoneInfo | str,
 
     # A company named with a bare question ("Acme?", "Acme Corp status") is a "latest on".
     if intent in (None, "deals") and company and len(company_remainder(text, set()).split()) <= len(company.split()):
+        intent = "latest"
+    # "Has Globex gone quiet?" asks about one account, and its latest interactions answer it (the silent-deals list
+    # has no company filter).
+    if intent == "silent" and company:
         intent = "latest"
     if intent is None:
         return Route(intent="unknown", problem="I'm not sure what you're asking.")
@@ -698,6 +736,8 @@ def _objection_route(text: str, fixed: str) -> Route:
         query = re.sub(
             r"^.*?(?:how (?:do|should|can|would) (?:i|we) (?:handle|respond to|reply to|answer|counter|deal with|"
             r"push back on|overcome|address)|what (?:do|should|can) (?:i|we) say (?:when|if|to)|objection handling for|"
+            r"\b(?:when|if) (?:they|the \w+|an? \w+|prospects?|buyers?|customers?) (?:say|says|said|tell us|tells us|"
+            r"claims?|raises?)(?: that)?|"
             r"objection(?:s)? (?:about|on|for)|talk ?track (?:for|on))\s*",
             "",
             text,
@@ -709,7 +749,7 @@ def _objection_route(text: str, fixed: str) -> Route:
     for cat, pattern in (
         ("pricing", r"pric|expensive|cost|budget|discount|afford|pricey"),
         ("competitor", r"competitor|cheaper option|versus|\bvs\b|other vendor|another vendor|going with"),
-        ("timing", r"timing|next quarter|next year|not a priority|bad time|later"),
+        ("timing", r"timing|next quarter|next year|not a priority|bad time|later|not (?:a |the )?(?:good|right) time"),
         ("security", r"security|soc ?2|gdpr|compliance|infosec"),
         ("integration", r"integrat|api|salesforce|implementation|migration"),
         ("authority", r"sign[- ]off|approval|procurement|boss|board|legal"),

@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from eval.copilot.questions import CASES, FRESH, HELDOUT, Case
+from eval.copilot.unseen import UNSEEN
 from settings import PROJECT_ROOT, Settings
 
 ASKER = "Dana Whitfield"
@@ -246,7 +247,13 @@ def main(argv: list[str] | None = None) -> None:
             now = datetime.fromisoformat(as_of)
     accuracy = run(engine, now, CASES, f"Offline router accuracy, tool AND arguments ({len(CASES)} questions)")
     heldout = run(engine, now, HELDOUT, f"Held-out set 1 (first run 90.0%, then fixed) ({len(HELDOUT)} questions)")
-    fresh = run(engine, now, FRESH, f"Held-out set 2, never used to change the router ({len(FRESH)} questions)")
+    fresh = run(engine, now, FRESH, f"Held-out set 2 (first run 76.0%, then fixed) ({len(FRESH)} questions)")
+    unseen = run(
+        engine,
+        now,
+        UNSEEN,
+        f"Held-out set 3, written blind to the router and never used to change it ({len(UNSEEN)} questions)",
+    )
     settings = Settings()
     if settings.llm_configured:
         agent = run(
@@ -260,7 +267,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"agent accuracy: {100 * agent:.1f}% over {len(CASES)} questions")
     print(f"router accuracy: {100 * accuracy:.1f}% over {len(CASES)} questions (target ≥ 95%); ", end="")
     print(f"held-out 1: {100 * heldout:.1f}% over {len(HELDOUT)}; ", end="")
-    print(f"held-out 2 (untouched): {100 * fresh:.1f}% over {len(FRESH)}")
+    print(f"held-out 2: {100 * fresh:.1f}% over {len(FRESH)}; ", end="")
+    print(f"held-out 3 (untouched): {100 * unseen:.1f}% over {len(UNSEEN)}")
 
 
 if __name__ == "__main__":

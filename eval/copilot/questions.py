@@ -250,7 +250,10 @@ HELDOUT: list[Case] = [
 ]
 
 
-# Written after HELDOUT was fixed and never used to change the router: the untouched estimate on new phrasings.
+# Written after HELDOUT was fixed. First run (session 1): 19/25 (76.0%). Session 2 generalised the router on its six
+# misses (silence in any wording, one account's silence → its latest, research before a call → brief, a call named by
+# when it was → call summary, "when they say ..." → objection), so this set is no longer unseen either: `UNSEEN`
+# (eval/copilot/unseen.py) is. One label was corrected then: "now is not a good time" is the timing objection.
 FRESH: list[Case] = [
     ("deals without a buyer response for 8 days", SILENT, {"days": 8}),
     ("show silent deals owned by Jamal Carter", SILENT, {"days": 5, "owners": ["Jamal Carter"]}),
@@ -277,7 +280,7 @@ FRESH: list[Case] = [
     ("at risk deals on team west", RISK, {"owners": ["Team West"]}),
     ("what do I say when the CFO says it's too expensive", OBJ, {"category": "pricing"}),
     ("how should we handle a competitor objection", OBJ, {"category": "competitor"}),
-    ("best answer when they say now is not a good time", OBJ, {}),
+    ("best answer when they say now is not a good time", OBJ, {"category": "timing"}),
     ("can you score inbound leads?", LEAD, {}),
     ("what can I ask you?", None, {"intent": "help"}),
     ("book a meeting with Acme for Friday", None, {"intent": "unknown"}),
