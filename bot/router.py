@@ -95,7 +95,10 @@ FILLER = {
     "standing", "stands", "stuff", "thing", "things", "doing", "need", "know", "let", "lets", "let's", "just",
     "real", "fast", "overview", "sync", "notes", "note,", "-", ":", "?", "!", ".", "say", "said", "talk", "talked",
     "spoke", "discussed", "hear", "heard", "from", "happen", "going-on", "catch", "caught", "vs", "versus",
-    "again",
+    "again", "came", "come", "comes", "went", "go", "goes", "gone", "has", "have", "had", "lately",
+    "recently", "pre-call", "precall", "pre", "post-call", "tier", "grade", "rating", "all", "right", "pull",
+    "pulled", "together", "put", "grab", "good", "bad", "worth", "quality", "should", "meet",
+    "raise", "raised", "mention", "mentioned", "bring", "brought", "objection", "objections", "concern", "concerns",
 }  # fmt: skip
 
 PERIOD_RE = re.compile(
@@ -118,8 +121,23 @@ MONTHS = [
 # --- helpers ---------------------------------------------------------------------------------------------------------
 
 
+# Chat shorthand, expanded before anything reads the question ("where are we w/ initech", "mtg tmrw").
+SHORTHAND = {
+    "w": "with", "abt": "about", "mtg": "meeting", "mtgs": "meetings", "rn": "right now", "u": "you",
+    "ur": "your", "wk": "week", "wks": "weeks", "yr": "year", "acct": "account", "accts": "accounts",
+    "convo": "conversation", "b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow",
+    "thru": "through", "plz": "please", "thx": "thanks", "asap": "now", "kinda": "kind of", "sorta": "sort of",
+    "wanna": "want to", "gonna": "going to", "gotta": "got to", "lemme": "let me", "gimme": "give me",
+}  # fmt: skip
+_SHORTHAND_RE = re.compile(
+    r"(?<![\w/.'&-])(" + "|".join(re.escape(k) for k in SHORTHAND) + r")(?![\w/.'&-])", re.IGNORECASE
+)
+
+
 def _normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = re.sub(r"\bw/\s*", "with ", text, flags=re.IGNORECASE)
+    text = _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
     text = re.sub(r"\s+", " ", text.strip())
     return text
 
@@ -231,6 +249,12 @@ COMMON_WORDS = frozenset(
         "showing",
         "telling",
         "asking",
+        "pitch",
+        "pitches",
+        "pitched",
+        "pitching",
+        "comparing",
+        "compared",
     ]  # fmt: skip
 )
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ive")
@@ -341,22 +365,23 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
     return None
 
 
+_DAYS_RE = re.compile(
+    # "10d" needs digits: a number word before a bare "d" is part of a word ("and" is not "an d", one day)
+    r"(?:(\d+)\s*\+?\s*d\b|(\d+|[a-z]+)\s*\+?\s*(?:or more |plus )?(?:business |working |calendar )?"
+    r"(days?|weeks?|wks?|months?))"
+)
+
+
 def parse_days(text: str) -> int | None:
-    """Read a silence threshold: "5+ days", "over 10 days", "a week", "two weeks", "10d", "a month"."""
-    m = re.search(
-        r"(\d+|[a-z]+)\s*\+?\s*(?:or more |plus )?(?:business |working |calendar )?(days?|d\b|weeks?|wks?|months?)",
-        text,
-    )
-    while m:
-        n = _number(m.group(1))
+    """Read a silence threshold: "5+ days", "over 10 days", "a week", "two weeks", "10d", "a month", "the past week"."""
+    for m in _DAYS_RE.finditer(text):  # the first count with a unit whose count is a number ("past week" is not)
+        if m.group(1):
+            return int(m.group(1))
+        n = _number(m.group(2))
         if n is not None:
-            unit = m.group(2)
+            unit = m.group(3)
             factor = 7 if unit.startswith("w") else (30 if unit.startswith("month") else 1)
             return n * factor
-        m = re.search(
-            r"(\d+|[a-z]+)\s*\+?\s*(?:or more |plus )?(?:business |working |calendar )?(days?|d\b|weeks?|wks?|months?)",
-            text[m.end() :],
-        )
     if re.search(r"\bfortnight\b", text):
         return 14
     unit = re.search(r"\b(?:past|last|previous|whole|full|entire) (week|month)\b", text)  # "quiet the past week"
@@ -465,6 +490,8 @@ def company_remainder(text: str, owner_words: set[str], company_words: frozenset
         low = word.lower().strip(".")
         if not low or low in FILLER or low in owner_words or low in _KEYWORD_SET:
             continue
+        if "-" in low and all(part in FILLER or part in _KEYWORD_SET for part in low.split("-") if part):
+            continue  # "pre-call", "follow-up": a compound of question words, not a name
         if low not in company_words and _correct_token(low) in _KEYWORD_SET:
             continue  # a misspelt intent word ("breif"), unless a company is called that ("Pineline")
         kept.append(word)
@@ -485,7 +512,11 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     if company:
         text = text.replace(company.lower(), " ")
     found: list[str] = []
-    if re.search(r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m)\b|\bi've\b|\bam i\b|\bdo i\b|\bshould i\b", text):
+    if re.search(
+        r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m)\b|\bi've\b|\bam i\b|\bdo i\b|\bshould i\b"
+        r"|\b(?:on|assigned to|owned by) me\b",
+        text,
+    ):
         found.append("me")
     words = re.findall(r"[a-z]+", text)
     first_names: dict[str, list[str]] = {}
@@ -522,6 +553,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
         (
             r"\blead(?:s)? scor|\bscore (?:this |the |a |that |new |inbound |our )*leads?\b"
             r"|\bscore for (?:the )?lead|\binbound lead"
+            r"|\b(?:tier|score|grade|rating)\b[^.?]*\blead\b|\blead\b[^.?]*\b(?:tier|score|grade|rating)\b"
         ),
     ),
     (
@@ -540,6 +572,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|prospect|customer|client)|prospects?|buyers?|customers?) (?:say|says|said|tell|tells|push back"
             r"|pushes back|object|objects|claim|claims|raise|raises)\b"
             r"|\bbest (?:answer|response|reply|rebuttal|comeback|way to respond)\b|\brebuttal|\bcomeback\b"
+            r"|\bposition(?:ing)? (?:us |ourselves )?(?:against|vs\.?|versus)\b|\bbattle ?cards?\b"
+            r"|\b(?:compete|competing|win|winning) (?:against|vs\.?|versus)\b"
         ),
     ),
     (
@@ -548,7 +582,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"(?:summar(?:y|ize|ise)|recap|notes|rundown|takeaways|highlights|key points|action items"
             r"|next steps|what (?:was said|happened"
             r"|did they say)|how did)\b[^.]*\bcalls?\b|\bcalls?\b[^.]*\b(?:summar(?:y|ize|ise)|recap"
-            r"|transcript|takeaways|highlights)|\btranscript\b|\blast call\b|\blatest call\b|\brecent call\b"
+            r"|transcript|takeaways|highlights|notes|key points|action items|next steps)"
+            r"|\btranscript\b|\blast call\b|\blatest call\b|\brecent call\b"
             # a particular past call, named by when it was ("the last Wayne call", "yesterday's call with Acme")
             r"|\b(?:last|latest|recent|previous|most recent|yesterday'?s|today'?s)\b[^.?]*?\bcall\b"
             r"|\bwhat came up\b|\b(?:on|from|in|during) (?:the|our|that) call\b"
@@ -562,6 +597,10 @@ INTENTS: tuple[tuple[str, str], ...] = (
             # research for an upcoming conversation ("background on X for tomorrow's call", "ahead of my demo")
             r"|\bbackground\b|\bresearch\b|\b(?:before|ahead of|for) (?:my |the |our |a |this |tomorrow'?s |today'?s "
             r"|next |upcoming )*(?:call|meeting|demo|pitch|discovery)\b"
+            r"|\bbefore (?:i|we) (?:meet|see|call|talk to|speak (?:to|with)|pitch)\b|\bgoing in(?:to)?\b"
+            r"|what (?:should|do|must) (?:i|we) (?:need to )?know\b"
+            r"|\b(?:meeting|call|demo)(?: with)? [a-z0-9&. ]+ (?:tomorrow|today|tonight|later"
+            r"|this (?:morning|afternoon))\b"
         ),
     ),
     (
@@ -576,6 +615,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
         "silent",
         (
             r"\bsilent\b|(?:nobody|no one|not) (?:has |have )?heard from"
+            r"|\b(?:nobody|no one|noone)(?:'s| has| have|s)? (?:heard|responded|replied|answered|engaged|gotten back"
+            r"|called back|written back)"
             r"|no (?:buyer |customer )?(?:activity|engagement|touch)"
             r"|\bsilence\b|\bquiet\b|ghost(?:ed|ing)?|gone dark|went dark|\bdark\b|no (?:reply"
             r"|replies|response|responses|engagement|contact|activity)|not (?:replied|responded|engaged"
@@ -584,14 +625,16 @@ INTENTS: tuple[tuple[str, str], ...] = (
             # no buyer X, in any wording: "without a buyer response", "zero replies", "lack of engagement"
             r"|\b(?:no|without|zero|lack of)\s+(?:a |any )?(?:buyer |customer |prospect |client )?(?:response|reply"
             r"|replies|responses|engagement|activity|contact|touch|word|answer)"
-            r"|\b(?:gone|went|going|gotten|got|turned|run|ran) (?:cold|dark|quiet|silent)\b|\bcold (?:deals|opps|accounts)\b"
+            r"|\b(?:gone|went|going|gotten|got|turned|run|ran) (?:cold|dark|quiet|silent)\b"
+            r"|\bcold (?:deals|opps|accounts)\b"
         ),
     ),
     (
         "latest",
         (
             r"\blatest\b|\bnew (?:on|with|at|from)\b"
-            r"|\bstatus\b|\bupdate(?:s)?\b|what'?s (?:going on|happening|new|up) with|where (?:are"
+            r"|\bstatus\b|\bupdate(?:s)?\b|what'?s (?:been )?(?:going on|happening|new|up) (?:with|at|on)"
+            r"|what has been (?:going on|happening) (?:with|at|on)|where (?:are"
             r"|do) we (?:stand )?(?:with|on)|where do things stand|how'?s? (?:is |are )?(?:the "
             r"|our )?[a-z0-9 &.]+ (?:deal |account )?(?:going|doing|looking)|tell me about|\bnews\b"
             r"|catch me up|what'?s the story|where are we at|how are things|fill me in|what happened (?:with|at|on)"
@@ -620,7 +663,8 @@ WRITE_REQUEST = re.compile(
     r"^(?:please |pls |can you |could you |would you |go ahead and )?(?:close|mark|move|set|update|change|delete"
     r"|remove|create|log|send|reassign|assign|book|schedule|cancel|add|email|draft|write|invite)\b.*\b(?:as won"
     r"|as lost|to won|to lost|closed[- ]won|closed[- ]lost|all deals|stage to|owner to|the deal|a task|an email"
-    r"|a note|a meeting|a call|an invite|a reminder|an? follow[- ]?up|the amount|the close date|to (?:the )?next stage)\b"
+    r"|a note|a meeting|a call|an invite|a reminder|an? follow[- ]?up|the amount|the close date|to (?:the )?next stage"
+    r"|to (?:stage )?(?:appointment|qualified|presentation|decision|contract|closed))\b"
 )
 
 COMPANY_INTENTS = {"latest": "get_latest_on_company", "brief": "get_company_brief", "call_summary": "get_call_summary"}
@@ -656,8 +700,21 @@ def route(question: str, *, session: Session, now: datetime, tz: ZoneInfo | str,
     intent = detect_intent(intent_text)
 
     # A company named with a bare question ("Acme?", "Acme Corp status") is a "latest on".
-    if intent in (None, "deals") and company and len(company_remainder(text, set()).split()) <= len(company.split()):
+    if intent is None and company and len(company_remainder(text, set()).split()) <= len(company.split()):
         intent = "latest"
+    # "What objections did Cyberdyne raise on our last call?" asks what happened on a call, not how to answer it.
+    past_tense = re.search(r"\b(?:did|raised|said|mentioned|came up|brought up|was|were)\b", intent_text)
+    if intent == "objection" and past_tense and dict(_INTENT_RE)["call_summary"].search(intent_text):
+        intent = "call_summary"
+    # "How's my pipe looking?" has the shape of a "latest on" but names no company: the pipeline words decide.
+    if intent == "latest" and company is None:
+        for name in ("pipeline", "closing"):
+            if dict(_INTENT_RE)[name].search(intent_text):
+                intent = name
+                break
+    # A stage named on its own ("what's in contract sent") asks for the deals in it.
+    if intent is None and parse_stages(intent_text):
+        intent = "deals"
     # "Has Globex gone quiet?" asks about one account, and its latest interactions answer it (the silent-deals list
     # has no company filter).
     if intent == "silent" and company:
@@ -724,8 +781,17 @@ def route(question: str, *, session: Session, now: datetime, tz: ZoneInfo | str,
     if company and intent in ("deals", "closing", "pipeline"):
         args["company"] = company
     if not (period or amount is not None or stages or owners or company):
+        # "all the acme deals": what is left once the question's words are gone is the company (the tool resolves it
+        # fuzzily and says "did you mean" rather than guess)
+        owner_words = {w for _i, full, _t in names.owners for w in full.lower().split()}
+        target = company_remainder(text, owner_words, names.company_words)
+        if target and len(target.split()) <= 3:
+            return Route(intent="deals", tool="search_deals", args={"company": target})
         return Route(intent="deals", problem="Which deals? Add an owner, a period, a stage or an amount.")
     return Route(intent="closing" if period else "deals", tool="search_deals", args=args, notes=notes)
+
+
+BARE_PRONOUNS = frozenset(("", "that", "this", "it", "them", "those"))
 
 
 def _objection_route(text: str, fixed: str) -> Route:
@@ -744,16 +810,29 @@ def _objection_route(text: str, fixed: str) -> Route:
             flags=re.IGNORECASE,
         ).strip(" ?.!")
         query = re.sub(r"^(?:the |this |an? )?objections?\s*[:\-–]?\s*", "", query, flags=re.IGNORECASE) or query
-        query = query or text
+        if query.lower() in BARE_PRONOUNS:  # "..., how do I handle that": the part before says what
+            query = re.split(r",?\s*(?:how|what) (?:do|should|can|would) (?:i|we)\b", text, flags=re.IGNORECASE)[0]
+        query = query.strip(" ,?.!") or text
     category = None
     for cat, pattern in (
         ("pricing", r"pric|expensive|cost|budget|discount|afford|pricey"),
-        ("competitor", r"competitor|cheaper option|versus|\bvs\b|other vendor|another vendor|going with"),
+        (
+            "competitor",
+            r"competitor|cheaper option|versus|\bvs\b|other vendor|another vendor|going with|against|compet|compar",
+        ),
         ("timing", r"timing|next quarter|next year|not a priority|bad time|later|not (?:a |the )?(?:good|right) time"),
         ("security", r"security|soc ?2|gdpr|compliance|infosec"),
         ("integration", r"integrat|api|salesforce|implementation|migration"),
-        ("authority", r"sign[- ]off|approval|procurement|boss|board|legal"),
-        ("already_have_tool", r"spreadsheet|happy with|in-house|status quo|current process"),
+        (
+            "authority",
+            r"sign[- ]off|approval|procurement|boss|\bboard\b|legal|run (?:it|this|that) (?:by|past)"
+            r"|check with (?:the |her |his |their )?(?:boss|cfo|ceo|cto|manager|team|legal)|buy-?in from",
+        ),
+        (
+            "already_have_tool",
+            r"spreadsheet|happy with|in-house|status quo|current process|already (?:have|use|using|got|own)"
+            r"|existing (?:tool|solution|vendor|system)|built (?:it )?(?:in[- ]house|ourselves)",
+        ),
     ):
         if re.search(pattern, fixed):
             category = cat

@@ -42,6 +42,9 @@ def ask(ws, settings, q, asker="dana"):
         ("over 10 days", 10),
         ("silent 3d", 3),
         ("for a fortnight", 14),
+        ("quiet the past week", 7),  # a unit without a count (this once looped forever)
+        ("deals for kenji and megan, 8 days", 8),  # "and" is not "an d" (one day)
+        ("gone dark this whole month", 30),
         ("nothing about days", None),
     ],
 )
@@ -100,6 +103,41 @@ def test_parse_amount(text, amount):
             "search_objection_handling",
             {"query": "we already use a spreadsheet", "category": "already_have_tool"},
         ),
+        # session 2's generalisations, one per principle
+        ("talk track for pitching a cfo", "search_objection_handling", {"query": "pitching a cfo"}),  # not "pricing"
+        ("what objections did initech raise on our last call", "get_call_summary", {"company": "initech"}),
+        ("deals without a buyer response for 8 days", "list_silent_deals", {"days": 8}),
+        ("what's gone cold on me over the past week", "list_silent_deals", {"days": 7, "owners": ["me"]}),
+        ("opps nobody's responded to in 3 wks", "list_silent_deals", {"days": 21}),
+        ("has Globex gone quiet?", "get_latest_on_company", {"company": "Globex"}),
+        ("where are we w/ initech", "get_latest_on_company", {"company": "initech"}),
+        ("background on Umbrella for tomorrow's call", "get_company_brief", {"company": "Umbrella"}),
+        ("pre-call brief globex", "get_company_brief", {"company": "globex"}),
+        ("what came up on the last Initech call?", "get_call_summary", {"company": "Initech"}),
+        ("call notes from acme corp pls", "get_call_summary", {"company": "acme corp"}),
+        ("how's my pipe looking", "summarize_pipeline", {"by": "stage", "owners": ["me"]}),
+        ("what's in contract sent", "search_deals", {"stages": ["contractsent"]}),
+        ("show me all the initech deals", "search_deals", {"company": "initech"}),
+        (
+            "deals 75k+ closing in dec",
+            "search_deals",
+            {"closing_from": "2026-12-01", "closing_to": "2026-12-31", "min_amount": 75_000.0},
+        ),
+        (
+            "best answer when they say now is not a good time",
+            "search_objection_handling",
+            {"query": "now is not a good time", "category": "timing"},
+        ),
+        (
+            "what do we say when they already have a dashboard tool",
+            "search_objection_handling",
+            {"query": "they already have a dashboard tool", "category": "already_have_tool"},
+        ),
+        (
+            "how do we position against Metricly",
+            "search_objection_handling",
+            {"query": "how do we position against Metricly", "category": "competitor"},
+        ),
     ],
 )
 def test_route_table(ws, question, tool, args):
@@ -110,6 +148,17 @@ def test_route_table(ws, question, tool, args):
     got = {k: (v.lower() if k == "company" else v) for k, v in r.args.items()}
     want = {k: (v.lower() if k == "company" else v) for k, v in args.items()}
     assert got == want
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["move hooli to contract sent", "book a meeting with Acme for Friday", "send a follow-up to Globex"],
+)
+def test_write_requests_are_refused_not_routed(ws, question):
+    engine, _ = ws
+    with Session(engine) as session:
+        r = route(question, session=session, now=fx.NOW, tz="America/New_York")
+    assert r.tool is None and r.intent == "unknown" and "only reads" in (r.problem or "")
 
 
 def test_silent_deals_answer(ws, settings):
