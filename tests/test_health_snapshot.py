@@ -165,3 +165,31 @@ def test_the_deal_health_job_refreshes_once_per_interval(engine, settings):
     assert ask(engine, settings, now=NOW + timedelta(minutes=5)).assessed_at == NOW
     run_job("deal_health", engine, settings, now=NOW + timedelta(minutes=15), replica="b")
     assert ask(engine, settings, now=NOW + timedelta(minutes=16)).assessed_at == NOW + timedelta(minutes=15)
+
+
+def test_concurrent_refreshes_leave_one_whole_snapshot(engine, settings):
+    """Two replicas refreshing at once (the job and a sync): writers take turns, readers always see one snapshot."""
+    import threading
+
+    build_world(engine)
+    errors: list[BaseException] = []
+    stamps = [NOW - timedelta(minutes=2), NOW - timedelta(minutes=1)]
+
+    def refresh(at):
+        try:
+            for _ in range(3):
+                refresh_snapshot(engine, settings, now=at)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=refresh, args=(at,)) for at in stamps]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with Session(engine) as s:
+        rows = s.exec(select(DealHealthScore.assessed_at)).all()
+    assert len(set(rows)) == 1 and rows[0] in stamps
+    answer = ask(engine, settings)
+    assert answer.from_snapshot and answer.assessed_at == rows[0]
