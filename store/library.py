@@ -13,7 +13,7 @@ import hashlib
 import logging
 import os
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +64,29 @@ def verify_file(path: Path, expected: str) -> None:
         raise ModelFileError(f"{path} has sha256 {actual}, expected {expected}: refusing to load it")
 
 
+@lru_cache(maxsize=4)
+def _load_model(model_path: str, tokenizer_path: str, threads: int) -> tuple[Any, Any]:
+    """Load the ONNX session and tokenizer once per process and files.
+
+    chromadb rebuilds a collection's embedding function from its persisted config on every add, upsert and query
+    (`build_from_config`); without this each of those loaded the model again (0.12 s each, 8 s of a 27 s seeding).
+    Both objects are safe to share between threads.
+    """
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    session = ort.InferenceSession(model_path, options, providers=["CPUExecutionProvider"])
+    tokenizer = Tokenizer.from_file(tokenizer_path)
+    # The shipped tokenizer.json pads every input to 128: pad only to each batch's longest input instead.
+    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+    return session, tokenizer
+
+
 @register_embedding_function
 class LocalMiniLMEmbedding(EmbeddingFunction[Documents]):
     """all-MiniLM-L6-v2 sentence embeddings on onnxruntime, mean-pooled and L2-normalised (384 dims)."""
@@ -72,9 +95,6 @@ class LocalMiniLMEmbedding(EmbeddingFunction[Documents]):
         self, model_path: str | None = None, tokenizer_path: str | None = None, threads: int = 2, verify: bool = True
     ) -> None:
         """Load the model; with no paths, the pinned installed files (checked by sha256)."""
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
         default_model, default_tok = default_model_files()
         self.model_path = model_path or str(default_model)
         self.tokenizer_path = tokenizer_path or str(default_tok)
@@ -83,15 +103,7 @@ class LocalMiniLMEmbedding(EmbeddingFunction[Documents]):
         if verify:
             verify_file(Path(self.model_path), MODEL_SHA256)
             verify_file(Path(self.tokenizer_path), TOKENIZER_SHA256)
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        self._session = ort.InferenceSession(self.model_path, options, providers=["CPUExecutionProvider"])
-        self._tokenizer = Tokenizer.from_file(self.tokenizer_path)
-        # The shipped tokenizer.json pads every input to 128: pad only to each batch's longest input instead.
-        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
-        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._session, self._tokenizer = _load_model(self.model_path, self.tokenizer_path, threads)
 
     def __call__(self, input: Documents) -> Embeddings:  # noqa: A002  (chromadb's parameter name)
         """Embed documents."""
@@ -213,19 +225,27 @@ class LibraryDoc:
     metadata: dict[str, str | int | float]
 
 
-def _persona(session: Session, deal_id: int | None) -> str:
-    """Name the buyer persona of a deal: the most senior contact's seniority and function."""
-    if deal_id is None:
-        return "unknown"
-    rank = {"c_level": 0, "vp": 1, "director": 2, "manager": 3, "individual": 4}
-    contacts = session.exec(
-        select(Contact).join(DealContact, DealContact.contact_id == Contact.id).where(DealContact.deal_id == deal_id)
-    ).all()
-    if not contacts:
-        return "unknown"
-    top = min(contacts, key=lambda c: rank.get(c.seniority or "", 9))
-    seniority = (top.seniority or "").replace("_", "-")
-    return " ".join(p for p in (seniority, top.function or "") if p) or "unknown"
+SENIORITY_RANK = {"c_level": 0, "vp": 1, "director": 2, "manager": 3, "individual": 4}
+
+
+def won_deal_personas(session: Session) -> dict[int, str]:
+    """Each won deal's buyer persona: its most senior contact's seniority and function ("vp finance").
+
+    One query for every won deal (it was one per deal: 21,807 queries, 9 s on the large workspace); deals without
+    contacts are absent (their persona is "unknown").
+    """
+    best: dict[int, tuple[int, int, str]] = {}
+    for deal_id, contact_id, seniority, function in session.exec(
+        select(DealContact.deal_id, Contact.id, Contact.seniority, Contact.function)
+        .join(Contact, Contact.id == DealContact.contact_id)
+        .join(Deal, Deal.id == DealContact.deal_id)
+        .where(Deal.is_won == True)  # noqa: E712
+    ).all():
+        rank = (SENIORITY_RANK.get(seniority or "", 9), contact_id)
+        if deal_id not in best or rank < best[deal_id][:2]:
+            label = " ".join(p for p in ((seniority or "").replace("_", "-"), function or "") if p) or "unknown"
+            best[deal_id] = (*rank, label)
+    return {deal_id: label for deal_id, (_r, _c, label) in best.items()}
 
 
 def library_documents(session: Session) -> list[LibraryDoc]:
@@ -244,13 +264,12 @@ def library_documents(session: Session) -> list[LibraryDoc]:
     rows = session.exec(
         select(Call, Deal).join(Deal, Deal.id == Call.deal_id).where(Deal.is_won == True)  # noqa: E712
     ).all()
-    personas: dict[int, str] = {}
+    personas = won_deal_personas(session)
     for call, deal in rows:
         rep = owners.get(call.owner_id or deal.owner_id or -1, "")
         rep_names = rep_names_for(call.labels, rep)
         lines = parse_transcript(call.transcript)
-        if deal.id not in personas:
-            personas[deal.id] = _persona(session, deal.id)
+        persona = personas.get(deal.id, "unknown")
         base = {"deal_id": deal.id, "call_id": call.id, "company_id": deal.company_id or 0, "outcome": "won"}
         for i, o in enumerate(objections(lines, call.labels, rep_names)):
             if not o.response:
@@ -264,7 +283,7 @@ def library_documents(session: Session) -> list[LibraryDoc]:
                         "kind": "objection",
                         "category": o.category,
                         "response": o.response,
-                        "persona": personas[deal.id],
+                        "persona": persona,
                     },
                 )
             )
@@ -279,13 +298,13 @@ def library_documents(session: Session) -> list[LibraryDoc]:
             docs.append(
                 LibraryDoc(
                     id=f"talk_track:call:{call.id}",
-                    text=f"{personas[deal.id]}: {best.text}",
+                    text=f"{persona}: {best.text}",
                     metadata={
                         **base,
                         "kind": "talk_track",
                         "category": "talk_track",
                         "response": best.text,
-                        "persona": personas[deal.id],
+                        "persona": persona,
                     },
                 )
             )
@@ -295,8 +314,6 @@ def library_documents(session: Session) -> list[LibraryDoc]:
         .where(Engagement.type == "note", Deal.is_won == True)  # noqa: E712
     ).all()
     for note, deal in notes:
-        if deal.id not in personas:
-            personas[deal.id] = _persona(session, deal.id)
         body = (note.body or "").strip()
         category = keyword_category(body)
         if body and category:
@@ -312,7 +329,7 @@ def library_documents(session: Session) -> list[LibraryDoc]:
                         "kind": "note",
                         "category": category,
                         "response": body[:1000],
-                        "persona": personas[deal.id],
+                        "persona": personas.get(deal.id, "unknown"),
                     },
                 )
             )
