@@ -87,6 +87,27 @@ def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_import_csv(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from store.csv_import import describe_report, import_crm_csv, read_crm_folder
+
+    engine = open_store(settings)
+    try:
+        if args.replace:
+            from store.db import clear_data
+
+            read_crm_folder(Path(args.folder), tz=settings.tz)  # a malformed export must not cost the store its data
+            clear_data(engine)
+        report = import_crm_csv(engine, Path(args.folder), tz=settings.tz)
+    except ValueError as exc:
+        print(f"Import failed: {exc}", file=sys.stderr)
+        return 2
+    print(f"Imported {args.folder} into {settings.database_url}")
+    print(describe_report(report))
+    return 0
+
+
 def _answer_text(question: str, engine: Engine, settings: Settings, asker_owner_id: int | None = None) -> str:
     from bot.copilot import answer
     from bot.reply import to_text
@@ -326,6 +347,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fresh", action="store_true", help="drop the existing workspace's data and generate anew")
     p.add_argument("--no-tour", action="store_true", help="only generate")
     p.set_defaults(func=_cmd_demo)
+
+    p = sub.add_parser("import-csv", help="import a CRM CSV export (sales_pipeline, accounts, products, sales_teams)")
+    p.add_argument("folder", help="folder holding the four CSV files")
+    p.add_argument("--replace", action="store_true", help="empty the store first (an import needs an empty store)")
+    p.set_defaults(func=_cmd_import_csv)
 
     p = sub.add_parser("ask", help='answer one question, e.g. salesos ask "which deals are silent 5+ days?"')
     p.add_argument("question", nargs="+", help="the question, in plain words")

@@ -1,0 +1,144 @@
+"""Importing a CRM CSV export (shaped like ../shared/data/crm-sales-opportunities) into the store; the eval's checker.
+
+The fixture under tests/data/crm_csv is hand-written in that shape, with the export's real quirks: a blank account,
+"GTXPro" against "GTX Pro", and the sector "technolgy". No test needs the shared data.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from app import main
+from eval.crm_real import ask, check_pipeline, csv_truth, drop_third_letter, offline_settings
+from store.csv_import import import_crm_csv
+from store.meta import get_meta
+from store.models import Company, Deal, Owner
+
+FIXTURE = Path(__file__).parent / "data" / "crm_csv"
+NY = ZoneInfo("America/New_York")
+
+
+def _deal(session: Session, product: str, company: str | None, stage: str) -> Deal:
+    company_id = None
+    if company:
+        company_id = session.exec(select(Company.id).where(Company.name == company)).one()
+    rows = session.exec(select(Deal).where(Deal.product == product, Deal.stage == stage)).all()
+    matches = [d for d in rows if d.company_id == company_id]
+    assert len(matches) == 1, (product, company, stage, matches)
+    return matches[0]
+
+
+def test_import_writes_owners_companies_and_deals(engine: Engine) -> None:
+    report = import_crm_csv(engine, FIXTURE, tz=NY)
+    assert (report.owners, report.agents, report.managers, report.companies) == (7, 4, 3, 4)
+    assert (report.deals, report.open_deals, report.won_deals, report.lost_deals) == (12, 6, 4, 2)
+    assert report.deals_without_company == 2
+    with Session(engine) as session:
+        owners = {o.name: o for o in session.exec(select(Owner)).all()}
+        assert len(owners) == 7 and len(session.exec(select(Company)).all()) == 4
+        anna, cara = owners["Anna Snelling"], owners["Cara Losch"]
+        assert (anna.role, anna.team, anna.timezone) == ("ae", "Team Central", "America/Chicago")
+        assert (cara.role, cara.team, cara.timezone) == ("manager", "Team East", "America/New_York")
+        assert anna.email == "anna.snelling@csv-import.invalid"
+        assert owners["Violet Mclelland"].timezone == "America/Los_Angeles"
+
+        acme = session.exec(select(Company).where(Company.name == "Acme Corporation")).one()
+        assert acme.industry == "Technology"  # "technolgy" in the export
+        assert (acme.employees, acme.region) == (2822, "United States")
+        assert acme.annual_revenue == pytest.approx(1_100_040_000)
+
+        stages = {d.stage: (d.is_closed, d.is_won) for d in session.exec(select(Deal)).all()}
+        assert stages == {
+            "closedwon": (True, True),
+            "closedlost": (True, False),
+            "presentationscheduled": (False, False),
+            "appointmentscheduled": (False, False),
+        }
+
+        # "GTXPro" in the pipeline is the products file's "GTX Pro": its spelling, and its list price when open
+        open_pro = _deal(session, "GTX Pro", "Acme Corporation", "presentationscheduled")
+        assert open_pro.name == "Acme Corporation – GTX Pro"
+        assert open_pro.amount == 4821 and open_pro.close_date is None and open_pro.closed_at is None
+        assert open_pro.source == "csv" and open_pro.hubspot_id is None and open_pro.owner_id == anna.id
+        # 6/1/2017 09:00 in Chicago (CDT, UTC-5)
+        assert open_pro.created_at == datetime(2017, 6, 1, 14, 0, tzinfo=UTC)
+        assert open_pro.created_at.tzinfo is not None and open_pro.created_at.utcoffset().total_seconds() == 0
+
+        won_pro = _deal(session, "GTX Pro", "Isdom", "closedwon")
+        assert won_pro.amount == 4514 and won_pro.close_date == date(2017, 3, 11)  # close_value, not list price
+        # 12/28/2017 17:00 in Los Angeles (PST, UTC-8) is the next day in UTC
+        won_la = _deal(session, "GTX Pro", "Cancity", "closedwon")
+        assert won_la.closed_at == datetime(2017, 12, 29, 1, 0, tzinfo=UTC)
+
+        no_account = _deal(session, "MG Advanced", None, "appointmentscheduled")
+        assert no_account.company_id is None and no_account.name == "No account – MG Advanced"
+        assert no_account.created_at is None and no_account.amount == 3393  # Prospecting: no engage_date
+
+        assert get_meta(session, "as_of") == "2017-12-28T18:00:00+00:00"
+        assert get_meta(session, "source") == "csv:crm_csv"
+        assert get_meta(session, "generator") == "csv-import"
+
+
+def test_importing_into_a_store_with_deals_is_refused(engine: Engine) -> None:
+    import_crm_csv(engine, FIXTURE, tz=NY)
+    with pytest.raises(ValueError, match="--replace"):
+        import_crm_csv(engine, FIXTURE, tz=NY)
+
+
+def test_a_malformed_date_names_the_file_and_line(engine: Engine, tmp_path: Path) -> None:
+    folder = tmp_path / "export"
+    shutil.copytree(FIXTURE, folder)
+    pipeline = folder / "sales_pipeline.csv"
+    pipeline.write_text(pipeline.read_text().replace("6/1/2017", "2017-06-01"))
+    with pytest.raises(ValueError, match=r"sales_pipeline\.csv line 6: engage_date '2017-06-01'"):
+        import_crm_csv(engine, folder, tz=NY)
+    with Session(engine) as session:
+        assert session.exec(select(Owner)).first() is None  # nothing written
+
+
+def test_cli_imports_and_replaces(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    assert main(["import-csv", str(FIXTURE)]) == 0
+    out = capsys.readouterr().out
+    assert "deals: 12" in out and "as of: 2017-12-28T18:00:00+00:00" in out
+    assert main(["import-csv", str(FIXTURE)]) == 2
+    assert "--replace" in capsys.readouterr().err
+    assert main(["import-csv", str(FIXTURE), "--replace"]) == 0
+
+
+def test_eval_pipeline_check_agrees_with_the_copilot_on_the_fixture(sqlite_engine: Engine, tmp_path: Path) -> None:
+    import_crm_csv(sqlite_engine, FIXTURE, tz=NY)
+    truth = csv_truth(FIXTURE)
+    # the independent count, by hand from the fixture: Anna has two Engaging deals and one Prospecting
+    assert truth.open_by_agent["Anna Snelling"] == 3
+    assert truth.open_amount_by_agent["Anna Snelling"] == 550 + 4821 + 3393
+    now = datetime(2017, 12, 28, 18, 0, tzinfo=UTC)
+    settings = offline_settings(tmp_path / "chroma")
+    for agent in truth.agents:
+        asked = ask(f"pipeline for {agent}", engine=sqlite_engine, settings=settings, now=now)
+        assert check_pipeline(asked, agent, truth) == (True, True), asked
+    # and the checker does fail a wrong answer
+    wrong = ask("pipeline for Moses Frase", engine=sqlite_engine, settings=settings, now=now)
+    assert check_pipeline(wrong, "Anna Snelling", truth) == (True, False)
+
+
+def test_the_typo_drops_the_third_letter() -> None:
+    assert drop_third_letter("Acme Corporation") == "Ace Corporation"
+    assert drop_third_letter("Y-corporation") == "Y-crporation"
+
+
+def test_eval_without_the_data_says_so_and_returns_2(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys) -> None:
+    import eval as eval_package
+    from eval.crm_real import main as eval_main
+
+    monkeypatch.setenv("SALESOS_SHARED_DATA", str(tmp_path))
+    assert eval_package.shared_data_dir() == tmp_path  # the variable wins over ../shared/data and the fallback
+    assert eval_main([]) == 2  # tmp_path has no crm-sales-opportunities/
+    assert "data not found" in capsys.readouterr().err
