@@ -518,7 +518,7 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
         text,
     ):
         found.append("me")
-    words = re.findall(r"[a-z]+", text)
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*", text)  # hyphenated first names ("mei-mei") stay whole
     first_names: dict[str, list[str]] = {}
     for _id, full, _team in names.owners:
         first_names.setdefault(full.lower().split()[0], []).append(full)

@@ -24,15 +24,12 @@ SHARED_DATA_FALLBACK = Path("/work/shared/data")
 
 
 def shared_data_dir() -> Path | None:
-    """The folder of real evaluation data: $SALESOS_SHARED_DATA, else ../shared/data beside the repo, else the fallback.
+    """The folder of real evaluation data: ../shared/data beside the repo, else the machine's fixed location.
 
-    A git worktree (or a CI clone) does not sit next to shared/, hence the environment variable and the fixed
-    fallback. None when none of them exists.
+    A git worktree (or a CI clone) does not sit next to shared/, hence the fallback; evaluations also take `--data`.
+    None when neither exists.
     """
-    import os
-
     from settings import PROJECT_ROOT
 
-    candidates = [Path(p) for p in [os.environ.get("SALESOS_SHARED_DATA")] if p]
-    candidates += [PROJECT_ROOT.parent / "shared" / "data", SHARED_DATA_FALLBACK]
+    candidates = [PROJECT_ROOT.parent / "shared" / "data", SHARED_DATA_FALLBACK]
     return next((p for p in candidates if p.is_dir()), None)

@@ -434,3 +434,12 @@ def test_fit_lines_keeps_whole_lines_and_counts_the_rest():
     kept = text.splitlines()
     assert len(text) <= 3000 and all(line in lines for line in kept[:-1])
     assert kept[-1] == f"…and {40 - (len(kept) - 1)} more (largest first)."
+
+
+def test_hyphenated_first_names_are_owners():
+    """Real CRM exports have them (the Maven Analytics export has "Mei-Mei Johns")."""
+    from bot.router import Names, find_owners
+
+    names = Names(owners=[(1, "Mei-Mei Johnson", "Team West"), (2, "Mei Ling", "Team East")], companies={})
+    assert find_owners("mei-mei's deals", names, None) == ["Mei-Mei Johnson"]
+    assert find_owners("mei's deals", names, None) == ["Mei Ling"]

@@ -135,10 +135,7 @@ def test_the_typo_drops_the_third_letter() -> None:
 
 
 def test_eval_without_the_data_says_so_and_returns_2(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys) -> None:
-    import eval as eval_package
     from eval.crm_real import main as eval_main
 
-    monkeypatch.setenv("SALESOS_SHARED_DATA", str(tmp_path))
-    assert eval_package.shared_data_dir() == tmp_path  # the variable wins over ../shared/data and the fallback
-    assert eval_main([]) == 2  # tmp_path has no crm-sales-opportunities/
+    assert eval_main(["--data", str(tmp_path)]) == 2  # tmp_path has no crm-sales-opportunities/
     assert "data not found" in capsys.readouterr().err

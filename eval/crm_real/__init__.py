@@ -15,6 +15,7 @@ Open deals are Engaging + Prospecting, worth the product's list price (the expor
 
 from __future__ import annotations
 
+import argparse
 import csv
 import hashlib
 import sys
@@ -302,11 +303,16 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.common import print_table
     from eval import shared_data_dir
 
-    shared = shared_data_dir()
+    parser = argparse.ArgumentParser(prog="eval crm_real", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--data", type=Path, help="the folder holding crm-sales-opportunities/ (default: ../shared/data)"
+    )
+    args = parser.parse_args(argv if argv is not None else [])
+    shared = args.data or shared_data_dir()
     folder = shared / DATASET if shared else None
     if folder is None or not (folder / "sales_pipeline.csv").is_file():
         print(
-            f"data not found: {DATASET}/ under ../shared/data, /work/shared/data or $SALESOS_SHARED_DATA; "
+            f"data not found: {DATASET}/ under {shared or '../shared/data'} (or pass --data DIR); "
             "this evaluation needs the real CRM export",
             file=sys.stderr,
         )
