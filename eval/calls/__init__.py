@@ -30,7 +30,6 @@ from tools.calls.metrics import CallMetrics, stage_of_turns
 from tools.calls.parsers import parse_transcript
 from tools.calls.predict import OutcomeModel, call_features, enough_history, rules_prediction
 
-SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
 EVAL_DIR = PROJECT_ROOT / "var" / "eval"
 AS_OF = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 HELD_OUT_SHARE = 0.3
@@ -59,11 +58,12 @@ def workspace(size: str = "default", seed: int = 7) -> Engine:
 
 def real_transcripts_available() -> bool:
     """True when ../shared/data holds labelled call transcripts (a folder with 'call' or 'transcript' in its name)."""
-    if not SHARED_DATA.exists():
+    from eval import shared_data_dir
+
+    shared = shared_data_dir()
+    if shared is None:
         return False
-    return any(
-        p.is_dir() and ("call" in p.name.lower() or "transcript" in p.name.lower()) for p in SHARED_DATA.iterdir()
-    )
+    return any(p.is_dir() and ("call" in p.name.lower() or "transcript" in p.name.lower()) for p in shared.iterdir())
 
 
 class PRF:

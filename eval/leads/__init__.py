@@ -26,7 +26,6 @@ import numpy as np
 
 from eval import generator_fingerprint
 
-SHARED_DATA = Path("/work/shared/data")
 SIZE = os.environ.get("SALESOS_EVAL_LEADS_SIZE", "default")
 """`default` (~600 leads, the brief's workspace) or `large` (~20,000 leads: a far tighter estimate, slow to build)."""
 AS_OF = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
@@ -75,10 +74,13 @@ def bootstrap_auc_gain(y: np.ndarray, a: np.ndarray, b: np.ndarray, reps: int = 
 
 
 def real_lead_data() -> Path | None:
-    """A real inbound-lead set with conversion labels under /work/shared/data, if one was added."""
-    if not SHARED_DATA.exists():
+    """A real inbound-lead set with conversion labels under the shared data folder, if one was added."""
+    from eval import shared_data_dir
+
+    shared = shared_data_dir()
+    if shared is None:
         return None
-    for path in SHARED_DATA.iterdir():
+    for path in shared.iterdir():
         if path.is_dir() and "lead" in path.name.lower():
             return path
     return None
