@@ -160,6 +160,18 @@ def _deal_health(ctx: JobContext, now: datetime, retry: bool) -> str:
     return f"assessed {report.deals} open deals ({report.at_risk} at risk) in {report.seconds:.1f} s"
 
 
+def _drafts(ctx: JobContext, now: datetime, retry: bool) -> str:
+    from tools.drafts import default_writer, recover_stuck_drafts
+
+    # No claim: each draft's move back to `approved` is a conditional UPDATE, so one replica wins each draft.
+    runs = recover_stuck_drafts(ctx.engine, writer=default_writer(ctx.engine, ctx.settings), now=now)
+    if not runs:
+        return "no draft stuck mid-write"
+    done = sum(r.executed for r in runs)
+    statuses = ", ".join(r.status for r in runs)
+    return f"{len(runs)} stuck draft(s) re-run: {done} executed, {len(runs) - done} not ({statuses})"
+
+
 def _library(ctx: JobContext, now: datetime, retry: bool) -> str:
     try:
         from store.library import open_library_from_settings, seed_library  # type: ignore[import-not-found]
@@ -247,6 +259,14 @@ JOB_SPECS: dict[str, JobSpec] = {
             run=_deal_health,
             enabled=lambda s: s.deal_health_refresh_minutes > 0,
             run_at_start=True,
+        ),
+        JobSpec(
+            "draft_recovery",
+            "re-run approved drafts whose write was cut off by a crash or deploy (executing for 10+ minutes)",
+            lambda s: IntervalTrigger(minutes=10, timezone=s.tz),
+            misfire_grace_seconds=5 * 60,
+            run=_drafts,
+            run_at_start=True,  # a restart is exactly when a write may have been cut off
         ),
         JobSpec(
             "risk_alerts",

@@ -274,3 +274,33 @@ def test_hubspot_writer_turns_emails_into_send_tasks_and_patches_deals(sqlite_en
         assert hub.violations == []
     finally:
         hub.stop()
+
+
+def test_drafts_cut_off_mid_write_are_recovered_once(engine):
+    """A worker died between "executing" and "executed" (crash, deploy): the recovery job writes it exactly once."""
+    from datetime import timedelta
+
+    from jobs.scheduler import run_job
+    from settings import Settings
+    from store.types import utcnow
+    from tools.drafts import recover_stuck_drafts
+
+    owner_id, deal_id = seed(engine)
+    stuck = new_draft(engine, owner_id, deal_id, kind="note", key="stuck", payload={"body": "Sent the quote"})
+    busy = new_draft(engine, owner_id, deal_id, kind="note", key="busy", payload={"body": "Still writing"})
+    now = utcnow()
+    with session_scope(engine) as s:  # both were approved and claimed; one worker vanished 20 minutes ago
+        for draft_id, ago in ((stuck, 20), (busy, 2)):
+            draft = s.get(Draft, draft_id)
+            draft.status, draft.decided_at = "executing", now - timedelta(minutes=ago)
+            s.add(draft)
+    report = run_job("draft_recovery", engine, Settings(), now=now)
+    assert report.startswith("1 stuck draft(s) re-run: 1 executed")
+    assert run_job("draft_recovery", engine, Settings(), now=now) == "no draft stuck mid-write"
+    assert recover_stuck_drafts(engine, writer=record_locally(engine), now=now) == []
+    with session_scope(engine) as s:
+        assert s.get(Draft, stuck).status == "executed"
+        assert s.get(Draft, busy).status == "executing"  # 2 minutes: its worker may still be writing
+        notes = s.exec(select(Engagement).where(Engagement.type == "note")).all()
+        assert [n.body for n in notes] == ["Sent the quote"]
+        assert s.get(WriteBack, "stuck").status == "done"

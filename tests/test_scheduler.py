@@ -78,6 +78,8 @@ def test_jobs_options_and_which_jobs_are_on(sqlite_engine):
         "library_refresh",
         "deal_health",
         "deal_health:at-start",
+        "draft_recovery",
+        "draft_recovery:at-start",
     }
     assert str(scheduler.timezone) == "America/New_York"
     for name, job in jobs.items():

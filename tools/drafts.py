@@ -261,6 +261,24 @@ def retry_draft(
     return execute_draft(engine, draft_id, writer=writer, now=now)
 
 
+def recover_stuck_drafts(
+    engine: Engine, *, writer: Writer, now: datetime | None = None, stuck_after: timedelta = STUCK_AFTER
+) -> list[Execution]:
+    """Re-run every draft whose worker died mid-write (`executing` for longer than `stuck_after`), once each.
+
+    An approval must not be lost to a crash or a deploy between "executing" and "executed". Failed drafts are left to
+    a person (their error may need a fix first; Slack shows them a Retry button).
+    """
+    now = now or utcnow()
+    with session_scope(engine) as session:
+        stuck = session.exec(
+            select(Draft.id)
+            .where(Draft.status == "executing", Draft.decided_at < now - stuck_after)  # type: ignore[operator]
+            .order_by(Draft.id)
+        ).all()
+    return [retry_draft(engine, draft_id, writer=writer, now=now, stuck_after=stuck_after) for draft_id in stuck]
+
+
 # --- the local writer ---------------------------------------------------------------------------------------------
 
 
