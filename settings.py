@@ -82,8 +82,9 @@ class Settings(BaseSettings):
     deal_health_refresh_minutes: int = Field(
         default=15,
         ge=0,
-        description="Minutes between whole-book deal-health assessments; the copilot serves one while the CRM data "
-        "is unchanged and it is under twice this old, else it assesses live. 0: always assess live (no job).",
+        description="Deal health of the whole book is re-assessed within a minute of any data change, and at least "
+        "this often; 'at risk' is answered from it while the data is unchanged and it is under twice this old, else "
+        "live. 0: always assess live (no job).",
     )
     library_refresh_cron: str = Field(default="sun 03:00", description="Weekly library refresh: day and time.")
 

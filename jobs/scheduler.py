@@ -42,7 +42,7 @@ from jobs.risk_alerts import run_risk_alerts
 from jobs.weekly_digest import run_weekly_digest
 from store.types import utcnow
 from tools.digest import iso_week
-from tools.health_snapshot import refresh_snapshot
+from tools.health_snapshot import refresh_due, refresh_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -145,19 +145,22 @@ def _sync(ctx: JobContext, now: datetime, retry: bool) -> str:
 
 
 def _deal_health(ctx: JobContext, now: datetime, retry: bool) -> str:
+    why = refresh_due(ctx.engine, ctx.settings, now=now)
+    if why is None:
+        return "the snapshot is current"
     run = run_claimed(
         ctx.engine,
         "deal_health",
-        interval_slot("health", now, ctx.settings.deal_health_refresh_minutes),
+        interval_slot("health", now, 1),  # claims only when assessing: one replica per minute does the work
         ctx.replica,
         lambda: refresh_snapshot(ctx.engine, ctx.settings, now=now),
-        describe=lambda r: f"{r.deals} open deals, {r.at_risk} at risk, {r.seconds:.1f} s",
+        describe=lambda r: f"{why}: {r.deals} open deals, {r.at_risk} at risk, {r.seconds:.1f} s",
         retry=retry,
     )
     if not run.ran:
-        return "skipped: another run owns this interval"
+        return "skipped: another replica is assessing this minute"
     report = run.result
-    return f"assessed {report.deals} open deals ({report.at_risk} at risk) in {report.seconds:.1f} s"
+    return f"{why}: assessed {report.deals} open deals ({report.at_risk} at risk) in {report.seconds:.1f} s"
 
 
 def _drafts(ctx: JobContext, now: datetime, retry: bool) -> str:
@@ -252,10 +255,10 @@ JOB_SPECS: dict[str, JobSpec] = {
         ),
         JobSpec(
             "deal_health",
-            "assess every open deal's health, for instant 'which deals are at risk?' answers",
-            lambda s: IntervalTrigger(minutes=s.deal_health_refresh_minutes, timezone=s.tz),
-            # A late run is as good as an on-time one until the next is due; answers fall back to live meanwhile.
-            misfire_grace_seconds=5 * 60,
+            "re-assess every open deal's health when the data changed, or every DEAL_HEALTH_REFRESH_MINUTES",
+            lambda s: IntervalTrigger(minutes=1, timezone=s.tz),
+            # A check a minute late is as good as on time; answers are assessed live meanwhile.
+            misfire_grace_seconds=60,
             run=_deal_health,
             enabled=lambda s: s.deal_health_refresh_minutes > 0,
             run_at_start=True,

@@ -154,17 +154,54 @@ def test_the_copilot_says_when_the_scores_were_assessed(engine, settings):
     assert "Scores assessed 08:55 EST" in text
 
 
-def test_the_deal_health_job_refreshes_once_per_interval(engine, settings):
+def test_the_deal_health_job_reassesses_on_change_or_age_only(engine, settings):
+    """Checked every minute: it assesses when there is no snapshot, when the data changed, or every 15 minutes."""
     from jobs.scheduler import run_job
 
     build_world(engine)
     first = run_job("deal_health", engine, settings, now=NOW, replica="a")
-    assert first.startswith("assessed ") and ask(engine, settings).from_snapshot
-    again = run_job("deal_health", engine, settings, now=NOW + timedelta(minutes=5), replica="b")
-    assert again == "skipped: another run owns this interval"
-    assert ask(engine, settings, now=NOW + timedelta(minutes=5)).assessed_at == NOW
-    run_job("deal_health", engine, settings, now=NOW + timedelta(minutes=15), replica="b")
-    assert ask(engine, settings, now=NOW + timedelta(minutes=16)).assessed_at == NOW + timedelta(minutes=15)
+    assert first.startswith("no snapshot yet: assessed ") and ask(engine, settings).from_snapshot
+    # a minute later, nothing changed: one signature query, no assessment
+    assert run_job("deal_health", engine, settings, now=NOW + timedelta(minutes=1)) == "the snapshot is current"
+    # a reply arrives (a sync or an approved write-back adds it): the next check re-assesses
+    with Session(engine) as s:
+        deal_id = s.exec(select(DealHealthScore.deal_id)).first()
+        s.add(
+            Engagement(
+                type="email",
+                direction="inbound",
+                deal_id=deal_id,
+                occurred_at=NOW + timedelta(minutes=1),
+                buyer_engaged=True,
+            )
+        )
+        s.commit()
+    assert not ask(engine, settings, now=NOW + timedelta(minutes=2)).from_snapshot
+    changed = run_job("deal_health", engine, settings, now=NOW + timedelta(minutes=2), replica="b")
+    assert changed.startswith("the CRM data changed: assessed ")
+    assert ask(engine, settings, now=NOW + timedelta(minutes=3)).assessed_at == NOW + timedelta(minutes=2)
+    # another replica checking in the same minute finds it current; 15 minutes on, the clock alone re-assesses
+    assert run_job("deal_health", engine, settings, now=NOW + timedelta(minutes=2, seconds=30)) == (
+        "the snapshot is current"
+    )
+    aged = run_job("deal_health", engine, settings, now=NOW + timedelta(minutes=17))
+    assert aged.startswith("15 minutes old: assessed ")
+
+
+def test_one_replica_assesses_per_minute(engine, settings):
+    from jobs.scheduler import run_job
+
+    build_world(engine)
+    run_job("deal_health", engine, settings, now=NOW, replica="a")
+    with Session(engine) as s:  # the data changes, and two replicas check within the same minute
+        s.add(SyncCursor(object_type="deals", updated_at=NOW + timedelta(seconds=5)))
+        s.commit()
+    at = NOW + timedelta(minutes=1)
+    assert run_job("deal_health", engine, settings, now=at, replica="a").startswith("the CRM data changed")
+    # b read the signature before a's snapshot landed? it would then lose the minute's claim instead of assessing twice
+    from jobs.claims import claim
+
+    assert not claim(engine, "deal_health", "health:" + f"{at:%Y-%m-%dT%H:%M}Z", "b")
 
 
 def test_concurrent_refreshes_leave_one_whole_snapshot(engine, settings):

@@ -137,23 +137,54 @@ def refresh_snapshot(engine: Engine, settings: Any, *, now: datetime) -> Snapsho
     )
 
 
+def staleness(
+    session: Session, *, now: datetime, thresholds: Thresholds, tz: ZoneInfo, max_age: timedelta
+) -> tuple[SnapshotHeader | None, str | None]:
+    """The stored snapshot's header, and why it may not answer a question asked at `now` (None: it may)."""
+    if max_age <= timedelta(0):
+        return None, "the snapshot is switched off"
+    raw = get_meta(session, SNAPSHOT_KEY)
+    if raw is None:
+        return None, "no snapshot yet"
+    header = SnapshotHeader.from_json(raw)
+    if header.assessed_at > now:
+        return header, "assessed after the instant asked about"
+    if header.assessed_at < now - max_age:
+        return header, f"older than {max_age.total_seconds() / 60:.0f} minutes"
+    if header.assessed_at.astimezone(tz).date() != now.astimezone(tz).date():
+        return header, "assessed on another team-local day"  # business days and past close dates count whole days
+    if header.rules != rules_key(thresholds, tz):
+        return header, "the thresholds or the team timezone changed"
+    if header.signature != data_signature(session):
+        return header, "the CRM data changed"
+    return header, None
+
+
 def fresh_snapshot(
     session: Session, *, now: datetime, thresholds: Thresholds, tz: ZoneInfo, max_age: timedelta
 ) -> SnapshotHeader | None:
     """The stored snapshot's header if it may answer a question asked at `now`, else None (always with `max_age` 0)."""
-    if max_age <= timedelta(0):
-        return None
-    raw = get_meta(session, SNAPSHOT_KEY)
-    if raw is None:
-        return None
-    header = SnapshotHeader.from_json(raw)
-    if not (now - max_age <= header.assessed_at <= now):
-        return None
-    if header.assessed_at.astimezone(tz).date() != now.astimezone(tz).date():
-        return None  # business days and "past close date" count in whole team-local days
-    if header.rules != rules_key(thresholds, tz) or header.signature != data_signature(session):
-        return None
-    return header
+    header, stale = staleness(session, now=now, thresholds=thresholds, tz=tz, max_age=max_age)
+    return header if stale is None else None
+
+
+def refresh_due(engine: Engine, settings: Any, *, now: datetime) -> str | None:
+    """Why the `deal_health` job should assess the book now (None: the snapshot is current).
+
+    The job checks every minute: it re-assesses as soon as the data changed (so the first question after a sync or an
+    approved write-back is fast again within a minute), and otherwise once the snapshot is one refresh interval old
+    (so rules that compare with the clock stay current). Checking costs one signature query.
+    """
+    with Session(engine) as session:
+        header, stale = staleness(
+            session, now=now, thresholds=Thresholds.from_settings(settings), tz=settings.tz, max_age=max_age(settings)
+        )
+    if stale is not None:
+        return stale
+    assert header is not None
+    if now - header.assessed_at >= timedelta(minutes=settings.deal_health_refresh_minutes):
+        return f"{settings.deal_health_refresh_minutes} minutes old"
+    return None
 
 
 def at_risk_from_snapshot(
