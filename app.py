@@ -55,6 +55,14 @@ def _progress_bar() -> tuple[Callable[[str, int, int], None], Callable[[], None]
     return update, progress.stop
 
 
+def _assess_deal_health(engine: Engine, settings: Settings) -> None:
+    """Store the whole book's deal health now, so "at risk" questions after a new workspace need no live assessment."""
+    from tools.health_snapshot import refresh_snapshot
+
+    if settings.deal_health_refresh_minutes > 0:
+        refresh_snapshot(engine, settings, now=datetime.now(UTC))
+
+
 def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     from store.demo import ensure_workspace, generate_workspace
 
@@ -71,11 +79,7 @@ def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
             created = ensure_workspace(engine, size=args.size, seed=args.seed, progress=update)
     finally:
         close()
-    from tools.health_snapshot import refresh_snapshot
-
-    # the tour's "at risk" and any question after it answer from this assessment while the data stays as it is
-    if settings.deal_health_refresh_minutes > 0:
-        refresh_snapshot(engine, settings, now=datetime.now(UTC))
+    _assess_deal_health(engine, settings)
     where = settings.database_url
     print(("Generated" if created else "Using the existing") + f" demo workspace in {where}\n")
     if args.no_tour:
@@ -103,6 +107,7 @@ def _cmd_import_csv(args: argparse.Namespace, settings: Settings) -> int:
     except ValueError as exc:
         print(f"Import failed: {exc}", file=sys.stderr)
         return 2
+    _assess_deal_health(engine, settings)
     print(f"Imported {args.folder} into {settings.database_url}")
     print(describe_report(report))
     return 0

@@ -111,6 +111,15 @@ def test_cli_imports_and_replaces(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     assert main(["import-csv", str(FIXTURE)]) == 2
     assert "--replace" in capsys.readouterr().err
     assert main(["import-csv", str(FIXTURE), "--replace"]) == 0
+    # the imported book's deal health is assessed once, so "at risk" needs no live assessment afterwards
+    from sqlalchemy import create_engine
+    from sqlmodel import Session
+
+    from store.meta import get_meta
+    from tools.health_snapshot import SNAPSHOT_KEY
+
+    with Session(create_engine(f"sqlite:///{tmp_path / 'cli.db'}")) as s:
+        assert '"deals": 6' in (get_meta(s, SNAPSHOT_KEY) or "")  # the fixture's 6 open deals
 
 
 def test_eval_pipeline_check_agrees_with_the_copilot_on_the_fixture(sqlite_engine: Engine, tmp_path: Path) -> None:
