@@ -309,6 +309,7 @@ def _cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     finally:
         close()
+    _assess_deal_health(engine, settings)  # the data just changed: as the scheduled sync does
     table = Table(title=f"HubSpot sync ({'full' if report.full else 'incremental'})")
     for column in ("type", "records", "pages", "archived removed", "seconds"):
         table.add_column(column, justify="left" if column == "type" else "right")

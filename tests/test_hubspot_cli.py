@@ -42,6 +42,12 @@ def test_sync_command_fills_the_store_and_prints_a_summary(tmp_path, monkeypatch
     assert "HubSpot sync (incremental)" in out and "deals" in out and "requests" in out
     with Session(open_engine(f"sqlite:///{db}")) as s:
         assert s.execute(select(func.count()).select_from(Deal)).scalar_one() == 30
+        # the synced book's deal health is assessed at once, on the data just synced
+        from store.meta import data_signature, get_meta
+        from tools.health_snapshot import SNAPSHOT_KEY, SnapshotHeader
+
+        header = SnapshotHeader.from_json(get_meta(s, SNAPSHOT_KEY) or "{}")
+        assert header.signature == data_signature(s)
     assert fake.violations == []
 
 
