@@ -16,6 +16,7 @@ otherwise the answer is assessed live, exactly as before. Answers say when their
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -119,8 +120,6 @@ def save_snapshot(engine: Engine, assessed: list[DealHealth], header: SnapshotHe
 
 def refresh_snapshot(engine: Engine, settings: Any, *, now: datetime) -> SnapshotReport:
     """Assess every open deal and store the result as the snapshot (the `deal_health` job, and after a sync)."""
-    import time
-
     started = time.perf_counter()
     thresholds, tz = Thresholds.from_settings(settings), settings.tz
     with Session(engine) as session:
