@@ -56,11 +56,12 @@ def _progress_bar() -> tuple[Callable[[str, int, int], None], Callable[[], None]
 
 
 def _assess_deal_health(engine: Engine, settings: Settings) -> None:
-    """Store the whole book's deal health now, so "at risk" questions after a new workspace need no live assessment."""
-    from tools.health_snapshot import refresh_snapshot
+    """Store the whole book's deal health unless the stored one is current, so "at risk" needs no live assessment."""
+    from tools.health_snapshot import refresh_due, refresh_snapshot
 
-    if settings.deal_health_refresh_minutes > 0:
-        refresh_snapshot(engine, settings, now=datetime.now(UTC))
+    now = datetime.now(UTC)
+    if settings.deal_health_refresh_minutes > 0 and refresh_due(engine, settings, now=now) is not None:
+        refresh_snapshot(engine, settings, now=now)
 
 
 def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:

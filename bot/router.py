@@ -390,31 +390,30 @@ def parse_days(text: str) -> int | None:
     return None
 
 
-def parse_amount(text: str) -> float | None:
-    """Read a minimum amount: "over $50k", "above 100,000", "> $1M", "$25k+", "at least 75k"."""
-    text = text.lower()
-    num = r"\$?\s*(\d+(?:[.,]\d+)*)\s*(k|m|mm|thousand|million)?\b"
-    m = re.search(
-        r"(?:over|above|more than|greater than|bigger than|larger than|at least|>=?|min(?:imum)?|north of)\s*" + num,
-        text,
+_AMOUNT = r"(?P<n>\d+(?:[.,]\d+)*)\s*(?P<unit>k|mm|m|thousand|million)"
+_FLOOR_AFTER = r"\s*(?:\+|or (?:more|above|bigger|larger|higher)|and (?:up|above|over)|plus)"
+AMOUNT_PATTERNS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        # "over $50k", "above 100,000", "> $1M", "at least 75k"
+        r"(?:over|above|more than|greater than|bigger than|larger than|at least|>=?|min(?:imum)?|north of)\s*\$?\s*"
+        + _AMOUNT
+        + r"?\b",
+        r"\$\s*" + _AMOUNT + "?" + _FLOOR_AFTER,  # "$25k+", "$1m and up": the $ says it is money
+        r"(?<![\w$])" + _AMOUNT + r"\b" + _FLOOR_AFTER,  # "75k+", "100k or more": the unit says it is money
     )
-    if not m:
-        m = re.search(r"\$\s*(\d+(?:[.,]\d+)*)\s*(k|m|mm)?\s*\+", text)
-    if not m:  # "75k+", "100k or more", "$1m and up": a unit or a $ says it is money, the tail says it is a floor
-        m = re.search(
-            r"(?:\$\s*(\d+(?:[.,]\d+)*)\s*(k|m|mm|thousand|million)?|(?<![\w$])(\d+(?:[.,]\d+)*)\s*(k|m|mm|thousand|million)\b)"
-            r"\s*(?:\+|or (?:more|above|bigger|larger|higher)|and (?:up|above|over)|plus)",
-            text,
-        )
-        if m and m.group(3):
-            value = float(m.group(3).replace(",", "")) * {"k": 1e3, "thousand": 1e3}.get(m.group(4), 1e6)
-            return value
-    if not m:
-        return None
-    value = float(m.group(1).replace(",", ""))
-    unit = (m.group(2) or "").lower()
-    value *= {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6}.get(unit, 1)
-    return value
+)
+AMOUNT_UNITS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6}
+
+
+def parse_amount(text: str) -> float | None:
+    """Read a minimum amount: "over $50k", "above 100,000", "> $1M", "$25k+", "at least 75k", "100k or more"."""
+    text = text.lower()
+    for pattern in AMOUNT_PATTERNS:
+        m = pattern.search(text)
+        if m:
+            return float(m.group("n").replace(",", "")) * AMOUNT_UNITS.get(m.group("unit") or "", 1)
+    return None
 
 
 def parse_stages(text: str) -> list[str]:
@@ -658,6 +657,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
     ("deals", r"\bdeals?\b|\bopps?\b|\bopportunit(?:y|ies)\b"),
 )
 _INTENT_RE = [(name, re.compile(pattern)) for name, pattern in INTENTS]
+_INTENT_BY_NAME = dict(_INTENT_RE)
 
 WRITE_REQUEST = re.compile(
     r"^(?:please |pls |can you |could you |would you |go ahead and )?(?:close|mark|move|set|update|change|delete"
@@ -704,12 +704,12 @@ def route(question: str, *, session: Session, now: datetime, tz: ZoneInfo | str,
         intent = "latest"
     # "What objections did Cyberdyne raise on our last call?" asks what happened on a call, not how to answer it.
     past_tense = re.search(r"\b(?:did|raised|said|mentioned|came up|brought up|was|were)\b", intent_text)
-    if intent == "objection" and past_tense and dict(_INTENT_RE)["call_summary"].search(intent_text):
+    if intent == "objection" and past_tense and _INTENT_BY_NAME["call_summary"].search(intent_text):
         intent = "call_summary"
     # "How's my pipe looking?" has the shape of a "latest on" but names no company: the pipeline words decide.
     if intent == "latest" and company is None:
         for name in ("pipeline", "closing"):
-            if dict(_INTENT_RE)[name].search(intent_text):
+            if _INTENT_BY_NAME[name].search(intent_text):
                 intent = name
                 break
     # A stage named on its own ("what's in contract sent") asks for the deals in it.

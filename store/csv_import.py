@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, func, insert, select, text
+from sqlalchemy import Engine, func, insert, select
 
-from store.db import refresh_statistics
+from store.db import refresh_statistics, reset_id_sequences
 from store.models import Company, Deal, Owner, WorkspaceMeta
 
 Progress = Callable[[str, int, int], None]
@@ -231,18 +231,6 @@ def read_crm_folder(folder: Path, *, tz: ZoneInfo) -> CrmRows:
     return CrmRows(owners=owners, companies=companies, deals=deals, as_of=datetime.combine(latest, AS_OF_HOUR, UTC))
 
 
-def _reset_sequences(conn: Any) -> None:
-    """Move PostgreSQL's id sequences past the explicit ids written, so later inserts (a sync) get fresh ids."""
-    for table in (Owner, Company, Deal):
-        name = table.__tablename__
-        conn.execute(
-            text(
-                f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), "
-                f'(SELECT COALESCE(MAX(id), 0) + 1 FROM "{name}"), false)'
-            )
-        )
-
-
 def import_crm_csv(engine: Engine, folder: Path, *, tz: ZoneInfo, progress: Progress | None = None) -> ImportReport:
     """Import the CSV export in `folder` into an empty store, in one transaction; return what was written.
 
@@ -267,8 +255,7 @@ def import_crm_csv(engine: Engine, folder: Path, *, tz: ZoneInfo, progress: Prog
                 if progress:
                     progress(label, min(start + 1000, len(rows)), len(rows))
         conn.execute(insert(WorkspaceMeta), [{"key": k, "value": v, "updated_at": data.as_of} for k, v in meta.items()])
-        if conn.dialect.name == "postgresql":
-            _reset_sequences(conn)
+        reset_id_sequences(conn, (Owner, Company, Deal))
     refresh_statistics(engine)
     return ImportReport(
         owners=len(data.owners),

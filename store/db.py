@@ -8,11 +8,12 @@ and never dropped. A test checks that the migrations produce exactly the tables 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
@@ -95,6 +96,23 @@ def clear_data(engine: Engine) -> None:
     with engine.begin() as conn:
         for table in reversed(SQLModel.metadata.sorted_tables):
             conn.execute(table.delete())
+
+
+def reset_id_sequences(conn: Connection, tables: Iterable[Any]) -> None:
+    """Move PostgreSQL's id sequences past ids written explicitly (bulk loads), so later inserts get fresh ids.
+
+    SQLite needs nothing: its rowids follow MAX(id).
+    """
+    if conn.dialect.name != "postgresql":
+        return
+    for table in tables:
+        name = table.__tablename__
+        conn.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), "
+                f'(SELECT COALESCE(MAX(id), 0) + 1 FROM "{name}"), false)'
+            )
+        )
 
 
 @contextmanager

@@ -26,12 +26,12 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, func, insert, select, text
+from sqlalchemy import Engine, func, insert, select
 from sqlalchemy import types as sa_types
 from sqlalchemy.engine import Connection
 
 from store import demo_text as words
-from store.db import refresh_statistics
+from store.db import refresh_statistics, reset_id_sequences
 from store.models import (
     CLOSED_STAGES,
     OPEN_STAGES,
@@ -1749,18 +1749,6 @@ def _crm_rows(engine: Engine) -> dict[str, int]:
         }
 
 
-def _reset_sequences(conn: Connection) -> None:
-    """Move PostgreSQL's id sequences past the explicit ids the generator wrote."""
-    for table in (Owner, Company, Contact, Deal, DealStageChange, CloseDateChange, Engagement, Call, InboundLead):
-        name = table.__tablename__
-        conn.execute(
-            text(
-                f"SELECT setval(pg_get_serial_sequence('\"{name}\"', 'id'), "
-                f'(SELECT COALESCE(MAX(id), 0) + 1 FROM "{name}"), false)'
-            )
-        )
-
-
 def generate_workspace(
     engine: Engine,
     *,
@@ -1805,8 +1793,10 @@ def generate_workspace(
         finally:
             if conn.dialect.name == "sqlite":
                 conn.exec_driver_sql("PRAGMA cache_size=-2000")
-        if conn.dialect.name == "postgresql":
-            _reset_sequences(conn)
+        reset_id_sequences(
+            conn,
+            (Owner, Company, Contact, Deal, DealStageChange, CloseDateChange, Engagement, Call, InboundLead),
+        )
     refresh_statistics(engine)  # a store that is new to the planner gets bad plans on the large size
     stats.seconds = time.perf_counter() - started
     return stats

@@ -86,6 +86,19 @@ def test_import_writes_owners_companies_and_deals(engine: Engine) -> None:
         assert get_meta(session, "generator") == "csv-import"
 
 
+def test_rows_added_after_an_import_get_fresh_ids(engine: Engine) -> None:
+    """The import writes explicit ids; a later insert (a sync, a new owner) must not collide with them."""
+    import_crm_csv(engine, FIXTURE, tz=NY)
+    with Session(engine) as s:
+        owner = Owner(name="New Rep", email="new.rep@example.com")
+        s.add(owner)
+        s.flush()
+        deal = Deal(name="Later deal", stage="qualifiedtobuy", owner_id=owner.id)
+        s.add(deal)
+        s.commit()
+        assert deal.id == 13 and owner.id > 1  # the fixture has 12 deals
+
+
 def test_importing_into_a_store_with_deals_is_refused(engine: Engine) -> None:
     import_crm_csv(engine, FIXTURE, tz=NY)
     with pytest.raises(ValueError, match="--replace"):

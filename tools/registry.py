@@ -261,12 +261,9 @@ def _search_deals(ctx: ToolContext, session: Session, a: SearchDealsArgs) -> Bas
     from tools.deals import find_deals
 
     owner_ids, owner_names = resolve_owners(session, a.owners, ctx.asker_owner_id)
-    company_id = None
-    if a.company:
-        match = resolve_company_strict(session, a.company)
-        if match.company is None:
-            return match
-        company_id = match.company.id
+    company_id, unresolved = _company_filter(session, a.company)
+    if unresolved is not None:
+        return unresolved
     stages = resolve_stages(a.stages)
     open_only = not a.include_closed and not (stages and set(stages) - set(OPEN_STAGES))
     kwargs: dict[str, Any] = dict(
@@ -385,12 +382,9 @@ def _at_risk(ctx: ToolContext, session: Session, a: AtRiskArgs) -> BaseModel:
     from tools.health_snapshot import at_risk, max_age
 
     owner_ids, _names = resolve_owners(session, a.owners, ctx.asker_owner_id)
-    company_id = None
-    if a.company:
-        match = resolve_company_strict(session, a.company)
-        if match.company is None:
-            return match
-        company_id = match.company.id
+    company_id, unresolved = _company_filter(session, a.company)
+    if unresolved is not None:
+        return unresolved
     return at_risk(
         session,
         now=ctx.now,
@@ -429,6 +423,16 @@ def _lead_score(ctx: ToolContext, session: Session, a: LeadScoreArgs) -> BaseMod
     from tools.lead_lookup import lead_scores
 
     return lead_scores(session, a.company, now=ctx.now, engine=ctx.engine, settings=ctx.settings)
+
+
+def _company_filter(session: Session, name: str | None) -> tuple[int | None, BaseModel | None]:
+    """An optional company filter as typed: (its id, None), or (None, the "did you mean" match to answer with)."""
+    if not name:
+        return None, None
+    match = resolve_company_strict(session, name)
+    if match.company is None:
+        return None, match
+    return match.company.id, None
 
 
 def _lookup_company(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:

@@ -279,7 +279,6 @@ def main(argv: list[str] | None = None) -> None:
     print(f"held-out 2: {100 * fresh:.1f}% over {len(FRESH)}; ", end="")
     print(f"held-out 3: {100 * set3:.1f}% over {len(UNSEEN)}; ", end="")
     print(f"held-out 4: {100 * unseen:.1f}% over {len(UNSEEN_4)}")
-    print("first runs of the blind sets (the honest estimate on unseen phrasings): set 3 81.2%, set 4 87.5%")
 
 
 if __name__ == "__main__":
