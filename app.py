@@ -115,8 +115,8 @@ def _cmd_import_csv(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _answer_text(question: str, engine: Engine, settings: Settings, asker_owner_id: int | None = None) -> str:
-    from bot.copilot import answer
-    from bot.reply import to_text
+    from bot.copilot.answer import answer
+    from bot.copilot.reply import to_text
 
     result = answer(question, engine=engine, settings=settings, asker_owner_id=asker_owner_id, now=datetime.now(UTC))
     return to_text(result.reply)
@@ -129,7 +129,7 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.chat import run_chat
+    from bot.copilot.chat import run_chat
 
     return run_chat(open_store(settings), settings, asker_owner_id=args.as_owner)
 
@@ -144,7 +144,7 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
-    from bot.server import serve
+    from bot.slack.server import serve
 
     return serve(settings, open_store(settings))
 
@@ -191,8 +191,8 @@ def _cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_analyze_call(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
-    from bot.calls_reply import analysis_reply
-    from bot.reply import to_text
+    from bot.copilot.calls_reply import analysis_reply
+    from bot.copilot.reply import to_text
     from tools.calls.analyze import analyze_text
     from tools.calls.parsers import TranscriptError
 
@@ -242,7 +242,7 @@ def _cmd_analyze_call(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_manifest(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.manifest import render_manifest
+    from bot.slack.manifest import render_manifest
 
     print(render_manifest(url=args.url, socket_mode=args.socket_mode), end="")
     return 0

@@ -62,7 +62,7 @@ class Settings(BaseSettings):
     quiet_hours_start: int = Field(default=19, description="Hour (team timezone) after which no alert is sent.")
     quiet_hours_end: int = Field(default=8, description="Hour (team timezone) before which no alert is sent.")
     scheduler_enabled: bool = Field(default=True, description="Run the scheduler inside `salesos serve`.")
-    digest_cron: str = Field(default="mon 09:00", description="Weekly digest: day and time in the team timezone.")
+    digest_schedule: str = Field(default="mon 09:00", description="Weekly digest: day and time in the team timezone.")
     risk_alerts_time: str = Field(default="08:30", description="Daily risk alerts, team timezone.")
     precall_brief_minutes: int = Field(default=60, description="Send a brief for meetings starting within N minutes.")
 

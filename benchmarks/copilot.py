@@ -75,7 +75,7 @@ def latency(engine: Engine, as_of: datetime, label: str) -> None:
     question when the snapshot may not answer (DEAL_HEALTH_REFRESH_MINUTES=0: assessed live, what the first question
     after a change costs until the next refresh).
     """
-    from bot.copilot import answer
+    from bot.copilot.answer import answer
     from store.models import Company, Deal, Engagement, Owner
     from tools.health_snapshot import refresh_snapshot
 

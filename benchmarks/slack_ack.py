@@ -43,7 +43,7 @@ QUESTIONS = ("deals", "silent", "pipeline by stage", "brief Acme", "what's the l
 
 def _stand_in_answer(question: str, *, engine: Any, settings: Any, asker_owner_id: Any = None, **_: Any) -> Any:
     """Real store work (open deals + pipeline) rendered as a Reply, for when the copilot has not landed."""
-    from bot.reply import Fields, Header, Reply, Section
+    from bot.copilot.reply import Fields, Header, Reply, Section
     from store.db import session_scope
     from tools.deals import find_deals, pipeline_summary
 
@@ -85,7 +85,7 @@ def _seed_minimal(engine: Any) -> None:
 
 def _copilot_available() -> bool:
     try:
-        import bot.copilot  # noqa: F401
+        import bot.copilot.answer  # noqa: F401
     except ImportError:
         return False
     return True
@@ -105,8 +105,8 @@ def _prepare_store(db_path: Path, *, prepare: bool) -> tuple[Any, str]:
         else:
             _seed_minimal(engine)
     if real:
-        return engine, "real bot.copilot on the small demo workspace"
-    return engine, "stand-in (tools.deals queries; bot.copilot not on this branch)"
+        return engine, "real bot.copilot.answer on the small demo workspace"
+    return engine, "stand-in (tools.deals queries; bot.copilot.answer not on this branch)"
 
 
 def serve_child(slack_api_url: str, db_path: Path, *, port: int, worker: int) -> None:
@@ -118,9 +118,9 @@ def serve_child(slack_api_url: str, db_path: Path, *, port: int, worker: int) ->
     import logging
     import signal
 
-    from bot.reply import Reply, Section
-    from bot.server import build_http_server
-    from bot.slack_app import create_app
+    from bot.copilot.reply import Reply, Section
+    from bot.slack.server import build_http_server
+    from bot.slack.slack_app import create_app
     from settings import Settings
 
     logging.basicConfig(level=logging.WARNING)
@@ -141,7 +141,7 @@ def serve_child(slack_api_url: str, db_path: Path, *, port: int, worker: int) ->
 
 def serve_constant() -> None:
     """The baseline server: our HTTP server with one route that answers a constant."""
-    from bot.server import SlackHTTPServer
+    from bot.slack.server import SlackHTTPServer
 
     server = SlackHTTPServer("127.0.0.1", 0, {"/slack/events": lambda m, h, b: (200, {}, b"ok")})
     print(f"PORT {server.server_address[1]}", flush=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from bot.reply import to_text
+from bot.copilot.reply import to_text
 from jobs.render import digest_chart, digest_reply
 from jobs.scheduler import list_jobs
 from jobs.weekly_digest import make_digest

@@ -28,10 +28,10 @@ def intake_notifier(engine: Engine, settings: Any, *, slack_client: Any = None) 
     if slack_client is None:
         if settings.slack_bot_token is None:
             return None
-        from bot.slack_app import build_web_client
+        from bot.slack.slack_app import build_web_client
 
         slack_client = build_web_client(settings)
-    from bot.leads_listeners import make_intake_notifier
+    from bot.slack.leads_listeners import make_intake_notifier
 
     return make_intake_notifier(slack_client, engine, settings)
 

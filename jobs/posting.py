@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-from bot.reply import Actions, Context, Divider, Fields, Header, Reply, Section, to_text
+from bot.copilot.reply import Actions, Context, Divider, Fields, Header, Reply, Section, to_text
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ def _cut(text: str, limit: int) -> str:
 
 
 def minimal_blocks(reply: Reply) -> list[dict[str, Any]]:
-    """Render a Reply as Block Kit within Slack's limits (used until `bot.blocks` is available)."""
+    """Render a Reply as Block Kit within Slack's limits (used until `bot.slack.blocks` is available)."""
     blocks: list[dict[str, Any]] = []
     for part in reply.parts:
         if isinstance(part, Header):
@@ -100,7 +100,7 @@ def minimal_blocks(reply: Reply) -> list[dict[str, Any]]:
 def reply_blocks(reply: Reply) -> list[dict[str, Any]]:
     """Block Kit for a Reply: the Slack app's renderer when present, else `minimal_blocks`."""
     try:
-        from bot.blocks import reply_to_blocks  # type: ignore[import-not-found]
+        from bot.slack.blocks import reply_to_blocks  # type: ignore[import-not-found]
     except ImportError:
         return minimal_blocks(reply)
     return reply_to_blocks(reply)

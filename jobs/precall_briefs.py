@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, select
 
-from bot.reply import Context, Divider, Header, Reply, Section
+from bot.copilot.reply import Context, Divider, Header, Reply, Section
 from jobs.claims import run_claimed
 from jobs.posting import Poster, Recipient, Unreachable, recipients_by_owner
 from store.db import session_scope
@@ -147,9 +147,9 @@ def store_brief_for(engine: Engine, settings: Any, *, now: datetime) -> BriefFor
 
 
 def default_brief_for(engine: Engine, settings: Any, *, now: datetime) -> BriefFor:
-    """The copilot's brief v1 (`tools.briefs` + `bot.render`) when installed, else `store_brief_for`."""
+    """The copilot's brief v1 (`tools.briefs` + `bot.copilot.render`) when installed, else `store_brief_for`."""
     try:
-        from bot.render import Renderer  # type: ignore[import-not-found]
+        from bot.copilot.render import Renderer  # type: ignore[import-not-found]
         from tools.briefs import build_brief  # type: ignore[import-not-found]
     except ImportError:
         return store_brief_for(engine, settings, now=now)

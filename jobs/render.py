@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.reply import Context, Divider, Fields, Header, Reply, Section
+from bot.copilot.reply import Context, Divider, Fields, Header, Reply, Section
 from tools.digest import Digest
 from tools.health import DealHealth
 

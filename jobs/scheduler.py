@@ -3,7 +3,7 @@
 Jobs (schedules are Settings): HubSpot sync every `hubspot_sync_minutes` (only when HubSpot is configured; each run
 then takes new HubSpot contacts in through lead intake, `jobs/hubspot_leads.py`, and re-assesses deal health), the
 deal-health snapshot every `deal_health_refresh_minutes` and at start (`tools/health_snapshot.py`), pre-call
-briefs every `precall_check_minutes`, risk alerts daily at `risk_alerts_time`, the weekly digest at `digest_cron`, and
+briefs every `precall_check_minutes`, risk alerts daily at `risk_alerts_time`, the weekly digest at `digest_schedule`, and
 the library refresh at `library_refresh_cron`, all in `team_timezone`.
 
 Design decisions:
@@ -283,7 +283,7 @@ JOB_SPECS: dict[str, JobSpec] = {
         JobSpec(
             "weekly_digest",
             "post last week's digest to the digest channel",
-            lambda s: weekly_trigger(s.digest_cron, s.tz),
+            lambda s: weekly_trigger(s.digest_schedule, s.tz),
             # Until mid-afternoon a late Monday digest is still the Monday digest; after that a person decides
             # (`salesos jobs run weekly_digest`): the slot stays free, so it can still go out exactly once.
             misfire_grace_seconds=6 * 3600,

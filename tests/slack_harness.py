@@ -12,9 +12,9 @@ from typing import Any
 from slack_sdk import WebClient
 from sqlalchemy import Engine
 
-from bot.reply import Context, Header, Reply, Section
-from bot.server import SlackHTTPServer, build_http_server
-from bot.slack_app import create_app
+from bot.copilot.reply import Context, Header, Reply, Section
+from bot.slack.server import SlackHTTPServer, build_http_server
+from bot.slack.slack_app import create_app
 from settings import Settings
 from store.db import session_scope
 from store.models import Company, Deal, Owner

@@ -7,8 +7,8 @@ import json
 import pytest
 from sqlmodel import Session, select
 
-from bot.copilot import answer
-from bot.reply import Section, to_text
+from bot.copilot.answer import answer
+from bot.copilot.reply import Section, to_text
 from settings import Settings
 from store.models import ConversationTurn, Deal, Draft
 from tests import copilot_fixture as fx

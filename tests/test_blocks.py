@@ -7,7 +7,8 @@ import json
 import pytest
 from slack_sdk import WebClient
 
-from bot.blocks import (
+from bot.copilot.reply import Actions, Button, Context, Divider, Fields, Header, Reply, Section, to_text
+from bot.slack.blocks import (
     fallback_text,
     post_reply,
     reply_to_blocks,
@@ -16,7 +17,6 @@ from bot.blocks import (
     update_reply,
     view_blocks,
 )
-from bot.reply import Actions, Button, Context, Divider, Fields, Header, Reply, Section, to_text
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.slack_limits import block_violations, payload_violations
 

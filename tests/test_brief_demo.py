@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import Session, select
 
-from bot.copilot import answer
-from bot.reply import to_text
+from bot.copilot.answer import answer
+from bot.copilot.reply import to_text
 from settings import Settings
 from store.models import Company, Contact, Deal, DealContact, Engagement
 

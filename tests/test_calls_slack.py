@@ -15,12 +15,12 @@ import pytest
 from slack_sdk import WebClient
 from sqlmodel import Session, func, select
 
-from bot import calls_listeners
-from bot.approvals import APPROVE_ACTION
-from bot.calls_reply import call_scorecard_reply
-from bot.reply import to_text
-from bot.server import build_http_server
-from bot.slack_app import create_app
+from bot.copilot.calls_reply import call_scorecard_reply
+from bot.copilot.reply import to_text
+from bot.slack import calls_listeners
+from bot.slack.approvals import APPROVE_ACTION
+from bot.slack.server import build_http_server
+from bot.slack.slack_app import create_app
 from settings import Settings
 from store.models import Call, Draft, Engagement, WriteBack
 from tests.calls_fixture import CALL_AT, seed_acme

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from sqlmodel import Session, select
 
-from bot.copilot import answer
-from bot.reply import Actions, Context, Header, Section, to_text
-from bot.router import parse_amount, parse_days, parse_period, route
+from bot.copilot.answer import answer
+from bot.copilot.reply import Actions, Context, Header, Section, to_text
+from bot.copilot.understanding import parse_amount, parse_days, parse_period, route
 from settings import Settings
 from store.models import Deal, Draft, Engagement
 from tests import copilot_fixture as fx
@@ -342,7 +342,7 @@ def test_injected_note_cannot_write(ws, settings):
 
 
 def test_chat_repl_answers_until_exit(ws, settings):
-    from bot.chat import run_chat
+    from bot.copilot.chat import run_chat
 
     engine, ids = ws
     questions = iter(["which deals are silent 5+ days?", "", "brief Acme", "exit", "never asked"])
@@ -427,7 +427,7 @@ def test_freshness_prefers_the_latest_hubspot_sync(ws, settings):
 
 
 def test_fit_lines_keeps_whole_lines_and_counts_the_rest():
-    from bot.render import fit_lines
+    from bot.copilot.render import fit_lines
 
     lines = [f"• deal {i} " + "x" * 300 for i in range(15)]
     text = fit_lines(lines, 40, "largest first")
@@ -438,7 +438,7 @@ def test_fit_lines_keeps_whole_lines_and_counts_the_rest():
 
 def test_hyphenated_first_names_are_owners():
     """Real CRM exports have them (the Maven Analytics export has "Mei-Mei Johns")."""
-    from bot.router import Names, find_owners
+    from bot.copilot.understanding import Names, find_owners
 
     names = Names(owners=[(1, "Mei-Mei Johnson", "Team West"), (2, "Mei Ling", "Team East")], companies={})
     assert find_owners("mei-mei's deals", names, None) == ["Mei-Mei Johnson"]

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import Session
 
-from bot.reply import to_text
+from bot.copilot.reply import to_text
 from jobs.render import digest_chart, digest_reply
 from tests.jobs_world import NOW, build_world
 from tools.digest import build_digest, iso_week, last_week, size_band

@@ -144,8 +144,8 @@ def test_a_refresh_replaces_the_whole_snapshot(engine, settings):
 
 
 def test_the_copilot_says_when_the_scores_were_assessed(engine, settings):
-    from bot.copilot import answer
-    from bot.reply import to_text
+    from bot.copilot.answer import answer
+    from bot.copilot.reply import to_text
 
     build_world(engine)
     refresh_snapshot(engine, settings, now=NOW - timedelta(minutes=5))

@@ -265,7 +265,7 @@ def test_retry_after_a_crash_between_the_hubspot_call_and_the_bookkeeping_adopts
 
 
 def test_slack_retry_button_runs_a_failed_write_again_once(sqlite_engine, hub):
-    from bot.approvals import APPROVE_ACTION, RETRY_ACTION, post_draft
+    from bot.slack.approvals import APPROVE_ACTION, RETRY_ACTION, post_draft
     from store.db import session_scope
     from store.models import Deal, Draft
     from tests.slack_harness import DANA, OMAR, concurrently, running

@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 import pytest
 from sqlmodel import Session, select
 
-from bot.intake import MAX_BODY_BYTES, handle_intake, signed_headers
-from bot.server import SlackHTTPServer
+from bot.slack.intake import MAX_BODY_BYTES, handle_intake, signed_headers
+from bot.slack.server import SlackHTTPServer
 from settings import Settings
 from store.models import InboundLead
 
@@ -31,7 +31,7 @@ LEAD = {
 
 
 class IntakeServer:
-    """The HTTP-mode server of `salesos serve` (bot/server.py) with only the /intake route mounted."""
+    """The HTTP-mode server of `salesos serve` (bot/slack/server.py) with only the /intake route mounted."""
 
     def __init__(self, handler) -> None:
         self.server = SlackHTTPServer("127.0.0.1", 0, {"/intake": handler})

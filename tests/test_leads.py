@@ -17,7 +17,6 @@ from tools.leads import (
     lead_in_from_hubspot,
     load_scorer,
     parse_amount,
-    score_lead_tool,
     timeline_days,
     validation_errors,
 )
@@ -221,11 +220,16 @@ def test_hubspot_contacts_take_the_same_path(engine, settings):
 
 
 def test_copilot_tool_scores_and_explains_errors(sqlite_engine, settings):
-    tool = score_lead_tool(sqlite_engine, settings)
+    from datetime import UTC, datetime
+
+    from tools.capabilities import ToolContext, langchain_tools
+
+    ctx = ToolContext(engine=sqlite_engine, settings=settings, now=datetime.now(UTC))
+    tool = next(t for t in langchain_tools(ctx) if t.name == "score_lead")
     text = tool.invoke({"company": "Acme", "contact_email": "jo@gmail.com", "budget": "$80k", "timeline": "ASAP"})
-    assert "Acme: score" in text and "free-mail" in text
+    assert '"company":"Acme","score"' in text and "free-mail" in text
     bad = tool.invoke({"company": "Acme", "contact_email": "not-an-email"})
-    assert "Cannot score this lead" in bad and "email" in bad
+    assert "can't score this lead" in bad and "email" in bad
 
 
 def test_top_decile_lift_counts_ties_at_the_cut_fractionally():

@@ -3,7 +3,7 @@
 import pytest
 from sqlmodel import Session, select
 
-from bot.leads_listeners import write_score_to_hubspot
+from bot.slack.leads_listeners import write_score_to_hubspot
 from settings import Settings
 from store.models import Company, InboundLead
 from tests import hubspot_fake

@@ -11,10 +11,10 @@ import pytest
 from slack_sdk import WebClient
 from sqlmodel import Session, select
 
-from bot import leads_listeners
-from bot.intake import intake_route, signed_headers
-from bot.server import build_http_server
-from bot.slack_app import create_app
+from bot.slack import leads_listeners
+from bot.slack.intake import intake_route, signed_headers
+from bot.slack.server import build_http_server
+from bot.slack.slack_app import create_app
 from settings import Settings
 from store.models import InboundLead, Owner
 from tests.fakes.slack_api import FakeSlackAPI, SlackUserRecord
@@ -193,7 +193,7 @@ def test_a_lead_with_an_owner_on_slack_goes_to_the_owner(stack_lite):
 
 def test_salesos_serve_http_mode_serves_intake(sqlite_engine, tmp_path):
     """The runner `salesos serve` uses mounts /intake and the lead buttons with no extra wiring."""
-    from bot.server import build_runner
+    from bot.slack.server import build_runner
 
     with FakeSlackAPI() as fake:
         settings = Settings(

@@ -6,7 +6,7 @@ import pytest
 from slack_sdk import WebClient
 from sqlmodel import Session
 
-from bot.reply import Reply, Section
+from bot.copilot.reply import Reply, Section
 from jobs.claims import get_claim
 from jobs.posting import SlackPoster
 from jobs.precall_briefs import default_brief_for, meetings_due, run_precall_briefs, store_brief_for

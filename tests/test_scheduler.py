@@ -97,7 +97,7 @@ def test_jobs_options_and_which_jobs_are_on(sqlite_engine):
 def test_restart_catches_up_a_missed_digest_within_its_grace(sqlite_engine):
     settings = Settings()
     monday_10 = datetime(2026, 11, 30, 15, tzinfo=UTC)  # 10:00 New York: the 09:00 digest was missed an hour ago
-    trigger = weekly_trigger(settings.digest_cron, settings.tz)
+    trigger = weekly_trigger(settings.digest_schedule, settings.tz)
     assert missed_fire_time(trigger, monday_10, 6 * 3600) == datetime(2026, 11, 30, 9, tzinfo=settings.tz)
     ids = {job.id for job in build_scheduler(settings, sqlite_engine, now=monday_10).get_jobs()}
     assert {"weekly_digest:catch-up", "risk_alerts:catch-up"} <= ids  # risk alerts were due at 08:30
@@ -127,7 +127,7 @@ def test_live_scheduler_runs_the_catch_up_in_its_thread_and_posts_once(sqlite_en
             slack_bot_token="xoxb-test",
             slack_api_url=slack.api_url,
             digest_channel="C0DIGEST",
-            digest_cron=just_before.strftime("%a %H:%M"),
+            digest_schedule=just_before.strftime("%a %H:%M"),
             risk_alerts_time=later.strftime("%H:%M"),  # next fire in the future, last one long past the grace
             library_refresh_cron=(later + timedelta(days=2)).strftime("%a %H:%M"),
         )
@@ -186,7 +186,7 @@ def test_sync_job_claims_its_interval_and_runs_the_real_sync(sqlite_engine):
 def test_serve_starts_the_scheduler_unless_disabled(sqlite_engine):
     from slack_sdk import WebClient
 
-    from bot.server import start_scheduler
+    from bot.slack.server import start_scheduler
 
     with FakeSlackAPI() as slack:
         client = WebClient(token="xoxb-test", base_url=slack.api_url)

@@ -8,8 +8,8 @@ import time
 import pytest
 from sqlmodel import select
 
-from bot.approvals import APPROVE_ACTION, DISCARD_ACTION, EDIT_ACTION, EDIT_VIEW, post_draft
-from bot.slack_app import bot_deps
+from bot.slack.approvals import APPROVE_ACTION, DISCARD_ACTION, EDIT_ACTION, EDIT_VIEW, post_draft
+from bot.slack.slack_app import bot_deps
 from store.db import session_scope
 from store.models import Draft, Engagement, SlackEvent, SlackUser, WriteBack
 from tests.fakes.slack_requests import JSON, post_raw, signed_headers, slash_command
@@ -432,7 +432,7 @@ def test_bolt_path_acks_commands_like_the_edge_does(slack):
     """Socket Mode has no HTTP edge: Bolt's own listener sends the same ack and defers the same work."""
     from slack_bolt import BoltRequest
 
-    from bot.commands import command_ack
+    from bot.slack.commands import command_ack
 
     form = {
         "command": "/salesos",

@@ -9,8 +9,8 @@ import pytest
 from slack_sdk import WebClient
 from sqlmodel import Session, select
 
-from bot.server import build_http_server
-from bot.slack_app import create_app
+from bot.slack.server import build_http_server
+from bot.slack.slack_app import create_app
 from settings import Settings
 from store.demo import generate_workspace
 from store.models import Company, Deal, Owner

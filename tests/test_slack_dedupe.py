@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 
-from bot.slack_app import claim_event, prune_events
+from bot.slack.slack_app import claim_event, prune_events
 from store.db import session_scope
 from store.models import SlackEvent, utcnow
 

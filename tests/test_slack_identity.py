@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from slack_sdk import WebClient
 
-from bot.identity import resolve_identity, slack_user_for_owner
+from bot.slack.identity import resolve_identity, slack_user_for_owner
 from settings import Settings
 from store.db import session_scope
 from store.models import Owner, SlackUser

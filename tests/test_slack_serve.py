@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 import app as cli
-from bot.manifest import load_manifest, render_manifest
-from bot.server import SlackHTTPServer, build_runner
+from bot.slack.manifest import load_manifest, render_manifest
+from bot.slack.server import SlackHTTPServer, build_runner
 from settings import Settings
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.slack_requests import post_signed, slash_command

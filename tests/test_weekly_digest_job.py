@@ -95,7 +95,7 @@ def test_two_scheduler_processes_on_one_postgres_post_each_digest_once(postgres_
     local = datetime.now(UTC).astimezone(ZoneInfo("America/New_York"))
     overrides = {
         "digest_channel": "C0DIGEST",
-        "digest_cron": (local - timedelta(minutes=1)).strftime("%a %H:%M"),  # due a minute ago: caught up at start
+        "digest_schedule": (local - timedelta(minutes=1)).strftime("%a %H:%M"),  # due a minute ago: caught up at start
         "risk_alerts_time": (local + timedelta(hours=2)).strftime("%H:%M"),
         "library_refresh_cron": (local + timedelta(days=2)).strftime("%a %H:%M"),
     }

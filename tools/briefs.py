@@ -10,7 +10,17 @@ from pydantic import BaseModel
 from sqlmodel import Session, select
 
 from store.models import STAGE_LABELS, Call, Company, Contact, Deal, DealContact, Owner
-from tools.deals import CompanyMatch, CompanyRef, DealRow, Interaction, LatestOn, latest_on
+from tools.capabilities import Capability, Example, Subcommand, ToolContext
+from tools.deals import (
+    CompanyArgs,
+    CompanyMatch,
+    CompanyRef,
+    DealRow,
+    Interaction,
+    LatestOn,
+    company_name,
+    latest_on,
+)
 from tools.transcripts import objections, parse_transcript, rep_names_for
 
 # Weights of the social-proof similarity: industry matters most, then size, then product. Published so the "why" of a
@@ -294,3 +304,27 @@ def _stakeholder(contact: Contact, role: str | None) -> Stakeholder:
 
 
 __all__ = ["STAGE_LABELS", "Brief", "SimilarCustomer", "Stakeholder", "ThemeCount", "build_brief"]
+
+
+# --- capability ------------------------------------------------------------------------------------------------------
+
+
+def _brief(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
+    name, match = company_name(session, a.company)
+    return build_brief(session, name, now=ctx.now) if name else match
+
+
+CAPABILITIES = (
+    Capability(
+        name="get_company_brief",
+        summary="a pre-call brief on an account",
+        description="A one-page brief to prepare a meeting: summary, stakeholders, last interactions, next meeting, "
+        "open tasks, the 3 most similar closed-won customers (social proof, with why), objections seen on similar "
+        "deals, and discovery questions.",
+        args_schema=CompanyArgs,
+        run=_brief,
+        result_types=(Brief, CompanyMatch),
+        examples=(Example("brief Acme", {"company": "Acme"}), Example("prep me for Globex", {"company": "Globex"})),
+        subcommand=Subcommand("brief", "brief <company>", "pre-call brief on an account", arg="company"),
+    ),
+)

@@ -6,16 +6,20 @@ Time always comes in as `now` (aware), so answers are reproducible and testable 
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process, utils
 from sqlalchemy import func, literal, or_, select
 from sqlmodel import Session
 
-from store.models import STAGE_LABELS, Company, Contact, Deal, Engagement, Owner
+from store.models import OPEN_STAGES, STAGE_LABELS, Company, Contact, Deal, Engagement, Owner
+from tools.capabilities import Capability, Example, Subcommand, ToolContext
+from tools.resolve import resolve_owners, resolve_stages
 
 # --- results -------------------------------------------------------------------------------------------------------
 
@@ -269,36 +273,54 @@ def deal_rows(session: Session, ids: list[int]) -> dict[int, DealRow]:
     return {r.id: _deal_row(r) for r in session.exec(deals_with_names().where(Deal.id.in_(ids))).all()}
 
 
-def find_deals(
-    session: Session,
-    *,
-    owner_ids: list[int] | None = None,
-    stages: list[str] | None = None,
-    open_only: bool = True,
-    closing_from: date | None = None,
-    closing_to: date | None = None,
-    min_amount: float | None = None,
-    company_id: int | None = None,
-    limit: int = 50,
-) -> list[DealRow]:
-    """Deals matching every given filter, the biggest first."""
-    stmt = _with_names(select(*_deal_columns()))
-    if open_only:
-        stmt = stmt.where(Deal.is_closed.is_(False))
-    if owner_ids is not None:
-        stmt = stmt.where(Deal.owner_id.in_(owner_ids))
-    if stages:
-        stmt = stmt.where(Deal.stage.in_(stages))
-    if closing_from:
-        stmt = stmt.where(Deal.close_date >= closing_from)
-    if closing_to:
-        stmt = stmt.where(Deal.close_date <= closing_to)
-    if min_amount is not None:
-        stmt = stmt.where(Deal.amount >= min_amount)
-    if company_id is not None:
-        stmt = stmt.where(Deal.company_id == company_id)
+@dataclass(frozen=True)
+class DealFilter:
+    """The one set of deal filters, shared by listing and counting so both always mean the same deals."""
+
+    owner_ids: list[int] | None = None
+    stages: list[str] | None = None
+    open_only: bool = True
+    closing_from: date | None = None
+    closing_to: date | None = None
+    min_amount: float | None = None
+    max_amount: float | None = None
+    company_id: int | None = None
+
+    def apply(self, stmt: Any) -> Any:
+        """Add every set filter to a SELECT over deals."""
+        conditions = [
+            Deal.is_closed.is_(False) if self.open_only else None,
+            Deal.owner_id.in_(self.owner_ids) if self.owner_ids is not None else None,
+            Deal.stage.in_(self.stages) if self.stages else None,
+            Deal.close_date >= self.closing_from if self.closing_from else None,
+            Deal.close_date <= self.closing_to if self.closing_to else None,
+            Deal.amount >= self.min_amount if self.min_amount is not None else None,
+            Deal.amount <= self.max_amount if self.max_amount is not None else None,
+            Deal.company_id == self.company_id if self.company_id is not None else None,
+        ]
+        return stmt.where(*(c for c in conditions if c is not None))
+
+    def described(self) -> dict[str, Any]:
+        """The filters that are set, as JSON-able values (what the answer says it applied)."""
+        return {
+            k: (v.isoformat() if isinstance(v, date) else v)
+            for k, v in dataclasses.asdict(self).items()
+            if v not in (None, [])
+        }
+
+
+def find_deals(session: Session, *, limit: int = 50, **filters: Any) -> list[DealRow]:
+    """Deals matching every given filter (the fields of `DealFilter`), the biggest first."""
+    stmt = DealFilter(**filters).apply(_with_names(select(*_deal_columns())))
     stmt = stmt.order_by(Deal.amount.desc().nulls_last(), Deal.id).limit(limit)
     return [_deal_row(r) for r in session.exec(stmt).all()]
+
+
+def count_deals(session: Session, deal_filter: DealFilter) -> tuple[int, float]:
+    """Count and sum the deals `find_deals` would return with the same filter (without building every row)."""
+    stmt = deal_filter.apply(select(func.count(Deal.id), func.coalesce(func.sum(Deal.amount), 0.0)))
+    count, amount = session.exec(stmt).one()
+    return int(count), float(amount)
 
 
 def _silent_filter(cutoff: datetime, now: datetime):  # type: ignore[no-untyped-def]
@@ -527,3 +549,245 @@ def pipeline_summary(
     return [
         PipelineRow(key=str(r[0]), label=names.get(r[0], "Unassigned"), deals=r[1], amount=float(r[2])) for r in rows
     ]
+
+
+# --- capabilities ----------------------------------------------------------------------------------------------------
+
+OwnersField = Field(
+    default=None,
+    description='Restrict to these owners: full or first names of AEs, a team name, or "me" for the person asking. '
+    "Leave empty for the whole team.",
+)
+
+
+class SearchDealsArgs(BaseModel):
+    """Arguments of search_deals."""
+
+    owners: list[str] | None = OwnersField
+    stages: list[str] | None = Field(
+        default=None,
+        description="Only deals in these stages (keys such as 'contractsent' or labels such as 'Contract sent'). "
+        "Use for 'deals in negotiation/contract stage'.",
+    )
+    closing_from: date | None = Field(
+        default=None, description="Earliest expected close date (ISO date). Use for 'closing this month/quarter'."
+    )
+    closing_to: date | None = Field(default=None, description="Latest expected close date (ISO date), inclusive.")
+    min_amount: float | None = Field(default=None, description="Only deals worth at least this much (USD).")
+    max_amount: float | None = Field(default=None, description="Only deals worth at most this much (USD).")
+    company: str | None = Field(default=None, description="Only deals of this company (name as typed).")
+    include_closed: bool = Field(default=False, description="True to include won and lost deals.")
+    limit: int = Field(default=25, ge=1, le=200, description="Most deals to return, largest first.")
+
+
+class SilentDealsArgs(BaseModel):
+    """Arguments of list_silent_deals."""
+
+    days: int = Field(
+        default=5, ge=1, le=365, description="Minimum days since the buyer last engaged ('silent 5+ days' → 5)."
+    )
+    owners: list[str] | None = OwnersField
+
+
+class CompanyArgs(BaseModel):
+    """A company, as the asker typed it."""
+
+    company: str = Field(description="Company name as typed (typos are fine: it is matched fuzzily).")
+
+
+class PipelineArgs(BaseModel):
+    """Arguments of summarize_pipeline."""
+
+    by: Literal["stage", "owner"] = Field(default="stage", description="Group open pipeline by 'stage' or 'owner'.")
+    owners: list[str] | None = OwnersField
+
+
+class DealList(BaseModel):
+    """Deals found, with the filters applied (resolved)."""
+
+    filters: dict[str, Any]
+    owners: list[str]
+    deals: list[DealRow]
+    total: int
+    total_amount: float
+
+
+class SilentList(BaseModel):
+    """Silent deals."""
+
+    days: int
+    owners: list[str]
+    deals: list[SilentDeal]
+    total: int
+    total_amount: float
+
+
+class PipelineResult(BaseModel):
+    """Pipeline buckets."""
+
+    by: str
+    owners: list[str]
+    rows: list[PipelineRow]
+    total_count: int
+    total_amount: float
+
+
+def resolve_company_strict(session: Session, query: str) -> CompanyMatch:
+    """Resolve a typed company name, refusing a fuzzy match that leaves words of the query unexplained.
+
+    "Acme Holdings Zeta" is not "Acme Corp" just because it starts with "Acme": such a match comes back unresolved,
+    with the company as a candidate, so the answer is "did you mean Acme Corp?" rather than a confident wrong account.
+    """
+    match = resolve_company(session, query)
+    if match.status != "fuzzy" or match.company is None:
+        return match
+    name_words = normalize_company_name(match.company.name).split()
+    extra = [
+        w
+        for w in normalize_company_name(query).split()
+        if len(w) >= 3 and not any(fuzz.ratio(w, n) >= 75 or n.startswith(w) for n in name_words)
+    ]
+    if extra:
+        return CompanyMatch(query=query, status="unknown", candidates=[match.company, *match.candidates][:5])
+    return match
+
+
+def company_filter(session: Session, name: str | None) -> tuple[int | None, CompanyMatch | None]:
+    """An optional company filter as typed: (its id, None), or (None, the "did you mean" match to answer with)."""
+    if not name:
+        return None, None
+    match = resolve_company_strict(session, name)
+    if match.company is None:
+        return None, match
+    return match.company.id, None
+
+
+def company_name(session: Session, query: str) -> tuple[str | None, CompanyMatch]:
+    """The exact name of the company meant by `query`, or (None, the unresolved match)."""
+    match = resolve_company_strict(session, query)
+    return (match.company.name if match.company else None), match
+
+
+def _search_deals(ctx: ToolContext, session: Session, a: SearchDealsArgs) -> BaseModel:
+    owner_ids, owner_names = resolve_owners(session, a.owners, ctx.asker_owner_id)
+    company_id, unresolved = company_filter(session, a.company)
+    if unresolved is not None:
+        return unresolved
+    stages = resolve_stages(a.stages)
+    deal_filter = DealFilter(
+        owner_ids=owner_ids or None,
+        stages=stages,
+        open_only=not a.include_closed and not (stages and set(stages) - set(OPEN_STAGES)),
+        closing_from=a.closing_from,
+        closing_to=a.closing_to,
+        min_amount=a.min_amount,
+        max_amount=a.max_amount,
+        company_id=company_id,
+    )
+    total, total_amount = count_deals(session, deal_filter)
+    return DealList(
+        filters=deal_filter.described(),
+        owners=owner_names,
+        deals=find_deals(session, **dataclasses.asdict(deal_filter), limit=a.limit),
+        total=total,
+        total_amount=total_amount,
+    )
+
+
+def _silent(ctx: ToolContext, session: Session, a: SilentDealsArgs) -> BaseModel:
+    owner_ids, owner_names = resolve_owners(session, a.owners, ctx.asker_owner_id)
+    summary = summarize_silent_deals(session, days=a.days, now=ctx.now, owner_ids=owner_ids or None, top=25)
+    return SilentList(
+        days=a.days, owners=owner_names, deals=summary.deals, total=summary.total, total_amount=summary.total_amount
+    )
+
+
+def _latest(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
+    name, match = company_name(session, a.company)
+    return latest_on(session, name, now=ctx.now) if name else match
+
+
+def _pipeline(ctx: ToolContext, session: Session, a: PipelineArgs) -> BaseModel:
+    owner_ids, owner_names = resolve_owners(session, a.owners, ctx.asker_owner_id)
+    rows = pipeline_summary(session, by=a.by, owner_ids=owner_ids or None)
+    return PipelineResult(
+        by=a.by,
+        owners=owner_names,
+        rows=rows,
+        total_count=sum(r.deals for r in rows),
+        total_amount=float(sum(r.amount for r in rows)),
+    )
+
+
+def _lookup_company(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
+    return resolve_company_strict(session, a.company)
+
+
+CAPABILITIES = (
+    Capability(
+        name="search_deals",
+        summary="find deals by owner, stage, close date, amount or company",
+        description="Find deals by owner, stage, expected close date range, amount range or company. Use for 'deals "
+        "closing this quarter', 'Dana's deals over $50k', 'what's in contract sent'. Open deals unless include_closed.",
+        args_schema=SearchDealsArgs,
+        run=_search_deals,
+        result_types=(DealList, CompanyMatch),
+        examples=(
+            Example("what's closing this quarter?", {"closing_from": "<quarter start>", "closing_to": "<quarter end>"}),
+            Example("deals over $50k", {"min_amount": 50_000}),
+            Example("what's in contract sent?", {"stages": ["contractsent"]}),
+        ),
+        subcommand=Subcommand(
+            "deals", "deals [filter]", "your open deals (e.g. `deals closing this month`)", defaults={"owners": ["me"]}
+        ),
+    ),
+    Capability(
+        name="list_silent_deals",
+        summary="deals where the buyer went quiet",
+        description="List open deals where the buyer has not engaged (no inbound email, held meeting or connected "
+        "call) for at least N days, with our last outbound touch. Use for 'silent', 'gone quiet', 'no reply', "
+        "'ghosting'.",
+        args_schema=SilentDealsArgs,
+        run=_silent,
+        result_types=(SilentList,),
+        examples=(
+            Example("which deals are silent 5+ days?", {"days": 5}),
+            Example("which of my deals went quiet this week?", {"days": 5, "owners": ["me"]}),
+        ),
+        subcommand=Subcommand(
+            "silent", "silent [days]", "your deals where the buyer went quiet", arg="days", defaults={"owners": ["me"]}
+        ),
+    ),
+    Capability(
+        name="get_latest_on_company",
+        summary="where an account stands",
+        description="Where an account stands: its deals (stage, amount, owner, close date), last interactions, next "
+        "meeting and open tasks. Use for 'what's the latest on X', 'status of X', 'update on X'.",
+        args_schema=CompanyArgs,
+        run=_latest,
+        result_types=(LatestOn, CompanyMatch),
+        examples=(
+            Example("what's the latest on Acme Corp?", {"company": "Acme Corp"}),
+            Example("status of Globex", {"company": "Globex"}),
+        ),
+        subcommand=Subcommand("latest", "latest <company>", "where an account stands", arg="company"),
+    ),
+    Capability(
+        name="summarize_pipeline",
+        summary="open pipeline by stage or owner",
+        description="Open pipeline totals (count and amount) grouped by stage or by owner.",
+        args_schema=PipelineArgs,
+        run=_pipeline,
+        result_types=(PipelineResult,),
+        examples=(Example("pipeline by owner", {"by": "owner"}), Example("pipeline by stage", {"by": "stage"})),
+        subcommand=Subcommand("pipeline", "pipeline", "the team's open pipeline by owner", defaults={"by": "owner"}),
+    ),
+    Capability(
+        name="lookup_company",
+        summary="check which company a name means",
+        description="Check which company a typed name refers to; returns candidates when it is ambiguous or unknown.",
+        args_schema=CompanyArgs,
+        run=_lookup_company,
+        result_types=(CompanyMatch,),
+    ),
+)

@@ -22,13 +22,15 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from pydantic import BaseModel, Field
 from sqlalchemy import Engine, case, delete, func, insert, select, text
 from sqlmodel import Session
 
 from store.db import session_scope
 from store.meta import data_signature, get_meta, set_meta
 from store.models import DealHealthScore
-from tools.deals import deal_rows
+from tools.capabilities import Capability, Example, Subcommand, ToolContext
+from tools.deals import CompanyMatch, OwnersField, company_filter, deal_rows
 from tools.health import (
     AT_RISK_SHOWN,
     AtRiskDeal,
@@ -40,6 +42,7 @@ from tools.health import (
     at_risk_deals,
     risk_level,
 )
+from tools.resolve import resolve_owners
 
 SNAPSHOT_KEY = "deal_health_snapshot"
 """The `WorkspaceMeta` key of the snapshot's header."""
@@ -269,3 +272,52 @@ def at_risk(
         company_id=company_id,
         limit=limit,
     )
+
+
+# --- capability ------------------------------------------------------------------------------------------------------
+
+
+class AtRiskArgs(BaseModel):
+    """Arguments of list_at_risk_deals."""
+
+    owners: list[str] | None = OwnersField
+    company: str | None = Field(default=None, description="Only this company's deals (name as typed).")
+
+
+def _at_risk(ctx: ToolContext, session: Session, a: AtRiskArgs) -> BaseModel:
+    owner_ids, _names = resolve_owners(session, a.owners, ctx.asker_owner_id)
+    company_id, unresolved = company_filter(session, a.company)
+    if unresolved is not None:
+        return unresolved
+    return at_risk(
+        session,
+        now=ctx.now,
+        thresholds=Thresholds.from_settings(ctx.settings),
+        tz=ctx.settings.tz,
+        min_score=ctx.settings.risk_alert_score,
+        max_age=max_age(ctx.settings),
+        owner_ids=owner_ids or None,
+        company_id=company_id,
+    )
+
+
+CAPABILITIES = (
+    Capability(
+        name="list_at_risk_deals",
+        summary="deals at risk and why",
+        description="Open deals at risk by deal health: a 0-100 risk score from published rules (buyer or champion "
+        "silent, stuck in stage, close date slipped, single-threaded, reply rate or meeting cadence dropped, no "
+        "next step); at risk from the alert score up, riskiest first, each with its evidence and next best action.",
+        args_schema=AtRiskArgs,
+        run=_at_risk,
+        result_types=(AtRiskResult, CompanyMatch),
+        examples=(
+            Example("which of my deals are at risk?", {"owners": ["me"]}),
+            Example("which deals are at risk?", {}),
+            Example("is Acme at risk?", {"company": "Acme"}),
+        ),
+        subcommand=Subcommand(
+            "risk", "risk [company]", "deals at risk and why", arg="company", defaults={"owners": ["me"]}
+        ),
+    ),
+)

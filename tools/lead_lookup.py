@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 from rapidfuzz import fuzz, process, utils
 from sqlmodel import Session, select
 
 from store.models import InboundLead
+from tools.capabilities import Capability, Example, Subcommand, ToolContext, ToolUserError
 
 NEWEST = 5
 
@@ -95,3 +96,84 @@ def lead_scores(session: Session, company: str | None, *, now: datetime, engine:
         return LeadScores(query=company, status="unknown", leads=[], candidates=[h[0] for h in hits if h[1] >= 60][:5])
     leads = session.exec(base.where(InboundLead.company_name == chosen).limit(NEWEST)).all()
     return LeadScores(query=company, status="found", leads=[_row(lead, engine, settings) for lead in leads])
+
+
+# --- capabilities ----------------------------------------------------------------------------------------------------
+
+
+class LeadScoreArgs(BaseModel):
+    """Arguments of get_lead_score."""
+
+    company: str | None = Field(
+        default=None, description="Company of the inbound lead (as typed); leave empty for the newest leads."
+    )
+
+
+class ScoredLead(BaseModel):
+    """A lead described in the conversation, scored now."""
+
+    company: str
+    score: int
+    tier: str
+    method: str
+    reasons: list[str]
+    flags: list[str]
+    model_note: str = ""
+
+
+def _lead_score(ctx: ToolContext, session: Session, a: LeadScoreArgs) -> BaseModel:
+    return lead_scores(session, a.company, now=ctx.now, engine=ctx.engine, settings=ctx.settings)
+
+
+def _score_described_lead(ctx: ToolContext, session: Session, a: BaseModel) -> BaseModel:
+    from tools.leads import score_this_lead
+
+    fields = {k: v for k, v in a.model_dump().items() if v is not None}
+    try:
+        result = score_this_lead(ctx.engine, ctx.settings, **fields)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise ToolUserError(f"I can't score this lead: {problems}. Give me the missing details.") from exc
+    return ScoredLead(
+        company=fields["company"],
+        score=result.score,
+        tier=result.tier,
+        method=result.method,
+        reasons=list(result.reasons),
+        flags=[f.message for f in result.flags],
+        model_note=result.model_note,
+    )
+
+
+def _score_lead_args() -> type[BaseModel]:
+    from tools.leads import ScoreLeadArgs
+
+    return ScoreLeadArgs
+
+
+CAPABILITIES = (
+    Capability(
+        name="get_lead_score",
+        summary="score of inbound leads",
+        description="Score of inbound leads (0-100, tier A-D, reasons, disqualification flags): the newest leads of a "
+        "company, or the newest leads overall when no company is given.",
+        args_schema=LeadScoreArgs,
+        run=_lead_score,
+        result_types=(LeadScores,),
+        examples=(
+            Example("score my newest inbound leads", {}),
+            Example("what's the lead score for Initech?", {"company": "Initech"}),
+        ),
+        subcommand=Subcommand("score", "score [company]", "scores of inbound leads", arg="company"),
+    ),
+    Capability(
+        name="score_lead",
+        summary="score a lead you describe",
+        description="Score an inbound lead 0-100 with a tier A-D, the reasons and any early-disqualification flags "
+        "(budget floor, timeline horizon, free-mail/student domain, competitor, spam notes). Use when the user "
+        'says "score this lead" or pastes a lead\'s details.',
+        args_schema=_score_lead_args(),
+        run=_score_described_lead,
+        result_types=(ScoredLead,),
+    ),
+)

@@ -27,8 +27,6 @@ from sqlmodel import Session, select
 from store.models import InboundLead
 
 if TYPE_CHECKING:
-    from langchain_core.tools import StructuredTool
-
     from settings import Settings
     from tools.lead_model import LeadModel
 
@@ -942,31 +940,6 @@ def score_this_lead(engine: Engine, settings: Settings, **fields: Any) -> LeadSc
         ValidationError: A field is missing or malformed.
     """
     return score_lead(LeadIn.model_validate(fields), engine=engine, settings=settings)
-
-
-def score_lead_tool(engine: Engine, settings: Settings) -> StructuredTool:
-    """The LangChain tool `score_lead` over this store."""
-    from langchain_core.tools import StructuredTool, ToolException
-
-    def run(**fields: Any) -> str:
-        try:
-            result = score_this_lead(engine, settings, **{k: v for k, v in fields.items() if v is not None})
-        except ValidationError as exc:
-            problems = "; ".join(f"{e['field']}: {e['message']}" for e in validation_errors(exc))
-            raise ToolException(f"Cannot score this lead: {problems}. Ask the user for the missing details.") from exc
-        return format_lead_score(result, fields.get("company", "lead"))
-
-    return StructuredTool.from_function(
-        func=run,
-        name="score_lead",
-        description=(
-            "Score an inbound lead 0-100 with a tier A-D, the reasons and any early-disqualification flags "
-            "(budget floor, timeline horizon, free-mail/student domain, competitor, spam notes). Use when the user "
-            'says "score this lead" or pastes a lead\'s details.'
-        ),
-        args_schema=ScoreLeadArgs,
-        handle_tool_error=True,
-    )
 
 
 # --- leads that arrive through HubSpot ------------------------------------------------------------------------------

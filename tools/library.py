@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
+from sqlmodel import Session
 
 from store.library import Library
+from tools.capabilities import Capability, Example, Subcommand, ToolContext
 
 
 class LibraryHit(BaseModel):
@@ -66,3 +68,41 @@ def search_objection_handling(
             )
         )
     return LibraryAnswer(query=query, hits=hits)
+
+
+# --- capability ------------------------------------------------------------------------------------------------------
+
+
+class ObjectionArgs(BaseModel):
+    """Arguments of search_objection_handling."""
+
+    query: str = Field(description="The objection or situation in the buyer's words, e.g. 'your price is too high'.")
+    category: str | None = Field(
+        default=None,
+        description="Optional filter: pricing, competitor, timing, security, integration, authority, "
+        "already_have_tool.",
+    )
+
+
+def _objections(ctx: ToolContext, session: Session, a: ObjectionArgs) -> BaseModel:
+    return search_objection_handling(ctx.get_library(), a.query, category=a.category)
+
+
+CAPABILITIES = (
+    Capability(
+        name="search_objection_handling",
+        summary="how we answered an objection on won deals",
+        description="Search the library of how our reps answered objections (and pitched by persona) on deals that "
+        "were won. Use for 'how do I handle ...', 'what do we say when ...', 'talk track for a CFO'.",
+        args_schema=ObjectionArgs,
+        run=_objections,
+        result_types=(LibraryAnswer,),
+        examples=(
+            Example(
+                "how do I handle 'your price is too high'?", {"query": "your price is too high", "category": "pricing"}
+            ),
+            Example("talk track for a CFO", {"query": "talk track for a CFO"}),
+        ),
+        subcommand=Subcommand("library", "library <objection>", "objection handling and talk tracks", arg="query"),
+    ),
+)

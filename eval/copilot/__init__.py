@@ -89,8 +89,9 @@ def period_dates(token: str, today: date) -> tuple[date, date]:
 
 def canonical(session: Session, tool: str, args: dict[str, Any], asker_id: int, today: date) -> dict[str, Any]:
     """Arguments as the tools would understand them: resolved owners, companies and dates, defaults filled."""
+    from tools.capabilities import ToolUserError, get_capability
     from tools.deals import resolve_company
-    from tools.registry import TOOLS, ToolUserError, resolve_owners
+    from tools.resolve import resolve_owners
 
     out: dict[str, Any] = {}
     if tool in ("get_latest_on_company", "get_company_brief", "get_call_summary"):
@@ -107,7 +108,7 @@ def canonical(session: Session, tool: str, args: dict[str, Any], asker_id: int, 
         out["owners"] = sorted(resolve_owners(session, owners, asker_id)[0]) if owners else []
     except ToolUserError:
         out["owners"] = ["<unresolved>"]
-    defaults = TOOLS[tool].args_schema.model_validate({}).model_dump()
+    defaults = get_capability(tool).args_schema.model_validate({}).model_dump()
     if tool == "list_silent_deals":
         out["days"] = args.get("days", defaults["days"])
     elif tool == "summarize_pipeline":
@@ -121,7 +122,7 @@ def canonical(session: Session, tool: str, args: dict[str, Any], asker_id: int, 
         out["min_amount"] = float(args["min_amount"]) if args.get("min_amount") is not None else None
         out["stages"] = sorted(args.get("stages") or [])
         # search_deals resolves the company as typed (`resolve_company_strict`), so compare what it resolves to
-        from tools.registry import resolve_company_strict
+        from tools.deals import resolve_company_strict
 
         name = args.get("company")
         match = resolve_company_strict(session, name) if name else None
@@ -158,7 +159,7 @@ def open_workspace(db: str | None, now: datetime) -> Engine:
 
 def route_offline(session: Session, question: str, now: datetime, settings: Settings, asker_id: int) -> tuple:
     """The router's decision as (intent, tool, args)."""
-    from bot.router import route
+    from bot.copilot.understanding import route
 
     decision = route(question, session=session, now=now, tz=ZoneInfo(TIMEZONE))
     return decision.intent, decision.tool, decision.args
@@ -166,8 +167,8 @@ def route_offline(session: Session, question: str, now: datetime, settings: Sett
 
 def route_with_agent(session: Session, question: str, now: datetime, settings: Settings, asker_id: int) -> tuple:
     """The agent's first tool call as (intent, tool, args); no tool call → ("no tool", None, {})."""
-    from bot.agent import run_agent
-    from tools.registry import ToolContext
+    from bot.copilot.agent import run_agent
+    from tools.capabilities import ToolContext
 
     ctx = ToolContext(engine=session.get_bind(), settings=settings, now=now, asker_owner_id=asker_id)  # type: ignore[arg-type]
     try:

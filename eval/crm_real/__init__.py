@@ -146,7 +146,7 @@ class Asked:
 
 def ask(question: str, *, engine: Engine, settings: Settings, now: Any) -> Asked:
     """Ask the offline copilot one question, as nobody in particular."""
-    from bot.copilot import answer
+    from bot.copilot.answer import answer
 
     reply = answer(question, engine=engine, settings=settings, now=now, asker_owner_id=None)
     tool = reply.tool_calls[0][0] if reply.tool_calls else None

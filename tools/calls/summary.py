@@ -8,7 +8,8 @@ from pydantic import BaseModel
 from sqlmodel import Session, select
 
 from store.models import Call, Deal, Owner
-from tools.deals import CompanyMatch, CompanyRef, resolve_company
+from tools.capabilities import Capability, Example, Subcommand, ToolContext
+from tools.deals import CompanyArgs, CompanyMatch, CompanyRef, company_name, resolve_company
 from tools.transcripts import (
     NEXT_STEP_WORDS,
     PAIN_WORDS,
@@ -130,3 +131,29 @@ def latest_call_summary(session: Session, company: str, *, now: datetime) -> Cal
     if call is None:
         return NoCall(company=match.company, message=f"No recorded call with {match.company.name} yet.")
     return summarize_call(session, call, match.company)
+
+
+# --- capability ------------------------------------------------------------------------------------------------------
+
+
+def _call_summary(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
+    name, match = company_name(session, a.company)
+    return latest_call_summary(session, name, now=ctx.now) if name else match
+
+
+CAPABILITIES = (
+    Capability(
+        name="get_call_summary",
+        summary="summary of the last call with an account",
+        description="Summarise the latest recorded call with a company, quoting the transcript: pains, objections "
+        "with the rep's answers, competitors, next steps.",
+        args_schema=CompanyArgs,
+        run=_call_summary,
+        result_types=(CallSummary, NoCall, CompanyMatch),
+        examples=(
+            Example("summarize the last call with Globex", {"company": "Globex"}),
+            Example("how did the Acme call go?", {"company": "Acme"}),
+        ),
+        subcommand=Subcommand("call", "call <company>", "summary of the last call", arg="company"),
+    ),
+)

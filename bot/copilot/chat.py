@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from bot.copilot import answer
-from bot.reply import to_text
+from bot.copilot.answer import answer
+from bot.copilot.reply import to_text
 
 EXIT_WORDS = {"exit", "quit", "bye", ":q"}
 

@@ -1,6 +1,6 @@
 """The offline copilot: intent rules and entity extraction that turn a question into one tool call, with no LLM.
 
-The router only decides *which* tool to call with *which* arguments; the tools in `tools/registry.py` do the work and
+The router only decides *which* tool to call with *which* arguments; the capabilities in `tools/` do the work and
 `bot/render.py` writes the answer, exactly as for the LLM agent. When the router is not sure, it says so and offers
 examples instead of guessing.
 """
@@ -18,21 +18,11 @@ from rapidfuzz import fuzz, process
 from sqlmodel import Session, select
 
 from store.models import Company, Owner
-
-EXAMPLES = (
-    "which deals are silent 5+ days?",
-    "what's the latest on Acme Corp?",
-    "brief Acme",
-    "what's closing this quarter?",
-    "pipeline by owner",
-    "which of my deals are at risk?",
-    "summarize the last call with Globex",
-    "how do I handle 'your price is too high'?",
-)
+from tools.capabilities import all_capabilities
 
 
 @dataclass
-class Route:
+class Understanding:
     """The router's decision: an intent, the tool and arguments to run, and anything the asker should know."""
 
     intent: str
@@ -678,21 +668,53 @@ def detect_intent(text: str) -> str | None:
     return None
 
 
-def route(question: str, *, session: Session, now: datetime, tz: ZoneInfo | str, silent_default: int = 5) -> Route:
+def _example_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w$+]+", " ", text.lower()).split())
+
+
+def examples() -> list[tuple[str, str, dict[str, Any]]]:
+    """Every capability's example questions as (question, capability, arguments): what understanding learns from.
+
+    Examples whose arguments depend on the day (placeholders such as "<quarter start>") are left out: their
+    arguments are not fixed.
+    """
+    return [
+        (e.question, cap.name, dict(e.args))
+        for cap in all_capabilities()
+        for e in cap.examples
+        if not any(isinstance(v, str) and v.startswith("<") for v in e.args.values())
+    ]
+
+
+def match_example(question: str) -> Understanding | None:
+    """A question that is one of the capability examples (ignoring case and punctuation) means what it says."""
+    key = _example_key(question)
+    for text, name, args in examples():
+        if _example_key(text) == key:
+            return Understanding(intent=name, tool=name, args=args)
+    return None
+
+
+def route(
+    question: str, *, session: Session, now: datetime, tz: ZoneInfo | str, silent_default: int = 5
+) -> Understanding:
     """Decide the tool call for `question`; `now` is the reference instant, `tz` the team timezone for periods."""
     zone = ZoneInfo(tz) if isinstance(tz, str) else tz
     today = now.astimezone(zone).date()
     text = _normalise(question)
     low = text.lower()
     if not low.strip(" ?!."):
-        return Route(intent="help")
+        return Understanding(intent="help")
+    known = match_example(text)
+    if known is not None:
+        return known
     names = load_names(session)
     fixed = _corrected(low, names.protected)
     company = find_company_mention(low, names)
     # A company's name is data, not intent ("Silvergate Health" is not a question about deal health).
     intent_text = fixed.replace(company.lower(), " ") if company else fixed
     if WRITE_REQUEST.search(intent_text):
-        return Route(
+        return Understanding(
             intent="unknown",
             problem="I can't change the CRM: the copilot only reads. Changes go through HubSpot, or through a draft "
             "you approve.",
@@ -720,20 +742,20 @@ def route(question: str, *, session: Session, now: datetime, tz: ZoneInfo | str,
     if intent == "silent" and company:
         intent = "latest"
     if intent is None:
-        return Route(intent="unknown", problem="I'm not sure what you're asking.")
+        return Understanding(intent="unknown", problem="I'm not sure what you're asking.")
     if intent == "help":
-        return Route(intent="help")
+        return Understanding(intent="help")
     if intent == "lead_score":
         target = company_remainder(text, set(), names.company_words)
-        return Route(intent="lead_score", tool="get_lead_score", args={"company": target} if target else {})
+        return Understanding(intent="lead_score", tool="get_lead_score", args={"company": target} if target else {})
     if intent == "objection":
         return _objection_route(text, fixed)
     if intent in COMPANY_INTENTS:
         owner_words = {w for _i, full, _t in names.owners for w in full.lower().split()}
         target = company or company_remainder(text, owner_words, names.company_words)
         if not target:
-            return Route(intent=intent, problem="Which company do you mean?")
-        return Route(intent=intent, tool=COMPANY_INTENTS[intent], args={"company": target})
+            return Understanding(intent=intent, problem="Which company do you mean?")
+        return Understanding(intent=intent, tool=COMPANY_INTENTS[intent], args={"company": target})
 
     owners = find_owners(low, names, company)
     args: dict[str, Any] = {}
@@ -745,11 +767,11 @@ def route(question: str, *, session: Session, now: datetime, tz: ZoneInfo | str,
         if days is None:
             days = silent_default
             notes.append(f"Silent means no buyer engagement for {days}+ days (ask 'silent 10+ days' to change it).")
-        return Route(intent="silent", tool="list_silent_deals", args={"days": days, **args}, notes=notes)
+        return Understanding(intent="silent", tool="list_silent_deals", args={"days": days, **args}, notes=notes)
     if intent == "at_risk":
         if company:
             args["company"] = company
-        return Route(intent="at_risk", tool="list_at_risk_deals", args=args)
+        return Understanding(intent="at_risk", tool="list_at_risk_deals", args=args)
     period = parse_period(fixed, today)
     amount = parse_amount(fixed)
     stages = parse_stages(fixed)
@@ -765,9 +787,9 @@ def route(question: str, *, session: Session, now: datetime, tz: ZoneInfo | str,
             )
             else "stage"
         )
-        return Route(intent="pipeline", tool="summarize_pipeline", args={"by": by, **args})
+        return Understanding(intent="pipeline", tool="summarize_pipeline", args={"by": by, **args})
     if intent == "closing" and period is None:
-        return Route(
+        return Understanding(
             intent="closing",
             problem="Which period? e.g. 'closing this month', 'closing this quarter', 'closing in the next 30 days'.",
         )
@@ -786,15 +808,15 @@ def route(question: str, *, session: Session, now: datetime, tz: ZoneInfo | str,
         owner_words = {w for _i, full, _t in names.owners for w in full.lower().split()}
         target = company_remainder(text, owner_words, names.company_words)
         if target and len(target.split()) <= 3:
-            return Route(intent="deals", tool="search_deals", args={"company": target})
-        return Route(intent="deals", problem="Which deals? Add an owner, a period, a stage or an amount.")
-    return Route(intent="closing" if period else "deals", tool="search_deals", args=args, notes=notes)
+            return Understanding(intent="deals", tool="search_deals", args={"company": target})
+        return Understanding(intent="deals", problem="Which deals? Add an owner, a period, a stage or an amount.")
+    return Understanding(intent="closing" if period else "deals", tool="search_deals", args=args, notes=notes)
 
 
 BARE_PRONOUNS = frozenset(("", "that", "this", "it", "them", "those"))
 
 
-def _objection_route(text: str, fixed: str) -> Route:
+def _objection_route(text: str, fixed: str) -> Understanding:
     quoted = re.search(r"[\"']([^\"']{4,})[\"']", text)
     if quoted:
         query = quoted.group(1)
@@ -840,4 +862,4 @@ def _objection_route(text: str, fixed: str) -> Route:
     args: dict[str, Any] = {"query": query}
     if category:
         args["category"] = category
-    return Route(intent="objection", tool="search_objection_handling", args=args)
+    return Understanding(intent="objection", tool="search_objection_handling", args=args)

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 
 from prompts import load_prompt
 from store.models import ConversationTurn, Owner
-from tools.registry import ToolContext, langchain_tools
+from tools.capabilities import ToolContext, langchain_tools
 
 HISTORY_TURNS = 20
 RECURSION_LIMIT = 16  # graph steps: about 7 tool rounds, then the agent must answer

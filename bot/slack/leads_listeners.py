@@ -1,6 +1,6 @@
 """Scored inbound leads in Slack: the post (score, tier, reasons, flags, buttons) and the buttons' listeners.
 
-- `lead_reply` builds the render-neutral `Reply`; `bot.blocks` turns it into Block Kit within Slack's limits.
+- `lead_reply` builds the render-neutral `Reply`; `bot.slack.blocks` turns it into Block Kit within Slack's limits.
 - `make_intake_notifier` is what `handle_intake` calls after a new lead is stored: it posts to the owner (when the
   lead has one and they are linked to Slack) or to INBOUND_CHANNEL, then writes the score back to HubSpot when
   configured.
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, update
 from sqlmodel import Session
 
-from bot.reply import Actions, Button, Context, Fields, Header, Reply, Section
+from bot.copilot.reply import Actions, Button, Context, Fields, Header, Reply, Section
 from store.models import InboundLead, Owner
 from tools.leads import IntakeResult
 
@@ -160,7 +160,7 @@ def make_intake_notifier(
     hubspot_writer: Callable[..., str] | None = write_score_to_hubspot,
 ) -> Callable[[IntakeResult], None]:
     """What to do after a new lead is stored: post it to Slack, then write its score back to HubSpot."""
-    from bot.blocks import post_reply
+    from bot.slack.blocks import post_reply
 
     def notify(result: IntakeResult) -> None:
         with Session(engine) as session:
@@ -214,9 +214,9 @@ def _lead_id(body: dict[str, Any]) -> int | None:
 
 def register(app: App) -> None:
     """Add the lead buttons' listeners to the Bolt app (reads settings and store via `bot_deps(app)`)."""
-    from bot.blocks import respond_reply
-    from bot.identity import resolve_identity
-    from bot.slack_app import bot_deps
+    from bot.slack.blocks import respond_reply
+    from bot.slack.identity import resolve_identity
+    from bot.slack.slack_app import bot_deps
 
     deps = bot_deps(app)
 

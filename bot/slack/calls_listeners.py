@@ -21,8 +21,8 @@ from urllib.parse import urlparse
 
 from sqlalchemy import select
 
-from bot.blocks import post_reply, text_reply
-from bot.calls_reply import analysis_reply
+from bot.copilot.calls_reply import analysis_reply
+from bot.slack.blocks import post_reply, text_reply
 from store.db import session_scope
 from store.models import Call
 from tools.calls.analyze import CallAnalysis, analyze_stored_call, analyze_text
@@ -31,7 +31,7 @@ from tools.calls.parsers import TranscriptError
 if TYPE_CHECKING:
     from slack_bolt import App
 
-    from bot.slack_app import BotDeps
+    from bot.slack.slack_app import BotDeps
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ def handle_shared_transcript(deps: BotDeps, client: Any, *, file_id: str, channe
         return
     if analysis.context.owner_id is None:
         # No deal matched: the AE who shared the transcript owns its follow-ups.
-        from bot.identity import resolve_identity
+        from bot.slack.identity import resolve_identity
 
         identity = resolve_identity(deps.engine, client, user, settings=deps.settings, now=now)
         analysis.context = replace(analysis.context, owner_id=identity.owner_id)
@@ -120,7 +120,7 @@ def handle_shared_transcript(deps: BotDeps, client: Any, *, file_id: str, channe
 
 def post_followup_drafts(deps: BotDeps, client: Any, *, call_id: int, channel: str | None) -> list[int]:
     """File the call's follow-up drafts and post each one for approval."""
-    from bot.approvals import post_draft
+    from bot.slack.approvals import post_draft
     from tools.calls.followups import create_followup_drafts
 
     analysis = analyze_stored_call(deps.engine, call_id, settings=deps.settings, now=deps.now(), predict=False)
@@ -136,7 +136,7 @@ def post_followup_drafts(deps: BotDeps, client: Any, *, call_id: int, channel: s
 
 def register(app: App) -> None:
     """Add the calls listeners to the Sales OS Bolt app."""
-    from bot.slack_app import bot_deps
+    from bot.slack.slack_app import bot_deps
 
     deps = bot_deps(app)
 

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from bot.blocks import fallback_text, reply_to_blocks, respond_reply, text_reply, working_blocks
-from bot.identity import resolve_identity
-from bot.reply import Context, Fields, Header, Reply, Section
+from bot.copilot.reply import Context, Fields, Header, Reply, Section
+from bot.slack.blocks import fallback_text, reply_to_blocks, respond_reply, text_reply, working_blocks
+from bot.slack.identity import resolve_identity
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -113,7 +113,7 @@ def command_ack(command: dict[str, Any]) -> dict[str, Any]:
 
 def register(app: App) -> None:
     """Add the `/salesos` listener."""
-    from bot.slack_app import bot_deps
+    from bot.slack.slack_app import bot_deps
 
     deps = bot_deps(app)
 
@@ -141,4 +141,4 @@ def register(app: App) -> None:
         respond_reply(respond, reply, replace_original=True, response_type="ephemeral")
 
     app.command(COMMAND)(handle_salesos_command)
-    deps.edge_acks[COMMAND] = command_ack  # the HTTP router may send this ack before Bolt runs (bot/server.py)
+    deps.edge_acks[COMMAND] = command_ack  # the HTTP router may send this ack before Bolt runs (bot/slack/server.py)

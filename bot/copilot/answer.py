@@ -1,7 +1,7 @@
 """The copilot's entry point, shared by Slack, `salesos ask` and `salesos chat`: question in, CopilotAnswer out.
 
 With an LLM configured the LangChain agent picks the tools; without one the offline router does. Either way the same
-tools run and the same builders (`bot/render.py`) write the reply.
+tools run and the same builders (`bot/copilot/render.py`) write the reply.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from pydantic import BaseModel
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.render import Renderer, error_reply, help_reply
-from bot.reply import Context, Divider, Reply, Section
-from bot.router import Route, route
-from tools.registry import LeadScoringUnavailable, ToolContext, ToolUserError, lead_scoring_available, run_tool
+from bot.copilot.render import Renderer, error_reply, help_reply
+from bot.copilot.reply import Context, Divider, Reply, Section
+from bot.copilot.understanding import Understanding, route
+from tools.capabilities import ToolContext, ToolUserError, run_capability
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def answer(
     else:
         result = _answer_offline(question, ctx, renderer)
         if thread_key:
-            from bot.agent import save_turns
+            from bot.copilot.agent import save_turns
 
             save_turns(engine, thread_key, question, result.reply.fallback, now)
     return result
@@ -68,7 +68,7 @@ def answer(
 
 def _answer_offline(question: str, ctx: ToolContext, renderer: Renderer) -> CopilotAnswer:
     with Session(ctx.engine) as session:
-        decision: Route = route(
+        decision: Understanding = route(
             question,
             session=session,
             now=ctx.now,
@@ -77,16 +77,10 @@ def _answer_offline(question: str, ctx: ToolContext, renderer: Renderer) -> Copi
         )
     if decision.intent == "help":
         return CopilotAnswer(reply=help_reply(), intent="help")
-    if decision.intent == "lead_score" and not lead_scoring_available():
-        unavailable = LeadScoringUnavailable(
-            message="Lead scoring isn't available yet in this install, so I can't score leads. "
-            "I can answer about deals, accounts, calls and objections."
-        )
-        return CopilotAnswer(reply=renderer.render(unavailable), intent="lead_score", data=[unavailable])
     if decision.tool is None:
         return CopilotAnswer(reply=help_reply(decision.problem), intent=decision.intent)
     try:
-        data = run_tool(ctx, decision.tool, decision.args)
+        data = run_capability(ctx, decision.tool, decision.args)
     except ToolUserError as exc:
         return CopilotAnswer(
             reply=error_reply(str(exc)), intent=decision.intent, tool_calls=[(decision.tool, decision.args)]
@@ -98,7 +92,7 @@ def _answer_offline(question: str, ctx: ToolContext, renderer: Renderer) -> Copi
 
 
 def _answer_with_agent(question: str, ctx: ToolContext, renderer: Renderer, thread_key: str | None) -> CopilotAnswer:
-    from bot.agent import run_agent, save_turns
+    from bot.copilot.agent import run_agent, save_turns
 
     text = run_agent(question, ctx=ctx, thread_key=thread_key)
     reply = Reply(fallback=text[:300]).add(Section(text[:2_900] or "(no answer)"))

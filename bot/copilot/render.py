@@ -2,11 +2,13 @@
 
 Answers name their records (linked to HubSpot when the portal and record ids are known), carry every number straight
 from the tool result, and end with how fresh the data is. Text stays inside Slack's limits (section ≤ 3,000 chars,
-header ≤ 150, ≤ 10 context elements, ≤ 50 blocks), so `bot/blocks.py` can render any reply as is.
+header ≤ 150, ≤ 10 context elements, ≤ 50 blocks), so `bot/slack/blocks.py` can render any reply as is.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -15,13 +17,44 @@ from pydantic import BaseModel
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.reply import Actions, Button, Context, Fields, Header, Reply, Section
+from bot.copilot.reply import Actions, Button, Context, Fields, Header, Reply, Section
+from tools.briefs import Brief
+from tools.calls.summary import CallSummary, NoCall
+from tools.capabilities import all_capabilities
+from tools.deals import CompanyMatch, DealList, LatestOn, PipelineResult, SilentList
+from tools.health import AtRiskResult
+from tools.lead_lookup import LeadScores, ScoredLead
+from tools.library import LibraryAnswer
 
 SECTION_LIMIT = 2_900
 HEADER_LIMIT = 150
 LIST_LIMIT = 15
 AT_RISK_DETAILED = 10  # at-risk deals shown with their evidence and next best action (one section each)
 HUBSPOT_APP = "https://app.hubspot.com/contacts"
+log = logging.getLogger(__name__)
+
+
+RenderFn = Callable[["Renderer", Any], Reply]
+_RENDERERS: dict[type, RenderFn] = {}
+
+
+def renders(*result_types: type[BaseModel]) -> Callable[[Callable[..., Reply]], Callable[..., Reply]]:
+    """Register a function `(renderer, result) -> Reply` as the renderer of these result types."""
+
+    def register(fn: Callable[..., Reply]) -> Callable[..., Reply]:
+        for result_type in result_types:
+            _RENDERERS[result_type] = fn
+        return fn
+
+    return register
+
+
+def renderer_for(result_type: type) -> RenderFn | None:
+    """The renderer of a result type (or of its nearest registered base class)."""
+    for klass in result_type.__mro__:
+        if klass in _RENDERERS:
+            return _RENDERERS[klass]
+    return None
 
 
 # --- small formatters ------------------------------------------------------------------------------------------------
@@ -154,15 +187,17 @@ class Renderer:
     # --- dispatch ----------------------------------------------------------------------------------------------------
 
     def render(self, result: BaseModel, notes: list[str] | None = None, source: str = "") -> Reply:
-        """Render any tool result."""
-        name = type(result).__name__
-        method = getattr(self, f"_render_{name}", None)
-        if method is None:
-            reply = Reply(fallback=name).add(Section(clip(result.model_dump_json(indent=1))))
+        """Render any capability result with the renderer registered for its type."""
+        build = renderer_for(type(result))
+        if build is None:
+            log.warning("no renderer for %s; showing its data", type(result).__name__)
+            reply = Reply(fallback=type(result).__name__).add(Section(clip(result.model_dump_json(indent=1))))
             return self.finish(reply, notes, source)
-        return self.finish(method(result), notes, source)
+        return self.finish(build(self, result), notes, source)
 
-    def _render_CompanyMatch(self, match: Any) -> Reply:  # noqa: N802
+    @renders(CompanyMatch)
+    def company_match(self, match: CompanyMatch) -> Reply:
+        """Render company match."""
         names = [c.name for c in match.candidates][:5]
         if match.status == "ambiguous" and names:
             text = f"“{match.query}” matches several companies. Did you mean " + _or_list(names) + "?"
@@ -181,7 +216,9 @@ class Renderer:
             )
         return reply
 
-    def _render_DealList(self, result: Any) -> Reply:  # noqa: N802
+    @renders(DealList)
+    def deal_list(self, result: DealList) -> Reply:
+        """Render deal list."""
         f = result.filters
         what = []
         if f.get("closing_from") or f.get("closing_to"):
@@ -200,7 +237,9 @@ class Renderer:
         lines = [self.deal_line(d) for d in result.deals[:LIST_LIMIT]]
         return reply.add(Section(fit_lines(lines, result.total, "largest shown first")))
 
-    def _render_SilentList(self, result: Any) -> Reply:  # noqa: N802
+    @renders(SilentList)
+    def silent_list(self, result: SilentList) -> Reply:
+        """Render silent list."""
         who = f" for {', '.join(result.owners)}" if result.owners else ""
         title = f"Silent {result.days}+ days{who}: {result.total} open deals ({money(result.total_amount)})"
         reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
@@ -217,7 +256,9 @@ class Renderer:
             lines.append(self.deal_line(s.deal, f"*{s.days_silent} days silent* ({touch}; {ours})"))
         return reply.add(Section(fit_lines(lines, result.total, "longest silence shown first")))
 
-    def _render_PipelineResult(self, result: Any) -> Reply:  # noqa: N802
+    @renders(PipelineResult)
+    def pipeline_result(self, result: PipelineResult) -> Reply:
+        """Render pipeline result."""
         who = f" for {', '.join(result.owners)}" if result.owners else ""
         title = f"Open pipeline by {result.by}{who}: {result.total_count} deals, {money(result.total_amount)}"
         reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
@@ -232,7 +273,9 @@ class Renderer:
             return ""
         return f" Scores assessed {result.assessed_at.astimezone(self.tz):%H:%M %Z} (the data has not changed since)."
 
-    def _render_AtRiskResult(self, result: Any) -> Reply:  # noqa: N802
+    @renders(AtRiskResult)
+    def at_risk_result(self, result: AtRiskResult) -> Reply:
+        """Render at risk result."""
         title = f"At-risk deals: {result.total} of {result.open_deals} open ({money(result.total_amount)})"
         if result.deals and len({r.deal.company_id for r in result.deals}) == 1 and result.total == len(result.deals):
             title += f" at {result.deals[0].deal.company_name}"
@@ -256,7 +299,9 @@ class Renderer:
             reply.add(Section(f"…and {result.total - len(shown)} more (riskiest, then largest, shown first)."))
         return reply
 
-    def _render_LatestOn(self, latest: Any) -> Reply:  # noqa: N802
+    @renders(LatestOn)
+    def latest_on(self, latest: LatestOn) -> Reply:
+        """Render latest on."""
         title = f"Latest on {latest.company.name}"
         reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
         deals = latest.deals
@@ -288,7 +333,9 @@ class Renderer:
         due = getattr(task, "due_at", None)
         return f"• {task.subject or 'task'}" + (f" (due {when(due, self.tz)})" if due else "")
 
-    def _render_Brief(self, b: Any) -> Reply:  # noqa: N802
+    @renders(Brief)
+    def brief(self, b: Brief) -> Reply:
+        """Render brief."""
         title = f"Brief: {b.company.name}"
         reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
         size = f"{b.employees:,} employees" if b.employees else "size unknown"
@@ -344,7 +391,9 @@ class Renderer:
         reply.add(Section(clip("*Discovery questions*\n" + "\n".join(f"• {q}" for q in b.discovery_questions))))
         return reply
 
-    def _render_CallSummary(self, s: Any) -> Reply:  # noqa: N802
+    @renders(CallSummary)
+    def call_summary(self, s: CallSummary) -> Reply:
+        """Render call summary."""
         title = f"Latest call with {s.company.name}: {when(s.started_at, self.tz)}"
         reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
         pairs = [
@@ -376,10 +425,14 @@ class Renderer:
         )
         return reply
 
-    def _render_NoCall(self, result: Any) -> Reply:  # noqa: N802
+    @renders(NoCall)
+    def no_call(self, result: NoCall) -> Reply:
+        """Render no call."""
         return Reply(fallback=result.message).add(Section(result.message))
 
-    def _render_LibraryAnswer(self, result: Any) -> Reply:  # noqa: N802
+    @renders(LibraryAnswer)
+    def library_answer(self, result: LibraryAnswer) -> Reply:
+        """Render library answer."""
         title = f"How we answered: “{_short(result.query, 100)}”"
         reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
         if not result.hits:
@@ -396,7 +449,9 @@ class Renderer:
             lines.append(f'   rep: "{_short(h.response, 500)}"')
         return reply.add(Section(clip("\n".join(lines))))
 
-    def _render_LeadScores(self, result: Any) -> Reply:  # noqa: N802
+    @renders(LeadScores)
+    def lead_scores(self, result: LeadScores) -> Reply:
+        """Render lead scores."""
         if result.status == "unknown":
             text = f"I don't find an inbound lead from “{result.query}”."
             if result.candidates:
@@ -419,8 +474,16 @@ class Renderer:
             lines += [f"   ⚠ {f}" for f in lead.flags[:3]]
         return reply.add(Section(clip("\n".join(lines))))
 
-    def _render_LeadScoringUnavailable(self, result: Any) -> Reply:  # noqa: N802
-        return Reply(fallback=result.message).add(Section(result.message))
+    @renders(ScoredLead)
+    def scored_lead(self, result: ScoredLead) -> Reply:
+        """A lead described in the conversation, scored now."""
+        title = f"Lead score: {result.company}: {result.score}/100, tier {result.tier}"
+        lines = [f"• {r}" for r in result.reasons] + [f"⚠ {f}" for f in result.flags]
+        if not result.flags:
+            lines.append("No disqualification flags.")
+        if result.model_note:
+            lines.append(f"_{result.model_note}_")
+        return Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)), Section(clip("\n".join(lines))))
 
 
 def _short(text: str | None, limit: int = 160) -> str:
@@ -443,11 +506,17 @@ def _span(start: str | None, end: str | None) -> str:
 
 def help_reply(problem: str | None = None) -> Reply:
     """What the copilot can answer, with examples (also the answer when it is unsure)."""
-    from bot.router import EXAMPLES
-
     lead = problem or "I can answer questions about your deals, accounts and calls."
-    text = lead + "\nTry:\n" + "\n".join(f"• {q}" for q in EXAMPLES)
+    text = lead + "\nTry:\n" + "\n".join(f"• {q}" for q in suggested_prompts())
     return Reply(fallback=lead).add(Section(text))
+
+
+def suggested_prompts(limit: int = 12) -> list[str]:
+    """Example questions, the first of each capability's examples first (help, Slack's suggested prompts)."""
+    caps = all_capabilities()
+    firsts = [c.examples[0].question for c in caps if c.examples]
+    rest = [e.question for c in caps for e in c.examples[1:]]
+    return list(dict.fromkeys(firsts + rest))[:limit]
 
 
 def error_reply(message: str) -> Reply:

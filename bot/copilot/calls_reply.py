@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.reply import Actions, Button, Context, Divider, Fields, Header, Reply, Section
+from bot.copilot.reply import Actions, Button, Context, Divider, Fields, Header, Reply, Section
 from settings import Settings
 from tools.calls.analyze import CallAnalysis, analyze_stored_call, latest_call_id
 from tools.calls.lexicon import STAGE_LABELS

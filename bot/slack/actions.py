@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from bot.approvals import (
+from bot.slack.approvals import (
     APPROVE_ACTION,
     DISCARD_ACTION,
     EDIT_ACTION,
@@ -24,7 +24,7 @@ from bot.approvals import (
     edit_view,
     submitted_changes,
 )
-from bot.blocks import update_reply
+from bot.slack.blocks import update_reply
 from tools.drafts import DraftError, get_draft, update_draft_payload
 
 if TYPE_CHECKING:
@@ -54,8 +54,8 @@ def edit_errors(changes: dict[str, str]) -> dict[str, str]:
 
 def register(app: App) -> None:
     """Add the draft buttons and the Edit modal listeners."""
-    from bot.home import publish_home
-    from bot.slack_app import bot_deps
+    from bot.slack.home import publish_home
+    from bot.slack.slack_app import bot_deps
 
     deps = bot_deps(app)
 

@@ -1,6 +1,6 @@
 """POST /intake: the website form's way in. Authenticate, size-check, parse, validate, then hand over to intake.
 
-The HTTP-mode server (`bot/server.py`) mounts `handle_intake` at POST /intake; it is a plain function of
+The HTTP-mode server (`bot/slack/server.py`) mounts `handle_intake` at POST /intake; it is a plain function of
 `(method, headers, body)` so it runs the same behind any server. Every refusal is a 4xx JSON answer that says what to
 fix and names the field; nothing is stored unless the whole lead is valid (one transaction in `intake_lead`).
 
@@ -193,7 +193,7 @@ def warm_up_scorer(engine: Engine, settings: Settings) -> threading.Thread:
 def intake_route(
     settings: Settings, engine: Engine, *, client: Any = None, warm_up: bool = True
 ) -> Callable[[str, dict[str, str], bytes], Answer]:
-    """The `/intake` route for `bot/server.py`: `handle_intake` with a notifier that posts to Slack.
+    """The `/intake` route for `bot/slack/server.py`: `handle_intake` with a notifier that posts to Slack.
 
     Args:
         settings: Sales OS settings.
@@ -201,13 +201,13 @@ def intake_route(
         client: Slack Web API client; default the bot token against SLACK_API_URL (none → leads are stored, not posted).
         warm_up: Load or train the lead model in the background now (`salesos serve`), not on the first post.
     """
-    from bot.leads_listeners import make_intake_notifier
+    from bot.slack.leads_listeners import make_intake_notifier
 
     if warm_up and settings.intake_secret is not None:
         warm_up_scorer(engine, settings)
 
     if client is None and settings.slack_bot_token is not None:
-        from bot.slack_app import build_web_client
+        from bot.slack.slack_app import build_web_client
 
         client = build_web_client(settings)
     notify = make_intake_notifier(client, engine, settings) if client is not None else None

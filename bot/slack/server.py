@@ -30,7 +30,7 @@ from sqlalchemy import Engine
 if TYPE_CHECKING:
     from slack_bolt import App
 
-    from bot.slack_app import AckGate, Registrar
+    from bot.slack.slack_app import AckGate, Registrar
     from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -367,7 +367,7 @@ def build_http_server(
     """The HTTP-mode server: `/slack/events` → Bolt, `/healthz`, plus extra routes (e.g. the leads' `/intake`)."""
     if not signing_secret:
         raise ValueError("HTTP mode needs SLACK_SIGNING_SECRET: signature verification is always on")
-    from bot.slack_app import bot_deps
+    from bot.slack.slack_app import bot_deps
 
     deps = bot_deps(app) if getattr(app, "_salesos_deps", None) else None
     gate = deps.ack_gate if deps else None
@@ -395,8 +395,8 @@ def extensions(settings: Settings, engine: Engine) -> tuple[list[Registrar], dic
     A registrar is `register(app)` (read `bot.slack_app.bot_deps(app)` for settings, store and copilot); a route is
     `handler(method, headers, body) -> (status, headers, body)`, e.g. `{"/intake": intake_route(settings, engine)}`.
     """
-    from bot import calls_listeners, leads_listeners
-    from bot.intake import intake_route
+    from bot.slack import calls_listeners, leads_listeners
+    from bot.slack.intake import intake_route
 
     registrars: list[Registrar] = [
         calls_listeners.register,  # transcripts shared in DMs, "Draft follow-ups"
@@ -417,7 +417,7 @@ def build_runner(
     reuse_port: bool = False,
 ) -> tuple[str, App, Any]:
     """Build the app and whatever serves it, without connecting: ("socket", app, handler) or ("http", app, server)."""
-    from bot.slack_app import create_app
+    from bot.slack.slack_app import create_app
 
     registrars, routes = extensions(settings, engine)
     app = create_app(settings, engine, client=client, answer=answer, registrars=registrars)

@@ -1,6 +1,6 @@
 """Events API listeners: DMs (message.im), @mentions (answered in thread) and ✅ / ❌ reactions on drafts.
 
-Each listener acks and defers the work to the pool (see bot/slack_app.py): a "working…" placeholder is posted at
+Each listener acks and defers the work to the pool (see bot/slack/slack_app.py): a "working…" placeholder is posted at
 once, then replaced in place with the copilot's answer.
 """
 
@@ -10,21 +10,21 @@ import logging
 import re
 from typing import TYPE_CHECKING, Any
 
-from bot.approvals import APPROVE_REACTIONS, DISCARD_REACTIONS, carry_out_decision
-from bot.blocks import post_ephemeral_reply, text_reply, update_reply, working_blocks
-from bot.identity import resolve_identity
-from bot.reply import Reply
+from bot.copilot.reply import Reply
+from bot.slack.approvals import APPROVE_REACTIONS, DISCARD_REACTIONS, carry_out_decision
+from bot.slack.blocks import post_ephemeral_reply, text_reply, update_reply, working_blocks
+from bot.slack.identity import resolve_identity
 from tools.drafts import find_draft_by_message
 
 if TYPE_CHECKING:
     from slack_bolt import App
 
-    from bot.slack_app import BotDeps
+    from bot.slack.slack_app import BotDeps
 
 log = logging.getLogger(__name__)
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 # Message subtypes that are not a person writing to us (edits, deletions, our own posts, joins).
-# A shared file ("file_share") is the calls module's (bot/calls_listeners.py: file_shared), not a question.
+# A shared file ("file_share") is the calls module's (bot/slack/calls_listeners.py: file_shared), not a question.
 _IGNORED_SUBTYPES = {
     "bot_message",
     "message_changed",
@@ -68,7 +68,7 @@ def answer_in_place(
 
 def register(app: App) -> None:
     """Add the message.im, app_mention and reaction_added listeners."""
-    from bot.slack_app import bot_deps
+    from bot.slack.slack_app import bot_deps
 
     deps = bot_deps(app)
 

@@ -85,7 +85,7 @@ class BotDeps:
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     ack_gate: AckGate = field(default_factory=AckGate)
     edge_acks: dict[str, Callable[[dict[str, str]], dict[str, Any]]] = field(default_factory=dict)
-    """Slash command → its ack body from the form alone; the HTTP router acks these before Bolt (bot/server.py)."""
+    """Slash command → its ack body from the form alone; the HTTP router acks these before Bolt (bot/slack/server.py)."""
 
     def defer(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         """Run `fn(*args)` on the work pool after the ack; a failure is logged, never lost silently."""
@@ -102,7 +102,7 @@ class BotDeps:
 
 def _copilot_answer(question: str, **kwargs: Any) -> Any:
     """The real copilot, imported on first use (so the Slack app builds without it, e.g. in its own tests)."""
-    from bot.copilot import answer
+    from bot.copilot.answer import answer
 
     return answer(question, **kwargs)
 
@@ -207,7 +207,7 @@ def create_app(
     """
     from slack_bolt import App
 
-    from bot import actions, commands, events, home
+    from bot.slack import actions, commands, events, home
 
     client = client or build_web_client(settings)
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from bot.approvals import APPROVE_ACTION, DISCARD_ACTION, KIND_LABELS
-from bot.blocks import truncate, view_blocks
-from bot.identity import SlackIdentity, resolve_identity
-from bot.reply import Actions, Button, Context, Divider, Header, Reply, Section
+from bot.copilot.reply import Actions, Button, Context, Divider, Header, Reply, Section
+from bot.slack.approvals import APPROVE_ACTION, DISCARD_ACTION, KIND_LABELS
+from bot.slack.blocks import truncate, view_blocks
+from bot.slack.identity import SlackIdentity, resolve_identity
 from store.db import session_scope
 from tools.deals import find_deals, silent_deals
 from tools.drafts import pending_drafts
@@ -16,7 +16,7 @@ from tools.drafts import pending_drafts
 if TYPE_CHECKING:
     from slack_bolt import App
 
-    from bot.slack_app import BotDeps
+    from bot.slack.slack_app import BotDeps
 
 log = logging.getLogger(__name__)
 DEALS_SHOWN = 10
@@ -90,7 +90,7 @@ def publish_home(deps: BotDeps, client: Any, user: str) -> None:
 
 def register(app: App) -> None:
     """Add the app_home_opened listener."""
-    from bot.slack_app import bot_deps
+    from bot.slack.slack_app import bot_deps
 
     deps = bot_deps(app)
 

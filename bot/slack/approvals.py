@@ -11,9 +11,9 @@ import json
 import logging
 from typing import TYPE_CHECKING, Any, Literal
 
-from bot.blocks import post_reply, truncate, update_reply
-from bot.identity import dm_channel_for_owner, resolve_identity, slack_user_for_owner
-from bot.reply import Actions, Button, Context, Fields, Header, Reply, Section
+from bot.copilot.reply import Actions, Button, Context, Fields, Header, Reply, Section
+from bot.slack.blocks import post_reply, truncate, update_reply
+from bot.slack.identity import dm_channel_for_owner, resolve_identity, slack_user_for_owner
 from store.db import session_scope
 from store.models import Company, Deal, Draft
 from tools.drafts import (
@@ -28,8 +28,8 @@ from tools.drafts import (
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from bot.blocks import Posted
-    from bot.slack_app import BotDeps
+    from bot.slack.blocks import Posted
+    from bot.slack.slack_app import BotDeps
 
 log = logging.getLogger(__name__)
 

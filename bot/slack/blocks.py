@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from bot.reply import Actions, Button, Context, Divider, Fields, Header, Part, Reply, Section, to_text
+from bot.copilot.reply import Actions, Button, Context, Divider, Fields, Header, Part, Reply, Section, to_text
 
 MAX_BLOCKS_PER_MESSAGE = 50
 MAX_BLOCKS_PER_VIEW = 100
