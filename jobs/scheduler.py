@@ -3,8 +3,8 @@
 Jobs (schedules are Settings): HubSpot sync every `hubspot_sync_minutes` (only when HubSpot is configured; each run
 then takes new HubSpot contacts in through lead intake, `jobs/hubspot_leads.py`, and re-assesses deal health), the
 deal-health snapshot every `deal_health_refresh_minutes` and at start (`tools/health_snapshot.py`), pre-call
-briefs every `precall_check_minutes`, risk alerts daily at `risk_alerts_time`, the weekly digest at `digest_schedule`, and
-the library refresh at `library_refresh_cron`, all in `team_timezone`.
+briefs every `precall_check_minutes`, risk alerts daily at `risk_alerts_time`, the weekly digest at
+`digest_schedule`, and the library refresh at `library_refresh_cron`, all in `team_timezone`.
 
 Design decisions:
 - **In-memory job store.** Job definitions are rebuilt from Settings at every start, so there is nothing to persist;

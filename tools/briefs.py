@@ -230,12 +230,12 @@ def similar_deal_themes(
     ).all()
     counts: Counter[str] = Counter()
     examples: dict[str, tuple[str, str]] = {}
-    for call, company_name, owner_name in rows:
+    for call, company, owner_name in rows:
         found = objections(parse_transcript(call.transcript), call.labels, rep_names_for(call.labels, owner_name))
         for category in {o.category for o in found}:
             counts[category] += 1
         for o in found:
-            examples.setdefault(o.category, (o.text, company_name))
+            examples.setdefault(o.category, (o.text, company))
     themes = [
         ThemeCount(category=c, calls=n, example=examples[c][0], example_company=examples[c][1])
         for c, n in counts.most_common(4)

@@ -85,7 +85,7 @@ class BotDeps:
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     ack_gate: AckGate = field(default_factory=AckGate)
     edge_acks: dict[str, Callable[[dict[str, str]], dict[str, Any]]] = field(default_factory=dict)
-    """Slash command → its ack body from the form alone; the HTTP router acks these before Bolt (bot/slack/server.py)."""
+    """Slash command → its ack body from the form alone; the HTTP router acks these before Bolt (server.py)."""
 
     def defer(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         """Run `fn(*args)` on the work pool after the ack; a failure is logged, never lost silently."""

@@ -1,7 +1,7 @@
 """An independent checker of Slack's Block Kit limits, applied by `FakeSlackAPI` to every payload it receives.
 
-Written from Slack's reference (not from bot/slack/blocks.py), so a renderer bug shows up as a violation instead of being
-checked by the code that made it. Slack answers such payloads with `invalid_blocks`; so does the fake.
+Written from Slack's reference (not from bot/slack/blocks.py), so a renderer bug shows up as a violation instead
+of being checked by the code that made it. Slack answers such payloads with `invalid_blocks`; so does the fake.
 """
 
 from __future__ import annotations
