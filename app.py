@@ -184,7 +184,19 @@ def _cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
     except ValueError as exc:
         print(f"salesos jobs run: {exc}", file=sys.stderr)
         return 2
-    print(f"{args.name}: {run_job(args.name, open_store(settings), settings, now=now, retry=args.retry)}")
+    from bot.slack.posting import lead_notifier, poster_from_settings
+
+    engine = open_store(settings)
+    report = run_job(
+        args.name,
+        engine,
+        settings,
+        poster=poster_from_settings(settings),
+        notify_lead=lead_notifier(engine, settings),
+        now=now,
+        retry=args.retry,
+    )
+    print(f"{args.name}: {report}")
     return 0
 
 
@@ -326,7 +338,11 @@ def _cmd_sync(args: argparse.Namespace, settings: Settings) -> int:
     from jobs.hubspot_leads import describe_import, import_leads_after_sync
 
     try:  # new HubSpot contacts take the /intake path (scored once, posted to Slack when configured)
-        console.print(describe_import(import_leads_after_sync(engine, settings)))
+        from bot.slack.posting import lead_notifier
+
+        console.print(
+            describe_import(import_leads_after_sync(engine, settings, notify=lead_notifier(engine, settings)))
+        )
     except HubSpotError as exc:
         print(f"Lead import stopped: {exc}. The synced records are saved; run again to retry.", file=sys.stderr)
         return 1

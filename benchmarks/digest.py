@@ -27,7 +27,7 @@ def _measure(url: str, as_of_iso: str, what: str, queue: Any) -> None:
     from sqlmodel import Session
 
     from benchmarks.common import peak_rss_mb
-    from jobs.posting import minimal_blocks
+    from bot.slack.blocks import reply_to_blocks
     from jobs.render import digest_chart, digest_reply
     from settings import Settings
     from store.db import open_engine
@@ -66,7 +66,7 @@ def _measure(url: str, as_of_iso: str, what: str, queue: Any) -> None:
             )
             run(
                 "render: Block Kit + chart PNG",
-                lambda: (minimal_blocks(digest_reply(digest)), digest_chart(digest, _tmp_png())),
+                lambda: (reply_to_blocks(digest_reply(digest)), digest_chart(digest, _tmp_png())),
                 lambda r: f"{len(r[0])} blocks, {r[1].stat().st_size // 1024} KB PNG",
             )
         elif what == "everyone":

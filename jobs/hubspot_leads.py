@@ -1,8 +1,8 @@
 """After each HubSpot sync: take the contacts created in HubSpot in through lead intake (scored, de-duplicated, posted).
 
 Both the scheduled sync (`jobs/scheduler.py`) and `salesos sync` (app.py) call `import_leads_after_sync` right after
-`run_sync`. Leads found there get the same notifier as the `/intake` route (a Slack post to the owner or the inbound
-channel, then the score written back to HubSpot) when Slack is configured; without Slack they are stored and scored
+`run_sync`. Leads found there get the same notifier as the `/intake` route (handed in by `app.py`: (a Slack post to the owner or the inbound
+channel, then the score written back to HubSpot)) when Slack is configured; without Slack they are stored and scored
 only. `tools.leads.import_hubspot_leads` keeps its own watermark and de-duplicates by HubSpot id and email, so a second
 sync, a retried job or a second replica never creates or announces a lead twice.
 """
@@ -23,34 +23,18 @@ log = logging.getLogger(__name__)
 Notify = Callable[[IntakeResult], None]
 
 
-def intake_notifier(engine: Engine, settings: Any, *, slack_client: Any = None) -> Notify | None:
-    """The `/intake` route's notifier (Slack post + HubSpot score write-back), or None when Slack is not configured."""
-    if slack_client is None:
-        if settings.slack_bot_token is None:
-            return None
-        from bot.slack.slack_app import build_web_client
-
-        slack_client = build_web_client(settings)
-    from bot.slack.leads_listeners import make_intake_notifier
-
-    return make_intake_notifier(slack_client, engine, settings)
-
-
 def import_leads_after_sync(
     engine: Engine,
     settings: Any,
     *,
     hubspot_client: Any = None,
-    slack_client: Any = None,
     notify: Notify | None = None,
     now: datetime | None = None,
 ) -> HubSpotLeadImport:
-    """Run new HubSpot contacts through intake; `notify` defaults to `intake_notifier` (None without Slack).
+    """Run new HubSpot contacts through intake; `notify` announces each new lead (None: stored and scored only).
 
     Raises whatever the HubSpot client raises; the watermark then stays where it was, so the next sync retries.
     """
-    if notify is None:
-        notify = intake_notifier(engine, settings, slack_client=slack_client)
     report = import_hubspot_leads(engine, settings, client=hubspot_client, notify=notify, now=now)
     log.info(
         "HubSpot leads: %d new, %d already known, %d not leads",

@@ -3,8 +3,8 @@
 The job runs every `precall_check_minutes` (10) and looks at meetings starting in [now + 30 min, now + 60 min), so a
 meeting is seen by about three runs; the claim `brief:<meeting engagement id>` makes exactly one of them (on any
 replica) send it. A meeting booked less than 30 minutes ahead is not briefed: a brief that lands as the call starts is
-noise. The brief itself comes from an injected `brief_for(deal_id) -> Reply` (the copilot's brief), so this module only
-decides *when* and *to whom*.
+noise. The brief is the copilot's brief of the meeting's deal (an injected `brief_for(deal_id) -> Reply` in tests), so
+this module only decides *when* and *to whom*.
 """
 
 from __future__ import annotations
@@ -13,18 +13,21 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, select
 
-from bot.copilot.reply import Context, Divider, Header, Reply, Section
+from bot.copilot.render import Renderer
+from bot.copilot.reply import Context, Header, Reply, Section
 from jobs.claims import run_claimed
 from jobs.posting import Poster, Recipient, Unreachable, recipients_by_owner
 from store.db import session_scope
-from store.models import STAGE_LABELS, Company, Deal, Engagement, Owner
-from tools.deals import CompanyMatch
-from tools.health import Thresholds, assess_deals
+from store.models import Company, Deal, Engagement, Owner
+from tools.briefs import build_brief
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 log = logging.getLogger(__name__)
 JOB = "precall_brief"
@@ -111,59 +114,18 @@ def with_meeting_header(meeting: Meeting, brief: Reply, tz: ZoneInfo) -> Reply:
     return Reply(parts=parts, fallback=title, ephemeral=False)
 
 
-def store_brief_for(engine: Engine, settings: Any, *, now: datetime) -> BriefFor:
-    """A brief from the store alone (deal summary, risk reasons with next best actions, open next step).
-
-    Used until the copilot's brief (`tools.briefs`) is wired in; callers can inject that one instead.
-    """
-
-    def brief(deal_id: int) -> Reply:
-        with session_scope(engine) as session:
-            row = session.exec(
-                select(Deal, Company.name).outerjoin(Company, Company.id == Deal.company_id).where(Deal.id == deal_id)
-            ).first()
-            if row is None:
-                return Reply(parts=[Section(f"Deal #{deal_id} is not in the store.")])
-            deal, company = row
-            health = assess_deals(
-                session, now=now, thresholds=Thresholds.from_settings(settings), tz=settings.tz, deal_ids=[deal_id]
-            )
-        reply = Reply(fallback=f"Brief for {deal.name}")
-        amount = f"${deal.amount:,.0f}" if deal.amount is not None else "no amount"
-        reply.add(
-            Section(
-                f"*{deal.name}* (#{deal.id}) · {company or 'no company'} · "
-                f"{STAGE_LABELS.get(deal.stage, deal.stage)} · {amount} · close {deal.close_date or '—'}"
-                + (f"\nNext step on record: {deal.next_step}" if deal.next_step else "")
-            )
-        )
-        if health and health[0].reasons:
-            h = health[0]
-            lines = [f"*Risk {h.score}*"] + [f"• {r.label}: {r.evidence}\n    → {r.action}" for r in h.reasons]
-            reply.add(Divider(), Section("\n".join(lines)[:2900]))
-        return reply
-
-    return brief
-
-
-def default_brief_for(engine: Engine, settings: Any, *, now: datetime) -> BriefFor:
-    """The copilot's brief v1 (`tools.briefs` + `bot.copilot.render`) when installed, else `store_brief_for`."""
-    try:
-        from bot.copilot.render import Renderer  # type: ignore[import-not-found]
-        from tools.briefs import build_brief  # type: ignore[import-not-found]
-    except ImportError:
-        return store_brief_for(engine, settings, now=now)
+def default_brief_for(engine: Engine, settings: Settings, *, now: datetime) -> BriefFor:
+    """The copilot's brief (`tools.briefs` rendered by `bot.copilot.render`) of the meeting's deal."""
     renderer = Renderer(settings, engine)
-    fallback = store_brief_for(engine, settings, now=now)
 
     def brief(deal_id: int) -> Reply:
         with session_scope(engine) as session:
             company = session.exec(
                 select(Company.name).join(Deal, Deal.company_id == Company.id).where(Deal.id == deal_id)
             ).scalar_one_or_none()
-            result = build_brief(session, company, now=now) if company else None
-        if result is None or isinstance(result, CompanyMatch):
-            return fallback(deal_id)  # no company, or the name did not resolve to exactly one
+            result = build_brief(session, company, now=now, settings=settings, deal_id=deal_id) if company else None
+        if result is None:
+            return Reply(fallback="No brief", parts=[Section("This meeting's deal has no company on record.")])
         return renderer.render(result, source="brief")
 
     return brief

@@ -36,7 +36,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import Engine
 
 from jobs.claims import replica_name, run_claimed
-from jobs.posting import Poster, poster_from_settings
+from jobs.hubspot_leads import Notify
+from jobs.posting import Poster, TerminalPoster
 from jobs.precall_briefs import BriefFor, run_precall_briefs
 from jobs.risk_alerts import run_risk_alerts
 from jobs.weekly_digest import run_weekly_digest
@@ -89,6 +90,8 @@ class JobContext:
     poster: Poster
     replica: str
     brief_for: BriefFor | None = None
+    notify_lead: Notify | None = None
+    """Announces a lead that arrived through HubSpot (the Slack room's notifier, handed in by app.py)."""
 
 
 def interval_slot(prefix: str, now: datetime, minutes: int) -> str:
@@ -111,11 +114,7 @@ def _sync(ctx: JobContext, now: datetime, retry: bool) -> str:
         # New HubSpot contacts (form submissions) take the /intake path: scored, de-duplicated, posted once. A failure
         # here must not fail the sync: the leads' watermark did not move, so the next interval picks them up.
         try:
-            leads = describe_import(
-                import_leads_after_sync(
-                    ctx.engine, ctx.settings, slack_client=getattr(ctx.poster, "client", None), now=now
-                )
-            )
+            leads = describe_import(import_leads_after_sync(ctx.engine, ctx.settings, notify=ctx.notify_lead, now=now))
         except Exception as exc:
             log.exception("HubSpot lead import after sync failed")
             leads = f"lead import failed ({type(exc).__name__}: {exc}); retried next sync"
@@ -321,7 +320,8 @@ def build_scheduler(
     settings: Any,
     engine: Engine,
     *,
-    slack_client: Any | None = None,
+    poster: Poster | None = None,
+    notify_lead: Notify | None = None,
     brief_for: BriefFor | None = None,
     replica: str | None = None,
     now: datetime | None = None,
@@ -330,9 +330,10 @@ def build_scheduler(
     ctx = JobContext(
         engine=engine,
         settings=settings,
-        poster=poster_from_settings(settings, slack_client),
+        poster=poster or TerminalPoster(),
         replica=replica or replica_name(),
         brief_for=brief_for,
+        notify_lead=notify_lead,
     )
     scheduler = BackgroundScheduler(
         timezone=settings.tz,
@@ -439,7 +440,7 @@ def run_job(
     settings: Any,
     *,
     poster: Poster | None = None,
-    slack_client: Any | None = None,
+    notify_lead: Notify | None = None,
     now: datetime | None = None,
     replica: str | None = None,
     retry: bool = False,
@@ -451,8 +452,9 @@ def run_job(
     ctx = JobContext(
         engine=engine,
         settings=settings,
-        poster=poster or poster_from_settings(settings, slack_client),
+        poster=poster or TerminalPoster(),
         replica=replica or replica_name(),
         brief_for=brief_for,
+        notify_lead=notify_lead,
     )
     return JOB_SPECS[name].run(ctx, now or utcnow(), retry)

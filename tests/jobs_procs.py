@@ -25,7 +25,7 @@ def replica_digest(url: str, slack_api_url: str, now_iso: str, replica: str, bar
 
     from slack_sdk import WebClient
 
-    from jobs.posting import SlackPoster
+    from bot.slack.posting import SlackPoster
     from jobs.weekly_digest import run_weekly_digest
     from settings import Settings
     from store.db import open_engine
@@ -56,6 +56,7 @@ def replica_scheduler(url: str, slack_api_url: str, overrides: dict, replica: st
 
     from slack_sdk import WebClient
 
+    from bot.slack.posting import SlackPoster
     from jobs.scheduler import build_scheduler, shutdown, start
     from settings import Settings
     from store.db import open_engine
@@ -63,7 +64,7 @@ def replica_scheduler(url: str, slack_api_url: str, overrides: dict, replica: st
     settings = Settings(database_url=url, slack_bot_token="xoxb-test", slack_api_url=slack_api_url, **overrides)
     engine = open_engine(url)
     scheduler = build_scheduler(
-        settings, engine, slack_client=WebClient(token="xoxb-test", base_url=slack_api_url), replica=replica
+        settings, engine, poster=SlackPoster(WebClient(token="xoxb-test", base_url=slack_api_url)), replica=replica
     )
     barrier.wait(timeout=60)
     start(scheduler)

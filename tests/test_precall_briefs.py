@@ -2,14 +2,13 @@
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from slack_sdk import WebClient
 from sqlmodel import Session
 
-from bot.copilot.reply import Reply, Section
+from bot.copilot.reply import Reply, Section, to_text
+from bot.slack.posting import SlackPoster
 from jobs.claims import get_claim
-from jobs.posting import SlackPoster
-from jobs.precall_briefs import default_brief_for, meetings_due, run_precall_briefs, store_brief_for
+from jobs.precall_briefs import default_brief_for, meetings_due, run_precall_briefs
 from settings import Settings
 from store.models import Engagement
 from tests.fakes.slack_api import FakeSlackAPI
@@ -67,16 +66,15 @@ def test_window_bounds(sqlite_engine):
     assert [len(due(m)) for m in (61, 60, 45, 30, 29)] == [0, 0, 1, 1, 0]  # [now+30, now+60)
 
 
-def test_store_brief_quotes_deal_and_risk(sqlite_engine):
+def test_the_brief_of_the_meetings_deal_quotes_deal_and_risk(sqlite_engine):
     world = build_world(sqlite_engine)
-    brief = store_brief_for(sqlite_engine, Settings(), now=MEETING - timedelta(hours=1))
-    text = "\n".join(p.text for p in brief(world.deals["acme_expansion"]).parts if isinstance(p, Section))
+    brief = default_brief_for(sqlite_engine, Settings(), now=MEETING - timedelta(hours=1))
+    text = to_text(brief(world.deals["acme_expansion"]))
     assert "Acme expansion" in text and "Contract sent" in text and "$80,000" in text
     assert "Buyer silent" in text and "→ " in text  # reasons with next best actions
 
 
 def test_default_brief_is_the_copilots_when_installed(sqlite_engine):
-    pytest.importorskip("tools.briefs", reason="tools.briefs (copilot branch) not merged yet")
     world = build_world(sqlite_engine)
     brief = default_brief_for(sqlite_engine, Settings(), now=MEETING - timedelta(hours=1))
     reply = brief(world.deals["globex_platform"])

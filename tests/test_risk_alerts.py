@@ -6,8 +6,8 @@ import pytest
 from slack_sdk import WebClient
 from sqlmodel import Session, select
 
+from bot.slack.posting import SlackPoster
 from jobs.claims import get_claim
-from jobs.posting import SlackPoster
 from jobs.risk_alerts import alert_team, in_quiet_hours, run_risk_alerts
 from settings import Settings
 from store.models import DealRisk, Owner, SentAlert
@@ -170,7 +170,7 @@ def test_owners_without_a_stored_slack_id_are_found_by_email_or_held_back(sqlite
 
 
 def test_a_long_alert_stays_within_slack_limits():
-    from jobs.posting import minimal_blocks
+    from bot.slack.blocks import reply_to_blocks
     from jobs.render import MAX_DETAILED_ALERTS, risk_alert_reply
     from tools.health import DealHealth, RiskReason
 
@@ -184,7 +184,7 @@ def test_a_long_alert_stays_within_slack_limits():
         )
         for i in range(200)
     ]
-    blocks = minimal_blocks(risk_alert_reply("Ann", alerts))
+    blocks = reply_to_blocks(risk_alert_reply("Ann", alerts))
     assert len(blocks) <= 50 and all(len(b.get("text", {}).get("text", "")) <= 3000 for b in blocks)
     text = "\n".join(b.get("text", {}).get("text", "") for b in blocks)
     assert text.count("→ " + "y" * 200) == MAX_DETAILED_ALERTS * 3  # the riskiest get every reason and action

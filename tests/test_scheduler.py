@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.slack.posting import poster_from_settings
 from jobs.claims import get_claim
 from jobs.scheduler import (
     JOB_SPECS,
@@ -131,7 +132,8 @@ def test_live_scheduler_runs_the_catch_up_in_its_thread_and_posts_once(sqlite_en
             risk_alerts_time=later.strftime("%H:%M"),  # next fire in the future, last one long past the grace
             library_refresh_cron=(later + timedelta(days=2)).strftime("%a %H:%M"),
         )
-        scheduler = build_scheduler(settings, sqlite_engine, replica="live")
+        poster = poster_from_settings(settings)
+        scheduler = build_scheduler(settings, sqlite_engine, poster=poster, replica="live")
         week = digest_slot("east", datetime.now(UTC), settings).split(":")[-1]
         assert "weekly_digest:catch-up" in {job.id for job in scheduler.get_jobs()}
         start(scheduler)
@@ -140,7 +142,7 @@ def test_live_scheduler_runs_the_catch_up_in_its_thread_and_posts_once(sqlite_en
         finally:
             shutdown(scheduler)
         # a second start (a restart, or another replica) finds the slots claimed and posts nothing
-        again = build_scheduler(settings, sqlite_engine, replica="live-2")
+        again = build_scheduler(settings, sqlite_engine, poster=poster, replica="live-2")
         start(again)
         try:
             deadline = time.monotonic() + 30

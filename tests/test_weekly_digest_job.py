@@ -6,8 +6,8 @@ import multiprocessing as mp
 import pytest
 from slack_sdk import WebClient
 
+from bot.slack.posting import SlackPoster
 from jobs.claims import get_claim
-from jobs.posting import SlackPoster
 from jobs.weekly_digest import digest_slot, run_weekly_digest
 from settings import Settings
 from tests.fakes.slack_api import FakeSlackAPI

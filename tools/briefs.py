@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 from sqlmodel import Session, select
@@ -21,7 +22,11 @@ from tools.deals import (
     company_name,
     latest_on,
 )
+from tools.health import AtRiskDeal, AtRiskReason, Thresholds, assess_deals
 from tools.transcripts import objections, parse_transcript, rep_names_for
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 # Weights of the social-proof similarity: industry matters most, then size, then product. Published so the "why" of a
 # suggestion can be checked by hand.
@@ -84,6 +89,8 @@ class Brief(BaseModel):
     employees: int | None = None
     region: str | None = None
     primary_deal: DealRow | None = None
+    health: AtRiskDeal | None = None
+    """The primary deal's deal health (risk score, reasons, next best actions), when assessed."""
     open_deals: list[DealRow]
     stakeholders: list[Stakeholder]
     last_interactions: list[Interaction]
@@ -243,15 +250,22 @@ def similar_deal_themes(
     return themes, len(rows)
 
 
-def build_brief(session: Session, company: str, *, now: datetime) -> Brief | CompanyMatch:
-    """Build the one-pager for `company`, or return the CompanyMatch when the name does not resolve."""
+def build_brief(
+    session: Session, company: str, *, now: datetime, settings: Settings | None = None, deal_id: int | None = None
+) -> Brief | CompanyMatch:
+    """Build the one-pager for `company`, or return the CompanyMatch when the name does not resolve.
+
+    `deal_id` picks the deal the meeting is about (else the largest open one); with `settings` the primary deal's
+    health is assessed with the same rules as the risk alerts.
+    """
     latest = latest_on(session, company, now=now)
     if not isinstance(latest, LatestOn):
         return latest
     row = session.get(Company, latest.company.id)
     assert row is not None
     open_deals = [d for d in latest.deals if d.stage not in ("closedwon", "closedlost")]
-    primary = open_deals[0] if open_deals else (latest.deals[0] if latest.deals else None)
+    chosen = [d for d in latest.deals if d.id == deal_id]
+    primary = chosen[0] if chosen else open_deals[0] if open_deals else (latest.deals[0] if latest.deals else None)
     product = session.get(Deal, primary.id).product if primary else None  # type: ignore[union-attr]
 
     stakeholders: list[Stakeholder] = []
@@ -282,6 +296,7 @@ def build_brief(session: Session, company: str, *, now: datetime) -> Brief | Com
         employees=row.employees,
         region=row.region,
         primary_deal=primary,
+        health=_health(session, primary, now=now, settings=settings),
         open_deals=open_deals,
         stakeholders=stakeholders[:8],
         last_interactions=latest.last_interactions[:5],
@@ -292,6 +307,22 @@ def build_brief(session: Session, company: str, *, now: datetime) -> Brief | Com
         similar_calls_read=calls_read,
         discovery_questions=list(dict.fromkeys(questions))[:5],
     )
+
+
+def _health(session: Session, deal: DealRow | None, *, now: datetime, settings: Settings | None) -> AtRiskDeal | None:
+    if deal is None or settings is None or deal.stage in ("closedwon", "closedlost"):
+        return None
+    assessed = assess_deals(
+        session, now=now, thresholds=Thresholds.from_settings(settings), tz=settings.tz, deal_ids=[deal.id]
+    )
+    if not assessed:
+        return None
+    h = assessed[0]
+    reasons = [
+        AtRiskReason(code=r.code, label=r.label, points=r.points, evidence=r.evidence, action=r.action)
+        for r in h.reasons
+    ]
+    return AtRiskDeal(deal=deal, score=h.score, level=h.level, reasons=reasons)
 
 
 def _stakeholder(contact: Contact, role: str | None) -> Stakeholder:
@@ -311,7 +342,7 @@ __all__ = ["STAGE_LABELS", "Brief", "SimilarCustomer", "Stakeholder", "ThemeCoun
 
 def _brief(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
     name, match = company_name(session, a.company)
-    return build_brief(session, name, now=ctx.now) if name else match
+    return build_brief(session, name, now=ctx.now, settings=ctx.settings) if name else match
 
 
 CAPABILITIES = (

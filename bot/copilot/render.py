@@ -350,6 +350,10 @@ class Renderer:
                 ("Owner · close", f"{d.owner_name or '—'} · {day(d.close_date)}"),
             ]
         reply.add(Fields(pairs=pairs))
+        if b.health is not None and b.health.reasons:
+            lines = [f"*Deal health: risk {b.health.score}* ({b.health.level})"]
+            lines += [f"• {r.label}: {r.evidence}\n    → {r.action}" for r in b.health.reasons]
+            reply.add(Section(clip("\n".join(lines))))
         if b.stakeholders:
             lines = [
                 f"• {s.name}"

@@ -447,9 +447,15 @@ def start_scheduler(settings: Settings, engine: Engine, client: Any) -> Any:
     if not settings.scheduler_enabled:
         log.info("scheduler off on this replica (SCHEDULER_ENABLED=false)")
         return None
+    from bot.slack.posting import lead_notifier, poster_from_settings
     from jobs.scheduler import build_scheduler, start
 
-    scheduler = build_scheduler(settings, engine, slack_client=client)
+    scheduler = build_scheduler(
+        settings,
+        engine,
+        poster=poster_from_settings(settings, client),
+        notify_lead=lead_notifier(engine, settings, client),
+    )
     start(scheduler)
     return scheduler
 
