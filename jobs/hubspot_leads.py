@@ -1,10 +1,10 @@
 """After each HubSpot sync: take the contacts created in HubSpot in through lead intake (scored, de-duplicated, posted).
 
 Both the scheduled sync (`jobs/scheduler.py`) and `salesos sync` (app.py) call `import_leads_after_sync` right after
-`run_sync`. Leads found there get the same notifier as the `/intake` route (handed in by `app.py`: (a Slack post to the owner or the inbound
-channel, then the score written back to HubSpot)) when Slack is configured; without Slack they are stored and scored
-only. `tools.leads.import_hubspot_leads` keeps its own watermark and de-duplicates by HubSpot id and email, so a second
-sync, a retried job or a second replica never creates or announces a lead twice.
+`run_sync`. Leads found there get the `/intake` route's notifier, handed in by `app.py` (a Slack post to the owner or
+the inbound channel, then the score written back to HubSpot) when Slack is configured; without Slack they are stored
+and scored only. `tools.leads.import_hubspot_leads` keeps its own watermark and de-duplicates by HubSpot id and email,
+so a second sync, a retried job or a second replica never creates or announces a lead twice.
 """
 
 from __future__ import annotations

@@ -82,9 +82,7 @@ def poster_from_settings(settings: Settings, slack_client: WebClient | None = No
 
 
 def lead_notifier(engine: Engine, settings: Settings, slack_client: WebClient | None = None) -> Notify | None:
-    """The `/intake` route's notifier (Slack post + HubSpot score write-back) for leads found by a sync; None without
-    Slack.
-    """
+    """The `/intake` route's notifier (Slack post + HubSpot write-back) for leads a sync found; None without Slack."""
     if slack_client is None:
         if settings.slack_bot_token is None:
             return None
