@@ -29,9 +29,11 @@ bench: install  ## Run the benchmarks and print their tables
 eval: install  ## Run the accuracy evaluations and print their tables
 	$(BIN)/python -m eval
 
-lint: install  ## ruff check + ruff format --check
+lint: install  ## ruff, the import-layering contracts (import-linter) and mypy over the four packages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy tools bot jobs store
 
 format: install  ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix .

@@ -123,6 +123,12 @@ def _answer_text(question: str, engine: Engine, settings: Settings, asker_owner_
 
 
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.question:
+        from bot.copilot.render import help_reply
+        from bot.copilot.reply import to_text
+
+        print(to_text(help_reply()), end="")
+        return 0
     engine = open_store(settings)
     print(_answer_text(" ".join(args.question), engine, settings, asker_owner_id=args.as_owner))
     return 0
@@ -377,7 +383,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_import_csv)
 
     p = sub.add_parser("ask", help='answer one question, e.g. salesos ask "which deals are silent 5+ days?"')
-    p.add_argument("question", nargs="+", help="the question, in plain words")
+    p.add_argument("question", nargs="*", help="the question, in plain words (none: what I can answer)")
     p.add_argument("--as-owner", type=int, default=None, metavar="OWNER_ID", help='whose "my deals" (owner id)')
     p.set_defaults(func=_cmd_ask)
 

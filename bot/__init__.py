@@ -1,5 +1,4 @@
-"""Everything that knows about Slack.
+"""The conversation edge, in two rooms: `bot/slack/` (everything that knows Slack) and `bot/copilot/` (the copilot).
 
-The Bolt app factory, listeners, Block Kit rendering, identity (Slack user ↔ CRM owner), approvals, and the
-copilot (LangChain agent or offline router) that answers through `tools/`.
+The copilot never imports the Slack room; the Slack room calls the copilot and renders its neutral replies.
 """

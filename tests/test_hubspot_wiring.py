@@ -42,6 +42,7 @@ def leads(engine) -> list[InboundLead]:
 
 
 def test_sync_job_scores_a_new_hubspot_contact_once_and_posts_it_once(engine, hub, tmp_path):
+    from bot.slack.posting import lead_notifier
     from jobs.scheduler import run_job
 
     contact = hub.put("contacts", NEW_CONTACT)
@@ -56,8 +57,12 @@ def test_sync_job_scores_a_new_hubspot_contact_once_and_posts_it_once(engine, hu
             lead_model_dir=tmp_path / "models",
         )
         at = datetime.fromtimestamp(contact.created_ms / 1000, tz=UTC) + timedelta(hours=1)
-        first = run_job("hubspot_sync", engine, settings, now=at, replica="a")
-        second = run_job("hubspot_sync", engine, settings, now=at + timedelta(minutes=30), replica="a")
+        # composed as app.py composes it: the Slack room's notifier is handed to the job
+        notify = lead_notifier(engine, settings)
+        first = run_job("hubspot_sync", engine, settings, now=at, replica="a", notify_lead=notify)
+        second = run_job(
+            "hubspot_sync", engine, settings, now=at + timedelta(minutes=30), replica="a", notify_lead=notify
+        )
         posts = [c for c in slack.calls if c.method == "chat.postMessage"]
         assert slack.violations == []
     finally:

@@ -61,31 +61,52 @@ def test_command_acks_working_then_replaces_it_with_the_answer(slack):
     [post] = slack.fake.wait_for("response_url")
     assert post.args["key"] == "c1"
     assert post.args["replace_original"] is True and post.args["response_type"] == "ephemeral"
-    assert "You asked: deals closing this month" in json.dumps(post.args["blocks"])
-    # the asker was identified by email (users.info), so "my deals" means Dana's deals
-    assert slack.questions[0]["owner"] == slack.owners["dana"]
+    # a subcommand calls its capability directly (no copilot guess); the asker was identified by email (users.info),
+    # so "your deals" means Dana's deals
+    assert slack.questions == []
+    assert "Open deals closing Nov 1, 2026" in json.dumps(post.args["blocks"])
+    assert "for Dana Reyes" in json.dumps(post.args["blocks"])
     assert slack.fake.calls_to("users.info")[0].args["user"] == DANA
+
+
+@pytest.mark.parametrize(
+    ("text", "capability", "args"),
+    [
+        ("silent", "list_silent_deals", {"owners": ["me"]}),
+        ("silent 10", "list_silent_deals", {"owners": ["me"], "days": 10}),
+        ("silent 7+ days", "list_silent_deals", {"owners": ["me"], "days": 7}),
+        ("brief Acme", "get_company_brief", {"company": "Acme"}),
+        ("risk", "list_at_risk_deals", {"owners": ["me"]}),
+        ("risk Acme", "list_at_risk_deals", {"company": "Acme"}),
+        ("call Acme", "get_call_summary", {"company": "Acme"}),
+        ("library too expensive", "search_objection_handling", {"query": "too expensive"}),
+        ("pipeline", "summarize_pipeline", {"by": "owner"}),
+    ],
+)
+def test_subcommands_map_straight_to_a_capability(text, capability, args):
+    from bot.copilot.direct import parse_command
+
+    request = parse_command(text)
+    assert (request.kind, request.capability, dict(request.args)) == ("capability", capability, args)
 
 
 @pytest.mark.parametrize(
     ("text", "question"),
     [
-        ("silent", "which of my deals are silent 5+ days?"),
-        ("silent 10", "which of my deals are silent 10+ days?"),
-        ("silent 7+ days", "which of my deals are silent 7+ days?"),
-        ("brief Acme", "brief Acme"),
         ("ask what closed last week?", "what closed last week?"),
         ("what's the latest on Acme?", "what's the latest on Acme?"),  # not a subcommand: a question
-        ("risk", "which of my deals are at risk?"),
-        ("call Acme", "summarize the last call with Acme"),
-        ("library too expensive", "how do I handle the objection: too expensive"),
-        ("digest", "pipeline by owner"),
     ],
 )
-def test_subcommands_become_copilot_questions(slack, text, question):
+def test_free_text_goes_to_the_copilot(slack, text, question):
     slack.command(text)
     slack.fake.wait_for("response_url")
     assert slack.questions[-1]["question"] == question
+
+
+def test_a_subcommand_answers_from_its_capability(slack):
+    slack.command("brief Acme", key="b1")
+    [post] = slack.fake.wait_for("response_url")
+    assert "Brief: Acme" in json.dumps(post.args["blocks"]) and slack.questions == []
 
 
 def test_a_huge_answer_is_split_within_slack_limits(slack):
@@ -446,7 +467,7 @@ def test_bolt_path_acks_commands_like_the_edge_does(slack):
     response = slack.app.dispatch(BoltRequest(body=form, mode="socket_mode"))
     assert response.status == 200 and json.loads(response.body) == command_ack(form)
     [post] = slack.fake.wait_for("response_url")
-    assert post.args["key"] == "sock" and "You asked: my open deals" in json.dumps(post.args["blocks"])
+    assert post.args["key"] == "sock" and "Open deals for Dana Reyes" in json.dumps(post.args["blocks"])
 
 
 def test_a_draft_whose_owner_has_no_slack_user_is_not_posted(slack):

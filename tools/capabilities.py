@@ -92,8 +92,9 @@ class Subcommand:
 
     `arg` names the argument the rest of the command text fills as typed (`/salesos brief Acme` → company="Acme").
     With `arg=None` the rest of the text is a filter phrase read by the copilot's slot parsers for this capability
-    only (`/salesos deals closing this month`). `defaults` are the arguments when nothing else says otherwise
-    (`owners=["me"]` for "your deals").
+    only (`/salesos deals closing this month`). `defaults` are arguments the typed text may override (`owners=["me"]`
+    for "your deals"); `when_empty` are the arguments when nothing follows the subcommand (`/salesos risk` → your
+    at-risk deals, while `/salesos risk Acme` is Acme's, whoever owns them).
     """
 
     name: str
@@ -101,6 +102,7 @@ class Subcommand:
     help: str
     arg: str | None = None
     defaults: Mapping[str, Any] = field(default_factory=dict)
+    when_empty: Mapping[str, Any] = field(default_factory=dict)
 
 
 RunFn = Callable[[ToolContext, Session, Any], BaseModel]

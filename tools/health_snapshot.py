@@ -317,7 +317,11 @@ CAPABILITIES = (
             Example("is Acme at risk?", {"company": "Acme"}),
         ),
         subcommand=Subcommand(
-            "risk", "risk [company]", "deals at risk and why", arg="company", defaults={"owners": ["me"]}
+            "risk",
+            "risk [company]",
+            "your deals at risk and why, or a company's",
+            arg="company",
+            when_empty={"owners": ["me"]},
         ),
     ),
 )

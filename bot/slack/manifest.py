@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-MANIFEST_PATH = Path(__file__).resolve().parent.parent / "manifest.yaml"
+MANIFEST_PATH = Path(__file__).resolve().parents[2] / "manifest.yaml"
 PLACEHOLDER_URL = "https://YOUR-HOST/slack/events"
 
 
