@@ -20,11 +20,11 @@ import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
-from sqlalchemy import Engine, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, select, update
 
+from store.db import insert_ignoring_conflict
 from store.models import JobClaim
 from store.types import utcnow
 
@@ -39,26 +39,10 @@ def replica_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def _insert_ignoring_conflict(engine: Engine, values: dict) -> int:
+def _insert_ignoring_conflict(engine: Engine, values: dict[str, Any]) -> int:
     """Insert one JobClaim row unless `(job, slot)` exists; return the number of rows inserted (0 or 1)."""
-    dialect = engine.dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        stmt = pg_insert(JobClaim).values(**values).on_conflict_do_nothing(constraint="uq_jobclaim_job_slot")
-    elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        stmt = sqlite_insert(JobClaim).values(**values).on_conflict_do_nothing(index_elements=["job", "slot"])
-    else:  # any other backend: the unique constraint still decides, reported as IntegrityError
-        stmt = insert(JobClaim).values(**values)
-    # RETURNING tells the winner for sure: psycopg reports rowcount -1 for an INSERT with RETURNING
-    stmt = stmt.returning(JobClaim.id)
-    try:
-        with engine.begin() as conn:
-            return 0 if conn.execute(stmt).first() is None else 1
-    except IntegrityError:
-        return 0
+    with engine.begin() as conn:
+        return int(insert_ignoring_conflict(conn, JobClaim, values, conflict=["job", "slot"], returning=JobClaim.id))
 
 
 def claim(engine: Engine, job: str, slot: str, owner: str, *, now: datetime | None = None) -> bool:

@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from tools.leads import HubSpotLeadImport, IntakeResult, import_hubspot_leads
+from tools.leads.hubspot import HubSpotLeadImport, import_hubspot_leads
+from tools.leads.intake import IntakeResult
 
 log = logging.getLogger(__name__)
 

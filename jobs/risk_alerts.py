@@ -17,13 +17,12 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Engine, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, select
 
 from jobs.claims import run_claimed
 from jobs.posting import Poster, Recipient, Unreachable, recipients_by_owner
 from jobs.render import manager_summary_reply, risk_alert_reply
-from store.db import session_scope
+from store.db import insert_ignoring_conflict, session_scope
 from store.models import DealRisk, Owner, SentAlert
 from tools.digest import team_owner_ids, teams
 from tools.health import DealHealth, Thresholds, assess_deals, is_worse
@@ -67,21 +66,9 @@ class TeamAlerts:
 
 def _insert_sent_alert(conn: Any, values: dict[str, Any]) -> bool:
     """Insert a SentAlert unless (deal, kind, day) exists; True when this call inserted it."""
-    dialect = conn.dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    else:
-        try:
-            with conn.begin_nested():
-                conn.execute(insert(SentAlert).values(**values))
-            return True
-        except IntegrityError:
-            return False
-    stmt = dialect_insert(SentAlert).values(**values).on_conflict_do_nothing(index_elements=["deal_id", "kind", "day"])
-    # RETURNING, not rowcount: psycopg reports -1 for an INSERT that returns the new id
-    return conn.execute(stmt.returning(SentAlert.id)).first() is not None
+    return insert_ignoring_conflict(
+        conn, SentAlert, values, conflict=["deal_id", "kind", "day"], returning=SentAlert.id
+    )
 
 
 def _remember(engine: Engine, assessed: list[DealHealth]) -> None:

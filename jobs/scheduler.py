@@ -176,7 +176,8 @@ def _drafts(ctx: JobContext, now: datetime, retry: bool) -> str:
 
 def _library(ctx: JobContext, now: datetime, retry: bool) -> str:
     try:
-        from store.library import open_library_from_settings, seed_library  # type: ignore[import-not-found]
+        from store.library import open_library_from_settings
+        from tools.library_seed import seed_library
     except ImportError:
         return "the library is not installed in this build"
     slot = f"library:{iso_week(now.astimezone(ctx.settings.tz).date())}"

@@ -8,7 +8,7 @@ and never dropped. A test checks that the migrations produce exactly the tables 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -125,3 +125,22 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except Exception:
             session.rollback()
             raise
+
+
+def insert_ignoring_conflict(
+    conn: Connection, table: Any, values: dict[str, Any], *, conflict: Sequence[str], returning: Any
+) -> bool:
+    """Insert one row unless a row with the same `conflict` columns exists; True only when this call inserted it.
+
+    The unique key is the arbiter between replicas (`INSERT ... ON CONFLICT DO NOTHING` on SQLite and PostgreSQL).
+    The winner is told by RETURNING, not rowcount: psycopg 3 reports rowcount -1 for such an insert.
+    """
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    elif dialect == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    else:  # pragma: no cover - the store supports SQLite and PostgreSQL only
+        raise RuntimeError(f"unsupported database {dialect}")
+    stmt = dialect_insert(table).values(**values).on_conflict_do_nothing(index_elements=list(conflict))
+    return conn.execute(stmt.returning(returning)).first() is not None

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from sqlmodel import Session, select
 
 from store.models import STAGE_LABELS, Call, Company, Contact, Deal, DealContact, Owner
+from tools.calls.transcripts import objections, parse_transcript, rep_names_for
 from tools.capabilities import Capability, Example, Subcommand, ToolContext
 from tools.deals import (
     CompanyArgs,
@@ -23,7 +24,6 @@ from tools.deals import (
     latest_on,
 )
 from tools.health import AtRiskDeal, AtRiskReason, Thresholds, assess_deals
-from tools.transcripts import objections, parse_transcript, rep_names_for
 
 if TYPE_CHECKING:
     from settings import Settings

@@ -18,13 +18,13 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.copilot.reply import Actions, Button, Context, Fields, Header, Reply, Section
+from store.library import LibraryAnswer
 from tools.briefs import Brief
 from tools.calls.summary import CallSummary, NoCall
 from tools.capabilities import all_capabilities
 from tools.deals import CompanyMatch, DealList, LatestOn, PipelineResult, SilentList
 from tools.health import AtRiskResult
-from tools.lead_lookup import LeadScores, ScoredLead
-from tools.library import LibraryAnswer
+from tools.leads.lookup import LeadScores, ScoredLead
 
 SECTION_LIMIT = 2_900
 HEADER_LIMIT = 150

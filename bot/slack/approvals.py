@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from bot.slack.blocks import Posted
-    from bot.slack.slack_app import BotDeps
+    from bot.slack.deps import BotDeps
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ def draft_reply(engine: Any, draft: Draft, *, note: str | None = None) -> Reply:
 def post_draft(engine: Engine | BotDeps, client: Any, draft_id: int, *, channel: str | None = None) -> Posted | None:
     """Post a pending draft to `channel` (default: a DM with its owner) and remember the message for reactions.
 
-    Usable from a listener (`bot_deps(app)` or its `.engine`, and the listener's `client`) or a job (the engine and
+    Usable from a listener (its `deps` or `deps.engine`, and the listener's `client`) or a job (the engine and
     any WebClient). Returns None, with a warning, when the owner has no Slack user.
     """
     engine = getattr(engine, "engine", engine)  # a BotDeps works too (its store)

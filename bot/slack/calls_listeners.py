@@ -1,6 +1,6 @@
 """Slack listeners for calls: a transcript shared with the bot in a DM, and the "Draft follow-ups" button.
 
-`register(app)` is a registrar for `bot.slack_app.create_app(..., registrars=[calls_listeners.register])`.
+`register(app, deps)` is a registrar for `create_app(..., registrars=[calls_listeners.register])`.
 
 - `file_shared` in a DM: `files.info` → download `url_private_download` with the bot token (only from Slack's own
   host or the configured API host, so the token never leaves for a stranger's URL) → store the call → post the
@@ -31,7 +31,7 @@ from tools.calls.parsers import TranscriptError
 if TYPE_CHECKING:
     from slack_bolt import App
 
-    from bot.slack.slack_app import BotDeps
+    from bot.slack.deps import BotDeps
 
 log = logging.getLogger(__name__)
 
@@ -134,11 +134,8 @@ def post_followup_drafts(deps: BotDeps, client: Any, *, call_id: int, channel: s
     return draft_ids
 
 
-def register(app: App) -> None:
+def register(app: App, deps: BotDeps) -> None:
     """Add the calls listeners to the Sales OS Bolt app."""
-    from bot.slack.slack_app import bot_deps
-
-    deps = bot_deps(app)
 
     def just_ack(ack: Any) -> None:
         ack()

@@ -16,7 +16,7 @@ from tools.drafts import pending_drafts
 if TYPE_CHECKING:
     from slack_bolt import App
 
-    from bot.slack.slack_app import BotDeps
+    from bot.slack.deps import BotDeps
 
 log = logging.getLogger(__name__)
 DEALS_SHOWN = 10
@@ -88,11 +88,8 @@ def publish_home(deps: BotDeps, client: Any, user: str) -> None:
     client.views_publish(user_id=user, view={"type": "home", "blocks": view_blocks(reply)})
 
 
-def register(app: App) -> None:
+def register(app: App, deps: BotDeps) -> None:
     """Add the app_home_opened listener."""
-    from bot.slack.slack_app import bot_deps
-
-    deps = bot_deps(app)
 
     def handle_app_home_opened(event: dict[str, Any], client: Any) -> None:
         if event.get("tab", "home") != "home" or not event.get("user"):

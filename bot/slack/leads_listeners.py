@@ -19,11 +19,12 @@ from sqlmodel import Session
 
 from bot.copilot.reply import Actions, Button, Context, Fields, Header, Reply, Section
 from store.models import InboundLead, Owner
-from tools.leads import IntakeResult
+from tools.leads.intake import IntakeResult
 
 if TYPE_CHECKING:
     from slack_bolt import App
 
+    from bot.slack.deps import BotDeps
     from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -212,13 +213,10 @@ def _lead_id(body: dict[str, Any]) -> int | None:
         return None
 
 
-def register(app: App) -> None:
-    """Add the lead buttons' listeners to the Bolt app (reads settings and store via `bot_deps(app)`)."""
+def register(app: App, deps: BotDeps) -> None:
+    """Add the lead buttons' listeners to the Bolt app (settings and store come in `deps`)."""
     from bot.slack.blocks import respond_reply
     from bot.slack.identity import resolve_identity
-    from bot.slack.slack_app import bot_deps
-
-    deps = bot_deps(app)
 
     def just_ack(ack: Callable[..., Any]) -> None:
         ack()

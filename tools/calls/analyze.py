@@ -92,8 +92,7 @@ def library_matcher(settings: Settings) -> LibraryMatcher | None:
     matched. Returns None (keywords alone) when the library is missing, empty or fails to open.
     """
     try:
-        from store.library import open_library_from_settings  # type: ignore[import-not-found,unused-ignore]
-        from tools.library import search_objection_handling  # type: ignore[import-not-found,unused-ignore]
+        from store.library import open_library_from_settings, search_objection_handling
     except ImportError:
         return None
     try:

@@ -8,9 +8,7 @@ from pydantic import BaseModel
 from sqlmodel import Session, select
 
 from store.models import Call, Deal, Owner
-from tools.capabilities import Capability, Example, Subcommand, ToolContext
-from tools.deals import CompanyArgs, CompanyMatch, CompanyRef, company_name, resolve_company
-from tools.transcripts import (
+from tools.calls.transcripts import (
     NEXT_STEP_WORDS,
     PAIN_WORDS,
     competitors,
@@ -20,6 +18,8 @@ from tools.transcripts import (
     rep_names_for,
     segment_lines,
 )
+from tools.capabilities import Capability, Example, Subcommand, ToolContext
+from tools.deals import CompanyArgs, CompanyMatch, CompanyRef, company_name, resolve_company
 
 
 class QuotedLine(BaseModel):

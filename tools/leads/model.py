@@ -33,17 +33,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from store.models import Deal, InboundLead
-from tools.leads import (
-    FEATURE_GROUPS,
-    LeadFacts,
-    LeadScore,
-    domain_kind,
-    gibberish_score,
-    lead_features,
-    spam_score,
-    tier_for,
-    timeline_days,
-)
+from tools.leads.facts import LeadFacts, domain_kind, gibberish_score, spam_score, timeline_days
+from tools.leads.features import FEATURE_GROUPS, lead_features
+from tools.leads.score import LeadScore, tier_for
 
 if TYPE_CHECKING:
     from settings import Settings

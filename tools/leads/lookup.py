@@ -56,7 +56,7 @@ def _row(lead: InboundLead, engine: Any, settings: Any) -> LeadScoreRow:
         row.score, row.tier = lead.score, lead.tier
         row.reasons, row.flags = list(lead.score_reasons or []), list(lead.disqualifiers or [])
         return row
-    from tools.leads import score_this_lead
+    from tools.leads.tool import score_this_lead
 
     fields = {
         "company": lead.company_name,
@@ -126,7 +126,7 @@ def _lead_score(ctx: ToolContext, session: Session, a: LeadScoreArgs) -> BaseMod
 
 
 def _score_described_lead(ctx: ToolContext, session: Session, a: BaseModel) -> BaseModel:
-    from tools.leads import score_this_lead
+    from tools.leads.tool import score_this_lead
 
     fields = {k: v for k, v in a.model_dump().items() if v is not None}
     try:
@@ -146,7 +146,7 @@ def _score_described_lead(ctx: ToolContext, session: Session, a: BaseModel) -> B
 
 
 def _score_lead_args() -> type[BaseModel]:
-    from tools.leads import ScoreLeadArgs
+    from tools.leads.tool import ScoreLeadArgs
 
     return ScoreLeadArgs
 
