@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, select
@@ -133,7 +133,7 @@ def default_brief_for(engine: Engine, settings: Settings, *, now: datetime) -> B
 
 def run_precall_briefs(
     engine: Engine,
-    settings: Any,
+    settings: Settings,
     poster: Poster,
     *,
     now: datetime,

@@ -14,7 +14,7 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, select
@@ -26,6 +26,9 @@ from store.db import insert_ignoring_conflict, session_scope
 from store.models import DealRisk, Owner, SentAlert
 from tools.digest import team_owner_ids, teams
 from tools.health import DealHealth, Thresholds, assess_deals, is_worse
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 log = logging.getLogger(__name__)
 JOB = "risk_alerts"
@@ -94,7 +97,7 @@ def _remember(engine: Engine, assessed: list[DealHealth]) -> None:
             conn.execute(stmt, rows[i : i + 1000])
 
 
-def alert_team(engine: Engine, settings: Any, poster: Poster, *, now: datetime, team: str | None) -> TeamAlerts:
+def alert_team(engine: Engine, settings: Settings, poster: Poster, *, now: datetime, team: str | None) -> TeamAlerts:
     """Assess a team's open deals, DM each AE their new or worsened at-risk deals, and summarise for managers."""
     tz = settings.tz
     day: date = now.astimezone(tz).date()
@@ -191,7 +194,7 @@ def alert_team(engine: Engine, settings: Any, poster: Poster, *, now: datetime, 
 
 
 def run_risk_alerts(
-    engine: Engine, settings: Any, poster: Poster, *, now: datetime, replica: str, retry: bool = False
+    engine: Engine, settings: Settings, poster: Poster, *, now: datetime, replica: str, retry: bool = False
 ) -> list[TeamAlerts]:
     """The scheduled job: outside quiet hours, claim each team's day and alert it."""
     local = now.astimezone(settings.tz)

@@ -26,7 +26,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.base import BaseTrigger
@@ -44,6 +44,9 @@ from jobs.weekly_digest import run_weekly_digest
 from store.types import utcnow
 from tools.digest import iso_week
 from tools.health_snapshot import refresh_due, refresh_snapshot
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +89,7 @@ class JobContext:
     """What every job run gets."""
 
     engine: Engine
-    settings: Any
+    settings: Settings
     poster: Poster
     replica: str
     brief_for: BriefFor | None = None
@@ -318,7 +321,7 @@ def missed_fire_time(trigger: BaseTrigger, now: datetime, grace_seconds: int) ->
 
 
 def build_scheduler(
-    settings: Any,
+    settings: Settings,
     engine: Engine,
     *,
     poster: Poster | None = None,
@@ -414,7 +417,7 @@ def _describe_trigger(trigger: BaseTrigger) -> str:
     return str(trigger)
 
 
-def list_jobs(settings: Any, *, now: datetime | None = None) -> list[JobInfo]:
+def list_jobs(settings: Settings, *, now: datetime | None = None) -> list[JobInfo]:
     """Every job with its schedule and next run in the team timezone (computed from the triggers; nothing runs)."""
     now = now or utcnow()
     out = []
@@ -438,7 +441,7 @@ def list_jobs(settings: Any, *, now: datetime | None = None) -> list[JobInfo]:
 def run_job(
     name: str,
     engine: Engine,
-    settings: Any,
+    settings: Settings,
     *,
     poster: Poster | None = None,
     notify_lead: Notify | None = None,

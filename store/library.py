@@ -15,12 +15,15 @@ import os
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -203,7 +206,7 @@ def open_library(
     return Library(client=client, collection=collection, embedding=ef)
 
 
-def open_library_from_settings(settings: Any) -> Library:
+def open_library_from_settings(settings: Settings) -> Library:
     """Open the library where Settings say it lives."""
     return open_library(
         chroma_path=settings.chroma_path, chroma_url=settings.chroma_url, model_dir=settings.embedding_model_dir

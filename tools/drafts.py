@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Engine, update
 from sqlalchemy.exc import IntegrityError
@@ -26,6 +26,9 @@ from sqlmodel import Session, select
 
 from store.db import session_scope
 from store.models import Deal, Draft, Engagement, WriteBack, utcnow
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -416,7 +419,7 @@ def _email_task_text(payload: dict[str, Any], subject: str, body: str) -> str:
     return "\n".join(["Follow-up email approved in Sales OS: send it from your mailbox.", *head, "", body])
 
 
-def hubspot_writer(engine: Engine, settings: Any, *, service: Any = None) -> Writer:
+def hubspot_writer(engine: Engine, settings: Settings, *, service: Any = None) -> Writer:
     """A writer that creates the task / note in HubSpot (or updates the deal or company), once per draft.
 
     Follow-up emails: HubSpot has no draft-email object and its API cannot send from a rep's mailbox; logging an email
@@ -512,7 +515,7 @@ def _write_crm_update(service: Any, draft: Draft, ids: _HubSpotIds, body: str) -
     }
 
 
-def default_writer(engine: Engine, settings: Any) -> Writer:
+def default_writer(engine: Engine, settings: Settings) -> Writer:
     """HubSpot's write-back when HUBSPOT_ACCESS_TOKEN is set, else `record_locally`."""
     if getattr(settings, "hubspot_configured", False):
         return hubspot_writer(engine, settings)

@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -42,6 +42,9 @@ from store.models import (
     Engagement,
 )
 from tools.deals import DealRow, deal_rows, deals_with_names
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 RECENT_DAYS = 28
 """Reply-rate and meeting-cadence windows: the last 4 weeks against the 4 (emails) or 8 (meetings) before."""
@@ -93,7 +96,7 @@ class Thresholds:
     close_date_pushes: int = 2
 
     @classmethod
-    def from_settings(cls, settings: Any) -> Thresholds:
+    def from_settings(cls, settings: Settings) -> Thresholds:
         """Read the thresholds from a Settings object."""
         return cls(
             silent_business_days=settings.silent_business_days,

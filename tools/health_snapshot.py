@@ -19,7 +19,7 @@ import json
 import time
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
@@ -43,6 +43,9 @@ from tools.health import (
     risk_level,
 )
 from tools.resolve import resolve_owners
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 SNAPSHOT_KEY = "deal_health_snapshot"
 """The `WorkspaceMeta` key of the snapshot's header."""
@@ -78,7 +81,7 @@ def rules_key(thresholds: Thresholds, tz: ZoneInfo) -> str:
     return json.dumps({**asdict(thresholds), "tz": str(tz)}, sort_keys=True)
 
 
-def max_age(settings: Any) -> timedelta:
+def max_age(settings: Settings) -> timedelta:
     """How old a snapshot may be and still be served: twice the refresh interval, so one late run is not felt."""
     return timedelta(minutes=2 * settings.deal_health_refresh_minutes)
 
@@ -121,7 +124,7 @@ def save_snapshot(engine: Engine, assessed: list[DealHealth], header: SnapshotHe
         set_meta(session, SNAPSHOT_KEY, header.to_json())
 
 
-def refresh_snapshot(engine: Engine, settings: Any, *, now: datetime) -> SnapshotReport:
+def refresh_snapshot(engine: Engine, settings: Settings, *, now: datetime) -> SnapshotReport:
     """Assess every open deal and store the result as the snapshot (the `deal_health` job, and after a sync)."""
     started = time.perf_counter()
     thresholds, tz = Thresholds.from_settings(settings), settings.tz
@@ -170,7 +173,7 @@ def fresh_snapshot(
     return header if stale is None else None
 
 
-def refresh_due(engine: Engine, settings: Any, *, now: datetime) -> str | None:
+def refresh_due(engine: Engine, settings: Settings, *, now: datetime) -> str | None:
     """Why the `deal_health` job should assess the book now (None: the snapshot is current).
 
     The job checks every minute: it re-assesses as soon as the data changed (so the first question after a sync or an

@@ -8,7 +8,7 @@ or a second replica continues the same conversation.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
@@ -18,11 +18,14 @@ from prompts import load_prompt
 from store.models import ConversationTurn, Owner
 from tools.capabilities import ToolContext, langchain_tools
 
+if TYPE_CHECKING:
+    from settings import Settings
+
 HISTORY_TURNS = 20
 RECURSION_LIMIT = 16  # graph steps: about 7 tool rounds, then the agent must answer
 
 
-def system_prompt(settings: Any, now: datetime, asker: str) -> str:
+def system_prompt(settings: Settings, now: datetime, asker: str) -> str:
     """Fill prompts/system.md with today's date, the team timezone and who is asking."""
     local = now.astimezone(ZoneInfo(settings.team_timezone))
     return load_prompt("system").format(
@@ -34,7 +37,7 @@ def system_prompt(settings: Any, now: datetime, asker: str) -> str:
     )
 
 
-def build_model(settings: Any) -> Any:
+def build_model(settings: Settings) -> Any:
     """The agent's chat model."""
     from tools.llm import chat_model
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
@@ -25,6 +25,9 @@ from tools.capabilities import all_capabilities
 from tools.deals import CompanyMatch, DealList, LatestOn, PipelineResult, SilentList
 from tools.health import AtRiskResult
 from tools.leads.lookup import LeadScores, ScoredLead
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 SECTION_LIMIT = 2_900
 HEADER_LIMIT = 150
@@ -110,7 +113,7 @@ def link(label: str, url: str | None) -> str:
 class Renderer:
     """Turns tool results into replies for one settings/timezone; knows the data's freshness."""
 
-    def __init__(self, settings: Any, engine: Engine) -> None:
+    def __init__(self, settings: Settings, engine: Engine) -> None:
         """Bind the renderer to settings (timezone, HubSpot portal) and the store (freshness)."""
         self.settings = settings
         self.tz = ZoneInfo(settings.team_timezone)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, func
 from sqlalchemy.exc import IntegrityError
@@ -18,6 +18,9 @@ from sqlmodel import select
 
 from store.db import session_scope
 from store.models import Owner, SlackUser, utcnow
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 log = logging.getLogger(__name__)
 CACHE_TTL = timedelta(hours=24)
@@ -60,7 +63,7 @@ def _group_members(client: Any, usergroup: str) -> set[str]:
         return set()
 
 
-def _is_manager(settings: Any, client: Any, slack_user_id: str, email: str | None, owner: Owner | None) -> bool:
+def _is_manager(settings: Settings, client: Any, slack_user_id: str, email: str | None, owner: Owner | None) -> bool:
     manager_emails = {e.strip().lower() for e in getattr(settings, "manager_emails", []) or []}
     if email and email in manager_emails:
         return True
@@ -82,7 +85,7 @@ def resolve_identity(
     client: Any,
     slack_user_id: str,
     *,
-    settings: Any,
+    settings: Settings,
     now: datetime | None = None,
     refresh: bool = False,
 ) -> SlackIdentity:

@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session
@@ -72,6 +72,9 @@ from tools.hubspot.mapping import (
     stage_history,
     to_epoch_ms,
 )
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -596,7 +599,7 @@ def _parse_owner_time(value: Any) -> datetime | None:
 
 def run_sync(
     engine: Engine,
-    settings: Any,
+    settings: Settings,
     *,
     client: HubSpotClient | None = None,
     full: bool = False,

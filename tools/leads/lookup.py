@@ -7,7 +7,7 @@ is scored now through `tools.leads.score_this_lead`. Read-only: nothing is writt
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, ValidationError
 from rapidfuzz import fuzz, process, utils
@@ -15,6 +15,9 @@ from sqlmodel import Session, select
 
 from store.models import InboundLead
 from tools.capabilities import Capability, Example, Subcommand, ToolContext, ToolUserError
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 NEWEST = 5
 
@@ -45,7 +48,7 @@ class LeadScores(BaseModel):
     candidates: list[str] = []
 
 
-def _row(lead: InboundLead, engine: Any, settings: Any) -> LeadScoreRow:
+def _row(lead: InboundLead, engine: Any, settings: Settings) -> LeadScoreRow:
     row = LeadScoreRow(
         lead_id=lead.id,  # type: ignore[arg-type]
         company=lead.company_name,
@@ -80,7 +83,7 @@ def _row(lead: InboundLead, engine: Any, settings: Any) -> LeadScoreRow:
     return row
 
 
-def lead_scores(session: Session, company: str | None, *, now: datetime, engine: Any, settings: Any) -> LeadScores:
+def lead_scores(session: Session, company: str | None, *, now: datetime, engine: Any, settings: Settings) -> LeadScores:
     """The newest leads of `company` (fuzzy), or the newest leads overall, with their scores."""
     base = select(InboundLead).where(InboundLead.submitted_at <= now).order_by(InboundLead.submitted_at.desc())
     if not company:
