@@ -32,6 +32,7 @@ from store.models import (
     InboundLead,
     Owner,
 )
+from tools.formatting import money
 from tools.health import DealHealth, Thresholds, assess_deals
 
 TOP_RISKS = 5
@@ -333,7 +334,7 @@ def _hot_leads(session: Session, owner_ids: list[int] | None, start: datetime, e
     else:
         hot = [(lead, name) for lead, name in rows if lead.budget is not None and lead.budget >= HOT_BUDGET]
         hot.sort(key=lambda r: (-(r[0].budget or 0), r[0].id))
-        basis, rule = "budget", f"not scored yet: budget ≥ ${HOT_BUDGET:,.0f}"
+        basis, rule = "budget", f"not scored yet: budget ≥ {money(HOT_BUDGET)}"
     items = [
         LeadItem(
             id=lead.id,

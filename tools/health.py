@@ -28,7 +28,6 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-import numpy as np
 from pydantic import BaseModel
 from sqlalchemy import Numeric, and_, case, cast, distinct, func, or_, select
 from sqlmodel import Session
@@ -42,6 +41,8 @@ from store.models import (
     Engagement,
 )
 from tools.deals import DealRow, deal_rows, deals_with_names
+from tools.formatting import money
+from tools.parsing.dates import business_days_between
 
 if TYPE_CHECKING:
     from settings import Settings
@@ -165,13 +166,6 @@ def _utc(value: Any) -> datetime | None:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def business_days_between(start: date, end: date) -> int:
-    """Mon–Fri days from `start` (inclusive) to `end` (exclusive): Friday → next Monday is 1 business day."""
-    if end <= start:
-        return 0
-    return int(np.busday_count(start, end))
 
 
 def _days_between(start: Any, end: Any, dialect: str) -> Any:
@@ -476,8 +470,8 @@ def assess_deals(
                     RiskReason(
                         "single_threaded",
                         10,
-                        f"${d.amount:,.0f} deal with {people} buyer contact{'s' if people != 1 else ''} "
-                        f"(over ${thresholds.single_thread_amount:,.0f} needs more than one)",
+                        f"{money(d.amount)} deal with {people} buyer contact{'s' if people != 1 else ''} "
+                        f"(over {money(thresholds.single_thread_amount)} needs more than one)",
                         PLAYBOOK["single_threaded"],
                         {"contacts": people, "amount": d.amount},
                     )

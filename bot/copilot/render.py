@@ -23,6 +23,7 @@ from tools.briefs import Brief
 from tools.calls.summary import CallSummary, NoCall
 from tools.capabilities import all_capabilities
 from tools.deals import CompanyMatch, DealList, LatestOn, PipelineResult, SilentList
+from tools.formatting import money
 from tools.health import AtRiskResult
 from tools.leads.lookup import LeadScores, ScoredLead
 
@@ -61,11 +62,6 @@ def renderer_for(result_type: type) -> RenderFn | None:
 
 
 # --- small formatters ------------------------------------------------------------------------------------------------
-
-
-def money(amount: float | None) -> str:
-    """Format an amount in USD, or a dash when unknown."""
-    return "—" if amount is None else f"${amount:,.0f}"
 
 
 def when(at: datetime | None, tz: ZoneInfo) -> str:

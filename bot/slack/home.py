@@ -12,6 +12,7 @@ from bot.slack.identity import SlackIdentity, resolve_identity
 from store.db import session_scope
 from tools.deals import find_deals, silent_deals
 from tools.drafts import pending_drafts
+from tools.formatting import money
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -21,10 +22,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 DEALS_SHOWN = 10
 DRAFTS_SHOWN = 10
-
-
-def _money(amount: float | None) -> str:
-    return f"${amount:,.0f}" if amount is not None else "no amount"
 
 
 def home_reply(deps: BotDeps, identity: SlackIdentity) -> Reply:
@@ -64,7 +61,7 @@ def home_reply(deps: BotDeps, identity: SlackIdentity) -> Reply:
         )
     reply.add(Divider(), Header("Your open deals"))
     lines = [
-        f"• *{d.name}* · {d.stage_label} · {_money(d.amount)}"
+        f"• *{d.name}* · {d.stage_label} · {money(d.amount, missing='no amount')}"
         + (f" · closes {d.close_date:%b %d}" if d.close_date else "")
         for d in deals
     ]

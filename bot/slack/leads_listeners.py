@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from bot.copilot.reply import Actions, Button, Context, Fields, Header, Reply, Section
 from store.models import InboundLead, Owner
+from tools.formatting import money
 from tools.leads.intake import IntakeResult
 
 if TYPE_CHECKING:
@@ -39,10 +40,6 @@ def hubspot_contact_url(settings: Settings, hubspot_id: str | None) -> str | Non
     if not hubspot_id or not settings.hubspot_portal_id:
         return None
     return f"https://app.hubspot.com/contacts/{settings.hubspot_portal_id}/record/0-1/{hubspot_id}"
-
-
-def _money(amount: float | None) -> str:
-    return f"${amount:,.0f}" if amount is not None else "not given"
 
 
 def lead_reply(
@@ -68,7 +65,7 @@ def lead_reply(
             [
                 ("Score", f"*{score}*/100"),
                 ("Tier", f"*{tier}*"),
-                ("Budget", _money(lead.budget)),
+                ("Budget", money(lead.budget, missing="not given")),
                 ("Company size", size or "not given"),
                 ("Timeline", lead.timeline or "not given"),
                 ("Interest", lead.interest_area or "not given"),

@@ -29,7 +29,6 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from tools.calls.dates import parse_when
 from tools.calls.lexicon import (
     DEFAULT_COMPETITORS,
     IMPERATIVE_QUESTIONS,
@@ -48,6 +47,7 @@ from tools.calls.lexicon import (
 )
 from tools.calls.parsers import Transcript, Turn, format_clock
 from tools.calls.roles import Side, SpeakerRole
+from tools.parsing.dates import parse_when
 
 # A library lookup: sentence → (objection category, similarity 0-1) or None. Injected so metrics stay offline-pure.
 LibraryMatcher = Callable[[str], tuple[str, float] | None]

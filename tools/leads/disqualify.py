@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from tools.formatting import money
 from tools.leads.facts import LeadFacts, domain_kind, gibberish_score, spam_score, timeline_days
 from tools.leads.vocabulary import FREE_MAIL_DOMAINS
 
@@ -43,10 +44,6 @@ class LeadRules:
         )
 
 
-def _money(amount: float) -> str:
-    return f"${amount:,.0f}"
-
-
 def _is_competitor(facts: LeadFacts, competitors: tuple[str, ...]) -> str | None:
     company = re.sub(r"[^a-z0-9]+", " ", facts.company.lower()).strip()
     domains = {d for d in (facts.domain, facts.email_domain) if d}
@@ -66,7 +63,7 @@ def disqualification_flags(facts: LeadFacts, rules: LeadRules) -> list[Flag]:
     flags: list[Flag] = []
     if facts.budget is not None and facts.budget < rules.budget_floor:
         flags.append(
-            Flag("budget_floor", f"budget {_money(facts.budget)} is under the {_money(rules.budget_floor)} floor")
+            Flag("budget_floor", f"budget {money(facts.budget)} is under the {money(rules.budget_floor)} floor")
         )
     days = timeline_days(facts.timeline, submitted_at=facts.submitted_at)
     if days is not None and days > rules.horizon_days:

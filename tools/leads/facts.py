@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from store.models import InboundLead
 from tools.leads.form import LeadIn
 from tools.leads.vocabulary import FREE_MAIL_DOMAINS, SIZE_BANDS, SPAM_WORDS, STUDENT_LABELS, STUDENT_SUFFIXES
+from tools.parsing.numbers import NUMBER_RE, number
 
 if TYPE_CHECKING:
     pass
@@ -68,7 +69,6 @@ class LeadFacts:
         )
 
 
-_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12, "a": 1}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365}
 
 
@@ -115,11 +115,11 @@ def timeline_days(text: str | None, *, submitted_at: datetime | None = None) -> 
             mid = date(year + 1, mid.month, 15)
         return max(0, (mid - ref).days)
     span = re.search(
-        r"(\d+|one|two|three|four|five|six|nine|twelve|a)\s*(?:(?:-|–|to)\s*(\d+)\s*)?\+?\s*(day|week|month|quarter|year)s?",
+        rf"({NUMBER_RE})\s*(?:(?:-|–|to)\s*(\d+)\s*)?\+?\s*(day|week|month|quarter|year)s?",
         t,
     )
     if span:
-        low = int(_NUM_WORDS.get(span.group(1), span.group(1)) if not span.group(1).isdigit() else span.group(1))
+        low = number(span.group(1)) or 1
         high = int(span.group(2)) if span.group(2) else low
         days = (low + high) / 2 * _UNIT_DAYS[span.group(3)]
         if "+" in t or "more than" in t or "over" in t:

@@ -6,13 +6,11 @@ import hashlib
 import math
 import re
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-if TYPE_CHECKING:
-    pass
-
+from tools.parsing.amounts import scaled
 
 _EMAIL = re.compile(r"^[^@\s]{1,64}@([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$")
 _HOST = re.compile(r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
@@ -42,9 +40,7 @@ def parse_amount(value: Any) -> float | None:
         match = _AMOUNT.match(str(value).strip().lower())
         if not match:
             raise ValueError("budget must be an amount such as 50000 or $50k")
-        amount = float(match.group(1).replace(",", ""))
-        unit = match.group(2)
-        amount *= {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6}.get(unit or "", 1.0)
+        amount = scaled(match.group(1), match.group(2))
     if not math.isfinite(amount) or amount < 0:
         raise ValueError("budget must be a positive amount")
     return amount

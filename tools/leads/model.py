@@ -33,6 +33,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from store.models import Deal, InboundLead
+from tools.formatting import money
 from tools.leads.facts import LeadFacts, domain_kind, gibberish_score, spam_score, timeline_days
 from tools.leads.features import FEATURE_GROUPS, lead_features
 from tools.leads.score import LeadScore, tier_for
@@ -272,7 +273,7 @@ class LeadModel:
 def describe_group(group: str, facts: LeadFacts, llm_rating: float | None = None) -> str:
     """Say in plain words what a lead's values are for one feature group."""
     if group == "budget":
-        return f"budget ${facts.budget:,.0f}" if facts.budget is not None else "no budget given"
+        return f"budget {money(facts.budget)}" if facts.budget is not None else "no budget given"
     if group == "size":
         parts = [p for p in (facts.company_size, f"{facts.employee_count:,} employees" if facts.employee_count else "")]
         text = " / ".join(p for p in parts if p)

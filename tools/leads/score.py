@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from tools.leads.disqualify import Flag, LeadRules, _money, disqualification_flags
+from tools.formatting import money
+from tools.leads.disqualify import Flag, LeadRules, disqualification_flags
 from tools.leads.facts import (
     LeadFacts,
     _count_hits,
@@ -62,15 +63,15 @@ def _rule_points(facts: LeadFacts, rules: LeadRules) -> list[tuple[int, str]]:
     if facts.budget is None:
         points.append((-5, "no budget given"))
     elif facts.budget > MAX_PLAUSIBLE_BUDGET:
-        points.append((-10, f"implausible budget {_money(facts.budget)}"))
+        points.append((-10, f"implausible budget {money(facts.budget)}"))
     elif facts.budget >= 100_000:
-        points.append((20, f"budget {_money(facts.budget)} (100k or more)"))
+        points.append((20, f"budget {money(facts.budget)} (100k or more)"))
     elif facts.budget >= 50_000:
-        points.append((15, f"budget {_money(facts.budget)} (50k or more)"))
+        points.append((15, f"budget {money(facts.budget)} (50k or more)"))
     elif facts.budget >= 20_000:
-        points.append((8, f"budget {_money(facts.budget)} (20k or more)"))
+        points.append((8, f"budget {money(facts.budget)} (20k or more)"))
     elif facts.budget < rules.budget_floor:
-        points.append((-20, f"budget {_money(facts.budget)} under the {_money(rules.budget_floor)} floor"))
+        points.append((-20, f"budget {money(facts.budget)} under the {money(rules.budget_floor)} floor"))
     rank = size_band_rank(facts.company_size, facts.employee_count)
     size_text = facts.company_size or (f"{facts.employee_count} employees" if facts.employee_count else "")
     if rank is not None and rank >= 5:
