@@ -13,12 +13,13 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, utils
 from sqlalchemy import func, literal, or_, select
 from sqlmodel import Session
 
 from store.models import OPEN_STAGES, STAGE_LABELS, Company, Contact, Deal, Engagement, Owner
 from tools.capabilities import Capability, Example, Subcommand, ToolContext
+from tools.matching import match_name
 from tools.resolve import resolve_owners, resolve_stages
 
 # --- results -------------------------------------------------------------------------------------------------------
@@ -139,9 +140,6 @@ _LEGAL_SUFFIXES = re.compile(
     r"\b(inc|incorporated|corp|corporation|co|company|llc|ltd|limited|plc|gmbh|sa|ag|group|holdings)\b\.?"
 )
 # A unique fuzzy hit must score at least this, and beat the runner-up by the margin, to count as "the" company.
-_RESOLVE_SCORE = 86.0
-_RESOLVE_MARGIN = 6.0
-_SUGGEST_SCORE = 60.0
 
 
 def normalize_company_name(name: str) -> str:
@@ -195,22 +193,14 @@ def resolve_company(session: Session, query: str) -> CompanyMatch:
         return CompanyMatch(query=query, status="unknown")
     by_id, choices, domains = _company_index(session)
     domain_query = query.strip().lower().removeprefix("www.")
-    exact = list(dict.fromkeys([i for i, n in choices.items() if n == wanted] + domains.get(domain_query, [])))
-    if len(exact) == 1:
-        return CompanyMatch(query=query, status="exact", company=by_id[exact[0]])
-    if len(exact) > 1:
-        return CompanyMatch(query=query, status="ambiguous", candidates=[by_id[i] for i in exact[:5]])
-
-    hits = process.extract(wanted, choices, scorer=fuzz.WRatio, limit=5, score_cutoff=_SUGGEST_SCORE)
-    if not hits:
-        return CompanyMatch(query=query, status="unknown")
-    best_score = hits[0][1]
-    runner_up = hits[1][1] if len(hits) > 1 else 0.0
-    if best_score >= _RESOLVE_SCORE and best_score - runner_up >= _RESOLVE_MARGIN:
-        return CompanyMatch(query=query, status="fuzzy", company=by_id[hits[0][2]])
-    candidates = [by_id[key] for _, score, key in hits if score >= best_score - 15]
-    status: Literal["ambiguous", "unknown"] = "ambiguous" if best_score >= _RESOLVE_SCORE else "unknown"
-    return CompanyMatch(query=query, status=status, candidates=candidates)
+    exact = [i for i, n in choices.items() if n == wanted] + domains.get(domain_query, [])
+    found = match_name(wanted, choices, exact=exact)
+    return CompanyMatch(
+        query=query,
+        status=found.status,
+        company=by_id[found.key] if found.key is not None else None,
+        candidates=[by_id[key] for key in found.candidates],
+    )
 
 
 # --- deals ---------------------------------------------------------------------------------------------------------

@@ -10,11 +10,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, ValidationError
-from rapidfuzz import fuzz, process, utils
 from sqlmodel import Session, select
 
 from store.models import InboundLead
 from tools.capabilities import Capability, Example, Subcommand, ToolContext, ToolUserError
+from tools.matching import match_name
 
 if TYPE_CHECKING:
     from settings import Settings
@@ -90,13 +90,10 @@ def lead_scores(session: Session, company: str | None, *, now: datetime, engine:
         leads = session.exec(base.limit(NEWEST)).all()
         return LeadScores(query=None, status="newest", leads=[_row(lead, engine, settings) for lead in leads])
     names = sorted(set(session.exec(select(InboundLead.company_name)).all()))
-    exact = [n for n in names if n.lower() == company.strip().lower()]
-    hits = process.extract(company, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=5)
-    chosen = exact[0] if exact else None
-    if chosen is None and hits and hits[0][1] >= 88 and (len(hits) == 1 or hits[0][1] - hits[1][1] >= 6):
-        chosen = hits[0][0]
+    found = match_name(company, {n: n for n in names}, exact=[n for n in names if n.lower() == company.strip().lower()])
+    chosen = found.key if found.status in ("exact", "fuzzy") else None
     if chosen is None:
-        return LeadScores(query=company, status="unknown", leads=[], candidates=[h[0] for h in hits if h[1] >= 60][:5])
+        return LeadScores(query=company, status="unknown", leads=[], candidates=found.candidates)
     leads = session.exec(base.where(InboundLead.company_name == chosen).limit(NEWEST)).all()
     return LeadScores(query=company, status="found", leads=[_row(lead, engine, settings) for lead in leads])
 
