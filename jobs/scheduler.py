@@ -4,7 +4,7 @@ Jobs (schedules are Settings): HubSpot sync every `hubspot_sync_minutes` (only w
 then takes new HubSpot contacts in through lead intake, `jobs/hubspot_leads.py`, and re-assesses deal health), the
 deal-health snapshot every `deal_health_refresh_minutes` and at start (`tools/health_snapshot.py`), pre-call
 briefs every `precall_check_minutes`, risk alerts daily at `risk_alerts_time`, the weekly digest at
-`digest_schedule`, and the library refresh at `library_refresh_cron`, all in `team_timezone`.
+`digest_schedule`, and the library refresh at `library_refresh_schedule`, all in `team_timezone`.
 
 Design decisions:
 - **In-memory job store.** Job definitions are rebuilt from Settings at every start, so there is nothing to persist;
@@ -296,7 +296,7 @@ JOB_SPECS: dict[str, JobSpec] = {
         JobSpec(
             "library_refresh",
             "re-seed the objection library from new calls and notes",
-            lambda s: weekly_trigger(s.library_refresh_cron, s.tz),
+            lambda s: weekly_trigger(s.library_refresh_schedule, s.tz),
             # Nobody waits for it: any time in the day after is fine.
             misfire_grace_seconds=24 * 3600,
             run=_library,
