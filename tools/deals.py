@@ -226,7 +226,8 @@ def _deal_columns() -> list:
     ]
 
 
-def _deal_row(r) -> DealRow:  # type: ignore[no-untyped-def]
+def deal_row(r) -> DealRow:  # type: ignore[no-untyped-def]
+    """A row of `deals_with_names()` as a `DealRow` (no validation: the store already typed it)."""
     return DealRow.model_construct(
         id=r.id,
         name=r.name,
@@ -260,7 +261,7 @@ def deal_rows(session: Session, ids: list[int]) -> dict[int, DealRow]:
     """The given deals as `DealRow`s, by id, in one query."""
     if not ids:
         return {}
-    return {r.id: _deal_row(r) for r in session.exec(deals_with_names().where(Deal.id.in_(ids))).all()}
+    return {r.id: deal_row(r) for r in session.exec(deals_with_names().where(Deal.id.in_(ids))).all()}
 
 
 @dataclass(frozen=True)
@@ -303,7 +304,7 @@ def find_deals(session: Session, *, limit: int = 50, **filters: Any) -> list[Dea
     """Deals matching every given filter (the fields of `DealFilter`), the biggest first."""
     stmt = DealFilter(**filters).apply(_with_names(select(*_deal_columns())))
     stmt = stmt.order_by(Deal.amount.desc().nulls_last(), Deal.id).limit(limit)
-    return [_deal_row(r) for r in session.exec(stmt).all()]
+    return [deal_row(r) for r in session.exec(stmt).all()]
 
 
 def count_deals(session: Session, deal_filter: DealFilter) -> tuple[int, float]:
@@ -426,7 +427,7 @@ def _silent_details(session: Session, ids: list[int], now: datetime) -> list[Sil
         for r in session.exec(stmt).all():
             silent_since = r.last_buyer or r.created_at
             details[r.id] = SilentDeal.model_construct(
-                deal=_deal_row(r),
+                deal=deal_row(r),
                 days_silent=(now - silent_since).days,
                 silent_since=silent_since,
                 last_buyer_touch_at=r.last_buyer,
@@ -485,7 +486,7 @@ def latest_on(session: Session, company: str, *, now: datetime, interactions: in
     )
     deals_stmt = _with_names(select(*_deal_columns())).where(Deal.company_id == row.id)
     deals_stmt = deals_stmt.order_by(Deal.is_closed, Deal.closed_at.desc().nulls_first(), Deal.id.desc()).limit(10)
-    deals = [_deal_row(r) for r in session.exec(deals_stmt).all()]
+    deals = [deal_row(r) for r in session.exec(deals_stmt).all()]
 
     base = select(Engagement).where(Engagement.company_id == row.id)
     past = _interactions(
