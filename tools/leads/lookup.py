@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, ValidationError
 from rapidfuzz import fuzz, process, utils
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.models import InboundLead
 from tools.capabilities import Capability, Example, Subcommand, ToolContext, ToolUserError
@@ -50,7 +50,7 @@ class LeadScores(BaseModel):
 
 def _row(lead: InboundLead, engine: Any, settings: Settings) -> LeadScoreRow:
     row = LeadScoreRow(
-        lead_id=lead.id,  # type: ignore[arg-type]
+        lead_id=lead.id,
         company=lead.company_name,
         contact=lead.contact_name or lead.contact_email,
         submitted_at=lead.submitted_at,
@@ -85,11 +85,13 @@ def _row(lead: InboundLead, engine: Any, settings: Settings) -> LeadScoreRow:
 
 def lead_scores(session: Session, company: str | None, *, now: datetime, engine: Any, settings: Settings) -> LeadScores:
     """The newest leads of `company` (fuzzy), or the newest leads overall, with their scores."""
-    base = select(InboundLead).where(InboundLead.submitted_at <= now).order_by(InboundLead.submitted_at.desc())
+    base = (
+        select(InboundLead).where(col(InboundLead.submitted_at) <= now).order_by(col(InboundLead.submitted_at).desc())
+    )
     if not company:
         leads = session.exec(base.limit(NEWEST)).all()
         return LeadScores(query=None, status="newest", leads=[_row(lead, engine, settings) for lead in leads])
-    names = sorted(set(session.exec(select(InboundLead.company_name)).all()))
+    names = sorted(set(session.exec(select(col(InboundLead.company_name))).all()))
     exact = [n for n in names if n.lower() == company.strip().lower()]
     hits = process.extract(company, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=5)
     chosen = exact[0] if exact else None
@@ -97,7 +99,7 @@ def lead_scores(session: Session, company: str | None, *, now: datetime, engine:
         chosen = hits[0][0]
     if chosen is None:
         return LeadScores(query=company, status="unknown", leads=[], candidates=[h[0] for h in hits if h[1] >= 60][:5])
-    leads = session.exec(base.where(InboundLead.company_name == chosen).limit(NEWEST)).all()
+    leads = session.exec(base.where(col(InboundLead.company_name) == chosen).limit(NEWEST)).all()
     return LeadScores(query=company, status="found", leads=[_row(lead, engine, settings) for lead in leads])
 
 
