@@ -439,7 +439,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--format",
-        choices=("auto", "vtt", "srt", "json", "speaker_lines", "txt"),
+        choices=("auto", "vtt", "srt", "json", "speaker_lines", "speaker_headers", "txt"),
         default="auto",
         help="transcript format (default: detected from the content and extension)",
     )
