@@ -1,22 +1,176 @@
-"""The inbound form: `LeadIn` validation, amounts, domains, the de-duplication key."""
+"""The inbound form: `LeadIn` validation, budgets (the one amount parser), domains, the de-duplication key.
+
+Budgets arrive as people type them: "$50k-$100k", "€75.000", "1.234.567,89 EUR", "CHF 80'000", "100k+". The number
+and its currency are read by price-parser (which knows locale thousands and decimal separators); scale words ("k",
+"M", "Mio") and ranges are handled here. A budget is kept in its own currency; scoring converts it to USD with the
+`currency_rates` setting. Text that is not an amount is kept as given and flagged, never a reason to lose the lead.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import math
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from email_validator import EmailNotValidError, validate_email
+from price_parser import Price
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-if TYPE_CHECKING:
-    pass
-
-
-_EMAIL = re.compile(r"^[^@\s]{1,64}@([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$")
 _HOST = re.compile(r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
-_AMOUNT = re.compile(r"^(?:usd|us\$|\$|€|£)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(k|m|mm|thousand|million)?\s*(?:usd|\$)?$")
+_SCALE = re.compile(r"(?<=[\d\s])(mm|mn|mio|millions?|m|k|thousand|tsd|bn|billion)\b\.?", re.IGNORECASE)
+_SCALES = {"k": 1e3, "thousand": 1e3, "tsd": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6}
+_SCALES |= {"millions": 1e6, "bn": 1e9, "billion": 1e9}
+_RANGE = re.compile(r"(?<=[\dkKmM$€£.])\s*(?:-|–|—|\bto\b|\bbis\b)\s*(?=[^\s])")
+_AT_LEAST = re.compile(r"^(?:over|above|more than|at least|min(?:imum)?\.?|>=?|from)\s*|\s*\+$", re.IGNORECASE)
+_ABOUT = re.compile(r"^(?:around|about|approx(?:imately|\.)?|roughly|ca\.?|circa|~|≈)\s*", re.IGNORECASE)
+_AT_MOST = re.compile(r"^(?:up to|under|below|less than|max(?:imum)?\.?|<=?)\s*", re.IGNORECASE)
+CURRENCY_CODES = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "chf": "CHF",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "cad": "CAD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "aud": "AUD",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "₹": "INR",
+    "inr": "INR",
+}
+"""Currency marks as typed → ISO 4217 code. A bare "$" is read as US dollars (said in the score's reason)."""
+DEFAULT_CURRENCY = "USD"
+
+
+@dataclass(frozen=True)
+class Budget:
+    """A budget as given, read: its range in its own currency, or why it could not be read."""
+
+    given: str
+    """The text as typed (or the number as sent), kept whatever happens."""
+    low: float | None = None
+    high: float | None = None
+    currency: str | None = None
+    """ISO 4217 code; None when no amount was read."""
+    problem: str | None = None
+    """Why the text is not an amount (then `low` and `high` are None)."""
+
+    @property
+    def amount(self) -> float | None:
+        """The figure scoring uses, in `currency`: the low end of a range (what the buyer committed to)."""
+        return self.low if self.low is not None else self.high
+
+    def in_usd(self, rates: Mapping[str, float]) -> float | None:
+        """The amount in USD at `rates` (USD per unit of each currency); None when unread or no rate is set."""
+        if self.amount is None or self.currency is None:
+            return None
+        rate = 1.0 if self.currency == "USD" else rates.get(self.currency)
+        return None if rate is None else self.amount * rate
+
+    def note(self, rates: Mapping[str, float]) -> str | None:
+        """Say what scoring could not use: an unreadable budget, or a currency without a conversion rate."""
+        if self.problem:
+            return f"budget {self.given!r} kept as given, not scored ({self.problem})"
+        if self.currency and self.currency != "USD" and self.currency not in rates:
+            return f"budget {self.given} kept in {self.currency}, not scored (no conversion rate for {self.currency})"
+        return None
+
+    def describe(self) -> str:
+        """The budget for people: "EUR 75,000", "USD 50,000–100,000", or the text as given."""
+        if self.amount is None or self.currency is None:
+            return self.given
+        if self.low is not None and self.high is not None and self.high != self.low:
+            return f"{self.currency} {self.low:,.0f}–{self.high:,.0f}"
+        prefix = "from " if self.high is None and self.given.strip().endswith("+") else ""
+        return f"{prefix}{self.currency} {self.amount:,.0f}"
+
+
+def currency_code(mark: str | None) -> str | None:
+    """ISO code of a currency mark as typed ("€" → EUR, "usd" → USD, "SEK" → SEK); None when there is none."""
+    if not mark:
+        return None
+    low = mark.strip().lower()
+    if low in CURRENCY_CODES:
+        return CURRENCY_CODES[low]
+    return mark.strip().upper() if re.fullmatch(r"[A-Za-z]{3}", mark.strip()) else None
+
+
+def _one_amount(text: str) -> tuple[float, str | None]:
+    """Read one amount ("$50k", "€75.000", "1,2 Mio EUR") into (value, ISO currency or None); raise ValueError."""
+    scale = 1.0
+    text = re.sub(r"(?<=\d)['’](?=\d{3})", "", text)  # Swiss thousands: 80'000
+    found = _SCALE.search(text)
+    if found:
+        scale = _SCALES[found.group(1).lower()]
+        text = text[: found.start()] + text[found.end() :]
+    price = Price.fromstring(text)
+    if price.amount is None or price.amount_text is None:
+        raise ValueError("no number in it")
+    rest = text.replace(price.amount_text, " ", 1)
+    if price.currency:
+        rest = rest.replace(price.currency, " ", 1)
+    if re.search(r"[^\W_]", rest):  # words or digits beyond one amount and its currency: not a budget
+        raise ValueError(f"{rest.strip()!r} is not part of an amount")
+    code = currency_code(price.currency)
+    if price.currency and code is None:
+        raise ValueError(f"unknown currency {price.currency!r}")
+    return float(price.amount) * scale, code
+
+
+def parse_budget(value: Any) -> Budget | None:
+    """Read a budget as typed: a number, "$50,000", "50k", "$50k-$100k", "€75.000", "100k+", "up to £20k".
+
+    Never raises: text that is not an amount comes back with `problem` set, so the lead is kept and flagged.
+    A range keeps both ends; a scale or currency written on one end applies to both ("50-100k EUR").
+    """
+    value = _blank_to_none(value)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return Budget(given=str(value)[:200], problem="not an amount")
+    if isinstance(value, int | float):
+        amount = float(value)
+        if not math.isfinite(amount) or amount < 0:
+            return Budget(given=str(value), problem="not a positive amount")
+        return Budget(given=str(value), low=amount, high=amount, currency=DEFAULT_CURRENCY)
+    given = value.strip()[:200]
+    text = given
+    at_least, at_most = bool(_AT_LEAST.search(text)), bool(_AT_MOST.search(text))
+    text = _AT_MOST.sub("", _AT_LEAST.sub("", _ABOUT.sub("", text))).strip()
+    parts = _RANGE.split(text, maxsplit=1)
+    try:
+        if len(parts) == 2:
+            tail_scale = _SCALE.search(parts[1])
+            if tail_scale and not _SCALE.search(parts[0]):
+                parts[0] = parts[0].strip() + tail_scale.group(0)  # "50-100k": the k is on both ends
+            (low, low_code), (high, high_code) = (_one_amount(p) for p in parts)
+            if low_code and high_code and low_code != high_code:
+                return Budget(given=given, problem=f"two currencies ({low_code}, {high_code})")
+            if high < low:
+                return Budget(given=given, problem="the range ends below where it starts")
+            code = low_code or high_code or DEFAULT_CURRENCY
+            return Budget(given=given, low=low, high=high, currency=code)
+        amount, code = _one_amount(text)
+    except ValueError as exc:
+        return Budget(given=given, problem=str(exc))
+    code = code or DEFAULT_CURRENCY
+    if at_least:
+        return Budget(given=given, low=amount, high=None, currency=code)
+    if at_most:
+        return Budget(given=given, low=None, high=amount, currency=code)
+    return Budget(given=given, low=amount, high=amount, currency=code)
 
 
 def _blank_to_none(value: Any) -> Any:
@@ -26,28 +180,19 @@ def _blank_to_none(value: Any) -> Any:
 
 
 def parse_amount(value: Any) -> float | None:
-    """Read a budget written as a number or as text such as "$50,000", "50k" or "1.2M".
+    """Read an amount written as a number or as text such as "$50,000", "50k", "1.2M" or "€75.000" (in its currency).
+
+    The low end of a range. Use `parse_budget` to keep the currency and the range.
 
     Raises:
         ValueError: The text is not an amount.
     """
-    value = _blank_to_none(value)
-    if value is None:
+    budget = parse_budget(value)
+    if budget is None:
         return None
-    if isinstance(value, bool):
-        raise ValueError("budget must be an amount such as 50000 or $50k")
-    if isinstance(value, int | float):
-        amount = float(value)
-    else:
-        match = _AMOUNT.match(str(value).strip().lower())
-        if not match:
-            raise ValueError("budget must be an amount such as 50000 or $50k")
-        amount = float(match.group(1).replace(",", ""))
-        unit = match.group(2)
-        amount *= {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6}.get(unit or "", 1.0)
-    if not math.isfinite(amount) or amount < 0:
-        raise ValueError("budget must be a positive amount")
-    return amount
+    if budget.problem:
+        raise ValueError(f"budget must be an amount such as 50000 or $50k ({budget.problem})")
+    return budget.amount
 
 
 def normalise_domain(value: str) -> str:
@@ -80,7 +225,8 @@ class LeadIn(BaseModel):
     employee_count: int | None = Field(
         default=None, ge=0, le=10_000_000, validation_alias=AliasChoices("employee_count", "employees")
     )
-    budget: float | None = Field(default=None, ge=0)
+    budget: Budget | None = None
+    """As given, read in its own currency (see `parse_budget`); never a reason to refuse the lead."""
     interest_area: str | None = Field(
         default=None, max_length=100, validation_alias=AliasChoices("interest_area", "interest")
     )
@@ -101,10 +247,25 @@ class LeadIn(BaseModel):
     def _empty_is_none(cls, value: Any) -> Any:
         return _blank_to_none(value)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _size_range_is_a_band(cls, data: Any) -> Any:
+        # Forms send "50-200" as an employee count: that is a size band, kept as such rather than refused.
+        if isinstance(data, dict):
+            count = next((data[k] for k in ("employee_count", "employees") if data.get(k) is not None), None)
+            size = data.get("company_size") or data.get("size")
+            if isinstance(count, str) and re.fullmatch(
+                r"\s*\d[\d,]*\s*(?:-|–|to)\s*\d[\d,]*\s*|\s*\d[\d,]*\s*\+\s*", count
+            ):
+                data = {k: v for k, v in data.items() if k not in ("employee_count", "employees")}
+                if not size:
+                    data["company_size"] = count.strip()
+        return data
+
     @field_validator("budget", mode="before")
     @classmethod
-    def _budget_amount(cls, value: Any) -> float | None:
-        return parse_amount(value)
+    def _budget_amount(cls, value: Any) -> Budget | None:
+        return value if isinstance(value, Budget) else parse_budget(value)
 
     @field_validator("employee_count", mode="before")
     @classmethod
@@ -126,9 +287,12 @@ class LeadIn(BaseModel):
     @field_validator("contact_email")
     @classmethod
     def _email_shape(cls, value: str) -> str:
-        if not _EMAIL.match(value):
-            raise ValueError("contact_email must be an email address such as jane@acme.com")
-        return value
+        # Internationalised addresses (jörg@müller.de, 用户@例子.广告) are addresses: email-validator reads them (RFC
+        # 6531/5891) and normalises the domain; deliverability is not checked here (no DNS at intake).
+        try:
+            return validate_email(value, check_deliverability=False).normalized
+        except EmailNotValidError:
+            raise ValueError("contact_email must be an email address such as jane@acme.com") from None
 
     @field_validator("submitted_at")
     @classmethod
