@@ -33,6 +33,7 @@ from pydantic import BaseModel
 from sqlalchemy import Numeric, and_, case, cast, distinct, func, or_, select
 from sqlmodel import Session
 
+from store.meta import store_inputs
 from store.models import (
     STAGE_LABELS,
     CloseDateChange,
@@ -279,6 +280,8 @@ def assess_deals(
     if not deals:
         return []
     open_deals = select(Deal.id).where(*deal_filter).scalar_subquery()
+    # A rule whose input the store does not hold is off, not a false claim ("silent since creation" on a CSV import).
+    inputs = store_inputs(session)
 
     # --- one pass over the open deals' activity ---------------------------------------------------------------
     recent = now - timedelta(days=RECENT_DAYS)
@@ -383,7 +386,7 @@ def assess_deals(
         if since_day not in business_days:
             business_days[since_day] = business_days_between(since_day, today)
         silent_bd = business_days[since_day]
-        if silent_bd >= thresholds.silent_business_days:
+        if inputs.activity and silent_bd >= thresholds.silent_business_days:
             points = min(30, 20 + 2 * (silent_bd - thresholds.silent_business_days))
             what = f"last buyer engagement {since.astimezone(tz):%a %d %b}" if last_buyer else "no buyer engagement yet"
             if last_buyer is None:
@@ -402,7 +405,7 @@ def assess_deals(
                 )
             )
 
-        for contact_id in champions.get(d.id, []):
+        for contact_id in champions.get(d.id, []) if inputs.activity else []:
             seen = champion_last.get((d.id, contact_id))
             champ_since = seen or created
             days = (now - champ_since).days
@@ -424,7 +427,8 @@ def assess_deals(
         entered = _utc(move[1]) if move else created
         stage_days = (now - entered).days
         median = medians.get(d.stage)
-        if stage_days >= thresholds.stage_age_days and (median is None or stage_days > median[0]):
+        aged = stage_days >= thresholds.stage_age_days and (median is None or stage_days > median[0])
+        if inputs.stage_history and aged:
             ratio = stage_days / median[0] if median and median[0] > 0 else None
             label = STAGE_LABELS.get(d.stage, d.stage)
             vs = (
@@ -466,7 +470,7 @@ def assess_deals(
                 )
             )
 
-        if d.amount is not None and d.amount > thresholds.single_thread_amount:
+        if (inputs.contacts or inputs.activity) and d.amount is not None and d.amount > thresholds.single_thread_amount:
             people = max(contacts_per_deal.get(d.id, 0), int(act.buyer_contacts or 0) if act else 0)
             if people <= 1:
                 reasons.append(
@@ -511,7 +515,7 @@ def assess_deals(
 
         booked = int(act.booked or 0) if act else 0
         tasks = int(act.open_tasks or 0) if act else 0
-        if booked == 0 and tasks == 0:
+        if inputs.activity and booked == 0 and tasks == 0:
             last_meeting = _utc(act.last_meeting) if act else None
             tail = (
                 f"; last meeting held {last_meeting.astimezone(tz):%d %b}" if last_meeting else "; no meeting held yet"
@@ -638,6 +642,8 @@ class AtRiskResult(BaseModel):
     """When the scores were assessed (the question's instant when assessed live)."""
     from_snapshot: bool = False
     """Served from the stored whole-book assessment (`tools.health_snapshot`) rather than assessed for this question."""
+    rules_off: list[str] = []
+    """Rules switched off because the store lacks their input (no activity data, no stage history), in words."""
 
 
 def at_risk_deals(
@@ -689,4 +695,5 @@ def at_risk_deals(
             if h.deal_id in rows
         ],
         assessed_at=now,
+        rules_off=store_inputs(session).rules_off(),
     )
