@@ -57,15 +57,15 @@ def _hubspot_stages(raw: str) -> list[Stage]:
 
 
 def stage_catalog(session: Session) -> tuple[Stage, ...]:
-    """The store's stages in funnel order: the recorded catalog first, then HubSpot's defaults for other keys."""
-    recorded: list[Stage] = []
+    """The store's stages in funnel order: the catalog its import or sync recorded, else HubSpot's default pipeline."""
     if raw := get_meta(session, STAGES_KEY):
-        recorded = [Stage(**s) for s in json.loads(raw)]
-    elif raw := get_meta(session, HUBSPOT_PIPELINES_KEY):
+        return tuple(Stage(**s) for s in json.loads(raw))
+    if raw := get_meta(session, HUBSPOT_PIPELINES_KEY):
         recorded = _hubspot_stages(raw)
-    known = {s.key for s in recorded}
-    extra = [s for s in DEFAULT_STAGES if s.key not in known]
-    return tuple(recorded) + tuple(Stage(s.key, s.label, len(recorded) + s.order, s.outcome) for s in extra)
+        known = {s.key for s in recorded}
+        extra = [s for s in DEFAULT_STAGES if s.key not in known]  # the demo's keys, if any remain beside synced ones
+        return tuple(recorded) + tuple(Stage(s.key, s.label, len(recorded) + s.order, s.outcome) for s in extra)
+    return DEFAULT_STAGES
 
 
 def stage_labels(session: Session) -> dict[str, str]:

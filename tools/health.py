@@ -253,6 +253,7 @@ def assess_deals(
     owner_ids: list[int] | None = None,
     deal_ids: list[int] | None = None,
     company_id: int | None = None,
+    historical: bool = False,
 ) -> list[DealHealth]:
     """Assess every open deal (or those of `owner_ids` / `deal_ids` / `company_id`), riskiest first.
 
@@ -264,12 +265,21 @@ def assess_deals(
         owner_ids: Only deals of these owners.
         deal_ids: Only these deals.
         company_id: Only this company's deals.
+        historical: Assess the book as it stood at `now` (a past instant): deals open then, in their stage then
+            (from stage history), rather than today's open deals.
     """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     today = now.astimezone(tz).date()
 
-    deal_filter = [Deal.is_closed.is_(False)]
+    if historical:
+        # The book as it stood at `now`: created by then, and open then (closed later counts as open).
+        deal_filter = [
+            or_(Deal.created_at.is_(None), Deal.created_at <= now),
+            or_(Deal.is_closed.is_(False), Deal.closed_at > now),
+        ]
+    else:
+        deal_filter = [Deal.is_closed.is_(False)]
     if owner_ids is not None:
         deal_filter.append(Deal.owner_id.in_(owner_ids))
     if deal_ids is not None:
@@ -329,6 +339,7 @@ def assess_deals(
     ).all():
         last_move[deal_id] = (change_id, changed_at)
     medians = won_stage_medians(session)
+    stage_then = stages_as_of(session, open_deals, now) if historical else {}
 
     # --- close-date pushes ------------------------------------------------------------------------------------
     pushes: dict[int, list[tuple[int, date | None, date | None]]] = defaultdict(list)
@@ -423,14 +434,15 @@ def assess_deals(
                 )
                 break
 
+        stage = stage_then.get(d.id, d.stage) if historical else d.stage
         move = last_move.get(d.id)
         entered = _utc(move[1]) if move else created
         stage_days = (now - entered).days
-        median = medians.get(d.stage)
+        median = medians.get(stage)
         aged = stage_days >= thresholds.stage_age_days and (median is None or stage_days > median[0])
         if inputs.stage_history and aged:
             ratio = stage_days / median[0] if median and median[0] > 0 else None
-            label = STAGE_LABELS.get(d.stage, d.stage)
+            label = STAGE_LABELS.get(stage, stage)
             vs = (
                 f"won deals' median there: {median[0]:.0f} days over {median[1]} deals ({ratio:.1f}×)"
                 if median and ratio
@@ -539,7 +551,7 @@ def assess_deals(
                 company_name=d.company_name,
                 owner_id=d.owner_id,
                 owner_name=d.owner_name,
-                stage=d.stage,
+                stage=stage_then.get(d.id, d.stage) if historical else d.stage,
                 amount=d.amount,
                 close_date=d.close_date,
                 score=min(100, sum(r.points for r in reasons)),
@@ -551,6 +563,29 @@ def assess_deals(
     _attach_last_buyer_ids(session, results, open_deals, now)
     results.sort(key=lambda h: (-h.score, -(h.amount or 0), h.deal_id))
     return results
+
+
+def stages_as_of(session: Session, deal_ids: Any, at: datetime) -> dict[int, str]:
+    """Each deal's stage at `at`, from stage history.
+
+    The last move into a stage by then, else the stage the first later move left. Deals with no recorded move are
+    absent (their current stage is all there is).
+    """
+    out: dict[int, str] = {}
+    later: dict[int, str] = {}
+    rows = session.exec(
+        select(
+            DealStageChange.deal_id, DealStageChange.from_stage, DealStageChange.to_stage, DealStageChange.changed_at
+        )
+        .where(DealStageChange.deal_id.in_(deal_ids))
+        .order_by(DealStageChange.deal_id, DealStageChange.changed_at, DealStageChange.id)
+    ).all()
+    for deal_id, from_stage, to_stage, changed_at in rows:
+        if _utc(changed_at) <= at:  # type: ignore[operator]
+            out[deal_id] = to_stage
+        elif deal_id not in later and from_stage:
+            later[deal_id] = from_stage
+    return {**{k: v for k, v in later.items() if k not in out}, **out}
 
 
 def _attach_last_buyer_ids(session: Session, results: list[DealHealth], open_deals: Any, now: datetime) -> None:
