@@ -149,7 +149,10 @@ class StoreInputs:
                 "next-step rules are off."
             )
         if not self.stage_history:
-            out.append("It has no stage history, so how long deals sit in a stage is not judged.")
+            out.append(
+                "It has no stage history, so time in a stage counts from the deal's start and is not compared "
+                "with won deals."
+            )
         return out
 
 

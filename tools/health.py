@@ -439,14 +439,15 @@ def assess_deals(
         entered = _utc(move[1]) if move else created
         stage_days = (now - entered).days
         median = medians.get(stage)
-        aged = stage_days >= thresholds.stage_age_days and (median is None or stage_days > median[0])
-        if inputs.stage_history and aged:
+        if stage_days >= thresholds.stage_age_days and (median is None or stage_days > median[0]):
             ratio = stage_days / median[0] if median and median[0] > 0 else None
             label = STAGE_LABELS.get(stage, stage)
             vs = (
                 f"won deals' median there: {median[0]:.0f} days over {median[1]} deals ({ratio:.1f}×)"
                 if median and ratio
                 else "no won deal has passed this stage yet"
+                if inputs.stage_history
+                else "no stage history in this store to compare with won deals"
             )
             reasons.append(
                 RiskReason(
