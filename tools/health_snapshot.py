@@ -27,7 +27,7 @@ from sqlalchemy import Engine, case, delete, func, insert, select, text
 from sqlmodel import Session
 
 from store.db import session_scope
-from store.meta import data_signature, get_meta, set_meta
+from store.meta import data_signature, get_meta, set_meta, store_inputs
 from store.models import DealHealthScore
 from tools.capabilities import Capability, Example, Subcommand, ToolContext
 from tools.deals import CompanyMatch, OwnersField, company_filter, deal_rows
@@ -239,6 +239,7 @@ def at_risk_from_snapshot(
         ],
         assessed_at=header.assessed_at,
         from_snapshot=True,
+        rules_off=store_inputs(session).rules_off(),
     )
 
 
