@@ -88,7 +88,10 @@ def provenance(session: Session) -> Provenance:
 def answer_clock(engine: Engine, now: datetime) -> datetime:
     """The instant questions are answered at: `now`, or an imported snapshot's last day when it ends before `now`."""
     with Session(engine) as session:
-        return provenance(session).clock(now)
+        try:
+            return provenance(session).clock(now)
+        except ValueError:  # an unreadable stamp: answer at `now` (the footer says the freshness is unknown)
+            return now
 
 
 def data_as_of(session: Session) -> datetime | None:
