@@ -487,6 +487,7 @@ class _Builder:
                 "timezone": tz,
                 "team": TEAM_NAMES[team],
                 "role": role,
+                "manager_id": None,
                 "active": True,
                 "updated_at": self.start,
             }
@@ -1388,6 +1389,11 @@ class _Builder:
                     "company_size": lead.company_size,
                     "employee_count": lead.employee_count,
                     "budget": lead.budget,
+                    "budget_given": None,  # the generator states budgets as numbers in USD
+                    "budget_currency": "USD" if lead.budget is not None else None,
+                    "budget_low": lead.budget,
+                    "budget_high": lead.budget,
+                    "budget_note": None,
                     "interest_area": lead.interest_area,
                     "timeline": lead.timeline,
                     "notes": lead.notes,
