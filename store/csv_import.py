@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, bindparam, func, insert, select, update
+from sqlmodel import col
 
 from store.db import refresh_statistics, reset_id_sequences
 from store.meta import CSV_GENERATOR, PROVENANCE_KEY
@@ -273,7 +274,7 @@ def import_crm_csv(engine: Engine, folder: Path, *, tz: ZoneInfo, progress: Prog
                     progress(label, min(start + 1000, len(rows)), len(rows))
             if table is Owner and reports:
                 conn.execute(
-                    update(Owner).where(Owner.id == bindparam("b_id")).values(manager_id=bindparam("b_manager")),
+                    update(Owner).where(col(Owner.id) == bindparam("b_id")).values(manager_id=bindparam("b_manager")),
                     reports,
                 )
         conn.execute(insert(WorkspaceMeta), [{"key": k, "value": v, "updated_at": data.as_of} for k, v in meta.items()])

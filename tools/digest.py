@@ -32,6 +32,7 @@ from store.models import (
     Engagement,
     InboundLead,
     Owner,
+    table_of,
 )
 from tools.formatting import money
 from tools.health import DealHealth, Thresholds, assess_deals
@@ -724,7 +725,7 @@ def build_digest(
             session, owner_ids, monday - timedelta(days=7 * TRAILING_WEEKS), TRAILING_WEEKS + 1, tz, closed_all
         ),
         has_activity=inputs.activity,
-        has_leads=session.exec(select(InboundLead.id).limit(1)).first() is not None,
+        has_leads=session.execute(select(table_of(InboundLead).c.id).limit(1)).first() is not None,
         historical=historical,
         rules_off=inputs.rules_off(),
     )

@@ -59,7 +59,7 @@ def resolve_owners(
     return list(dict.fromkeys(ids)), list(dict.fromkeys(labels))
 
 
-def _with_reports(owners: list[Owner], owner: Owner) -> tuple[list[int], str]:
+def _with_reports(owners: Sequence[Owner], owner: Owner) -> tuple[list[int], str]:
     """A manager's questions roll up their team: the manager and everyone reporting to them (by `manager_id`)."""
     reports = [o.id for o in owners if o.manager_id is not None and o.manager_id == owner.id]
     if not reports:

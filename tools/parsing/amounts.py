@@ -193,10 +193,10 @@ def parse_budget(value: Any) -> Budget | None:
                 return Budget(given=given, problem="the range ends below where it starts")
             code = low_code or high_code or DEFAULT_CURRENCY
             return Budget(given=given, low=low, high=high, currency=code)
-        amount, code = _one_amount(text)
+        amount, read_code = _one_amount(text)
     except ValueError as exc:
         return Budget(given=given, problem=str(exc))
-    code = code or DEFAULT_CURRENCY
+    code = read_code or DEFAULT_CURRENCY
     if at_least:
         return Budget(given=given, low=amount, high=None, currency=code)
     if at_most:
