@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import random
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from store.demo import DealPlan
+# Plans are `store.demo.DealPlan`s; typed loosely here so this module does not import the generator back.
+DealPlan = Any
 
 # Chance that a deal lost for this reason is won back by its account within 170 days.
 WIN_BACK = (
@@ -58,7 +58,10 @@ def _movable(d: DealPlan) -> bool:
 
 def plan_win_backs(deals: list[DealPlan], rng: random.Random) -> int:
     """Move later won deals onto some lost accounts (by reason); return how many accounts were won back."""
-    won = sorted((d for d in deals if d.outcome == "won" and _movable(d)), key=lambda d: d.created_at)
+    # A lead's deal stays with the lead's company (inbound deals are left alone).
+    won = sorted(
+        (d for d in deals if d.outcome == "won" and _movable(d) and d.source != "inbound"), key=lambda d: d.created_at
+    )
     used: set[int] = set()
     moved = 0
     lost = sorted((d for d in deals if d.outcome == "lost" and _movable(d)), key=lambda d: d.closed_at or d.created_at)
