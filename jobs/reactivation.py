@@ -23,7 +23,7 @@ from jobs.posting import Poster, Recipient, Unreachable, recipients_by_owner
 from store.db import session_scope
 from store.models import Owner
 from tools.drafts import create_draft, get_draft, record_message
-from tools.insights.salvage import ReactivationList, reactivation_list
+from tools.insights.salvage import ReactivationList, SalvageBook, reactivation_list, salvage_book
 
 log = logging.getLogger(__name__)
 JOB = "reactivation"
@@ -73,10 +73,12 @@ def _drafts_for(engine: Engine, result: ReactivationList, owner_id: int, month: 
     return ids
 
 
-def _send(engine: Engine, settings: object, poster: Poster, owner_id: int, who: Recipient, now: datetime) -> Sent:
+def _send(
+    engine: Engine, settings: object, poster: Poster, owner_id: int, who: Recipient, now: datetime, book: SalvageBook
+) -> Sent:
     month = month_of(now, settings)
     with session_scope(engine) as session:
-        result = reactivation_list(session, now=now, owner_id=owner_id)
+        result = reactivation_list(session, now=now, owner_id=owner_id, book=book)
     sent = Sent(owner_id=owner_id, slot=f"{JOB}:{owner_id}:{month}", ran=True)
     if not result.plans:
         return sent
@@ -84,14 +86,16 @@ def _send(engine: Engine, settings: object, poster: Poster, owner_id: int, who: 
     sent.deals = [p.salvage.deal_id for p in result.plans]
     reply = Renderer(settings, engine).render(result, source="monthly reactivation list")
     reply.fallback = f"{len(result.plans)} lost deals worth reopening this month"
-    buttons = []
-    for p in result.plans:
-        buttons += [
-            Button(f"Snooze #{p.salvage.deal_id}", SNOOZE_ACTION, str(p.salvage.deal_id)),
-            Button(f"Dismiss #{p.salvage.deal_id}", DISMISS_ACTION, str(p.salvage.deal_id), style="danger"),
-        ]
-    for start in range(0, len(buttons), 10):  # Slack allows 25 elements per actions block; keep rows short
-        reply.add(Actions(buttons[start : start + 10]))
+    for p in result.plans:  # one row per deal: Slack wants action ids unique within a block
+        name = p.salvage.company or f"#{p.salvage.deal_id}"
+        reply.add(
+            Actions(
+                [
+                    Button(f"Snooze {name}"[:75], SNOOZE_ACTION, str(p.salvage.deal_id)),
+                    Button(f"Dismiss {name}"[:75], DISMISS_ACTION, str(p.salvage.deal_id), style="danger"),
+                ]
+            )
+        )
     poster.dm(who, reply)
     for draft_id in sent.drafts:
         draft = get_draft(engine, draft_id)
@@ -111,6 +115,14 @@ def run_reactivation(
         aes = list(session.exec(select(Owner.id).where(Owner.role == "ae", Owner.active == True)).all())  # noqa: E712
         recipients = recipients_by_owner(session, aes)
     out = []
+    book: list[SalvageBook] = []  # scored once, on the first claim this replica wins
+
+    def scored() -> SalvageBook:
+        if not book:
+            with session_scope(engine) as session:
+                book.append(salvage_book(session, now=now))
+        return book[0]
+
     for owner_id in sorted(aes):
         slot = f"{JOB}:{owner_id}:{month}"
         who = recipients[owner_id]
@@ -120,7 +132,7 @@ def run_reactivation(
                 JOB,
                 slot,
                 replica,
-                lambda o=owner_id, w=who: _send(engine, settings, poster, o, w, now),
+                lambda o=owner_id, w=who: _send(engine, settings, poster, o, w, now, scored()),
                 describe=lambda s: f"{len(s.deals)} deals, drafts {s.drafts}",
                 retry=retry,
             )

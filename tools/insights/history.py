@@ -30,7 +30,7 @@ DEFLECTION_CUES = (
     "take that offline",
     "comes up a lot",
 )
-_REASON_COMPETITOR = re.compile(r"(?:lost to competitor|won against|went with|chose)\s*:?\s*([A-Z][\w .&-]{1,40})")
+_REASON_COMPETITOR = re.compile(r"(?i:lost to competitor|won against|went with|chose)\s*:?\s*([A-Z][\w .&-]{1,40})")
 
 
 def utc(value: datetime) -> datetime:

@@ -322,42 +322,64 @@ def build_plan(session: Session, history: History, s: Salvage, tracks: list) -> 
     )
 
 
-def reactivation_list(
-    session: Session, *, now: datetime, owner_id: int | None = None, limit: int = TOP_PER_AE
-) -> ReactivationList:
-    """The lost deals worth reopening now (for one AE, or everyone), best first, each with its plan."""
+@dataclass
+class SalvageBook:
+    """Everything the reactivation lists need, computed once for all AEs (history, scores, talk tracks)."""
+
+    history: History
+    scores: list[Salvage]
+    method: str
+    rewins: int
+    matured: int
+    tracks: list
+    open_companies: set[int | None]
+    rewon_ever: dict[int, bool]
+
+
+def salvage_book(session: Session, *, now: datetime) -> SalvageBook:
+    """Score every lost deal once (the reactivation job reuses this for each AE)."""
     history = load_history(session)
     scores, method, rewins, matured = score_lost_deals(session, history, now=now)
-    ctx_open = set(
-        c
-        for c in session.exec(select(Deal.company_id).where(Deal.is_closed == False)).all()  # noqa: E712
-        if c is not None
-    )
+    open_companies = set(session.exec(select(Deal.company_id).where(Deal.is_closed == False)).all())  # noqa: E712
     rewon = rewon_deals(session, [history.deals[s.deal_id] for s in scores], days=10_000)
-    blocked = _blocked(session, now)
+    return SalvageBook(history, scores, method, rewins, matured, talk_tracks(history), open_companies, rewon)
+
+
+def reactivation_list(
+    session: Session,
+    *,
+    now: datetime,
+    owner_id: int | None = None,
+    limit: int = TOP_PER_AE,
+    book: SalvageBook | None = None,
+) -> ReactivationList:
+    """The lost deals worth reopening now (for one AE, or everyone), best first, each with its plan."""
+    book = book or salvage_book(session, now=now)
+    blocked_deals = _blocked(session, now)
+    # A snooze or dismissal is about the account: its other lost deals stay out too.
+    blocked = {s.company_id for s in book.scores if s.deal_id in blocked_deals}
     candidates = [
         s
-        for s in scores
+        for s in book.scores
         if (owner_id is None or s.owner_id == owner_id)
         and COOL_OFF_DAYS <= s.days_since_loss <= MAX_AGE_DAYS
-        and s.company_id not in ctx_open
-        and not rewon[s.deal_id]
-        and s.deal_id not in blocked
+        and s.company_id not in book.open_companies
+        and not book.rewon_ever[s.deal_id]
+        and s.company_id not in blocked
     ]
     # One plan per company: its most salvageable lost deal.
     best: dict[int | None, Salvage] = {}
     for s in sorted(candidates, key=lambda s: (-s.score, -(s.amount or 0), s.deal_id)):
         best.setdefault(s.company_id, s)
     top = sorted(best.values(), key=lambda s: (-s.score, -(s.amount or 0), s.deal_id))[:limit]
-    tracks = talk_tracks(history)
-    owner = session.get(Owner, owner_id).name if owner_id is not None and session.get(Owner, owner_id) else None
+    owner = session.get(Owner, owner_id) if owner_id is not None else None
     return ReactivationList(
-        owner=owner,
-        plans=[build_plan(session, history, s, tracks) for s in top],
+        owner=owner.name if owner else None,
+        plans=[build_plan(session, book.history, s, book.tracks) for s in top],
         candidates=len(best),
-        method=method,
-        history_rewins=rewins,
-        history_lost=matured,
+        method=book.method,
+        history_rewins=book.rewins,
+        history_lost=book.matured,
     )
 
 
