@@ -294,3 +294,29 @@ def test_each_insight_question_is_answered_offline(demo, tmp_path, question, too
     out = to_text(result.reply)
     assert result.data and "deal" in out.lower()
     assert not re.search(r"<[!@#]", out)  # nothing from outside turns into a Slack mention or link
+
+
+def test_the_digest_lists_the_weeks_objections_of_the_team(demo):
+    from jobs.render import digest_reply
+    from tools.digest import build_digest, last_week, teams
+    from tools.health import Thresholds
+
+    settings = Settings()
+    with Session(demo) as s:
+        team = teams(s)[0]
+        d = build_digest(s, now=AS_OF, tz=settings.tz, thresholds=Thresholds(), risk_floor=50, team=team)
+    _monday, start, end = last_week(AS_OF, settings.tz)
+    team_owners = {r[0] for r in rows(demo, "SELECT id FROM owner WHERE team = :t", t=team)}
+    owner_of = dict(rows(demo, "SELECT id, owner_id FROM deal"))
+    expected = defaultdict(int)
+    calls = 0
+    for deal_id, labels, _t, started in labelled_calls(demo):
+        at = datetime.fromisoformat(str(started)).replace(tzinfo=UTC)
+        if start <= at < end and owner_of[deal_id] in team_owners:
+            calls += 1
+            for o in (labels or {}).get("objections") or []:
+                expected[o["category"]] += 1
+    assert d.objections.calls == calls
+    assert {c.category: c.raised for c in d.objections.categories} == dict(expected)
+    out = to_text(digest_reply(d))
+    assert "Objections of the week" in out

@@ -33,6 +33,8 @@ from store.models import (
     Owner,
 )
 from tools.health import DealHealth, Thresholds, assess_deals
+from tools.insights.objections import WeekObjections, objections_in_window
+from tools.segments import SIZE_BANDS, iso_week, size_band  # noqa: F401  (re-exported: the digest's segments)
 
 TOP_RISKS = 5
 HOT_LEADS = 5
@@ -47,7 +49,6 @@ SHIFT_MIN_WEEK, SHIFT_MIN_TRAILING = 2, 4
 """Closed deals needed in the week and in the trailing weeks before a segment's shift is reported."""
 COACH_LOW, COACH_HIGH = 0.5, 1.5
 """An AE's metric below half or above 1.5× the team average earns a coaching note."""
-SIZE_BANDS = ((50, "1-49"), (200, "50-199"), (1000, "200-999"))
 
 
 # --- results ------------------------------------------------------------------------------------------------------
@@ -240,6 +241,8 @@ class Digest:
     overall_trailing: SegmentRate
     shifts: list[PatternShift]
     trend: list[WeekPoint] = field(default_factory=list)
+    objections: WeekObjections | None = None
+    """Objections raised on the team's recorded calls during the week, categories new against 8 weeks flagged."""
 
     @property
     def slot_team(self) -> str:
@@ -250,12 +253,6 @@ class Digest:
 # --- helpers ------------------------------------------------------------------------------------------------------
 
 
-def iso_week(day: date) -> str:
-    """`2026-W48` for any day of that ISO week."""
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
 def last_week(now: datetime, tz: ZoneInfo) -> tuple[date, datetime, datetime]:
     """The Monday of the week before `now`'s week (team calendar), and that week's [start, end) in UTC."""
     today = now.astimezone(tz).date()
@@ -263,16 +260,6 @@ def last_week(now: datetime, tz: ZoneInfo) -> tuple[date, datetime, datetime]:
     start = datetime.combine(monday, time(0), tz).astimezone(UTC)
     end = datetime.combine(monday + timedelta(days=7), time(0), tz).astimezone(UTC)
     return monday, start, end
-
-
-def size_band(employees: int | None) -> str:
-    """Company size band by employee count."""
-    if employees is None:
-        return "unknown"
-    for upper, label in SIZE_BANDS:
-        if employees < upper:
-            return label
-    return "1000+"
 
 
 def _utc(value: datetime) -> datetime:
@@ -612,6 +599,11 @@ def _trend(
 # --- the digest -----------------------------------------------------------------------------------------------------
 
 
+def _objections(session: Session, owner_ids: list[int] | None, start: datetime, end: datetime) -> WeekObjections:
+    """Objections of the week: what buyers raised on the team's recorded calls, new categories flagged."""
+    return objections_in_window(session, start, end, owner_ids=owner_ids)
+
+
 def build_digest(
     session: Session,
     *,
@@ -685,4 +677,5 @@ def build_digest(
         trend=_trend(
             session, owner_ids, monday - timedelta(days=7 * TRAILING_WEEKS), TRAILING_WEEKS + 1, tz, closed_all
         ),
+        objections=_objections(session, owner_ids, start, end),
     )

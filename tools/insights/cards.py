@@ -14,10 +14,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from store.library import Library, LibraryDoc
-from tools.digest import iso_week
 from tools.insights.battlecards import battle_card, talk_tracks
 from tools.insights.history import History, load_history
 from tools.insights.objections import objections_of_the_week
+from tools.segments import iso_week
 
 CARD_KINDS = ("battle_card", "icp_talk_track", "objections_week")
 

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from sqlmodel import Session, select
 
 from store.models import Call, Company, Contact, Deal, DealContact, DealStageChange, Engagement, Owner
-from tools.digest import size_band
+from tools.segments import size_band
 from tools.transcripts import competitors as labelled_competitors
 from tools.transcripts import is_rep, objections, parse_transcript, rep_names_for
 

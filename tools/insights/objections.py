@@ -149,16 +149,21 @@ class WeekObjections(BaseModel):
     categories: list[WeekCategory]
 
 
-def objections_between(session: Session, start: datetime, end: datetime) -> list[tuple[QuotedLine, str, bool]]:
-    """Objections raised on calls started in [start, end): (quote, category, answered), on any deal."""
-    rows = session.exec(
+def objections_between(
+    session: Session, start: datetime, end: datetime, *, owner_ids: list[int] | None = None
+) -> list[tuple[QuotedLine, str, bool]]:
+    """Objections raised on calls started in [start, end): (quote, category, answered), on any deal (of `owner_ids`)."""
+    stmt = (
         select(Call, Deal.name, Deal.is_won, Deal.is_closed, Company.name, Owner.name)
         .join(Deal, Deal.id == Call.deal_id)
         .join(Company, Company.id == Deal.company_id, isouter=True)
         .join(Owner, Owner.id == Deal.owner_id, isouter=True)
         .where(Call.started_at >= start, Call.started_at < end)
         .order_by(Call.started_at, Call.id)
-    ).all()
+    )
+    if owner_ids is not None:
+        stmt = stmt.where(Deal.owner_id.in_(owner_ids))  # type: ignore[union-attr]
+    rows = session.exec(stmt).all()
     out = []
     for call, deal_name, is_won, is_closed, company, owner in rows:
         lines = parse_transcript(call.transcript)
@@ -176,12 +181,14 @@ def objections_between(session: Session, start: datetime, end: datetime) -> list
     return out
 
 
-def objections_of_the_week(session: Session, *, now: datetime, days: int = 7) -> WeekObjections:
-    """Objections raised on calls in the `days` days before `now`, new categories flagged."""
-    end = utc(now)
-    start = end - timedelta(days=days)
-    week = objections_between(session, start, end)
-    before = {cat for _q, cat, _a in objections_between(session, start - timedelta(weeks=TRAILING_WEEKS), start)}
+def objections_in_window(
+    session: Session, start: datetime, end: datetime, *, owner_ids: list[int] | None = None
+) -> WeekObjections:
+    """Objections raised on calls in [start, end), categories not raised in the 8 weeks before flagged as new."""
+    start, end = utc(start), utc(end)
+    week = objections_between(session, start, end, owner_ids=owner_ids)
+    earlier = objections_between(session, start - timedelta(weeks=TRAILING_WEEKS), start, owner_ids=owner_ids)
+    before = {cat for _q, cat, _a in earlier}
     grouped: dict[str, list[QuotedLine]] = defaultdict(list)
     for q, cat, _answered in week:
         grouped[cat].append(q)
@@ -196,8 +203,18 @@ def objections_of_the_week(session: Session, *, now: datetime, days: int = 7) ->
         for cat, items in grouped.items()
     ]
     categories.sort(key=lambda c: (-c.raised, c.category))
-    calls = session.exec(select(Call.id).where(Call.started_at >= start, Call.started_at < end)).all()
+    stmt = select(Call.id).join(Deal, Deal.id == Call.deal_id).where(Call.started_at >= start, Call.started_at < end)
+    if owner_ids is not None:
+        stmt = stmt.where(Deal.owner_id.in_(owner_ids))  # type: ignore[union-attr]
+    calls = session.exec(stmt).all()
+    days = round((end - start).total_seconds() / 86_400)
     return WeekObjections(start=start, end=end, days=days, calls=len(calls), categories=categories)
+
+
+def objections_of_the_week(session: Session, *, now: datetime, days: int = 7) -> WeekObjections:
+    """Objections raised on calls in the `days` days before `now`, new categories flagged."""
+    end = utc(now)
+    return objections_in_window(session, end - timedelta(days=days), end)
 
 
 # --- capabilities ----------------------------------------------------------------------------------------------------
