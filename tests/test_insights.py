@@ -320,3 +320,37 @@ def test_the_digest_lists_the_weeks_objections_of_the_team(demo):
     assert {c.category: c.raised for c in d.objections.categories} == dict(expected)
     out = to_text(digest_reply(d))
     assert "Objections of the week" in out
+
+
+def test_salesos_insights_cli(demo, monkeypatch, capsys):
+    from app import main
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{demo.url.database}")
+    assert main(["insights", "battlecard", "DataPilot"]) == 0
+    out = capsys.readouterr().out
+    deals = competitor_deals(demo, "DataPilot")
+    assert "Battle card: DataPilot" in out and f"({sum(deals.values())} of {len(deals)} deals)" in out
+    assert main(["insights", "lost"]) == 0
+    out = capsys.readouterr().out
+    assert "Why we lose deals" in out and "Lost deals worth reopening" in out
+    assert main(["insights", "battlecard"]) == 2
+
+
+def test_battle_cards_and_talk_tracks_are_stored_in_the_library(demo, tmp_path):
+    from store.library import open_library
+    from tools.insights.cards import refresh_cards
+
+    library = open_library(chroma_path=tmp_path / "chroma")
+    stored = refresh_cards(demo, library, now=AS_OF)
+    again = refresh_cards(demo, library, now=AS_OF)
+    cards = library.collection.get(where={"kind": "battle_card"})
+    assert stored == again == library.collection.count()  # a refresh replaces cards in place
+    names = {m["competitor"] for m in cards["metadatas"]}
+    assert names and all(competitor_deals(demo, n) for n in names)
+    for meta in cards["metadatas"]:
+        deals = competitor_deals(demo, meta["competitor"])
+        assert (meta["won"], meta["deals"]) == (sum(deals.values()), len(deals))
+    tracks = library.collection.get(where={"kind": "icp_talk_track"})
+    assert tracks["ids"] and all(m["persona"] and m["deals"] >= 1 for m in tracks["metadatas"])
+    hit = library.collection.query(query_texts=["how do we beat DataPilot"], n_results=1, where={"kind": "battle_card"})
+    assert hit["metadatas"][0][0]["competitor"] == "DataPilot"
