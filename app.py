@@ -443,7 +443,9 @@ def build_parser() -> argparse.ArgumentParser:
     jobs_sub = p.add_subparsers(dest="jobs_command", metavar="ACTION")
     jobs_sub.add_parser("list", help="list jobs, schedules and next runs (team timezone)")
     run = jobs_sub.add_parser("run", help="run one job now, through the same exactly-once claims")
-    run.add_argument("name", help="precall_briefs, risk_alerts, weekly_digest, library_refresh, reactivation, hubspot_sync")
+    run.add_argument(
+        "name", help="precall_briefs, risk_alerts, weekly_digest, library_refresh, reactivation, hubspot_sync"
+    )
     run.add_argument("--retry", action="store_true", help="take over this slot's FAILED claim and run it again")
     run.add_argument("--as-of", default=None, metavar="DATE", help="run as if at DATE[THH:MM] team time")
 
