@@ -112,7 +112,8 @@ def run_reactivation(
     """DM every active AE their reactivation list, once per AE and month."""
     month = month_of(now, settings)
     with session_scope(engine) as session:
-        aes = list(session.exec(select(Owner.id).where(Owner.role == "ae", Owner.active == True)).all())  # noqa: E712
+        found = session.exec(select(Owner.id).where(Owner.role == "ae", Owner.active == True)).all()  # noqa: E712
+        aes = [i for i in found if i is not None]
         recipients = recipients_by_owner(session, aes)
     out = []
     book: list[SalvageBook] = []  # scored once, on the first claim this replica wins

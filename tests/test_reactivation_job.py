@@ -127,3 +127,32 @@ def test_an_approved_reactivation_email_is_written_back_once(sqlite_engine, slac
         ).all()
         assert [e.id for e in written] == [runs[0].result["engagement_id"]]
         assert written[0].type == "email" and written[0].subject == draft.payload["subject"]
+
+
+def test_snooze_and_dismiss_buttons_over_real_bolt_only_for_the_owner(sqlite_engine):
+    import time as _time
+
+    from store.models import ReactivationDecision
+    from tests.slack_harness import DANA, OMAR, running
+
+    def ephemerals(h, user):
+        return [c.args["text"] for c in h.fake.calls_to("chat.postEphemeral") if c.args["user"] == user]
+
+    def wait(check):
+        deadline = _time.monotonic() + 20
+        while _time.monotonic() < deadline:
+            if check():
+                return check()
+            _time.sleep(0.02)
+        raise AssertionError("condition not met in time")
+
+    with running(sqlite_engine) as h:
+        assert h.click(SNOOZE_ACTION, h.deal_id, user=OMAR, channel="DU0OMAR", ts="1.1")[0] == 200
+        assert "Only the deal's owner or a manager" in wait(lambda: ephemerals(h, OMAR))[0]
+        assert h.click(SNOOZE_ACTION, h.deal_id, user=DANA, channel="DU0DANA", ts="1.2")[0] == 200
+        assert "snoozed until" in wait(lambda: ephemerals(h, DANA))[0]
+        assert h.click(DISMISS_ACTION, h.deal_id, user=DANA, channel="DU0DANA", ts="1.2")[0] == 200
+        assert "dismissed" in wait(lambda: ephemerals(h, DANA)[1:])[0]
+        with Session(sqlite_engine) as s:
+            rows = s.exec(select(ReactivationDecision)).all()
+        assert [(r.deal_id, r.action, r.until) for r in rows] == [(h.deal_id, "dismissed", None)]

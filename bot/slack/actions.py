@@ -59,7 +59,7 @@ def decide_reactivation_click(deps: Any, client: Any, body: dict[str, Any], acti
     user = body["user"]["id"]
     with Session(deps.engine) as session:
         deal = session.get(Deal, deal_id) if deal_id is not None else None
-        if deal is None:
+        if deal is None or deal.id is None:
             text = "That deal no longer exists."
         else:
             identity = resolve_identity(deps.engine, client, user, settings=deps.settings, now=deps.now())

@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from tools.capabilities import Capability, Example, Subcommand, ToolContext
 from tools.insights.common import QuotedLine, Rate, quoted, rate_of
-from tools.insights.history import ClosedDeal, History, load_history
+from tools.insights.history import ClosedDeal, History, Quote, load_history
 
 MIN_SEGMENT = 3
 QUOTES = 3
@@ -128,7 +128,7 @@ def battle_card(history: History, competitor: str) -> BattleCard:
 
 def _distinct(quotes: list[QuotedLine]) -> list[QuotedLine]:
     seen: set[str] = set()
-    out = []
+    out: list[QuotedLine] = []
     for q in quotes:
         if q.text.lower() not in seen and len(out) < QUOTES:
             seen.add(q.text.lower())
@@ -141,7 +141,7 @@ def talk_tracks(history: History) -> list[TalkTrack]:
     spoke: dict[tuple[int, int], set[str]] = defaultdict(set)
     for q in history.buyer_lines:
         spoke[(q.deal_id, q.call_id)].add(q.persona)
-    best: dict[tuple[str, str], tuple] = {}
+    best: dict[tuple[str, str], Quote] = {}
     won_deals: dict[tuple[str, str], set[int]] = defaultdict(set)
     for q in history.rep_lines:
         d = history.deals[q.deal_id]

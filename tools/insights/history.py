@@ -247,9 +247,10 @@ def load_history(session: Session, *, deal_ids: set[int] | None = None) -> Histo
     buyer_lines: list[Quote] = []
     rep_lines: list[Quote] = []
     for call in session.exec(select(Call).where(Call.deal_id.is_not(None)).order_by(Call.id)).all():  # type: ignore[union-attr]
-        d = deals.get(call.deal_id or -1)
-        if d is None:
+        on = deals.get(call.deal_id or -1)
+        if on is None:
             continue
+        d = on
         d.calls.append(call.id or 0)
         d.competitors |= set(labelled_competitors(call.labels)) | mentioned(call.transcript, names)
         rep_names = rep_names_for(call.labels, d.owner)

@@ -60,11 +60,11 @@ class PainPoints(BaseModel):
 def pain_points(session: Session, history: History) -> PainPoints:
     """Group the pains buyers described on won calls and in won deals' notes."""
     found: dict[str, list[QuotedLine]] = defaultdict(list)
-    for q in history.buyer_lines:
-        if history.deals[q.deal_id].is_won:
-            theme = pain_theme(q.text)
+    for said in history.buyer_lines:
+        if history.deals[said.deal_id].is_won:
+            theme = pain_theme(said.text)
             if theme:
-                found[theme].append(quoted(history, q))
+                found[theme].append(quoted(history, said))
     notes = session.exec(
         select(Engagement, Deal.name, Company.name)
         .join(Deal, Deal.id == Engagement.deal_id)
@@ -89,11 +89,11 @@ def pain_points(session: Session, history: History) -> PainPoints:
     for theme, items in found.items():
         items.sort(key=lambda q: q.at, reverse=True)
         seen: set[str] = set()
-        quotes = []
-        for q in items:
-            if q.text.lower() not in seen and len(quotes) < QUOTES:
-                seen.add(q.text.lower())
-                quotes.append(q)
+        quotes: list[QuotedLine] = []
+        for line in items:
+            if line.text.lower() not in seen and len(quotes) < QUOTES:
+                seen.add(line.text.lower())
+                quotes.append(line)
         groups.append(
             PainGroup(theme=theme, mentions=len(items), won_deals=len({q.deal_id for q in items}), quotes=quotes)
         )
