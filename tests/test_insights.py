@@ -80,6 +80,15 @@ def test_personas_match_sql(demo, history):
         assert p.with_persona.won == p.won_deals == sum(outcome[d] for d in present)
         assert p.without_persona.total == len(outcome) - len(present)
         assert p.share_of_won == round(p.won_deals / won_total, 3)
+    # the data's own clusters cover every buying-group member of a won deal, and are the same on a second run
+    members_of_won = rows(
+        demo, "SELECT COUNT(*) FROM dealcontact dc JOIN deal d ON d.id = dc.deal_id WHERE d.is_won AND d.is_closed"
+    )[0][0]
+    if won_total >= 30:
+        assert 2 <= len(result.clusters) <= 8 and sum(c.members for c in result.clusters) == members_of_won
+        assert build_personas(history).clusters == result.clusters
+    else:
+        assert result.clusters == [] and "no clustering" in result.method
 
 
 def test_finance_sql_independent_of_the_persona_rules(demo, history):

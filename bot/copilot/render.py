@@ -583,6 +583,15 @@ def personas_reply(r: Renderer, result: Personas) -> Reply:
         if p.talk_track:
             lines.append(f"Talk track before a win: {said(p.talk_track, r.tz)}")
         reply.add(Section(clip("\n".join(lines))))
+    if result.clusters:
+        reply.add(
+            Context(
+                [
+                    "Clusters in the data: "
+                    + "; ".join(f"{c.name} ({c.members} people, {c.won_deals} won deals)" for c in result.clusters)
+                ][:1]
+            )
+        )
     return reply
 
 

@@ -9,6 +9,7 @@ their pains (quoted), the objections they raised, and the rep's pitch on won cal
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from pydantic import BaseModel, Field
 from sqlmodel import Session
@@ -44,6 +45,16 @@ class Persona(BaseModel):
     talk_track: QuotedLine | None = None
 
 
+class Cluster(BaseModel):
+    """A group of won deals' buying-group members that look alike (function, seniority, role, what they raised)."""
+
+    name: str
+    """The cluster's most common rule persona and deal role ("Finance approver · economic buyer")."""
+    members: int
+    won_deals: int
+    top_objections: list[str]
+
+
 class Personas(BaseModel):
     """Who buys from us."""
 
@@ -51,6 +62,67 @@ class Personas(BaseModel):
     won_total: int
     closed_total: int
     method: str
+    clusters: list[Cluster] = []
+    """The data's own grouping (k chosen by silhouette), when there are enough won deals; empty otherwise."""
+
+
+MIN_WON_FOR_CLUSTERS = 30
+SENIORITY_RANK = {"c_level": 4, "vp": 3, "director": 2, "manager": 1, "individual": 0}
+
+
+def cluster_members(history: History) -> tuple[list[Cluster], int | None]:
+    """Cluster the buying-group members of won deals with k-means, k (2-8) chosen by silhouette; rules when thin."""
+    won = [d for d in history.deals.values() if d.is_won]
+    if len(won) < MIN_WON_FOR_CLUSTERS:
+        return [], None
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.metrics import silhouette_score
+
+    raised: dict[tuple[int, str], Counter[str]] = {}
+    for o in history.objections:
+        raised.setdefault((o.deal_id, o.speaker.lower()), Counter())[o.category] += 1
+    members, rows = [], []
+    for d in sorted(won, key=lambda d: d.id):
+        for m in sorted(d.members, key=lambda m: m.contact_id):
+            feats: dict[str, float] = {
+                f"function={m.function}": 1.0,
+                f"role={m.role}": 1.0,
+                "seniority": SENIORITY_RANK.get(m.seniority, 0) / 2,
+            }
+            for category in raised.get((d.id, m.name.lower()), Counter()):
+                feats[f"raised={category}"] = 1.0
+            members.append((d.id, m))
+            rows.append(feats)
+    if len(rows) < 20:
+        return [], None
+    x = DictVectorizer(sparse=False).fit_transform(rows)
+    best: tuple[float, int, list[int]] | None = None
+    for k in range(2, 9):
+        labels = KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(x)
+        score = float(silhouette_score(x, labels, sample_size=min(2000, len(rows)), random_state=0))
+        if best is None or score > best[0]:
+            best = (score, k, [int(v) for v in labels])
+    assert best is not None
+    _score, k, labels = best
+    grouped: dict[int, list[tuple[int, Any]]] = {}
+    for label, member in zip(labels, members, strict=True):
+        grouped.setdefault(label, []).append(member)
+    clusters = []
+    for items in grouped.values():
+        persona = Counter(m.persona for _d, m in items).most_common(1)[0][0]
+        role = Counter(m.role.replace("_", " ") for _d, m in items).most_common(1)[0][0]
+        cats = Counter(c for d, m in items for c in raised.get((d, m.name.lower()), Counter()))
+        clusters.append(
+            Cluster(
+                name=f"{persona} · {role}",
+                members=len(items),
+                won_deals=len({d for d, _m in items}),
+                top_objections=[c for c, _n in cats.most_common(3)],
+            )
+        )
+    clusters.sort(key=lambda c: (-c.members, c.name))
+    return clusters, k
 
 
 def build_personas(history: History, *, only: str | None = None) -> Personas:
@@ -92,7 +164,13 @@ def build_personas(history: History, *, only: str | None = None) -> Personas:
             )
         )
     out.sort(key=lambda p: (-p.won_deals, p.name))
-    return Personas(personas=out, won_total=won_total, closed_total=len(deals), method="rules: function × seniority")
+    clusters, k = cluster_members(history)
+    method = "rules: function × seniority"
+    if k is not None:
+        method += f"; the data groups won buying groups into {k} clusters (k-means, k by silhouette)"
+    else:
+        method += f" (fewer than {MIN_WON_FOR_CLUSTERS} won deals: no clustering)"
+    return Personas(personas=out, won_total=won_total, closed_total=len(deals), method=method, clusters=clusters)
 
 
 def _talk_track(history: History, persona: str) -> QuotedLine | None:
