@@ -757,12 +757,16 @@ def route(
     low = text.lower()
     if not low.strip(" ?!."):
         return Understanding(intent="help")
-    known = match_example(text) or route_insight(text, low)
+    known = match_example(text)
     if known is not None:
         return known
     names = load_names(session)
     fixed = _corrected(low, names.protected)
     company = find_company_mention(low, names)
+    insight = route_insight(text, low)
+    # "Why did we lose Globex?" is about one account: its latest interactions answer it, not the team's loss reasons.
+    if insight is not None and (company is None or insight.tool == "get_battle_card"):
+        return insight
     # A company's name is data, not intent ("Silvergate Health" is not a question about deal health).
     intent_text = fixed.replace(company.lower(), " ") if company else fixed
     if WRITE_REQUEST.search(intent_text):
