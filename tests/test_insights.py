@@ -363,3 +363,18 @@ def test_battle_cards_and_talk_tracks_are_stored_in_the_library(demo, tmp_path):
     assert tracks["ids"] and all(m["persona"] and m["deals"] >= 1 for m in tracks["metadatas"])
     hit = library.collection.query(query_texts=["how do we beat DataPilot"], n_results=1, where={"kind": "battle_card"})
     assert hit["metadatas"][0][0]["competitor"] == "DataPilot"
+
+
+def test_pain_points_quote_won_deals(demo, history):
+    from tools.insights.pains import pain_points, pain_theme
+
+    with Session(demo) as s:
+        result = pain_points(s, history)
+    assert result.groups
+    won = {i for i, w in closed_outcomes(demo).items() if w}
+    for g in result.groups:
+        assert g.won_deals <= g.mentions and g.quotes
+        for q in g.quotes:
+            assert q.deal_id in won and pain_theme(q.text) == g.theme
+            quote_is_real(demo, q)
+    assert pain_theme("No problem, I'll send it over.") is None
