@@ -302,7 +302,9 @@ def _cmd_score_lead(args: argparse.Namespace, settings: Settings) -> int:
 
     from pydantic import ValidationError
 
-    from tools.leads import LeadIn, format_lead_score, score_lead, validation_errors
+    from tools.leads.form import LeadIn, validation_errors
+    from tools.leads.scorer import score_lead
+    from tools.leads.tool import format_lead_score
 
     try:
         raw = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")

@@ -86,7 +86,7 @@ class Settings(BaseSettings):
         "this often; 'at risk' is answered from it while the data is unchanged and it is under twice this old, else "
         "live. 0: always assess live (no job).",
     )
-    library_refresh_cron: str = Field(default="sun 03:00", description="Weekly library refresh: day and time.")
+    library_refresh_schedule: str = Field(default="sun 03:00", description="Weekly library refresh: day and time.")
 
     # --- inbound intake -------------------------------------------------------------------------------------------
     intake_secret: SecretStr | None = Field(default=None, description="HMAC secret of POST /intake.")

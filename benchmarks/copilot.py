@@ -116,8 +116,8 @@ def latency(engine: Engine, as_of: datetime, label: str) -> None:
 
 def embedding_throughput(engine: Engine) -> None:
     """Sentences/s of the local MiniLM embedding function, and the library's seed and search times."""
-    from store.library import embedding_function, library_documents, open_library, seed_library
-    from tools.library import search_objection_handling
+    from store.library import embedding_function, open_library, search_objection_handling
+    from tools.library_seed import library_documents, seed_library
 
     started = time.perf_counter()
     ef = embedding_function()

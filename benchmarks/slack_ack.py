@@ -129,8 +129,8 @@ def serve_child(slack_api_url: str, db_path: Path, *, port: int, worker: int) ->
     answer = None if label.startswith("real") else _stand_in_answer
     if os.environ.get("SLACK_ACK_BENCH_WORK") == "none":  # diagnosis: acks only, the follow-up does no work
         label, answer = "none (diagnostic)", lambda q, **kw: SimpleNamespace(reply=Reply(parts=[Section("ok")]))
-    app = create_app(settings, engine, answer=answer)
-    server = build_http_server(app, signing_secret=SECRET, host="127.0.0.1", port=port, reuse_port=True)
+    app, deps = create_app(settings, engine, answer=answer)
+    server = build_http_server(app, deps, signing_secret=SECRET, host="127.0.0.1", port=port, reuse_port=True)
     timings: list[tuple[float, float]] = []
     server.timings = timings
     signal.signal(signal.SIGTERM, lambda *_: server.shutdown(wait=False))

@@ -20,11 +20,12 @@ import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
-from sqlalchemy import Engine, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, select, update
+from sqlmodel import col
 
+from store.db import insert_ignoring_conflict
 from store.models import JobClaim
 from store.types import utcnow
 
@@ -39,26 +40,10 @@ def replica_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def _insert_ignoring_conflict(engine: Engine, values: dict) -> int:
+def _insert_ignoring_conflict(engine: Engine, values: dict[str, Any]) -> int:
     """Insert one JobClaim row unless `(job, slot)` exists; return the number of rows inserted (0 or 1)."""
-    dialect = engine.dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        stmt = pg_insert(JobClaim).values(**values).on_conflict_do_nothing(constraint="uq_jobclaim_job_slot")
-    elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        stmt = sqlite_insert(JobClaim).values(**values).on_conflict_do_nothing(index_elements=["job", "slot"])
-    else:  # any other backend: the unique constraint still decides, reported as IntegrityError
-        stmt = insert(JobClaim).values(**values)
-    # RETURNING tells the winner for sure: psycopg reports rowcount -1 for an INSERT with RETURNING
-    stmt = stmt.returning(JobClaim.id)
-    try:
-        with engine.begin() as conn:
-            return 0 if conn.execute(stmt).first() is None else 1
-    except IntegrityError:
-        return 0
+    with engine.begin() as conn:
+        return int(insert_ignoring_conflict(conn, JobClaim, values, conflict=["job", "slot"], returning=JobClaim.id))
 
 
 def claim(engine: Engine, job: str, slot: str, owner: str, *, now: datetime | None = None) -> bool:
@@ -75,7 +60,7 @@ def _finish(engine: Engine, job: str, slot: str, owner: str, status: ClaimStatus
     with engine.begin() as conn:
         conn.execute(
             update(JobClaim)
-            .where(JobClaim.job == job, JobClaim.slot == slot, JobClaim.claimed_by == owner)
+            .where(col(JobClaim.job) == job, col(JobClaim.slot) == slot, col(JobClaim.claimed_by) == owner)
             .values(status=status, finished_at=utcnow(), detail=(detail or "")[:4000] or None)
         )
 
@@ -95,7 +80,7 @@ def retry_failed(engine: Engine, job: str, slot: str, owner: str) -> bool:
     with engine.begin() as conn:
         changed = conn.execute(
             update(JobClaim)
-            .where(JobClaim.job == job, JobClaim.slot == slot, JobClaim.status == "failed")
+            .where(col(JobClaim.job) == job, col(JobClaim.slot) == slot, col(JobClaim.status) == "failed")
             .values(status="running", claimed_by=owner, claimed_at=utcnow(), finished_at=None)
         ).rowcount
     return changed == 1
@@ -117,7 +102,7 @@ class ClaimRow:
 def get_claim(engine: Engine, job: str, slot: str) -> ClaimRow | None:
     """The claim on `(job, slot)`, if any."""
     with engine.connect() as conn:
-        row = conn.execute(select(JobClaim).where(JobClaim.job == job, JobClaim.slot == slot)).first()
+        row = conn.execute(select(JobClaim).where(col(JobClaim.job) == job, col(JobClaim.slot) == slot)).first()
     if row is None:
         return None
     return ClaimRow(
@@ -132,12 +117,12 @@ def get_claim(engine: Engine, job: str, slot: str) -> ClaimRow | None:
 
 
 @dataclass(frozen=True)
-class ClaimedRun:
+class ClaimedRun(Generic[T]):
     """What happened to one attempt at a slot: `ran` with its result, or `skipped` because another run owns it."""
 
     slot: str
     ran: bool
-    result: object = None
+    result: T | None = None
 
 
 def run_claimed(
@@ -149,7 +134,7 @@ def run_claimed(
     *,
     describe: Callable[[T], str] | None = None,
     retry: bool = False,
-) -> ClaimedRun:
+) -> ClaimedRun[T]:
     """Claim `(job, slot)`, run `work` only if the claim was won, and record done/failed.
 
     With `retry=True`, a previously failed claim is taken over (`retry_failed`) instead of being skipped.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
@@ -14,6 +14,9 @@ from jobs.scheduler import list_jobs
 from jobs.weekly_digest import make_digest
 from store.db import session_scope
 from tools.digest import teams
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 
 def parse_as_of(value: str | None, tz: Any) -> datetime:
@@ -30,7 +33,7 @@ def parse_as_of(value: str | None, tz: Any) -> datetime:
 
 
 def digest_report(
-    engine: Engine, settings: Any, *, now: datetime, team: str | None, out_dir: Path
+    engine: Engine, settings: Settings, *, now: datetime, team: str | None, out_dir: Path
 ) -> tuple[str, list[Path]]:
     """Render each team's digest (or the one asked for) as terminal text, and write its chart PNG."""
     with session_scope(engine) as session:
@@ -51,7 +54,7 @@ def _duration(seconds: int) -> str:
     return f"{seconds // 60} min" if seconds < 3600 else f"{seconds / 3600:g} h"
 
 
-def jobs_table(settings: Any, *, now: datetime | None = None) -> str:
+def jobs_table(settings: Settings, *, now: datetime | None = None) -> str:
     """The job list: name, schedule, next run in the team timezone, misfire grace, what it does."""
     rows = [("job", "schedule", f"next run ({settings.team_timezone})", "grace", "what")]
     for job in list_jobs(settings, now=now):

@@ -12,11 +12,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
-from tools.leads import HubSpotLeadImport, IntakeResult, import_hubspot_leads
+from tools.leads.hubspot import HubSpotLeadImport, import_hubspot_leads
+from tools.leads.intake import IntakeResult
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +29,7 @@ Notify = Callable[[IntakeResult], None]
 
 def import_leads_after_sync(
     engine: Engine,
-    settings: Any,
+    settings: Settings,
     *,
     hubspot_client: Any = None,
     notify: Notify | None = None,

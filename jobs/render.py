@@ -11,19 +11,10 @@ from pathlib import Path
 
 from bot.copilot.reply import Context, Divider, Fields, Header, Reply, Section
 from tools.digest import Digest
+from tools.formatting import short_money
 from tools.health import DealHealth
 
 MAX_SECTION = 2900  # under Slack's 3,000 characters per section text, with room for a "…"
-
-
-def _money(amount: float | None) -> str:
-    if amount is None:
-        return "—"
-    if amount >= 1_000_000:
-        return f"${amount / 1_000_000:.1f}M"
-    if amount >= 1_000:
-        return f"${amount / 1_000:.0f}k"
-    return f"${amount:,.0f}"
 
 
 def _pct(rate: float | None) -> str:
@@ -54,7 +45,7 @@ def _lines(lines: list[str]) -> list[Section]:
 def health_line(h: DealHealth, *, reasons: int = 3) -> str:
     """One deal's risk in a line plus its strongest reasons with evidence."""
     head = (
-        f"*{h.deal_name}* (#{h.deal_id}, {h.company_name or 'no company'}, {_money(h.amount)}, "
+        f"*{h.deal_name}* (#{h.deal_id}, {h.company_name or 'no company'}, {short_money(h.amount)}, "
         f"{h.owner_name or 'unassigned'}): risk *{h.score}*"
     )
     detail = [f"  • {r.label}: {r.evidence}" for r in h.reasons[:reasons]]
@@ -91,9 +82,9 @@ def digest_reply(d: Digest) -> Reply:
     reply.add(
         Fields(
             [
-                ("Won", f"{len(d.won)} · {_money(won_amount)}"),
-                ("Lost", f"{len(d.lost)} · {_money(lost_amount)}"),
-                ("Pipeline created", f"{d.created.count} · {_money(d.created.amount)}"),
+                ("Won", f"{len(d.won)} · {short_money(won_amount)}"),
+                ("Lost", f"{len(d.lost)} · {short_money(lost_amount)}"),
+                ("Pipeline created", f"{d.created.count} · {short_money(d.created.amount)}"),
                 ("Win rate", f"{_pct(d.overall_week.rate)} (8-wk {_pct(d.overall_trailing.rate)})"),
                 ("Open deals at risk", f"{d.at_risk_total} of {d.open_deals}"),
                 ("Hot leads", f"{d.hot_leads.total} of {d.hot_leads.week_leads} new"),
@@ -114,7 +105,7 @@ def digest_reply(d: Digest) -> Reply:
                 [
                     f"• {lead.company_name} (lead #{lead.id}): "
                     + (f"score {lead.score:.0f}, tier {lead.tier or '—'}" if d.hot_leads.basis == "scored" else "")
-                    + (f"budget {_money(lead.budget)}" if d.hot_leads.basis == "budget" else "")
+                    + (f"budget {short_money(lead.budget)}" if d.hot_leads.basis == "budget" else "")
                     + (f", {lead.interest_area}" if lead.interest_area else "")
                     + (f" → {lead.owner_name}" if lead.owner_name else " · unassigned")
                     for lead in d.hot_leads.leads
@@ -129,14 +120,14 @@ def digest_reply(d: Digest) -> Reply:
     lines = []
     for label, groups in (("Won", d.won_reasons), ("Lost", d.lost_reasons)):
         for g in groups:
-            lines.append(f"• {label} · {g.reason}: {g.count} ({_money(g.amount)}) {_ids(g.deal_ids)}")
+            lines.append(f"• {label} · {g.reason}: {g.count} ({short_money(g.amount)}) {_ids(g.deal_ids)}")
     reply.add(*_lines(lines or ["_Nothing closed this week._"]))
 
     reply.add(Section("*Pipeline created and moved*"))
-    lines = [f"• Created: {d.created.count} deals, {_money(d.created.amount)} {_ids(d.created.ids)}"]
+    lines = [f"• Created: {d.created.count} deals, {short_money(d.created.amount)} {_ids(d.created.ids)}"]
     for m in d.moves:
         back = f", {m.backward} back" if m.backward else ""
-        lines.append(f"• → {m.label}: {m.forward} forward{back} ({_money(m.amount)}) {_ids(m.deal_ids)}")
+        lines.append(f"• → {m.label}: {m.forward} forward{back} ({short_money(m.amount)}) {_ids(m.deal_ids)}")
     reply.add(*_lines(lines))
 
     reply.add(Section("*AE coaching notes*"))
@@ -184,7 +175,9 @@ def risk_alert_reply(owner_name: str, alerts: list[tuple[DealHealth, bool]]) -> 
     reply.add(Header(f"{n} deal{'s' if n != 1 else ''} need{'s' if n == 1 else ''} attention"))
     for health, worsened in alerts[:MAX_DETAILED_ALERTS]:
         tag = "worse" if worsened else "new"
-        lines = [f"*{health.deal_name}* (#{health.deal_id}, {_money(health.amount)}): risk *{health.score}* ({tag})"]
+        lines = [
+            f"*{health.deal_name}* (#{health.deal_id}, {short_money(health.amount)}): risk *{health.score}* ({tag})"
+        ]
         for r in health.reasons:
             lines.append(f"• *{r.label}*: {r.evidence}\n    → {r.action}")
         reply.add(*_lines(lines)[:2])
@@ -247,7 +240,7 @@ def digest_chart(d: Digest, path: Path) -> Path:
     ax2.set_ylabel("win rate (%)")
     ax2.set_ylim(0, 100)
     handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
-    ax.legend(handles, [h.get_label() for h in handles], loc="upper left", fontsize=8)
+    ax.legend(handles, [str(h.get_label()) for h in handles], loc="upper left", fontsize=8)
     ax.set_title(f"Pipeline movement and win rate · {d.team or 'all teams'} · 9 weeks to {d.iso_week}")
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)

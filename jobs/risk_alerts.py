@@ -14,19 +14,22 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import Engine, insert, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, select
+from sqlmodel import col
 
 from jobs.claims import run_claimed
 from jobs.posting import Poster, Recipient, Unreachable, recipients_by_owner
 from jobs.render import manager_summary_reply, risk_alert_reply
-from store.db import session_scope
+from store.db import dialect_insert, insert_ignoring_conflict, session_scope
 from store.models import DealRisk, Owner, SentAlert
 from tools.digest import team_owner_ids, teams
 from tools.health import DealHealth, Thresholds, assess_deals, is_worse
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 log = logging.getLogger(__name__)
 JOB = "risk_alerts"
@@ -67,21 +70,9 @@ class TeamAlerts:
 
 def _insert_sent_alert(conn: Any, values: dict[str, Any]) -> bool:
     """Insert a SentAlert unless (deal, kind, day) exists; True when this call inserted it."""
-    dialect = conn.dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    else:
-        try:
-            with conn.begin_nested():
-                conn.execute(insert(SentAlert).values(**values))
-            return True
-        except IntegrityError:
-            return False
-    stmt = dialect_insert(SentAlert).values(**values).on_conflict_do_nothing(index_elements=["deal_id", "kind", "day"])
-    # RETURNING, not rowcount: psycopg reports -1 for an INSERT that returns the new id
-    return conn.execute(stmt.returning(SentAlert.id)).first() is not None
+    return insert_ignoring_conflict(
+        conn, SentAlert, values, conflict=["deal_id", "kind", "day"], returning=SentAlert.id
+    )
 
 
 def _remember(engine: Engine, assessed: list[DealHealth]) -> None:
@@ -92,12 +83,7 @@ def _remember(engine: Engine, assessed: list[DealHealth]) -> None:
         {"deal_id": h.deal_id, "score": h.score, "reasons": h.reason_codes, "assessed_at": h.assessed_at}
         for h in assessed
     ]
-    dialect = engine.dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    stmt = dialect_insert(DealRisk)
+    stmt = dialect_insert(engine.dialect.name, DealRisk)
     stmt = stmt.on_conflict_do_update(
         index_elements=["deal_id"],
         set_={"score": stmt.excluded.score, "reasons": stmt.excluded.reasons, "assessed_at": stmt.excluded.assessed_at},
@@ -107,7 +93,7 @@ def _remember(engine: Engine, assessed: list[DealHealth]) -> None:
             conn.execute(stmt, rows[i : i + 1000])
 
 
-def alert_team(engine: Engine, settings: Any, poster: Poster, *, now: datetime, team: str | None) -> TeamAlerts:
+def alert_team(engine: Engine, settings: Settings, poster: Poster, *, now: datetime, team: str | None) -> TeamAlerts:
     """Assess a team's open deals, DM each AE their new or worsened at-risk deals, and summarise for managers."""
     tz = settings.tz
     day: date = now.astimezone(tz).date()
@@ -120,12 +106,14 @@ def alert_team(engine: Engine, settings: Any, poster: Poster, *, now: datetime, 
         # the whole table, not an IN list: it holds one row per assessed deal and SQLite caps bound parameters
         previous = {
             deal_id: (score, reasons)
-            for deal_id, score, reasons in session.exec(select(DealRisk.deal_id, DealRisk.score, DealRisk.reasons))
+            for deal_id, score, reasons in session.execute(
+                select(col(DealRisk.deal_id), col(DealRisk.score), col(DealRisk.reasons))
+            )
         }
         owner_stmt = select(Owner)
         if owner_ids is not None:
-            owner_stmt = owner_stmt.where(Owner.id.in_(owner_ids))
-        owners = {o.id: o for o in session.exec(owner_stmt).scalars().all()}
+            owner_stmt = owner_stmt.where(col(Owner.id).in_(owner_ids))
+        owners = {o.id: o for o in session.execute(owner_stmt).scalars().all()}
         recipients: dict[int, Recipient] = recipients_by_owner(session, list(owners))
     result.assessed = len(assessed)
 
@@ -204,7 +192,7 @@ def alert_team(engine: Engine, settings: Any, poster: Poster, *, now: datetime, 
 
 
 def run_risk_alerts(
-    engine: Engine, settings: Any, poster: Poster, *, now: datetime, replica: str, retry: bool = False
+    engine: Engine, settings: Settings, poster: Poster, *, now: datetime, replica: str, retry: bool = False
 ) -> list[TeamAlerts]:
     """The scheduled job: outside quiet hours, claim each team's day and alert it."""
     local = now.astimezone(settings.tz)

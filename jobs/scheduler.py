@@ -4,7 +4,7 @@ Jobs (schedules are Settings): HubSpot sync every `hubspot_sync_minutes` (only w
 then takes new HubSpot contacts in through lead intake, `jobs/hubspot_leads.py`, and re-assesses deal health), the
 deal-health snapshot every `deal_health_refresh_minutes` and at start (`tools/health_snapshot.py`), pre-call
 briefs every `precall_check_minutes`, risk alerts daily at `risk_alerts_time`, the weekly digest at
-`digest_schedule`, and the library refresh at `library_refresh_cron`, all in `team_timezone`.
+`digest_schedule`, and the library refresh at `library_refresh_schedule`, all in `team_timezone`.
 
 Design decisions:
 - **In-memory job store.** Job definitions are rebuilt from Settings at every start, so there is nothing to persist;
@@ -26,7 +26,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.base import BaseTrigger
@@ -44,6 +44,9 @@ from jobs.weekly_digest import run_weekly_digest
 from store.types import utcnow
 from tools.digest import iso_week
 from tools.health_snapshot import refresh_due, refresh_snapshot
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +89,7 @@ class JobContext:
     """What every job run gets."""
 
     engine: Engine
-    settings: Any
+    settings: Settings
     poster: Poster
     replica: str
     brief_for: BriefFor | None = None
@@ -139,7 +142,8 @@ def _sync(ctx: JobContext, now: datetime, retry: bool) -> str:
     )
     if not run.ran:
         return "skipped: another run owns this interval"
-    report, leads = run.result  # type: ignore[misc]
+    assert run.result is not None  # it ran, and `sync_then_leads` always returns its (report, leads) pair
+    report, leads = run.result
     return f"synced {report.objects} records ({report.requests} requests); {leads}"
 
 
@@ -159,6 +163,7 @@ def _deal_health(ctx: JobContext, now: datetime, retry: bool) -> str:
     if not run.ran:
         return "skipped: another replica is assessing this minute"
     report = run.result
+    assert report is not None  # it ran, and `refresh_snapshot` always returns its report
     return f"{why}: assessed {report.deals} open deals ({report.at_risk} at risk) in {report.seconds:.1f} s"
 
 
@@ -175,9 +180,10 @@ def _drafts(ctx: JobContext, now: datetime, retry: bool) -> str:
 
 
 def _library(ctx: JobContext, now: datetime, retry: bool) -> str:
-    import importlib.util
-
-    if importlib.util.find_spec("store.library") is None:
+    try:
+        import store.library  # noqa: F401  (an optional part of the build)
+        import tools.library_seed  # noqa: F401
+    except ImportError:
         return "the library is not installed in this build"
     slot = f"library:{iso_week(now.astimezone(ctx.settings.tz).date())}"
     run = run_claimed(
@@ -193,8 +199,9 @@ def _library(ctx: JobContext, now: datetime, retry: bool) -> str:
 
 def _seed_and_cards(ctx: JobContext, now: datetime) -> str:
     """Re-seed the objection snippets, then refresh the battle cards, talk tracks and the week's objections."""
-    from store.library import open_library_from_settings, seed_library
+    from store.library import open_library_from_settings
     from tools.insights.cards import refresh_cards
+    from tools.library_seed import seed_library
 
     library = open_library_from_settings(ctx.settings)
     docs = seed_library(ctx.engine, library)
@@ -325,7 +332,7 @@ JOB_SPECS: dict[str, JobSpec] = {
         JobSpec(
             "library_refresh",
             "re-seed the objection library from new calls and notes",
-            lambda s: weekly_trigger(s.library_refresh_cron, s.tz),
+            lambda s: weekly_trigger(s.library_refresh_schedule, s.tz),
             # Nobody waits for it: any time in the day after is fine.
             misfire_grace_seconds=24 * 3600,
             run=_library,
@@ -350,7 +357,7 @@ def missed_fire_time(trigger: BaseTrigger, now: datetime, grace_seconds: int) ->
 
 
 def build_scheduler(
-    settings: Any,
+    settings: Settings,
     engine: Engine,
     *,
     poster: Poster | None = None,
@@ -446,7 +453,7 @@ def _describe_trigger(trigger: BaseTrigger) -> str:
     return str(trigger)
 
 
-def list_jobs(settings: Any, *, now: datetime | None = None) -> list[JobInfo]:
+def list_jobs(settings: Settings, *, now: datetime | None = None) -> list[JobInfo]:
     """Every job with its schedule and next run in the team timezone (computed from the triggers; nothing runs)."""
     now = now or utcnow()
     out = []
@@ -470,7 +477,7 @@ def list_jobs(settings: Any, *, now: datetime | None = None) -> list[JobInfo]:
 def run_job(
     name: str,
     engine: Engine,
-    settings: Any,
+    settings: Settings,
     *,
     poster: Poster | None = None,
     notify_lead: Notify | None = None,

@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -22,6 +22,9 @@ from jobs.render import digest_chart, digest_reply
 from store.db import session_scope
 from tools.digest import Digest, build_digest, iso_week, last_week, teams
 from tools.health import Thresholds
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 log = logging.getLogger(__name__)
 JOB = "weekly_digest"
@@ -37,13 +40,13 @@ class DigestPost:
     file_id: str
 
 
-def digest_slot(team: str | None, now: datetime, settings: Any) -> str:
+def digest_slot(team: str | None, now: datetime, settings: Settings) -> str:
     """The claim slot of `team`'s digest for the week before `now`."""
     monday, _, _ = last_week(now, settings.tz)
     return f"digest:{team or 'all'}:{iso_week(monday)}"
 
 
-def make_digest(engine: Engine, settings: Any, *, now: datetime, team: str | None) -> Digest:
+def make_digest(engine: Engine, settings: Settings, *, now: datetime, team: str | None) -> Digest:
     """Build one team's digest from the store."""
     with session_scope(engine) as session:
         return build_digest(
@@ -58,7 +61,7 @@ def make_digest(engine: Engine, settings: Any, *, now: datetime, team: str | Non
 
 def run_weekly_digest(
     engine: Engine,
-    settings: Any,
+    settings: Settings,
     poster: Poster,
     *,
     now: datetime,

@@ -48,6 +48,7 @@ from store.models import (
     Owner,
     WorkspaceMeta,
     is_buyer_engagement,
+    table_of,
 )
 from store.types import UTCDateTime
 
@@ -609,6 +610,7 @@ class _Builder:
 
     def _product_and_amount(self, employees: int) -> tuple[str, float]:
         rng = self.rng
+        options: tuple[tuple[str, float], ...]
         if employees < 150:
             options = (("Insight Starter", 6), ("Insight Growth", 3), ("Connectors Add-on", 1))
         elif employees < 1500:
@@ -1147,9 +1149,9 @@ class _Builder:
             if d.transcript_at is not None:
                 transcript_meeting = meeting(d.transcript_at, "completed", contacts[: min(3, n)])
             else:
-                held = [e for e in events if e["type"] == "meeting" and e["status"] == "completed"]
-                if held:
-                    transcript_meeting = rng.choice(held)
+                held_meetings = [e for e in events if e["type"] == "meeting" and e["status"] == "completed"]
+                if held_meetings:
+                    transcript_meeting = rng.choice(held_meetings)
                 elif cutoff > t0:
                     transcript_meeting = meeting(when(t0, min(cutoff, end)), "completed", attendees())
 
@@ -1259,7 +1261,7 @@ class _Builder:
                 email = f"{first.lower()}{last.lower()}{rng.randint(1, 99)}@{domain}"
 
             if kind in ("corporate", "freemail") and employees:
-                budget = round(rng.lognormvariate(math.log(12_000 * (employees / 200) ** 0.35), 0.8), -3)
+                budget: float | None = round(rng.lognormvariate(math.log(12_000 * (employees / 200) ** 0.35), 0.8), -3)
                 budget = budget if rng.random() > 0.2 else None
             else:
                 budget = rng.choice((None, 0.0, 500.0, 1_000_000_000.0)) if kind == "spam" else None
@@ -1749,7 +1751,7 @@ MEMORABLE: tuple[dict[str, Any], ...] = (
 def _crm_rows(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
         return {
-            t.__tablename__: conn.execute(select(func.count()).select_from(t)).scalar_one()
+            table_of(t).name: conn.execute(select(func.count()).select_from(t)).scalar_one()
             for t in (Owner, Company, Deal, Engagement, InboundLead)
         }
 

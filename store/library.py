@@ -15,15 +15,15 @@ import os
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
-from sqlalchemy import Engine, func
-from sqlmodel import Session, select
+from pydantic import BaseModel
 
-from store.models import Call, Contact, Deal, DealContact, Engagement, Owner
+if TYPE_CHECKING:
+    from settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -202,172 +202,81 @@ def open_library(
         path.mkdir(parents=True, exist_ok=True)
         client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     ef = embedding_function(model_dir)
-    collection = client.get_or_create_collection(COLLECTION, embedding_function=ef, metadata={"hnsw:space": "cosine"})
+    # chroma types the parameter as embedding images too; ours embeds text, the only thing the library stores
+    collection = client.get_or_create_collection(
+        COLLECTION,
+        embedding_function=ef,  # type: ignore[arg-type]
+        metadata={"hnsw:space": "cosine"},
+    )
     return Library(client=client, collection=collection, embedding=ef)
 
 
-def open_library_from_settings(settings: Any) -> Library:
+def open_library_from_settings(settings: Settings) -> Library:
     """Open the library where Settings say it lives."""
     return open_library(
         chroma_path=settings.chroma_path, chroma_url=settings.chroma_url, model_dir=settings.embedding_model_dir
     )
 
 
-# --- seeding -------------------------------------------------------------------------------------------------------
+class LibraryHit(BaseModel):
+    """One library entry matching a search."""
 
-
-@dataclass(frozen=True)
-class LibraryDoc:
-    """One document to index."""
-
-    id: str
+    kind: str
+    category: str
     text: str
-    metadata: dict[str, str | int | float]
+    response: str
+    persona: str
+    deal_id: int | None = None
+    call_id: int | None = None
+    similarity: float
 
 
-SENIORITY_RANK = {"c_level": 0, "vp": 1, "director": 2, "manager": 3, "individual": 4}
+class LibraryAnswer(BaseModel):
+    """Search results."""
+
+    query: str
+    hits: list[LibraryHit]
 
 
-def won_deal_personas(session: Session) -> dict[int, str]:
-    """Each won deal's buyer persona: its most senior contact's seniority and function ("vp finance").
-
-    One query for every won deal (it was one per deal: 21,807 queries, 9 s on the large workspace); deals without
-    contacts are absent (their persona is "unknown").
-    """
-    best: dict[int, tuple[int, int, str]] = {}
-    for deal_id, contact_id, seniority, function in session.exec(
-        select(DealContact.deal_id, Contact.id, Contact.seniority, Contact.function)
-        .join(Contact, Contact.id == DealContact.contact_id)
-        .join(Deal, Deal.id == DealContact.deal_id)
-        .where(Deal.is_won == True)  # noqa: E712
-    ).all():
-        rank = (SENIORITY_RANK.get(seniority or "", 9), contact_id)
-        if deal_id not in best or rank < best[deal_id][:2]:
-            label = " ".join(p for p in ((seniority or "").replace("_", "-"), function or "") if p) or "unknown"
-            best[deal_id] = (*rank, label)
-    return {deal_id: label for deal_id, (_r, _c, label) in best.items()}
-
-
-def library_documents(session: Session) -> list[LibraryDoc]:
-    """Build the library from won deals: objections with the rep's answer, talk tracks by persona, and notes."""
-    from tools.transcripts import (
-        is_rep,
-        keyword_category,
-        objections,
-        parse_transcript,
-        rep_names_for,
-        segment_lines,
-    )
-
-    docs: list[LibraryDoc] = []
-    owners = dict(session.exec(select(Owner.id, Owner.name)).all())
-    rows = session.exec(
-        select(Call, Deal).join(Deal, Deal.id == Call.deal_id).where(Deal.is_won == True)  # noqa: E712
-    ).all()
-    personas = won_deal_personas(session)
-    for call, deal in rows:
-        rep = owners.get(call.owner_id or deal.owner_id or -1, "")
-        rep_names = rep_names_for(call.labels, rep)
-        lines = parse_transcript(call.transcript)
-        persona = personas.get(deal.id, "unknown")
-        base = {"deal_id": deal.id, "call_id": call.id, "company_id": deal.company_id or 0, "outcome": "won"}
-        for i, o in enumerate(objections(lines, call.labels, rep_names)):
-            if not o.response:
-                continue
-            docs.append(
-                LibraryDoc(
-                    id=f"objection:call:{call.id}:{i}",
-                    text=o.text,
-                    metadata={
-                        **base,
-                        "kind": "objection",
-                        "category": o.category,
-                        "response": o.response,
-                        "persona": persona,
-                    },
-                )
+def search_objection_handling(
+    library: Library, query: str, *, k: int = 3, category: str | None = None, kind: str | None = None
+) -> LibraryAnswer:
+    """Find how reps answered objections like `query` on deals they then won (nearest by meaning)."""
+    where: dict | None = None
+    filters = [{"category": category}] if category else []
+    if kind:
+        filters.append({"kind": kind})
+    if len(filters) == 1:
+        where = filters[0]
+    elif filters:
+        where = {"$and": filters}
+    if library.collection.count() == 0:
+        return LibraryAnswer(query=query, hits=[])
+    # Ask for more than k: the same answer given on several calls is shown once.
+    res = library.collection.query(query_texts=[query], n_results=k * 6, where=where)
+    if where is not None and not res["ids"][0]:
+        # Nothing filed under that category: fall back to meaning alone rather than answer "nothing".
+        res = library.collection.query(query_texts=[query], n_results=k * 6)
+    hits: list[LibraryHit] = []
+    seen: set[str] = set()
+    for doc, meta, dist in zip(res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True):
+        answer = str(meta.get("response", "")).strip().lower()
+        if answer in seen or len(hits) >= k:
+            continue
+        seen.add(answer)
+        hits.append(
+            LibraryHit(
+                kind=str(meta.get("kind", "")),
+                category=str(meta.get("category", "")),
+                text=doc,
+                response=str(meta.get("response", "")),
+                persona=str(meta.get("persona", "")),
+                deal_id=int(meta["deal_id"]) if meta.get("deal_id") else None,
+                call_id=int(meta["call_id"]) if meta.get("call_id") else None,
+                similarity=round(1.0 - float(dist), 3),
             )
-        # Talk track: the rep's longest explanatory turn on a won call, filed under the buyer's persona.
-        pitch = [
-            ln
-            for ln in segment_lines(lines, call.labels, "pitch")
-            if is_rep(ln.speaker, rep_names) and "?" not in ln.text and len(ln.text.split()) >= 12
-        ]
-        if pitch:
-            best = max(pitch, key=lambda ln: len(ln.text))
-            docs.append(
-                LibraryDoc(
-                    id=f"talk_track:call:{call.id}",
-                    text=f"{persona}: {best.text}",
-                    metadata={
-                        **base,
-                        "kind": "talk_track",
-                        "category": "talk_track",
-                        "response": best.text,
-                        "persona": persona,
-                    },
-                )
-            )
-    notes = session.exec(
-        select(Engagement, Deal)
-        .join(Deal, Deal.id == Engagement.deal_id)
-        .where(Engagement.type == "note", Deal.is_won == True)  # noqa: E712
-    ).all()
-    for note, deal in notes:
-        body = (note.body or "").strip()
-        category = keyword_category(body)
-        if body and category:
-            docs.append(
-                LibraryDoc(
-                    id=f"objection:note:{note.id}",
-                    text=body[:1000],
-                    metadata={
-                        "deal_id": deal.id,
-                        "call_id": 0,
-                        "company_id": deal.company_id or 0,
-                        "outcome": "won",
-                        "kind": "note",
-                        "category": category,
-                        "response": body[:1000],
-                        "persona": personas.get(deal.id, "unknown"),
-                    },
-                )
-            )
-    return docs
-
-
-def workspace_signature(session: Session) -> str:
-    """A cheap fingerprint of what the library is built from, so unchanged data is not re-embedded."""
-    calls = session.exec(select(func.count(), func.max(Call.id)).select_from(Call)).one()
-    won = session.exec(select(func.count(), func.max(Deal.id)).where(Deal.is_won == True)).one()  # noqa: E712
-    notes = session.exec(select(func.count(), func.max(Engagement.id)).where(Engagement.type == "note")).one()
-    return f"calls={calls[0]}:{calls[1]};won={won[0]}:{won[1]};notes={notes[0]}:{notes[1]}"
-
-
-def seed_library(engine: Engine, library: Library, *, force: bool = False) -> int:
-    """Index the workspace into the library (idempotent: stable ids, upsert, skipped when unchanged). Returns docs."""
-    with Session(engine) as session:
-        signature = workspace_signature(session)
-        meta = library.collection.metadata or {}
-        if not force and meta.get("seed_signature") == signature and library.collection.count() > 0:
-            return int(library.collection.count())
-        docs = library_documents(session)
-    # Calls repeat phrasings: embed each distinct text once and reuse its vector.
-    unique = list(dict.fromkeys(d.text for d in docs))
-    vectors = dict(zip(unique, library.embedding(unique), strict=True)) if unique else {}
-    for start in range(0, len(docs), 256):
-        chunk = docs[start : start + 256]
-        library.collection.upsert(
-            ids=[d.id for d in chunk],
-            documents=[d.text for d in chunk],
-            metadatas=[d.metadata for d in chunk],
-            embeddings=[vectors[d.text] for d in chunk],
         )
-    library.collection.modify(
-        metadata={**{k: v for k, v in meta.items() if not k.startswith("hnsw:")}, "seed_signature": signature}
-    )
-    log.info("library seeded with %d documents", len(docs))
-    return len(docs)
+    return LibraryAnswer(query=query, hits=hits)
 
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from store.models import Deal, InboundLead
-from tools.leads import dedupe_key
+from tools.leads.form import dedupe_key
 
 GOOD_NOTES = "We run renewals in spreadsheets and must replace them; budget approved, go-live this quarter."
 PLAIN_NOTES = "Interested in a demo."

@@ -159,7 +159,7 @@ class running:
         )
         questions: list[dict[str, Any]] = []
         client = WebClient(token="xoxb-test", base_url=self.fake.api_url)
-        app = create_app(
+        app, deps = create_app(
             settings,
             self.engine,
             client=client,
@@ -168,7 +168,7 @@ class running:
             registrars=self.registrars,
             now=lambda: NOW,
         )
-        self.server = build_http_server(app, signing_secret=SECRET, host="127.0.0.1", port=0, routes=self.routes)
+        self.server = build_http_server(app, deps, signing_secret=SECRET, host="127.0.0.1", port=0, routes=self.routes)
         self.server.start_background()
         return Harness(self.fake, self.engine, settings, self.server, owners, deal_id, app, questions)
 

@@ -94,14 +94,14 @@ def slack(sqlite_engine):
     ids = seed_acme(sqlite_engine)
     fake = FilesFakeSlack(users=[SlackUserRecord(id=DANA, email="dana@example.com", name="Dana Reyes")]).start()
     settings = Settings(slack_bot_token="xoxb-test", slack_signing_secret=SECRET, slack_api_url=fake.api_url)
-    app = create_app(
+    app, deps = create_app(
         settings,
         sqlite_engine,
         client=WebClient(token="xoxb-test", base_url=fake.api_url),
         registrars=[calls_listeners.register],
         now=lambda: CALL_AT,
     )
-    server = build_http_server(app, signing_secret=SECRET, host="127.0.0.1", port=0)
+    server = build_http_server(app, deps, signing_secret=SECRET, host="127.0.0.1", port=0)
     server.start_background()
     try:
         yield fake, server.url + "/slack/events", sqlite_engine, ids

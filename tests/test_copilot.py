@@ -9,10 +9,12 @@ from sqlmodel import Session, select
 
 from bot.copilot.answer import answer
 from bot.copilot.reply import Actions, Context, Header, Section, to_text
-from bot.copilot.understanding import parse_amount, parse_days, parse_period, route
+from bot.copilot.understanding import route
 from settings import Settings
 from store.models import Deal, Draft, Engagement
 from tests import copilot_fixture as fx
+from tools.parsing.amounts import parse_amount_floor as parse_amount
+from tools.parsing.periods import parse_days, parse_period
 
 TODAY = date(2026, 11, 25)
 

@@ -8,7 +8,8 @@ from sqlmodel import Session, select
 
 from store.models import Deal, DealStageChange, Engagement, Owner, is_buyer_engagement
 from tests.jobs_world import NOW, add_contact, build_world
-from tools.health import PLAYBOOK, Thresholds, assess_deals, business_days_between, is_worse, won_stage_medians
+from tools.health import PLAYBOOK, Thresholds, assess_deals, is_worse, won_stage_medians
+from tools.parsing.dates import business_days_between
 
 NY = ZoneInfo("America/New_York")
 

@@ -5,21 +5,12 @@ from pydantic import ValidationError
 
 from settings import Settings
 from tests.lead_history import GOOD_NOTES, SPAM_NOTES, add_history
-from tools.lead_model import LeadHistoryTooThin, lead_history, train_lead_model
-from tools.leads import (
-    LeadFacts,
-    LeadIn,
-    LeadRules,
-    disqualification_flags,
-    domain_kind,
-    gibberish_score,
-    intake_lead,
-    lead_in_from_hubspot,
-    load_scorer,
-    parse_amount,
-    timeline_days,
-    validation_errors,
-)
+from tools.leads.disqualify import LeadRules, disqualification_flags
+from tools.leads.facts import LeadFacts, domain_kind, gibberish_score, timeline_days
+from tools.leads.form import LeadIn, parse_amount, validation_errors
+from tools.leads.intake import intake_lead, lead_in_from_hubspot
+from tools.leads.model import LeadHistoryTooThin, lead_history, train_lead_model
+from tools.leads.scorer import load_scorer
 
 NOW = datetime(2026, 5, 1, 12, tzinfo=UTC)
 
@@ -210,7 +201,7 @@ def test_hubspot_contacts_take_the_same_path(engine, settings):
         "budget": "80000",
         "jobtitle": "CFO",
     }
-    from tools.leads import intake_hubspot_contact
+    from tools.leads.intake import intake_hubspot_contact
 
     result = intake_hubspot_contact(engine, props, hubspot_id="501", settings=settings)
     assert result.created and result.source == "hubspot"

@@ -7,7 +7,8 @@ from bot.slack.leads_listeners import write_score_to_hubspot
 from settings import Settings
 from store.models import Company, InboundLead
 from tests import hubspot_fake
-from tools.leads import LeadIn, intake_lead
+from tools.leads.form import LeadIn
+from tools.leads.intake import intake_lead
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def test_new_hubspot_contacts_take_the_intake_path_once(engine, fake, tmp_path):
 
     from store.models import WorkspaceMeta
     from tools.hubspot.client import HubSpotClient
-    from tools.leads import import_hubspot_leads
+    from tools.leads.hubspot import import_hubspot_leads
 
     settings = Settings(
         hubspot_access_token=hubspot_fake.TOKEN,

@@ -5,8 +5,10 @@ import pytest
 from settings import Settings
 from tests.fakes.openai_rater import FakeOpenAIRater
 from tests.lead_history import GOOD_NOTES, SPAM_NOTES, add_history
-from tools.lead_llm import parse_rating
-from tools.leads import LeadFacts, LeadIn, load_scorer
+from tools.leads.facts import LeadFacts
+from tools.leads.form import LeadIn
+from tools.leads.llm import parse_rating
+from tools.leads.scorer import load_scorer
 
 
 def rate_by_notes(prompt: str) -> str | None:

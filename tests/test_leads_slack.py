@@ -19,7 +19,8 @@ from settings import Settings
 from store.models import InboundLead, Owner
 from tests.fakes.slack_api import FakeSlackAPI, SlackUserRecord
 from tests.fakes.slack_requests import block_action, post_raw, post_signed
-from tools.leads import LeadIn, intake_lead
+from tools.leads.form import LeadIn
+from tools.leads.intake import intake_lead
 
 SLACK_SECRET = "slack-signing"
 INTAKE_SECRET = "intake-secret"
@@ -70,7 +71,7 @@ def _stack(engine, tmp_path):
         hubspot_portal_id="4242",
     )
     client = WebClient(token="xoxb-test", base_url=fake.api_url)
-    app = create_app(
+    app, deps = create_app(
         settings,
         engine,
         client=client,
@@ -79,6 +80,7 @@ def _stack(engine, tmp_path):
     )
     server = build_http_server(
         app,
+        deps,
         signing_secret=SLACK_SECRET,
         host="127.0.0.1",
         port=0,

@@ -12,11 +12,11 @@ from store.library import (
     ModelFileError,
     embedding_function,
     open_library,
-    seed_library,
+    search_objection_handling,
     verify_file,
 )
 from tests import copilot_fixture as fx
-from tools.library import search_objection_handling
+from tools.library_seed import seed_library
 
 
 @pytest.fixture(scope="module")

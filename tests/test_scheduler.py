@@ -131,7 +131,7 @@ def test_live_scheduler_runs_the_catch_up_in_its_thread_and_posts_once(sqlite_en
             digest_channel="C0DIGEST",
             digest_schedule=just_before.strftime("%a %H:%M"),
             risk_alerts_time=later.strftime("%H:%M"),  # next fire in the future, last one long past the grace
-            library_refresh_cron=(later + timedelta(days=2)).strftime("%a %H:%M"),
+            library_refresh_schedule=(later + timedelta(days=2)).strftime("%a %H:%M"),
         )
         poster = poster_from_settings(settings)
         scheduler = build_scheduler(settings, sqlite_engine, poster=poster, replica="live")

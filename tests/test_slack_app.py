@@ -9,7 +9,6 @@ import pytest
 from sqlmodel import select
 
 from bot.slack.approvals import APPROVE_ACTION, DISCARD_ACTION, EDIT_ACTION, EDIT_VIEW, post_draft
-from bot.slack.slack_app import bot_deps
 from store.db import session_scope
 from store.models import Draft, Engagement, SlackEvent, SlackUser, WriteBack
 from tests.fakes.slack_requests import JSON, post_raw, signed_headers, slash_command
@@ -486,8 +485,7 @@ def test_a_draft_whose_owner_has_no_slack_user_is_not_posted(slack):
 def test_registrars_add_listeners_that_share_the_deps(sqlite_engine):
     seen = []
 
-    def register_leads(app):
-        deps = bot_deps(app)
+    def register_leads(app, deps):
 
         @app.action("lead_claim")
         def claim(ack, body, client):

@@ -29,10 +29,10 @@ def live(sqlite_engine):
         owner = s.exec(select(Owner).where(Owner.role == "ae").order_by(Owner.id)).first()
     with FakeSlackAPI(users=[SlackUserRecord(id="U0AE", email=owner.email, name=owner.name)]) as slack:
         settings = Settings(slack_bot_token="xoxb-test", slack_signing_secret=SECRET, slack_api_url=slack.api_url)
-        app = create_app(  # no `answer=`: the real bot.copilot.answer, offline router (no LLM key)
+        app, deps = create_app(  # no `answer=`: the real bot.copilot.answer, offline router (no LLM key)
             settings, sqlite_engine, client=WebClient(token="xoxb-test", base_url=slack.api_url), now=lambda: AS_OF
         )
-        server = build_http_server(app, signing_secret=SECRET, host="127.0.0.1", port=0)
+        server = build_http_server(app, deps, signing_secret=SECRET, host="127.0.0.1", port=0)
         server.start_background()
         try:
             yield slack, server.url + "/slack/events", sqlite_engine, owner

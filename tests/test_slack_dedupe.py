@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 
-from bot.slack.slack_app import claim_event, prune_events
 from store.db import session_scope
 from store.models import SlackEvent, utcnow
+from store.slack_events import claim_event, prune_events
 
 
 def test_an_event_id_is_claimed_once_even_concurrently(engine):

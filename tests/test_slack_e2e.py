@@ -35,10 +35,10 @@ def demo(sqlite_engine):
     users = [SlackUserRecord(id="U0AE", email=owner.email.upper(), name=owner.name)]
     with FakeSlackAPI(users=users) as slack:
         settings = Settings(slack_bot_token="xoxb-test", slack_signing_secret=SECRET, slack_api_url=slack.api_url)
-        app = create_app(
+        app, deps = create_app(
             settings, sqlite_engine, client=WebClient(token="xoxb-test", base_url=slack.api_url), now=lambda: as_of
         )
-        server = build_http_server(app, signing_secret=SECRET, host="127.0.0.1", port=0)
+        server = build_http_server(app, deps, signing_secret=SECRET, host="127.0.0.1", port=0)
         server.start_background()
         try:
             yield slack, server, owner, top_deal, other_deal

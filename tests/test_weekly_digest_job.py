@@ -97,7 +97,7 @@ def test_two_scheduler_processes_on_one_postgres_post_each_digest_once(postgres_
         "digest_channel": "C0DIGEST",
         "digest_schedule": (local - timedelta(minutes=1)).strftime("%a %H:%M"),  # due a minute ago: caught up at start
         "risk_alerts_time": (local + timedelta(hours=2)).strftime("%H:%M"),
-        "library_refresh_cron": (local + timedelta(days=2)).strftime("%a %H:%M"),
+        "library_refresh_schedule": (local + timedelta(days=2)).strftime("%a %H:%M"),
     }
     url = postgres_engine.url.render_as_string(hide_password=False)
     ctx = mp.get_context("fork")

@@ -28,6 +28,7 @@ from sqlmodel import Session
 
 if TYPE_CHECKING:
     from settings import Settings
+    from store.library import Library
 
 MAX_TOOL_JSON = 12_000  # characters of a result shown to the model; the renderer still gets the full data
 
@@ -38,7 +39,7 @@ CAPABILITY_MODULES: tuple[str, ...] = (
     "tools.briefs",
     "tools.calls.summary",
     "tools.library",
-    "tools.lead_lookup",
+    "tools.leads.lookup",
     "tools.insights.personas",
     "tools.insights.pains",
     "tools.insights.objections",
@@ -70,18 +71,9 @@ class ToolContext:
     settings: Settings
     now: datetime
     asker_owner_id: int | None = None
-    library: Any = None
-    """The Chroma library (`store.library.Library`), opened on first use."""
+    library: Library | None = None
+    """The Chroma library, opened (and seeded when new) on first use by `tools.library.library_for`."""
     calls: list[ToolCall] = field(default_factory=list)
-
-    def get_library(self) -> Any:
-        """Open (and seed when new) the library on first use."""
-        if self.library is None:
-            from store.library import open_library_from_settings, seed_library
-
-            self.library = open_library_from_settings(self.settings)
-            seed_library(self.engine, self.library)
-        return self.library
 
 
 @dataclass(frozen=True)

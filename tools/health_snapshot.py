@@ -19,16 +19,16 @@ import json
 import time
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
-from sqlalchemy import Engine, case, delete, func, insert, select, text
+from sqlalchemy import ColumnElement, Engine, case, delete, func, insert, select, text
 from sqlmodel import Session
 
 from store.db import session_scope
 from store.meta import data_signature, get_meta, set_meta
-from store.models import DealHealthScore
+from store.models import DealHealthScore, table_of
 from tools.capabilities import Capability, Example, Subcommand, ToolContext
 from tools.deals import CompanyMatch, OwnersField, company_filter, deal_rows
 from tools.health import (
@@ -43,6 +43,9 @@ from tools.health import (
     risk_level,
 )
 from tools.resolve import resolve_owners
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 SNAPSHOT_KEY = "deal_health_snapshot"
 """The `WorkspaceMeta` key of the snapshot's header."""
@@ -78,7 +81,7 @@ def rules_key(thresholds: Thresholds, tz: ZoneInfo) -> str:
     return json.dumps({**asdict(thresholds), "tz": str(tz)}, sort_keys=True)
 
 
-def max_age(settings: Any) -> timedelta:
+def max_age(settings: Settings) -> timedelta:
     """How old a snapshot may be and still be served: twice the refresh interval, so one late run is not felt."""
     return timedelta(minutes=2 * settings.deal_health_refresh_minutes)
 
@@ -121,7 +124,7 @@ def save_snapshot(engine: Engine, assessed: list[DealHealth], header: SnapshotHe
         set_meta(session, SNAPSHOT_KEY, header.to_json())
 
 
-def refresh_snapshot(engine: Engine, settings: Any, *, now: datetime) -> SnapshotReport:
+def refresh_snapshot(engine: Engine, settings: Settings, *, now: datetime) -> SnapshotReport:
     """Assess every open deal and store the result as the snapshot (the `deal_health` job, and after a sync)."""
     started = time.perf_counter()
     thresholds, tz = Thresholds.from_settings(settings), settings.tz
@@ -170,7 +173,7 @@ def fresh_snapshot(
     return header if stale is None else None
 
 
-def refresh_due(engine: Engine, settings: Any, *, now: datetime) -> str | None:
+def refresh_due(engine: Engine, settings: Settings, *, now: datetime) -> str | None:
     """Why the `deal_health` job should assess the book now (None: the snapshot is current).
 
     The job checks every minute: it re-assesses as soon as the data changed (so the first question after a sync or an
@@ -199,23 +202,23 @@ def at_risk_from_snapshot(
     limit: int = AT_RISK_SHOWN,
 ) -> AtRiskResult | None:
     """The at-risk answer read from the snapshot (same order as `at_risk_deals`); None if it was replaced meanwhile."""
-    s = DealHealthScore
-    where = [s.assessed_at == header.assessed_at]
+    s = table_of(DealHealthScore).c
+    where: list[ColumnElement[bool]] = [s.assessed_at == header.assessed_at]
     if owner_ids is not None:
         where.append(s.owner_id.in_(owner_ids))
     if company_id is not None:
         where.append(s.company_id == company_id)
     risky = s.score >= min_score
-    open_deals, total, total_amount = session.exec(
+    open_deals, total, total_amount = session.execute(
         select(
             func.count(),
             func.coalesce(func.sum(case((risky, 1), else_=0)), 0),
             func.coalesce(func.sum(case((risky, func.coalesce(s.amount, 0.0)), else_=0.0)), 0.0),
         ).where(*where)
     ).one()
-    if not open_deals and session.exec(select(func.count()).where(s.assessed_at == header.assessed_at)).one() == 0:
+    if not open_deals and session.execute(select(func.count()).where(where[0])).scalar_one() == 0:
         return None  # a refresh replaced the rows after the header was read: let the caller assess live
-    top = session.exec(
+    top = session.execute(
         select(s.deal_id, s.score, s.reasons)
         .where(*where, risky)
         .order_by(s.score.desc(), func.coalesce(s.amount, 0.0).desc(), s.deal_id)

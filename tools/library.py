@@ -1,74 +1,12 @@
-"""Search the objection-handling and talk-track library (what reps said on calls of deals that were won)."""
+"""The copilot's library capability: how reps answered an objection on deals they won (opened, seeded on first use)."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, Field
 from sqlmodel import Session
 
-from store.library import Library
+from store.library import Library, LibraryAnswer, search_objection_handling
 from tools.capabilities import Capability, Example, Subcommand, ToolContext
-
-
-class LibraryHit(BaseModel):
-    """One library entry matching a search."""
-
-    kind: str
-    category: str
-    text: str
-    response: str
-    persona: str
-    deal_id: int | None = None
-    call_id: int | None = None
-    similarity: float
-
-
-class LibraryAnswer(BaseModel):
-    """Search results."""
-
-    query: str
-    hits: list[LibraryHit]
-
-
-def search_objection_handling(
-    library: Library, query: str, *, k: int = 3, category: str | None = None, kind: str | None = None
-) -> LibraryAnswer:
-    """Find how reps answered objections like `query` on deals they then won (nearest by meaning)."""
-    where: dict | None = None
-    filters = [{"category": category}] if category else []
-    if kind:
-        filters.append({"kind": kind})
-    if len(filters) == 1:
-        where = filters[0]
-    elif filters:
-        where = {"$and": filters}
-    if library.collection.count() == 0:
-        return LibraryAnswer(query=query, hits=[])
-    # Ask for more than k: the same answer given on several calls is shown once.
-    res = library.collection.query(query_texts=[query], n_results=k * 6, where=where)
-    if where is not None and not res["ids"][0]:
-        # Nothing filed under that category: fall back to meaning alone rather than answer "nothing".
-        res = library.collection.query(query_texts=[query], n_results=k * 6)
-    hits: list[LibraryHit] = []
-    seen: set[str] = set()
-    for doc, meta, dist in zip(res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True):
-        answer = str(meta.get("response", "")).strip().lower()
-        if answer in seen or len(hits) >= k:
-            continue
-        seen.add(answer)
-        hits.append(
-            LibraryHit(
-                kind=str(meta.get("kind", "")),
-                category=str(meta.get("category", "")),
-                text=doc,
-                response=str(meta.get("response", "")),
-                persona=str(meta.get("persona", "")),
-                deal_id=int(meta["deal_id"]) if meta.get("deal_id") else None,
-                call_id=int(meta["call_id"]) if meta.get("call_id") else None,
-                similarity=round(1.0 - float(dist), 3),
-            )
-        )
-    return LibraryAnswer(query=query, hits=hits)
-
 
 # --- capability ------------------------------------------------------------------------------------------------------
 
@@ -84,8 +22,19 @@ class ObjectionArgs(BaseModel):
     )
 
 
+def library_for(ctx: ToolContext) -> Library:
+    """The context's library, opened (and seeded when new) on first use."""
+    if ctx.library is None:
+        from store.library import open_library_from_settings
+        from tools.library_seed import seed_library
+
+        ctx.library = open_library_from_settings(ctx.settings)
+        seed_library(ctx.engine, ctx.library)
+    return ctx.library
+
+
 def _objections(ctx: ToolContext, session: Session, a: ObjectionArgs) -> BaseModel:
-    return search_objection_handling(ctx.get_library(), a.query, category=a.category)
+    return search_objection_handling(library_for(ctx), a.query, category=a.category)
 
 
 CAPABILITIES = (

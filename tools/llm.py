@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 
-def chat_model(settings: Any, *, timeout: float = 60.0) -> Any:
+def chat_model(settings: Settings, *, timeout: float = 60.0) -> Any:
     """The configured chat model, deterministic (temperature 0) and with one retry.
 
     The OpenAI client needs an api key even for a local server, so a placeholder is passed when only

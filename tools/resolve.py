@@ -5,11 +5,13 @@ One resolver per kind of name, shared by every capability, so "Dana" means the s
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process, utils
+from collections.abc import Sequence
+
 from sqlmodel import Session, select
 
 from store.models import STAGE_LABELS, Owner
 from tools.capabilities import ToolUserError
+from tools.matching import match_name
 
 ME_WORDS = {"me", "my", "mine", "i", "myself"}
 
@@ -60,7 +62,7 @@ def _team_core(name: str) -> str:
     return name.strip().lower().removeprefix("team ").removesuffix(" team").removesuffix("'s").strip()
 
 
-def _match_owner(owners: list[Owner], name: str) -> Owner | None:
+def _match_owner(owners: Sequence[Owner], name: str) -> Owner | None:
     low = name.lower()
     exact = [o for o in owners if o.name.lower() == low or o.email.lower() == low]
     if exact:
@@ -68,10 +70,8 @@ def _match_owner(owners: list[Owner], name: str) -> Owner | None:
     first = [o for o in owners if o.name.lower().split()[0] == low or o.name.lower().split()[-1] == low]
     if len(first) == 1:
         return first[0]
-    hit = process.extractOne(name, {o.id: o.name for o in owners}, scorer=fuzz.WRatio, processor=utils.default_process)
-    if hit and hit[1] >= 86:
-        return next(o for o in owners if o.id == hit[2])
-    return None
+    found = match_name(name, {o.id: o.name for o in owners})
+    return next((o for o in owners if o.id == found.key), None) if found.status == "fuzzy" else None
 
 
 def resolve_stages(stages: list[str] | None) -> list[str] | None:

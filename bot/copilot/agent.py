@@ -8,21 +8,24 @@ or a second replica continues the same conversation.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from prompts import load_prompt
 from store.models import ConversationTurn, Owner
 from tools.capabilities import ToolContext, langchain_tools
 
+if TYPE_CHECKING:
+    from settings import Settings
+
 HISTORY_TURNS = 20
 RECURSION_LIMIT = 16  # graph steps: about 7 tool rounds, then the agent must answer
 
 
-def system_prompt(settings: Any, now: datetime, asker: str) -> str:
+def system_prompt(settings: Settings, now: datetime, asker: str) -> str:
     """Fill prompts/system.md with today's date, the team timezone and who is asking."""
     local = now.astimezone(ZoneInfo(settings.team_timezone))
     return load_prompt("system").format(
@@ -34,7 +37,7 @@ def system_prompt(settings: Any, now: datetime, asker: str) -> str:
     )
 
 
-def build_model(settings: Any) -> Any:
+def build_model(settings: Settings) -> Any:
     """The agent's chat model."""
     from tools.llm import chat_model
 
@@ -50,8 +53,8 @@ def load_history(engine: Engine, thread_key: str | None, limit: int = HISTORY_TU
     with Session(engine) as session:
         rows = session.exec(
             select(ConversationTurn)
-            .where(ConversationTurn.thread_key == thread_key)
-            .order_by(ConversationTurn.created_at.desc(), ConversationTurn.id.desc())  # type: ignore[union-attr]
+            .where(col(ConversationTurn.thread_key) == thread_key)
+            .order_by(col(ConversationTurn.created_at).desc(), col(ConversationTurn.id).desc())
             .limit(limit)
         ).all()
     rows = list(reversed(rows))

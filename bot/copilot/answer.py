@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 from sqlalchemy import Engine
@@ -19,6 +19,9 @@ from bot.copilot.render import Renderer, error_reply, help_reply
 from bot.copilot.reply import Context, Divider, Reply, Section
 from bot.copilot.understanding import Understanding, route
 from tools.capabilities import ToolContext, ToolUserError, run_capability
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +42,7 @@ def answer(
     question: str,
     *,
     engine: Engine,
-    settings: Any,
+    settings: Settings,
     asker_owner_id: int | None = None,
     thread_key: str | None = None,
     now: datetime | None = None,

@@ -5,19 +5,22 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from bot.copilot.answer import answer
 from bot.copilot.reply import to_text
 
+if TYPE_CHECKING:
+    from settings import Settings
+
 EXIT_WORDS = {"exit", "quit", "bye", ":q"}
 
 
 def run_chat(
     engine: Engine,
-    settings: Any,
+    settings: Settings,
     *,
     asker_owner_id: int | None = None,
     read: Callable[[str], str] = input,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
@@ -18,11 +18,13 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.copilot.reply import Actions, Button, Context, Fields, Header, Reply, Section
+from store.library import LibraryAnswer
 from store.models import STAGE_LABELS
 from tools.briefs import Brief
 from tools.calls.summary import CallSummary, NoCall
 from tools.capabilities import all_capabilities
 from tools.deals import CompanyMatch, DealList, LatestOn, PipelineResult, SilentList
+from tools.formatting import money
 from tools.health import AtRiskResult
 from tools.insights.battlecards import BattleCard
 from tools.insights.common import QuotedLine, Rate
@@ -31,8 +33,10 @@ from tools.insights.objections import ObjectionMap, WeekObjections
 from tools.insights.pains import PainPoints
 from tools.insights.personas import Personas
 from tools.insights.salvage import ReactivationList, ReactivationPlan
-from tools.lead_lookup import LeadScores, ScoredLead
-from tools.library import LibraryAnswer
+from tools.leads.lookup import LeadScores, ScoredLead
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 SECTION_LIMIT = 2_900
 HEADER_LIMIT = 150
@@ -66,11 +70,6 @@ def renderer_for(result_type: type) -> RenderFn | None:
 
 
 # --- small formatters ------------------------------------------------------------------------------------------------
-
-
-def money(amount: float | None) -> str:
-    """Format an amount in USD, or a dash when unknown."""
-    return "—" if amount is None else f"${amount:,.0f}"
 
 
 def when(at: datetime | None, tz: ZoneInfo) -> str:
@@ -118,7 +117,7 @@ def link(label: str, url: str | None) -> str:
 class Renderer:
     """Turns tool results into replies for one settings/timezone; knows the data's freshness."""
 
-    def __init__(self, settings: Any, engine: Engine) -> None:
+    def __init__(self, settings: Settings, engine: Engine) -> None:
         """Bind the renderer to settings (timezone, HubSpot portal) and the store (freshness)."""
         self.settings = settings
         self.tz = ZoneInfo(settings.team_timezone)
@@ -388,7 +387,7 @@ class Renderer:
             lines = [
                 f"• {self.company_link(c.company)} — {money(c.amount)}"
                 + (f" {c.product}" if c.product else "")
-                + f" (won {c.closed_at.astimezone(self.tz):%b %Y})" * bool(c.closed_at)
+                + (f" (won {c.closed_at.astimezone(self.tz):%b %Y})" if c.closed_at else "")
                 + f": {', '.join(c.why)}"
                 for c in b.social_proof
             ]

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz, process
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from store.models import Company, Owner
+from store.models import Company, Owner, stored_id
 from tools.capabilities import all_capabilities
+from tools.parsing.amounts import parse_amount_floor
+from tools.parsing.periods import PERIOD_RE, parse_days, parse_period
 
 
 @dataclass
@@ -53,11 +55,6 @@ KEYWORDS = [
 ]  # fmt: skip
 _KEYWORD_SET = frozenset(KEYWORDS)
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "a": 1, "an": 1,
-}  # fmt: skip
-
 STAGE_WORDS: tuple[tuple[str, str], ...] = (
     (r"appointment(?:s)?(?: scheduled)?|first meeting|early[- ]stage", "appointmentscheduled"),
     (r"qualified(?: to buy)?|qualification|early[- ]stage", "qualifiedtobuy"),
@@ -90,23 +87,6 @@ FILLER = {
     "pulled", "together", "put", "grab", "good", "bad", "worth", "quality", "should", "meet",
     "raise", "raised", "mention", "mentioned", "bring", "brought", "objection", "objections", "concern", "concerns",
 }  # fmt: skip
-
-PERIOD_RE = re.compile(
-    r"(?P<rel>this|next|last|current|the current|coming|upcoming)\s+(?P<unit>week|month|quarter|qtr|q|year)"
-    r"|(?P<end>(?:by |before |until |till )?(?:the )?end of (?:the )?(?P<eunit>week|month|quarter|qtr|year))"
-    r"|(?P<eo>eo(?P<eounit>m|q|y))\b"
-    r"|(?:next|coming|within(?: the next)?|in the next|over the next|in)\s+"
-    r"(?P<n>\d+|[a-z]+)\s+(?P<nunit>days?|weeks?|months?)"
-    r"|\b(?P<q>q[1-4])\b"
-    r"|\b(?P<day>today|tomorrow)\b"
-    r"|\b(?:in |by )?(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
-)
-MONTHS = [
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-]  # fmt: skip
-
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
 
@@ -272,140 +252,6 @@ def _corrected(low: str, protected: set[str]) -> str:
     return re.sub(r"[a-z]+", lambda m: m.group(0) if m.group(0) in protected else _correct_token(m.group(0)), low)
 
 
-def _number(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    return NUMBER_WORDS.get(word)
-
-
-def _quarter_bounds(d: date, offset: int = 0) -> tuple[date, date]:
-    q = (d.month - 1) // 3 + offset
-    year = d.year + q // 4
-    q %= 4
-    start = date(year, q * 3 + 1, 1)
-    end = _month_end(date(year, q * 3 + 3, 1))
-    return start, end
-
-
-def _month_end(d: date) -> date:
-    nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-    return nxt - timedelta(days=1)
-
-
-def _month_bounds(d: date, offset: int = 0) -> tuple[date, date]:
-    index = d.month - 1 + offset
-    start = date(d.year + index // 12, index % 12 + 1, 1)
-    return start, _month_end(start)
-
-
-def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
-    """Read a period such as "this quarter", "next 30 days", "end of month", "Q3" or "in March" (team-local dates)."""
-    m = PERIOD_RE.search(text)
-    if not m:
-        return None
-    if m.group("unit"):
-        rel = m.group("rel")
-        offset = 1 if rel in ("next", "coming", "upcoming") else (-1 if rel == "last" else 0)
-        unit = {"qtr": "quarter", "q": "quarter"}.get(m.group("unit"), m.group("unit"))
-        if unit == "week":
-            start = today - timedelta(days=today.weekday()) + timedelta(weeks=offset)
-            return start, start + timedelta(days=6), f"{rel} week"
-        if unit == "month":
-            s, e = _month_bounds(today, offset)
-            return s, e, f"{rel} month ({s:%B})"
-        if unit == "quarter":
-            s, e = _quarter_bounds(today, offset)
-            return s, e, f"{rel} quarter (Q{(s.month - 1) // 3 + 1} {s.year})"
-        year = today.year + offset
-        return date(year, 1, 1), date(year, 12, 31), f"{rel} year ({year})"
-    if m.group("end") or m.group("eo"):
-        unit = m.group("eunit") or {"m": "month", "q": "quarter", "y": "year"}[m.group("eounit")]
-        unit = "quarter" if unit == "qtr" else unit
-        if unit == "week":
-            end = today - timedelta(days=today.weekday()) + timedelta(days=6)
-        elif unit == "month":
-            end = _month_end(today)
-        elif unit == "quarter":
-            end = _quarter_bounds(today)[1]
-        else:
-            end = date(today.year, 12, 31)
-        return today, end, f"from today to the end of the {unit} ({end:%b %-d})"
-    if m.group("nunit"):
-        n = _number(m.group("n"))
-        if n is None:
-            return None
-        unit = m.group("nunit").rstrip("s")
-        days = n * {"day": 1, "week": 7, "month": 30}[unit]
-        return today, today + timedelta(days=days), f"the next {days} days"
-    if m.group("q"):
-        q = int(m.group("q")[1])
-        s = date(today.year, (q - 1) * 3 + 1, 1)
-        if _quarter_bounds(s)[1] < today:
-            s = date(today.year + 1, s.month, 1)
-        s, e = _quarter_bounds(s)
-        return s, e, f"Q{q} {s.year}"
-    if m.group("day"):
-        d = today if m.group("day") == "today" else today + timedelta(days=1)
-        return d, d, m.group("day")
-    if m.group("mon"):
-        month = next(i for i, name in enumerate(MONTHS, start=1) if name.startswith(m.group("mon")[:3]))
-        year = today.year if month >= today.month else today.year + 1
-        s, e = _month_bounds(date(year, month, 1))
-        return s, e, f"{s:%B %Y}"
-    return None
-
-
-_DAYS_RE = re.compile(
-    # "10d" needs digits: a number word before a bare "d" is part of a word ("and" is not "an d", one day)
-    r"(?:(\d+)\s*\+?\s*d\b|(\d+|[a-z]+)\s*\+?\s*(?:or more |plus )?(?:business |working |calendar )?"
-    r"(days?|weeks?|wks?|months?))"
-)
-
-
-def parse_days(text: str) -> int | None:
-    """Read a silence threshold: "5+ days", "over 10 days", "a week", "two weeks", "10d", "a month", "the past week"."""
-    for m in _DAYS_RE.finditer(text):  # the first count with a unit whose count is a number ("past week" is not)
-        if m.group(1):
-            return int(m.group(1))
-        n = _number(m.group(2))
-        if n is not None:
-            unit = m.group(3)
-            factor = 7 if unit.startswith("w") else (30 if unit.startswith("month") else 1)
-            return n * factor
-    if re.search(r"\bfortnight\b", text):
-        return 14
-    unit = re.search(r"\b(?:past|last|previous|whole|full|entire) (week|month)\b", text)  # "quiet the past week"
-    if unit:
-        return 7 if unit.group(1) == "week" else 30
-    return None
-
-
-_AMOUNT = r"(?P<n>\d+(?:[.,]\d+)*)\s*(?P<unit>k|mm|m|thousand|million)"
-_FLOOR_AFTER = r"\s*(?:\+|or (?:more|above|bigger|larger|higher)|and (?:up|above|over)|plus)"
-AMOUNT_PATTERNS = tuple(
-    re.compile(pattern)
-    for pattern in (
-        # "over $50k", "above 100,000", "> $1M", "at least 75k"
-        r"(?:over|above|more than|greater than|bigger than|larger than|at least|>=?|min(?:imum)?|north of)\s*\$?\s*"
-        + _AMOUNT
-        + r"?\b",
-        r"\$\s*" + _AMOUNT + "?" + _FLOOR_AFTER,  # "$25k+", "$1m and up": the $ says it is money
-        r"(?<![\w$])" + _AMOUNT + r"\b" + _FLOOR_AFTER,  # "75k+", "100k or more": the unit says it is money
-    )
-)
-AMOUNT_UNITS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6}
-
-
-def parse_amount(text: str) -> float | None:
-    """Read a minimum amount: "over $50k", "above 100,000", "> $1M", "$25k+", "at least 75k", "100k or more"."""
-    text = text.lower()
-    for pattern in AMOUNT_PATTERNS:
-        m = pattern.search(text)
-        if m:
-            return float(m.group("n").replace(",", "")) * AMOUNT_UNITS.get(m.group("unit") or "", 1)
-    return None
-
-
 def parse_stages(text: str) -> list[str]:
     """Read stage names ("contract sent", "negotiation", "demo stage", "won")."""
     found = [key for pattern, key in STAGE_WORDS if re.search(pattern, text)]
@@ -439,15 +285,15 @@ def _clean(name: str) -> str:
 
 def load_names(session: Session) -> Names:
     """Read owner names and company names (company names cached per store and row count, indexed by first word)."""
-    owners = [(o.id, o.name, o.team or "") for o in session.exec(select(Owner)).all()]
+    owners = [(stored_id(o.id), o.name, o.team or "") for o in session.exec(select(Owner)).all()]
     from sqlalchemy import func
 
-    count, max_id = session.exec(select(func.count(), func.max(Company.id)).select_from(Company)).one()
-    key = (str(session.get_bind().url), int(count or 0), int(max_id or 0))
+    count, max_id = session.exec(select(func.count(), func.max(col(Company.id))).select_from(Company)).one()
+    key = (str(session.get_bind().engine.url), int(count or 0), int(max_id or 0))
     if key not in _COMPANY_CACHE:
         _COMPANY_CACHE.clear()
         by_first: dict[str, list[tuple[str, str]]] = {}
-        for name in sorted(set(session.exec(select(Company.name)).all()), key=len, reverse=True):
+        for name in sorted(set(session.exec(select(col(Company.name))).all()), key=len, reverse=True):
             cleaned = _clean(name)
             if cleaned:
                 by_first.setdefault(cleaned.split(" ", 1)[0], []).append((cleaned, name))
@@ -829,7 +675,7 @@ def route(
             args["company"] = company
         return Understanding(intent="at_risk", tool="list_at_risk_deals", args=args)
     period = parse_period(fixed, today)
-    amount = parse_amount(fixed)
+    amount = parse_amount_floor(fixed)
     stages = parse_stages(fixed)
     if intent == "pipeline" and period is None and amount is None and not stages:
         by = (

@@ -31,6 +31,8 @@ from tools.drafts import DraftError, get_draft, update_draft_payload
 if TYPE_CHECKING:
     from slack_bolt import App
 
+    from bot.slack.deps import BotDeps
+
 log = logging.getLogger(__name__)
 
 
@@ -82,12 +84,9 @@ def edit_errors(changes: dict[str, str]) -> dict[str, str]:
     return {}
 
 
-def register(app: App) -> None:
+def register(app: App, deps: BotDeps) -> None:
     """Add the draft buttons and the Edit modal listeners."""
     from bot.slack.home import publish_home
-    from bot.slack.slack_app import bot_deps
-
-    deps = bot_deps(app)
 
     def _decide(body: dict[str, Any], client: Any, decision: str) -> None:
         draft_id = _draft_id(body)

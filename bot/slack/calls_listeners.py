@@ -1,6 +1,6 @@
 """Slack listeners for calls: a transcript shared with the bot in a DM, and the "Draft follow-ups" button.
 
-`register(app)` is a registrar for `bot.slack_app.create_app(..., registrars=[calls_listeners.register])`.
+`register(app, deps)` is a registrar for `create_app(..., registrars=[calls_listeners.register])`.
 
 - `file_shared` in a DM: `files.info` → download `url_private_download` with the bot token (only from Slack's own
   host or the configured API host, so the token never leaves for a stranger's URL) → store the call → post the
@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from bot.copilot.calls_reply import analysis_reply
 from bot.slack.blocks import post_reply, text_reply
@@ -31,7 +32,7 @@ from tools.calls.parsers import TranscriptError
 if TYPE_CHECKING:
     from slack_bolt import App
 
-    from bot.slack.slack_app import BotDeps
+    from bot.slack.deps import BotDeps
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +65,7 @@ def store_shared_call(deps: BotDeps, analysis: CallAnalysis, text: str, *, start
     with session_scope(deps.engine) as session:
         # The same file shared twice is one call: its scorecard and follow-up drafts stay the same.
         same = session.execute(
-            select(Call.id).where(Call.transcript == text, Call.owner_id == ctx.owner_id).limit(1)
+            select(col(Call.id)).where(col(Call.transcript) == text, col(Call.owner_id) == ctx.owner_id).limit(1)
         ).scalar()
         if same is not None:
             return int(same)
@@ -134,11 +135,8 @@ def post_followup_drafts(deps: BotDeps, client: Any, *, call_id: int, channel: s
     return draft_ids
 
 
-def register(app: App) -> None:
+def register(app: App, deps: BotDeps) -> None:
     """Add the calls listeners to the Sales OS Bolt app."""
-    from bot.slack.slack_app import bot_deps
-
-    deps = bot_deps(app)
 
     def just_ack(ack: Any) -> None:
         ack()

@@ -18,6 +18,8 @@ from bot.slack.identity import resolve_identity
 if TYPE_CHECKING:
     from slack_bolt import App
 
+    from bot.slack.deps import BotDeps
+
 
 log = logging.getLogger(__name__)
 
@@ -31,11 +33,8 @@ def command_ack(command: dict[str, Any]) -> dict[str, Any]:
     return {"text": text, "blocks": blocks, "response_type": "ephemeral"}
 
 
-def register(app: App) -> None:
+def register(app: App, deps: BotDeps) -> None:
     """Add the `/salesos` listener."""
-    from bot.slack.slack_app import bot_deps
-
-    deps = bot_deps(app)
 
     def handle_salesos_command(ack: Any, command: dict[str, Any], respond: Any, client: Any) -> None:
         ack(**command_ack(command))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from bot.copilot.reply import Reply
 from bot.slack.approvals import APPROVE_REACTIONS, DISCARD_REACTIONS, carry_out_decision
@@ -19,7 +19,7 @@ from tools.drafts import find_draft_by_message
 if TYPE_CHECKING:
     from slack_bolt import App
 
-    from bot.slack.slack_app import BotDeps
+    from bot.slack.deps import BotDeps
 
 log = logging.getLogger(__name__)
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
@@ -66,11 +66,8 @@ def answer_in_place(
     update_reply(client, channel, placeholder["ts"], reply, thread_ts=thread_ts or placeholder["ts"])
 
 
-def register(app: App) -> None:
+def register(app: App, deps: BotDeps) -> None:
     """Add the message.im, app_mention and reaction_added listeners."""
-    from bot.slack.slack_app import bot_deps
-
-    deps = bot_deps(app)
 
     def handle_direct_message(event: dict[str, Any], client: Any) -> None:
         if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype") in _IGNORED_SUBTYPES:
@@ -106,6 +103,7 @@ def register(app: App) -> None:
 
     def handle_reaction_added(event: dict[str, Any], client: Any) -> None:
         reaction = str(event.get("reaction", "")).split("::")[0]  # skin tones arrive as "white_check_mark::skin-tone-2"
+        decision: Literal["approve", "discard"]
         if reaction in APPROVE_REACTIONS:
             decision = "approve"
         elif reaction in DISCARD_REACTIONS:

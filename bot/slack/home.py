@@ -13,20 +13,17 @@ from bot.slack.identity import SlackIdentity, resolve_identity
 from store.db import session_scope
 from tools.deals import find_deals, silent_deals
 from tools.drafts import pending_drafts
+from tools.formatting import money
 from tools.insights.objections import objections_in_window
 
 if TYPE_CHECKING:
     from slack_bolt import App
 
-    from bot.slack.slack_app import BotDeps
+    from bot.slack.deps import BotDeps
 
 log = logging.getLogger(__name__)
 DEALS_SHOWN = 10
 DRAFTS_SHOWN = 10
-
-
-def _money(amount: float | None) -> str:
-    return f"${amount:,.0f}" if amount is not None else "no amount"
 
 
 def home_reply(deps: BotDeps, identity: SlackIdentity) -> Reply:
@@ -66,7 +63,7 @@ def home_reply(deps: BotDeps, identity: SlackIdentity) -> Reply:
         )
     reply.add(Divider(), Header("Your open deals"))
     lines = [
-        f"• *{d.name}* · {d.stage_label} · {_money(d.amount)}"
+        f"• *{d.name}* · {d.stage_label} · {money(d.amount, missing='no amount')}"
         + (f" · closes {d.close_date:%b %d}" if d.close_date else "")
         for d in deals
     ]
@@ -99,11 +96,8 @@ def publish_home(deps: BotDeps, client: Any, user: str) -> None:
     client.views_publish(user_id=user, view={"type": "home", "blocks": view_blocks(reply)})
 
 
-def register(app: App) -> None:
+def register(app: App, deps: BotDeps) -> None:
     """Add the app_home_opened listener."""
-    from bot.slack.slack_app import bot_deps
-
-    deps = bot_deps(app)
 
     def handle_app_home_opened(event: dict[str, Any], client: Any) -> None:
         if event.get("tab", "home") != "home" or not event.get("user"):

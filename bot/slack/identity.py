@@ -10,14 +10,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, func
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import col, select
 
 from store.db import session_scope
 from store.models import Owner, SlackUser, utcnow
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 log = logging.getLogger(__name__)
 CACHE_TTL = timedelta(hours=24)
@@ -60,21 +63,23 @@ def _group_members(client: Any, usergroup: str) -> set[str]:
         return set()
 
 
-def _is_manager(settings: Any, client: Any, slack_user_id: str, email: str | None, owner: Owner | None) -> bool:
+def _is_manager(settings: Settings, client: Any, slack_user_id: str, email: str | None, owner: Owner | None) -> bool:
     manager_emails = {e.strip().lower() for e in getattr(settings, "manager_emails", []) or []}
     if email and email in manager_emails:
         return True
     if owner is not None and owner.role == "manager":
         return True
     group = getattr(settings, "manager_user_group", None)
-    return bool(group) and slack_user_id in _group_members(client, group)
+    if not group:
+        return False
+    return slack_user_id in _group_members(client, group)
 
 
 def _owner_by_email(engine: Engine, email: str | None) -> Owner | None:
     if not email:
         return None
     with session_scope(engine) as session:
-        return session.exec(select(Owner).where(func.lower(Owner.email) == email)).first()
+        return session.exec(select(Owner).where(func.lower(col(Owner.email)) == email)).first()
 
 
 def resolve_identity(
@@ -82,7 +87,7 @@ def resolve_identity(
     client: Any,
     slack_user_id: str,
     *,
-    settings: Any,
+    settings: Settings,
     now: datetime | None = None,
     refresh: bool = False,
 ) -> SlackIdentity:

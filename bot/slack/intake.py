@@ -26,7 +26,8 @@ from urllib.parse import parse_qs
 from pydantic import ValidationError
 from sqlalchemy import Engine
 
-from tools.leads import IntakeResult, LeadIn, intake_lead, validation_errors
+from tools.leads.form import LeadIn, validation_errors
+from tools.leads.intake import IntakeResult, intake_lead
 
 if TYPE_CHECKING:
     from settings import Settings
@@ -177,7 +178,7 @@ def handle_intake(
 
 def warm_up_scorer(engine: Engine, settings: Settings) -> threading.Thread:
     """Load (or train) the lead model in the background, so the first form post does not wait for scikit-learn."""
-    from tools.leads import load_scorer
+    from tools.leads.scorer import load_scorer
 
     def run() -> None:
         try:
@@ -207,7 +208,7 @@ def intake_route(
         warm_up_scorer(engine, settings)
 
     if client is None and settings.slack_bot_token is not None:
-        from bot.slack.slack_app import build_web_client
+        from bot.slack.deps import build_web_client
 
         client = build_web_client(settings)
     notify = make_intake_notifier(client, engine, settings) if client is not None else None

@@ -15,15 +15,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from bot.copilot.reply import Actions, Button, Context, Fields, Header, Reply, Section
 from store.models import InboundLead, Owner
-from tools.leads import IntakeResult
+from tools.formatting import money
+from tools.leads.intake import IntakeResult
 
 if TYPE_CHECKING:
     from slack_bolt import App
 
+    from bot.slack.deps import BotDeps
     from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -38,10 +40,6 @@ def hubspot_contact_url(settings: Settings, hubspot_id: str | None) -> str | Non
     if not hubspot_id or not settings.hubspot_portal_id:
         return None
     return f"https://app.hubspot.com/contacts/{settings.hubspot_portal_id}/record/0-1/{hubspot_id}"
-
-
-def _money(amount: float | None) -> str:
-    return f"${amount:,.0f}" if amount is not None else "not given"
 
 
 def lead_reply(
@@ -67,7 +65,7 @@ def lead_reply(
             [
                 ("Score", f"*{score}*/100"),
                 ("Tier", f"*{tier}*"),
-                ("Budget", _money(lead.budget)),
+                ("Budget", money(lead.budget, missing="not given")),
                 ("Company size", size or "not given"),
                 ("Timeline", lead.timeline or "not given"),
                 ("Interest", lead.interest_area or "not given"),
@@ -142,7 +140,7 @@ def write_score_to_hubspot(engine: Engine, settings: Settings, lead: InboundLead
         company = session.get(Company, lead.company_id) if lead.company_id is not None else None
         if (company is None or not company.hubspot_id) and lead.domain:
             company = session.exec(
-                select(Company).where(Company.domain == lead.domain, Company.hubspot_id.is_not(None))  # type: ignore[union-attr]
+                select(Company).where(col(Company.domain) == lead.domain, col(Company.hubspot_id).is_not(None))
             ).first()
     if company is None or not company.hubspot_id:
         return "; ".join([*said, "no HubSpot company for this lead yet: score kept in Sales OS"])
@@ -184,9 +182,9 @@ def make_intake_notifier(
 def assign_lead(engine: Engine, lead_id: int, owner_id: int) -> bool:
     """Give a new (or already assigned) lead to an owner; False when it is disqualified or converted meanwhile."""
     with Session(engine) as session:
-        changed = session.execute(
+        changed = session.exec(
             update(InboundLead)
-            .where(InboundLead.id == lead_id, InboundLead.status.in_(("new", "assigned")))  # type: ignore[union-attr,attr-defined]
+            .where(col(InboundLead.id) == lead_id, col(InboundLead.status).in_(("new", "assigned")))
             .values(owner_id=owner_id, status="assigned")
         ).rowcount
         session.commit()
@@ -196,9 +194,9 @@ def assign_lead(engine: Engine, lead_id: int, owner_id: int) -> bool:
 def disqualify_lead(engine: Engine, lead_id: int) -> bool:
     """Mark a lead disqualified once; False when it already was (or was converted)."""
     with Session(engine) as session:
-        changed = session.execute(
+        changed = session.exec(
             update(InboundLead)
-            .where(InboundLead.id == lead_id, InboundLead.status.in_(("new", "assigned")))  # type: ignore[union-attr,attr-defined]
+            .where(col(InboundLead.id) == lead_id, col(InboundLead.status).in_(("new", "assigned")))
             .values(status="disqualified")
         ).rowcount
         session.commit()
@@ -212,13 +210,10 @@ def _lead_id(body: dict[str, Any]) -> int | None:
         return None
 
 
-def register(app: App) -> None:
-    """Add the lead buttons' listeners to the Bolt app (reads settings and store via `bot_deps(app)`)."""
+def register(app: App, deps: BotDeps) -> None:
+    """Add the lead buttons' listeners to the Bolt app (settings and store come in `deps`)."""
     from bot.slack.blocks import respond_reply
     from bot.slack.identity import resolve_identity
-    from bot.slack.slack_app import bot_deps
-
-    deps = bot_deps(app)
 
     def just_ack(ack: Callable[..., Any]) -> None:
         ack()

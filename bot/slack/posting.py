@@ -86,7 +86,7 @@ def lead_notifier(engine: Engine, settings: Settings, slack_client: WebClient | 
     if slack_client is None:
         if settings.slack_bot_token is None:
             return None
-        from bot.slack.slack_app import build_web_client
+        from bot.slack.deps import build_web_client
 
         slack_client = build_web_client(settings)
     from bot.slack.leads_listeners import make_intake_notifier

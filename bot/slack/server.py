@@ -30,7 +30,7 @@ from sqlalchemy import Engine
 if TYPE_CHECKING:
     from slack_bolt import App
 
-    from bot.slack.slack_app import AckGate, Registrar
+    from bot.slack.deps import AckGate, BotDeps, Registrar
     from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -357,6 +357,7 @@ class SlackHTTPServer:
 
 def build_http_server(
     app: App,
+    deps: BotDeps | None = None,
     *,
     signing_secret: str,
     host: str = "0.0.0.0",
@@ -367,9 +368,6 @@ def build_http_server(
     """The HTTP-mode server: `/slack/events` → Bolt, `/healthz`, plus extra routes (e.g. the leads' `/intake`)."""
     if not signing_secret:
         raise ValueError("HTTP mode needs SLACK_SIGNING_SECRET: signature verification is always on")
-    from bot.slack.slack_app import bot_deps
-
-    deps = bot_deps(app) if getattr(app, "_salesos_deps", None) else None
     gate = deps.ack_gate if deps else None
     table: dict[str, Route] = {
         EVENTS_PATH: bolt_route(app, signing_secret, edge_acks=(deps.edge_acks if deps else None) or None, gate=gate),
@@ -392,7 +390,7 @@ def build_socket_mode_handler(app: App, app_token: str) -> Any:
 def extensions(settings: Settings, engine: Engine) -> tuple[list[Registrar], dict[str, Route]]:
     """Listeners and HTTP routes other modules add to `salesos serve`: add one line per module here.
 
-    A registrar is `register(app)` (read `bot.slack_app.bot_deps(app)` for settings, store and copilot); a route is
+    A registrar is `register(app, deps)` (`deps` carries settings, store and copilot); a route is
     `handler(method, headers, body) -> (status, headers, body)`, e.g. `{"/intake": intake_route(settings, engine)}`.
     """
     from bot.slack import calls_listeners, leads_listeners
@@ -420,7 +418,7 @@ def build_runner(
     from bot.slack.slack_app import create_app
 
     registrars, routes = extensions(settings, engine)
-    app = create_app(settings, engine, client=client, answer=answer, registrars=registrars)
+    app, deps = create_app(settings, engine, client=client, answer=answer, registrars=registrars)
     if settings.slack_app_token is not None:
         if routes:
             log.warning(
@@ -430,6 +428,7 @@ def build_runner(
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     server = build_http_server(
         app,
+        deps,
         signing_secret=secret,
         host=host,
         port=settings.slack_port if port is None else port,

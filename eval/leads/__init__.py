@@ -122,8 +122,9 @@ def _fmt(value: float | None, digits: int = 3) -> str:
 def main() -> None:
     """Print the lead-scoring table."""
     from settings import Settings
-    from tools.lead_model import budget_only_scores, lead_history, train_lead_model
-    from tools.leads import LeadRules, rule_based_score
+    from tools.leads.disqualify import LeadRules
+    from tools.leads.model import budget_only_scores, lead_history, train_lead_model
+    from tools.leads.score import rule_based_score
 
     started = time.perf_counter()
     real = real_lead_data()
@@ -151,7 +152,7 @@ def main() -> None:
     settings = Settings()
     llm_line = "learned + LLM notes reading: not measured (no OPENAI_API_KEY / OPENAI_BASE_URL: offline)"
     if settings.llm_configured and settings.lead_llm_notes:
-        from tools.lead_llm import notes_rater
+        from tools.leads.llm import notes_rater
 
         rate = notes_rater(settings)
         train_ratings = [rate(h.facts.notes) if h.facts.notes else None for h in train]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
@@ -28,6 +28,7 @@ from tools.calls.analyze import CallAnalysis, llm_text
 from tools.calls.metrics import Clip, Commitment, sentences
 from tools.calls.scorecard import summary_facts
 from tools.drafts import create_draft
+from tools.parsing.dates import add_business_days
 
 log = logging.getLogger(__name__)
 
@@ -57,15 +58,6 @@ class FollowUpEmail(BaseModel):
     body: str
     source: str
     """`template` or `llm`."""
-
-
-def add_business_days(day: date, days: int) -> date:
-    """`day` plus `days` working days (Saturday and Sunday skipped)."""
-    while days > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            days -= 1
-    return day
 
 
 def _at(day: date, hour: int, tz: ZoneInfo) -> tuple[datetime, str]:

@@ -29,7 +29,6 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from tools.calls.dates import parse_when
 from tools.calls.lexicon import (
     DEFAULT_COMPETITORS,
     IMPERATIVE_QUESTIONS,
@@ -48,6 +47,7 @@ from tools.calls.lexicon import (
 )
 from tools.calls.parsers import Transcript, Turn, format_clock
 from tools.calls.roles import Side, SpeakerRole
+from tools.parsing.dates import parse_when
 
 # A library lookup: sentence → (objection category, similarity 0-1) or None. Injected so metrics stay offline-pure.
 LibraryMatcher = Callable[[str], tuple[str, float] | None]
@@ -395,7 +395,7 @@ class _TurnEvidence:
 
 
 def _stage_evidence(turns: list[Turn], sides: dict[str, Side], duration: float, call_day: date) -> list[_TurnEvidence]:
-    evidence = []
+    evidence: list[_TurnEvidence] = []
     origin = turns[0].start if turns else 0.0
     for turn in turns:
         cues = [find_phrases(turn.text, STAGE_CUES[stage]) for stage in STAGES]

@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from pydantic import BaseModel
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.models import Call, Deal, Owner
-from tools.capabilities import Capability, Example, Subcommand, ToolContext
-from tools.deals import CompanyArgs, CompanyMatch, CompanyRef, company_name, resolve_company
-from tools.transcripts import (
+from tools.calls.transcripts import (
     NEXT_STEP_WORDS,
     PAIN_WORDS,
     competitors,
@@ -20,6 +18,8 @@ from tools.transcripts import (
     rep_names_for,
     segment_lines,
 )
+from tools.capabilities import Capability, Example, Subcommand, ToolContext
+from tools.deals import CompanyArgs, CompanyMatch, CompanyRef, company_name, resolve_company
 
 
 class QuotedLine(BaseModel):
@@ -124,8 +124,8 @@ def latest_call_summary(session: Session, company: str, *, now: datetime) -> Cal
         return match
     call = session.exec(
         select(Call)
-        .where(Call.company_id == match.company.id, Call.started_at <= now)
-        .order_by(Call.started_at.desc())
+        .where(col(Call.company_id) == match.company.id, col(Call.started_at) <= now)
+        .order_by(col(Call.started_at).desc())
         .limit(1)
     ).first()
     if call is None:

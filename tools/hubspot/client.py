@@ -20,11 +20,14 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import urllib3
 
 from tools.hubspot.limiter import SlidingWindowLimiter
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 SEARCH_PAGE_SIZE = 200
 """HubSpot's maximum `limit` for the search endpoints."""
@@ -156,7 +159,7 @@ class HubSpotClient:
         )
 
     @classmethod
-    def from_settings(cls, settings: Any, **overrides: Any) -> HubSpotClient:
+    def from_settings(cls, settings: Settings, **overrides: Any) -> HubSpotClient:
         """Build a client from `settings.Settings`; raises `HubSpotAuthError` naming the variable when unset."""
         if settings.hubspot_access_token is None:
             raise HubSpotAuthError("HUBSPOT_ACCESS_TOKEN is not set: create a private app in HubSpot and export it")
@@ -175,8 +178,9 @@ class HubSpotClient:
 
     def batch_read(self, object_type: str, body: dict[str, Any], *, archived: bool = False) -> dict[str, Any]:
         """POST /crm/v3/objects/{type}/batch/read (read-only, safe to repeat)."""
-        kwargs = {"archived": "true"} if archived else {}
-        return self._call(self._batch_api.read, object_type, body, **kwargs)
+        if archived:
+            return self._call(self._batch_api.read, object_type, body, archived="true")
+        return self._call(self._batch_api.read, object_type, body)
 
     def list_page(
         self,

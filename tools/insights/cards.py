@@ -13,10 +13,11 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from store.library import Library, LibraryDoc
+from store.library import Library
 from tools.insights.battlecards import battle_card, talk_tracks
 from tools.insights.history import History, load_history
 from tools.insights.objections import objections_of_the_week
+from tools.library_seed import LibraryDoc
 from tools.segments import iso_week
 
 CARD_KINDS = ("battle_card", "icp_talk_track", "objections_week")

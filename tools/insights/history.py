@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 from sqlmodel import Session, select
 
 from store.models import Call, Company, Contact, Deal, DealContact, DealStageChange, Engagement, Owner
+from tools.calls.transcripts import competitors as labelled_competitors
+from tools.calls.transcripts import is_rep, objections, parse_transcript, rep_names_for
 from tools.segments import size_band
-from tools.transcripts import competitors as labelled_competitors
-from tools.transcripts import is_rep, objections, parse_transcript, rep_names_for
 
 # A rep turn that moves past an objection instead of answering it ("let's park that", "anyway, back to the demo").
 DEFLECTION_CUES = (

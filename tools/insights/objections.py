@@ -17,11 +17,11 @@ from pydantic import BaseModel, Field
 from sqlmodel import Session, select
 
 from store.models import Call, Company, Deal, Owner
+from tools.calls.transcripts import objections as call_objections
+from tools.calls.transcripts import parse_transcript, rep_names_for
 from tools.capabilities import Capability, Example, Subcommand, ToolContext
 from tools.insights.common import QuotedLine, Rate, quoted
 from tools.insights.history import History, RaisedObjection, is_deflection, load_history, utc
-from tools.transcripts import objections as call_objections
-from tools.transcripts import parse_transcript, rep_names_for
 
 BEST = 3
 TRAILING_WEEKS = 8

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tools.calls.dates import parse_when
+from tools.parsing.dates import parse_when
 
 CALL_DAY = date(2026, 11, 25)  # Wednesday
 

@@ -1,4 +1,4 @@
-"""Resolve the "when" of a commitment ("next Tuesday", "by March 3", "end of the month") against the call's date.
+"""Dates: resolve the "when" of a commitment ("next Tuesday", "by March 3", "end of the month") against the call's date.
 
 Rules (documented because people disagree on them):
 - a bare weekday ("Friday", "by Friday", "this Friday") is its next occurrence strictly after the call day;
@@ -17,30 +17,17 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import numpy as np
+
+from tools.parsing.numbers import NUMBER_RE, number
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_ABBREV = {name[:3]: i for i, name in enumerate(WEEKDAYS)} | {"tues": 1, "thur": 3, "thurs": 3}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "couple of": 2,
-    "few": 3,
-}
-
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = "|".join(list(WEEKDAYS) + sorted(_WEEKDAY_ABBREV, key=len, reverse=True))
-_NUM_RE = r"\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUM_RE = NUMBER_RE
 
 
 @dataclass(frozen=True)
@@ -51,10 +38,41 @@ class When:
     text: str
 
 
-def _add_months(day: date, months: int) -> date:
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (or earlier), clamped to the month's length (Jan 31 + 1 month → Feb 28)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def month_end(day: date) -> date:
+    """The last day of `day`'s month."""
+    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+
+
+def month_bounds(day: date, offset: int = 0) -> tuple[date, date]:
+    """First and last day of the month `offset` months from `day`'s."""
+    start = add_months(day.replace(day=1), offset)
+    return start, month_end(start)
+
+
+def quarter_bounds(day: date, offset: int = 0) -> tuple[date, date]:
+    """First and last day of the calendar quarter `offset` quarters from `day`'s."""
+    first_month = ((day.month - 1) // 3) * 3 + 1
+    start = add_months(date(day.year, first_month, 1), 3 * offset)
+    return start, month_end(add_months(start, 2))
+
+
+def add_business_days(day: date, days: int) -> date:
+    """`day` plus `days` working days (Saturday and Sunday skipped)."""
+    return date.fromisoformat(str(np.busday_offset(day, days, roll="backward"))) if days > 0 else day
+
+
+def business_days_between(start: date, end: date) -> int:
+    """Mon–Fri days from `start` (inclusive) to `end` (exclusive): Friday → next Monday is 1 business day."""
+    if end <= start:
+        return 0
+    return int(np.busday_count(start, end))
 
 
 def _month_day(ref: date, month: int, day_of_month: int, year: int | None) -> date | None:
@@ -71,7 +89,7 @@ def _month_day(ref: date, month: int, day_of_month: int, year: int | None) -> da
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+    return number(word) or 1
 
 
 _PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -129,15 +147,14 @@ def _resolve(kind: str, groups: tuple[str | None, ...], ref: date) -> date | Non
             return ref + timedelta(days=n)
         if unit == "week":
             return ref + timedelta(weeks=n)
-        return _add_months(ref, n)
+        return add_months(ref, n)
     if kind == "end_week":
         friday = ref + timedelta(days=4 - ref.weekday())
         return friday if friday >= ref else friday + timedelta(days=7)
     if kind == "end_month":
-        return date(ref.year, ref.month, calendar.monthrange(ref.year, ref.month)[1])
+        return month_end(ref)
     if kind == "end_quarter":
-        last_month = ((ref.month - 1) // 3 + 1) * 3
-        return date(ref.year, last_month, calendar.monthrange(ref.year, last_month)[1])
+        return quarter_bounds(ref)[1]
     if kind == "end_year":
         return date(ref.year, 12, 31)
     if kind == "next_weekday":
@@ -149,7 +166,7 @@ def _resolve(kind: str, groups: tuple[str | None, ...], ref: date) -> date | Non
     if kind == "next_week":
         return ref + timedelta(days=7 - ref.weekday())
     if kind == "next_month":
-        return _add_months(ref.replace(day=1), 1)
+        return add_months(ref.replace(day=1), 1)
     return None
 
 

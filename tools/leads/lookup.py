@@ -7,14 +7,17 @@ is scored now through `tools.leads.score_this_lead`. Read-only: nothing is writt
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, ValidationError
-from rapidfuzz import fuzz, process, utils
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.models import InboundLead
 from tools.capabilities import Capability, Example, Subcommand, ToolContext, ToolUserError
+from tools.matching import match_name
+
+if TYPE_CHECKING:
+    from settings import Settings
 
 NEWEST = 5
 
@@ -45,9 +48,9 @@ class LeadScores(BaseModel):
     candidates: list[str] = []
 
 
-def _row(lead: InboundLead, engine: Any, settings: Any) -> LeadScoreRow:
+def _row(lead: InboundLead, engine: Any, settings: Settings) -> LeadScoreRow:
     row = LeadScoreRow(
-        lead_id=lead.id,  # type: ignore[arg-type]
+        lead_id=lead.id,
         company=lead.company_name,
         contact=lead.contact_name or lead.contact_email,
         submitted_at=lead.submitted_at,
@@ -56,7 +59,7 @@ def _row(lead: InboundLead, engine: Any, settings: Any) -> LeadScoreRow:
         row.score, row.tier = lead.score, lead.tier
         row.reasons, row.flags = list(lead.score_reasons or []), list(lead.disqualifiers or [])
         return row
-    from tools.leads import score_this_lead
+    from tools.leads.tool import score_this_lead
 
     fields = {
         "company": lead.company_name,
@@ -80,21 +83,20 @@ def _row(lead: InboundLead, engine: Any, settings: Any) -> LeadScoreRow:
     return row
 
 
-def lead_scores(session: Session, company: str | None, *, now: datetime, engine: Any, settings: Any) -> LeadScores:
+def lead_scores(session: Session, company: str | None, *, now: datetime, engine: Any, settings: Settings) -> LeadScores:
     """The newest leads of `company` (fuzzy), or the newest leads overall, with their scores."""
-    base = select(InboundLead).where(InboundLead.submitted_at <= now).order_by(InboundLead.submitted_at.desc())
+    base = (
+        select(InboundLead).where(col(InboundLead.submitted_at) <= now).order_by(col(InboundLead.submitted_at).desc())
+    )
     if not company:
         leads = session.exec(base.limit(NEWEST)).all()
         return LeadScores(query=None, status="newest", leads=[_row(lead, engine, settings) for lead in leads])
-    names = sorted(set(session.exec(select(InboundLead.company_name)).all()))
-    exact = [n for n in names if n.lower() == company.strip().lower()]
-    hits = process.extract(company, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=5)
-    chosen = exact[0] if exact else None
-    if chosen is None and hits and hits[0][1] >= 88 and (len(hits) == 1 or hits[0][1] - hits[1][1] >= 6):
-        chosen = hits[0][0]
+    names = sorted(set(session.exec(select(col(InboundLead.company_name))).all()))
+    found = match_name(company, {n: n for n in names}, exact=[n for n in names if n.lower() == company.strip().lower()])
+    chosen = found.key if found.status in ("exact", "fuzzy") else None
     if chosen is None:
-        return LeadScores(query=company, status="unknown", leads=[], candidates=[h[0] for h in hits if h[1] >= 60][:5])
-    leads = session.exec(base.where(InboundLead.company_name == chosen).limit(NEWEST)).all()
+        return LeadScores(query=company, status="unknown", leads=[], candidates=found.candidates)
+    leads = session.exec(base.where(col(InboundLead.company_name) == chosen).limit(NEWEST)).all()
     return LeadScores(query=company, status="found", leads=[_row(lead, engine, settings) for lead in leads])
 
 
@@ -126,7 +128,7 @@ def _lead_score(ctx: ToolContext, session: Session, a: LeadScoreArgs) -> BaseMod
 
 
 def _score_described_lead(ctx: ToolContext, session: Session, a: BaseModel) -> BaseModel:
-    from tools.leads import score_this_lead
+    from tools.leads.tool import score_this_lead
 
     fields = {k: v for k, v in a.model_dump().items() if v is not None}
     try:
@@ -146,7 +148,7 @@ def _score_described_lead(ctx: ToolContext, session: Session, a: BaseModel) -> B
 
 
 def _score_lead_args() -> type[BaseModel]:
-    from tools.leads import ScoreLeadArgs
+    from tools.leads.tool import ScoreLeadArgs
 
     return ScoreLeadArgs
 

@@ -1,0 +1,113 @@
+"""Hand every Slack listener its dependencies (`BotDeps`: settings, store, copilot, writer, pool); build the client.
+
+Listeners receive these through `register(app, deps)`; nothing reaches back into the app for them.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine
+
+from tools.drafts import Writer
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+    from slack_sdk import WebClient
+
+    from settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+Answerer = Callable[..., Any]
+"""`answer(question, *, engine, settings, asker_owner_id=None, thread_key=None, now=None) -> CopilotAnswer`."""
+Registrar = Callable[["App", "BotDeps"], None]
+"""`register(app, deps)`: adds one module's listeners to the Bolt app."""
+
+
+class AckGate:
+    """Lets deferred work step aside while requests are being acknowledged (one process shares one GIL).
+
+    The HTTP server counts requests in flight; deferred work waits (at most `max_wait`) until none is, so during a
+    burst the acks get the interpreter first and the answers follow right after.
+    """
+
+    def __init__(self, max_wait: float = 0.25) -> None:
+        self.max_wait = max_wait
+        self._in_flight = 0
+        self._lock = threading.Lock()
+        self._quiet = threading.Event()  # an Event, not polling: waiting threads must not take the GIL in turns
+        self._quiet.set()
+
+    def enter(self) -> None:
+        """A request started."""
+        with self._lock:
+            self._in_flight += 1
+            self._quiet.clear()
+
+    def leave(self) -> None:
+        """A request was answered."""
+        with self._lock:
+            self._in_flight -= 1
+            if self._in_flight <= 0:
+                self._in_flight = 0
+                self._quiet.set()
+
+    def wait_quiet(self) -> None:
+        """Return once no request is in flight, or after `max_wait` seconds."""
+        self._quiet.wait(self.max_wait)
+
+
+@dataclass
+class BotDeps:
+    """What the listeners need; handed to each registrar as `register(app, deps)`."""
+
+    settings: Settings
+    engine: Engine
+    answer: Answerer
+    writer: Writer
+    work: Executor
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    ack_gate: AckGate = field(default_factory=AckGate)
+    edge_acks: dict[str, Callable[[dict[str, str]], dict[str, Any]]] = field(default_factory=dict)
+    """Slash command → its ack body from the form alone; the HTTP router acks these before Bolt (server.py)."""
+
+    def defer(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        """Run `fn(*args)` on the work pool after the ack; a failure is logged, never lost silently."""
+
+        def run() -> None:
+            self.ack_gate.wait_quiet()
+            try:
+                fn(*args)
+            except Exception:
+                log.exception("deferred Slack work %s failed", getattr(fn, "__name__", fn))
+
+        return self.work.submit(run)
+
+
+def build_web_client(settings: Settings) -> WebClient:
+    """The Web API client: the bot token, SLACK_API_URL, and retries on rate limits, 5xx and connection errors."""
+    from slack_sdk import WebClient
+    from slack_sdk.http_retry.builtin_handlers import (
+        ConnectionErrorRetryHandler,
+        RateLimitErrorRetryHandler,
+        ServerErrorRetryHandler,
+    )
+
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    return WebClient(
+        token=token,
+        base_url=settings.slack_api_url,
+        retry_handlers=[
+            ConnectionErrorRetryHandler(max_retry_count=2),
+            RateLimitErrorRetryHandler(max_retry_count=3),
+            ServerErrorRetryHandler(max_retry_count=2),
+        ],
+    )

@@ -1,0 +1,19 @@
+"""Numbers written as words ("two weeks", "a couple of days", "thirty days")."""
+
+from __future__ import annotations
+
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "couple of": 2, "few": 3,
+}  # fmt: skip
+
+NUMBER_RE = r"\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+"""A regex alternative matching a count in digits or words (longest words first)."""
+
+
+def number(word: str) -> int | None:
+    """The count a word or digits stand for ("12", "twelve", "a"), or None."""
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word.lower())

@@ -1,0 +1,110 @@
+"""Periods and day counts in questions: "this quarter", "Q3", "next 30 days", "EOM", "in March"; "5+ days", "a week".
+
+Periods are team-local dates; a month or quarter named without a year is the next one that has not ended.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from tools.parsing.dates import month_bounds, month_end, quarter_bounds
+from tools.parsing.numbers import number
+
+PERIOD_RE = re.compile(
+    r"(?P<rel>this|next|last|current|the current|coming|upcoming)\s+(?P<unit>week|month|quarter|qtr|q|year)"
+    r"|(?P<end>(?:by |before |until |till )?(?:the )?end of (?:the )?(?P<eunit>week|month|quarter|qtr|year))"
+    r"|(?P<eo>eo(?P<eounit>m|q|y))\b"
+    r"|(?:next|coming|within(?: the next)?|in the next|over the next|in)\s+"
+    r"(?P<n>\d+|[a-z]+)\s+(?P<nunit>days?|weeks?|months?)"
+    r"|\b(?P<q>q[1-4])\b"
+    r"|\b(?P<day>today|tomorrow)\b"
+    r"|\b(?:in |by )?(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+)
+MONTH_NAMES = [
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+]  # fmt: skip
+
+
+def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
+    """Read a period such as "this quarter", "next 30 days", "end of month", "Q3" or "in March" (team-local dates)."""
+    m = PERIOD_RE.search(text)
+    if not m:
+        return None
+    if m.group("unit"):
+        rel = m.group("rel")
+        offset = 1 if rel in ("next", "coming", "upcoming") else (-1 if rel == "last" else 0)
+        unit = {"qtr": "quarter", "q": "quarter"}.get(m.group("unit"), m.group("unit"))
+        if unit == "week":
+            start = today - timedelta(days=today.weekday()) + timedelta(weeks=offset)
+            return start, start + timedelta(days=6), f"{rel} week"
+        if unit == "month":
+            s, e = month_bounds(today, offset)
+            return s, e, f"{rel} month ({s:%B})"
+        if unit == "quarter":
+            s, e = quarter_bounds(today, offset)
+            return s, e, f"{rel} quarter (Q{(s.month - 1) // 3 + 1} {s.year})"
+        year = today.year + offset
+        return date(year, 1, 1), date(year, 12, 31), f"{rel} year ({year})"
+    if m.group("end") or m.group("eo"):
+        unit = m.group("eunit") or {"m": "month", "q": "quarter", "y": "year"}[m.group("eounit")]
+        unit = "quarter" if unit == "qtr" else unit
+        if unit == "week":
+            end = today - timedelta(days=today.weekday()) + timedelta(days=6)
+        elif unit == "month":
+            end = month_end(today)
+        elif unit == "quarter":
+            end = quarter_bounds(today)[1]
+        else:
+            end = date(today.year, 12, 31)
+        return today, end, f"from today to the end of the {unit} ({end:%b %-d})"
+    if m.group("nunit"):
+        n = number(m.group("n"))
+        if n is None:
+            return None
+        unit = m.group("nunit").rstrip("s")
+        days = n * {"day": 1, "week": 7, "month": 30}[unit]
+        return today, today + timedelta(days=days), f"the next {days} days"
+    if m.group("q"):
+        q = int(m.group("q")[1])
+        s = date(today.year, (q - 1) * 3 + 1, 1)
+        if quarter_bounds(s)[1] < today:
+            s = date(today.year + 1, s.month, 1)
+        s, e = quarter_bounds(s)
+        return s, e, f"Q{q} {s.year}"
+    if m.group("day"):
+        d = today if m.group("day") == "today" else today + timedelta(days=1)
+        return d, d, m.group("day")
+    if m.group("mon"):
+        month = next(i for i, name in enumerate(MONTH_NAMES, start=1) if name.startswith(m.group("mon")[:3]))
+        year = today.year if month >= today.month else today.year + 1
+        s, e = month_bounds(date(year, month, 1))
+        return s, e, f"{s:%B %Y}"
+    return None
+
+
+_DAYS_RE = re.compile(
+    # "10d" needs digits: a number word before a bare "d" is part of a word ("and" is not "an d", one day)
+    r"(?:(\d+)\s*\+?\s*d\b|(\d+|[a-z]+)\s*\+?\s*(?:or more |plus )?(?:business |working |calendar )?"
+    r"(days?|weeks?|wks?|months?))"
+)
+
+
+def parse_days(text: str) -> int | None:
+    """Read a silence threshold: "5+ days", "over 10 days", "a week", "two weeks", "10d", "a month", "the past week"."""
+    for m in _DAYS_RE.finditer(text):  # the first count with a unit whose count is a number ("past week" is not)
+        if m.group(1):
+            return int(m.group(1))
+        n = number(m.group(2))
+        if n is not None:
+            unit = m.group(3)
+            factor = 7 if unit.startswith("w") else (30 if unit.startswith("month") else 1)
+            return n * factor
+    if re.search(r"\bfortnight\b", text):
+        return 14
+    unit = re.search(r"\b(?:past|last|previous|whole|full|entire) (week|month)\b", text)  # "quiet the past week"
+    if unit:
+        return 7 if unit.group(1) == "week" else 30
+    return None
