@@ -9,6 +9,7 @@ writes it back once. The summary carries Snooze (30 days) and Dismiss buttons pe
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -84,7 +85,7 @@ def _send(
         return sent
     sent.drafts = _drafts_for(engine, result, owner_id, month)
     sent.deals = [p.salvage.deal_id for p in result.plans]
-    reply = Renderer(settings, engine).render(result, source="monthly reactivation list")
+    reply = Renderer(settings, engine).render(result, source="monthly reactivation list")  # type: ignore[arg-type]
     reply.fallback = f"{len(result.plans)} lost deals worth reopening this month"
     for p in result.plans:  # one row per deal: Slack wants action ids unique within a block
         name = p.salvage.company or f"#{p.salvage.deal_id}"
@@ -124,6 +125,9 @@ def run_reactivation(
                 book.append(salvage_book(session, now=now))
         return book[0]
 
+    def work_for(owner_id: int, who: Recipient) -> Callable[[], Sent]:
+        return lambda: _send(engine, settings, poster, owner_id, who, now, scored())
+
     for owner_id in sorted(aes):
         slot = f"{JOB}:{owner_id}:{month}"
         who = recipients[owner_id]
@@ -133,7 +137,7 @@ def run_reactivation(
                 JOB,
                 slot,
                 replica,
-                lambda o=owner_id, w=who: _send(engine, settings, poster, o, w, now, scored()),
+                work_for(owner_id, who),
                 describe=lambda s: f"{len(s.deals)} deals, drafts {s.drafts}",
                 retry=retry,
             )

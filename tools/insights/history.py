@@ -11,9 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlmodel import Session, select
+from sqlalchemy import select as sa_select  # more columns than sqlmodel's `select` is typed for
+from sqlmodel import Session, col, select
 
-from store.models import Call, Company, Contact, Deal, DealContact, DealStageChange, Engagement, Owner
+from store.models import Call, Company, Contact, Deal, DealContact, DealStageChange, Engagement, Owner, pk_col
 from tools.calls.transcripts import competitors as labelled_competitors
 from tools.calls.transcripts import is_rep, objections, parse_transcript, rep_names_for
 from tools.segments import size_band
@@ -144,7 +145,7 @@ def known_competitors(session: Session) -> list[str]:
     """Competitor names the workspace itself knows: named in call labels or in close reasons ("Lost to X")."""
     names: set[str] = set()
     for labels in session.exec(select(Call.labels).where(Call.labels.is_not(None))).all():  # type: ignore[union-attr]
-        names.update(labelled_competitors(labels))
+        names.update(labelled_competitors(dict(labels) if labels else None))
     for reason in session.exec(select(Deal.close_reason).where(Deal.close_reason.is_not(None))).all():  # type: ignore[union-attr]
         m = _REASON_COMPETITOR.search(reason or "")
         if m:
@@ -169,14 +170,14 @@ def _stage_at(history: list[tuple[datetime, str]], at: datetime) -> str:
 def load_history(session: Session, *, deal_ids: set[int] | None = None) -> History:
     """Read every closed deal (or only `deal_ids`) with its buying group, competitors and call objections."""
     stmt = (
-        select(Deal, Company.name, Company.industry, Company.employees, Owner.name)
-        .join(Company, Company.id == Deal.company_id, isouter=True)
-        .join(Owner, Owner.id == Deal.owner_id, isouter=True)
-        .where(Deal.is_closed == True)  # noqa: E712
+        sa_select(Deal, col(Company.name), col(Company.industry), col(Company.employees), col(Owner.name))
+        .join(Company, col(Company.id) == Deal.company_id, isouter=True)
+        .join(Owner, col(Owner.id) == Deal.owner_id, isouter=True)
+        .where(col(Deal.is_closed) == True)  # noqa: E712
     )
     deals: dict[int, ClosedDeal] = {}
-    for deal, company, industry, employees, owner in session.exec(stmt).all():
-        if deal.closed_at is None or (deal_ids is not None and deal.id not in deal_ids):
+    for deal, company, industry, employees, owner in session.execute(stmt).all():
+        if deal.id is None or deal.closed_at is None or (deal_ids is not None and deal.id not in deal_ids):
             continue
         deals[deal.id] = ClosedDeal(
             id=deal.id,
@@ -197,8 +198,8 @@ def load_history(session: Session, *, deal_ids: set[int] | None = None) -> Histo
         )
     stages: dict[int, list[tuple[datetime, str]]] = defaultdict(list)
     for deal_id, changed_at, to_stage in session.exec(
-        select(DealStageChange.deal_id, DealStageChange.changed_at, DealStageChange.to_stage).order_by(
-            DealStageChange.deal_id, DealStageChange.changed_at
+        select(col(DealStageChange.deal_id), col(DealStageChange.changed_at), col(DealStageChange.to_stage)).order_by(
+            col(DealStageChange.deal_id), col(DealStageChange.changed_at)
         )
     ).all():
         if deal_id in deals:
@@ -207,17 +208,17 @@ def load_history(session: Session, *, deal_ids: set[int] | None = None) -> Histo
         open_path = [s for _, s in path if not s.startswith("closed")]
         deals[deal_id].stage_reached = open_path[-1] if open_path else None
 
-    for deal_id, cid, first, last, title, seniority, function, role in session.exec(
-        select(
-            DealContact.deal_id,
-            Contact.id,
-            Contact.first_name,
-            Contact.last_name,
-            Contact.title,
-            Contact.seniority,
-            Contact.function,
-            DealContact.role,
-        ).join(Contact, Contact.id == DealContact.contact_id)
+    for deal_id, cid, first, last, title, seniority, function, role in session.execute(
+        sa_select(
+            col(DealContact.deal_id),
+            pk_col(Contact.id),
+            col(Contact.first_name),
+            col(Contact.last_name),
+            col(Contact.title),
+            col(Contact.seniority),
+            col(Contact.function),
+            col(DealContact.role),
+        ).join(Contact, col(Contact.id) == DealContact.contact_id)
     ).all():
         if deal_id in deals:
             deals[deal_id].members.append(
@@ -237,16 +238,18 @@ def load_history(session: Session, *, deal_ids: set[int] | None = None) -> Histo
         m = _REASON_COMPETITOR.search(d.close_reason or "")
         if m:
             d.competitors.add(m.group(1).strip())
-    for deal_id, body in session.exec(
-        select(Engagement.deal_id, Engagement.body).where(Engagement.type == "note", Engagement.deal_id.is_not(None))  # type: ignore[union-attr]
+    for note_deal, body in session.exec(
+        select(col(Engagement.deal_id), col(Engagement.body)).where(
+            col(Engagement.type) == "note", col(Engagement.deal_id).is_not(None)
+        )
     ).all():
-        if deal_id in deals and body:
-            deals[deal_id].competitors |= mentioned(body, names)
+        if note_deal is not None and note_deal in deals and body:
+            deals[note_deal].competitors |= mentioned(body, names)
 
     raised: list[RaisedObjection] = []
     buyer_lines: list[Quote] = []
     rep_lines: list[Quote] = []
-    for call in session.exec(select(Call).where(Call.deal_id.is_not(None)).order_by(Call.id)).all():  # type: ignore[union-attr]
+    for call in session.exec(select(Call).where(col(Call.deal_id).is_not(None)).order_by(col(Call.id))).all():
         on = deals.get(call.deal_id or -1)
         if on is None:
             continue

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlalchemy import select as sa_select  # five columns: more than sqlmodel's `select` is typed for
+from sqlmodel import Session, col, select
 
 from store.models import OPEN_STAGES, Engagement
 from tools.capabilities import Capability, Example, ToolContext
@@ -71,10 +72,11 @@ class DealEngagement:
 
 def engagement_by_deal(session: Session, deal_ids: set[int]) -> dict[int, DealEngagement]:
     """Counts of inbound/outbound emails, held meetings and connected calls per deal (one grouped query)."""
-    rows = session.exec(
-        select(Engagement.deal_id, Engagement.type, Engagement.direction, Engagement.status, func.count())
-        .where(Engagement.deal_id.is_not(None))  # type: ignore[union-attr]
-        .group_by(Engagement.deal_id, Engagement.type, Engagement.direction, Engagement.status)
+    e = Engagement
+    rows = session.execute(
+        sa_select(col(e.deal_id), col(e.type), col(e.direction), col(e.status), func.count())
+        .where(col(e.deal_id).is_not(None))
+        .group_by(col(e.deal_id), col(e.type), col(e.direction), col(e.status))
     ).all()
     counts: dict[int, Counter[str]] = defaultdict(Counter)
     for deal_id, kind, direction, status, n in rows:

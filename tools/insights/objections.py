@@ -14,7 +14,8 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 
 from pydantic import BaseModel, Field
-from sqlmodel import Session, select
+from sqlalchemy import select as sa_select  # more columns than sqlmodel's `select` is typed for
+from sqlmodel import Session, col, select
 
 from store.models import Call, Company, Deal, Owner
 from tools.calls.transcripts import objections as call_objections
@@ -154,16 +155,16 @@ def objections_between(
 ) -> list[tuple[QuotedLine, str, bool]]:
     """Objections raised on calls started in [start, end): (quote, category, answered), on any deal (of `owner_ids`)."""
     stmt = (
-        select(Call, Deal.name, Deal.is_won, Deal.is_closed, Company.name, Owner.name)
-        .join(Deal, Deal.id == Call.deal_id)
-        .join(Company, Company.id == Deal.company_id, isouter=True)
-        .join(Owner, Owner.id == Deal.owner_id, isouter=True)
-        .where(Call.started_at >= start, Call.started_at < end)
-        .order_by(Call.started_at, Call.id)
+        sa_select(Call, col(Deal.name), col(Deal.is_won), col(Deal.is_closed), col(Company.name), col(Owner.name))
+        .join(Deal, col(Deal.id) == Call.deal_id)
+        .join(Company, col(Company.id) == Deal.company_id, isouter=True)
+        .join(Owner, col(Owner.id) == Deal.owner_id, isouter=True)
+        .where(col(Call.started_at) >= start, col(Call.started_at) < end)
+        .order_by(col(Call.started_at), col(Call.id))
     )
     if owner_ids is not None:
-        stmt = stmt.where(Deal.owner_id.in_(owner_ids))  # type: ignore[union-attr]
-    rows = session.exec(stmt).all()
+        stmt = stmt.where(col(Deal.owner_id).in_(owner_ids))
+    rows = session.execute(stmt).all()
     out = []
     for call, deal_name, is_won, is_closed, company, owner in rows:
         lines = parse_transcript(call.transcript)
@@ -203,10 +204,14 @@ def objections_in_window(
         for cat, items in grouped.items()
     ]
     categories.sort(key=lambda c: (-c.raised, c.category))
-    stmt = select(Call.id).join(Deal, Deal.id == Call.deal_id).where(Call.started_at >= start, Call.started_at < end)
+    count = (
+        select(col(Call.id))
+        .join(Deal, col(Deal.id) == Call.deal_id)
+        .where(col(Call.started_at) >= start, col(Call.started_at) < end)
+    )
     if owner_ids is not None:
-        stmt = stmt.where(Deal.owner_id.in_(owner_ids))  # type: ignore[union-attr]
-    calls = session.exec(stmt).all()
+        count = count.where(col(Deal.owner_id).in_(owner_ids))
+    calls = session.exec(count).all()
     days = round((end - start).total_seconds() / 86_400)
     return WeekObjections(start=start, end=end, days=days, calls=len(calls), categories=categories)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from pydantic import BaseModel
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.models import Company, Deal, Engagement
 from tools.calls.lexicon import find_phrases
@@ -67,9 +67,9 @@ def pain_points(session: Session, history: History) -> PainPoints:
                 found[theme].append(quoted(history, said))
     notes = session.exec(
         select(Engagement, Deal.name, Company.name)
-        .join(Deal, Deal.id == Engagement.deal_id)
-        .join(Company, Company.id == Deal.company_id, isouter=True)
-        .where(Engagement.type == "note", Deal.is_won == True)  # noqa: E712
+        .join(Deal, col(Deal.id) == Engagement.deal_id)
+        .join(Company, col(Company.id) == Deal.company_id, isouter=True)
+        .where(col(Engagement.type) == "note", col(Deal.is_won) == True)  # noqa: E712
     ).all()
     for note, deal_name, company in notes:
         theme = pain_theme(note.body or "")

@@ -124,7 +124,7 @@ def rewon_deals(session: Session, lost: list[ClosedDeal], *, days: int = REWIN_D
     for company_id, created_at in session.exec(
         select(Deal.company_id, Deal.created_at).where(Deal.is_won == True, Deal.company_id.is_not(None))  # type: ignore[union-attr]  # noqa: E712
     ).all():
-        if created_at is not None:
+        if created_at is not None and company_id is not None:
             wins[company_id].append(utc(created_at))
     out = {}
     for d in lost:
