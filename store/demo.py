@@ -30,6 +30,7 @@ from sqlalchemy import Engine, func, insert, select
 from sqlalchemy import types as sa_types
 from sqlalchemy.engine import Connection
 
+from store import demo_insights
 from store import demo_text as words
 from store.db import refresh_statistics, reset_id_sequences
 from store.models import (
@@ -359,6 +360,7 @@ class _Builder:
         self.as_of = as_of
         self.start = as_of - timedelta(days=HORIZON_DAYS)
         self.rng = random.Random(seed)
+        self.insights_rng = random.Random(f"{seed}-insights")
         self.progress = progress
         self.stats = WorkspaceStats(size=size, seed=seed, as_of=as_of)
         self.conn: Connection | None = None
@@ -432,9 +434,11 @@ class _Builder:
         pool = [c for c in companies if not c.memorable and not c.from_lead]
         while len(deals) < self.spec.deals:
             deals.append(self._random_deal(self.rng.choice(pool)))
+        demo_insights.plan_win_backs(deals, self.insights_rng)
         deals.sort(key=lambda d: (d.created_at, d.company.id))
         self._mark_expansions(deals)
         self._pick_transcripts(deals)
+        demo_insights.leave_loss_traces(deals, self.insights_rng, words.OBJECTION_CATEGORIES)
         for i, deal in enumerate(deals, start=1):
             deal.id = i
         self._write_deals(deals)
@@ -845,6 +849,7 @@ class _Builder:
             roles = list(d.contact_roles)
         else:
             chosen = rng.sample(pool, k=min(d.n_contacts, len(pool)))
+            chosen = demo_insights.tilt_buying_group(d, chosen, pool, self.contacts, self.insights_rng)
             order = {"c_level": 0, "vp": 1, "director": 2, "manager": 3, "individual": 4}
             chosen.sort(key=lambda cid: order.get(self.contacts[cid]["seniority"], 5))
             if len(chosen) == 1:
