@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +46,11 @@ def _draft_id(body: dict[str, Any]) -> int | None:
 
 def _channel(body: dict[str, Any]) -> str | None:
     return (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+
+
+def action_key(body: dict[str, Any]) -> str:
+    """The durable-work key of a click or a modal submission: its trigger id (unique per interaction)."""
+    return f"action:{body.get('trigger_id') or uuid.uuid4().hex}"
 
 
 def edit_errors(changes: dict[str, str]) -> dict[str, str]:
@@ -101,10 +107,11 @@ def register(app: App, deps: BotDeps) -> None:
         if errors:
             ack(response_action="errors", errors=errors)  # Slack shows them under the inputs; nothing is saved
             return
+        deps.submit("draft_edit_submission", action_key(body), body, client)
         ack()
-        deps.defer(handle_edit_submission, view, body, client)
 
-    def handle_edit_submission(view: dict[str, Any], body: dict[str, Any], client: Any) -> None:
+    def handle_edit_submission(body: dict[str, Any], client: Any) -> None:
+        view = body.get("view") or {}
         try:
             meta = json.loads(view.get("private_metadata") or "{}")
             draft_id = int(meta["draft_id"])
@@ -138,8 +145,20 @@ def register(app: App, deps: BotDeps) -> None:
         listener.__name__ = f"on_{work.__name__}"
         return listener
 
-    app.action(APPROVE_ACTION)(deferred(handle_approve))
-    app.action(DISCARD_ACTION)(deferred(handle_discard))
-    app.action(RETRY_ACTION)(deferred(handle_retry))
-    app.action(EDIT_ACTION)(deferred(handle_edit))
+    def durable(kind: str, work: Callable[[dict[str, Any], Any], None]) -> Callable[..., None]:
+        """A click stored before its ack and run as durable work: a crash after the ack cannot lose it."""
+        deps.work_handlers[kind] = lambda body, client, _work: work(body, client)
+
+        def listener(ack: Any, body: dict[str, Any], client: Any) -> None:
+            deps.submit(kind, action_key(body), body, client)
+            ack()
+
+        listener.__name__ = f"on_{work.__name__}"
+        return listener
+
+    deps.work_handlers["draft_edit_submission"] = lambda body, client, _work: handle_edit_submission(body, client)
+    app.action(APPROVE_ACTION)(durable(APPROVE_ACTION, handle_approve))
+    app.action(DISCARD_ACTION)(durable(DISCARD_ACTION, handle_discard))
+    app.action(RETRY_ACTION)(durable(RETRY_ACTION, handle_retry))
+    app.action(EDIT_ACTION)(deferred(handle_edit))  # opens a modal: its trigger_id dies in 3 s, nothing to resume
     app.view(EDIT_VIEW)(on_edit_submission)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
+from bot.slack.work import WorkHandler, worker_name
 from tools.drafts import Writer
 
 if TYPE_CHECKING:
@@ -78,6 +79,27 @@ class BotDeps:
     ack_gate: AckGate = field(default_factory=AckGate)
     edge_acks: dict[str, Callable[[dict[str, str]], dict[str, Any]]] = field(default_factory=dict)
     """Slash command → its ack body from the form alone; the HTTP router acks these before Bolt (server.py)."""
+    edge_work: dict[str, Callable[[dict[str, str]], tuple[str, str, dict[str, Any]] | None]] = field(
+        default_factory=dict
+    )
+    """Slash command → (kind, key, payload) of its durable work, stored by the HTTP router before its edge ack."""
+    work_handlers: dict[str, WorkHandler] = field(default_factory=dict)
+    """Kind of durable work → the function that does it (`bot/slack/work.py`); listeners register theirs."""
+    worker: str = field(default_factory=worker_name)
+    """This process's name on the work rows it claims."""
+
+    def submit(self, kind: str, key: str, payload: dict[str, Any], client: Any) -> int:
+        """Store acknowledged work (before the ack leaves), then run it on the pool; returns the row id.
+
+        A Slack retry of the same delivery (same `key`) finds the stored row and runs nothing twice: the claim is a
+        conditional UPDATE that exactly one worker wins.
+        """
+        from bot.slack.work import run_work
+        from store.work import enqueue
+
+        work_id = enqueue(self.engine, kind, key, payload)
+        self.defer(run_work, self, work_id, client)
+        return work_id
 
     def defer(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         """Run `fn(*args)` on the work pool after the ack; a failure is logged, never lost silently."""

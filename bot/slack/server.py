@@ -80,7 +80,12 @@ def _slash_command_form(headers: Headers, body: bytes) -> dict[str, str] | None:
 
 
 def bolt_route(
-    app: App, signing_secret: str, *, edge_acks: Mapping[str, EdgeAck] | None = None, gate: AckGate | None = None
+    app: App,
+    signing_secret: str,
+    *,
+    edge_acks: Mapping[str, EdgeAck] | None = None,
+    gate: AckGate | None = None,
+    deps: BotDeps | None = None,
 ) -> Route:
     """The `/slack/events` handler: verify, hand to Bolt, and turn unknown payloads into a logged 200.
 
@@ -116,6 +121,12 @@ def bolt_route(
         if signature_problem(signing_secret, headers, body):
             return None  # the full route rejects it with 401 and logs why
         ack_body = edge_acks[form["command"]](form)
+        work = deps.edge_work.get(form["command"]) if deps is not None else None
+        durable = work(form) if work is not None else None
+        if durable is not None and deps is not None:  # stored before the ack: a crash now cannot lose the command
+            from store.work import enqueue
+
+            enqueue(deps.engine, *durable)
         dispatcher.submit(dispatch_later, headers, body)
         return _json(200, ack_body)
 
@@ -370,7 +381,9 @@ def build_http_server(
         raise ValueError("HTTP mode needs SLACK_SIGNING_SECRET: signature verification is always on")
     gate = deps.ack_gate if deps else None
     table: dict[str, Route] = {
-        EVENTS_PATH: bolt_route(app, signing_secret, edge_acks=(deps.edge_acks if deps else None) or None, gate=gate),
+        EVENTS_PATH: bolt_route(
+            app, signing_secret, edge_acks=(deps.edge_acks if deps else None) or None, gate=gate, deps=deps
+        ),
         HEALTH_PATH: health_route,
     }
     for path, route in (routes or {}).items():
