@@ -45,6 +45,16 @@ def enqueue(engine: Engine, kind: str, key: str, payload: dict[str, Any]) -> int
         return int(conn.execute(select(_TABLE.c.id).where(_TABLE.c.key == key[:255])).scalar_one())
 
 
+def enqueue_new(engine: Engine, kind: str, key: str, payload: dict[str, Any]) -> int | None:
+    """Store the work; its id, or None when this key was stored before (a replay of the same request)."""
+    values = {"key": key[:255], "kind": kind, "payload": payload, "status": "queued", "attempts": 0}
+    with engine.begin() as conn:
+        stmt_values = {**values, "created_at": utcnow()}
+        if not insert_ignoring_conflict(conn, _TABLE, stmt_values, conflict=["key"], returning=_TABLE.c.id):
+            return None
+        return int(conn.execute(select(_TABLE.c.id).where(_TABLE.c.key == key[:255])).scalar_one())
+
+
 def _claimable(now: datetime) -> Any:
     return or_(
         _TABLE.c.status == "queued",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -20,9 +20,15 @@ _AMOUNT = re.compile(r"^(?:usd|us\$|\$|€|£)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*
 
 
 def _blank_to_none(value: Any) -> Any:
+    if isinstance(value, str) and "\x00" in value:  # no database stores it, and no person typed it
+        raise ValueError("must not contain NUL characters")
     if isinstance(value, str) and not value.strip():
         return None
     return value
+
+
+EARLIEST_SUBMISSION = datetime(2000, 1, 1, tzinfo=UTC)
+"""A lead "submitted" before this is a broken clock or a forged field: refused, with the field named."""
 
 
 def parse_amount(value: Any) -> float | None:
@@ -133,8 +139,12 @@ class LeadIn(BaseModel):
     @field_validator("submitted_at")
     @classmethod
     def _aware(cls, value: datetime | None) -> datetime | None:
-        if value is not None and value.tzinfo is None:
-            return value.replace(tzinfo=UTC)  # HubSpot and forms send UTC when they send no offset
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)  # HubSpot and forms send UTC when they send no offset
+        if not EARLIEST_SUBMISSION <= value <= datetime.now(UTC) + timedelta(days=1):
+            raise ValueError("submitted_at must be a date between 2000 and today")
         return value
 
     @property
