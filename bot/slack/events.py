@@ -69,13 +69,15 @@ def answer_in_place(
     A resumed run (the process answering died) reuses the placeholder it finds on `work`, so the user sees one
     message replaced in place, never a second "working…" or a second answer.
     """
-    if work is not None and work.placeholder is not None:
-        channel, placeholder_ts = work.placeholder
-    else:
+    placeholder_ts = work.find_placeholder(client) if work is not None else None
+    if placeholder_ts is None:
         text, blocks = working_blocks("Looking into it")
-        placeholder_ts = str(
-            client.chat_postMessage(channel=channel, text=text, blocks=blocks, thread_ts=thread_ts)["ts"]
+        if work is not None:
+            work.remember_placeholder(channel, "")  # "about to post": a resumed run then looks for it first
+        posted = client.chat_postMessage(
+            channel=channel, text=text, blocks=blocks, thread_ts=thread_ts, **(work.metadata() if work else {})
         )
+        placeholder_ts = str(posted["ts"])
         if work is not None:
             work.remember_placeholder(channel, placeholder_ts)
     reply = _ask(deps, client, user=user, question=question, thread_key=thread_key)

@@ -45,10 +45,40 @@ class WorkRef:
         return self.attempts > 1
 
     def remember_placeholder(self, channel: str, ts: str) -> None:
-        """Store the placeholder's address before doing the slow part."""
+        """Store the placeholder's address (ts "" = about to post it) before doing the slow part."""
         self.placeholder = (channel, ts)
         self._remember(channel, ts)
 
+    def metadata(self) -> dict[str, Any]:
+        """Message metadata that ties a posted placeholder to this work (found again after a crash)."""
+        return {"metadata": {"event_type": WORK_EVENT, "event_payload": {"work_id": self.id}}}
+
+    def find_placeholder(self, client: Any) -> str | None:
+        """The ts of the placeholder an earlier attempt posted, or None to post one now.
+
+        An attempt may die between chat.postMessage and storing its ts; the message's metadata finds it again in the
+        channel's recent history, so the user never sees a second "working…".
+        """
+        if self.placeholder is None:
+            return None
+        channel, ts = self.placeholder
+        if ts:
+            return ts
+        try:
+            history = client.conversations_history(channel=channel, limit=50, include_all_metadata=True)
+        except Exception:  # history not readable (scopes): a second placeholder beats a lost answer
+            log.warning("work %s: could not look for its placeholder in %s", self.id, channel, exc_info=True)
+            return None
+        for message in history.get("messages") or []:
+            meta = message.get("metadata") or {}
+            if meta.get("event_type") == WORK_EVENT and (meta.get("event_payload") or {}).get("work_id") == self.id:
+                self.remember_placeholder(channel, str(message["ts"]))
+                return str(message["ts"])
+        return None
+
+
+WORK_EVENT = "salesos_work"
+"""The metadata event type on placeholders we post, carrying the work id."""
 
 WorkHandler = Callable[[dict[str, Any], Any, WorkRef], None]
 """`handler(payload, client, work)`: does the work of one row; its exceptions are logged and mark the row failed."""
@@ -82,9 +112,7 @@ def run_work(deps: WorkDeps, work_id: int, client: Any, *, claimed: bool = False
         log.error("work %s: no handler for kind %r", work_id, row.kind)
         finish(deps.engine, work_id, deps.worker, "failed", f"no handler for {row.kind}")
         return True
-    placeholder = (
-        (row.placeholder_channel, row.placeholder_ts) if row.placeholder_channel and row.placeholder_ts else None
-    )
+    placeholder = (row.placeholder_channel, row.placeholder_ts or "") if row.placeholder_channel else None
     ref = WorkRef(row.id, row.attempts, placeholder, lambda ch, ts: record_placeholder(deps.engine, work_id, ch, ts))
     try:
         handler(row.payload, client, ref)
