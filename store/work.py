@@ -38,6 +38,10 @@ class WorkRow:
 def enqueue(engine: Engine, kind: str, key: str, payload: dict[str, Any]) -> int:
     """Store the work unless a row with this key exists (a Slack retry); returns the row's id either way."""
     values = {"key": key[:255], "kind": kind, "payload": payload, "status": "queued", "attempts": 0}
+    with engine.connect() as conn:  # usually stored already (by the edge ack): a read takes no write lock
+        found = conn.execute(select(_TABLE.c.id).where(_TABLE.c.key == key[:255])).scalar()
+    if found is not None:
+        return int(found)
     with engine.begin() as conn:
         insert_ignoring_conflict(
             conn, _TABLE, {**values, "created_at": utcnow()}, conflict=["key"], returning=_TABLE.c.id
@@ -53,6 +57,29 @@ def enqueue_new(engine: Engine, kind: str, key: str, payload: dict[str, Any]) ->
         if not insert_ignoring_conflict(conn, _TABLE, stmt_values, conflict=["key"], returning=_TABLE.c.id):
             return None
         return int(conn.execute(select(_TABLE.c.id).where(_TABLE.c.key == key[:255])).scalar_one())
+
+
+def enqueue_many(engine: Engine, items: list[tuple[str, str, dict[str, Any]]]) -> list[bool]:
+    """Store several pieces of work in ONE transaction; for each, True if stored now, False if its key existed."""
+    now = utcnow()
+    with engine.begin() as conn:
+        return [
+            insert_ignoring_conflict(
+                conn,
+                _TABLE,
+                {
+                    "key": key[:255],
+                    "kind": kind,
+                    "payload": payload,
+                    "status": "queued",
+                    "attempts": 0,
+                    "created_at": now,
+                },
+                conflict=["key"],
+                returning=_TABLE.c.id,
+            )
+            for kind, key, payload in items
+        ]
 
 
 def _claimable(now: datetime) -> Any:

@@ -13,7 +13,6 @@ import socket
 import time
 from collections import Counter
 
-from store.work import count_by_status
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.slack_requests import JSON, event_callback, post_signed
 
@@ -48,6 +47,14 @@ def _answers(fake: FakeSlackAPI) -> Counter[str]:
     return Counter({q: len(ts) for q, ts in messages.items()})
 
 
+def _statuses(engine) -> dict[str, int] | None:
+    try:
+        from store.work import count_by_status
+    except ImportError:  # a build without durable work (the "fails before the fix" check): nothing to count
+        return None
+    return count_by_status(engine)
+
+
 def test_kill_9_loses_no_acknowledged_dm_and_answers_none_twice(engine):
     url = engine.url.render_as_string(hide_password=False)
     with FakeSlackAPI() as fake:
@@ -73,7 +80,7 @@ def test_kill_9_loses_no_acknowledged_dm_and_answers_none_twice(engine):
                 time.sleep(0.2)
             time.sleep(1.5)  # longer than a lease: anything that would answer twice has had its chance
             answers = _answers(fake)
-            statuses = count_by_status(engine)
+            statuses = _statuses(engine)
         finally:
             os.kill(second.pid, signal.SIGKILL)
             second.join(10)

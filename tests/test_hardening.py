@@ -434,13 +434,17 @@ def test_14_a_replayed_slash_command_is_refused(engine):
 def test_15_serving_starts_when_slack_is_unreachable_and_healthz_says_not_ready(sqlite_engine, caplog):
     import socket
 
-    from bot.slack.deps import Readiness
-    from bot.slack.server import build_serving, wait_for_slack
+    from bot.slack.server import build_runner
 
     with socket.socket() as s:  # a port nobody listens on: Slack is down
         s.bind(("127.0.0.1", 0))
         dead = f"http://127.0.0.1:{s.getsockname()[1]}/api/"
     settings = Settings(slack_bot_token="xoxb-t", slack_signing_secret="s", slack_api_url=dead)
+    _mode, _app, server = build_runner(settings, sqlite_engine, host="127.0.0.1", port=0)  # must not raise
+    server.server_close()
+    from bot.slack.deps import Readiness
+    from bot.slack.server import build_serving, wait_for_slack
+
     readiness, stop = Readiness(), threading.Event()
     serving = build_serving(settings, sqlite_engine, host="127.0.0.1", port=0, readiness=readiness)
     serving.runner.start_background()

@@ -17,12 +17,13 @@ import gc
 import hmac
 import json
 import logging
+import queue
 import signal
 import socket
 import threading
 import time
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from hashlib import sha256
 from typing import TYPE_CHECKING, Any
@@ -110,6 +111,45 @@ def _slash_command_form(headers: Headers, body: bytes) -> dict[str, str] | None:
     return form if "command" in form and "payload" not in form else None
 
 
+class GroupWriter:
+    """Stores the edge acks' work rows in batches: one transaction for all the commands that arrived meanwhile.
+
+    Under a burst of 200 commands, one commit per ack would queue every ack behind 199 commits; grouped, the burst
+    costs a few commits and each ack leaves as soon as the transaction holding its row is committed.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        """Start the writer thread (a daemon: it holds no state a crash could lose that is not yet acknowledged)."""
+        self.engine = engine
+        self._queue: queue.SimpleQueue[tuple[str, str, dict[str, Any], Future[bool]]] = queue.SimpleQueue()
+        threading.Thread(target=self._loop, name="salesos-work-writer", daemon=True).start()
+
+    def submit(self, kind: str, key: str, payload: dict[str, Any]) -> Future[bool]:
+        """Queue a row; the future says True once it is committed, False when its key was stored before (a replay)."""
+        done: Future[bool] = Future()
+        self._queue.put((kind, key, payload, done))
+        return done
+
+    def _loop(self) -> None:
+        from store.work import enqueue_many
+
+        while True:
+            batch = [self._queue.get()]
+            while len(batch) < 500:
+                try:
+                    batch.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            try:
+                stored = enqueue_many(self.engine, [(kind, key, payload) for kind, key, payload, _ in batch])
+            except Exception as exc:
+                for *_, done in batch:
+                    done.set_exception(exc)
+                continue
+            for (*_, done), new in zip(batch, stored, strict=True):
+                done.set_result(new)
+
+
 def bolt_route(
     app: App,
     signing_secret: str,
@@ -130,6 +170,7 @@ def bolt_route(
     from slack_bolt import BoltRequest
 
     dispatcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="salesos-dispatch") if edge_acks else None
+    writer = GroupWriter(deps.engine) if deps is not None and edge_acks else None
 
     def build_request(headers: Headers, body: bytes) -> BoltRequest:
         return BoltRequest(body=body.decode("utf-8"), headers={k: [v] for k, v in headers.items()}, mode="http")
@@ -144,7 +185,7 @@ def bolt_route(
         except Exception:
             log.exception("slash command could not be dispatched after its edge ack")
 
-    def fast_path(method: str, headers: Headers, body: bytes) -> RouteResult | None:
+    def fast_path(method: str, headers: Headers, body: bytes) -> RouteResult | Future[Any] | None:
         """The edge ack of a verified slash command, or None to take the full (threaded) route."""
         if method != "POST" or not edge_acks or dispatcher is None:
             return None
@@ -158,16 +199,34 @@ def bolt_route(
         durable = work(form) if work is not None else None
         if team_id and form.get("team_id") != team_id:
             return None  # the full route logs and drops it
-        if durable is not None and deps is not None:  # stored before the ack: a crash now cannot lose the command
-            from store.work import enqueue_new
-
-            if enqueue_new(deps.engine, *durable) is None:  # the same trigger id again: a captured command replayed
-                log.warning("replayed slash command refused (trigger id already handled)")
-                return _json(401, {"error": "invalid request"})
-        elif replays is not None and not replays(headers.get("x-slack-signature", "")):
+        if durable is not None and writer is not None:  # stored before the ack: a crash now cannot lose it
+            return _after_stored(writer.submit(*durable), headers, body, ack_body)
+        if replays is not None and not replays(headers.get("x-slack-signature", "")):
             return _json(401, {"error": "invalid request"})
         dispatcher.submit(dispatch_later, headers, body)
         return _json(200, ack_body)
+
+    def _after_stored(stored: Future[bool], headers: Headers, body: bytes, ack_body: dict[str, Any]) -> Future[Any]:
+        """The ack, once the command's row is committed (the server awaits it without blocking its loop)."""
+        answer: Future[Any] = Future()
+
+        def settle(done: Future[bool]) -> None:
+            try:
+                new = done.result()
+            except Exception:
+                log.exception("could not store a slash command before its ack: taking the full route")
+                answer.set_result(None)
+                return
+            if not new:  # the same trigger id again: a captured command replayed
+                log.warning("replayed slash command refused (trigger id already handled)")
+                answer.set_result(_json(401, {"error": "invalid request"}))
+                return
+            assert dispatcher is not None
+            dispatcher.submit(dispatch_later, headers, body)
+            answer.set_result(_json(200, ack_body))
+
+        stored.add_done_callback(settle)
+        return answer
 
     def handle(method: str, headers: Headers, body: bytes) -> RouteResult:
         if method != "POST":
@@ -177,8 +236,10 @@ def bolt_route(
             log.warning("rejected %s request: %s", EVENTS_PATH, problem)
             return _json(401, {"error": "invalid request"})
         answered = fast_path(method, headers, body)
+        if isinstance(answered, Future):
+            answered = answered.result(30)
         if answered is not None:
-            return answered
+            return answered  # type: ignore[no-any-return]
         try:
             request = build_request(headers, body)
         except Exception as exc:  # malformed JSON / form / nesting, though correctly signed: Slack must not retry it
@@ -464,6 +525,8 @@ class SlackHTTPServer:
             fast_path = getattr(route, "fast_path", None)
             if fast_path is not None:
                 answered = fast_path(method, headers, body)
+                if isinstance(answered, Future):  # the ack waits for its durable row, the loop does not
+                    answered = await asyncio.wrap_future(answered)
                 if answered is not None:
                     return answered  # type: ignore[no-any-return]
             loop = asyncio.get_running_loop()
