@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -180,9 +181,101 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
-    from bot.slack.server import serve
-
     return serve(settings, open_store(settings))
+
+
+# --- `salesos serve`: the composition root of the long-running process -------------------------------------------
+
+
+def start_scheduler(settings: Settings, engine: Engine, client: Any) -> Any:
+    """Start the scheduled jobs (`jobs.scheduler`) on this replica unless SCHEDULER_ENABLED=false; None if off.
+
+    Every replica may run it: each job run claims its `(job, slot)` in the store first, so nothing is posted twice.
+    """
+    if not settings.scheduler_enabled:
+        logging.getLogger(__name__).info("scheduler off on this replica (SCHEDULER_ENABLED=false)")
+        return None
+    from bot.slack.posting import lead_notifier, poster_from_settings
+    from jobs.scheduler import build_scheduler, start
+
+    scheduler = build_scheduler(
+        settings,
+        engine,
+        poster=poster_from_settings(settings, client),
+        notify_lead=lead_notifier(engine, settings, client),
+    )
+    start(scheduler)
+    return scheduler
+
+
+def serve(settings: Settings, engine: Engine, *, scheduler: bool = True, reuse_port: bool = False) -> int:
+    """Settings → store → Slack app (+ work sweeper, readiness) → scheduler; run until SIGTERM or Ctrl-C."""
+    if settings.slack_app_token is None and settings.slack_http_workers > 1 and not reuse_port:
+        return _serve_processes(settings)
+    from bot.slack.deps import Readiness
+    from bot.slack.server import build_serving, run_until_stopped, wait_for_slack
+    from bot.slack.work import WorkSweeper
+
+    readiness = Readiness()
+    serving = build_serving(settings, engine, reuse_port=reuse_port, readiness=readiness)
+    wait_for_slack(serving.app.client, readiness)
+    sweeper = WorkSweeper(serving.deps, serving.app.client).start()  # resumes acknowledged work a crash left
+    jobs = start_scheduler(settings, engine, serving.app.client) if scheduler else None
+    try:
+        return run_until_stopped(serving.mode, serving.runner)
+    finally:
+        sweeper.stop()
+        if jobs is not None:
+            from jobs.scheduler import shutdown
+
+            shutdown(jobs)  # lets a running job finish: no half-posted digest
+
+
+def _serve_process(settings: Settings, index: int) -> None:
+    """One of several HTTP-mode processes sharing the port; each has its own app, store connections and pools."""
+    logging.basicConfig(level=settings.log_level, format=f"%(asctime)s %(levelname)s w{index} %(name)s: %(message)s")
+    from store.db import open_engine
+
+    # the parent opened (and upgraded) the store already; one scheduler per machine is enough
+    serve(settings, open_engine(settings.database_url), scheduler=index == 0, reuse_port=True)
+
+
+def _serve_processes(settings: Settings) -> int:
+    """HTTP mode with SLACK_HTTP_WORKERS processes on one port (SO_REUSEPORT: the kernel spreads the connections).
+
+    Replicas on one machine are safe for the same reasons replicas on several are: event de-duplication, durable
+    work, draft decisions and write-backs are settled in the shared store, never in a process's memory.
+    """
+    import multiprocessing
+    import signal
+    import threading
+
+    ctx = multiprocessing.get_context("spawn")
+    workers = [
+        ctx.Process(target=_serve_process, args=(settings, i), name=f"salesos-http-{i}", daemon=False)
+        for i in range(settings.slack_http_workers)
+    ]
+    for worker in workers:
+        worker.start()
+    logging.getLogger(__name__).info(
+        "Sales OS: HTTP mode, %d processes on port %s/slack/events", len(workers), settings.slack_port
+    )
+
+    def _stop(signum: int, _frame: Any) -> None:
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()  # SIGTERM: each worker stops its loop and exits cleanly
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _stop)
+    try:
+        for worker in workers:
+            worker.join()
+    except KeyboardInterrupt:
+        _stop(signal.SIGINT, None)
+        for worker in workers:
+            worker.join(10)
+    return 0 if all(w.exitcode in (0, -signal.SIGTERM) for w in workers) else 1
 
 
 def _cmd_digest(args: argparse.Namespace, settings: Settings) -> int:

@@ -41,6 +41,21 @@ class Settings(BaseSettings):
     slack_http_workers: int = Field(
         default=1, ge=1, le=64, description="HTTP mode: server processes sharing SLACK_PORT (SO_REUSEPORT)."
     )
+    slack_team_id: str | None = Field(
+        default=None, description="The Slack workspace (team id, T…) this app serves; payloads from others are refused."
+    )
+    work_lease_seconds: float = Field(
+        default=60.0, gt=0, description="Lease of a running Slack work item; renewed while its process lives."
+    )
+    work_sweep_seconds: float = Field(
+        default=15.0, gt=0, description="How often unclaimed or orphaned Slack work is taken over and resumed."
+    )
+    intake_workers: int = Field(
+        default=4, ge=1, le=64, description="Threads for POST /intake (never shared with Slack's)."
+    )
+    intake_rate_per_minute: int = Field(
+        default=600, ge=1, description="POST /intake requests per minute per source address before 429."
+    )
     digest_channel: str = Field(default="#sales-managers", description="Channel that receives the Monday digest.")
     inbound_channel: str = Field(default="#inbound-leads", description="Channel that receives scored inbound leads.")
     manager_emails: list[str] = Field(default_factory=list, description="Emails of managers who may approve any draft.")

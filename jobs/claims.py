@@ -7,9 +7,9 @@ the loser learns it lost from the row count (no exception, no aborted PostgreSQL
 
 Life of a claim: `running` (claimed) → `done` or `failed`. A `failed` claim is not retried by accident: the scheduler
 never touches it again, and only `retry_failed` (used by `salesos jobs run <name> --retry`) takes it over, with a
-conditional UPDATE that again lets exactly one caller win. A `running` claim whose replica died stays `running`: a job
-that may already have posted must not post twice, so a person decides (the claim's `claimed_by`/`claimed_at` say who
-and when).
+conditional UPDATE that again lets exactly one caller win. A `running` claim carries a lease: its holder renews
+`heartbeat_at` while it works (`run_claimed`), so a claim whose heartbeat is older than `LEASE` lost its holder (kill
+-9, a deploy) and the next run takes it over, again with a conditional UPDATE that exactly one caller wins.
 """
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ from __future__ import annotations
 import logging
 import os
 import socket
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Generic, Literal, TypeVar
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, func, select, update
 from sqlmodel import col
 
 from store.db import insert_ignoring_conflict
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 ClaimStatus = Literal["running", "done", "failed"]
+LEASE = timedelta(minutes=5)
+"""A running claim whose heartbeat is older than this lost its holder; heartbeats come every LEASE / 5."""
 
 
 def replica_name() -> str:
@@ -46,14 +49,72 @@ def _insert_ignoring_conflict(engine: Engine, values: dict[str, Any]) -> int:
         return int(insert_ignoring_conflict(conn, JobClaim, values, conflict=["job", "slot"], returning=JobClaim.id))
 
 
-def claim(engine: Engine, job: str, slot: str, owner: str, *, now: datetime | None = None) -> bool:
-    """Try to claim `(job, slot)` for `owner`; True only for the one caller whose insert wins."""
-    won = _insert_ignoring_conflict(
-        engine, {"job": job, "slot": slot, "claimed_by": owner, "claimed_at": now or utcnow(), "status": "running"}
-    )
-    if not won:
-        log.info("claim %s %s: already taken, skipping", job, slot)
-    return bool(won)
+def claim(
+    engine: Engine, job: str, slot: str, owner: str, *, now: datetime | None = None, lease: timedelta = LEASE
+) -> bool:
+    """Claim `(job, slot)` for `owner`: True for the one caller whose insert wins or who takes over an expired lease."""
+    now = now or utcnow()
+    values = {"job": job, "slot": slot, "claimed_by": owner, "claimed_at": now, "heartbeat_at": now}
+    if _insert_ignoring_conflict(engine, {**values, "status": "running"}):
+        return True
+    if take_over_expired(engine, job, slot, owner, now=now, lease=lease):
+        return True
+    log.info("claim %s %s: already taken, skipping", job, slot)
+    return False
+
+
+def take_over_expired(
+    engine: Engine, job: str, slot: str, owner: str, *, now: datetime | None = None, lease: timedelta = LEASE
+) -> bool:
+    """Take a `running` claim whose holder stopped heartbeating more than `lease` ago; True for the one winner."""
+    now = now or utcnow()
+    last_sign_of_life = func.coalesce(JobClaim.heartbeat_at, JobClaim.claimed_at)
+    with engine.begin() as conn:
+        won = conn.execute(
+            update(JobClaim)
+            .where(col(JobClaim.job) == job, col(JobClaim.slot) == slot, col(JobClaim.status) == "running")
+            .where(last_sign_of_life < now - lease)
+            .values(claimed_by=owner, claimed_at=now, heartbeat_at=now, finished_at=None)
+        ).rowcount
+    if won == 1:
+        log.warning("claim %s %s: its holder stopped heartbeating; taken over by %s", job, slot, owner)
+    return won == 1
+
+
+def heartbeat(engine: Engine, job: str, slot: str, owner: str) -> None:
+    """Renew the lease of a claim `owner` holds."""
+    with engine.begin() as conn:
+        conn.execute(
+            update(JobClaim)
+            .where(col(JobClaim.job) == job, col(JobClaim.slot) == slot, col(JobClaim.claimed_by) == owner)
+            .where(col(JobClaim.status) == "running")
+            .values(heartbeat_at=utcnow())
+        )
+
+
+class _Heartbeat:
+    """Renews a claim's lease on a daemon thread while the work runs; stops with the work."""
+
+    def __init__(self, engine: Engine, job: str, slot: str, owner: str, every: float) -> None:
+        self._stop = threading.Event()
+        self._args = (engine, job, slot, owner)
+        self._every = every
+        self._thread = threading.Thread(target=self._loop, name=f"salesos-claim-{job}", daemon=True)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self._every):
+            try:
+                heartbeat(*self._args)
+            except Exception:  # the store blipped: the next beat tries again, well within the lease
+                log.warning("claim heartbeat failed", exc_info=True)
+
+    def __enter__(self) -> _Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(5)
 
 
 def _finish(engine: Engine, job: str, slot: str, owner: str, status: ClaimStatus, detail: str | None) -> None:
@@ -144,7 +205,8 @@ def run_claimed(
     if not won:
         return ClaimedRun(slot=slot, ran=False)
     try:
-        result = work()
+        with _Heartbeat(engine, job, slot, owner, LEASE.total_seconds() / 5):
+            result = work()
     except Exception as exc:
         mark_failed(engine, job, slot, owner, f"{type(exc).__name__}: {exc}")
         raise

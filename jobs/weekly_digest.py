@@ -59,6 +59,15 @@ def make_digest(engine: Engine, settings: Settings, *, now: datetime, team: str 
         )
 
 
+class DigestFailed(RuntimeError):
+    """Some teams' digests failed (each slot marked failed, `--retry` resends it); the others were posted."""
+
+    def __init__(self, failed: list[str], posted: list[DigestPost]) -> None:
+        """Name the failed slots and keep what was posted."""
+        super().__init__(f"digest failed for {', '.join(failed)}; posted {len(posted)} other(s)")
+        self.failed, self.posted = failed, posted
+
+
 def run_weekly_digest(
     engine: Engine,
     settings: Settings,
@@ -73,6 +82,7 @@ def run_weekly_digest(
     with session_scope(engine) as session:
         team_names = teams(session)
     posted: list[DigestPost] = []
+    failed: list[str] = []
     for team in team_names:
         slot = digest_slot(team, now, settings)
 
@@ -88,16 +98,23 @@ def run_weekly_digest(
                 file_id = ""
             return DigestPost(slot=slot, channel=channel, ts=ts, file_id=file_id)
 
-        outcome = run_claimed(
-            engine,
-            JOB,
-            slot,
-            replica,
-            work,
-            describe=lambda p: f"posted {p.channel} {p.ts} file {p.file_id}",
-            retry=retry,
-        )
+        try:
+            outcome = run_claimed(
+                engine,
+                JOB,
+                slot,
+                replica,
+                work,
+                describe=lambda p: f"posted {p.channel} {p.ts} file {p.file_id}",
+                retry=retry,
+            )
+        except Exception:  # recorded as this slot's failure; the other teams still get their digest
+            log.exception("digest %s failed; going on with the other teams", slot)
+            failed.append(slot)
+            continue
         if outcome.ran:
             posted.append(outcome.result)  # type: ignore[arg-type]
             log.info("digest %s posted", slot)
+    if failed:
+        raise DigestFailed(failed, posted)
     return posted

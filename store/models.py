@@ -316,6 +316,35 @@ class JobClaim(SQLModel, table=True):
     status: str = "running"
     """`running`, `done`, `failed`."""
     detail: str | None = _text()
+    heartbeat_at: datetime | None = _ts()
+    """Renewed while the holder works; a `running` claim whose heartbeat is older than the lease lost its holder."""
+
+
+class SlackWork(SQLModel, table=True):
+    """A piece of acknowledged Slack work (a DM, a mention, a command, a click), stored before Slack gets its 200.
+
+    Workers claim a row with a conditional UPDATE and keep its lease alive; a sweeper takes over rows whose lease
+    expired (the process died) or that were never claimed, so nothing acknowledged is lost on a crash or a deploy.
+    """
+
+    __table_args__ = (Index("ix_slackwork_status_lease", "status", "lease_until"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True)
+    """What makes a delivery the same work: the event id, the command's trigger id, the click's action ts."""
+    kind: str
+    payload: dict[str, Any] | None = _json()
+    status: str = "queued"
+    """`queued`, `running`, `done`, `failed`."""
+    attempts: int = 0
+    claimed_by: str | None = None
+    lease_until: datetime | None = _ts()
+    placeholder_channel: str | None = None
+    placeholder_ts: str | None = None
+    """The "working…" message already posted for this work: a resumed run updates it instead of posting another."""
+    created_at: datetime = _ts(nullable=False)
+    finished_at: datetime | None = _ts()
+    detail: str | None = _text()
 
 
 class DealRisk(SQLModel, table=True):

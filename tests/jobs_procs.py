@@ -74,3 +74,46 @@ def replica_scheduler(url: str, slack_api_url: str, overrides: dict, replica: st
     shutdown(scheduler)  # waits for the running digest
     results.put((replica, "stopped"))
     engine.dispose()
+
+
+def durable_slack_server(url: str, slack_api_url: str, port: int, answer_seconds: float, started: Any) -> None:
+    """A `salesos serve`-like HTTP process: the real app, server, store and work sweeper; a slow stand-in copilot.
+
+    The kill -9 test kills it while it answers, then starts another on the same store, which must resume the rest.
+    """
+    import time as clock
+    from types import SimpleNamespace
+
+    from slack_sdk import WebClient
+
+    from bot.copilot.reply import Reply, Section
+    from bot.slack.server import build_http_server
+    from bot.slack.slack_app import create_app
+    from settings import Settings
+    from store.db import open_engine
+
+    def answer(question: str, **_: Any) -> Any:
+        clock.sleep(answer_seconds)  # the copilot thinking: the process is killed in the middle of this
+        return SimpleNamespace(reply=Reply(parts=[Section(f"You asked: {question}")], fallback=question))
+
+    settings = Settings(
+        database_url=url,
+        slack_bot_token="xoxb-test",
+        slack_signing_secret="durable-secret",
+        slack_api_url=slack_api_url,
+        work_lease_seconds=1.0,
+        work_sweep_seconds=0.5,
+    )
+    engine = open_engine(url)
+    app, deps = create_app(settings, engine, client=WebClient(token="xoxb-test", base_url=slack_api_url), answer=answer)
+    server = build_http_server(app, deps, signing_secret="durable-secret", host="127.0.0.1", port=port)
+    try:  # (so this test runs against a build without durable work too, and shows what it loses)
+        from bot.slack.work import WorkSweeper
+    except ImportError:
+        WorkSweeper = None  # noqa: N806
+    if WorkSweeper is not None:
+        WorkSweeper(deps, app.client).start()
+    server.start_background()
+    started.set()
+    while True:
+        clock.sleep(1)

@@ -189,7 +189,7 @@ def test_sync_job_claims_its_interval_and_runs_the_real_sync(sqlite_engine):
 def test_serve_starts_the_scheduler_unless_disabled(sqlite_engine):
     from slack_sdk import WebClient
 
-    from bot.slack.server import start_scheduler
+    from app import start_scheduler
 
     with FakeSlackAPI() as slack:
         client = WebClient(token="xoxb-test", base_url=slack.api_url)

@@ -15,8 +15,9 @@ import pytest
 import yaml
 
 import app as cli
+from bot.slack.deps import Readiness
 from bot.slack.manifest import load_manifest, render_manifest
-from bot.slack.server import SlackHTTPServer, build_runner
+from bot.slack.server import SlackHTTPServer, build_runner, wait_for_slack
 from settings import Settings
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.fakes.slack_requests import post_signed, slash_command
@@ -33,8 +34,11 @@ def test_socket_mode_when_app_token_is_set(sqlite_engine):
         assert mode == "socket" and isinstance(handler, SocketModeHandler)
         assert handler.client.app_token == "xapp-1-t"
         assert handler.client.is_connected() is False  # built, never connected in tests
-        assert slack.methods() == ["auth.test"]  # the bot token was verified against SLACK_API_URL
+        assert slack.methods() == []  # building never calls Slack: an outage at start must not kill serve
         assert app.client.base_url == slack.api_url
+        readiness = Readiness()
+        wait_for_slack(app.client, readiness).join(10)  # serve verifies the bot token right after, in the background
+        assert readiness.ready and slack.methods() == ["auth.test"]
 
 
 def test_http_mode_without_app_token(sqlite_engine):
@@ -102,8 +106,8 @@ def test_salesos_serve_runs_http_mode_with_bot_token_and_signing_secret_only(tmp
                     assert proc.poll() is None, proc.stdout.read()
                     time.sleep(0.1)
             assert status == 200
-            body = slash_command("help", user="U1", response_url=slack.response_url())
             for _ in range(4):  # signed commands are acknowledged by whichever process takes the connection
+                body = slash_command("help", user="U1", response_url=slack.response_url())  # each one new: no replay
                 code, _, text = post_signed(f"http://127.0.0.1:{port}/slack/events", "s3cret", body)
                 assert code == 200 and "Sales OS" in text
             if workers > 1:

@@ -15,6 +15,7 @@ in the `WriteBack` ledger so even a re-run of a half-finished execution cannot w
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -67,6 +68,8 @@ class Execution:
     status: str
     result: dict[str, Any] | None
     message: str
+    ran: bool = True
+    """False when another caller holds (or finished) the write: this call wrote nothing and reports nothing."""
 
 
 def create_draft(
@@ -143,7 +146,8 @@ def pending_drafts(engine: Engine, *, owner_id: int, limit: int = 20) -> list[Dr
         return list(session.exec(stmt).all())
 
 
-def _describe_decided(draft: Draft) -> str:
+def describe_decided(draft: Draft) -> str:
+    """Tell someone who tried to decide what already happened to the draft."""
     who = f" by <@{draft.decided_by}>" if draft.decided_by else ""
     if draft.status == "discarded":
         return f"This draft was already discarded{who}."
@@ -172,7 +176,7 @@ def decide_draft(
         owner = f"<@{owner_slack_user}>" if owner_slack_user else "its owner"
         return Decision("not_allowed", draft, f"This draft is not yours: only {owner} or a manager can decide on it.")
     if draft.status != "pending":
-        return Decision("already_decided", draft, _describe_decided(draft))
+        return Decision("already_decided", draft, describe_decided(draft))
     target: Literal["approved", "discarded"] = "approved" if decision == "approve" else "discarded"
     with session_scope(engine) as session:
         moved = session.exec(
@@ -183,7 +187,7 @@ def decide_draft(
     draft = get_draft(engine, draft_id)
     assert draft is not None
     if moved != 1:
-        return Decision("already_decided", draft, _describe_decided(draft))
+        return Decision("already_decided", draft, describe_decided(draft))
     verb = "Approved" if target == "approved" else "Discarded"
     return Decision(target, draft, f"{verb} by <@{decided_by_slack_user}>.")
 
@@ -199,7 +203,7 @@ def update_draft_payload(engine: Engine, draft_id: int, changes: dict[str, Any])
             update(Draft).where(col(Draft.id) == draft_id, col(Draft.status) == "pending").values(payload=payload)
         ).rowcount
         if moved != 1:
-            raise DraftError(_describe_decided(draft))
+            raise DraftError(describe_decided(draft))
     fresh = get_draft(engine, draft_id)
     assert fresh is not None
     return fresh
@@ -215,12 +219,15 @@ def execute_draft(engine: Engine, draft_id: int, *, writer: Writer, now: datetim
     if draft is None:
         return Execution(False, "missing", None, "That draft no longer exists.")
     if claimed != 1:
-        return Execution(False, draft.status, draft.result, f"Not executed here: the draft is {draft.status}.")
+        return Execution(
+            False, draft.status, draft.result, f"Not executed here: the draft is {draft.status}.", ran=False
+        )
     try:
         result = writer(draft)
     except Exception as exc:  # the writer is an edge (HubSpot, store): record the failure, never lose it
-        log.exception("draft %s: write failed", draft_id)
-        result = {"error": f"{type(exc).__name__}: {exc}"}
+        incident = uuid.uuid4().hex[:12]
+        log.exception("draft %s: write failed (incident %s)", draft_id, incident)
+        result = {"error": failure_message(exc, incident), "incident": incident}
         status = "failed"
     else:
         status = "executed"
@@ -234,8 +241,21 @@ def execute_draft(engine: Engine, draft_id: int, *, writer: Writer, now: datetim
     return Execution(status == "executed", status, result, str(summary or status))
 
 
+def failure_message(exc: Exception, incident: str) -> str:
+    """What a user may read about a failed write: short, with the incident id; never SQL, tracebacks or bodies."""
+    if isinstance(exc, DraftError):
+        return f"{exc} (incident {incident})"
+    status = getattr(exc, "status", None)
+    if type(exc).__name__.startswith("HubSpot") and isinstance(status, int):
+        reason = f"HTTP {status}" if status else "no answer"
+        return f"HubSpot did not accept the write ({reason}; incident {incident})"
+    if isinstance(exc, (ConnectionError, TimeoutError)):
+        return f"the CRM could not be reached (incident {incident}); Retry when it is back"
+    return f"an internal error (incident {incident}); the details are in the log"
+
+
 STUCK_AFTER = timedelta(minutes=10)
-"""An `executing` draft approved longer ago than this lost its worker (crash, deploy) and may be retried."""
+"""An `approved` or `executing` draft approved longer ago than this lost its worker (crash, deploy): retry it."""
 
 
 def retry_draft(
@@ -254,7 +274,7 @@ def retry_draft(
             .where(col(Draft.id) == draft_id)
             .where(
                 (col(Draft.status) == "failed")
-                | ((col(Draft.status) == "executing") & (col(Draft.decided_at) < now - stuck_after))
+                | (col(Draft.status).in_(("approved", "executing")) & (col(Draft.decided_at) < now - stuck_after))
             )
             .values(status="approved")
         ).rowcount
@@ -268,16 +288,17 @@ def retry_draft(
 def recover_stuck_drafts(
     engine: Engine, *, writer: Writer, now: datetime | None = None, stuck_after: timedelta = STUCK_AFTER
 ) -> list[Execution]:
-    """Re-run every draft whose worker died mid-write (`executing` for longer than `stuck_after`), once each.
+    """Re-run every draft whose worker died (`approved` or `executing` for longer than `stuck_after`), once each.
 
-    An approval must not be lost to a crash or a deploy between "executing" and "executed". Failed drafts are left to
+    An approval must not be lost to a crash or a deploy between "approved" and "executing" (two UPDATEs) or between
+    "executing" and "executed". Failed drafts are left to
     a person (their error may need a fix first; Slack shows them a Retry button).
     """
     now = now or utcnow()
     with session_scope(engine) as session:
         stuck = session.exec(
             select(pk_col(Draft.id))
-            .where(col(Draft.status) == "executing", col(Draft.decided_at) < now - stuck_after)
+            .where(col(Draft.status).in_(("approved", "executing")), col(Draft.decided_at) < now - stuck_after)
             .order_by(col(Draft.id))
         ).all()
     return [retry_draft(engine, draft_id, writer=writer, now=now, stuck_after=stuck_after) for draft_id in stuck]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -77,6 +78,11 @@ def decide_reactivation_click(deps: Any, client: Any, body: dict[str, Any], acti
     return text
 
 
+def action_key(body: dict[str, Any]) -> str:
+    """The durable-work key of a click or a modal submission: its trigger id (unique per interaction)."""
+    return f"action:{body.get('trigger_id') or uuid.uuid4().hex}"
+
+
 def edit_errors(changes: dict[str, str]) -> dict[str, str]:
     """Problems with an Edit modal submission, by input block id (Slack shows them under the inputs)."""
     if "body" in changes and not changes["body"].strip():
@@ -131,10 +137,11 @@ def register(app: App, deps: BotDeps) -> None:
         if errors:
             ack(response_action="errors", errors=errors)  # Slack shows them under the inputs; nothing is saved
             return
+        deps.submit("draft_edit_submission", action_key(body), body, client)
         ack()
-        deps.defer(handle_edit_submission, view, body, client)
 
-    def handle_edit_submission(view: dict[str, Any], body: dict[str, Any], client: Any) -> None:
+    def handle_edit_submission(body: dict[str, Any], client: Any) -> None:
+        view = body.get("view") or {}
         try:
             meta = json.loads(view.get("private_metadata") or "{}")
             draft_id = int(meta["draft_id"])
@@ -168,16 +175,28 @@ def register(app: App, deps: BotDeps) -> None:
         listener.__name__ = f"on_{work.__name__}"
         return listener
 
+    def durable(kind: str, work: Callable[[dict[str, Any], Any], None]) -> Callable[..., None]:
+        """A click stored before its ack and run as durable work: a crash after the ack cannot lose it."""
+        deps.work_handlers[kind] = lambda body, client, _work: work(body, client)
+
+        def listener(ack: Any, body: dict[str, Any], client: Any) -> None:
+            deps.submit(kind, action_key(body), body, client)
+            ack()
+
+        listener.__name__ = f"on_{work.__name__}"
+        return listener
+
     def handle_snooze(body: dict[str, Any], client: Any) -> None:
         decide_reactivation_click(deps, client, body, "snoozed")
 
     def handle_dismiss(body: dict[str, Any], client: Any) -> None:
         decide_reactivation_click(deps, client, body, "dismissed")
 
-    app.action(SNOOZE_ACTION)(deferred(handle_snooze))
-    app.action(DISMISS_ACTION)(deferred(handle_dismiss))
-    app.action(APPROVE_ACTION)(deferred(handle_approve))
-    app.action(DISCARD_ACTION)(deferred(handle_discard))
-    app.action(RETRY_ACTION)(deferred(handle_retry))
-    app.action(EDIT_ACTION)(deferred(handle_edit))
+    deps.work_handlers["draft_edit_submission"] = lambda body, client, _work: handle_edit_submission(body, client)
+    app.action(SNOOZE_ACTION)(durable(SNOOZE_ACTION, handle_snooze))
+    app.action(DISMISS_ACTION)(durable(DISMISS_ACTION, handle_dismiss))
+    app.action(APPROVE_ACTION)(durable(APPROVE_ACTION, handle_approve))
+    app.action(DISCARD_ACTION)(durable(DISCARD_ACTION, handle_discard))
+    app.action(RETRY_ACTION)(durable(RETRY_ACTION, handle_retry))
+    app.action(EDIT_ACTION)(deferred(handle_edit))  # opens a modal: its trigger_id dies in 3 s, nothing to resume
     app.view(EDIT_VIEW)(on_edit_submission)

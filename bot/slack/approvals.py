@@ -19,12 +19,13 @@ from bot.copilot.draft_view import EDIT_ACTION as EDIT_ACTION
 from bot.copilot.draft_view import EDIT_VIEW, FIELD_KEYS, draft_reply
 from bot.copilot.draft_view import KIND_LABELS as KIND_LABELS
 from bot.copilot.draft_view import RETRY_ACTION as RETRY_ACTION
-from bot.slack.blocks import post_reply, truncate, update_reply
+from bot.slack.blocks import post_reply, safe_mrkdwn, truncate, update_reply
 from bot.slack.identity import dm_channel_for_owner, resolve_identity, slack_user_for_owner
 from store.models import Draft
 from tools.drafts import (
     Decision,
     decide_draft,
+    describe_decided,
     execute_draft,
     get_draft,
     record_message,
@@ -64,7 +65,7 @@ def _ephemeral(client: Any, channel: str | None, user: str, text: str, thread_ts
     if not channel:
         log.info("no channel to tell %s: %s", user, text)
         return
-    client.chat_postEphemeral(channel=channel, user=user, text=truncate(text, 3000), thread_ts=thread_ts)
+    client.chat_postEphemeral(channel=channel, user=user, text=truncate(safe_mrkdwn(text), 3000), thread_ts=thread_ts)
 
 
 def can_decide(deps: BotDeps, client: Any, draft: Draft, slack_user: str) -> tuple[bool, str | None]:
@@ -105,12 +106,26 @@ def carry_out_decision(
         now=deps.now(),
     )
     where = channel or draft.slack_channel
-    if not result.acted:
+    # The same person's approval whose run died between "approved" and "executing" (a crash, a deploy): resuming
+    # the stored click carries it out now instead of telling them it is "already approved" forever.
+    resumed = (
+        decision == "approve"
+        and result.outcome == "already_decided"
+        and result.draft is not None
+        and result.draft.status == "approved"
+        and result.draft.decided_by == slack_user
+    )
+    if not result.acted and not resumed:
         _ephemeral(client, where, slack_user, result.message, thread_ts=None)
         return result
     note = None
-    if result.outcome == "approved":
+    if result.outcome == "approved" or resumed:
         execution = execute_draft(deps.engine, draft_id, writer=deps.writer, now=deps.now())
+        if not execution.ran:  # another run (a double click, the recovery job) holds or finished the write
+            latest = get_draft(deps.engine, draft_id)
+            told = describe_decided(latest) if latest is not None else result.message
+            _ephemeral(client, where, slack_user, told, thread_ts=None)
+            return result
         if execution.status == "executed":
             note = execution.message
             thread_text = f":white_check_mark: Approved by <@{slack_user}>: {execution.message}."
@@ -125,9 +140,11 @@ def carry_out_decision(
         update_reply(
             client, final.slack_channel, final.slack_ts, draft_reply(deps.engine, final, note=note), max_messages=1
         )
-        client.chat_postMessage(channel=final.slack_channel, thread_ts=final.slack_ts, text=truncate(thread_text, 3000))
+        client.chat_postMessage(
+            channel=final.slack_channel, thread_ts=final.slack_ts, text=truncate(safe_mrkdwn(thread_text), 3000)
+        )
     elif where:
-        client.chat_postMessage(channel=where, text=truncate(thread_text, 3000))
+        client.chat_postMessage(channel=where, text=truncate(safe_mrkdwn(thread_text), 3000))
     return result
 
 
@@ -158,7 +175,9 @@ def carry_out_retry(deps: BotDeps, client: Any, *, draft_id: int, slack_user: st
         update_reply(
             client, final.slack_channel, final.slack_ts, draft_reply(deps.engine, final, note=note), max_messages=1
         )
-        client.chat_postMessage(channel=final.slack_channel, thread_ts=final.slack_ts, text=truncate(thread_text, 3000))
+        client.chat_postMessage(
+            channel=final.slack_channel, thread_ts=final.slack_ts, text=truncate(safe_mrkdwn(thread_text), 3000)
+        )
 
 
 def edit_view(draft: Draft, *, channel: str | None = None) -> dict[str, Any]:

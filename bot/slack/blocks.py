@@ -12,6 +12,7 @@ at line boundaries into several sections; a reply longer than a message is split
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -58,8 +59,54 @@ def split_text(text: str, limit: int = MAX_SECTION_TEXT) -> list[str]:
     return chunks
 
 
+# --- the escaping boundary -------------------------------------------------------------------------------------------
+# Every mrkdwn string that leaves for Slack passes through `safe_mrkdwn`: lead-form fields, CRM notes, email subjects
+# and LLM output are mixed into our sections, so the renderer keeps only the control sequences our own code builds.
+LINK_PREFIXES = ("https://app.hubspot.com/",)
+"""Links we construct (HubSpot records); any other `<url|label>` is shown as text, so no label can hide its target."""
+_TOKEN = re.compile(r"<([^<>]*)>")
+_MENTION = re.compile(r"@[UW][A-Z0-9]{2,30}")  # a user mention, as our code writes it: <@U123>
+_LINK = re.compile(r"(https://[^\s|<>]+)\|([^|<>]*)")
+_ENTITY = re.compile(r"&(?!(?:amp|lt|gt);)")
+
+
+def _escape(text: str) -> str:
+    return _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _token(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    if _MENTION.fullmatch(inner):
+        return match.group(0)
+    link = _LINK.fullmatch(inner)
+    if link and link.group(1).startswith(LINK_PREFIXES):
+        return f"<{link.group(1)}|{_escape(link.group(2))}>"
+    return _escape(match.group(0))  # <!channel>, <!here>, <!subteam^…>, foreign links: shown, never acted on
+
+
+def safe_mrkdwn(text: str) -> str:
+    """Neutralize what untrusted text could do in Slack mrkdwn: broadcasts, foreign links, stray `<`, `&`.
+
+    Kept: user mentions `<@U…>` and links to the hosts in `LINK_PREFIXES` (the URLs we build). Everything else in
+    angle brackets is escaped (`&lt;!channel&gt;` shows as text), and a bare `&` becomes `&amp;`. Idempotent.
+    """
+    out: list[str] = []
+    last = 0
+    for match in _TOKEN.finditer(text):
+        out.append(_escape(text[last : match.start()]))
+        out.append(_token(match))
+        last = match.end()
+    out.append(_escape(text[last:]))
+    return _keep_quotes("".join(out))
+
+
+def _keep_quotes(text: str) -> str:
+    """Restore `>` at a line start (a block quote we write), which escaping turned into `&gt;`; it is harmless."""
+    return re.sub(r"(?m)^&gt;", ">", text)
+
+
 def _mrkdwn(text: str) -> Block:
-    return {"type": "mrkdwn", "text": text}
+    return {"type": "mrkdwn", "text": safe_mrkdwn(text)}
 
 
 def _plain(text: str, limit: int) -> Block:
@@ -74,7 +121,7 @@ def _button(button: Button) -> Block:
     }
     if button.value:
         element["value"] = truncate(button.value, MAX_BUTTON_VALUE)
-    if button.url:
+    if button.url:  # a Button's URL is set by our code (e.g. the HubSpot record), never by text from outside
         element["url"] = button.url[:3000]
     if button.style:
         element["style"] = button.style
@@ -121,7 +168,7 @@ def more_hint(hidden: int, more_url: str | None = None) -> Block:
     """The context block that says how much was left out, with a link when there is a place to see it all."""
     text = f"{ELLIPSIS} {hidden} more block{'s' if hidden != 1 else ''} not shown."
     text += f" <{more_url}|See everything>" if more_url else " Ask a narrower question to see the rest."
-    return {"type": "context", "elements": [_mrkdwn(text)]}
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}  # our text, a URL our code passed
 
 
 def split_reply_blocks(
@@ -152,7 +199,7 @@ def reply_to_blocks(
 def fallback_text(reply: Reply) -> str:
     """The notification / screen-reader text of a message: the reply's fallback or its terminal rendering."""
     text = reply.fallback or to_text(reply).strip() or "Sales OS"
-    return truncate(text, MAX_FALLBACK_TEXT)
+    return truncate(safe_mrkdwn(text), MAX_FALLBACK_TEXT)
 
 
 def view_blocks(reply: Reply, *, more_url: str | None = None) -> list[Block]:
@@ -307,6 +354,7 @@ __all__: Sequence[str] = [
     "post_reply",
     "reply_to_blocks",
     "respond_reply",
+    "safe_mrkdwn",
     "split_reply_blocks",
     "split_text",
     "text_reply",

@@ -119,16 +119,35 @@ def handle_shared_transcript(deps: BotDeps, client: Any, *, file_id: str, channe
     post_reply(client, channel, analysis_reply(analysis, with_actions=True))
 
 
-def post_followup_drafts(deps: BotDeps, client: Any, *, call_id: int, channel: str | None) -> list[int]:
-    """File the call's follow-up drafts and post each one for approval."""
+def post_followup_drafts(
+    deps: BotDeps, client: Any, *, call_id: int, channel: str | None, slack_user: str | None = None
+) -> list[int]:
+    """File the call's follow-up drafts and post each one for approval, to the call's owner.
+
+    With `slack_user` (a click), only the call's owner or a manager may ask; the drafts go to the owner's DM (the
+    clicker's channel only when the clicker is the owner), so a manager's click never keeps them from the owner.
+    """
     from bot.slack.approvals import post_draft
+    from bot.slack.identity import resolve_identity
     from tools.calls.followups import create_followup_drafts
+    from tools.drafts import get_draft
 
     analysis = analyze_stored_call(deps.engine, call_id, settings=deps.settings, now=deps.now(), predict=False)
+    owner_id = analysis.context.owner_id
+    if slack_user is not None:
+        who = resolve_identity(deps.engine, client, slack_user, settings=deps.settings, now=deps.now())
+        is_owner = owner_id is not None and who.owner_id == owner_id
+        if not (is_owner or who.is_manager):
+            if channel:
+                client.chat_postEphemeral(
+                    channel=channel,
+                    user=slack_user,
+                    text="Only the call's owner or a manager can draft its follow-ups. Nothing was drafted.",
+                )
+            return []
+        channel = channel if is_owner else None
     draft_ids = create_followup_drafts(deps.engine, analysis, settings=deps.settings)
     for draft_id in draft_ids:
-        from tools.drafts import get_draft
-
         draft = get_draft(deps.engine, draft_id)
         if draft is not None and draft.slack_ts is None and draft.status == "pending":
             post_draft(deps, client, draft_id, channel=channel)  # already posted drafts are not posted again
@@ -137,6 +156,7 @@ def post_followup_drafts(deps: BotDeps, client: Any, *, call_id: int, channel: s
 
 def register(app: App, deps: BotDeps) -> None:
     """Add the calls listeners to the Sales OS Bolt app."""
+    from bot.slack.actions import action_key
 
     def just_ack(ack: Any) -> None:
         ack()
@@ -166,7 +186,7 @@ def register(app: App, deps: BotDeps) -> None:
         except ValueError:
             return
         try:
-            post_followup_drafts(deps, client, call_id=call_id, channel=channel)
+            post_followup_drafts(deps, client, call_id=call_id, channel=channel, slack_user=body["user"]["id"])
         except Exception:
             log.exception("drafting follow-ups for call %s failed", call_id)
             if channel:
@@ -177,4 +197,10 @@ def register(app: App, deps: BotDeps) -> None:
                 )
 
     app.event("file_shared")(ack=just_ack, lazy=[on_file_shared])
-    app.action(DRAFT_FOLLOWUPS_ACTION)(ack=just_ack, lazy=[on_draft_followups])
+
+    def on_draft_followups_click(ack: Any, body: dict[str, Any], client: Any) -> None:
+        deps.submit(DRAFT_FOLLOWUPS_ACTION, action_key(body), body, client)  # stored before the ack
+        ack()
+
+    deps.work_handlers[DRAFT_FOLLOWUPS_ACTION] = lambda body, client, _work: on_draft_followups(body, client)
+    app.action(DRAFT_FOLLOWUPS_ACTION)(on_draft_followups_click)

@@ -9,11 +9,13 @@ typed in any channel. The placeholder is replaced in place through the command's
 from __future__ import annotations
 
 import logging
+import uuid
 from typing import TYPE_CHECKING, Any
 
-from bot.copilot.direct import COMMAND, CommandRequest, commands_help, parse_command, run_command
+from bot.copilot.direct import COMMAND, commands_help, parse_command, run_command
 from bot.slack.blocks import fallback_text, reply_to_blocks, respond_reply, text_reply, working_blocks
 from bot.slack.identity import resolve_identity
+from bot.slack.work import WorkRef
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -33,16 +35,23 @@ def command_ack(command: dict[str, Any]) -> dict[str, Any]:
     return {"text": text, "blocks": blocks, "response_type": "ephemeral"}
 
 
+def command_key(command: dict[str, Any]) -> str:
+    """The durable-work key of a slash command: its trigger id (unique per invocation)."""
+    return f"cmd:{command.get('trigger_id') or command.get('response_url') or uuid.uuid4().hex}"
+
+
 def register(app: App, deps: BotDeps) -> None:
-    """Add the `/salesos` listener."""
+    """Add the `/salesos` listener; its answer is durable work (`command`)."""
+    from slack_bolt.context.respond import Respond
 
-    def handle_salesos_command(ack: Any, command: dict[str, Any], respond: Any, client: Any) -> None:
+    def handle_salesos_command(ack: Any, command: dict[str, Any], client: Any) -> None:
+        if parse_command(command.get("text", "")).kind != "help":
+            deps.submit("command", command_key(command), dict(command), client)
         ack(**command_ack(command))
-        request = parse_command(command.get("text", ""))
-        if request.kind != "help":
-            deps.defer(answer_command, command, request, respond, client)
 
-    def answer_command(command: dict[str, Any], request: CommandRequest, respond: Any, client: Any) -> None:
+    def answer_command(command: dict[str, Any], client: Any, work: WorkRef | None = None) -> None:
+        request = parse_command(command.get("text", ""))
+        respond = Respond(response_url=command.get("response_url"))
         try:
             identity = resolve_identity(deps.engine, client, command["user_id"], settings=deps.settings, now=deps.now())
             if request.kind == "capability":
@@ -64,9 +73,16 @@ def register(app: App, deps: BotDeps) -> None:
                 )
             reply = result.reply
         except Exception:
-            log.exception("/salesos %r failed", command.get("text"))
-            reply = text_reply(":warning: Sorry, something went wrong answering that. The error is logged; try again.")
+            incident = uuid.uuid4().hex[:12]
+            log.exception("/salesos %r failed (incident %s)", command.get("text"), incident)
+            reply = text_reply(
+                f":warning: Sorry, something went wrong answering that (incident {incident}). Try again."
+            )
         respond_reply(respond, reply, replace_original=True, response_type="ephemeral")
 
+    deps.work_handlers["command"] = answer_command
     app.command(COMMAND)(handle_salesos_command)
     deps.edge_acks[COMMAND] = command_ack  # the HTTP router may send this ack before Bolt runs (bot/slack/server.py)
+    deps.edge_work[COMMAND] = lambda form: (
+        ("command", command_key(form), dict(form)) if parse_command(form.get("text", "")).kind != "help" else None
+    )

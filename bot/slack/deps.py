@@ -5,6 +5,7 @@ Listeners receive these through `register(app, deps)`; nothing reaches back into
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
+from bot.slack.work import WorkHandler, worker_name
 from tools.drafts import Writer
 
 if TYPE_CHECKING:
@@ -65,6 +67,35 @@ class AckGate:
         self._quiet.wait(self.max_wait)
 
 
+class Readiness:
+    """Whether this process can talk to Slack yet: `/healthz` answers 503 "not ready" until it can."""
+
+    def __init__(self) -> None:
+        """Start not ready."""
+        self._ready = threading.Event()
+        self.reason = "checking Slack (auth.test)"
+
+    @property
+    def ready(self) -> bool:
+        """True once Slack answered auth.test."""
+        return self._ready.is_set()
+
+    def set_ready(self) -> None:
+        """Slack answered: ready."""
+        self.reason = ""
+        self._ready.set()
+
+    def route(self, method: str, headers: dict[str, str], body: bytes) -> tuple[int, dict[str, str], bytes]:
+        """`GET /healthz`: 200 when ready, else 503 with the reason (the process itself is up)."""
+        if self.ready:
+            return (200, {"Content-Type": "application/json"}, json.dumps({"ok": True, "ready": True}).encode())
+        return (
+            503,
+            {"Content-Type": "application/json"},
+            json.dumps({"ok": False, "ready": False, "reason": self.reason}).encode(),
+        )
+
+
 @dataclass
 class BotDeps:
     """What the listeners need; handed to each registrar as `register(app, deps)`."""
@@ -78,6 +109,29 @@ class BotDeps:
     ack_gate: AckGate = field(default_factory=AckGate)
     edge_acks: dict[str, Callable[[dict[str, str]], dict[str, Any]]] = field(default_factory=dict)
     """Slash command → its ack body from the form alone; the HTTP router acks these before Bolt (server.py)."""
+    edge_work: dict[str, Callable[[dict[str, str]], tuple[str, str, dict[str, Any]] | None]] = field(
+        default_factory=dict
+    )
+    """Slash command → (kind, key, payload) of its durable work, stored by the HTTP router before its edge ack."""
+    work_handlers: dict[str, WorkHandler] = field(default_factory=dict)
+    """Kind of durable work → the function that does it (`bot/slack/work.py`); listeners register theirs."""
+    readiness: Readiness | None = None
+    """Set by `salesos serve`: whether Slack answered auth.test yet (`/healthz`)."""
+    worker: str = field(default_factory=worker_name)
+    """This process's name on the work rows it claims."""
+
+    def submit(self, kind: str, key: str, payload: dict[str, Any], client: Any) -> int:
+        """Store acknowledged work (before the ack leaves), then run it on the pool; returns the row id.
+
+        A Slack retry of the same delivery (same `key`) finds the stored row and runs nothing twice: the claim is a
+        conditional UPDATE that exactly one worker wins.
+        """
+        from bot.slack.work import run_work
+        from store.work import enqueue
+
+        work_id = enqueue(self.engine, kind, key, payload)
+        self.defer(run_work, self, work_id, client)
+        return work_id
 
     def defer(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
         """Run `fn(*args)` on the work pool after the ack; a failure is logged, never lost silently."""

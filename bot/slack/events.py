@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 import re
+import uuid
 from typing import TYPE_CHECKING, Any, Literal
 
 from bot.copilot.reply import Reply
 from bot.slack.approvals import APPROVE_REACTIONS, DISCARD_REACTIONS, carry_out_decision
 from bot.slack.blocks import post_ephemeral_reply, text_reply, update_reply, working_blocks
 from bot.slack.identity import resolve_identity
+from bot.slack.work import WorkRef
 from tools.drafts import find_draft_by_message
 
 if TYPE_CHECKING:
@@ -52,24 +54,50 @@ def _ask(deps: BotDeps, client: Any, *, user: str, question: str, thread_key: st
 
 
 def answer_in_place(
-    deps: BotDeps, client: Any, *, channel: str, user: str, question: str, thread_ts: str | None, thread_key: str
+    deps: BotDeps,
+    client: Any,
+    *,
+    channel: str,
+    user: str,
+    question: str,
+    thread_ts: str | None,
+    thread_key: str,
+    work: WorkRef | None = None,
 ) -> None:
-    """Post "working…", ask the copilot, replace the placeholder; private answers go to the asker only."""
-    text, blocks = working_blocks("Looking into it")
-    placeholder = client.chat_postMessage(channel=channel, text=text, blocks=blocks, thread_ts=thread_ts)
+    """Post "working…", ask the copilot, replace the placeholder; private answers go to the asker only.
+
+    A resumed run (the process answering died) reuses the placeholder it finds on `work`, so the user sees one
+    message replaced in place, never a second "working…" or a second answer.
+    """
+    placeholder_ts = work.find_placeholder(client) if work is not None else None
+    if placeholder_ts is None:
+        text, blocks = working_blocks("Looking into it")
+        if work is not None:
+            work.remember_placeholder(channel, "")  # "about to post": a resumed run then looks for it first
+        posted = client.chat_postMessage(
+            channel=channel, text=text, blocks=blocks, thread_ts=thread_ts, **(work.metadata() if work else {})
+        )
+        placeholder_ts = str(posted["ts"])
+        if work is not None:
+            work.remember_placeholder(channel, placeholder_ts)
     reply = _ask(deps, client, user=user, question=question, thread_key=thread_key)
     is_dm = channel.startswith("D")
     if reply.ephemeral and not is_dm:
-        update_reply(client, channel, placeholder["ts"], text_reply(f"<@{user}>, I sent you the answer privately."))
+        update_reply(client, channel, placeholder_ts, text_reply(f"<@{user}>, I sent you the answer privately."))
         post_ephemeral_reply(client, channel, user, reply, thread_ts=thread_ts)
         return
-    update_reply(client, channel, placeholder["ts"], reply, thread_ts=thread_ts or placeholder["ts"])
+    update_reply(client, channel, placeholder_ts, reply, thread_ts=thread_ts or placeholder_ts)
+
+
+def event_key(body: dict[str, Any]) -> str:
+    """The durable-work key of an Events API delivery: its event id (Slack's retries carry the same one)."""
+    return f"event:{body.get('event_id') or uuid.uuid4().hex}"
 
 
 def register(app: App, deps: BotDeps) -> None:
-    """Add the message.im, app_mention and reaction_added listeners."""
+    """Add the message.im, app_mention and reaction_added listeners (each a durable work kind)."""
 
-    def handle_direct_message(event: dict[str, Any], client: Any) -> None:
+    def handle_direct_message(event: dict[str, Any], client: Any, work: WorkRef | None = None) -> None:
         if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype") in _IGNORED_SUBTYPES:
             return
         question = (event.get("text") or "").strip()
@@ -84,9 +112,10 @@ def register(app: App, deps: BotDeps) -> None:
             question=question,
             thread_ts=thread_ts,
             thread_key=f"im:{event['channel']}:{thread_ts or ''}",
+            work=work,
         )
 
-    def handle_app_mention(event: dict[str, Any], client: Any) -> None:
+    def handle_app_mention(event: dict[str, Any], client: Any, work: WorkRef | None = None) -> None:
         if event.get("bot_id") or not event.get("user"):
             return
         question = _MENTION.sub("", event.get("text") or "").strip() or "help"
@@ -99,9 +128,10 @@ def register(app: App, deps: BotDeps) -> None:
             question=question,
             thread_ts=thread_ts,
             thread_key=f"thread:{event['channel']}:{thread_ts}",
+            work=work,
         )
 
-    def handle_reaction_added(event: dict[str, Any], client: Any) -> None:
+    def handle_reaction_added(event: dict[str, Any], client: Any, work: WorkRef | None = None) -> None:
         reaction = str(event.get("reaction", "")).split("::")[0]  # skin tones arrive as "white_check_mark::skin-tone-2"
         decision: Literal["approve", "discard"]
         if reaction in APPROVE_REACTIONS:
@@ -120,17 +150,32 @@ def register(app: App, deps: BotDeps) -> None:
             deps, client, draft_id=draft.id, decision=decision, slack_user=event["user"], channel=item["channel"]
         )
 
+    deps.work_handlers.update(
+        {"dm": handle_direct_message, "mention": handle_app_mention, "reaction": handle_reaction_added}
+    )
+
+    def is_question(event: dict[str, Any]) -> bool:
+        return (
+            event.get("channel_type") == "im"
+            and not event.get("bot_id")
+            and event.get("subtype") not in _IGNORED_SUBTYPES
+            and bool((event.get("text") or "").strip())
+        )
+
     @app.event("message")
-    def on_message(ack: Any, event: dict[str, Any], client: Any) -> None:
+    def on_message(ack: Any, body: dict[str, Any], event: dict[str, Any], client: Any) -> None:
+        if is_question(event):  # stored before the ack: a crash after it cannot lose the question
+            deps.submit("dm", event_key(body), event, client)
         ack()
-        deps.defer(handle_direct_message, event, client)
 
     @app.event("app_mention")
-    def on_app_mention(ack: Any, event: dict[str, Any], client: Any) -> None:
+    def on_app_mention(ack: Any, body: dict[str, Any], event: dict[str, Any], client: Any) -> None:
+        deps.submit("mention", event_key(body), event, client)
         ack()
-        deps.defer(handle_app_mention, event, client)
 
     @app.event("reaction_added")
-    def on_reaction_added(ack: Any, event: dict[str, Any], client: Any) -> None:
+    def on_reaction_added(ack: Any, body: dict[str, Any], event: dict[str, Any], client: Any) -> None:
+        reaction = str(event.get("reaction", "")).split("::")[0]
+        if reaction in APPROVE_REACTIONS | DISCARD_REACTIONS:  # only reactions that decide a draft are work
+            deps.submit("reaction", event_key(body), event, client)
         ack()
-        deps.defer(handle_reaction_added, event, client)

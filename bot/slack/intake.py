@@ -12,6 +12,7 @@ an open endpoint would let anyone write leads into the CRM.
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import hmac
 import json
@@ -40,6 +41,7 @@ TIMESTAMP_HEADER = "x-salesos-timestamp"
 MAX_CLOCK_SKEW_SECONDS = 300
 JSON_TYPES = ("application/json",)
 FORM_TYPES = ("application/x-www-form-urlencoded",)
+SERVER_OWNED_FIELDS = ("hubspot_id", "submitted_at")
 
 Answer = tuple[int, dict[str, str], bytes]
 Notify = Callable[[IntakeResult], None]
@@ -153,6 +155,8 @@ def handle_intake(
     data = _parse(lowered.get("content-type", ""), body)
     if isinstance(data, tuple):
         return data
+    for field in SERVER_OWNED_FIELDS:  # set by us (HubSpot sync, the clock), never by whoever posts the form
+        data.pop(field, None)
     try:
         lead_in = LeadIn.model_validate(data)
     except ValidationError as exc:
@@ -174,6 +178,34 @@ def handle_intake(
         except Exception:
             log.exception("lead %s stored but its Slack/HubSpot notification failed", result.lead_id)
     return _json(201 if result.created else 200, {"ok": True, **result.as_dict()})
+
+
+PEER_HEADER = "x-salesos-peer"
+"""The client's address, set by the HTTP server (`bot/slack/server.py`), never taken from the request."""
+
+
+class RateLimit:
+    """At most `per_minute` requests per source in any sliding minute (one process's view; thread-safe)."""
+
+    def __init__(self, per_minute: int, *, clock: Callable[[], float] = time.monotonic) -> None:
+        """Allow `per_minute` requests per source."""
+        self.per_minute, self.clock = per_minute, clock
+        self._seen: dict[str, collections.deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def hit(self, source: str) -> int:
+        """Count a request; 0 when allowed, else the seconds to wait before the next one is."""
+        now = self.clock()
+        with self._lock:
+            if len(self._seen) > 10_000:  # many sources: forget the idle ones, so memory stays bounded
+                self._seen = {k: v for k, v in self._seen.items() if v and v[-1] > now - 60}
+            times = self._seen.setdefault(source, collections.deque())
+            while times and times[0] <= now - 60:
+                times.popleft()
+            if len(times) >= self.per_minute:
+                return max(1, int(times[0] + 60 - now) + 1)
+            times.append(now)
+            return 0
 
 
 def warm_up_scorer(engine: Engine, settings: Settings) -> threading.Thread:
@@ -212,8 +244,18 @@ def intake_route(
 
         client = build_web_client(settings)
     notify = make_intake_notifier(client, engine, settings) if client is not None else None
+    limit = RateLimit(settings.intake_rate_per_minute)
 
     def route(method: str, headers: dict[str, str], body: bytes) -> Answer:
+        source = headers.get(PEER_HEADER, "")
+        wait = limit.hit(source)
+        if wait:
+            log.warning("intake: %s over %s posts/minute, refused", source, settings.intake_rate_per_minute)
+            return _json(
+                429,
+                {"ok": False, "error": "rate_limited", "message": "too many posts from this address; retry later"},
+                {"Retry-After": str(wait)},
+            )
         return handle_intake(method, headers, body, engine=engine, settings=settings, notify=notify)
 
     return route

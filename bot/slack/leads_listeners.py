@@ -189,14 +189,20 @@ def make_intake_notifier(
 # --- buttons --------------------------------------------------------------------------------------------------------
 
 
-def assign_lead(engine: Engine, lead_id: int, owner_id: int) -> bool:
-    """Give a new (or already assigned) lead to an owner; False when it is disqualified or converted meanwhile."""
+def assign_lead(engine: Engine, lead_id: int, owner_id: int, *, take_over: bool = False) -> bool:
+    """Give an open lead to an owner; False when it is closed meanwhile, or (unless `take_over`) someone else's.
+
+    The condition is in the UPDATE, so two AEs clicking at once cannot both win, and a click never silently takes a
+    lead from the AE it was assigned to.
+    """
+    mine_or_free = col(InboundLead.owner_id).is_(None) | (col(InboundLead.owner_id) == owner_id)
     with Session(engine) as session:
-        changed = session.exec(
-            update(InboundLead)
-            .where(col(InboundLead.id) == lead_id, col(InboundLead.status).in_(("new", "assigned")))
-            .values(owner_id=owner_id, status="assigned")
-        ).rowcount
+        stmt = update(InboundLead).where(
+            col(InboundLead.id) == lead_id, col(InboundLead.status).in_(("new", "assigned"))
+        )
+        if not take_over:
+            stmt = stmt.where(mine_or_free)
+        changed = session.exec(stmt.values(owner_id=owner_id, status="assigned")).rowcount
         session.commit()
     return bool(changed)
 
@@ -211,6 +217,13 @@ def disqualify_lead(engine: Engine, lead_id: int) -> bool:
         ).rowcount
         session.commit()
     return bool(changed)
+
+
+def may_act_on_lead(lead: InboundLead, owner_id: int | None, *, is_manager: bool) -> bool:
+    """Who may disqualify a lead: a manager, its owner, or (while it is unassigned) any AE known to the CRM."""
+    if is_manager:
+        return True
+    return owner_id is not None and lead.owner_id in (None, owner_id)
 
 
 def _lead_id(body: dict[str, Any]) -> int | None:
@@ -233,37 +246,85 @@ def register(app: App, deps: BotDeps) -> None:
             lead = session.get(InboundLead, lead_id)
         return None if lead is None else lead_reply(lead, settings=deps.settings, status_line=status_line)
 
+    def tell(respond: Callable[..., Any], text: str) -> None:
+        respond(text=text, response_type="ephemeral", replace_original=False)
+
+    def owner_user(owner_id: int | None) -> str:
+        with Session(deps.engine) as session:
+            owner = session.get(Owner, owner_id) if owner_id is not None else None
+        if owner is None:
+            return "another AE"
+        return f"<@{owner.slack_user_id}>" if owner.slack_user_id else owner.name or "another AE"
+
     def on_assign(body: dict[str, Any], client: Any, respond: Callable[..., Any]) -> None:
         lead_id, user = _lead_id(body), body.get("user", {}).get("id", "")
         if lead_id is None:
             return
         who = resolve_identity(deps.engine, client, user, settings=deps.settings)
         if who.owner_id is None:
-            respond(
-                text="I can't find you among the CRM owners (matched by your Slack email), so I can't assign this "
+            tell(
+                respond,
+                "I can't find you among the CRM owners (matched by your Slack email), so I can't assign this "
                 "lead to you. Ask an admin to add you as a HubSpot owner.",
-                response_type="ephemeral",
-                replace_original=False,
             )
             return
-        if not assign_lead(deps.engine, lead_id, who.owner_id):
-            respond(text="This lead is already closed out (disqualified or converted).", replace_original=False)
+        if not assign_lead(deps.engine, lead_id, who.owner_id, take_over=who.is_manager):
+            with Session(deps.engine) as session:
+                lead = session.get(InboundLead, lead_id)
+            if lead is not None and lead.status in ("new", "assigned"):
+                tell(
+                    respond,
+                    f"This lead is already assigned to {owner_user(lead.owner_id)}. Ask them or a manager to "
+                    "reassign it; I did not change it.",
+                )
+            else:
+                tell(respond, "This lead is already closed out (disqualified or converted).")
             return
         reply = refreshed(lead_id, f":white_check_mark: Assigned to <@{user}>")
         if reply is not None:
             respond_reply(respond, reply)
 
-    def on_disqualify(body: dict[str, Any], respond: Callable[..., Any]) -> None:
+    def on_disqualify(body: dict[str, Any], client: Any, respond: Callable[..., Any]) -> None:
         lead_id, user = _lead_id(body), body.get("user", {}).get("id", "")
         if lead_id is None:
             return
+        with Session(deps.engine) as session:
+            lead = session.get(InboundLead, lead_id)
+        if lead is None:
+            tell(respond, "That lead no longer exists.")
+            return
+        who = resolve_identity(deps.engine, client, user, settings=deps.settings)
+        if not may_act_on_lead(lead, who.owner_id, is_manager=who.is_manager):
+            tell(
+                respond,
+                "Only the lead's owner or a manager can disqualify it"
+                + ("" if who.owner_id is not None else " (and I can't find you among the CRM owners)")
+                + ". Nothing was changed.",
+            )
+            return
         if not disqualify_lead(deps.engine, lead_id):
-            respond(text="This lead was already disqualified or converted.", replace_original=False)
+            tell(respond, "This lead was already disqualified or converted.")
             return
         reply = refreshed(lead_id, f":no_entry: Disqualified by <@{user}>")
         if reply is not None:
             respond_reply(respond, reply)
 
-    app.action(ASSIGN_ACTION)(ack=just_ack, lazy=[on_assign])
-    app.action(DISQUALIFY_ACTION)(ack=just_ack, lazy=[on_disqualify])
+    from slack_bolt.context.respond import Respond
+
+    from bot.slack.actions import action_key
+
+    def durable(kind: str, work: Callable[[dict[str, Any], Any, Callable[..., Any]], None]) -> Callable[..., None]:
+        """The click is stored before its ack and answered through its response_url, even after a restart."""
+        deps.work_handlers[kind] = lambda body, client, _work: work(
+            body, client, Respond(response_url=body.get("response_url"))
+        )
+
+        def listener(ack: Callable[..., Any], body: dict[str, Any], client: Any) -> None:
+            deps.submit(kind, action_key(body), body, client)
+            ack()
+
+        return listener
+
+    app.action(ASSIGN_ACTION)(durable(ASSIGN_ACTION, on_assign))
+    app.action(DISQUALIFY_ACTION)(durable(DISQUALIFY_ACTION, on_disqualify))
     app.action(OPEN_HUBSPOT_ACTION)(just_ack)  # the button is a link; Slack still sends the click

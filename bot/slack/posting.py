@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 from slack_sdk import WebClient
 from sqlalchemy import Engine
 
-from bot.copilot.reply import Reply, to_text
-from bot.slack.blocks import reply_to_blocks
+from bot.copilot.reply import Reply
+from bot.slack.blocks import fallback_text, reply_to_blocks
 from jobs.hubspot_leads import Notify
 from jobs.posting import Poster, Recipient, TerminalPoster, Unreachable
 
@@ -32,7 +32,7 @@ class SlackPoster:
         """Post to a channel by id or #name; return (channel id, ts)."""
         resp = self.client.chat_postMessage(
             channel=channel,
-            text=reply.fallback or to_text(reply)[:3000],
+            text=fallback_text(reply),
             blocks=reply_to_blocks(reply),
             unfurl_links=False,
         )

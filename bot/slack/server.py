@@ -14,14 +14,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import hmac
 import json
 import logging
+import queue
 import signal
 import socket
 import threading
 import time
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from hashlib import sha256
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlparse
 
@@ -30,7 +34,7 @@ from sqlalchemy import Engine
 if TYPE_CHECKING:
     from slack_bolt import App
 
-    from bot.slack.deps import AckGate, BotDeps, Registrar
+    from bot.slack.deps import AckGate, BotDeps, Readiness, Registrar
     from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -43,6 +47,8 @@ EdgeAck = Callable[[dict[str, str]], dict[str, Any]]
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 MAX_BODY_BYTES = 1_000_000
+PEER_HEADER = "x-salesos-peer"
+"""Set by the server on every request: the client's address (a route's rate limit keys on it)."""
 MAX_CLOCK_SKEW_SECONDS = 60 * 5
 
 
@@ -54,8 +60,6 @@ def signature_problem(
     signing_secret: str, headers: Mapping[str, str], body: bytes, now: float | None = None
 ) -> str | None:
     """Why a request is not validly signed by Slack, or None when it is."""
-    from slack_sdk.signature import SignatureVerifier
-
     timestamp, signature = headers.get("x-slack-request-timestamp"), headers.get("x-slack-signature")
     if not timestamp or not signature:
         return "missing signature headers"
@@ -63,8 +67,36 @@ def signature_problem(
         return "malformed timestamp"
     if abs((now if now is not None else time.time()) - int(timestamp)) > MAX_CLOCK_SKEW_SECONDS:
         return "timestamp older than 5 minutes (replay?)"
-    if not SignatureVerifier(signing_secret).is_valid(body=body, timestamp=timestamp, signature=signature):
+    # Over the raw bytes, before anything decodes them: a body that is not UTF-8 is just unsigned here (401), never
+    # a 500 from a decoder (slack_sdk's verifier decodes the body first).
+    expected = "v0=" + hmac.new(signing_secret.encode(), b"v0:" + timestamp.encode() + b":" + body, sha256).hexdigest()
+    if not hmac.compare_digest(expected, signature):
         return "signature mismatch"
+    return None
+
+
+def team_of(body: Mapping[str, Any]) -> str | None:
+    """The workspace a Slack payload comes from: `team_id` (events, commands), `team.id` or `user.team_id` (clicks)."""
+    if body.get("team_id"):
+        return str(body["team_id"])
+    for key, field in (("team", "id"), ("user", "team_id")):
+        part = body.get(key)
+        if isinstance(part, dict) and part.get(field):
+            return str(part[field])
+    return None
+
+
+def malformed(body: Any) -> str | None:
+    """Why a signed payload cannot be a Slack request we handle, or None (checked before Bolt sees it)."""
+    if not isinstance(body, dict) or not body:
+        return "not an object"
+    if "event" in body and not isinstance(body["event"], dict):
+        return "event is not an object"
+    for key in ("user", "team", "channel", "view", "container"):
+        if key in body and body[key] is not None and not isinstance(body[key], (dict, str)):
+            return f"{key} has the wrong shape"
+    if "actions" in body and not isinstance(body["actions"], list):
+        return "actions is not a list"
     return None
 
 
@@ -79,8 +111,54 @@ def _slash_command_form(headers: Headers, body: bytes) -> dict[str, str] | None:
     return form if "command" in form and "payload" not in form else None
 
 
+class GroupWriter:
+    """Stores the edge acks' work rows in batches: one transaction for all the commands that arrived meanwhile.
+
+    Under a burst of 200 commands, one commit per ack would queue every ack behind 199 commits; grouped, the burst
+    costs a few commits and each ack leaves as soon as the transaction holding its row is committed.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        """Start the writer thread (a daemon: it holds no state a crash could lose that is not yet acknowledged)."""
+        self.engine = engine
+        self._queue: queue.SimpleQueue[tuple[str, str, dict[str, Any], Future[bool]]] = queue.SimpleQueue()
+        threading.Thread(target=self._loop, name="salesos-work-writer", daemon=True).start()
+
+    def submit(self, kind: str, key: str, payload: dict[str, Any]) -> Future[bool]:
+        """Queue a row; the future says True once it is committed, False when its key was stored before (a replay)."""
+        done: Future[bool] = Future()
+        self._queue.put((kind, key, payload, done))
+        return done
+
+    def _loop(self) -> None:
+        from store.work import enqueue_many
+
+        while True:
+            batch = [self._queue.get()]
+            while len(batch) < 500:
+                try:
+                    batch.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+            try:
+                stored = enqueue_many(self.engine, [(kind, key, payload) for kind, key, payload, _ in batch])
+            except Exception as exc:
+                for *_, done in batch:
+                    done.set_exception(exc)
+                continue
+            for (*_, done), new in zip(batch, stored, strict=True):
+                done.set_result(new)
+
+
 def bolt_route(
-    app: App, signing_secret: str, *, edge_acks: Mapping[str, EdgeAck] | None = None, gate: AckGate | None = None
+    app: App,
+    signing_secret: str,
+    *,
+    edge_acks: Mapping[str, EdgeAck] | None = None,
+    gate: AckGate | None = None,
+    deps: BotDeps | None = None,
+    team_id: str | None = None,
+    replays: Callable[[str], bool] | None = None,
 ) -> Route:
     """The `/slack/events` handler: verify, hand to Bolt, and turn unknown payloads into a logged 200.
 
@@ -92,6 +170,7 @@ def bolt_route(
     from slack_bolt import BoltRequest
 
     dispatcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="salesos-dispatch") if edge_acks else None
+    writer = GroupWriter(deps.engine) if deps is not None and edge_acks else None
 
     def build_request(headers: Headers, body: bytes) -> BoltRequest:
         return BoltRequest(body=body.decode("utf-8"), headers={k: [v] for k, v in headers.items()}, mode="http")
@@ -106,7 +185,7 @@ def bolt_route(
         except Exception:
             log.exception("slash command could not be dispatched after its edge ack")
 
-    def fast_path(method: str, headers: Headers, body: bytes) -> RouteResult | None:
+    def fast_path(method: str, headers: Headers, body: bytes) -> RouteResult | Future[Any] | None:
         """The edge ack of a verified slash command, or None to take the full (threaded) route."""
         if method != "POST" or not edge_acks or dispatcher is None:
             return None
@@ -116,8 +195,38 @@ def bolt_route(
         if signature_problem(signing_secret, headers, body):
             return None  # the full route rejects it with 401 and logs why
         ack_body = edge_acks[form["command"]](form)
+        work = deps.edge_work.get(form["command"]) if deps is not None else None
+        durable = work(form) if work is not None else None
+        if team_id and form.get("team_id") != team_id:
+            return None  # the full route logs and drops it
+        if durable is not None and writer is not None:  # stored before the ack: a crash now cannot lose it
+            return _after_stored(writer.submit(*durable), headers, body, ack_body)
+        if replays is not None and not replays(headers.get("x-slack-signature", "")):
+            return _json(401, {"error": "invalid request"})
         dispatcher.submit(dispatch_later, headers, body)
         return _json(200, ack_body)
+
+    def _after_stored(stored: Future[bool], headers: Headers, body: bytes, ack_body: dict[str, Any]) -> Future[Any]:
+        """The ack, once the command's row is committed (the server awaits it without blocking its loop)."""
+        answer: Future[Any] = Future()
+
+        def settle(done: Future[bool]) -> None:
+            try:
+                new = done.result()
+            except Exception:
+                log.exception("could not store a slash command before its ack: taking the full route")
+                answer.set_result(None)
+                return
+            if not new:  # the same trigger id again: a captured command replayed
+                log.warning("replayed slash command refused (trigger id already handled)")
+                answer.set_result(_json(401, {"error": "invalid request"}))
+                return
+            assert dispatcher is not None
+            dispatcher.submit(dispatch_later, headers, body)
+            answer.set_result(_json(200, ack_body))
+
+        stored.add_done_callback(settle)
+        return answer
 
     def handle(method: str, headers: Headers, body: bytes) -> RouteResult:
         if method != "POST":
@@ -127,16 +236,27 @@ def bolt_route(
             log.warning("rejected %s request: %s", EVENTS_PATH, problem)
             return _json(401, {"error": "invalid request"})
         answered = fast_path(method, headers, body)
+        if isinstance(answered, Future):
+            answered = answered.result(30)
         if answered is not None:
-            return answered
+            return answered  # type: ignore[no-any-return]
         try:
             request = build_request(headers, body)
-        except (ValueError, UnicodeDecodeError) as exc:  # malformed JSON / form body, though correctly signed
-            log.warning("malformed Slack payload (%s): %.200r", exc, body)
+        except Exception as exc:  # malformed JSON / form / nesting, though correctly signed: Slack must not retry it
+            log.warning("malformed Slack payload (%s): %.200r", type(exc).__name__, body)
             return 200, {}, b""
-        if not isinstance(request.body, dict) or not request.body:
-            log.warning("Slack payload without content: %.200r", body)
+        problem = malformed(request.body)
+        if problem:
+            log.warning("signed Slack payload ignored (%s): %.200r", problem, body)
             return 200, {}, b""
+        team = team_of(request.body)
+        if team_id and team != team_id:
+            log.warning("signed Slack payload from workspace %r refused: this app serves %s", team, team_id)
+            return 200, {"x-slack-no-retry": "1"}, b""
+        signature = headers.get("x-slack-signature", "")
+        if replays is not None and not _is_event_retry(headers, request.body) and not replays(signature):
+            log.warning("replayed Slack request refused (its signature was already used)")
+            return _json(401, {"error": "invalid request"})
         try:
             response = app.dispatch(request)
         except Exception:  # Bolt chokes on some malformed shapes (e.g. block_actions without actions)
@@ -152,9 +272,72 @@ def bolt_route(
     return handle
 
 
+def _is_event_retry(headers: Headers, body: Mapping[str, Any]) -> bool:
+    """An Events API redelivery: de-duplicated by its event id (slack_app.py), so its signature may repeat."""
+    return (
+        bool(headers.get("x-slack-retry-num")) and body.get("type") == "event_callback" and bool(body.get("event_id"))
+    )
+
+
+def signature_memory(engine: Engine) -> Callable[[str], bool]:
+    """`first_sighting(signature)`: True the first time a signature is seen, across replicas (the shared store).
+
+    Signatures are remembered in the event table for days, well past the 5-minute window Slack's timestamp allows.
+    """
+    from store.slack_events import claim_event
+
+    def first_sighting(signature: str) -> bool:
+        return bool(signature) and claim_event(engine, f"sig:{signature}", "signature")
+
+    return first_sighting
+
+
 def health_route(method: str, headers: Headers, body: bytes) -> RouteResult:
     """`GET /healthz`: the process is up and serving."""
     return _json(200, {"ok": True})
+
+
+def wait_for_slack(
+    client: Any,
+    readiness: Readiness,
+    *,
+    first_delay: float = 1.0,
+    max_delay: float = 60.0,
+    stop: threading.Event | None = None,
+) -> threading.Thread:
+    """Call auth.test until Slack answers, with backoff, on a daemon thread; one log line, not a traceback.
+
+    Slack being unreachable at start (a network blip, an outage) must not kill `serve`: the server answers
+    `/healthz` with "not ready" meanwhile, and Slack's requests are still acknowledged and stored as work.
+    """
+    from slack_sdk import WebClient
+
+    stop = stop or threading.Event()
+    quiet = logging.getLogger("salesos.slack-readiness")  # slack_sdk logs an ERROR per failed try: keep it to ours
+    quiet.setLevel(logging.CRITICAL)
+    probe = WebClient(token=client.token, base_url=client.base_url, logger=quiet)  # no retry handlers: we back off
+
+    def run() -> None:
+        delay, told = first_delay, False
+        while not stop.is_set():
+            try:
+                probe.auth_test()
+            except Exception as exc:
+                readiness.reason = f"Slack unreachable: {type(exc).__name__}"
+                if not told:
+                    log.warning("Slack is unreachable (%s); retrying with backoff, /healthz says not ready", exc)
+                    told = True
+                stop.wait(delay)
+                delay = min(max_delay, delay * 2)
+                continue
+            if told:
+                log.info("Slack is reachable again: ready")
+            readiness.set_ready()
+            return
+
+    thread = threading.Thread(target=run, name="salesos-slack-ready", daemon=True)
+    thread.start()
+    return thread
 
 
 _REASONS = {
@@ -195,8 +378,15 @@ class SlackHTTPServer:
         workers: int = 32,
         gate: AckGate | None = None,
         reuse_port: bool = False,
+        isolated: Mapping[str, int] | None = None,
     ) -> None:
         self.routes = dict(routes)
+        # A route listed in `isolated` (the website's /intake) gets its own small pool: a burst of form posts then
+        # queues behind itself, never in front of Slack's requests, which must be acknowledged within 3 s.
+        self._route_pools = {
+            path: ThreadPoolExecutor(max_workers=n, thread_name_prefix=f"salesos-{path.strip('/') or 'root'}")
+            for path, n in (isolated or {}).items()
+        }
         self.gate = gate
         self.timings: list[tuple[float, float]] | None = None
         """Set to a list to record (monotonic end, ms) of each request in the server (head read → answer written)."""
@@ -251,7 +441,8 @@ class SlackHTTPServer:
     def server_close(self) -> None:
         """Release the socket and the worker threads."""
         self._sock.close()
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        for pool in (self._pool, *self._route_pools.values()):
+            pool.shutdown(wait=False, cancel_futures=True)
 
     async def _serve(self) -> None:
         self._loop, self._stopped = asyncio.get_running_loop(), asyncio.Event()
@@ -295,6 +486,8 @@ class SlackHTTPServer:
             if ":" in line:
                 key, value = line.split(":", 1)
                 headers[key.strip().lower()] = value.strip()
+        peer = writer.get_extra_info("peername")
+        headers[PEER_HEADER] = str(peer[0]) if peer else ""  # ours, overwriting any sent: per-source rate limits
         keep_alive = version == "HTTP/1.1" and headers.get("connection", "").lower() != "close"
         if "chunked" in headers.get("transfer-encoding", "").lower():
             await self._write(writer, *_json(411, {"error": "Content-Length required"}), keep_alive=False)
@@ -332,10 +525,13 @@ class SlackHTTPServer:
             fast_path = getattr(route, "fast_path", None)
             if fast_path is not None:
                 answered = fast_path(method, headers, body)
+                if isinstance(answered, Future):  # the ack waits for its durable row, the loop does not
+                    answered = await asyncio.wrap_future(answered)
                 if answered is not None:
                     return answered  # type: ignore[no-any-return]
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self._pool, route, method, headers, body)
+            pool = self._route_pools.get(path, self._pool)
+            return await loop.run_in_executor(pool, route, method, headers, body)
         except Exception:
             log.exception("%s %s failed", method, path)
             return _json(500, {"error": "internal error"})
@@ -364,20 +560,32 @@ def build_http_server(
     port: int = 3000,
     routes: Mapping[str, Route] | None = None,
     reuse_port: bool = False,
+    isolated: Mapping[str, int] | None = None,
 ) -> SlackHTTPServer:
     """The HTTP-mode server: `/slack/events` → Bolt, `/healthz`, plus extra routes (e.g. the leads' `/intake`)."""
     if not signing_secret:
         raise ValueError("HTTP mode needs SLACK_SIGNING_SECRET: signature verification is always on")
     gate = deps.ack_gate if deps else None
+    readiness = getattr(deps, "readiness", None) if deps else None
     table: dict[str, Route] = {
-        EVENTS_PATH: bolt_route(app, signing_secret, edge_acks=(deps.edge_acks if deps else None) or None, gate=gate),
-        HEALTH_PATH: health_route,
+        EVENTS_PATH: bolt_route(
+            app,
+            signing_secret,
+            edge_acks=(deps.edge_acks if deps else None) or None,
+            gate=gate,
+            deps=deps,
+            team_id=deps.settings.slack_team_id if deps else None,
+            replays=signature_memory(deps.engine) if deps else None,
+        ),
+        HEALTH_PATH: readiness.route if readiness is not None else health_route,
     }
     for path, route in (routes or {}).items():
         if path in table:
             raise ValueError(f"route {path} is already taken")
         table[path] = route
-    return SlackHTTPServer(host, port, table, gate=gate, reuse_port=reuse_port)
+    if isolated is None and deps is not None and "/intake" in table:
+        isolated = {"/intake": deps.settings.intake_workers}
+    return SlackHTTPServer(host, port, table, gate=gate, reuse_port=reuse_port, isolated=isolated)
 
 
 def build_socket_mode_handler(app: App, app_token: str) -> Any:
@@ -404,7 +612,17 @@ def extensions(settings: Settings, engine: Engine) -> tuple[list[Registrar], dic
     return registrars, routes
 
 
-def build_runner(
+@dataclass(frozen=True)
+class Serving:
+    """What `salesos serve` runs: the mode, the Bolt app, its handler or HTTP server, and the listeners' deps."""
+
+    mode: str
+    app: App
+    runner: Any
+    deps: BotDeps
+
+
+def build_serving(
     settings: Settings,
     engine: Engine,
     *,
@@ -413,18 +631,24 @@ def build_runner(
     host: str = "0.0.0.0",
     port: int | None = None,
     reuse_port: bool = False,
-) -> tuple[str, App, Any]:
-    """Build the app and whatever serves it, without connecting: ("socket", app, handler) or ("http", app, server)."""
+    readiness: Readiness | None = None,
+) -> Serving:
+    """Build the app and whatever serves it, without connecting (Socket Mode handler, or our HTTP server)."""
     from bot.slack.slack_app import create_app
 
     registrars, routes = extensions(settings, engine)
-    app, deps = create_app(settings, engine, client=client, answer=answer, registrars=registrars)
+    # auth.test is not called while building: an unreachable Slack must not stop the server (see wait_for_slack)
+    app, deps = create_app(
+        settings, engine, client=client, answer=answer, registrars=registrars, token_verification=False
+    )
+    deps.readiness = readiness
     if settings.slack_app_token is not None:
         if routes:
             log.warning(
                 "Socket Mode: HTTP routes %s are not served (set no SLACK_APP_TOKEN to serve them)", list(routes)
             )
-        return "socket", app, build_socket_mode_handler(app, settings.slack_app_token.get_secret_value())
+        handler = build_socket_mode_handler(app, settings.slack_app_token.get_secret_value())
+        return Serving("socket", app, handler, deps)
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     server = build_http_server(
         app,
@@ -435,103 +659,23 @@ def build_runner(
         routes=routes,
         reuse_port=reuse_port,
     )
-    return "http", app, server
+    return Serving("http", app, server, deps)
 
 
-def start_scheduler(settings: Settings, engine: Engine, client: Any) -> Any:
-    """Start the scheduled jobs (`jobs.scheduler`) on this replica unless SCHEDULER_ENABLED=false; None if off.
-
-    Every replica may run it: each job run claims its `(job, slot)` in the store first, so nothing is posted twice.
-    """
-    if not settings.scheduler_enabled:
-        log.info("scheduler off on this replica (SCHEDULER_ENABLED=false)")
-        return None
-    from bot.slack.posting import lead_notifier, poster_from_settings
-    from jobs.scheduler import build_scheduler, start
-
-    scheduler = build_scheduler(
-        settings,
-        engine,
-        poster=poster_from_settings(settings, client),
-        notify_lead=lead_notifier(engine, settings, client),
-    )
-    start(scheduler)
-    return scheduler
+def build_runner(settings: Settings, engine: Engine, **kwargs: Any) -> tuple[str, App, Any]:
+    """`build_serving` as ("socket", app, handler) or ("http", app, server)."""
+    serving = build_serving(settings, engine, **kwargs)
+    return serving.mode, serving.app, serving.runner
 
 
-def serve(settings: Settings, engine: Engine) -> int:
-    """Run the Slack app and the scheduled jobs until interrupted (`salesos serve`)."""
-    if settings.slack_app_token is None and settings.slack_http_workers > 1:
-        return _serve_workers(settings)
-    mode, app, runner = build_runner(settings, engine)
-    return _run_with_scheduler(settings, engine, app, mode, runner)
-
-
-def _run_with_scheduler(settings: Settings, engine: Engine, app: App, mode: str, runner: Any) -> int:
-    scheduler = start_scheduler(settings, engine, app.client)
-    try:
-        return _run(mode, runner)
-    finally:
-        if scheduler is not None:
-            from jobs.scheduler import shutdown
-
-            shutdown(scheduler)  # lets a running job finish: no half-posted digest
-
-
-def _run(mode: str, runner: Any) -> int:
+def run_until_stopped(mode: str, runner: Any) -> int:
+    """Serve (Socket Mode handler or our HTTP server) until SIGTERM or Ctrl-C; 0 on a clean stop."""
     if mode == "socket":
         log.info("Sales OS: Socket Mode (SLACK_APP_TOKEN set): no public URL needed")
         runner.start()  # blocks; Ctrl-C stops it
         return 0
     log.info("Sales OS: HTTP mode on %s%s (and %s)", runner.url, EVENTS_PATH, HEALTH_PATH)
     return _serve_http(runner)
-
-
-def _serve_worker(settings: Settings, index: int) -> None:
-    """One of several HTTP-mode processes sharing the port; each has its own app, store connections and pools."""
-    from store.db import open_engine
-
-    logging.basicConfig(level=settings.log_level, format=f"%(asctime)s %(levelname)s w{index} %(name)s: %(message)s")
-    engine = open_engine(settings.database_url)
-    mode, app, runner = build_runner(settings, engine, reuse_port=True)
-    if index == 0:  # one scheduler per machine is enough (its claims would make more harmless, not useful)
-        _run_with_scheduler(settings, engine, app, mode, runner)
-    else:
-        _serve_http(runner)
-
-
-def _serve_workers(settings: Settings) -> int:
-    """HTTP mode with SLACK_HTTP_WORKERS processes on one port (SO_REUSEPORT: the kernel spreads the connections).
-
-    Replicas on one machine are safe for the same reasons replicas on several are: event de-duplication, draft
-    decisions and write-backs are settled in the shared store, never in a process's memory.
-    """
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("spawn")
-    workers = [
-        ctx.Process(target=_serve_worker, args=(settings, i), name=f"salesos-http-{i}", daemon=False)
-        for i in range(settings.slack_http_workers)
-    ]
-    for worker in workers:
-        worker.start()
-    log.info("Sales OS: HTTP mode, %d processes on port %s%s", len(workers), settings.slack_port, EVENTS_PATH)
-
-    def _stop(signum: int, _frame: Any) -> None:
-        for worker in workers:
-            if worker.is_alive():
-                worker.terminate()  # SIGTERM: each worker stops its loop and exits cleanly
-
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _stop)
-    try:
-        for worker in workers:
-            worker.join()
-    except KeyboardInterrupt:
-        _stop(signal.SIGINT, None)
-        for worker in workers:
-            worker.join(10)
-    return 0 if all(w.exitcode in (0, -signal.SIGTERM) for w in workers) else 1
 
 
 def _serve_http(runner: SlackHTTPServer) -> int:

@@ -69,6 +69,8 @@ class FakeSlackAPI:
         self.users = {u.id: u for u in users or []}
         self.usergroups: dict[str, list[str]] = {}
         self.calls: list[SlackCall] = []
+        self.history: dict[str, list[dict[str, Any]]] = {}
+        """Messages posted per channel, newest last: what conversations.history answers."""
         self._lock = threading.Lock()
         self._ts = itertools.count(1)
         self._failures: dict[str, list[tuple[int, dict[str, Any], dict[str, str]]]] = {}
@@ -173,6 +175,13 @@ class FakeSlackAPI:
             }
         if method in ("chat.postMessage", "chat.scheduleMessage"):
             ts = self._next_ts()
+            metadata = args.get("metadata")
+            metadata = json.loads(metadata) if isinstance(metadata, str) else metadata
+            message = {"type": "message", "text": args.get("text"), "ts": ts, "bot_id": "BBOT"}
+            if metadata:
+                message["metadata"] = metadata
+            with self._lock:
+                self.history.setdefault(str(args.get("channel")), []).append(message)
             return {
                 "ok": True,
                 "channel": args.get("channel"),
@@ -206,6 +215,12 @@ class FakeSlackAPI:
             files = args.get("files")
             files = json.loads(files) if isinstance(files, str) else files or []
             return {"ok": True, "files": [{"id": f["id"], "title": f.get("title")} for f in files]}
+        if method == "conversations.history":  # newest first; metadata only with include_all_metadata, as Slack does
+            with self._lock:
+                found = list(reversed(self.history.get(str(args.get("channel")), [])))[: int(args.get("limit") or 100)]
+            if str(args.get("include_all_metadata")).lower() not in ("true", "1"):
+                found = [{k: v for k, v in m.items() if k != "metadata"} for m in found]
+            return {"ok": True, "messages": found, "has_more": False}
         if method == "reactions.add":
             return {"ok": True}
         return {"ok": True}

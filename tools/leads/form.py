@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from email_validator import EmailNotValidError, validate_email
@@ -21,9 +21,15 @@ _HOST = re.compile(r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
 def _blank_to_none(value: Any) -> Any:
+    if isinstance(value, str) and "\x00" in value:  # no database stores it, and no person typed it
+        raise ValueError("must not contain NUL characters")
     if isinstance(value, str) and not value.strip():
         return None
     return value
+
+
+EARLIEST_SUBMISSION = datetime(2000, 1, 1, tzinfo=UTC)
+"""A lead "submitted" before this is a broken clock or a forged field: refused, with the field named."""
 
 
 def parse_amount(value: Any) -> float | None:
@@ -144,8 +150,12 @@ class LeadIn(BaseModel):
     @field_validator("submitted_at")
     @classmethod
     def _aware(cls, value: datetime | None) -> datetime | None:
-        if value is not None and value.tzinfo is None:
-            return value.replace(tzinfo=UTC)  # HubSpot and forms send UTC when they send no offset
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)  # HubSpot and forms send UTC when they send no offset
+        if not EARLIEST_SUBMISSION <= value <= datetime.now(UTC) + timedelta(days=1):
+            raise ValueError("submitted_at must be a date between 2000 and today")
         return value
 
     @property

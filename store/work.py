@@ -1,0 +1,195 @@
+"""Durable Slack work: every acknowledged DM, mention, command and click is a `SlackWork` row before Slack's 200.
+
+Life of a row: `queued` (stored with the ack) → `running` (one worker's conditional UPDATE won; its lease is renewed
+while the process lives) → `done` or `failed`. A row whose lease expired (the process died: kill -9, a deploy) or that
+was never claimed is taken over by a sweeper, which claims with `FOR UPDATE SKIP LOCKED` on PostgreSQL (replicas
+never wait on each other's rows) and a conditional UPDATE on both databases (the arbiter: exactly one claimer wins).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, and_, or_, select, update
+
+from store.db import insert_ignoring_conflict
+from store.models import SlackWork
+from store.types import utcnow
+
+_TABLE = SlackWork.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class WorkRow:
+    """A stored piece of work, as a worker sees it."""
+
+    id: int
+    key: str
+    kind: str
+    payload: dict[str, Any]
+    status: str
+    attempts: int
+    placeholder_channel: str | None
+    placeholder_ts: str | None
+
+
+def enqueue(engine: Engine, kind: str, key: str, payload: dict[str, Any]) -> int:
+    """Store the work unless a row with this key exists (a Slack retry); returns the row's id either way."""
+    values = {"key": key[:255], "kind": kind, "payload": payload, "status": "queued", "attempts": 0}
+    with engine.connect() as conn:  # usually stored already (by the edge ack): a read takes no write lock
+        found = conn.execute(select(_TABLE.c.id).where(_TABLE.c.key == key[:255])).scalar()
+    if found is not None:
+        return int(found)
+    with engine.begin() as conn:
+        insert_ignoring_conflict(
+            conn, _TABLE, {**values, "created_at": utcnow()}, conflict=["key"], returning=_TABLE.c.id
+        )
+        return int(conn.execute(select(_TABLE.c.id).where(_TABLE.c.key == key[:255])).scalar_one())
+
+
+def enqueue_new(engine: Engine, kind: str, key: str, payload: dict[str, Any]) -> int | None:
+    """Store the work; its id, or None when this key was stored before (a replay of the same request)."""
+    values = {"key": key[:255], "kind": kind, "payload": payload, "status": "queued", "attempts": 0}
+    with engine.begin() as conn:
+        stmt_values = {**values, "created_at": utcnow()}
+        if not insert_ignoring_conflict(conn, _TABLE, stmt_values, conflict=["key"], returning=_TABLE.c.id):
+            return None
+        return int(conn.execute(select(_TABLE.c.id).where(_TABLE.c.key == key[:255])).scalar_one())
+
+
+def enqueue_many(engine: Engine, items: list[tuple[str, str, dict[str, Any]]]) -> list[bool]:
+    """Store several pieces of work in ONE transaction; for each, True if stored now, False if its key existed."""
+    now = utcnow()
+    with engine.begin() as conn:
+        return [
+            insert_ignoring_conflict(
+                conn,
+                _TABLE,
+                {
+                    "key": key[:255],
+                    "kind": kind,
+                    "payload": payload,
+                    "status": "queued",
+                    "attempts": 0,
+                    "created_at": now,
+                },
+                conflict=["key"],
+                returning=_TABLE.c.id,
+            )
+            for kind, key, payload in items
+        ]
+
+
+def _claimable(now: datetime) -> Any:
+    return or_(
+        _TABLE.c.status == "queued",
+        and_(_TABLE.c.status == "running", _TABLE.c.lease_until < now),
+    )
+
+
+def claim(engine: Engine, work_id: int, worker: str, *, lease: timedelta, now: datetime | None = None) -> bool:
+    """Take one row for `worker`; True only for the one caller whose conditional UPDATE won."""
+    now = now or utcnow()
+    with engine.begin() as conn:
+        won = conn.execute(
+            update(_TABLE)
+            .where(_TABLE.c.id == work_id, _claimable(now))
+            .values(status="running", claimed_by=worker, lease_until=now + lease, attempts=_TABLE.c.attempts + 1)
+        ).rowcount
+    return won == 1
+
+
+def claim_stale(
+    engine: Engine,
+    worker: str,
+    *,
+    lease: timedelta,
+    queued_for: timedelta,
+    now: datetime | None = None,
+    limit: int = 100,
+) -> list[int]:
+    """Take over rows nobody is working on: queued longer than `queued_for`, or running with an expired lease."""
+    now = now or utcnow()
+    stale = or_(
+        and_(_TABLE.c.status == "queued", _TABLE.c.created_at <= now - queued_for),
+        and_(_TABLE.c.status == "running", _TABLE.c.lease_until < now),
+    )
+    with engine.begin() as conn:
+        ids = [
+            int(i)
+            for i in conn.execute(
+                select(_TABLE.c.id).where(stale).order_by(_TABLE.c.id).limit(limit).with_for_update(skip_locked=True)
+            ).scalars()
+        ]
+        won = []
+        for work_id in ids:
+            moved = conn.execute(
+                update(_TABLE)
+                .where(_TABLE.c.id == work_id, stale)
+                .values(status="running", claimed_by=worker, lease_until=now + lease, attempts=_TABLE.c.attempts + 1)
+            ).rowcount
+            if moved == 1:
+                won.append(work_id)
+    return won
+
+
+def renew_leases(engine: Engine, worker: str, *, lease: timedelta, now: datetime | None = None) -> int:
+    """Heartbeat: extend the lease of every row `worker` is still running; returns how many."""
+    now = now or utcnow()
+    with engine.begin() as conn:
+        return int(
+            conn.execute(
+                update(_TABLE)
+                .where(_TABLE.c.claimed_by == worker, _TABLE.c.status == "running")
+                .values(lease_until=now + lease)
+            ).rowcount
+            or 0
+        )
+
+
+def get_work(engine: Engine, work_id: int) -> WorkRow | None:
+    """One row, or None."""
+    with engine.connect() as conn:
+        row = conn.execute(select(_TABLE).where(_TABLE.c.id == work_id)).first()
+    if row is None:
+        return None
+    return WorkRow(
+        id=row.id,
+        key=row.key,
+        kind=row.kind,
+        payload=dict(row.payload or {}),
+        status=row.status,
+        attempts=row.attempts,
+        placeholder_channel=row.placeholder_channel,
+        placeholder_ts=row.placeholder_ts,
+    )
+
+
+def record_placeholder(engine: Engine, work_id: int, channel: str, ts: str) -> None:
+    """Remember the "working…" message of this work, so a resumed run replaces it instead of posting a second one."""
+    with engine.begin() as conn:
+        conn.execute(
+            update(_TABLE).where(_TABLE.c.id == work_id).values(placeholder_channel=channel, placeholder_ts=ts)
+        )
+
+
+def finish(engine: Engine, work_id: int, worker: str, status: str, detail: str | None = None) -> bool:
+    """Record the outcome, if `worker` still holds the row (a worker whose lease was taken over records nothing)."""
+    with engine.begin() as conn:
+        moved = conn.execute(
+            update(_TABLE)
+            .where(_TABLE.c.id == work_id, _TABLE.c.claimed_by == worker, _TABLE.c.status == "running")
+            .values(status=status, finished_at=utcnow(), lease_until=None, detail=(detail or "")[:4000] or None)
+        ).rowcount
+    return moved == 1
+
+
+def count_by_status(engine: Engine) -> dict[str, int]:
+    """How many rows are in each state (health checks, tests)."""
+    from sqlalchemy import func
+
+    with engine.connect() as conn:
+        rows = conn.execute(select(_TABLE.c.status, func.count()).group_by(_TABLE.c.status)).all()
+    return {str(status): int(n) for status, n in rows}
