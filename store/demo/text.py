@@ -676,8 +676,8 @@ def compose_transcript(
     start = len(script.lines) + 1
     greeting = rng.choice(RAPPORT[:2])
     small_talk = rng.sample([r for r in RAPPORT[2:]], k=rng.randint(1, 4))
-    for line, replies in [greeting, *small_talk]:
-        script.say(rep, fmt(line))
+    for opener, replies in [greeting, *small_talk]:
+        script.say(rep, fmt(opener))
         script.say(prospect(), fmt(rng.choice(replies)))
     segments.append({"name": "rapport", "start_line": start, "end_line": len(script.lines)})
 
