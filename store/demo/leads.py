@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import math
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from store.demo import text as words
 from store.demo.deals import DealsBuilder, win_logit
@@ -27,122 +28,169 @@ CONTACT_TITLES = tuple(
 )
 
 
+@dataclass
+class LeadSender:
+    """Who filled in a web form, before what they wrote: the kind of sender, the company they named, their address."""
+
+    kind: str  # "corporate", "freemail", "student" or "spam"
+    company_name: str
+    employees: int | None
+    known_company: CompanyPlan | None  # a company already in the CRM
+    first: str
+    last: str
+    domain: str | None
+    email: str
+
+
+def lead_quality(kind: str, employees: int | None, budget: float | None, urgency: int, fit: bool, notes: str) -> float:
+    """A lead's logit without noise: budget carries most of the signal, the rest adds to it (`notes`: how rich)."""
+    size_term = 0.3 * (math.log10(employees) - 2.3) if employees and employees < 100_000 else -0.2
+    budget_term = 1.5 * (math.log10(budget) - 4.2) if budget and budget >= 1000 else -0.9
+    return (
+        -1.0
+        + budget_term
+        + size_term
+        + 0.6 * urgency
+        + (0.8 if fit else -1.8)
+        + {"rich": 0.9, "thin": -0.3, "spam": -4.0}[notes]
+        - (1.2 if kind == "freemail" else 0.0)
+        - (3.0 if kind == "student" else 0.0)
+    )
+
+
 class LeadsBuilder(DealsBuilder):
     """Plans the leads before the deals (a converted lead's deal joins the others) and writes them last."""
 
     def _plan_leads(self, companies: list[CompanyPlan]) -> list[LeadPlan]:
         """Plan the web-form leads; converted ones get a company (existing or new) and a deal."""
-        rng = self.rng
         existing = [c for c in companies if not c.memorable]
         next_company_id = max(c.id for c in companies) + 1
         leads: list[LeadPlan] = []
         for _ in range(self.spec.leads):
-            submitted = self.start + timedelta(seconds=rng.random() * HORIZON_DAYS * DAY)
-            kind = rng.choices(("corporate", "freemail", "student", "spam"), (74, 15, 6, 5))[0]
-            company: CompanyPlan | None = None
-            student_domain = ""
-            if kind == "spam":
-                name = rng.choice(("asdf", "test", "N/A", "qwerty inc", "SEO Experts", "xx"))
-                employees: int | None = rng.choice((None, 1, 5, 999_999))
-            elif kind == "student":
-                name, student_domain = rng.choice(words.UNIVERSITIES)
-                employees = None
-            elif kind == "corporate" and rng.random() < 0.45:
-                company = rng.choice(existing)
-                name, employees = company.name, company.employees
-            else:
-                name = self._new_company_name()
-                employees = int(min(50_000, max(3, rng.lognormvariate(math.log(250), 1.3))))
-            first, last = rng.choice(words.FIRST_NAMES), rng.choice(words.LAST_NAMES)
-            if kind == "corporate":
-                domain = company.domain if company else domain_for(name)
-                email = f"{email_local(first, last)}@{domain}"
-            elif kind == "student":
-                domain = student_domain
-                email = f"{first[0].lower()}{last.lower()}@{domain}"
-            else:
-                domain = rng.choice(words.FREE_MAIL_DOMAINS)
-                email = f"{first.lower()}{last.lower()}{rng.randint(1, 99)}@{domain}"
-
-            budget: float | None
-            if kind in ("corporate", "freemail") and employees:
-                budget = round(rng.lognormvariate(math.log(12_000 * (employees / 200) ** 0.35), 0.8), -3)
-                budget = budget if rng.random() > 0.2 else None
-            else:
-                budget = rng.choice((None, 0.0, 500.0, 1_000_000_000.0)) if kind == "spam" else None
-            fit = kind in ("corporate", "freemail") and rng.random() < 0.85
-            interest = rng.choice(words.INTEREST_AREAS) if fit else rng.choice(words.OFF_FIT_INTERESTS)
-            if kind == "student":
-                interest = "Student project"
-            urgency = rng.choices((1, 0, -1), (30, 40, 30))[0]
-            timeline = rng.choice(words.LEAD_TIMELINES[{1: "now", 0: "soon", -1: "later"}[urgency]])
-            if kind == "spam":
-                quality_kind, notes = "spam", rng.choice(words.LEAD_NOTES_SPAM)
-            elif kind == "student":
-                quality_kind, notes = "thin", rng.choice(words.LEAD_NOTES_STUDENT)
-            elif rng.random() < (0.45 if fit else 0.15):
-                reps = rng.randint(8, 120)
-                quality_kind = "rich"
-                notes = rng.choice(words.LEAD_NOTES_RICH).format(
-                    reps=reps,
-                    reps2=reps + rng.randint(5, 40),
-                    regions=rng.randint(2, 5),
-                    competitor=rng.choice(words.COMPETITORS),
-                )
-            else:
-                quality_kind, notes = "thin", rng.choice(words.LEAD_NOTES_THIN)
-
-            # Lead quality: budget carries most of the signal, the rest adds to it, noise keeps it honest.
-            size_term = 0.3 * (math.log10(employees) - 2.3) if employees and employees < 100_000 else -0.2
-            budget_term = 1.5 * (math.log10(budget) - 4.2) if budget and budget >= 1000 else -0.9
-            quality = (
-                -1.0
-                + budget_term
-                + size_term
-                + 0.6 * urgency
-                + (0.8 if fit else -1.8)
-                + {"rich": 0.9, "thin": -0.3, "spam": -4.0}[quality_kind]
-                - (1.2 if kind == "freemail" else 0.0)
-                - (3.0 if kind == "student" else 0.0)
-            )
-            lead = LeadPlan(
-                submitted_at=submitted,
-                company_name=name,
-                domain=domain,
-                company_size=size_band(employees) if employees and rng.random() > 0.05 else None,
-                employee_count=employees if employees and rng.random() > 0.15 else None,
-                budget=budget,
-                interest_area=interest,
-                timeline=timeline,
-                urgency=urgency,
-                notes=notes,
-                notes_quality=quality_kind,
-                contact_name=f"{first} {last}",
-                contact_email=email,
-                contact_title={"spam": None, "student": "Student"}.get(kind, rng.choice(CONTACT_TITLES)),
-                quality=quality,
-            )
-            if submitted > self.as_of - timedelta(days=10):
-                lead.status = "new"  # not worked yet: the scoring demo's inbox
-            elif kind in ("corporate", "freemail") and rng.random() < sigmoid(quality + rng.gauss(0, 0.8)):
-                lead.status = "converted"
-                if company is None:
-                    company = self._company_plan(next_company_id, name, employees=employees or 50)
-                    company.from_lead = True
-                    company.created_at = submitted
-                    next_company_id += 1
-                lead.company = company
-                lead.owner_id = company.owner_id
-                lead.deal = self._lead_deal(lead, company)
-            elif kind in ("spam", "student") or not fit or quality < -2.5:
-                lead.status = "disqualified"
-            else:
-                lead.status = "assigned"
-                lead.owner_id = self._owner_for_region(rng.choice(REGIONS))
+            submitted = self.start + timedelta(seconds=self.rng.random() * HORIZON_DAYS * DAY)
+            sender = self._lead_sender(existing)
+            lead, fit = self._lead_form(submitted, sender)
+            if self._settle_lead(lead, sender, fit, next_company_id):
+                next_company_id += 1
             leads.append(lead)
         leads.sort(key=lambda lead: lead.submitted_at)
         self._tick("leads", len(leads), len(leads))
         return leads
+
+    def _lead_sender(self, existing: list[CompanyPlan]) -> LeadSender:
+        """Who filled in the form: a buyer at a known or new company, a freemail user, a student, or spam."""
+        rng = self.rng
+        kind = rng.choices(("corporate", "freemail", "student", "spam"), (74, 15, 6, 5))[0]
+        company: CompanyPlan | None = None
+        student_domain = ""
+        if kind == "spam":
+            name = rng.choice(("asdf", "test", "N/A", "qwerty inc", "SEO Experts", "xx"))
+            employees: int | None = rng.choice((None, 1, 5, 999_999))
+        elif kind == "student":
+            name, student_domain = rng.choice(words.UNIVERSITIES)
+            employees = None
+        elif kind == "corporate" and rng.random() < 0.45:
+            company = rng.choice(existing)
+            name, employees = company.name, company.employees
+        else:
+            name = self._new_company_name()
+            employees = int(min(50_000, max(3, rng.lognormvariate(math.log(250), 1.3))))
+        first, last = rng.choice(words.FIRST_NAMES), rng.choice(words.LAST_NAMES)
+        domain: str | None
+        if kind == "corporate":
+            domain = company.domain if company else domain_for(name)
+            email = f"{email_local(first, last)}@{domain}"
+        elif kind == "student":
+            domain = student_domain
+            email = f"{first[0].lower()}{last.lower()}@{domain}"
+        else:
+            domain = rng.choice(words.FREE_MAIL_DOMAINS)
+            email = f"{first.lower()}{last.lower()}{rng.randint(1, 99)}@{domain}"
+        return LeadSender(kind, name, employees, company, first, last, domain, email)
+
+    def _lead_form(self, submitted: datetime, sender: LeadSender) -> tuple[LeadPlan, bool]:
+        """What the form says and the lead's latent quality; with whether the lead fits what we sell."""
+        rng = self.rng
+        kind, employees = sender.kind, sender.employees
+        budget = self._lead_budget(kind, employees)
+        fit = kind in ("corporate", "freemail") and rng.random() < 0.85
+        interest = rng.choice(words.INTEREST_AREAS) if fit else rng.choice(words.OFF_FIT_INTERESTS)
+        if kind == "student":
+            interest = "Student project"
+        urgency = rng.choices((1, 0, -1), (30, 40, 30))[0]
+        timeline = rng.choice(words.LEAD_TIMELINES[{1: "now", 0: "soon", -1: "later"}[urgency]])
+        quality_kind, notes = self._lead_notes(kind, fit)
+        lead = LeadPlan(
+            submitted_at=submitted,
+            company_name=sender.company_name,
+            domain=sender.domain,
+            company_size=size_band(employees) if employees and rng.random() > 0.05 else None,
+            employee_count=employees if employees and rng.random() > 0.15 else None,
+            budget=budget,
+            interest_area=interest,
+            timeline=timeline,
+            urgency=urgency,
+            notes=notes,
+            notes_quality=quality_kind,
+            contact_name=f"{sender.first} {sender.last}",
+            contact_email=sender.email,
+            contact_title={"spam": None, "student": "Student"}.get(kind, rng.choice(CONTACT_TITLES)),
+            quality=lead_quality(kind, employees, budget, urgency, fit, quality_kind),
+        )
+        return lead, fit
+
+    def _lead_budget(self, kind: str, employees: int | None) -> float | None:
+        """The budget typed into the form: roughly tracks company size; often left blank; nonsense from spam."""
+        rng = self.rng
+        if kind in ("corporate", "freemail") and employees:
+            budget = round(rng.lognormvariate(math.log(12_000 * (employees / 200) ** 0.35), 0.8), -3)
+            return budget if rng.random() > 0.2 else None
+        return rng.choice((None, 0.0, 500.0, 1_000_000_000.0)) if kind == "spam" else None
+
+    def _lead_notes(self, kind: str, fit: bool) -> tuple[str, str]:
+        """The form's free-text notes and how informative they are: "rich", "thin" or "spam"."""
+        rng = self.rng
+        if kind == "spam":
+            return "spam", rng.choice(words.LEAD_NOTES_SPAM)
+        if kind == "student":
+            return "thin", rng.choice(words.LEAD_NOTES_STUDENT)
+        if rng.random() < (0.45 if fit else 0.15):
+            reps = rng.randint(8, 120)
+            notes = rng.choice(words.LEAD_NOTES_RICH).format(
+                reps=reps,
+                reps2=reps + rng.randint(5, 40),
+                regions=rng.randint(2, 5),
+                competitor=rng.choice(words.COMPETITORS),
+            )
+            return "rich", notes
+        return "thin", rng.choice(words.LEAD_NOTES_THIN)
+
+    def _settle_lead(self, lead: LeadPlan, sender: LeadSender, fit: bool, next_company_id: int) -> bool:
+        """What became of the lead: new, converted (a company and a deal), disqualified or assigned.
+
+        Returns whether the lead brought a new company, which took `next_company_id`.
+        """
+        rng = self.rng
+        company = sender.known_company
+        new_company = False
+        if lead.submitted_at > self.as_of - timedelta(days=10):
+            lead.status = "new"  # not worked yet: the scoring demo's inbox
+        elif sender.kind in ("corporate", "freemail") and rng.random() < sigmoid(lead.quality + rng.gauss(0, 0.8)):
+            lead.status = "converted"
+            if company is None:
+                company = self._company_plan(next_company_id, sender.company_name, employees=sender.employees or 50)
+                company.from_lead = True
+                company.created_at = lead.submitted_at
+                new_company = True
+            lead.company = company
+            lead.owner_id = company.owner_id
+            lead.deal = self._lead_deal(lead, company)
+        elif sender.kind in ("spam", "student") or not fit or lead.quality < -2.5:
+            lead.status = "disqualified"
+        else:
+            lead.status = "assigned"
+            lead.owner_id = self._owner_for_region(rng.choice(REGIONS))
+        return new_company
 
     def _lead_deal(self, lead: LeadPlan, company: CompanyPlan) -> DealPlan:
         """The deal a converted lead became; its fit latents come from what the lead said."""
