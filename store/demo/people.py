@@ -39,6 +39,7 @@ TEAM_ZONES = (
 REGIONS = ("NA-East", "NA-Central", "NA-West", "EMEA", "APAC")
 REGION_TEAM = {"NA-East": 0, "NA-Central": 0, "EMEA": 0, "NA-West": 1, "APAC": 1}
 INDUSTRIES = tuple(sorted({industry for _, industry in words.SUFFIXES}))
+SENIORITY_MIX = (("c_level", 1.0), ("vp", 1.5), ("director", 2.0), ("manager", 2.0), ("individual", 2.5))
 
 
 class PeopleBuilder(BuilderBase):
@@ -144,45 +145,50 @@ class PeopleBuilder(BuilderBase):
         self._tick("companies", len(rows), len(rows))
 
     def _write_contacts(self, companies: list[CompanyPlan]) -> None:
-        rng = self.rng
+        """Write each company's contacts: the people the tour relies on, then generated ones."""
         rows: list[dict[str, Any]] = []
-        seniority_mix = (("c_level", 1.0), ("vp", 1.5), ("director", 2.0), ("manager", 2.0), ("individual", 2.5))
         for c in companies:
-            people = list(c.scripted_contacts)
-            taken = {(p[0], p[1]) for p in people}
-            # Enough people for a five-way multi-threaded deal, with at least one executive to be the buyer.
-            seniorities = ["c_level" if rng.random() < 0.6 else "vp"]
-            seniorities += rng.choices(
-                [s for s, _ in seniority_mix], [w for _, w in seniority_mix], k=rng.randint(4, 7)
-            )
-            for seniority in seniorities[: max(0, 6 - len(people)) + rng.randint(0, 2)]:
-                first, last = rng.choice(words.FIRST_NAMES), rng.choice(words.LAST_NAMES)
-                while (first, last) in taken:
-                    first, last = rng.choice(words.FIRST_NAMES), rng.choice(words.LAST_NAMES)
-                taken.add((first, last))
-                function = rng.choice(list(words.SENIORITY_TITLES[seniority]))
-                people.append((first, last, rng.choice(words.SENIORITY_TITLES[seniority][function]), seniority))
-            for first, last, title, seniority in people:
-                self.ids["contact"] += 1
-                cid = self.ids["contact"]
-                function = next(
-                    (f for f, titles in words.SENIORITY_TITLES.get(seniority, {}).items() if title in titles),
-                    "revops",
-                )
-                row = {
-                    "id": cid,
-                    "hubspot_id": None,
-                    "company_id": c.id,
-                    "first_name": first,
-                    "last_name": last,
-                    "email": f"{email_local(first, last)}@{c.domain}" if c.domain else None,
-                    "title": title,
-                    "seniority": seniority,
-                    "function": function,
-                    "updated_at": c.created_at,
-                }
+            for first, last, title, seniority in self._company_people(c):
+                row = self._contact_row(c, first, last, title, seniority)
                 rows.append(row)
-                self.contacts[cid] = row
-                c.contact_ids.append(cid)
+                self.contacts[row["id"]] = row
+                c.contact_ids.append(row["id"])
         self.writer.write(Contact, rows, "contacts")
         self._tick("contacts", len(rows), len(rows))
+
+    def _company_people(self, c: CompanyPlan) -> list[tuple[str, str, str, str]]:
+        """(first, last, title, seniority) of the company's contacts, scripted ones first, names unique within it."""
+        rng = self.rng
+        people = list(c.scripted_contacts)
+        taken = {(p[0], p[1]) for p in people}
+        # Enough people for a five-way multi-threaded deal, with at least one executive to be the buyer.
+        seniorities = ["c_level" if rng.random() < 0.6 else "vp"]
+        seniorities += rng.choices([s for s, _ in SENIORITY_MIX], [w for _, w in SENIORITY_MIX], k=rng.randint(4, 7))
+        for seniority in seniorities[: max(0, 6 - len(people)) + rng.randint(0, 2)]:
+            first, last = rng.choice(words.FIRST_NAMES), rng.choice(words.LAST_NAMES)
+            while (first, last) in taken:
+                first, last = rng.choice(words.FIRST_NAMES), rng.choice(words.LAST_NAMES)
+            taken.add((first, last))
+            function = rng.choice(list(words.SENIORITY_TITLES[seniority]))
+            people.append((first, last, rng.choice(words.SENIORITY_TITLES[seniority][function]), seniority))
+        return people
+
+    def _contact_row(self, c: CompanyPlan, first: str, last: str, title: str, seniority: str) -> dict[str, Any]:
+        """The next contact id's row; the function is read off the title."""
+        self.ids["contact"] += 1
+        function = next(
+            (f for f, titles in words.SENIORITY_TITLES.get(seniority, {}).items() if title in titles),
+            "revops",
+        )
+        return {
+            "id": self.ids["contact"],
+            "hubspot_id": None,
+            "company_id": c.id,
+            "first_name": first,
+            "last_name": last,
+            "email": f"{email_local(first, last)}@{c.domain}" if c.domain else None,
+            "title": title,
+            "seniority": seniority,
+            "function": function,
+            "updated_at": c.created_at,
+        }
