@@ -275,10 +275,7 @@ class TourBuilder(DealsBuilder):
             self.rng = main_rng
 
     def _memorable_deal(self, company: CompanyPlan, spec: dict[str, Any]) -> DealPlan:
-
-        def ago(**delta: float) -> datetime:
-            return self.as_of - timedelta(**delta)
-
+        """One tour deal: its scripted latents, then its outcome and dates relative to `as_of`."""
         d = DealPlan(
             company=company,
             owner_id=company.owner_id,
@@ -298,39 +295,49 @@ class TourBuilder(DealsBuilder):
             transcript=spec.get("transcript", False),
             transcript_objections=spec.get("objections"),
         )
-        outcome = spec["outcome"]
-        if outcome in ("won", "lost"):
-            if spec.get("closed") == "last_quarter":
-                q_start = date(self.as_of.year, 3 * ((self.as_of.month - 1) // 3) + 1, 1)
-                closed = datetime(q_start.year, q_start.month, q_start.day, 18, tzinfo=UTC) - timedelta(days=20)
-            else:
-                closed = ago(days=spec["closed_days_ago"])
-            d.created_at = closed - timedelta(days=spec["age_days"])
-            self._make_closed(d, outcome == "won", closed_at=closed)
-            d.closed_at = closed
-            d.cutoff = closed
-            d.stage_idx = spec.get("lost_at", d.stage_idx) if outcome == "lost" else len(OPEN_STAGES) - 1
-            d.close_reason = spec.get("close_reason", d.close_reason)
-            d.pushes = spec.get("pushes", 0)
+        if spec["outcome"] in ("won", "lost"):
+            self._script_closed(d, spec)
         else:
-            state = spec["state"]
-            self._make_open(d, state)
-            d.stage_idx = OPEN_STAGES.index(spec["stage"])
-            if state != "new":
-                d.cutoff = ago(days=spec["last_buyer_days_ago"], hours=2)
-                d.force_buyer_kind = spec.get("last_buyer_kind", "email")
-            d.chase_emails = spec.get("chase", 0)
-            d.future_meeting_at = None
-            if "meeting_in_days" in spec:
-                d.future_meeting_at = self._local_meeting(company.owner_id, spec["meeting_in_days"], 10)
-            d.pushes = spec.get("pushes", 0)
-            d.final_expected = (self.as_of + timedelta(days=spec["close_in_days"])).date()
-            d.next_step = spec.get("next_step", d.next_step)
+            self._script_open(d, spec)
         if d.transcript:
             d.transcript_at = self._work_time(
-                ago(days=spec["transcript_days_ago"]), latest=d.cutoff or self.as_of, earliest=d.created_at
+                self.as_of - timedelta(days=spec["transcript_days_ago"]),
+                latest=d.cutoff or self.as_of,
+                earliest=d.created_at,
             )
         return d
+
+    def _script_closed(self, d: DealPlan, spec: dict[str, Any]) -> None:
+        """A won or lost tour deal: closed `closed_days_ago` (or 20 days before this quarter), at the given stage."""
+        outcome = spec["outcome"]
+        if spec.get("closed") == "last_quarter":
+            q_start = date(self.as_of.year, 3 * ((self.as_of.month - 1) // 3) + 1, 1)
+            closed = datetime(q_start.year, q_start.month, q_start.day, 18, tzinfo=UTC) - timedelta(days=20)
+        else:
+            closed = self.as_of - timedelta(days=spec["closed_days_ago"])
+        d.created_at = closed - timedelta(days=spec["age_days"])
+        self._make_closed(d, outcome == "won", closed_at=closed)
+        d.closed_at = closed
+        d.cutoff = closed
+        d.stage_idx = spec.get("lost_at", d.stage_idx) if outcome == "lost" else len(OPEN_STAGES) - 1
+        d.close_reason = spec.get("close_reason", d.close_reason)
+        d.pushes = spec.get("pushes", 0)
+
+    def _script_open(self, d: DealPlan, spec: dict[str, Any]) -> None:
+        """An open tour deal: its stage, when the buyer last engaged, chases, a booked meeting, the expected close."""
+        state = spec["state"]
+        self._make_open(d, state)
+        d.stage_idx = OPEN_STAGES.index(spec["stage"])
+        if state != "new":
+            d.cutoff = self.as_of - timedelta(days=spec["last_buyer_days_ago"], hours=2)
+            d.force_buyer_kind = spec.get("last_buyer_kind", "email")
+        d.chase_emails = spec.get("chase", 0)
+        d.future_meeting_at = None
+        if "meeting_in_days" in spec:
+            d.future_meeting_at = self._local_meeting(d.company.owner_id, spec["meeting_in_days"], 10)
+        d.pushes = spec.get("pushes", 0)
+        d.final_expected = (self.as_of + timedelta(days=spec["close_in_days"])).date()
+        d.next_step = spec.get("next_step", d.next_step)
 
     def _local_meeting(self, owner_id: int, days_ahead: int, hour: int) -> datetime:
         """A meeting at `hour` o'clock in the owner's timezone, `days_ahead` calendar days from `as_of` there."""
