@@ -20,9 +20,10 @@ import socket
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from sqlalchemy import Engine, select, update
+from sqlmodel import col
 
 from store.db import insert_ignoring_conflict
 from store.models import JobClaim
@@ -59,7 +60,7 @@ def _finish(engine: Engine, job: str, slot: str, owner: str, status: ClaimStatus
     with engine.begin() as conn:
         conn.execute(
             update(JobClaim)
-            .where(JobClaim.job == job, JobClaim.slot == slot, JobClaim.claimed_by == owner)
+            .where(col(JobClaim.job) == job, col(JobClaim.slot) == slot, col(JobClaim.claimed_by) == owner)
             .values(status=status, finished_at=utcnow(), detail=(detail or "")[:4000] or None)
         )
 
@@ -79,7 +80,7 @@ def retry_failed(engine: Engine, job: str, slot: str, owner: str) -> bool:
     with engine.begin() as conn:
         changed = conn.execute(
             update(JobClaim)
-            .where(JobClaim.job == job, JobClaim.slot == slot, JobClaim.status == "failed")
+            .where(col(JobClaim.job) == job, col(JobClaim.slot) == slot, col(JobClaim.status) == "failed")
             .values(status="running", claimed_by=owner, claimed_at=utcnow(), finished_at=None)
         ).rowcount
     return changed == 1
@@ -101,7 +102,7 @@ class ClaimRow:
 def get_claim(engine: Engine, job: str, slot: str) -> ClaimRow | None:
     """The claim on `(job, slot)`, if any."""
     with engine.connect() as conn:
-        row = conn.execute(select(JobClaim).where(JobClaim.job == job, JobClaim.slot == slot)).first()
+        row = conn.execute(select(JobClaim).where(col(JobClaim.job) == job, col(JobClaim.slot) == slot)).first()
     if row is None:
         return None
     return ClaimRow(
@@ -116,12 +117,12 @@ def get_claim(engine: Engine, job: str, slot: str) -> ClaimRow | None:
 
 
 @dataclass(frozen=True)
-class ClaimedRun:
+class ClaimedRun(Generic[T]):
     """What happened to one attempt at a slot: `ran` with its result, or `skipped` because another run owns it."""
 
     slot: str
     ran: bool
-    result: object = None
+    result: T | None = None
 
 
 def run_claimed(
@@ -133,7 +134,7 @@ def run_claimed(
     *,
     describe: Callable[[T], str] | None = None,
     retry: bool = False,
-) -> ClaimedRun:
+) -> ClaimedRun[T]:
     """Claim `(job, slot)`, run `work` only if the claim was won, and record done/failed.
 
     With `retry=True`, a previously failed claim is taken over (`retry_failed`) instead of being skipped.

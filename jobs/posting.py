@@ -76,16 +76,16 @@ class TerminalPoster:
 
 def recipients_by_owner(session: Any, owner_ids: list[int] | None = None) -> dict[int, Recipient]:
     """Each owner as a Recipient: Slack id from the owner row, else from the Slack identity cache, else email only."""
-    from sqlalchemy import select
+    from sqlmodel import col, select
 
     from store.models import Owner, SlackUser
 
-    stmt = select(Owner.id, Owner.name, Owner.email, Owner.slack_user_id)
+    stmt = select(col(Owner.id), col(Owner.name), col(Owner.email), col(Owner.slack_user_id))
     if owner_ids is not None:
-        stmt = stmt.where(Owner.id.in_(owner_ids))
+        stmt = stmt.where(col(Owner.id).in_(owner_ids))
     cached = dict(
         session.execute(
-            select(SlackUser.owner_id, SlackUser.slack_user_id).where(SlackUser.owner_id.is_not(None))
+            select(col(SlackUser.owner_id), col(SlackUser.slack_user_id)).where(col(SlackUser.owner_id).is_not(None))
         ).all()
     )
     return {

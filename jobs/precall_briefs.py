@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, select
+from sqlmodel import col
 
 from bot.copilot.render import Renderer
 from bot.copilot.reply import Context, Header, Reply, Section
@@ -69,28 +70,28 @@ def brief_slot(meeting_id: int) -> str:
 def meetings_due(engine: Engine, *, now: datetime, min_minutes: int, max_minutes: int) -> list[Meeting]:
     """Scheduled meetings starting in [now + min_minutes, now + max_minutes)."""
     with session_scope(engine) as session:
-        rows = session.exec(
+        rows = session.execute(
             select(
-                Engagement.id,
-                Engagement.occurred_at,
-                Engagement.subject,
-                Engagement.deal_id,
-                Engagement.company_id,
-                Company.name,
-                Engagement.owner_id,
-                Owner.name,
-                Owner.slack_user_id,
-                Owner.timezone,
+                col(Engagement.id),
+                col(Engagement.occurred_at),
+                col(Engagement.subject),
+                col(Engagement.deal_id),
+                col(Engagement.company_id),
+                col(Company.name),
+                col(Engagement.owner_id),
+                col(Owner.name),
+                col(Owner.slack_user_id),
+                col(Owner.timezone),
             )
-            .outerjoin(Company, Company.id == Engagement.company_id)
-            .outerjoin(Owner, Owner.id == Engagement.owner_id)
+            .outerjoin(Company, col(Company.id) == Engagement.company_id)
+            .outerjoin(Owner, col(Owner.id) == Engagement.owner_id)
             .where(
-                Engagement.type == "meeting",
-                Engagement.status == "scheduled",
-                Engagement.occurred_at >= now + timedelta(minutes=min_minutes),
-                Engagement.occurred_at < now + timedelta(minutes=max_minutes),
+                col(Engagement.type) == "meeting",
+                col(Engagement.status) == "scheduled",
+                col(Engagement.occurred_at) >= now + timedelta(minutes=min_minutes),
+                col(Engagement.occurred_at) < now + timedelta(minutes=max_minutes),
             )
-            .order_by(Engagement.occurred_at, Engagement.id)
+            .order_by(col(Engagement.occurred_at), col(Engagement.id))
         ).all()
     return [Meeting(*row) for row in rows]
 
@@ -120,8 +121,8 @@ def default_brief_for(engine: Engine, settings: Settings, *, now: datetime) -> B
 
     def brief(deal_id: int) -> Reply:
         with session_scope(engine) as session:
-            company = session.exec(
-                select(Company.name).join(Deal, Deal.company_id == Company.id).where(Deal.id == deal_id)
+            company = session.execute(
+                select(col(Company.name)).join(Deal, col(Deal.company_id) == Company.id).where(col(Deal.id) == deal_id)
             ).scalar_one_or_none()
             result = build_brief(session, company, now=now, settings=settings, deal_id=deal_id) if company else None
         if result is None:

@@ -221,7 +221,7 @@ def digest_chart(d: Digest, path: Path) -> Path:
     ax2.set_ylabel("win rate (%)")
     ax2.set_ylim(0, 100)
     handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
-    ax.legend(handles, [h.get_label() for h in handles], loc="upper left", fontsize=8)
+    ax.legend(handles, [str(h.get_label()) for h in handles], loc="upper left", fontsize=8)
     ax.set_title(f"Pipeline movement and win rate · {d.team or 'all teams'} · 9 weeks to {d.iso_week}")
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)

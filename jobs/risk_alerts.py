@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Engine, select
+from sqlmodel import col
 
 from jobs.claims import run_claimed
 from jobs.posting import Poster, Recipient, Unreachable, recipients_by_owner
 from jobs.render import manager_summary_reply, risk_alert_reply
-from store.db import insert_ignoring_conflict, session_scope
+from store.db import dialect_insert, insert_ignoring_conflict, session_scope
 from store.models import DealRisk, Owner, SentAlert
 from tools.digest import team_owner_ids, teams
 from tools.health import DealHealth, Thresholds, assess_deals, is_worse
@@ -82,12 +83,7 @@ def _remember(engine: Engine, assessed: list[DealHealth]) -> None:
         {"deal_id": h.deal_id, "score": h.score, "reasons": h.reason_codes, "assessed_at": h.assessed_at}
         for h in assessed
     ]
-    dialect = engine.dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    stmt = dialect_insert(DealRisk)
+    stmt = dialect_insert(engine.dialect.name, DealRisk)
     stmt = stmt.on_conflict_do_update(
         index_elements=["deal_id"],
         set_={"score": stmt.excluded.score, "reasons": stmt.excluded.reasons, "assessed_at": stmt.excluded.assessed_at},
@@ -110,12 +106,14 @@ def alert_team(engine: Engine, settings: Settings, poster: Poster, *, now: datet
         # the whole table, not an IN list: it holds one row per assessed deal and SQLite caps bound parameters
         previous = {
             deal_id: (score, reasons)
-            for deal_id, score, reasons in session.exec(select(DealRisk.deal_id, DealRisk.score, DealRisk.reasons))
+            for deal_id, score, reasons in session.execute(
+                select(col(DealRisk.deal_id), col(DealRisk.score), col(DealRisk.reasons))
+            )
         }
         owner_stmt = select(Owner)
         if owner_ids is not None:
-            owner_stmt = owner_stmt.where(Owner.id.in_(owner_ids))
-        owners = {o.id: o for o in session.exec(owner_stmt).scalars().all()}
+            owner_stmt = owner_stmt.where(col(Owner.id).in_(owner_ids))
+        owners = {o.id: o for o in session.execute(owner_stmt).scalars().all()}
         recipients: dict[int, Recipient] = recipients_by_owner(session, list(owners))
     result.assessed = len(assessed)
 

@@ -142,7 +142,8 @@ def _sync(ctx: JobContext, now: datetime, retry: bool) -> str:
     )
     if not run.ran:
         return "skipped: another run owns this interval"
-    report, leads = run.result  # type: ignore[misc]
+    assert run.result is not None  # it ran, and `sync_then_leads` always returns its (report, leads) pair
+    report, leads = run.result
     return f"synced {report.objects} records ({report.requests} requests); {leads}"
 
 
@@ -162,6 +163,7 @@ def _deal_health(ctx: JobContext, now: datetime, retry: bool) -> str:
     if not run.ran:
         return "skipped: another replica is assessing this minute"
     report = run.result
+    assert report is not None  # it ran, and `refresh_snapshot` always returns its report
     return f"{why}: assessed {report.deals} open deals ({report.at_risk} at risk) in {report.seconds:.1f} s"
 
 

@@ -11,13 +11,16 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
 import store.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+
+if TYPE_CHECKING:
+    from sqlalchemy.dialects import postgresql, sqlite
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -136,11 +139,18 @@ def insert_ignoring_conflict(
     The winner is told by RETURNING, not rowcount: psycopg 3 reports rowcount -1 for such an insert.
     """
     dialect = conn.dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    elif dialect == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
-    else:  # pragma: no cover - the store supports SQLite and PostgreSQL only
+    if dialect not in ("postgresql", "sqlite"):  # pragma: no cover - the store supports SQLite and PostgreSQL only
         raise RuntimeError(f"unsupported database {dialect}")
-    stmt = dialect_insert(table).values(**values).on_conflict_do_nothing(index_elements=list(conflict))
+    stmt = dialect_insert(dialect, table).values(**values).on_conflict_do_nothing(index_elements=list(conflict))
     return conn.execute(stmt.returning(returning)).first() is not None
+
+
+def dialect_insert(dialect: str, table: Any) -> postgresql.Insert | sqlite.Insert:
+    """An `INSERT` with its dialect's `ON CONFLICT` clauses: PostgreSQL's for "postgresql", else SQLite's."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        return postgresql_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)

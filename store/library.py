@@ -202,7 +202,12 @@ def open_library(
         path.mkdir(parents=True, exist_ok=True)
         client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     ef = embedding_function(model_dir)
-    collection = client.get_or_create_collection(COLLECTION, embedding_function=ef, metadata={"hnsw:space": "cosine"})
+    # chroma types the parameter as embedding images too; ours embeds text, the only thing the library stores
+    collection = client.get_or_create_collection(
+        COLLECTION,
+        embedding_function=ef,  # type: ignore[arg-type]
+        metadata={"hnsw:space": "cosine"},
+    )
     return Library(client=client, collection=collection, embedding=ef)
 
 

@@ -42,7 +42,8 @@ def data_signature(session: Session) -> str:
     or is the sync (each committed page moves its cursor's `updated_at`), or is the generator (its seed, size and
     `as_of` are meta). Each `MAX` is one index lookup, unlike a `COUNT(*)` over a million engagements.
     """
-    from sqlalchemy import func, select
+    from sqlalchemy import func
+    from sqlmodel import col, select
 
     from store.models import CloseDateChange, Deal, DealStageChange, Engagement, SyncCursor, WorkspaceMeta
 
@@ -62,7 +63,9 @@ def data_signature(session: Session) -> str:
     ).one()
     keys = (*FRESHNESS_KEYS, "generator", "seed", "size")
     meta = session.exec(
-        select(WorkspaceMeta.key, WorkspaceMeta.value).where(WorkspaceMeta.key.in_(keys)).order_by(WorkspaceMeta.key)
+        select(col(WorkspaceMeta.key), col(WorkspaceMeta.value))
+        .where(col(WorkspaceMeta.key).in_(keys))
+        .order_by(col(WorkspaceMeta.key))
     ).all()
     generator = [f"{k}={v}" for k, v in meta]
     return "|".join([*(str(p) for p in parts), *generator])

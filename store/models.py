@@ -7,10 +7,11 @@ the copilot can say how fresh an answer is. Instants are UTC-aware (`UTCDateTime
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy import JSON, Column, Index, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped
+from sqlmodel import Field, SQLModel, col
 
 from store.types import UTCDateTime, utcnow
 
@@ -45,6 +46,26 @@ def _json() -> Any:
 
 def _text() -> Any:
     return Field(default=None, sa_column=Column(Text, nullable=True))
+
+
+def pk_col(column: int | None) -> Mapped[int]:
+    """`col()` for a table's `id` column, typed as the int it is in the database.
+
+    The models declare `id: int | None` only because a new object has no id before its first flush; the column itself
+    is a NOT NULL primary key, so a select of it from its own table (not through an outer join) yields ints.
+    """
+    return cast("Mapped[int]", col(column))
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core `Table` of a table model (SQLModel sets `__table__` when the class is created but does not type it)."""
+    return model.__table__  # type: ignore[attr-defined]
+
+
+def stored_id(row_id: int | None) -> int:
+    """The id of a row loaded from (or flushed to) the database, where it is always set (see `pk_col`)."""
+    assert row_id is not None, "row has not been flushed to the database yet"
+    return row_id
 
 
 def is_buyer_engagement(kind: str, direction: str | None, status: str | None) -> bool:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.models import STAGE_LABELS, Call, Company, Contact, Deal, DealContact, Owner
 from tools.calls.transcripts import objections, parse_transcript, rep_names_for
@@ -118,50 +119,51 @@ def similar_won_customers(
     deals sharing the industry or the product (either outweighs the best size match), and everything only as a last
     resort.
     """
-    from sqlalchemy import or_
+    from sqlalchemy import Row, or_
+    from sqlalchemy import select as sa_select  # twelve columns: more than sqlmodel's `select` is typed for
 
     columns = (
-        Deal.id,
-        Deal.name,
-        Deal.hubspot_id,
-        Deal.amount,
-        Deal.product,
-        Deal.closed_at,
-        Company.id,
-        Company.name,
-        Company.domain,
-        Company.hubspot_id,
-        Company.industry,
-        Company.employees,
+        col(Deal.id),
+        col(Deal.name),
+        col(Deal.hubspot_id),
+        col(Deal.amount),
+        col(Deal.product),
+        col(Deal.closed_at),
+        col(Company.id),
+        col(Company.name),
+        col(Company.domain),
+        col(Company.hubspot_id),
+        col(Company.industry),
+        col(Company.employees),
     )
     base = (
-        select(*columns)
-        .join(Company, Company.id == Deal.company_id)
-        .where(Deal.is_won == True, Deal.company_id != company.id)  # noqa: E712
+        sa_select(*columns)
+        .join(Company, col(Company.id) == Deal.company_id)
+        .where(col(Deal.is_won) == True, col(Deal.company_id) != company.id)  # noqa: E712
     )
     shared = [
         c
         for c in (
-            Company.industry == company.industry if company.industry else None,
-            Deal.product == product if product else None,
+            col(Company.industry) == company.industry if company.industry else None,
+            col(Deal.product) == product if product else None,
         )
         if c is not None
     ]
-    rows = []
+    rows: Sequence[Row[*tuple[Any, ...]]] = []
     if company.industry and product and company.employees:
         # Same industry, same product and within 3x the size scores at least 0.857, more than anything outside that
         # set can reach (0.8), so when it holds `limit` companies nothing else needs reading.
-        rows = session.exec(
+        rows = session.execute(
             base.where(
-                Company.industry == company.industry,
-                Deal.product == product,
-                Company.employees.between(company.employees / 3, company.employees * 3),
+                col(Company.industry) == company.industry,
+                col(Deal.product) == product,
+                col(Company.employees).between(company.employees / 3, company.employees * 3),
             )
         ).all()
     if len({r[6] for r in rows}) < limit:
-        rows = session.exec(base.where(or_(*shared))).all() if shared else []
+        rows = session.execute(base.where(or_(*shared))).all() if shared else []
     if len({r[6] for r in rows}) < limit:
-        rows = session.exec(base).all()
+        rows = session.execute(base).all()
     best: dict[int, SimilarCustomer] = {}
     for (
         deal_id,
@@ -219,30 +221,30 @@ def similar_deal_themes(
     """Count objection categories on recent calls of similar deals (same industry or product, other companies)."""
     conditions = []
     if company.industry:
-        conditions.append(Company.industry == company.industry)
+        conditions.append(col(Company.industry) == company.industry)
     if product:
-        conditions.append(Deal.product == product)
+        conditions.append(col(Deal.product) == product)
     if not conditions:
         return [], 0
     from sqlalchemy import or_
 
     rows = session.exec(
-        select(Call, Company.name, Owner.name)
-        .join(Deal, Deal.id == Call.deal_id)
-        .join(Company, Company.id == Deal.company_id)
-        .outerjoin(Owner, Owner.id == Call.owner_id)
-        .where(Deal.company_id != company.id, or_(*conditions))
-        .order_by(Call.started_at.desc())
+        select(Call, col(Company.name), col(Owner.name))
+        .join(Deal, col(Deal.id) == Call.deal_id)
+        .join(Company, col(Company.id) == Deal.company_id)
+        .outerjoin(Owner, col(Owner.id) == Call.owner_id)
+        .where(col(Deal.company_id) != company.id, or_(*conditions))
+        .order_by(col(Call.started_at).desc())
         .limit(max_calls)
     ).all()
     counts: Counter[str] = Counter()
     examples: dict[str, tuple[str, str]] = {}
-    for call, company, owner_name in rows:
+    for call, call_company, owner_name in rows:
         found = objections(parse_transcript(call.transcript), call.labels, rep_names_for(call.labels, owner_name))
         for category in {o.category for o in found}:
             counts[category] += 1
         for o in found:
-            examples.setdefault(o.category, (o.text, company))
+            examples.setdefault(o.category, (o.text, call_company))
     themes = [
         ThemeCount(category=c, calls=n, example=examples[c][0], example_company=examples[c][1])
         for c, n in counts.most_common(4)
@@ -273,13 +275,13 @@ def build_brief(
     if primary:
         for link, contact in session.exec(
             select(DealContact, Contact)
-            .join(Contact, Contact.id == DealContact.contact_id)
-            .where(DealContact.deal_id == primary.id)
+            .join(Contact, col(Contact.id) == DealContact.contact_id)
+            .where(col(DealContact.deal_id) == primary.id)
         ).all():
             roles.add((link.role or "").lower())
             stakeholders.append(_stakeholder(contact, link.role))
     if not stakeholders:
-        for contact in session.exec(select(Contact).where(Contact.company_id == row.id).limit(6)).all():
+        for contact in session.exec(select(Contact).where(col(Contact.company_id) == row.id).limit(6)).all():
             stakeholders.append(_stakeholder(contact, None))
 
     social = similar_won_customers(session, row, product)

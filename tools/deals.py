@@ -14,10 +14,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, utils
-from sqlalchemy import func, literal, or_, select
-from sqlmodel import Session
+from sqlalchemy import func, literal, or_
+from sqlalchemy import select as sa_select  # rows (not scalars) even for one entity, as `_interactions` reads
+from sqlalchemy.orm import Mapped
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
-from store.models import OPEN_STAGES, STAGE_LABELS, Company, Contact, Deal, Engagement, Owner
+from store.models import OPEN_STAGES, STAGE_LABELS, Company, Contact, Deal, Engagement, Owner, pk_col, stored_id
 from tools.capabilities import Capability, Example, Subcommand, ToolContext
 from tools.matching import match_name
 from tools.resolve import resolve_owners, resolve_stages
@@ -150,7 +153,7 @@ def normalize_company_name(name: str) -> str:
 
 
 def _company_ref(row: Company) -> CompanyRef:
-    return CompanyRef(id=row.id, name=row.name, domain=row.domain, hubspot_id=row.hubspot_id)
+    return CompanyRef(id=stored_id(row.id), name=row.name, domain=row.domain, hubspot_id=row.hubspot_id)
 
 
 # (copilot branch) The company index behind resolve_company, cached per store: building 20k CompanyRefs and
@@ -164,19 +167,23 @@ def _company_index(session: Session) -> tuple[dict[int, CompanyRef], dict[int, s
     """(refs by id, normalised names by id, ids by domain key) of every company, cached per store state."""
     import time
 
-    state = session.exec(select(func.count(Company.id), func.max(Company.id), func.max(Company.updated_at))).one()
-    key = (str(session.get_bind().url), *state)
+    state = session.exec(
+        select(func.count(col(Company.id)), func.max(col(Company.id)), func.max(col(Company.updated_at)))
+    ).one()
+    key = (str(session.get_bind().engine.url), *state)
     cached = _INDEX.get(key)
     if cached is not None and time.monotonic() - cached[0] < _INDEX_TTL_S:
         return cached[1], cached[2], cached[3]
-    rows = session.exec(select(Company.id, Company.name, Company.domain, Company.hubspot_id)).all()
-    by_id = {r.id: CompanyRef(id=r.id, name=r.name, domain=r.domain, hubspot_id=r.hubspot_id) for r in rows}
-    names = {r.id: normalize_company_name(r.name) for r in rows}
+    rows = session.exec(
+        select(pk_col(Company.id), col(Company.name), col(Company.domain), col(Company.hubspot_id))
+    ).all()
+    by_id = {id_: CompanyRef(id=id_, name=name, domain=domain, hubspot_id=hs) for id_, name, domain, hs in rows}
+    names = {id_: normalize_company_name(name) for id_, name, _, _ in rows}
     domains: dict[str, list[int]] = {}
-    for r in rows:
-        if r.domain:
-            for k in {r.domain.lower(), r.domain.lower().split(".")[0]}:
-                domains.setdefault(k, []).append(r.id)
+    for id_, _, domain, _ in rows:
+        if domain:
+            for k in {domain.lower(), domain.lower().split(".")[0]}:
+                domains.setdefault(k, []).append(id_)
     _INDEX.clear()
     _INDEX[key] = (time.monotonic(), by_id, names, domains)
     return by_id, names, domains
@@ -211,9 +218,9 @@ def _deal_columns() -> list:
         Deal.id,
         Deal.name,
         Deal.company_id,
-        Company.name.label("company_name"),
+        col(Company.name).label("company_name"),
         Deal.owner_id,
-        Owner.name.label("owner_name"),
+        col(Owner.name).label("owner_name"),
         Deal.stage,
         Deal.amount,
         Deal.close_date,
@@ -249,7 +256,7 @@ def deal_row(r) -> DealRow:  # type: ignore[no-untyped-def]
 
 
 def _with_names(stmt):  # type: ignore[no-untyped-def]
-    return stmt.outerjoin(Company, Company.id == Deal.company_id).outerjoin(Owner, Owner.id == Deal.owner_id)
+    return stmt.outerjoin(Company, col(Company.id) == Deal.company_id).outerjoin(Owner, col(Owner.id) == Deal.owner_id)
 
 
 def deals_with_names(*extra_columns):  # type: ignore[no-untyped-def]
@@ -261,7 +268,7 @@ def deal_rows(session: Session, ids: list[int]) -> dict[int, DealRow]:
     """The given deals as `DealRow`s, by id, in one query."""
     if not ids:
         return {}
-    return {r.id: deal_row(r) for r in session.exec(deals_with_names().where(Deal.id.in_(ids))).all()}
+    return {r.id: deal_row(r) for r in session.exec(deals_with_names().where(col(Deal.id).in_(ids))).all()}
 
 
 @dataclass(frozen=True)
@@ -280,14 +287,14 @@ class DealFilter:
     def apply(self, stmt: Any) -> Any:
         """Add every set filter to a SELECT over deals."""
         conditions = [
-            Deal.is_closed.is_(False) if self.open_only else None,
-            Deal.owner_id.in_(self.owner_ids) if self.owner_ids is not None else None,
-            Deal.stage.in_(self.stages) if self.stages else None,
-            Deal.close_date >= self.closing_from if self.closing_from else None,
-            Deal.close_date <= self.closing_to if self.closing_to else None,
-            Deal.amount >= self.min_amount if self.min_amount is not None else None,
-            Deal.amount <= self.max_amount if self.max_amount is not None else None,
-            Deal.company_id == self.company_id if self.company_id is not None else None,
+            col(Deal.is_closed).is_(False) if self.open_only else None,
+            col(Deal.owner_id).in_(self.owner_ids) if self.owner_ids is not None else None,
+            col(Deal.stage).in_(self.stages) if self.stages else None,
+            col(Deal.close_date) >= self.closing_from if self.closing_from else None,
+            col(Deal.close_date) <= self.closing_to if self.closing_to else None,
+            col(Deal.amount) >= self.min_amount if self.min_amount is not None else None,
+            col(Deal.amount) <= self.max_amount if self.max_amount is not None else None,
+            col(Deal.company_id) == self.company_id if self.company_id is not None else None,
         ]
         return stmt.where(*(c for c in conditions if c is not None))
 
@@ -303,13 +310,13 @@ class DealFilter:
 def find_deals(session: Session, *, limit: int = 50, **filters: Any) -> list[DealRow]:
     """Deals matching every given filter (the fields of `DealFilter`), the biggest first."""
     stmt = DealFilter(**filters).apply(_with_names(select(*_deal_columns())))
-    stmt = stmt.order_by(Deal.amount.desc().nulls_last(), Deal.id).limit(limit)
+    stmt = stmt.order_by(col(Deal.amount).desc().nulls_last(), col(Deal.id)).limit(limit)
     return [deal_row(r) for r in session.exec(stmt).all()]
 
 
 def count_deals(session: Session, deal_filter: DealFilter) -> tuple[int, float]:
     """Count and sum the deals `find_deals` would return with the same filter (without building every row)."""
-    stmt = deal_filter.apply(select(func.count(Deal.id), func.coalesce(func.sum(Deal.amount), 0.0)))
+    stmt = deal_filter.apply(select(func.count(col(Deal.id)), func.coalesce(func.sum(col(Deal.amount)), 0.0)))
     count, amount = session.exec(stmt).one()
     return int(count), float(amount)
 
@@ -319,22 +326,26 @@ def _silent_filter(cutoff: datetime, now: datetime):  # type: ignore[no-untyped-
 
     def buyer_touch(*conditions):  # type: ignore[no-untyped-def]
         return (
-            select(Engagement.id)
-            .where(Engagement.deal_id == Deal.id, Engagement.buyer_engaged.is_(True), *conditions)
+            select(col(Engagement.id))
+            .where(col(Engagement.deal_id) == Deal.id, col(Engagement.buyer_engaged).is_(True), *conditions)
             .correlate(Deal)
             .exists()
         )
 
     # One index probe per open deal; the second probe only runs for deals created after the cutoff.
-    return ~buyer_touch(Engagement.occurred_at > cutoff, Engagement.occurred_at <= now) & or_(
-        Deal.created_at <= cutoff, buyer_touch(Engagement.occurred_at <= cutoff)
+    return ~buyer_touch(col(Engagement.occurred_at) > cutoff, col(Engagement.occurred_at) <= now) & or_(
+        col(Deal.created_at) <= cutoff, buyer_touch(col(Engagement.occurred_at) <= cutoff)
     )
 
 
 def _last_buyer_touch(now: datetime):  # type: ignore[no-untyped-def]
     return (
-        select(func.max(Engagement.occurred_at))
-        .where(Engagement.deal_id == Deal.id, Engagement.buyer_engaged.is_(True), Engagement.occurred_at <= now)
+        select(func.max(col(Engagement.occurred_at)))
+        .where(
+            col(Engagement.deal_id) == Deal.id,
+            col(Engagement.buyer_engaged).is_(True),
+            col(Engagement.occurred_at) <= now,
+        )
         .correlate(Deal)
         .scalar_subquery()
     )
@@ -342,10 +353,10 @@ def _last_buyer_touch(now: datetime):  # type: ignore[no-untyped-def]
 
 def _ranked_silent(cutoff: datetime, now: datetime, owner_ids: list[int] | None, *columns):  # type: ignore[no-untyped-def]
     since = func.coalesce(_last_buyer_touch(now), Deal.created_at)
-    stmt = select(Deal.id, *columns).where(Deal.is_closed.is_(False), _silent_filter(cutoff, now))
+    stmt = sa_select(col(Deal.id), *columns).where(col(Deal.is_closed).is_(False), _silent_filter(cutoff, now))
     if owner_ids is not None:
-        stmt = stmt.where(Deal.owner_id.in_(owner_ids))
-    return stmt.order_by(since, Deal.amount.desc().nulls_last(), Deal.id)
+        stmt = stmt.where(col(Deal.owner_id).in_(owner_ids))
+    return stmt.order_by(since, col(Deal.amount).desc().nulls_last(), col(Deal.id))
 
 
 def silent_deals(
@@ -382,7 +393,7 @@ def summarize_silent_deals(
         now,
         owner_ids,
         func.count().over().label("total"),
-        func.coalesce(func.sum(Deal.amount).over(), 0.0).label("total_amount"),
+        func.coalesce(func.sum(col(Deal.amount)).over(), 0.0).label("total_amount"),
     ).limit(top)
     rows = session.exec(ranked).all()
     if not rows:
@@ -404,12 +415,16 @@ def _silent_details(session: Session, ids: list[int], now: datetime) -> list[Sil
     """Build `SilentDeal`s for deal ids, in the given order."""
     if not ids:
         return []
-    outbound = (Engagement.deal_id == Deal.id, Engagement.direction == "outbound", Engagement.occurred_at <= now)
-    last_out = select(func.max(Engagement.occurred_at)).where(*outbound).correlate(Deal).scalar_subquery()
+    outbound = (
+        col(Engagement.deal_id) == Deal.id,
+        col(Engagement.direction) == "outbound",
+        col(Engagement.occurred_at) <= now,
+    )
+    last_out = select(func.max(col(Engagement.occurred_at))).where(*outbound).correlate(Deal).scalar_subquery()
     last_out_type = (
-        select(Engagement.type)
+        select(col(Engagement.type))
         .where(*outbound)
-        .order_by(Engagement.occurred_at.desc(), Engagement.id.desc())
+        .order_by(col(Engagement.occurred_at).desc(), col(Engagement.id).desc())
         .limit(1)
         .correlate(Deal)
         .scalar_subquery()
@@ -417,13 +432,13 @@ def _silent_details(session: Session, ids: list[int], now: datetime) -> list[Sil
     details: dict[int, SilentDeal] = {}
     for chunk in (ids[i : i + 900] for i in range(0, len(ids), 900)):  # stay under SQLite's bound-parameter limit
         stmt = _with_names(
-            select(
+            sa_select(
                 *_deal_columns(),
                 _last_buyer_touch(now).label("last_buyer"),
                 last_out.label("last_out"),
                 last_out_type.label("last_out_type"),
             )
-        ).where(Deal.id.in_(chunk))
+        ).where(col(Deal.id).in_(chunk))
         for r in session.exec(stmt).all():
             silent_since = r.last_buyer or r.created_at
             details[r.id] = SilentDeal.model_construct(
@@ -442,9 +457,13 @@ def _silent_details(session: Session, ids: list[int], now: datetime) -> list[Sil
 
 def _interactions(session: Session, stmt) -> list[Interaction]:  # type: ignore[no-untyped-def]
     full_name = func.trim(
-        func.coalesce(Contact.first_name, literal("")) + literal(" ") + func.coalesce(Contact.last_name, literal(""))
+        func.coalesce(col(Contact.first_name), literal(""))
+        + literal(" ")
+        + func.coalesce(col(Contact.last_name), literal(""))
     )
-    stmt = stmt.add_columns(full_name.label("contact_name")).outerjoin(Contact, Contact.id == Engagement.contact_id)
+    stmt = stmt.add_columns(full_name.label("contact_name")).outerjoin(
+        Contact, col(Contact.id) == Engagement.contact_id
+    )
     out = []
     for row in session.exec(stmt).all():
         e = row[0]
@@ -484,27 +503,31 @@ def latest_on(session: Session, company: str, *, now: datetime, interactions: in
         annual_revenue=row.annual_revenue,
         region=row.region,
     )
-    deals_stmt = _with_names(select(*_deal_columns())).where(Deal.company_id == row.id)
-    deals_stmt = deals_stmt.order_by(Deal.is_closed, Deal.closed_at.desc().nulls_first(), Deal.id.desc()).limit(10)
+    deals_stmt = _with_names(select(*_deal_columns())).where(col(Deal.company_id) == row.id)
+    deals_stmt = deals_stmt.order_by(
+        col(Deal.is_closed), col(Deal.closed_at).desc().nulls_first(), col(Deal.id).desc()
+    ).limit(10)
     deals = [deal_row(r) for r in session.exec(deals_stmt).all()]
 
-    base = select(Engagement).where(Engagement.company_id == row.id)
+    base = sa_select(Engagement).where(col(Engagement.company_id) == row.id)
     past = _interactions(
         session,
-        base.where(Engagement.type.in_(("call", "email", "meeting", "note")), Engagement.occurred_at <= now)
-        .order_by(Engagement.occurred_at.desc(), Engagement.id.desc())
+        base.where(col(Engagement.type).in_(("call", "email", "meeting", "note")), col(Engagement.occurred_at) <= now)
+        .order_by(col(Engagement.occurred_at).desc(), col(Engagement.id).desc())
         .limit(interactions),
     )
     upcoming = _interactions(
         session,
-        base.where(Engagement.type == "meeting", Engagement.status == "scheduled", Engagement.occurred_at > now)
-        .order_by(Engagement.occurred_at)
+        base.where(
+            col(Engagement.type) == "meeting", col(Engagement.status) == "scheduled", col(Engagement.occurred_at) > now
+        )
+        .order_by(col(Engagement.occurred_at))
         .limit(1),
     )
     tasks = _interactions(
         session,
-        base.where(Engagement.type == "task", Engagement.status == "open")
-        .order_by(Engagement.due_at.nulls_last(), Engagement.id)
+        base.where(col(Engagement.type) == "task", col(Engagement.status) == "open")
+        .order_by(col(Engagement.due_at).nulls_last(), col(Engagement.id))
         .limit(10),
     )
     return LatestOn(
@@ -524,21 +547,26 @@ def pipeline_summary(
     session: Session, *, by: Literal["stage", "owner"] = "stage", owner_ids: list[int] | None = None
 ) -> list[PipelineRow]:
     """Open pipeline grouped by stage (in funnel order) or by owner (biggest first)."""
-    key = Deal.stage if by == "stage" else Deal.owner_id
-    stmt = select(key.label("key"), func.count(Deal.id), func.coalesce(func.sum(Deal.amount), 0.0)).where(
-        Deal.is_closed.is_(False)
-    )
+    # The grouping key is a stage (str) or an owner id (int | None), depending on `by`; each branch below reads its own.
+    key: Mapped[Any] = col(Deal.stage) if by == "stage" else col(Deal.owner_id)
+    stmt: Select[Any, int, float | None] = select(
+        key.label("key"), func.count(col(Deal.id)), func.coalesce(func.sum(col(Deal.amount)), 0.0)
+    ).where(col(Deal.is_closed).is_(False))
     if owner_ids is not None:
-        stmt = stmt.where(Deal.owner_id.in_(owner_ids))
+        stmt = stmt.where(col(Deal.owner_id).in_(owner_ids))
     rows = session.exec(stmt.group_by(key)).all()
     if by == "stage":
         order = list(STAGE_LABELS)
         rows = sorted(rows, key=lambda r: order.index(r[0]) if r[0] in order else len(order))
-        return [PipelineRow(key=r[0], label=STAGE_LABELS.get(r[0], r[0]), deals=r[1], amount=float(r[2])) for r in rows]
-    names = dict(session.exec(select(Owner.id, Owner.name)).all())
-    rows = sorted(rows, key=lambda r: -float(r[2]))
+        return [
+            PipelineRow(key=r[0], label=STAGE_LABELS.get(r[0], r[0]), deals=r[1], amount=float(r[2] or 0.0))
+            for r in rows
+        ]
+    names = dict(session.exec(select(col(Owner.id), col(Owner.name))).all())
+    rows = sorted(rows, key=lambda r: -float(r[2] or 0.0))
     return [
-        PipelineRow(key=str(r[0]), label=names.get(r[0], "Unassigned"), deals=r[1], amount=float(r[2])) for r in rows
+        PipelineRow(key=str(r[0]), label=names.get(r[0], "Unassigned"), deals=r[1], amount=float(r[2] or 0.0))
+        for r in rows
     ]
 
 

@@ -18,8 +18,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
-from sqlmodel import Session
+from sqlalchemy import Select, or_, select
+from sqlmodel import Session, col
 
 from store.models import (
     OPEN_STAGES,
@@ -284,12 +284,14 @@ def team_owner_ids(session: Session, team: str | None) -> list[int] | None:
     """Owner ids of a team (None means every owner)."""
     if team is None:
         return None
-    return list(session.exec(select(Owner.id).where(Owner.team == team).order_by(Owner.id)).scalars().all())
+    return list(
+        session.execute(select(col(Owner.id)).where(col(Owner.team) == team).order_by(col(Owner.id))).scalars().all()
+    )
 
 
 def teams(session: Session) -> list[str | None]:
     """The teams that own deals; `[None]` (one digest for everyone) when owners have no team."""
-    names = sorted({t for t in session.exec(select(Owner.team).distinct()).scalars().all() if t})
+    names = sorted({t for t in session.execute(select(col(Owner.team)).distinct()).scalars().all() if t})
     return list(names) or [None]
 
 
@@ -314,14 +316,14 @@ def _reason_groups(deals: list[ClosedDeal]) -> list[ReasonGroup]:
 
 def _hot_leads(session: Session, owner_ids: list[int] | None, start: datetime, end: datetime) -> HotLeads:
     stmt = (
-        select(InboundLead, Owner.name)
-        .outerjoin(Owner, Owner.id == InboundLead.owner_id)
-        .where(InboundLead.submitted_at >= start, InboundLead.submitted_at < end)
-        .where(or_(InboundLead.status.is_(None), InboundLead.status != "disqualified"))
+        select(InboundLead, col(Owner.name))
+        .outerjoin(Owner, col(Owner.id) == InboundLead.owner_id)
+        .where(col(InboundLead.submitted_at) >= start, col(InboundLead.submitted_at) < end)
+        .where(or_(col(InboundLead.status).is_(None), col(InboundLead.status) != "disqualified"))
     )
     if owner_ids is not None:
-        stmt = stmt.where(or_(InboundLead.owner_id.in_(owner_ids), InboundLead.owner_id.is_(None)))
-    rows = session.exec(stmt).all()
+        stmt = stmt.where(or_(col(InboundLead.owner_id).in_(owner_ids), col(InboundLead.owner_id).is_(None)))
+    rows = session.execute(stmt).all()
     scored = any(lead.score is not None or lead.tier is not None for lead, _ in rows)
     if scored:
         hot = [
@@ -360,42 +362,47 @@ def _hot_leads(session: Session, owner_ids: list[int] | None, start: datetime, e
 
 
 def _closed(session: Session, owner_ids: list[int] | None, start: datetime, end: datetime) -> list[Any]:
-    stmt = (
+    stmt: Select[*tuple[Any, ...]] = (
         select(
-            Deal.id,
-            Deal.name,
-            Deal.amount,
-            Deal.is_won,
-            Deal.close_reason,
-            Deal.closed_at,
-            Deal.source,
-            Company.name.label("company_name"),
-            Company.industry,
-            Company.employees,
-            Owner.name.label("owner_name"),
+            col(Deal.id),
+            col(Deal.name),
+            col(Deal.amount),
+            col(Deal.is_won),
+            col(Deal.close_reason),
+            col(Deal.closed_at),
+            col(Deal.source),
+            col(Company.name).label("company_name"),
+            col(Company.industry),
+            col(Company.employees),
+            col(Owner.name).label("owner_name"),
         )
-        .outerjoin(Company, Company.id == Deal.company_id)
-        .outerjoin(Owner, Owner.id == Deal.owner_id)
-        .where(Deal.is_closed.is_(True), Deal.closed_at >= start, Deal.closed_at < end)
+        .outerjoin(Company, col(Company.id) == Deal.company_id)
+        .outerjoin(Owner, col(Owner.id) == Deal.owner_id)
+        .where(col(Deal.is_closed).is_(True), col(Deal.closed_at) >= start, col(Deal.closed_at) < end)
     )
     if owner_ids is not None:
-        stmt = stmt.where(Deal.owner_id.in_(owner_ids))
-    return list(session.exec(stmt.order_by(Deal.closed_at, Deal.id)).all())
+        stmt = stmt.where(col(Deal.owner_id).in_(owner_ids))
+    return list(session.execute(stmt.order_by(col(Deal.closed_at), col(Deal.id))).all())
 
 
 def _moves(session: Session, owner_ids: list[int] | None, start: datetime, end: datetime) -> list[StageMove]:
     stmt = (
-        select(DealStageChange.id, DealStageChange.deal_id, DealStageChange.from_stage, DealStageChange.to_stage)
-        .add_columns(Deal.amount)
-        .join(Deal, Deal.id == DealStageChange.deal_id)
-        .where(DealStageChange.changed_at >= start, DealStageChange.changed_at < end)
+        select(
+            col(DealStageChange.id),
+            col(DealStageChange.deal_id),
+            col(DealStageChange.from_stage),
+            col(DealStageChange.to_stage),
+        )
+        .add_columns(col(Deal.amount))
+        .join(Deal, col(Deal.id) == DealStageChange.deal_id)
+        .where(col(DealStageChange.changed_at) >= start, col(DealStageChange.changed_at) < end)
     )
     if owner_ids is not None:
-        stmt = stmt.where(Deal.owner_id.in_(owner_ids))
+        stmt = stmt.where(col(Deal.owner_id).in_(owner_ids))
     order = {stage: i for i, stage in enumerate((*OPEN_STAGES, "closedwon"))}
     order["closedlost"] = len(OPEN_STAGES)
     by_stage: dict[str, list[Any]] = defaultdict(list)
-    for row in session.exec(stmt).all():
+    for row in session.execute(stmt).all():
         by_stage[row.to_stage].append(row)
     moves = []
     for stage, rows in by_stage.items():
@@ -416,20 +423,26 @@ def _moves(session: Session, owner_ids: list[int] | None, start: datetime, end: 
 
 
 def _activity(session: Session, owner_ids: list[int] | None, start: datetime, end: datetime) -> list[AEActivity]:
-    owners_stmt = select(Owner.id, Owner.name).where(Owner.role == "ae", Owner.active.is_(True))
+    owners_stmt = select(col(Owner.id), col(Owner.name)).where(col(Owner.role) == "ae", col(Owner.active).is_(True))
     if owner_ids is not None:
-        owners_stmt = owners_stmt.where(Owner.id.in_(owner_ids))
-    owners = session.exec(owners_stmt.order_by(Owner.name, Owner.id)).all()
+        owners_stmt = owners_stmt.where(col(Owner.id).in_(owner_ids))
+    owners = session.execute(owners_stmt.order_by(col(Owner.name), col(Owner.id))).all()
     if not owners:
         return []
     ids = [o.id for o in owners]
     buckets: dict[tuple[int, str], list[int]] = defaultdict(list)
-    for eid, owner_id, kind, direction, status in session.exec(
-        select(Engagement.id, Engagement.owner_id, Engagement.type, Engagement.direction, Engagement.status).where(
-            Engagement.owner_id.in_(ids),
-            Engagement.occurred_at >= start,
-            Engagement.occurred_at < end,
-            Engagement.type.in_(("call", "email", "meeting")),
+    for eid, owner_id, kind, direction, status in session.execute(
+        select(
+            col(Engagement.id),
+            col(Engagement.owner_id),
+            col(Engagement.type),
+            col(Engagement.direction),
+            col(Engagement.status),
+        ).where(
+            col(Engagement.owner_id).in_(ids),
+            col(Engagement.occurred_at) >= start,
+            col(Engagement.occurred_at) < end,
+            col(Engagement.type).in_(("call", "email", "meeting")),
         )
     ).all():
         if kind == "call":
@@ -443,9 +456,9 @@ def _activity(session: Session, owner_ids: list[int] | None, start: datetime, en
         elif kind == "meeting" and status == "completed":
             buckets[owner_id, "meetings"].append(eid)
     recorded: dict[int, list[tuple[int, int | None]]] = defaultdict(list)
-    for call_id, owner_id, seconds in session.exec(
-        select(Call.id, Call.owner_id, Call.duration_seconds).where(
-            Call.owner_id.in_(ids), Call.started_at >= start, Call.started_at < end
+    for call_id, owner_id, seconds in session.execute(
+        select(col(Call.id), col(Call.owner_id), col(Call.duration_seconds)).where(
+            col(Call.owner_id).in_(ids), col(Call.started_at) >= start, col(Call.started_at) < end
         )
     ).all():
         recorded[owner_id].append((call_id, seconds))
@@ -581,15 +594,17 @@ def _trend(
 ) -> list[WeekPoint]:
     start = datetime.combine(first_monday, time(0), tz).astimezone(UTC)
     end = datetime.combine(first_monday + timedelta(days=7 * weeks), time(0), tz).astimezone(UTC)
-    stmt = select(Deal.id, Deal.amount, Deal.created_at).where(Deal.created_at >= start, Deal.created_at < end)
+    stmt = select(col(Deal.id), col(Deal.amount), col(Deal.created_at)).where(
+        col(Deal.created_at) >= start, col(Deal.created_at) < end
+    )
     if owner_ids is not None:
-        stmt = stmt.where(Deal.owner_id.in_(owner_ids))
+        stmt = stmt.where(col(Deal.owner_id).in_(owner_ids))
 
     def week_of(at: datetime) -> int:
         return (_utc(at).astimezone(tz).date() - first_monday).days // 7
 
     created: dict[int, list[tuple[int, float | None]]] = defaultdict(list)
-    for deal_id, amount, created_at in session.exec(stmt).all():
+    for deal_id, amount, created_at in session.execute(stmt).all():
         created[week_of(created_at)].append((deal_id, amount))
     won: dict[int, list[tuple[int, float | None]]] = defaultdict(list)
     lost: dict[int, list[tuple[int, float | None]]] = defaultdict(list)
@@ -653,10 +668,12 @@ def build_digest(
     won.sort(key=lambda d: (-(d.amount or 0), d.id))
     lost.sort(key=lambda d: (-(d.amount or 0), d.id))
 
-    created_stmt = select(Deal.id, Deal.amount).where(Deal.created_at >= start, Deal.created_at < end)
+    created_stmt = select(col(Deal.id), col(Deal.amount)).where(
+        col(Deal.created_at) >= start, col(Deal.created_at) < end
+    )
     if owner_ids is not None:
-        created_stmt = created_stmt.where(Deal.owner_id.in_(owner_ids))
-    created = _counted(session.exec(created_stmt).all())
+        created_stmt = created_stmt.where(col(Deal.owner_id).in_(owner_ids))
+    created = _counted(session.execute(created_stmt).all())
 
     activity = _activity(session, owner_ids, start, end)
     return Digest(

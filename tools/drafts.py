@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Engine, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.db import session_scope
-from store.models import Deal, Draft, Engagement, WriteBack, utcnow
+from store.models import Deal, Draft, Engagement, WriteBack, pk_col, utcnow
 
 if TYPE_CHECKING:
     from settings import Settings
@@ -88,7 +88,7 @@ def create_draft(
         raise DraftError(f"unknown draft kind {kind!r}; expected one of {', '.join(DRAFT_KINDS)}")
     if not idempotency_key:
         raise DraftError("a draft needs an idempotency key")
-    existing = session.exec(select(Draft).where(Draft.idempotency_key == idempotency_key)).first()
+    existing = session.exec(select(Draft).where(col(Draft.idempotency_key) == idempotency_key)).first()
     if existing is not None:
         return existing
     draft = Draft(
@@ -106,7 +106,7 @@ def create_draft(
             session.add(draft)
             session.flush()
     except IntegrityError:
-        found = session.exec(select(Draft).where(Draft.idempotency_key == idempotency_key)).first()
+        found = session.exec(select(Draft).where(col(Draft.idempotency_key) == idempotency_key)).first()
         if found is None:
             raise
         return found
@@ -122,13 +122,13 @@ def get_draft(engine: Engine, draft_id: int) -> Draft | None:
 def find_draft_by_message(engine: Engine, channel: str, ts: str) -> Draft | None:
     """The draft posted as message `ts` in `channel` (how a ✅ reaction finds its draft)."""
     with session_scope(engine) as session:
-        return session.exec(select(Draft).where(Draft.slack_ts == ts, Draft.slack_channel == channel)).first()
+        return session.exec(select(Draft).where(col(Draft.slack_ts) == ts, col(Draft.slack_channel) == channel)).first()
 
 
 def record_message(engine: Engine, draft_id: int, *, channel: str, ts: str) -> None:
     """Remember where a draft was posted, so reactions on that message reach it."""
     with session_scope(engine) as session:
-        session.execute(update(Draft).where(Draft.id == draft_id).values(slack_channel=channel, slack_ts=ts))
+        session.exec(update(Draft).where(col(Draft.id) == draft_id).values(slack_channel=channel, slack_ts=ts))
 
 
 def pending_drafts(engine: Engine, *, owner_id: int, limit: int = 20) -> list[Draft]:
@@ -136,8 +136,8 @@ def pending_drafts(engine: Engine, *, owner_id: int, limit: int = 20) -> list[Dr
     with session_scope(engine) as session:
         stmt = (
             select(Draft)
-            .where(Draft.owner_id == owner_id, Draft.status == "pending")
-            .order_by(Draft.created_at, Draft.id)
+            .where(col(Draft.owner_id) == owner_id, col(Draft.status) == "pending")
+            .order_by(col(Draft.created_at), col(Draft.id))
             .limit(limit)
         )
         return list(session.exec(stmt).all())
@@ -173,11 +173,11 @@ def decide_draft(
         return Decision("not_allowed", draft, f"This draft is not yours: only {owner} or a manager can decide on it.")
     if draft.status != "pending":
         return Decision("already_decided", draft, _describe_decided(draft))
-    target = "approved" if decision == "approve" else "discarded"
+    target: Literal["approved", "discarded"] = "approved" if decision == "approve" else "discarded"
     with session_scope(engine) as session:
-        moved = session.execute(
+        moved = session.exec(
             update(Draft)
-            .where(Draft.id == draft_id, Draft.status == "pending")
+            .where(col(Draft.id) == draft_id, col(Draft.status) == "pending")
             .values(status=target, decided_by=decided_by_slack_user, decided_at=now or utcnow())
         ).rowcount
     draft = get_draft(engine, draft_id)
@@ -195,8 +195,8 @@ def update_draft_payload(engine: Engine, draft_id: int, changes: dict[str, Any])
         if draft is None:
             raise DraftError("That draft no longer exists.")
         payload = {**(draft.payload or {}), **changes}
-        moved = session.execute(
-            update(Draft).where(Draft.id == draft_id, Draft.status == "pending").values(payload=payload)
+        moved = session.exec(
+            update(Draft).where(col(Draft.id) == draft_id, col(Draft.status) == "pending").values(payload=payload)
         ).rowcount
         if moved != 1:
             raise DraftError(_describe_decided(draft))
@@ -208,8 +208,8 @@ def update_draft_payload(engine: Engine, draft_id: int, changes: dict[str, Any])
 def execute_draft(engine: Engine, draft_id: int, *, writer: Writer, now: datetime | None = None) -> Execution:
     """Run an approved draft's write once: claim approved → executing, write, then record executed or failed."""
     with session_scope(engine) as session:
-        claimed = session.execute(
-            update(Draft).where(Draft.id == draft_id, Draft.status == "approved").values(status="executing")
+        claimed = session.exec(
+            update(Draft).where(col(Draft.id) == draft_id, col(Draft.status) == "approved").values(status="executing")
         ).rowcount
     draft = get_draft(engine, draft_id)
     if draft is None:
@@ -225,9 +225,9 @@ def execute_draft(engine: Engine, draft_id: int, *, writer: Writer, now: datetim
     else:
         status = "executed"
     with session_scope(engine) as session:
-        session.execute(
+        session.exec(
             update(Draft)
-            .where(Draft.id == draft_id, Draft.status == "executing")
+            .where(col(Draft.id) == draft_id, col(Draft.status) == "executing")
             .values(status=status, result=result, executed_at=now or utcnow())
         )
     summary = result.get("summary") if status == "executed" else result.get("error")
@@ -249,11 +249,12 @@ def retry_draft(
     """
     now = now or utcnow()
     with session_scope(engine) as session:
-        moved = session.execute(
+        moved = session.exec(
             update(Draft)
-            .where(Draft.id == draft_id)
+            .where(col(Draft.id) == draft_id)
             .where(
-                (Draft.status == "failed") | ((Draft.status == "executing") & (Draft.decided_at < now - stuck_after))  # type: ignore[operator]
+                (col(Draft.status) == "failed")
+                | ((col(Draft.status) == "executing") & (col(Draft.decided_at) < now - stuck_after))
             )
             .values(status="approved")
         ).rowcount
@@ -275,9 +276,9 @@ def recover_stuck_drafts(
     now = now or utcnow()
     with session_scope(engine) as session:
         stuck = session.exec(
-            select(Draft.id)
-            .where(Draft.status == "executing", Draft.decided_at < now - stuck_after)  # type: ignore[operator]
-            .order_by(Draft.id)
+            select(pk_col(Draft.id))
+            .where(col(Draft.status) == "executing", col(Draft.decided_at) < now - stuck_after)
+            .order_by(col(Draft.id))
         ).all()
     return [retry_draft(engine, draft_id, writer=writer, now=now, stuck_after=stuck_after) for draft_id in stuck]
 
@@ -390,7 +391,7 @@ def _hubspot_ids(engine: Engine, draft: Draft) -> _HubSpotIds:
         contact = session.get(Contact, payload["contact_id"]) if isinstance(payload.get("contact_id"), int) else None
         if contact is None and isinstance(payload.get("to"), str) and payload["to"].strip():
             contact = session.exec(
-                select(Contact).where(Contact.email == payload["to"].strip(), Contact.hubspot_id.is_not(None))  # type: ignore[union-attr]
+                select(Contact).where(col(Contact.email) == payload["to"].strip(), col(Contact.hubspot_id).is_not(None))
             ).first()
         return _HubSpotIds(
             owner.hubspot_id if owner else None,

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
-from sqlalchemy import Engine, case, delete, func, insert, select, text
+from sqlalchemy import ColumnElement, Engine, case, delete, func, insert, select, text
 from sqlmodel import Session
 
 from store.db import session_scope
 from store.meta import data_signature, get_meta, set_meta
-from store.models import DealHealthScore
+from store.models import DealHealthScore, table_of
 from tools.capabilities import Capability, Example, Subcommand, ToolContext
 from tools.deals import CompanyMatch, OwnersField, company_filter, deal_rows
 from tools.health import (
@@ -202,23 +202,23 @@ def at_risk_from_snapshot(
     limit: int = AT_RISK_SHOWN,
 ) -> AtRiskResult | None:
     """The at-risk answer read from the snapshot (same order as `at_risk_deals`); None if it was replaced meanwhile."""
-    s = DealHealthScore
-    where = [s.assessed_at == header.assessed_at]
+    s = table_of(DealHealthScore).c
+    where: list[ColumnElement[bool]] = [s.assessed_at == header.assessed_at]
     if owner_ids is not None:
         where.append(s.owner_id.in_(owner_ids))
     if company_id is not None:
         where.append(s.company_id == company_id)
     risky = s.score >= min_score
-    open_deals, total, total_amount = session.exec(
+    open_deals, total, total_amount = session.execute(
         select(
             func.count(),
             func.coalesce(func.sum(case((risky, 1), else_=0)), 0),
             func.coalesce(func.sum(case((risky, func.coalesce(s.amount, 0.0)), else_=0.0)), 0.0),
         ).where(*where)
     ).one()
-    if not open_deals and session.exec(select(func.count()).where(s.assessed_at == header.assessed_at)).one() == 0:
+    if not open_deals and session.execute(select(func.count()).where(where[0])).scalar_one() == 0:
         return None  # a refresh replaced the rows after the header was read: let the caller assess live
-    top = session.exec(
+    top = session.execute(
         select(s.deal_id, s.score, s.reasons)
         .where(*where, risky)
         .order_by(s.score.desc(), func.coalesce(s.amount, 0.0).desc(), s.deal_id)

@@ -11,10 +11,10 @@ import logging
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.library import Library
-from store.models import Call, Contact, Deal, DealContact, Engagement, Owner
+from store.models import Call, Contact, Deal, DealContact, Engagement, Owner, pk_col, stored_id
 from tools.calls.transcripts import is_rep, keyword_category, objections, parse_transcript, rep_names_for, segment_lines
 
 log = logging.getLogger(__name__)
@@ -40,10 +40,10 @@ def won_deal_personas(session: Session) -> dict[int, str]:
     """
     best: dict[int, tuple[int, int, str]] = {}
     for deal_id, contact_id, seniority, function in session.exec(
-        select(DealContact.deal_id, Contact.id, Contact.seniority, Contact.function)
-        .join(Contact, Contact.id == DealContact.contact_id)
-        .join(Deal, Deal.id == DealContact.deal_id)
-        .where(Deal.is_won == True)  # noqa: E712
+        select(col(DealContact.deal_id), pk_col(Contact.id), col(Contact.seniority), col(Contact.function))
+        .join(Contact, col(Contact.id) == DealContact.contact_id)
+        .join(Deal, col(Deal.id) == DealContact.deal_id)
+        .where(col(Deal.is_won) == True)  # noqa: E712
     ).all():
         rank = (SENIORITY_RANK.get(seniority or "", 9), contact_id)
         if deal_id not in best or rank < best[deal_id][:2]:
@@ -55,17 +55,22 @@ def won_deal_personas(session: Session) -> dict[int, str]:
 def library_documents(session: Session) -> list[LibraryDoc]:
     """Build the library from won deals: objections with the rep's answer, talk tracks by persona, and notes."""
     docs: list[LibraryDoc] = []
-    owners = dict(session.exec(select(Owner.id, Owner.name)).all())
+    owners = dict(session.exec(select(col(Owner.id), col(Owner.name))).all())
     rows = session.exec(
-        select(Call, Deal).join(Deal, Deal.id == Call.deal_id).where(Deal.is_won == True)  # noqa: E712
+        select(Call, Deal).join(Deal, col(Deal.id) == Call.deal_id).where(col(Deal.is_won) == True)  # noqa: E712
     ).all()
     personas = won_deal_personas(session)
     for call, deal in rows:
         rep = owners.get(call.owner_id or deal.owner_id or -1, "")
         rep_names = rep_names_for(call.labels, rep)
         lines = parse_transcript(call.transcript)
-        persona = personas.get(deal.id, "unknown")
-        base = {"deal_id": deal.id, "call_id": call.id, "company_id": deal.company_id or 0, "outcome": "won"}
+        persona = personas.get(stored_id(deal.id), "unknown")
+        base: dict[str, str | int | float] = {
+            "deal_id": stored_id(deal.id),
+            "call_id": stored_id(call.id),
+            "company_id": deal.company_id or 0,
+            "outcome": "won",
+        }
         for i, o in enumerate(objections(lines, call.labels, rep_names)):
             if not o.response:
                 continue
@@ -105,8 +110,8 @@ def library_documents(session: Session) -> list[LibraryDoc]:
             )
     notes = session.exec(
         select(Engagement, Deal)
-        .join(Deal, Deal.id == Engagement.deal_id)
-        .where(Engagement.type == "note", Deal.is_won == True)  # noqa: E712
+        .join(Deal, col(Deal.id) == Engagement.deal_id)
+        .where(col(Engagement.type) == "note", col(Deal.is_won) == True)  # noqa: E712
     ).all()
     for note, deal in notes:
         body = (note.body or "").strip()
@@ -117,14 +122,14 @@ def library_documents(session: Session) -> list[LibraryDoc]:
                     id=f"objection:note:{note.id}",
                     text=body[:1000],
                     metadata={
-                        "deal_id": deal.id,
+                        "deal_id": stored_id(deal.id),
                         "call_id": 0,
                         "company_id": deal.company_id or 0,
                         "outcome": "won",
                         "kind": "note",
                         "category": category,
                         "response": body[:1000],
-                        "persona": personas.get(deal.id, "unknown"),
+                        "persona": personas.get(stored_id(deal.id), "unknown"),
                     },
                 )
             )
@@ -133,9 +138,9 @@ def library_documents(session: Session) -> list[LibraryDoc]:
 
 def workspace_signature(session: Session) -> str:
     """A cheap fingerprint of what the library is built from, so unchanged data is not re-embedded."""
-    calls = session.exec(select(func.count(), func.max(Call.id)).select_from(Call)).one()
-    won = session.exec(select(func.count(), func.max(Deal.id)).where(Deal.is_won == True)).one()  # noqa: E712
-    notes = session.exec(select(func.count(), func.max(Engagement.id)).where(Engagement.type == "note")).one()
+    calls = session.exec(select(func.count(), func.max(col(Call.id))).select_from(Call)).one()
+    won = session.exec(select(func.count(), func.max(col(Deal.id))).where(col(Deal.is_won) == True)).one()  # noqa: E712
+    notes = session.exec(select(func.count(), func.max(col(Engagement.id))).where(col(Engagement.type) == "note")).one()
     return f"calls={calls[0]}:{calls[1]};won={won[0]}:{won[1]};notes={notes[0]}:{notes[1]}"
 
 

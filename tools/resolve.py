@@ -5,6 +5,8 @@ One resolver per kind of name, shared by every capability, so "Dana" means the s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlmodel import Session, select
 
 from store.models import STAGE_LABELS, Owner
@@ -60,7 +62,7 @@ def _team_core(name: str) -> str:
     return name.strip().lower().removeprefix("team ").removesuffix(" team").removesuffix("'s").strip()
 
 
-def _match_owner(owners: list[Owner], name: str) -> Owner | None:
+def _match_owner(owners: Sequence[Owner], name: str) -> Owner | None:
     low = name.lower()
     exact = [o for o in owners if o.name.lower() == low or o.email.lower() == low]
     if exact:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from prompts import load_prompt
 from store.models import ConversationTurn, Owner
@@ -53,8 +53,8 @@ def load_history(engine: Engine, thread_key: str | None, limit: int = HISTORY_TU
     with Session(engine) as session:
         rows = session.exec(
             select(ConversationTurn)
-            .where(ConversationTurn.thread_key == thread_key)
-            .order_by(ConversationTurn.created_at.desc(), ConversationTurn.id.desc())  # type: ignore[union-attr]
+            .where(col(ConversationTurn.thread_key) == thread_key)
+            .order_by(col(ConversationTurn.created_at).desc(), col(ConversationTurn.id).desc())
             .limit(limit)
         ).all()
     rows = list(reversed(rows))

@@ -379,7 +379,7 @@ class Renderer:
             lines = [
                 f"• {self.company_link(c.company)} — {money(c.amount)}"
                 + (f" {c.product}" if c.product else "")
-                + f" (won {c.closed_at.astimezone(self.tz):%b %Y})" * bool(c.closed_at)
+                + (f" (won {c.closed_at.astimezone(self.tz):%b %Y})" if c.closed_at else "")
                 + f": {', '.join(c.why)}"
                 for c in b.social_proof
             ]

@@ -15,9 +15,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz, process
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from store.models import Company, Owner
+from store.models import Company, Owner, stored_id
 from tools.capabilities import all_capabilities
 from tools.parsing.amounts import parse_amount_floor
 from tools.parsing.periods import PERIOD_RE, parse_days, parse_period
@@ -285,15 +285,15 @@ def _clean(name: str) -> str:
 
 def load_names(session: Session) -> Names:
     """Read owner names and company names (company names cached per store and row count, indexed by first word)."""
-    owners = [(o.id, o.name, o.team or "") for o in session.exec(select(Owner)).all()]
+    owners = [(stored_id(o.id), o.name, o.team or "") for o in session.exec(select(Owner)).all()]
     from sqlalchemy import func
 
-    count, max_id = session.exec(select(func.count(), func.max(Company.id)).select_from(Company)).one()
-    key = (str(session.get_bind().url), int(count or 0), int(max_id or 0))
+    count, max_id = session.exec(select(func.count(), func.max(col(Company.id))).select_from(Company)).one()
+    key = (str(session.get_bind().engine.url), int(count or 0), int(max_id or 0))
     if key not in _COMPANY_CACHE:
         _COMPANY_CACHE.clear()
         by_first: dict[str, list[tuple[str, str]]] = {}
-        for name in sorted(set(session.exec(select(Company.name)).all()), key=len, reverse=True):
+        for name in sorted(set(session.exec(select(col(Company.name))).all()), key=len, reverse=True):
             cleaned = _clean(name)
             if cleaned:
                 by_first.setdefault(cleaned.split(" ", 1)[0], []).append((cleaned, name))

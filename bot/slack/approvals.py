@@ -103,17 +103,17 @@ def post_draft(engine: Engine | BotDeps, client: Any, draft_id: int, *, channel:
     Usable from a listener (its `deps` or `deps.engine`, and the listener's `client`) or a job (the engine and
     any WebClient). Returns None, with a warning, when the owner has no Slack user.
     """
-    engine = getattr(engine, "engine", engine)  # a BotDeps works too (its store)
-    draft = get_draft(engine, draft_id)
+    store = engine.engine  # a BotDeps works too (its store); an Engine's `.engine` is itself
+    draft = get_draft(store, draft_id)
     if draft is None:
         raise ValueError(f"no draft {draft_id}")
     if channel is None:
-        channel = dm_channel_for_owner(engine, client, draft.owner_id) if draft.owner_id else None
+        channel = dm_channel_for_owner(store, client, draft.owner_id) if draft.owner_id else None
         if channel is None:
             log.warning("draft %s: its owner has no Slack user; not posted", draft_id)
             return None
-    posted = post_reply(client, channel, draft_reply(engine, draft), max_messages=1)
-    record_message(engine, draft_id, channel=posted.channel, ts=posted.ts[0])
+    posted = post_reply(client, channel, draft_reply(store, draft), max_messages=1)
+    record_message(store, draft_id, channel=posted.channel, ts=posted.ts[0])
     return posted
 
 

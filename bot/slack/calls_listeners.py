@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from sqlalchemy import select
+from sqlmodel import col
 
 from bot.copilot.calls_reply import analysis_reply
 from bot.slack.blocks import post_reply, text_reply
@@ -64,7 +65,7 @@ def store_shared_call(deps: BotDeps, analysis: CallAnalysis, text: str, *, start
     with session_scope(deps.engine) as session:
         # The same file shared twice is one call: its scorecard and follow-up drafts stay the same.
         same = session.execute(
-            select(Call.id).where(Call.transcript == text, Call.owner_id == ctx.owner_id).limit(1)
+            select(col(Call.id)).where(col(Call.transcript) == text, col(Call.owner_id) == ctx.owner_id).limit(1)
         ).scalar()
         if same is not None:
             return int(same)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from bot.copilot.reply import Reply
 from bot.slack.approvals import APPROVE_REACTIONS, DISCARD_REACTIONS, carry_out_decision
@@ -103,6 +103,7 @@ def register(app: App, deps: BotDeps) -> None:
 
     def handle_reaction_added(event: dict[str, Any], client: Any) -> None:
         reaction = str(event.get("reaction", "")).split("::")[0]  # skin tones arrive as "white_check_mark::skin-tone-2"
+        decision: Literal["approve", "discard"]
         if reaction in APPROVE_REACTIONS:
             decision = "approve"
         elif reaction in DISCARD_REACTIONS:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, func
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import col, select
 
 from store.db import session_scope
 from store.models import Owner, SlackUser, utcnow
@@ -70,14 +70,16 @@ def _is_manager(settings: Settings, client: Any, slack_user_id: str, email: str 
     if owner is not None and owner.role == "manager":
         return True
     group = getattr(settings, "manager_user_group", None)
-    return bool(group) and slack_user_id in _group_members(client, group)
+    if not group:
+        return False
+    return slack_user_id in _group_members(client, group)
 
 
 def _owner_by_email(engine: Engine, email: str | None) -> Owner | None:
     if not email:
         return None
     with session_scope(engine) as session:
-        return session.exec(select(Owner).where(func.lower(Owner.email) == email)).first()
+        return session.exec(select(Owner).where(func.lower(col(Owner.email)) == email)).first()
 
 
 def resolve_identity(

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from bot.copilot.reply import Actions, Button, Context, Fields, Header, Reply, Section
 from store.models import InboundLead, Owner
@@ -140,7 +140,7 @@ def write_score_to_hubspot(engine: Engine, settings: Settings, lead: InboundLead
         company = session.get(Company, lead.company_id) if lead.company_id is not None else None
         if (company is None or not company.hubspot_id) and lead.domain:
             company = session.exec(
-                select(Company).where(Company.domain == lead.domain, Company.hubspot_id.is_not(None))  # type: ignore[union-attr]
+                select(Company).where(col(Company.domain) == lead.domain, col(Company.hubspot_id).is_not(None))
             ).first()
     if company is None or not company.hubspot_id:
         return "; ".join([*said, "no HubSpot company for this lead yet: score kept in Sales OS"])
@@ -182,9 +182,9 @@ def make_intake_notifier(
 def assign_lead(engine: Engine, lead_id: int, owner_id: int) -> bool:
     """Give a new (or already assigned) lead to an owner; False when it is disqualified or converted meanwhile."""
     with Session(engine) as session:
-        changed = session.execute(
+        changed = session.exec(
             update(InboundLead)
-            .where(InboundLead.id == lead_id, InboundLead.status.in_(("new", "assigned")))  # type: ignore[union-attr,attr-defined]
+            .where(col(InboundLead.id) == lead_id, col(InboundLead.status).in_(("new", "assigned")))
             .values(owner_id=owner_id, status="assigned")
         ).rowcount
         session.commit()
@@ -194,9 +194,9 @@ def assign_lead(engine: Engine, lead_id: int, owner_id: int) -> bool:
 def disqualify_lead(engine: Engine, lead_id: int) -> bool:
     """Mark a lead disqualified once; False when it already was (or was converted)."""
     with Session(engine) as session:
-        changed = session.execute(
+        changed = session.exec(
             update(InboundLead)
-            .where(InboundLead.id == lead_id, InboundLead.status.in_(("new", "assigned")))  # type: ignore[union-attr,attr-defined]
+            .where(col(InboundLead.id) == lead_id, col(InboundLead.status).in_(("new", "assigned")))
             .values(status="disqualified")
         ).rowcount
         session.commit()

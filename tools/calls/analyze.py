@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, case, func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from prompts import load_prompt
 from settings import Settings
@@ -119,7 +119,9 @@ _COMPETITOR_REASON = re.compile(
 
 def known_competitors(session: Session) -> list[str]:
     """Competitors the team has met: named in won/lost reasons ("Lost to competitor: X", "Won against X") + defaults."""
-    reasons = session.execute(select(Deal.close_reason).where(Deal.close_reason.is_not(None)).distinct()).scalars()  # type: ignore[union-attr]
+    reasons = session.execute(
+        select(col(Deal.close_reason)).where(col(Deal.close_reason).is_not(None)).distinct()
+    ).scalars()
     found = {m.group(1).strip() for reason in reasons for m in _COMPETITOR_REASON.finditer(reason or "")}
     return sorted(found | set(DEFAULT_COMPETITORS))
 
@@ -156,12 +158,12 @@ def training_set(
     session: Session, *, before: datetime | None = None, call_ids: set[int] | None = None
 ) -> tuple[list[dict[str, float]], list[int], list[int]]:
     """Features, won labels and call ids of the stored calls whose deal is closed (optionally only `call_ids`)."""
-    stmt = select(Call, Deal).join(Deal, Deal.id == Call.deal_id).where(Deal.is_closed.is_(True))  # type: ignore[attr-defined]
+    stmt = select(Call, Deal).join(Deal, col(Deal.id) == Call.deal_id).where(col(Deal.is_closed).is_(True))
     if before is not None:
-        stmt = stmt.where(Call.started_at < before)
+        stmt = stmt.where(col(Call.started_at) < before)
     rows, labels, ids = [], [], []
     competitors = known_competitors(session)
-    for call, deal in session.execute(stmt.order_by(Call.started_at, Call.id)).all():
+    for call, deal in session.execute(stmt.order_by(col(Call.started_at), col(Call.id))).all():
         if call_ids is not None and call.id not in call_ids:
             continue
         metrics = stored_call_metrics(session, call, competitors=competitors)
@@ -178,11 +180,14 @@ def outcome_model(engine: Engine, *, exclude_deal_id: int | None = None) -> tupl
     with Session(engine) as session:
         signature = session.execute(
             select(
-                func.count(Call.id), func.max(Call.id), func.max(Deal.updated_at), func.count(case((Deal.is_won, 1)))
-            )  # type: ignore[arg-type]
+                func.count(col(Call.id)),
+                func.max(col(Call.id)),
+                func.max(col(Deal.updated_at)),
+                func.count(case((col(Deal.is_won), 1))),
+            )
             .select_from(Call)
-            .join(Deal, Deal.id == Call.deal_id)
-            .where(Deal.is_closed.is_(True))  # type: ignore[attr-defined]
+            .join(Deal, col(Deal.id) == Call.deal_id)
+            .where(col(Deal.is_closed).is_(True))
         ).one()
         key = (str(engine.url), tuple(signature), exclude_deal_id)
         if key in _MODEL_CACHE:
@@ -200,7 +205,9 @@ def team_win_rate(engine: Engine, *, minimum: int = 10) -> float | None:
     """The share of closed deals that were won (None with fewer than `minimum` closed deals)."""
     with Session(engine) as session:
         closed, won = session.execute(
-            select(func.count(Deal.id), func.count(case((Deal.is_won, 1)))).where(Deal.is_closed.is_(True))  # type: ignore[attr-defined]
+            select(func.count(col(Deal.id)), func.count(case((col(Deal.is_won), 1)))).where(
+                col(Deal.is_closed).is_(True)
+            )
         ).one()
     return won / closed if closed >= minimum else None
 
@@ -343,10 +350,10 @@ def analyze_stored_call(engine: Engine, call_id: int, **kwargs: Any) -> CallAnal
 def latest_call_id(engine: Engine, company_id: int, *, before: datetime | None = None) -> int | None:
     """The id of the company's most recent call with a transcript."""
     with Session(engine) as session:
-        stmt = select(Call.id).where(Call.company_id == company_id, Call.transcript.is_not(None))  # type: ignore[union-attr]
+        stmt = select(col(Call.id)).where(col(Call.company_id) == company_id, col(Call.transcript).is_not(None))
         if before is not None:
-            stmt = stmt.where(Call.started_at <= before)
-        return session.execute(stmt.order_by(Call.started_at.desc(), Call.id.desc()).limit(1)).scalar()  # type: ignore[union-attr]
+            stmt = stmt.where(col(Call.started_at) <= before)
+        return session.execute(stmt.order_by(col(Call.started_at).desc(), col(Call.id).desc()).limit(1)).scalar()
 
 
 def finite(value: float | None) -> bool:

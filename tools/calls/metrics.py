@@ -395,7 +395,7 @@ class _TurnEvidence:
 
 
 def _stage_evidence(turns: list[Turn], sides: dict[str, Side], duration: float, call_day: date) -> list[_TurnEvidence]:
-    evidence = []
+    evidence: list[_TurnEvidence] = []
     origin = turns[0].start if turns else 0.0
     for turn in turns:
         cues = [find_phrases(turn.text, STAGE_CUES[stage]) for stage in STAGES]

@@ -106,7 +106,7 @@ def parse_clock(value: str) -> float:
     hours, minutes, seconds, fraction = match.groups()
     if int(minutes) > 59 or int(seconds) > 59:
         raise ValueError(f"{value!r} is not a time (minutes and seconds must be below 60)")
-    total = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    total: float = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
     if fraction:
         total += int(fraction.ljust(3, "0")) / 1000
     return float(total)
@@ -278,8 +278,13 @@ def parse_speaker_lines(text: str, source: str | None = None) -> Transcript:
             stamp = match.group("bracket") if match.group("bracket") is not None else match.group("bare")
         if match is None or (stamp is None and re.match(r"^\s*\[", raw)):
             if rows and not re.match(r"^\s*\[", raw):
-                line, start, speaker, words = rows[-1]
-                rows[-1] = (line, start, speaker, f"{words} {raw.strip()}")  # a wrapped line of the same turn
+                prev_line, prev_start, prev_speaker, prev_words = rows[-1]
+                rows[-1] = (
+                    prev_line,
+                    prev_start,
+                    prev_speaker,
+                    f"{prev_words} {raw.strip()}",
+                )  # a wrapped line of the same turn
                 continue
             raise TranscriptError(
                 number, f"expected 'Name: text' or '[hh:mm:ss] Name: text', got {raw.strip()!r}", source=source

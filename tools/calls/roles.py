@@ -16,7 +16,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from store.models import Company, Contact, Deal, DealContact, Owner
 from tools.calls.lexicon import find_phrases
@@ -132,7 +132,7 @@ def crm_people(session: Session, *, company_id: int | None = None) -> tuple[list
     reps = [Person(o.name, owner_id=o.id) for o in session.exec(select(Owner)).scalars()]  # type: ignore[call-overload]
     stmt = select(Contact)
     if company_id is not None:
-        stmt = stmt.where(Contact.company_id == company_id)
+        stmt = stmt.where(col(Contact.company_id) == company_id)
     prospects = [
         Person(_contact_name(c), contact_id=c.id, company_id=c.company_id)
         for c in session.exec(stmt).scalars()  # type: ignore[call-overload]
@@ -171,12 +171,12 @@ def find_call_context(session: Session, transcript: Transcript) -> CallContext:
     contact_ids = [p.contact_id for p in matched if p.company_id == company_id]
     deal_rows = session.exec(  # type: ignore[call-overload]
         select(Deal)
-        .join(DealContact, DealContact.deal_id == Deal.id, isouter=True)
-        .where(Deal.company_id == company_id)
+        .join(DealContact, col(DealContact.deal_id) == Deal.id, isouter=True)
+        .where(col(Deal.company_id) == company_id)
         .order_by(
-            (DealContact.contact_id.in_(contact_ids)).desc(),  # type: ignore[union-attr]
-            Deal.is_closed.asc(),  # type: ignore[attr-defined]
-            Deal.created_at.desc(),  # type: ignore[union-attr]
+            (col(DealContact.contact_id).in_(contact_ids)).desc(),
+            col(Deal.is_closed).asc(),
+            col(Deal.created_at).desc(),
         )
     ).scalars()
     deal = next(iter(deal_rows), None)

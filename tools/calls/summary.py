@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from pydantic import BaseModel
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.models import Call, Deal, Owner
 from tools.calls.transcripts import (
@@ -124,8 +124,8 @@ def latest_call_summary(session: Session, company: str, *, now: datetime) -> Cal
         return match
     call = session.exec(
         select(Call)
-        .where(Call.company_id == match.company.id, Call.started_at <= now)
-        .order_by(Call.started_at.desc())
+        .where(col(Call.company_id) == match.company.id, col(Call.started_at) <= now)
+        .order_by(col(Call.started_at).desc())
         .limit(1)
     ).first()
     if call is None:

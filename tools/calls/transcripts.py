@@ -115,9 +115,9 @@ def objections(lines: list[Line], labels: dict[str, Any] | None, rep_names: set[
     else:
         for line in lines:
             if not is_rep(line.speaker, rep_names):
-                category = keyword_category(line.text)
-                if category:
-                    found.append((line, category))
+                keyword = keyword_category(line.text)
+                if keyword:
+                    found.append((line, keyword))
     out: list[Objection] = []
     seen: set[int] = set()
     for line, category in found:

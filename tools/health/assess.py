@@ -7,10 +7,10 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlmodel import Session
 
-from store.models import Deal, Engagement
+from store.models import Deal, Engagement, table_of
 from tools.deals import DealRow, deal_row, deals_with_names
 from tools.health.inputs import DealInputs, gather_inputs, won_stage_medians
 from tools.health.model import WORSENED_BY, DealHealth, RiskReason, Thresholds
@@ -42,17 +42,18 @@ def assess_deals(
     """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    deal_filter = [Deal.is_closed.is_(False)]
+    d = table_of(Deal).c
+    deal_filter: list[ColumnElement[bool]] = [d.is_closed.is_(False)]
     if owner_ids is not None:
-        deal_filter.append(Deal.owner_id.in_(owner_ids))
+        deal_filter.append(d.owner_id.in_(owner_ids))
     if deal_ids is not None:
-        deal_filter.append(Deal.id.in_(deal_ids))
+        deal_filter.append(d.id.in_(deal_ids))
     if company_id is not None:
-        deal_filter.append(Deal.company_id == company_id)
+        deal_filter.append(d.company_id == company_id)
     deals = [deal_row(r) for r in session.exec(deals_with_names().where(*deal_filter)).all()]
     if not deals:
         return []
-    open_deals = select(Deal.id).where(*deal_filter).scalar_subquery()
+    open_deals = select(d.id).where(*deal_filter).scalar_subquery()
     inputs = gather_inputs(session, open_deals, now)
     ctx = RuleContext(now=now, tz=tz, thresholds=thresholds, medians=won_stage_medians(session), _business_days={})
     results = [_assess(deal, inputs.get(deal.id, _NO_INPUTS), ctx) for deal in deals]
@@ -87,16 +88,18 @@ def _attach_last_buyer_ids(session: Session, results: list[DealHealth], open_dea
     """
     if not any(r.code == "buyer_silent" for h in results for r in h.reasons):
         return
-    e = Engagement
+    engagement = table_of(Engagement)
+    e = engagement.c
     last = (
         select(e.deal_id.label("deal_id"), func.max(e.occurred_at).label("at"))
         .where(e.deal_id.in_(open_deals), e.buyer_engaged.is_(True), e.occurred_at <= now)
         .group_by(e.deal_id)
         .subquery()
     )
-    found = dict(
-        session.exec(
+    found: dict[int, int] = dict(
+        session.execute(
             select(e.deal_id, func.max(e.id))
+            .select_from(engagement)
             .join(last, and_(e.deal_id == last.c.deal_id, e.occurred_at == last.c.at))
             .where(e.buyer_engaged.is_(True))
             .group_by(e.deal_id)

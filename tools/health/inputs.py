@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Numeric, and_, case, cast, distinct, func, or_, select
 from sqlmodel import Session
 
-from store.models import CloseDateChange, Deal, DealContact, DealStageChange, Engagement
+from store.models import CloseDateChange, Deal, DealContact, DealStageChange, Engagement, table_of
 from tools.health.model import RECENT_DAYS
 
 
@@ -65,7 +65,7 @@ def _activity(session: Session, open_deals: Any, now: datetime) -> dict[int, Act
     recent = now - timedelta(days=RECENT_DAYS)
     prior_emails = now - timedelta(days=2 * RECENT_DAYS)
     prior_meetings = now - timedelta(days=3 * RECENT_DAYS)
-    e = Engagement
+    e = table_of(Engagement).c
     is_email_out = and_(e.type == "email", e.direction == "outbound")
     is_email_in = and_(e.type == "email", e.direction == "inbound")
     held = and_(e.type == "meeting", e.status == "completed")
@@ -74,7 +74,7 @@ def _activity(session: Session, open_deals: Any, now: datetime) -> dict[int, Act
     def count_if(*conds: Any) -> Any:
         return func.sum(case((and_(*conds), 1), else_=0))
 
-    rows = session.exec(
+    rows = session.execute(
         select(
             e.deal_id,
             func.max(case((and_(e.buyer_engaged.is_(True), past), e.occurred_at))),
@@ -112,10 +112,11 @@ def _activity(session: Session, open_deals: Any, now: datetime) -> dict[int, Act
 
 def _last_moves(session: Session, open_deals: Any, now: datetime) -> dict[int, tuple[int, datetime]]:
     last_move: dict[int, tuple[int, datetime]] = {}
-    for deal_id, change_id, changed_at in session.exec(
-        select(DealStageChange.deal_id, DealStageChange.id, DealStageChange.changed_at)
-        .where(DealStageChange.deal_id.in_(open_deals), DealStageChange.changed_at <= now)
-        .order_by(DealStageChange.deal_id, DealStageChange.changed_at, DealStageChange.id)
+    c = table_of(DealStageChange).c
+    for deal_id, change_id, changed_at in session.execute(
+        select(c.deal_id, c.id, c.changed_at)
+        .where(c.deal_id.in_(open_deals), c.changed_at <= now)
+        .order_by(c.deal_id, c.changed_at, c.id)
     ).all():
         moved_at = utc(changed_at)
         if moved_at is not None:
@@ -125,14 +126,11 @@ def _last_moves(session: Session, open_deals: Any, now: datetime) -> dict[int, t
 
 def _pushes(session: Session, open_deals: Any, now: datetime) -> dict[int, list[tuple[int, date | None, date | None]]]:
     pushes: dict[int, list[tuple[int, date | None, date | None]]] = defaultdict(list)
-    for change_id, deal_id, old, new in session.exec(
-        select(CloseDateChange.id, CloseDateChange.deal_id, CloseDateChange.old_date, CloseDateChange.new_date)
-        .where(
-            CloseDateChange.deal_id.in_(open_deals),
-            CloseDateChange.changed_at <= now,
-            CloseDateChange.new_date > CloseDateChange.old_date,
-        )
-        .order_by(CloseDateChange.deal_id, CloseDateChange.changed_at)
+    c = table_of(CloseDateChange).c
+    for change_id, deal_id, old, new in session.execute(
+        select(c.id, c.deal_id, c.old_date, c.new_date)
+        .where(c.deal_id.in_(open_deals), c.changed_at <= now, c.new_date > c.old_date)
+        .order_by(c.deal_id, c.changed_at)
     ).all():
         pushes[deal_id].append((change_id, old, new))
     return pushes
@@ -144,29 +142,29 @@ def _buying_group(
     """Contacts per deal, and each champion's last buyer engagement on that deal."""
     contacts: dict[int, int] = defaultdict(int)
     has_champion = False
-    for deal_id, role in session.exec(
-        select(DealContact.deal_id, DealContact.role).where(DealContact.deal_id.in_(open_deals))
-    ).all():
+    dc = table_of(DealContact).c
+    for deal_id, role in session.execute(select(dc.deal_id, dc.role).where(dc.deal_id.in_(open_deals))).all():
         contacts[deal_id] += 1
         has_champion = has_champion or bool(role and "champion" in role.lower())
     champions: dict[int, list[tuple[int, datetime | None]]] = defaultdict(list)
     if not has_champion:
         return contacts, champions
-    e = Engagement
-    for deal_id, contact_id, last in session.exec(
-        select(DealContact.deal_id, DealContact.contact_id, func.max(e.occurred_at))
+    engagement = table_of(Engagement)
+    e = engagement.c
+    for deal_id, contact_id, last in session.execute(
+        select(dc.deal_id, dc.contact_id, func.max(e.occurred_at))
         .outerjoin(
-            e,
+            engagement,
             and_(
-                e.deal_id == DealContact.deal_id,
-                e.contact_id == DealContact.contact_id,
+                e.deal_id == dc.deal_id,
+                e.contact_id == dc.contact_id,
                 e.buyer_engaged.is_(True),
                 e.occurred_at <= now,
             ),
         )
-        .where(DealContact.deal_id.in_(open_deals), func.lower(DealContact.role).like("%champion%"))
-        .group_by(DealContact.deal_id, DealContact.contact_id)
-        .order_by(DealContact.deal_id, DealContact.contact_id)
+        .where(dc.deal_id.in_(open_deals), func.lower(dc.role).like("%champion%"))
+        .group_by(dc.deal_id, dc.contact_id)
+        .order_by(dc.deal_id, dc.contact_id)
     ).all():
         champions[deal_id].append((contact_id, utc(last)))
     return contacts, champions
@@ -209,11 +207,12 @@ def won_stage_medians(session: Session) -> dict[str, tuple[float, int]]:
     run, or one alert run, compute it once; any new win or stage change computes it afresh.
     """
     bind = session.get_bind()
-    won, changes, newest = session.exec(
+    c = table_of(DealStageChange).c
+    won, changes, newest = session.execute(
         select(
-            select(func.count()).where(Deal.is_won.is_(True)).scalar_subquery(),
-            func.count(DealStageChange.id),
-            func.coalesce(func.max(DealStageChange.id), 0),
+            select(func.count()).where(table_of(Deal).c.is_won.is_(True)).scalar_subquery(),
+            func.count(c.id),
+            func.coalesce(func.max(c.id), 0),
         )
     ).one()
     key = (str(bind.engine.url.render_as_string(hide_password=True)), int(won), int(changes), int(newest))
@@ -225,20 +224,17 @@ def won_stage_medians(session: Session) -> dict[str, tuple[float, int]]:
 
 def _compute_won_stage_medians(session: Session) -> dict[str, tuple[float, int]]:
     dialect = session.get_bind().dialect.name
-    next_at = (
-        func.lead(DealStageChange.changed_at)
-        .over(partition_by=DealStageChange.deal_id, order_by=(DealStageChange.changed_at, DealStageChange.id))
-        .label("next_at")
-    )
+    c, deal = table_of(DealStageChange).c, table_of(Deal)
+    next_at = func.lead(c.changed_at).over(partition_by=c.deal_id, order_by=(c.changed_at, c.id)).label("next_at")
     visits = (
-        select(DealStageChange.to_stage, DealStageChange.changed_at, next_at)
-        .join(Deal, Deal.id == DealStageChange.deal_id)
-        .where(Deal.is_won.is_(True))
+        select(c.to_stage, c.changed_at, next_at)
+        .join(deal, deal.c.id == c.deal_id)
+        .where(deal.c.is_won.is_(True))
         .subquery()
     )
     # A histogram at 0.1-day resolution, not one row per visit: a large book has ~100k won-deal visits.
     days = func.round(cast(_days_between(visits.c.changed_at, visits.c.next_at, dialect), Numeric), 1)
-    rows = session.exec(
+    rows = session.execute(
         select(visits.c.to_stage, days.label("days"), func.count())
         .where(visits.c.next_at.is_not(None))
         .group_by(visits.c.to_stage, days)

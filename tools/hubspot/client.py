@@ -178,8 +178,9 @@ class HubSpotClient:
 
     def batch_read(self, object_type: str, body: dict[str, Any], *, archived: bool = False) -> dict[str, Any]:
         """POST /crm/v3/objects/{type}/batch/read (read-only, safe to repeat)."""
-        kwargs = {"archived": "true"} if archived else {}
-        return self._call(self._batch_api.read, object_type, body, **kwargs)
+        if archived:
+            return self._call(self._batch_api.read, object_type, body, archived="true")
+        return self._call(self._batch_api.read, object_type, body)
 
     def list_page(
         self,

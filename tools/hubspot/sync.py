@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, col
 
-from store.db import refresh_statistics, session_scope
+from store.db import dialect_insert, refresh_statistics, session_scope
 from store.models import (
     Call,
     CloseDateChange,
@@ -44,6 +44,8 @@ from store.models import (
     Owner,
     SyncCursor,
     WorkspaceMeta,
+    pk_col,
+    table_of,
 )
 from store.types import utcnow
 from tools.hubspot.client import (
@@ -81,7 +83,7 @@ log = logging.getLogger(__name__)
 LAST_SYNC_KEY = "hubspot_last_sync_at"
 PIPELINES_KEY = "hubspot_pipelines"
 SYNC_ORDER: tuple[ObjectSpec, ...] = (COMPANIES, CONTACTS, DEALS, *ENGAGEMENT_SPECS)
-_MODEL_OF = {"companies": Company, "contacts": Contact, "deals": Deal}
+_MODEL_OF: dict[str, type[SQLModel]] = {"companies": Company, "contacts": Contact, "deals": Deal}
 # Rows that only make sense with their parent: deleted with it rather than detached.
 _OWNED_BY_PARENT = {("call", "engagement_id")}
 
@@ -206,8 +208,10 @@ class HubSpotSync:
                 if not after:
                     break
         with Session(self.engine) as session:
-            rows = session.execute(select(Owner.hubspot_id, Owner.id).where(Owner.hubspot_id.is_not(None)))
-            self._owner_ids = {hid: oid for hid, oid in rows}
+            rows = session.execute(
+                select(col(Owner.hubspot_id), pk_col(Owner.id)).where(col(Owner.hubspot_id).is_not(None))
+            )
+            self._owner_ids = {hid: oid for hid, oid in rows if hid is not None}
         stats.seconds += time.monotonic() - started
 
     @staticmethod
@@ -217,9 +221,9 @@ class HubSpotSync:
         name = " ".join(x for x in (raw.get("firstName"), raw.get("lastName")) if x) or email
         teams = raw.get("teams") or []
         primary = next((t for t in teams if t.get("primary")), teams[0] if teams else None)
-        owner = session.scalars(select(Owner).where(Owner.hubspot_id == hubspot_id)).first()
+        owner = session.scalars(select(Owner).where(col(Owner.hubspot_id) == hubspot_id)).first()
         if owner is None:  # a demo/Slack-side owner with the same email becomes this HubSpot owner
-            owner = session.scalars(select(Owner).where(Owner.email == email)).first()
+            owner = session.scalars(select(Owner).where(col(Owner.email) == email)).first()
         if owner is None:
             owner = Owner(hubspot_id=hubspot_id, name=name, email=email)
             session.add(owner)
@@ -357,7 +361,9 @@ class HubSpotSync:
 
     def _prepare_contacts(self, records: list[dict[str, Any]], ids: list[str]) -> Callable[[Session], None]:
         companies_of = self.client.associations("contacts", "companies", ids) if ids else {}
-        company_hids = {pick_primary(companies_of.get(i, []), PRIMARY_CONTACT_TO_COMPANY) for i in ids} - {None}
+        company_hids = {
+            hid for i in ids if (hid := pick_primary(companies_of.get(i, []), PRIMARY_CONTACT_TO_COMPANY)) is not None
+        }
         self._ensure("companies", company_hids)
 
         def write(session: Session) -> None:
@@ -384,7 +390,9 @@ class HubSpotSync:
             }
             for result in self.client.batch_read("deals", body).get("results", []):
                 history[str(result["id"])] = result
-        company_hids = {pick_primary(companies_of.get(i, []), PRIMARY_DEAL_TO_COMPANY) for i in ids} - {None}
+        company_hids = {
+            hid for i in ids if (hid := pick_primary(companies_of.get(i, []), PRIMARY_DEAL_TO_COMPANY)) is not None
+        }
         contact_hids = {c["id"] for i in ids for c in contacts_of.get(i, [])}
         self._ensure("companies", company_hids)
         self._ensure("contacts", contact_hids)
@@ -404,7 +412,7 @@ class HubSpotSync:
             deal_ids = _local_ids(session, Deal, ids)
             local = list(deal_ids.values())
             # Associations and history are replaced as a whole: the page holds the current truth for these deals.
-            session.execute(delete(DealContact).where(DealContact.deal_id.in_(local)))
+            session.execute(delete(DealContact).where(col(DealContact.deal_id).in_(local)))
             links = {}
             for hid, deal_id in deal_ids.items():
                 for contact in contacts_of.get(hid, []):
@@ -413,24 +421,26 @@ class HubSpotSync:
                         role = contact["labels"][0] if contact["labels"] else None
                         links[(deal_id, contact_id)] = {"deal_id": deal_id, "contact_id": contact_id, "role": role}
             if links:
-                session.execute(DealContact.__table__.insert(), list(links.values()))
+                session.execute(table_of(DealContact).insert(), list(links.values()))
             with_history = [deal_ids[h] for h in history if h in deal_ids]
             if with_history:
-                session.execute(delete(DealStageChange).where(DealStageChange.deal_id.in_(with_history)))
-                session.execute(delete(CloseDateChange).where(CloseDateChange.deal_id.in_(with_history)))
+                session.execute(delete(DealStageChange).where(col(DealStageChange.deal_id).in_(with_history)))
+                session.execute(delete(CloseDateChange).where(col(CloseDateChange.deal_id).in_(with_history)))
             moves, pushes = [], []
             for hid, result in history.items():
-                deal_id = deal_ids.get(hid)
-                if deal_id is None:
+                history_deal_id = deal_ids.get(hid)
+                if history_deal_id is None:
                     continue
                 for from_stage, to_stage, at in stage_history(result):
-                    moves.append({"deal_id": deal_id, "from_stage": from_stage, "to_stage": to_stage, "changed_at": at})
+                    moves.append(
+                        {"deal_id": history_deal_id, "from_stage": from_stage, "to_stage": to_stage, "changed_at": at}
+                    )
                 for old, new, at in close_date_history(result):
-                    pushes.append({"deal_id": deal_id, "old_date": old, "new_date": new, "changed_at": at})
+                    pushes.append({"deal_id": history_deal_id, "old_date": old, "new_date": new, "changed_at": at})
             if moves:
-                session.execute(DealStageChange.__table__.insert(), moves)
+                session.execute(table_of(DealStageChange).insert(), moves)
             if pushes:
-                session.execute(CloseDateChange.__table__.insert(), pushes)
+                session.execute(table_of(CloseDateChange).insert(), pushes)
 
         return write
 
@@ -533,12 +543,8 @@ def _upsert(session: Session, model: type[SQLModel], rows: list[dict[str, Any]],
     if not rows:
         return
     unique = list({row[key]: row for row in rows}.values())
-    table = model.__table__  # type: ignore[attr-defined]
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(table)
+    table = table_of(model)
+    stmt = dialect_insert(session.get_bind().dialect.name, table)
     columns = [c for c in unique[0] if c != key]
     stmt = stmt.on_conflict_do_update(index_elements=[key], set_={c: stmt.excluded[c] for c in columns})
     session.execute(stmt, unique)  # executemany: one cached statement, batched by the driver
@@ -559,7 +565,7 @@ def _delete_with_dependents(session: Session, model: type[SQLModel], hubspot_ids
     ids = list(_local_ids(session, model, hubspot_ids).values())
     if not ids:
         return 0
-    target = model.__table__  # type: ignore[attr-defined]
+    target = table_of(model)
     for table in SQLModel.metadata.sorted_tables:
         for fk in table.foreign_keys:
             if fk.column.table is not target:

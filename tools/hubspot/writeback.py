@@ -27,7 +27,7 @@ from typing import Any
 
 from sqlalchemy import Engine, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from store.db import session_scope
 from store.models import WriteBack
@@ -285,11 +285,11 @@ class WriteBackService:
             raise WriteInProgress(f"write {key!r} is in progress elsewhere (claimed {row.created_at.isoformat()})")
         # Take the stale claim over with a conditional update, so only one worker wins it.
         with session_scope(self.engine) as session:
-            won = session.execute(
+            won = session.exec(
                 update(WriteBack)
-                .where(WriteBack.idempotency_key == key)
-                .where(WriteBack.status == "pending")
-                .where(WriteBack.created_at == row.created_at)
+                .where(col(WriteBack.idempotency_key) == key)
+                .where(col(WriteBack.status) == "pending")
+                .where(col(WriteBack.created_at) == row.created_at)
                 .values(created_at=now)
             ).rowcount
         if won != 1:
@@ -298,9 +298,9 @@ class WriteBackService:
 
     def _mark_done(self, key: str, hubspot_id: str) -> None:
         with session_scope(self.engine) as session:
-            session.execute(
+            session.exec(
                 update(WriteBack)
-                .where(WriteBack.idempotency_key == key)
+                .where(col(WriteBack.idempotency_key) == key)
                 .values(status="done", hubspot_id=hubspot_id, completed_at=self.clock())
             )
 

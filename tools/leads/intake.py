@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.models import InboundLead
 from tools.leads.facts import LeadFacts
@@ -39,9 +39,9 @@ class IntakeResult:
 
 
 def _existing(session: Session, key: str, hubspot_id: str | None) -> InboundLead | None:
-    row = session.exec(select(InboundLead).where(InboundLead.dedupe_key == key)).first()
+    row = session.exec(select(InboundLead).where(col(InboundLead.dedupe_key) == key)).first()
     if row is None and hubspot_id:
-        row = session.exec(select(InboundLead).where(InboundLead.hubspot_id == hubspot_id)).first()
+        row = session.exec(select(InboundLead).where(col(InboundLead.hubspot_id) == hubspot_id)).first()
     return row
 
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, ValidationError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.models import InboundLead
 from tools.capabilities import Capability, Example, Subcommand, ToolContext, ToolUserError
@@ -50,7 +50,7 @@ class LeadScores(BaseModel):
 
 def _row(lead: InboundLead, engine: Any, settings: Settings) -> LeadScoreRow:
     row = LeadScoreRow(
-        lead_id=lead.id,  # type: ignore[arg-type]
+        lead_id=lead.id,
         company=lead.company_name,
         contact=lead.contact_name or lead.contact_email,
         submitted_at=lead.submitted_at,
@@ -85,16 +85,18 @@ def _row(lead: InboundLead, engine: Any, settings: Settings) -> LeadScoreRow:
 
 def lead_scores(session: Session, company: str | None, *, now: datetime, engine: Any, settings: Settings) -> LeadScores:
     """The newest leads of `company` (fuzzy), or the newest leads overall, with their scores."""
-    base = select(InboundLead).where(InboundLead.submitted_at <= now).order_by(InboundLead.submitted_at.desc())
+    base = (
+        select(InboundLead).where(col(InboundLead.submitted_at) <= now).order_by(col(InboundLead.submitted_at).desc())
+    )
     if not company:
         leads = session.exec(base.limit(NEWEST)).all()
         return LeadScores(query=None, status="newest", leads=[_row(lead, engine, settings) for lead in leads])
-    names = sorted(set(session.exec(select(InboundLead.company_name)).all()))
+    names = sorted(set(session.exec(select(col(InboundLead.company_name))).all()))
     found = match_name(company, {n: n for n in names}, exact=[n for n in names if n.lower() == company.strip().lower()])
     chosen = found.key if found.status in ("exact", "fuzzy") else None
     if chosen is None:
         return LeadScores(query=company, status="unknown", leads=[], candidates=found.candidates)
-    leads = session.exec(base.where(InboundLead.company_name == chosen).limit(NEWEST)).all()
+    leads = session.exec(base.where(col(InboundLead.company_name) == chosen).limit(NEWEST)).all()
     return LeadScores(query=company, status="found", leads=[_row(lead, engine, settings) for lead in leads])
 
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.models import Deal, InboundLead
 from tools.formatting import money
@@ -74,9 +74,9 @@ def lead_history(engine: Engine, *, as_of: datetime | None = None) -> list[Label
     with Session(engine) as session:
         rows = session.exec(
             select(InboundLead, Deal)
-            .join(Deal, Deal.id == InboundLead.deal_id, isouter=True)  # type: ignore[arg-type]
-            .where(InboundLead.submitted_at < as_of)
-            .order_by(InboundLead.submitted_at, InboundLead.id)  # type: ignore[arg-type]
+            .join(Deal, col(Deal.id) == InboundLead.deal_id, isouter=True)
+            .where(col(InboundLead.submitted_at) < as_of)
+            .order_by(col(InboundLead.submitted_at), col(InboundLead.id))
         ).all()
     for lead, deal in rows:
         if deal is not None:
@@ -374,22 +374,23 @@ def _history_signature(engine: Engine, as_of: datetime) -> tuple[Any, ...]:
     losses). An edit to an old lead's fields is picked up the next day, or at the next restart.
     """
     from sqlalchemy import case, func
+    from sqlalchemy import select as sa_select  # six columns: more than sqlmodel's `select` is typed for
 
     statement = (
-        select(
-            func.count(InboundLead.id),  # type: ignore[arg-type]
-            func.max(InboundLead.id),
-            func.sum(case((InboundLead.status == "disqualified", 1), else_=0)),
-            func.count(Deal.id),  # type: ignore[arg-type]
-            func.sum(case((Deal.is_closed, 1), else_=0)),  # type: ignore[arg-type]
-            func.sum(case((Deal.is_won, 1), else_=0)),  # type: ignore[arg-type]
+        sa_select(
+            func.count(col(InboundLead.id)),
+            func.max(col(InboundLead.id)),
+            func.sum(case((col(InboundLead.status) == "disqualified", 1), else_=0)),
+            func.count(col(Deal.id)),
+            func.sum(case((col(Deal.is_closed), 1), else_=0)),
+            func.sum(case((col(Deal.is_won), 1), else_=0)),
         )
         .select_from(InboundLead)
-        .join(Deal, Deal.id == InboundLead.deal_id, isouter=True)  # type: ignore[arg-type]
-        .where(InboundLead.submitted_at < as_of)
+        .join(Deal, col(Deal.id) == InboundLead.deal_id, isouter=True)
+        .where(col(InboundLead.submitted_at) < as_of)
     )
     with Session(engine) as session:
-        row = session.exec(statement).one()  # type: ignore[call-overload]
+        row = session.execute(statement).one()
     return (str(engine.url), id(engine), as_of.date().isoformat(), *(int(v or 0) for v in row))
 
 

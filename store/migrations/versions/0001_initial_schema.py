@@ -8,7 +8,7 @@ Create Date: 2026-11-25 18:07:55.129228
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 import store.types
