@@ -24,6 +24,7 @@ from store.models import (
     InboundLead,
     Owner,
     WorkspaceMeta,
+    table_of,
 )
 
 
@@ -94,7 +95,7 @@ class WorkspaceBuilder(TourBuilder, LeadsBuilder, ActivityBuilder):
 def _crm_rows(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
         return {
-            str(t.__tablename__): conn.execute(select(func.count()).select_from(t)).scalar_one()
+            table_of(t).name: conn.execute(select(func.count()).select_from(t)).scalar_one()
             for t in (Owner, Company, Deal, Engagement, InboundLead)
         }
 
