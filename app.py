@@ -211,7 +211,6 @@ def _cmd_analyze_call(args: argparse.Namespace, settings: Settings) -> int:
 
     from bot.copilot.calls_reply import analysis_reply
     from bot.copilot.reply import to_text
-    from tools.calls.analyze import analyze_text
     from tools.calls.parsers import TranscriptError
 
     if args.call is not None:
@@ -233,28 +232,34 @@ def _cmd_analyze_call(args: argparse.Namespace, settings: Settings) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         print(f"salesos analyze-call: cannot read {path}: {exc}", file=sys.stderr)
         return 2
+    # Input is checked before anything heavy loads (the store, the embedding model): a bad file fails in a blink.
     started_at = None
     if args.date:
-        started_at = datetime.fromisoformat(args.date)
+        try:
+            started_at = datetime.fromisoformat(args.date)
+        except ValueError:
+            print(f"salesos analyze-call: --date {args.date!r} is not an ISO date/time", file=sys.stderr)
+            return 2
         if started_at.tzinfo is None:
             started_at = started_at.replace(tzinfo=settings.tz)
-    engine = None if args.no_store else open_store(settings)
-    from tools.calls.analyze import library_matcher
+    from tools.calls.parsers import parse_transcript
 
     try:
-        analysis = analyze_text(
-            text,
-            fmt=args.format,
-            filename=path.name,
-            engine=engine,
-            settings=settings,
-            started_at=started_at,
-            deal_id=args.deal,
-            library=None if args.no_store else library_matcher(settings),
-        )
+        transcript = parse_transcript(text, args.format, filename=path.name)
     except TranscriptError as exc:
         print(f"salesos analyze-call: not a readable transcript: {exc}", file=sys.stderr)
         return 2
+    engine = None if args.no_store else open_store(settings)
+    from tools.calls.analyze import analyze_transcript, library_matcher
+
+    analysis = analyze_transcript(
+        transcript,
+        engine=engine,
+        settings=settings,
+        started_at=started_at,
+        deal_id=args.deal,
+        library=None if args.no_store else library_matcher(settings),
+    )
     print(to_text(analysis_reply(analysis)))
     return 0
 
@@ -439,7 +444,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--format",
-        choices=("auto", "vtt", "srt", "json", "speaker_lines", "txt"),
+        choices=("auto", "vtt", "srt", "json", "speaker_lines", "speaker_headers", "txt"),
         default="auto",
         help="transcript format (default: detected from the content and extension)",
     )

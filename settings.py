@@ -10,6 +10,8 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent
+DEFAULT_CURRENCY_RATES = {"EUR": 1.08, "GBP": 1.27, "CHF": 1.13, "CAD": 0.72, "AUD": 0.65, "JPY": 0.0067}
+"""USD per unit of each currency (approximate, late 2026): the `currency_rates` default."""
 
 
 class Settings(BaseSettings):
@@ -91,6 +93,13 @@ class Settings(BaseSettings):
     # --- inbound intake -------------------------------------------------------------------------------------------
     intake_secret: SecretStr | None = Field(default=None, description="HMAC secret of POST /intake.")
     lead_budget_floor: float = 5_000.0
+    currency_rates: dict[str, float] = Field(
+        default_factory=lambda: dict(DEFAULT_CURRENCY_RATES),
+        description=(
+            "USD per unit of each currency, to score budgets given in other currencies (they are stored in their "
+            "own). Approximate defaults; set your own as JSON. A currency without a rate is kept and not scored."
+        ),
+    )
     lead_timeline_horizon_days: int = 365
 
     # --- lead scoring (leads branch) ----------------------------------------------------------------------------

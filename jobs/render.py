@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from bot.copilot.reply import Context, Divider, Fields, Header, Reply, Section
 from tools.digest import Digest
@@ -42,6 +43,11 @@ def _lines(lines: list[str]) -> list[Section]:
     return sections
 
 
+def _unvalued(deals: Sequence[Any]) -> str:
+    missing = sum(1 for x in deals if not x.amount)
+    return f" ({missing} with no amount)" if missing else ""
+
+
 def health_line(h: DealHealth, *, reasons: int = 3) -> str:
     """One deal's risk in a line plus its strongest reasons with evidence."""
     head = (
@@ -65,12 +71,12 @@ def digest_reply(d: Digest) -> Reply:
         Fields(
             [
                 ("Won", f"{len(d.won)} · {short_money(won_amount)}"),
-                ("Lost", f"{len(d.lost)} · {short_money(lost_amount)}"),
+                ("Lost", f"{len(d.lost)} · {short_money(lost_amount)}" + _unvalued(d.lost)),
                 ("Pipeline created", f"{d.created.count} · {short_money(d.created.amount)}"),
                 ("Win rate", f"{_pct(d.overall_week.rate)} (8-wk {_pct(d.overall_trailing.rate)})"),
                 ("Open deals at risk", f"{d.at_risk_total} of {d.open_deals}"),
-                ("Hot leads", f"{d.hot_leads.total} of {d.hot_leads.week_leads} new"),
             ]
+            + ([("Hot leads", f"{d.hot_leads.total} of {d.hot_leads.week_leads} new")] if d.has_leads else [])
         )
     )
 
@@ -80,8 +86,13 @@ def digest_reply(d: Digest) -> Reply:
     else:
         reply.add(Section("_No open deal at or above the alert score._"))
 
-    reply.add(Section(f"*Hot leads* ({d.hot_leads.rule})"))
-    if d.hot_leads.leads:
+    if d.rules_off:
+        reply.add(Context(d.rules_off[:10]))
+
+    if not d.has_leads:
+        pass  # no inbound leads in this store: a section saying "none" would suggest there could have been
+    elif d.hot_leads.leads:
+        reply.add(Section(f"*Hot leads* ({d.hot_leads.rule})"))
         reply.add(
             *_lines(
                 [
@@ -95,13 +106,14 @@ def digest_reply(d: Digest) -> Reply:
             )
         )
     else:
-        reply.add(Section("_None this week._"))
+        reply.add(Section(f"*Hot leads* ({d.hot_leads.rule})"), Section("_None this week._"))
 
     reply.add(Section("*Won and lost, and why*"))
     lines = []
     for label, groups in (("Won", d.won_reasons), ("Lost", d.lost_reasons)):
         for g in groups:
-            lines.append(f"• {label} · {g.reason}: {g.count} ({short_money(g.amount)}) {_ids(g.deal_ids)}")
+            value = short_money(g.amount) if g.amount else "no amount"
+            lines.append(f"• {label} · {g.reason}: {g.count} ({value}) {_ids(g.deal_ids)}")
     reply.add(*_lines(lines or ["_Nothing closed this week._"]))
 
     reply.add(Section("*Pipeline created and moved*"))
@@ -111,7 +123,6 @@ def digest_reply(d: Digest) -> Reply:
         lines.append(f"• → {m.label}: {m.forward} forward{back} ({short_money(m.amount)}) {_ids(m.deal_ids)}")
     reply.add(*_lines(lines))
 
-    reply.add(Section("*AE coaching notes*"))
     lines = []
     for a in d.activity:
         lines.append(
@@ -124,7 +135,8 @@ def digest_reply(d: Digest) -> Reply:
             )
         )
     lines += [f"  ↳ {n.text}" for n in d.coaching]
-    reply.add(*_lines(lines or ["_No AE activity this week._"]))
+    if d.has_activity:  # a store with no activity data at all has no coaching section, not "0 calls (— connected)"
+        reply.add(Section("*AE coaching notes*"), *_lines(lines or ["_No AE activity this week._"]))
 
     reply.add(Section("*Win/loss pattern shifts* (last week vs trailing 8 weeks)"))
     if d.shifts:
@@ -212,7 +224,9 @@ def digest_chart(d: Digest, path: Path) -> Path:
     width = 0.27
     ax.bar([i - width for i in x], [p.created.amount / 1000 for p in d.trend], width, label="created", color="#4c78a8")
     ax.bar(x, [p.won.amount / 1000 for p in d.trend], width, label="won", color="#54a24b")
-    ax.bar([i + width for i in x], [p.lost.amount / 1000 for p in d.trend], width, label="lost", color="#e45756")
+    lost = ax.bar([i + width for i in x], [p.lost.amount / 1000 for p in d.trend], width, label="lost", color="#e45756")
+    # Lost deals often carry no amount (a CSV export writes 0): their count is written on the bar, never dropped.
+    ax.bar_label(lost, labels=[f"{p.lost.count} lost" if p.lost.unvalued else "" for p in d.trend], fontsize=7)
     ax.set_ylabel("amount ($k)")
     ax.set_xticks(x, weeks)
     ax2 = ax.twinx()

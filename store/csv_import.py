@@ -16,28 +16,32 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, bindparam, func, insert, select, update
+from sqlmodel import col
 
 from store.db import refresh_statistics, reset_id_sequences
+from store.meta import CSV_GENERATOR, PROVENANCE_KEY
 from store.models import Company, Deal, Owner, WorkspaceMeta
+from store.stages import STAGES_KEY, Stage, stages_json
 
 Progress = Callable[[str, int, int], None]
 
 FILES = ("sales_teams.csv", "accounts.csv", "products.csv", "sales_pipeline.csv")
 OFFICE_TIMEZONES = {"Central": "America/Chicago", "East": "America/New_York", "West": "America/Los_Angeles"}
 SECTOR_TYPOS = {"technolgy": "technology"}
-STAGES = {
-    "Won": ("closedwon", True, True),
-    "Lost": ("closedlost", True, False),
-    "Engaging": ("presentationscheduled", False, False),
-    "Prospecting": ("appointmentscheduled", False, False),
-}
-"""CSV deal_stage → (store stage, is_closed, is_won)."""
+CSV_STAGES = (
+    Stage("Prospecting", "Prospecting", 0, "open"),
+    Stage("Engaging", "Engaging", 1, "open"),
+    Stage("Won", "Won", 2, "won"),
+    Stage("Lost", "Lost", 3, "lost"),
+)
+"""The export's own deal_stage values, kept as the deals' stage keys: their funnel order and meaning, mapped once."""
+STAGES = {s.key: s for s in CSV_STAGES}
 EMAIL_DOMAIN = "csv-import.invalid"
 CREATED_HOUR = time(9, 0)
 CLOSED_HOUR = time(17, 0)
 AS_OF_HOUR = time(18, 0)
-GENERATOR = "csv-import"
+GENERATOR = CSV_GENERATOR
 
 
 @dataclass
@@ -147,6 +151,7 @@ def read_crm_folder(folder: Path, *, tz: ZoneInfo) -> CrmRows:
                 "team": f"Team {office}",
                 "role": role,
                 "active": True,
+                "manager_id": None,
             }
         )
 
@@ -158,6 +163,9 @@ def read_crm_folder(folder: Path, *, tz: ZoneInfo) -> CrmRows:
     for _line, row in teams:  # managers after agents: an agent listed as someone's manager stays an agent
         if row["manager"]:
             add_owner(row["manager"], "manager", row["regional_office"])
+    for _line, row in teams:  # who reports to whom: a manager's "my team" is their agents, not their office
+        if row["manager"] and row["manager"] != row["sales_agent"]:
+            owners[owner_ids[row["sales_agent"]] - 1]["manager_id"] = owner_ids[row["manager"]]
 
     companies: list[dict[str, Any]] = []
     company_ids: dict[str, int] = {}
@@ -200,7 +208,8 @@ def read_crm_folder(folder: Path, *, tz: ZoneInfo) -> CrmRows:
             raise ValueError(f"{name} line {line}: product {row['product']!r} is not in products.csv")
         if row["deal_stage"] not in STAGES:
             raise ValueError(f"{name} line {line}: unknown deal_stage {row['deal_stage']!r}")
-        stage, is_closed, is_won = STAGES[row["deal_stage"]]
+        stage = STAGES[row["deal_stage"]]
+        is_closed, is_won = stage.outcome != "open", stage.outcome == "won"
         engaged = _date(row["engage_date"], name, line, "engage_date")
         closed = _date(row["close_date"], name, line, "close_date")
         value = _number(row["close_value"], name, line, "close_value")
@@ -214,7 +223,7 @@ def read_crm_folder(folder: Path, *, tz: ZoneInfo) -> CrmRows:
                 "name": f"{account or 'No account'} – {product[0]}",
                 "company_id": company_ids.get(account),
                 "owner_id": owner_ids[agent],
-                "stage": stage,
+                "stage": stage.key,
                 # open rows have no close_value: their amount is the product's list price
                 "amount": value if is_closed else product[1],
                 "product": product[0],
@@ -246,14 +255,28 @@ def import_crm_csv(engine: Engine, folder: Path, *, tz: ZoneInfo, progress: Prog
         if conn.execute(select(func.count()).select_from(Deal)).scalar_one():
             raise ValueError("the store already holds deals; import into an empty store, or use --replace to clear it")
     data = read_crm_folder(folder, tz=tz)
-    written = [("owners", Owner, data.owners), ("companies", Company, data.companies), ("deals", Deal, data.deals)]
-    meta = {"source": f"csv:{folder.name}", "as_of": data.as_of.isoformat(), "generator": GENERATOR}
+    # managers are rows of the same table: owners go in first, then who reports to whom (the foreign key holds)
+    owners = [{**o, "manager_id": None} for o in data.owners]
+    reports = [{"b_id": o["id"], "b_manager": o["manager_id"]} for o in data.owners if o["manager_id"]]
+    written = [("owners", Owner, owners), ("companies", Company, data.companies), ("deals", Deal, data.deals)]
+    meta = {
+        "source": f"csv:{folder.name}",
+        "as_of": data.as_of.isoformat(),
+        "generator": GENERATOR,
+        PROVENANCE_KEY: "csv",
+        STAGES_KEY: stages_json(list(CSV_STAGES)),
+    }
     with engine.begin() as conn:
         for label, table, rows in written:
             for start in range(0, len(rows), 1000):
                 conn.execute(insert(table), rows[start : start + 1000])
                 if progress:
                     progress(label, min(start + 1000, len(rows)), len(rows))
+            if table is Owner and reports:
+                conn.execute(
+                    update(Owner).where(col(Owner.id) == bindparam("b_id")).values(manager_id=bindparam("b_manager")),
+                    reports,
+                )
         conn.execute(insert(WorkspaceMeta), [{"key": k, "value": v, "updated_at": data.as_of} for k, v in meta.items()])
         reset_id_sequences(conn, (Owner, Company, Deal))
     refresh_statistics(engine)

@@ -91,6 +91,8 @@ class Owner(SQLModel, table=True):
     team: str = Field(default="", index=True)
     role: str = "ae"
     """`ae` or `manager`."""
+    manager_id: int | None = Field(default=None, foreign_key="owner.id", index=True)
+    """The owner's manager, when the CRM says (a CSV's `manager` column): "my team" of a manager is their reports."""
     active: bool = True
     updated_at: datetime | None = _ts()
 
@@ -251,6 +253,15 @@ class InboundLead(SQLModel, table=True):
     company_size: str | None = None
     employee_count: int | None = None
     budget: float | None = None
+    """In USD, what scoring used (the low end of a range, converted at `currency_rates`); None when not usable."""
+    budget_given: str | None = None
+    """The budget as typed on the form, kept whatever it says."""
+    budget_currency: str | None = None
+    budget_low: float | None = None
+    """The range as given, in `budget_currency`."""
+    budget_high: float | None = None
+    budget_note: str | None = None
+    """Why a given budget is not in `budget`: unreadable, or no conversion rate for its currency."""
     interest_area: str | None = None
     timeline: str | None = None
     notes: str | None = _text()

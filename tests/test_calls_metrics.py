@@ -174,3 +174,24 @@ def test_questions_are_commitments_only_when_they_carry_a_date() -> None:
         ("Sam Patel", "send me the spreadsheet by Friday", date(2026, 11, 27)),
         ("Sam Patel", "share it tomorrow", date(2026, 11, 26)),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # small talk that the old cue list missed
+        "Alex: How was the offsite?\nSam: Exhausting but fun, thanks.\nAlex: What does forecasting look like today?\n"
+        "Sam: Spreadsheets, mostly.\nAlex: How many people touch it?\nSam: About twelve.\n",
+        # small talk after a first business question: still in the opening
+        "Alex: So what does forecasting look like today?\nSam: Spreadsheets, mostly.\n"
+        "Alex: Got it. Oh and how was your weekend?\nSam: Great, out hiking with the kids.\n"
+        "Alex: How many people touch that sheet?\nSam: About twelve.\nAlex: What breaks first?\nSam: Trust.\n",
+    ],
+)
+def test_rapport_is_found_in_any_position_of_the_opening(text: str) -> None:
+    transcript = parse_transcript(text)
+    roles = resolve_roles(transcript, reps=[Person("Alex", owner_id=1)], prospects=[Person("Sam")])
+    m = compute_metrics(transcript, roles, call_day=CALL_DAY)
+    assert "rapport" not in m.skipped_stages
+    rapport = next(s for s in m.stages if s.stage == "rapport")
+    assert rapport.seconds > 0 and rapport.cues

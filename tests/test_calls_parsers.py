@@ -16,6 +16,11 @@ GOOD = {
     "discovery_acme.vtt": ("vtt", "measured"),
     "discovery_acme.srt": ("srt", "measured"),
     "discovery_acme.json": ("json", "measured"),
+    # Meeting tools' own exports, written from their published layouts (see tools/calls/parsers.py)
+    "zoom_cloud.vtt": ("vtt", "measured"),  # Zoom cloud recording audio transcript: numbered cues, "Name: text"
+    "teams_meeting.vtt": ("vtt", "measured"),  # Microsoft Teams: "<guid>/<n>-<k>" cue ids, <v Name> voice tags
+    "zoom_saved_transcript.txt": ("speaker_headers", "start_only"),  # Zoom "Save transcript": [Name] hh:mm:ss
+    "otter_export.txt": ("speaker_headers", "start_only"),  # Otter .txt export: "Name  m:ss"
 }
 
 
@@ -31,6 +36,33 @@ def test_each_format_parses_the_same_conversation(name: str) -> None:
     starts = [t.start for t in transcript.turns]
     assert starts == sorted(starts)
     assert all(t.end >= t.start for t in transcript.turns)
+
+
+def test_speaker_header_exports_time_turns_from_the_first_header() -> None:
+    zoom = parse_transcript((DATA / "zoom_saved_transcript.txt").read_text(), filename="zoom_saved_transcript.txt")
+    otter = parse_transcript((DATA / "otter_export.txt").read_text(), fmt="txt")
+    reference = parse_transcript((DATA / "discovery_acme.txt").read_text())
+    # Zoom's wall clock (14:02:09 ...) becomes seconds from the first header, like Otter's offsets
+    assert [t.start for t in zoom.turns] == [t.start for t in otter.turns] == [t.start for t in reference.turns]
+    assert [t.speaker for t in zoom.turns] == [t.speaker for t in reference.turns]  # no "Dana Reyes  00"
+    # Zoom's two blocks (and Otter's wrapped line) of one speaker are one turn
+    assert zoom.turns[3].text == otter.turns[3].text == reference.turns[3].text
+    assert zoom.turns[3].line == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "reason"),
+    [
+        ("[Ana] 10:00:01\nHi\n\n[Ben] 09:59:00\nHello\n", 4, "earlier than the header before it"),
+        ("[Ana] 10:00:01\n\n[Ben] 10:00:05\nHello\n", 1, "Ana says nothing"),
+        ("[Ana] 10:00:01\nHi\n\n[Ben] 10:61:05\nHello\n", 4, "is not a time"),
+        ("Ana  0:01\nHi\nBen  0:04\n", 3, "Ben says nothing"),
+    ],
+)
+def test_malformed_speaker_header_files_name_the_line(text: str, line: int, reason: str) -> None:
+    with pytest.raises(TranscriptError) as error:
+        parse_transcript(text, filename="meeting.txt")
+    assert error.value.line == line and reason in error.value.reason
 
 
 def test_timed_formats_keep_the_source_times() -> None:

@@ -85,3 +85,31 @@ def test_thin_history_uses_rules() -> None:
     assert good.win_probability == pytest.approx(0.818, abs=1e-3)
     assert bad.win_probability == pytest.approx(0.154, abs=1e-3)
     assert bad.factors[0].text == "no dated next step"
+
+
+def test_a_measured_pause_is_not_compared_with_a_team_that_only_had_estimated_ones() -> None:
+    rows, labels = _synthetic(300, seed=3)
+    for row in rows:
+        row["patience_s"] = math.nan  # every past call had start-only stamps: no measured pause to learn from
+    model = OutcomeModel.train(rows, labels)
+    assert "patience_s" in model.unknown_in_training
+    call = dict(_synthetic(1, seed=4)[0][0], patience_s=0.88)
+    same_without = dict(call, patience_s=math.nan)
+    assert model.predict(call).win_probability == model.predict(same_without).win_probability
+    assert all(f.feature != "patience_s" for f in model.predict(call, top=len(FEATURES)).factors)
+
+
+def test_an_estimated_pause_is_left_out_of_the_features() -> None:
+    from pathlib import Path
+
+    from tools.calls.metrics import compute_metrics
+    from tools.calls.parsers import parse_transcript
+    from tools.calls.predict import call_features
+    from tools.calls.roles import Person, resolve_roles
+
+    data = Path(__file__).parent / "data" / "calls"
+    for name, measured in (("discovery_acme.vtt", True), ("discovery_acme.txt", False)):
+        transcript = parse_transcript((data / name).read_text(), filename=name)
+        roles = resolve_roles(transcript, reps=[Person("Dana Reyes", owner_id=1)], prospects=[Person("Jamie Chen")])
+        features = call_features(compute_metrics(transcript, roles, call_day=__import__("datetime").date(2026, 11, 2)))
+        assert math.isnan(features["patience_s"]) is not measured, name

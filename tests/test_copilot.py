@@ -172,7 +172,7 @@ def test_silent_deals_answer(ws, settings):
     text = to_text(a.reply)
     assert "Initech" in text and "Globex" in text and "Acme" not in text
     assert "20 days silent" in text and "$90,000" in text
-    assert "Data as of Nov 25 09:00" in text  # freshness from WorkspaceMeta, team timezone
+    assert "Data as of Nov 25, 2026 09:00" in text  # freshness from WorkspaceMeta, team timezone
 
 
 def test_my_silent_deals_need_an_asker(ws, settings):
@@ -425,7 +425,7 @@ def test_freshness_prefers_the_latest_hubspot_sync(ws, settings):
         s.add(WorkspaceMeta(key="hubspot_last_sync_at", value=at, updated_at=fx.NOW))
         s.commit()
     text = to_text(ask(ws, settings, "pipeline by stage").reply)
-    assert "Data as of Nov 25 10:30 EST (HubSpot sync)" in text
+    assert "Data as of Nov 25, 2026 10:30 EST (HubSpot sync)" in text
 
 
 def test_fit_lines_keeps_whole_lines_and_counts_the_rest():

@@ -56,14 +56,14 @@ def test_import_writes_owners_companies_and_deals(engine: Engine) -> None:
 
         stages = {d.stage: (d.is_closed, d.is_won) for d in session.exec(select(Deal)).all()}
         assert stages == {
-            "closedwon": (True, True),
-            "closedlost": (True, False),
-            "presentationscheduled": (False, False),
-            "appointmentscheduled": (False, False),
+            "Won": (True, True),
+            "Lost": (True, False),
+            "Engaging": (False, False),
+            "Prospecting": (False, False),
         }
 
         # "GTXPro" in the pipeline is the products file's "GTX Pro": its spelling, and its list price when open
-        open_pro = _deal(session, "GTX Pro", "Acme Corporation", "presentationscheduled")
+        open_pro = _deal(session, "GTX Pro", "Acme Corporation", "Engaging")
         assert open_pro.name == "Acme Corporation – GTX Pro"
         assert open_pro.amount == 4821 and open_pro.close_date is None and open_pro.closed_at is None
         assert open_pro.source == "csv" and open_pro.hubspot_id is None and open_pro.owner_id == anna.id
@@ -71,13 +71,13 @@ def test_import_writes_owners_companies_and_deals(engine: Engine) -> None:
         assert open_pro.created_at == datetime(2017, 6, 1, 14, 0, tzinfo=UTC)
         assert open_pro.created_at.tzinfo is not None and open_pro.created_at.utcoffset().total_seconds() == 0
 
-        won_pro = _deal(session, "GTX Pro", "Isdom", "closedwon")
+        won_pro = _deal(session, "GTX Pro", "Isdom", "Won")
         assert won_pro.amount == 4514 and won_pro.close_date == date(2017, 3, 11)  # close_value, not list price
         # 12/28/2017 17:00 in Los Angeles (PST, UTC-8) is the next day in UTC
-        won_la = _deal(session, "GTX Pro", "Cancity", "closedwon")
+        won_la = _deal(session, "GTX Pro", "Cancity", "Won")
         assert won_la.closed_at == datetime(2017, 12, 29, 1, 0, tzinfo=UTC)
 
-        no_account = _deal(session, "MG Advanced", None, "appointmentscheduled")
+        no_account = _deal(session, "MG Advanced", None, "Prospecting")
         assert no_account.company_id is None and no_account.name == "No account – MG Advanced"
         assert no_account.created_at is None and no_account.amount == 3393  # Prospecting: no engage_date
 

@@ -82,6 +82,8 @@ def test_buyer_silence_counts_business_days(sqlite_engine):
 
 def test_never_engaged_counts_from_creation(sqlite_engine):
     d = new_deal(sqlite_engine, created=datetime(2026, 11, 16, 15, tzinfo=UTC))  # Mon → Mon: 10 business days
+    other = new_deal(sqlite_engine, created=datetime(2026, 11, 16, 15, tzinfo=UTC))
+    touch(sqlite_engine, other, datetime(2026, 11, 27, 15, tzinfo=UTC))  # the store does record activity
     h = assess(sqlite_engine)[d]
     silent = next(r for r in h.reasons if r.code == "buyer_silent")
     assert silent.facts["business_days"] == 10 and "no buyer engagement yet" in silent.evidence
@@ -264,3 +266,11 @@ def test_world_assessment_on_both_backends(engine, team):
     assert set(got) == {
         world.deals[k] for k in ("acme_expansion", "globex_platform", "globex_backslide", "umbrella_west")
     }
+
+
+def test_a_store_without_any_activity_has_the_silence_rules_off(sqlite_engine):
+    # A CSV import of deals only: "silent since creation" would be a claim about data the store does not have.
+    d = new_deal(sqlite_engine, created=datetime(2026, 11, 16, 15, tzinfo=UTC))
+    assert not {"buyer_silent", "no_next_step"} & codes(assess(sqlite_engine)[d])
+    touch(sqlite_engine, new_deal(sqlite_engine, created=NOW - timedelta(days=1)), NOW - timedelta(hours=1))
+    assert {"buyer_silent", "no_next_step"} <= codes(assess(sqlite_engine)[d])

@@ -148,8 +148,27 @@ def test_wrong_types_are_named(server, sqlite_engine):
     bad = dict(LEAD, employee_count="lots", budget=[1, 2], contact_email="dana")
     status, answer = server.post(*signed(bad))
     assert status == 422
-    assert {f["field"] for f in answer["fields"]} == {"employee_count", "budget", "contact_email"}
+    assert {f["field"] for f in answer["fields"]} == {"employee_count", "contact_email"}
     assert stored(sqlite_engine) == []
+
+
+@pytest.mark.parametrize(
+    ("given", "usd", "currency", "low", "high", "note"),
+    [
+        ("$50k-$100k", 50_000, "USD", 50_000, 100_000, None),
+        ("€75.000", 81_000, "EUR", 75_000, 75_000, None),
+        ("ask my boss", None, None, None, None, "kept as given, not scored"),
+    ],
+)
+def test_real_budgets_are_stored_as_given_and_never_lose_the_lead(
+    server, sqlite_engine, given, usd, currency, low, high, note
+):
+    status, _ = server.post(*signed(dict(LEAD, budget=given, contact_email="jörg@müller.de")))
+    assert status == 201
+    (row,) = stored(sqlite_engine)
+    assert (row.budget_given, row.budget_currency, row.budget_low, row.budget_high) == (given, currency, low, high)
+    assert row.budget == (pytest.approx(usd) if usd else None) and row.contact_email == "jörg@müller.de"
+    assert (note is None and row.budget_note is None) or note in row.budget_note
 
 
 def test_oversized_payload_is_refused(server, sqlite_engine):

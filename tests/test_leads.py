@@ -10,9 +10,13 @@ from tools.leads.facts import LeadFacts, domain_kind, gibberish_score, timeline_
 from tools.leads.form import LeadIn, parse_amount, validation_errors
 from tools.leads.intake import intake_lead, lead_in_from_hubspot
 from tools.leads.model import LeadHistoryTooThin, lead_history, train_lead_model
-from tools.leads.scorer import load_scorer
+from tools.leads.scorer import LeadScorer, load_scorer
+from tools.parsing.amounts import parse_budget
 
 NOW = datetime(2026, 5, 1, 12, tzinfo=UTC)
+
+
+BASE = {"company": "Northwind Logistics", "contact_email": "dana@northwind.io"}
 
 
 def facts(**overrides) -> LeadFacts:
@@ -69,11 +73,67 @@ def test_budget_amounts(text, amount):
     assert parse_amount(text) == amount
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high", "currency"),
+    [
+        ("$50k-$100k", 50_000, 100_000, "USD"),
+        ("€75.000", 75_000, 75_000, "EUR"),  # German thousands separator: not 75 euros
+        ("75.000 €", 75_000, 75_000, "EUR"),
+        ("1.234.567,89 EUR", 1_234_567.89, 1_234_567.89, "EUR"),
+        ("CHF 80'000", 80_000, 80_000, "CHF"),
+        ("120 000 €", 120_000, 120_000, "EUR"),
+        ("50-100k EUR", 50_000, 100_000, "EUR"),
+        ("£40,000", 40_000, 40_000, "GBP"),
+        ("100k+", 100_000, None, "USD"),
+        ("up to £20k", None, 20_000, "GBP"),
+        ("SEK 500 000", 500_000, 500_000, "SEK"),
+        ("around 50k", 50_000, 50_000, "USD"),
+    ],
+)
+def test_real_budget_formats_keep_their_range_and_currency(text, low, high, currency):
+    budget = parse_budget(text)
+    assert (budget.low, budget.high, budget.currency, budget.problem, budget.given) == (low, high, currency, None, text)
+
+
+@pytest.mark.parametrize("text", ["lots", "tbd", "$50k/year", "$50k - 20k", "5k USD-6k EUR"])
+def test_unreadable_budgets_are_kept_as_given_with_the_reason(text):
+    budget = parse_budget(text)
+    assert budget.given == text and budget.amount is None and budget.problem
+    with pytest.raises(ValueError, match="budget must be an amount"):
+        parse_amount(text)
+
+
+def test_budgets_in_other_currencies_are_scored_in_usd_at_the_configured_rate():
+    euro = facts(budget="€75.000")
+    assert euro.budget == pytest.approx(75_000 * 1.08) and euro.budget_note is None
+    at_par = LeadFacts.from_input(LeadIn.model_validate(dict(BASE, budget="€75.000")), now=NOW, rates={"EUR": 1.0})
+    assert at_par.budget == 75_000
+    no_rate = facts(budget="SEK 500 000")
+    assert no_rate.budget is None and "no conversion rate for SEK" in no_rate.budget_note
+    unread = facts(budget="lots")
+    result = LeadScorer(rules=LeadRules()).score(unread)
+    assert any("'lots' kept as given, not scored" in r for r in result.reasons)
+    assert not any("no budget given" in r for r in result.reasons)  # a budget was given: not said otherwise
+
+
+@pytest.mark.parametrize(
+    "email", ["jörg@müller.de", "用户@例子.广告", "josé.garcía@empresa.es", "dana@xn--mller-kva.de"]
+)
+def test_international_email_addresses_are_accepted(email):
+    lead = LeadIn.model_validate({"company": "Acme", "email": email})
+    assert "@" in lead.contact_email
+
+
+def test_a_size_range_typed_as_employee_count_is_kept_as_the_size_band():
+    lead = LeadIn.model_validate({"company": "Acme", "email": "jo@acme.com", "employee_count": "50-200"})
+    assert (lead.employee_count, lead.company_size) == (None, "50-200")
+
+
 def test_form_errors_name_each_field():
     with pytest.raises(ValidationError) as err:
         LeadIn.model_validate({"company": "", "email": "nope", "budget": "lots", "employee_count": "many"})
     fields = {e["field"] for e in validation_errors(err.value)}
-    assert fields == {"company", "email", "budget", "employee_count"}
+    assert fields == {"company", "email", "employee_count"}  # an unreadable budget is kept, never refused
 
 
 def test_domain_is_normalised_and_derived_from_the_email():

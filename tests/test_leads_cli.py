@@ -44,3 +44,20 @@ def test_score_lead_explains_bad_input(store_env, tmp_path, capsys, content, mes
 def test_score_lead_missing_file(store_env, tmp_path, capsys):
     assert app.main(["score-lead", str(tmp_path / "missing.json")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("budget", "expected"),
+    [
+        ("$50k-$100k", "budget $50,000 (50k or more)"),  # the low end of the range is scored
+        ("€75.000", "budget $81,000 (50k or more)"),  # 75,000 euros at the default 1.08, not $75
+        ("ask my boss", "budget 'ask my boss' kept as given, not scored"),
+    ],
+)
+def test_score_lead_reads_real_budget_formats(store_env, tmp_path, capsys, budget, expected):
+    path = tmp_path / "lead.json"
+    lead = {"company": "Müller GmbH", "contact_email": "jörg@müller.de", "budget": budget, "timeline": "this quarter"}
+    path.write_text(json.dumps(lead))
+    assert app.main(["score-lead", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert any(expected in reason for reason in data["reasons"]), data["reasons"]

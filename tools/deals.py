@@ -20,8 +20,10 @@ from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
-from store.models import OPEN_STAGES, STAGE_LABELS, Company, Contact, Deal, Engagement, Owner, pk_col, stored_id
-from tools.capabilities import Capability, Example, Subcommand, ToolContext
+from store.meta import store_inputs
+from store.models import STAGE_LABELS, Company, Contact, Deal, Engagement, Owner, pk_col, stored_id
+from store.stages import stage_catalog
+from tools.capabilities import Capability, Example, Subcommand, ToolContext, ToolUserError
 from tools.matching import match_name
 from tools.resolve import resolve_owners, resolve_stages
 
@@ -556,10 +558,12 @@ def pipeline_summary(
         stmt = stmt.where(col(Deal.owner_id).in_(owner_ids))
     rows = session.exec(stmt.group_by(key)).all()
     if by == "stage":
-        order = list(STAGE_LABELS)
-        rows = sorted(rows, key=lambda r: order.index(r[0]) if r[0] in order else len(order))
+        catalog = {s.key: s for s in stage_catalog(session)}  # the CRM's own stages, in its funnel order
+        rows = sorted(rows, key=lambda r: catalog[r[0]].order if r[0] in catalog else len(catalog))
         return [
-            PipelineRow(key=r[0], label=STAGE_LABELS.get(r[0], r[0]), deals=r[1], amount=float(r[2] or 0.0))
+            PipelineRow(
+                key=r[0], label=catalog[r[0]].label if r[0] in catalog else r[0], deals=r[1], amount=float(r[2] or 0.0)
+            )
             for r in rows
         ]
     names = dict(session.exec(select(col(Owner.id), col(Owner.name))).all())
@@ -692,11 +696,13 @@ def _search_deals(ctx: ToolContext, session: Session, a: SearchDealsArgs) -> Bas
     company_id, unresolved = company_filter(session, a.company)
     if unresolved is not None:
         return unresolved
-    stages = resolve_stages(a.stages)
+    catalog = stage_catalog(session)
+    stages = resolve_stages(a.stages, {s.key: s.label for s in catalog})
+    open_keys = {s.key for s in catalog if s.outcome == "open"}
     deal_filter = DealFilter(
         owner_ids=owner_ids or None,
         stages=stages,
-        open_only=not a.include_closed and not (stages and set(stages) - set(OPEN_STAGES)),
+        open_only=not a.include_closed and not (stages and set(stages) - open_keys),
         closing_from=a.closing_from,
         closing_to=a.closing_to,
         min_amount=a.min_amount,
@@ -715,6 +721,12 @@ def _search_deals(ctx: ToolContext, session: Session, a: SearchDealsArgs) -> Bas
 
 def _silent(ctx: ToolContext, session: Session, a: SilentDealsArgs) -> BaseModel:
     owner_ids, owner_names = resolve_owners(session, a.owners, ctx.asker_owner_id)
+    if not store_inputs(session).activity:
+        # Silence is measured from buyer activity; with none recorded every deal would look "silent since created".
+        raise ToolUserError(
+            "This store has no activity data (calls, emails, meetings), so I can't tell which deals have gone "
+            "silent. I can list deals by owner, stage or close date, or sum up the pipeline."
+        )
     summary = summarize_silent_deals(session, days=a.days, now=ctx.now, owner_ids=owner_ids or None, top=25)
     return SilentList(
         days=a.days, owners=owner_names, deals=summary.deals, total=summary.total, total_amount=summary.total_amount

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, or_, select
 from sqlmodel import Session, col
 
+from store.meta import data_as_of, store_inputs
 from store.models import (
     OPEN_STAGES,
     STAGE_LABELS,
@@ -31,6 +32,7 @@ from store.models import (
     Engagement,
     InboundLead,
     Owner,
+    table_of,
 )
 from tools.formatting import money
 from tools.health import DealHealth, Thresholds, assess_deals
@@ -61,6 +63,8 @@ class Counted:
     count: int
     amount: float
     ids: list[int]
+    unvalued: int = 0
+    """Records counted with no amount (or a zero one, as a CSV export writes for lost deals): counted, never dropped."""
 
 
 @dataclass(frozen=True)
@@ -241,6 +245,14 @@ class Digest:
     overall_trailing: SegmentRate
     shifts: list[PatternShift]
     trend: list[WeekPoint] = field(default_factory=list)
+    has_activity: bool = True
+    """False when the store holds no activity at all: the coaching section has no data and is left out."""
+    has_leads: bool = True
+    """False when the store holds no inbound lead at all: the hot-leads section is left out."""
+    historical: bool = False
+    """The book was reconstructed as it stood at `generated_at` (a past instant), from stage history."""
+    rules_off: list[str] = field(default_factory=list)
+    """Deal-health rules switched off for lack of their input, in words."""
 
     @property
     def slot_team(self) -> str:
@@ -297,7 +309,12 @@ def teams(session: Session) -> list[str | None]:
 
 def _counted(rows: Iterable[tuple[int, float | None]]) -> Counted:
     rows = list(rows)
-    return Counted(count=len(rows), amount=float(sum(a or 0.0 for _, a in rows)), ids=sorted(i for i, _ in rows))
+    return Counted(
+        count=len(rows),
+        amount=float(sum(a or 0.0 for _, a in rows)),
+        ids=sorted(i for i, _ in rows),
+        unvalued=sum(1 for _, a in rows if not a),
+    )
 
 
 def _reason_groups(deals: list[ClosedDeal]) -> list[ReasonGroup]:
@@ -651,8 +668,12 @@ def build_digest(
         raise ValueError("now must be timezone-aware")
     monday, start, end = last_week(now, tz)
     owner_ids = team_owner_ids(session, team)
+    inputs = store_inputs(session)
+    data_end = data_as_of(session)
+    # A digest "as of" a past day scores that day's book (deals open then, in their stage then), not today's.
+    historical = data_end is not None and now < (data_end if data_end.tzinfo else data_end.replace(tzinfo=UTC))
 
-    health = assess_deals(session, now=now, thresholds=thresholds, tz=tz, owner_ids=owner_ids)
+    health = assess_deals(session, now=now, thresholds=thresholds, tz=tz, owner_ids=owner_ids, historical=historical)
     at_risk = [h for h in health if h.score >= risk_floor]
 
     trailing_start = datetime.combine(monday - timedelta(days=7 * TRAILING_WEEKS), time(0), tz).astimezone(UTC)
@@ -675,7 +696,7 @@ def build_digest(
         created_stmt = created_stmt.where(col(Deal.owner_id).in_(owner_ids))
     created = _counted(session.execute(created_stmt).all())
 
-    activity = _activity(session, owner_ids, start, end)
+    activity = _activity(session, owner_ids, start, end) if inputs.activity else []
     return Digest(
         team=team,
         iso_week=iso_week(monday),
@@ -703,4 +724,8 @@ def build_digest(
         trend=_trend(
             session, owner_ids, monday - timedelta(days=7 * TRAILING_WEEKS), TRAILING_WEEKS + 1, tz, closed_all
         ),
+        has_activity=inputs.activity,
+        has_leads=session.execute(select(table_of(InboundLead).c.id).limit(1)).first() is not None,
+        historical=historical,
+        rules_off=inputs.rules_off(),
     )

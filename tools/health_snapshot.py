@@ -27,7 +27,7 @@ from sqlalchemy import ColumnElement, Engine, case, delete, func, insert, select
 from sqlmodel import Session
 
 from store.db import session_scope
-from store.meta import data_signature, get_meta, set_meta
+from store.meta import data_signature, get_meta, set_meta, store_inputs
 from store.models import DealHealthScore, table_of
 from tools.capabilities import Capability, Example, Subcommand, ToolContext
 from tools.deals import CompanyMatch, OwnersField, company_filter, deal_rows
@@ -242,6 +242,7 @@ def at_risk_from_snapshot(
         ],
         assessed_at=header.assessed_at,
         from_snapshot=True,
+        rules_off=store_inputs(session).rules_off(),
     )
 
 

@@ -39,8 +39,9 @@ def resolve_owners(
             me = next((o for o in owners if o.id == asker_owner_id), None)
             if me is None:
                 raise ToolUserError(f"Owner id {asker_owner_id} is not in the store.")
-            ids.append(me.id)  # type: ignore[arg-type]
-            labels.append(me.name)
+            team_ids, label = _with_reports(owners, me)
+            ids += team_ids
+            labels.append(label)
             continue
         team_key = _team_core(low)
         if team_key in teams:
@@ -52,9 +53,18 @@ def resolve_owners(
         if match is None:
             known = ", ".join(sorted(o.name for o in owners if o.role == "ae"))
             raise ToolUserError(f"I don't know an owner called '{name}'. Owners: {known}.")
-        ids.append(match.id)  # type: ignore[arg-type]
-        labels.append(match.name)
+        team_ids, label = _with_reports(owners, match)
+        ids += team_ids
+        labels.append(label)
     return list(dict.fromkeys(ids)), list(dict.fromkeys(labels))
+
+
+def _with_reports(owners: Sequence[Owner], owner: Owner) -> tuple[list[int], str]:
+    """A manager's questions roll up their team: the manager and everyone reporting to them (by `manager_id`)."""
+    reports = [o.id for o in owners if o.manager_id is not None and o.manager_id == owner.id]
+    if not reports:
+        return [owner.id], owner.name  # type: ignore[list-item]
+    return [owner.id, *reports], f"{owner.name}'s team ({len(reports)} reports)"  # type: ignore[list-item]
 
 
 def _team_core(name: str) -> str:
@@ -74,16 +84,20 @@ def _match_owner(owners: Sequence[Owner], name: str) -> Owner | None:
     return next((o for o in owners if o.id == found.key), None) if found.status == "fuzzy" else None
 
 
-def resolve_stages(stages: list[str] | None) -> list[str] | None:
-    """Turn stage keys or labels into stage keys; raise ToolUserError for an unknown stage."""
+def resolve_stages(stages: list[str] | None, labels: dict[str, str] | None = None) -> list[str] | None:
+    """Turn stage keys or labels (the store's own, from `store.stages.stage_labels`) into stage keys.
+
+    Raises:
+        ToolUserError: a stage the store does not have (the message lists the ones it has).
+    """
     if not stages:
         return None
-    by_label = {label.lower(): key for key, label in STAGE_LABELS.items()}
+    labels = labels or STAGE_LABELS
+    by_label = {label.lower(): key for key, label in labels.items()} | {key.lower(): key for key in labels}
     out: list[str] = []
     for stage in stages:
-        low = stage.strip().lower()
-        key = low if low in STAGE_LABELS else by_label.get(low)
+        key = by_label.get(stage.strip().lower())
         if key is None:
-            raise ToolUserError(f"Unknown stage '{stage}'. Stages: {', '.join(STAGE_LABELS.values())}.")
+            raise ToolUserError(f"Unknown stage '{stage}'. Stages: {', '.join(labels.values())}.")
         out.append(key)
     return out

@@ -18,6 +18,7 @@ from sqlmodel import Session
 from bot.copilot.render import Renderer, error_reply, help_reply
 from bot.copilot.reply import Context, Divider, Reply, Section
 from bot.copilot.understanding import Understanding, route
+from store.meta import answer_clock
 from tools.capabilities import ToolContext, ToolUserError, run_capability
 
 if TYPE_CHECKING:
@@ -49,7 +50,8 @@ def answer(
     library: Any = None,
 ) -> CopilotAnswer:
     """Answer a question about the sales workspace."""
-    now = now or datetime.now(UTC)
+    # An imported snapshot answers as of its own last day: silence is not counted to today's clock.
+    now = answer_clock(engine, now or datetime.now(UTC))
     ctx = ToolContext(engine=engine, settings=settings, now=now, asker_owner_id=asker_owner_id, library=library)
     renderer = Renderer(settings, engine)
     if settings.llm_configured:

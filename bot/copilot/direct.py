@@ -21,6 +21,7 @@ from bot.copilot.answer import CopilotAnswer
 from bot.copilot.render import Renderer, error_reply
 from bot.copilot.reply import Context, Fields, Header, Reply, Section
 from bot.copilot.understanding import route
+from store.meta import answer_clock
 from tools.capabilities import Capability, Subcommand, ToolContext, ToolUserError, run_capability, subcommands
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def run_command(
 ) -> CopilotAnswer:
     """Run a `capability` request: the named capability with its arguments, rendered like any answer."""
     assert request.kind == "capability" and request.capability is not None
-    now = now or datetime.now(UTC)
+    now = answer_clock(engine, now or datetime.now(UTC))  # an imported snapshot answers as of its last day
     renderer = Renderer(settings, engine)
     ctx = ToolContext(engine=engine, settings=settings, now=now, asker_owner_id=asker_owner_id)
     args = dict(request.args)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -65,8 +65,12 @@ def renderer_for(result_type: type) -> RenderFn | None:
 
 
 def when(at: datetime | None, tz: ZoneInfo) -> str:
-    """Format an instant in the team timezone."""
-    return "—" if at is None else at.astimezone(tz).strftime("%b %-d %H:%M")
+    """Format an instant in the team timezone, with its year when that is not the current year."""
+    if at is None:
+        return "—"
+    local = at.astimezone(tz)
+    year = "" if local.year == datetime.now(tz).year else f", {local.year}"
+    return local.strftime("%b %-d") + year + local.strftime(" %H:%M")
 
 
 def day(d: date | None) -> str:
@@ -119,28 +123,21 @@ class Renderer:
     # --- freshness ---------------------------------------------------------------------------------------------------
 
     def freshness(self) -> str:
-        """Say how fresh the data is: the last HubSpot sync, else when the demo workspace was generated."""
-        from store.meta import FRESHNESS_KEYS, get_meta
+        """Say where the data came from and how fresh it is: demo, CSV import or HubSpot sync, and its as-of."""
+        from store.meta import provenance
 
-        labels = {
-            "hubspot_last_sync_at": "HubSpot sync",
-            "generated_at": "demo workspace generated",
-            "as_of": "demo workspace generated",
-        }
         with Session(self.engine) as session:
-            stamps = []
-            for key in dict.fromkeys((*FRESHNESS_KEYS, "as_of", "generated_at")):
-                value = get_meta(session, key)
-                if value:
-                    try:
-                        stamps.append((datetime.fromisoformat(value), labels.get(key, key)))
-                    except ValueError:
-                        continue
-        if not stamps:
-            return "Data freshness unknown (no sync or generation recorded)"
-        at, label = max(stamps, key=lambda s: s[0] if s[0].tzinfo else s[0].replace(tzinfo=UTC))
-        at = at if at.tzinfo else at.replace(tzinfo=UTC)
-        return f"Data as of {at.astimezone(self.tz):%b %-d %H:%M %Z} ({label})"
+            try:
+                source = provenance(session)
+            except ValueError:  # an unreadable stamp: say so rather than guess
+                return "Data freshness unknown (its as-of time is unreadable)"
+        if source.as_of is None:
+            return "Data freshness unknown (no sync, import or generation recorded)"
+        local = source.as_of.astimezone(self.tz)
+        stamp = local.strftime("%b %-d, %Y %H:%M %Z")
+        if source.is_snapshot:
+            return f"Data as of {stamp} ({source.label}; answers are as of that day, not today)"
+        return f"Data as of {stamp} ({source.label})"
 
     def finish(self, reply: Reply, notes: list[str] | None = None, source: str = "") -> Reply:
         """Append the context line: assumptions, source tool, freshness (≤ 10 elements)."""
@@ -283,7 +280,8 @@ class Renderer:
             Context(
                 elements=[
                     f"Deal health: risk score 0-100 from published rules; at risk from {result.min_score} up "
-                    "(the daily risk alerts' threshold)." + self._assessed(result)
+                    "(the daily risk alerts' threshold)." + self._assessed(result),
+                    *result.rules_off,
                 ]
             )
         )

@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 from rapidfuzz import fuzz, process
 from sqlmodel import Session, col, select
 
-from store.models import Company, Owner, stored_id
+from store.models import STAGE_LABELS, Company, Owner, stored_id
+from store.stages import DEFAULT_STAGES, Stage, stage_catalog
 from tools.capabilities import all_capabilities
 from tools.parsing.amounts import parse_amount_floor
 from tools.parsing.periods import PERIOD_RE, parse_days, parse_period
@@ -252,9 +253,22 @@ def _corrected(low: str, protected: set[str]) -> str:
     return re.sub(r"[a-z]+", lambda m: m.group(0) if m.group(0) in protected else _correct_token(m.group(0)), low)
 
 
-def parse_stages(text: str) -> list[str]:
-    """Read stage names ("contract sent", "negotiation", "demo stage", "won")."""
-    found = [key for pattern, key in STAGE_WORDS if re.search(pattern, text)]
+def parse_stages(text: str, catalog: tuple[Stage, ...] = DEFAULT_STAGES) -> list[str]:
+    """Read stage names: the store's own ("Engaging") and the usual phrases ("contract sent", "demo stage", "won").
+
+    "Won deals"/"lost deals" mean the store's won/lost stages, whatever the CRM calls them; phrases for stages the
+    store does not have are dropped.
+    """
+    keys = {s.key for s in catalog}
+    by_outcome = {o: [s.key for s in catalog if s.outcome == o] for o in ("won", "lost")}
+    found: list[str] = []
+    for pattern, key in STAGE_WORDS:
+        if re.search(pattern, text):
+            outcome = {"closedwon": "won", "closedlost": "lost"}.get(key)
+            found += by_outcome[outcome] if outcome else [key] if key in keys else []
+    for stage in catalog:
+        if stage.key not in STAGE_LABELS and re.search(rf"\b{re.escape(stage.label.lower())}\b", text.lower()):
+            found.append(stage.key)  # the CRM's own stage name, said as is
     return list(dict.fromkeys(found))
 
 
@@ -268,12 +282,14 @@ class Names:
     owners: list[tuple[int, str, str]]  # id, full name, team
     companies: dict[str, list[tuple[str, str]]]  # first word of the cleaned name → (cleaned name, name)
     company_words: frozenset[str] = frozenset()
+    stages: tuple[Stage, ...] = DEFAULT_STAGES
+    """The store's stages (its CRM's own names), in funnel order."""
 
     @property
     def protected(self) -> set[str]:
         """Words of owner and team names, which the typo-corrector must leave alone."""
         words = {w for _id, name, team in self.owners for w in (name + " " + team).lower().split()}
-        return words
+        return words | {w for s in self.stages for w in s.label.lower().split()}
 
 
 _COMPANY_CACHE: dict[tuple[str, int, int], dict[str, list[tuple[str, str]]]] = {}
@@ -300,7 +316,7 @@ def load_names(session: Session) -> Names:
         _COMPANY_CACHE[key] = by_first
     by_first = _COMPANY_CACHE[key]
     words = frozenset(w for entries in by_first.values() for cleaned, _n in entries for w in cleaned.split())
-    return Names(owners=owners, companies=by_first, company_words=words)
+    return Names(owners=owners, companies=by_first, company_words=words, stages=stage_catalog(session))
 
 
 def find_company_mention(low: str, names: Names) -> str | None:
@@ -581,7 +597,7 @@ def route(
                 intent = name
                 break
     # A stage named on its own ("what's in contract sent") asks for the deals in it.
-    if intent is None and parse_stages(intent_text):
+    if intent is None and parse_stages(intent_text, names.stages):
         intent = "deals"
     # "Has Globex gone quiet?" asks about one account, and its latest interactions answer it (the silent-deals list
     # has no company filter).
@@ -620,7 +636,7 @@ def route(
         return Understanding(intent="at_risk", tool="list_at_risk_deals", args=args)
     period = parse_period(fixed, today)
     amount = parse_amount_floor(fixed)
-    stages = parse_stages(fixed)
+    stages = parse_stages(fixed, names.stages)
     if intent == "pipeline" and period is None and amount is None and not stages:
         by = (
             "owner"

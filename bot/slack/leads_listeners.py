@@ -35,6 +35,16 @@ DISQUALIFY_ACTION = "lead_disqualify"
 OPEN_HUBSPOT_ACTION = "lead_open_hubspot"
 
 
+def _budget_field(lead: InboundLead) -> str:
+    """The budget as given when it was not plain dollars (range, other currency, unreadable), with the USD scored."""
+    given = lead.budget_given
+    if not given or (lead.budget_currency == "USD" and lead.budget_low == lead.budget_high):
+        return money(lead.budget, missing="not given")
+    scored = f" (scored as {money(lead.budget)})" if lead.budget is not None else " (not scored)"
+    safe = given.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # typed by a visitor: escape
+    return safe + scored
+
+
 def hubspot_contact_url(settings: Settings, hubspot_id: str | None) -> str | None:
     """Link to the lead's HubSpot contact, when both the contact and the portal are known."""
     if not hubspot_id or not settings.hubspot_portal_id:
@@ -65,7 +75,7 @@ def lead_reply(
             [
                 ("Score", f"*{score}*/100"),
                 ("Tier", f"*{tier}*"),
-                ("Budget", money(lead.budget, missing="not given")),
+                ("Budget", _budget_field(lead)),
                 ("Company size", size or "not given"),
                 ("Timeline", lead.timeline or "not given"),
                 ("Interest", lead.interest_area or "not given"),

@@ -16,6 +16,7 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sklearn.metrics import brier_score_loss, roc_auc_score
 from sqlalchemy import Engine
@@ -280,7 +281,28 @@ def main() -> None:
     print_table(
         "Outcome prediction on held-out calls of closed deals", ["model", "ROC-AUC", "Brier", "mean p(win)"], rows
     )
+    real = _persuasion_folder()
+    if real is not None:
+        from eval.calls.persuasion import evaluate
+
+        real_rows, real_summary = evaluate(real)
+        print(f"\n{real_summary}")
+        print_table(
+            "Outcome prediction on REAL persuasion chats (not sales), held-out dialogues",
+            ["model", "ROC-AUC", "Brier"],
+            real_rows,
+        )
+    else:
+        print("\nnote: ../shared/data/persuasion-for-good is not there; the real-conversation table is skipped")
     print(f"\n(eval/calls took {time.perf_counter() - started:.0f} s)")
+
+
+def _persuasion_folder() -> Path | None:
+    from eval import shared_data_dir
+
+    shared = shared_data_dir()
+    folder = shared / "persuasion-for-good" if shared else None
+    return folder if folder is not None and (folder / "FullData_full_dialog.csv").is_file() else None
 
 
 if __name__ == "__main__":

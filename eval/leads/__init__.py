@@ -1,8 +1,8 @@
 """Lead scoring accuracy: the learned, calibrated score against the budget-only baseline, on a LATER held-out slice.
 
-Data: /work/shared/data has no inbound-lead set with conversion labels today (its README lists a CRM opportunity
-export only), so this evaluation uses the generated demo workspace (default size, seed 7, fixed as-of date; set
-SALESOS_EVAL_LEADS_SIZE=large for ~20,000 leads) and says so in the table. Split by time: the decided leads
+Data: first the REAL X Education leads (../shared/data/x-education-leads, form-time fields only, stratified split:
+`eval/leads/xeducation.py`), then the generated demo workspace (default size, seed 7, fixed as-of date; set
+SALESOS_EVAL_LEADS_SIZE=large for ~20,000 leads), each table saying which data it is. Split by time: the decided leads
 submitted first (70 %) train, the later 30 % test; nothing is tuned on the test slice (the model picks its
 algorithm and regularisation by time-ordered folds of the TRAINING slice).
 
@@ -128,8 +128,16 @@ def main() -> None:
 
     started = time.perf_counter()
     real = real_lead_data()
-    if real is not None:
-        print(f"note: {real} looks like lead data, but no importer for it exists yet; using the demo workspace")
+    if real is not None and (real / "Leads.csv").is_file():
+        from eval.leads.xeducation import evaluate
+
+        real_rows, real_summary = evaluate(real)
+        print("### Real leads: X Education, form-time fields only\n")
+        print(real_summary + "\n")
+        print(_table(["score (test slice)", "ROC-AUC", "top-decile conversion", "top-decile lift"], real_rows))
+        print("\n### Generated demo workspace\n")
+    else:
+        print("note: the real X Education lead set is not under ../shared/data; the demo table only\n")
     engine = demo_store()
     history = lead_history(engine, as_of=AS_OF)
     cut = int(len(history) * TRAIN_SHARE)
@@ -172,7 +180,7 @@ def main() -> None:
     first, last = test[0].facts.submitted_at, test[-1].facts.submitted_at
     print(
         f"Data: GENERATED demo workspace ({SIZE} size, seed 7, as of "
-        f"{AS_OF:%Y-%m-%d}): /work/shared/data has no real lead-scoring set.\n"
+        f"{AS_OF:%Y-%m-%d}); its budget/size/timeline fields are not in the real set above.\n"
         f"Split by time: train = {len(train)} decided leads submitted "
         f"{train[0].facts.submitted_at:%Y-%m-%d} … {train[-1].facts.submitted_at:%Y-%m-%d} "
         f"(won {y_train.mean():.1%}); test = the {len(test)} LATER leads {first:%Y-%m-%d} … {last:%Y-%m-%d} "

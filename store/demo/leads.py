@@ -246,6 +246,11 @@ class LeadsBuilder(DealsBuilder):
                     "company_size": lead.company_size,
                     "employee_count": lead.employee_count,
                     "budget": lead.budget,
+                    "budget_given": None,  # the generator states budgets as numbers in USD
+                    "budget_currency": "USD" if lead.budget is not None else None,
+                    "budget_low": lead.budget,
+                    "budget_high": lead.budget,
+                    "budget_note": None,
                     "interest_area": lead.interest_area,
                     "timeline": lead.timeline,
                     "notes": lead.notes,

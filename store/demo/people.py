@@ -74,6 +74,7 @@ class PeopleBuilder(BuilderBase):
                 "timezone": tz,
                 "team": TEAM_NAMES[team],
                 "role": role,
+                "manager_id": None,
                 "active": True,
                 "updated_at": self.start,
             }

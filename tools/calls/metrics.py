@@ -456,14 +456,23 @@ def _stage_spans(turns: list[Turn], evidence: list[_TurnEvidence]) -> tuple[list
             neighbour = s + 1 if s == 0 else s - 1
             for t in members:
                 path[t] = neighbour
+    # Small talk anywhere in the opening is rapport, even after a first business question (stages cannot go back,
+    # so the segmentation alone would call rapport skipped).
+    opening = range(min(len(turns), max(4, len(turns) // 6)))
+    small_talk = [t for t in opening if evidence[t].cues[0]]
     spans = []
     for s, stage in enumerate(STAGES):
         members = [t for t, p in enumerate(path) if p == s]
+        from_opening = s == 0 and not members and bool(small_talk)
+        if from_opening:
+            members = small_talk
         if not members:
             spans.append(StageSpan(stage=stage, seconds=0.0, skipped=True))
             continue
         first, last = turns[members[0]], turns[members[-1]]
         next_start = turns[members[-1] + 1].start if members[-1] + 1 < len(turns) else last.end
+        if from_opening:  # scattered small-talk turns: their own time, not the discovery between them
+            next_start = first.start + sum(turns[t].duration for t in members)
         cues = sorted({c for t in members for c in evidence[t].cues[s]})
         spans.append(
             StageSpan(

@@ -1,4 +1,8 @@
-"""Transcript parsers: WebVTT, SRT, "Name: text" lines (with or without timestamps) and JSON speaker turns.
+"""Transcript parsers: WebVTT, SRT, "Name: text" lines, speaker headers and JSON speaker turns.
+
+Meeting tools' own exports land here: Zoom's cloud-recording `.vtt` (numbered cues, "Name: text") and Microsoft
+Teams' `.vtt` (`<v Name>` voice tags) are WebVTT; Zoom's saved meeting transcript `.txt` ("[Name] hh:mm:ss" then the
+words on the next lines) and Otter's `.txt` export ("Name  m:ss" then the words) are speaker headers.
 
 Every parser returns the same `Transcript` (a list of `Turn`s with the source line of each turn) or raises
 `TranscriptError(line, reason)`, so a malformed file is reported as "line 12: timestamp '00:61:00' is not a time".
@@ -18,9 +22,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-Format = Literal["vtt", "srt", "speaker_lines", "json"]
+Format = Literal["vtt", "srt", "speaker_lines", "speaker_headers", "json"]
 Timing = Literal["measured", "start_only", "estimated"]
-FORMATS: tuple[Format, ...] = ("vtt", "srt", "speaker_lines", "json")
+FORMATS: tuple[Format, ...] = ("vtt", "srt", "speaker_lines", "speaker_headers", "json")
 
 # Conversational English runs at ~150-175 words per minute (Gong Labs measured an average of 173 wpm on sales
 # calls, https://www.gong.io/resources/labs/ "the sound of panic" study of 67,149 meetings); 160 sits in between.
@@ -329,6 +333,74 @@ def parse_speaker_lines(text: str, source: str | None = None) -> Transcript:
     return Transcript(turns, "speaker_lines", "estimated")
 
 
+# --- speaker headers: "[Name] hh:mm:ss" (Zoom .txt) or "Name  m:ss" (Otter .txt), words on the lines below ------
+
+_HEADER = re.compile(
+    r"^\s*(?:\[(?P<bracket>[^\]]{1,60})\]\s+|(?P<bare>[^\s:\[\]][^:\[\]]{0,59}?)\s+)"
+    r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s*$"
+)
+
+
+def _header(raw: str) -> tuple[str, str] | None:
+    """(speaker, clock) when the line is a speaker header, else None."""
+    match = _HEADER.match(raw)
+    if not match:
+        return None
+    speaker = (match.group("bracket") or match.group("bare") or "").strip()
+    return (speaker, match.group("time")) if speaker else None
+
+
+def parse_speaker_headers(text: str, source: str | None = None) -> Transcript:
+    """Parse blocks of a speaker header line (`[Name] hh:mm:ss` or `Name  m:ss`) followed by the words said.
+
+    Zoom writes wall-clock times (the meeting's local time), Otter writes offsets from the start; either way times
+    are taken relative to the first header. Headers carry start times only, so ends are estimated as for timed lines.
+    """
+    rows: list[tuple[int, float, str, str]] = []
+    origin: float | None = None
+    for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+        if not raw.strip():
+            continue
+        head = _header(raw)
+        if head is None:
+            if not rows:
+                raise TranscriptError(
+                    number,
+                    f"expected a speaker header '[Name] hh:mm:ss' or 'Name  m:ss', got {raw.strip()!r}",
+                    source=source,
+                )
+            line, start, speaker, words = rows[-1]
+            rows[-1] = (line, start, speaker, f"{words} {raw.strip()}".strip())
+            continue
+        speaker, stamp = head
+        try:
+            clock = parse_clock(stamp)
+        except ValueError as exc:
+            raise TranscriptError(number, f"timestamp {exc}", source=source) from None
+        origin = clock if origin is None else origin
+        start = clock - origin
+        if rows and start < rows[-1][1]:
+            raise TranscriptError(number, f"timestamp {stamp} is earlier than the header before it", source=source)
+        if rows and not rows[-1][3]:
+            raise TranscriptError(rows[-1][0], f"{rows[-1][2]} says nothing", source=source)
+        rows.append((number, start, speaker, ""))
+    if not rows:
+        raise TranscriptError(0, "no speaker headers found", source=source)
+    if not rows[-1][3]:
+        raise TranscriptError(rows[-1][0], f"{rows[-1][2]} says nothing", source=source)
+    turns: list[Turn] = []
+    for k, (line, start, speaker, words) in enumerate(rows):
+        end = start + words_seconds(words)
+        if k + 1 < len(rows):
+            end = min(end, rows[k + 1][1]) if rows[k + 1][1] > start else start
+        if turns and turns[-1].speaker == speaker:
+            # Zoom starts a new block at every pause; one speaker's consecutive blocks are one turn.
+            turns[-1] = replace(turns[-1], text=f"{turns[-1].text} {words}", end=max(turns[-1].end, end))
+        else:
+            turns.append(Turn(speaker, words, start, end, line))
+    return Transcript(turns, "speaker_headers", "start_only")
+
+
 # --- JSON speaker turns ------------------------------------------------------------------------------------------
 
 _TURN_LISTS = ("turns", "utterances", "segments", "transcript", "monologues")
@@ -451,9 +523,11 @@ def detect_format(text: str, filename: str | None = None) -> Format:
     head = text.lstrip("\ufeff").lstrip()
     if head.startswith("WEBVTT"):
         return "vtt"
+    first_lines = [line.strip() for line in head.splitlines()[:3]]
+    if first_lines and _header(first_lines[0]):
+        return "speaker_headers"
     if head[:1] in "[{" and not re.match(r"^\[\s*\d{1,3}:\d", head):
         return "json"
-    first_lines = [line.strip() for line in head.splitlines()[:3]]
     if len(first_lines) >= 2 and first_lines[0].isdigit() and "-->" in first_lines[1]:
         return "srt"
     if filename:
@@ -476,7 +550,13 @@ def html_to_text(text: str) -> str:
     return html.unescape(_HTML_TAG.sub("", _HTML_BLOCK.sub("\n", text)))
 
 
-_PARSERS = {"vtt": parse_vtt, "srt": parse_srt, "speaker_lines": parse_speaker_lines, "json": parse_json}
+_PARSERS = {
+    "vtt": parse_vtt,
+    "srt": parse_srt,
+    "speaker_lines": parse_speaker_lines,
+    "speaker_headers": parse_speaker_headers,
+    "json": parse_json,
+}
 
 
 def parse_transcript(text: str, fmt: str | None = None, *, filename: str | None = None) -> Transcript:
@@ -491,7 +571,7 @@ def parse_transcript(text: str, fmt: str | None = None, *, filename: str | None 
         raise TranscriptError(0, "the transcript is empty", source=source)
     chosen = detect_format(text, filename) if fmt in (None, "auto") else fmt
     if chosen == "txt":
-        chosen = "speaker_lines"
+        chosen = "speaker_headers" if detect_format(text) == "speaker_headers" else "speaker_lines"
     if chosen not in _PARSERS:
         raise TranscriptError(0, f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}", source=source)
     return _PARSERS[chosen](text, source)

@@ -58,7 +58,13 @@ def call_features(metrics: CallMetrics, *, amount: float | None = None) -> dict[
         "open_share": metrics.open_questions / n if n else 0.0,
         "longest_rep_monologue_min": metrics.longest_monologue["rep"].seconds / 60.0,
         "interactivity": metrics.interactivity,
-        "patience_s": metrics.patience_seconds if metrics.patience_seconds is not None else math.nan,
+        # Only a pause measured from real end times counts: an estimated one (start-only stamps) is not the same
+        # quantity, and comparing a measured 0.9 s with an estimated 17 s average would be comparing two things.
+        "patience_s": (
+            metrics.patience_seconds
+            if metrics.patience_seconds is not None and not metrics.patience_estimated
+            else math.nan
+        ),
         "stages_held": float(sum(1 for s in metrics.stages if not s.skipped)),
         "discovery_held": float("discovery" not in metrics.skipped_stages),
         "dated_next_step": float(bool(metrics.dated_commitments)),
@@ -102,6 +108,9 @@ class OutcomeModel:
     explainer: Pipeline
     training_calls: int
     means: dict[str, float]
+    unknown_in_training: frozenset[str] = frozenset()
+    """Features no training call had (e.g. measured patience when every past call had estimated times): a call's
+    value for them is not compared with anything, so it is ignored rather than scored against a made-up average."""
 
     @classmethod
     def train(cls, rows: Sequence[dict[str, float]], labels: Sequence[int]) -> OutcomeModel:
@@ -110,7 +119,8 @@ class OutcomeModel:
         y = np.array(labels, dtype=int)
         # A column that is NaN everywhere (no timestamps at all, no amounts) is imputed as 0 rather than dropped,
         # so the feature order stays fixed.
-        x[:, np.all(np.isnan(x), axis=0)] = 0.0
+        empty = np.all(np.isnan(x), axis=0)
+        x[:, empty] = 0.0
 
         def base() -> Pipeline:
             # Strong L2 (C=0.1 on standardised features): call features carry weak signals, and a few hundred calls
@@ -124,24 +134,31 @@ class OutcomeModel:
         calibrated.fit(x, y)
         explainer = base().fit(x, y)
         means = dict(zip(FEATURES, np.nanmean(x, axis=0).tolist(), strict=True))
-        return cls(calibrated=calibrated, explainer=explainer, training_calls=len(y), means=means)
+        unknown = frozenset(name for name, gone in zip(FEATURES, empty, strict=True) if gone)
+        return cls(
+            calibrated=calibrated, explainer=explainer, training_calls=len(y), means=means, unknown_in_training=unknown
+        )
+
+    def _known(self, features: dict[str, float]) -> dict[str, float]:
+        return {k: (0.0 if k in self.unknown_in_training else v) for k, v in features.items()}
 
     def win_probabilities(self, rows: Sequence[dict[str, float]]) -> list[float]:
         """Calibrated win probabilities of many calls at once (evaluation, batch scoring)."""
-        x = np.array([_vector(r) for r in rows], dtype=float)
+        x = np.array([_vector(self._known(r)) for r in rows], dtype=float)
         return [float(p) for p in self.calibrated.predict_proba(x)[:, 1]]
 
     def predict(self, features: dict[str, float], *, top: int = 3) -> OutcomePrediction:
         """Predict one call, with its top factors (coefficient × standardised delta from the team average)."""
-        x = np.array([_vector(features)], dtype=float)
+        x = np.array([_vector(self._known(features))], dtype=float)
         probability = float(self.calibrated.predict_proba(x)[0, 1])
         imputer, scaler, logreg = (self.explainer[i] for i in range(3))
         z = scaler.transform(imputer.transform(x))[0]
         contributions = logreg.coef_[0] * z
-        order = np.argsort(-np.abs(contributions))[:top]
+        names = list(FEATURES)
+        order = [i for i in np.argsort(-np.abs(contributions)) if names[i] not in self.unknown_in_training][:top]
         factors = []
         for i in order:
-            name = list(FEATURES)[i]
+            name = names[i]
             value = features[name]
             shown = "unknown" if math.isnan(value) else f"{value:.2f}".rstrip("0").rstrip(".")
             factors.append(

@@ -7,7 +7,7 @@ answer). The score is the sum of the broken rules' points, capped at 100. The na
 
 from tools.health.assess import assess_deals, is_worse
 from tools.health.at_risk import AT_RISK_SHOWN, AtRiskDeal, AtRiskReason, AtRiskResult, at_risk_deals
-from tools.health.inputs import won_stage_medians
+from tools.health.inputs import stages_as_of, won_stage_medians
 from tools.health.model import (
     HIGH,
     MEDIUM,
@@ -37,5 +37,6 @@ __all__ = [
     "at_risk_deals",
     "is_worse",
     "risk_level",
+    "stages_as_of",
     "won_stage_medians",
 ]

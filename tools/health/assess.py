@@ -7,12 +7,13 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlmodel import Session
 
+from store.meta import store_inputs
 from store.models import Deal, Engagement, table_of
 from tools.deals import DealRow, deal_row, deals_with_names
-from tools.health.inputs import DealInputs, gather_inputs, won_stage_medians
+from tools.health.inputs import DealInputs, gather_inputs, stages_as_of, won_stage_medians
 from tools.health.model import WORSENED_BY, DealHealth, RiskReason, Thresholds
 from tools.health.rules import RULES, RuleContext
 
@@ -28,6 +29,7 @@ def assess_deals(
     owner_ids: list[int] | None = None,
     deal_ids: list[int] | None = None,
     company_id: int | None = None,
+    historical: bool = False,
 ) -> list[DealHealth]:
     """Assess every open deal (or those of `owner_ids` / `deal_ids` / `company_id`), riskiest first.
 
@@ -39,11 +41,18 @@ def assess_deals(
         owner_ids: Only deals of these owners.
         deal_ids: Only these deals.
         company_id: Only this company's deals.
+        historical: Assess the book as it stood at `now` (a past instant): deals open then, in their stage then
+            (from stage history), rather than today's open deals.
     """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     d = table_of(Deal).c
-    deal_filter: list[ColumnElement[bool]] = [d.is_closed.is_(False)]
+    deal_filter: list[ColumnElement[bool]] = (
+        # the book as it stood at `now`: created by then, and open then (closed later counts as open)
+        [or_(d.created_at.is_(None), d.created_at <= now), or_(d.is_closed.is_(False), d.closed_at > now)]
+        if historical
+        else [d.is_closed.is_(False)]
+    )
     if owner_ids is not None:
         deal_filter.append(d.owner_id.in_(owner_ids))
     if deal_ids is not None:
@@ -55,7 +64,15 @@ def assess_deals(
         return []
     open_deals = select(d.id).where(*deal_filter).scalar_subquery()
     inputs = gather_inputs(session, open_deals, now)
-    ctx = RuleContext(now=now, tz=tz, thresholds=thresholds, medians=won_stage_medians(session), _business_days={})
+    ctx = RuleContext(
+        now=now,
+        tz=tz,
+        thresholds=thresholds,
+        medians=won_stage_medians(session),
+        store=store_inputs(session),
+        stage_then=stages_as_of(session, open_deals, now) if historical else {},
+        _business_days={},
+    )
     results = [_assess(deal, inputs.get(deal.id, _NO_INPUTS), ctx) for deal in deals]
     _attach_last_buyer_ids(session, results, open_deals, now)
     results.sort(key=lambda h: (-h.score, -(h.amount or 0), h.deal_id))
@@ -72,7 +89,7 @@ def _assess(deal: DealRow, inputs: DealInputs, ctx: RuleContext) -> DealHealth:
         company_name=deal.company_name,
         owner_id=deal.owner_id,
         owner_name=deal.owner_name,
-        stage=deal.stage,
+        stage=ctx.stage_of(deal),
         amount=deal.amount,
         close_date=deal.close_date,
         score=min(100, sum(r.points for r in reasons)),

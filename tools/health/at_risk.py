@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel
 from sqlmodel import Session
 
+from store.meta import store_inputs
 from tools.deals import DealRow, deal_rows
 from tools.health.assess import assess_deals
 from tools.health.model import Thresholds
@@ -52,6 +53,8 @@ class AtRiskResult(BaseModel):
     """When the scores were assessed (the question's instant when assessed live)."""
     from_snapshot: bool = False
     """Served from the stored whole-book assessment (`tools.health_snapshot`) rather than assessed for this question."""
+    rules_off: list[str] = []
+    """Rules switched off because the store lacks their input (no activity data, no stage history), in words."""
 
 
 def at_risk_deals(
@@ -103,4 +106,5 @@ def at_risk_deals(
             if h.deal_id in rows
         ],
         assessed_at=now,
+        rules_off=store_inputs(session).rules_off(),
     )

@@ -257,3 +257,26 @@ def _histogram_median(histogram: list[tuple[float, int]]) -> float:
             found.append(value)
         seen += count
     return (found[0] + found[1]) / 2
+
+
+def stages_as_of(session: Session, deal_ids: Any, at: datetime) -> dict[int, str]:
+    """Each deal's stage at `at`, from stage history.
+
+    The last move into a stage by then, else the stage the first later move left. Deals with no recorded move are
+    absent (their current stage is all there is).
+    """
+    out: dict[int, str] = {}
+    later: dict[int, str] = {}
+    c = table_of(DealStageChange).c
+    rows = session.execute(
+        select(c.deal_id, c.from_stage, c.to_stage, c.changed_at)
+        .where(c.deal_id.in_(deal_ids))
+        .order_by(c.deal_id, c.changed_at, c.id)
+    ).all()
+    for deal_id, from_stage, to_stage, changed_at in rows:
+        moved_at = utc(changed_at)
+        if moved_at is not None and moved_at <= at:
+            out[deal_id] = to_stage
+        elif deal_id not in later and from_stage:
+            later[deal_id] = from_stage
+    return {**{k: v for k, v in later.items() if k not in out}, **out}

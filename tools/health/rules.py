@@ -26,6 +26,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from store.meta import StoreInputs
 from store.models import STAGE_LABELS
 from tools.deals import DealRow
 from tools.formatting import money, plural
@@ -42,6 +43,10 @@ class RuleContext:
     tz: ZoneInfo
     thresholds: Thresholds
     medians: dict[str, tuple[float, int]]
+    store: StoreInputs
+    """Which kinds of data the store holds: a rule whose input is missing is off, not a false claim."""
+    stage_then: dict[int, str]
+    """Each deal's stage at `now` from stage history, when assessing a past book (else empty: today's stage)."""
     _business_days: dict[date, int]
 
     @property
@@ -54,6 +59,10 @@ class RuleContext:
         if day not in self._business_days:
             self._business_days[day] = business_days_between(day, self.today)
         return self._business_days[day]
+
+    def stage_of(self, deal: DealRow) -> str:
+        """The deal's stage at the assessment's instant."""
+        return self.stage_then.get(deal.id, deal.stage)
 
     def local(self, at: datetime, fmt: str) -> str:
         """An instant in the team's timezone, formatted."""
@@ -68,6 +77,8 @@ def _reason(
 
 def buyer_silent(deal: DealRow, inputs: DealInputs, ctx: RuleContext) -> RiskReason | None:
     """No buyer engagement for the silence threshold (business days), counted from the deal's creation if never."""
+    if not ctx.store.activity:
+        return None
     last_buyer = inputs.activity.last_buyer if inputs.activity else None
     since = last_buyer or _created(deal, ctx)
     silent = ctx.business_days_since(since.astimezone(ctx.tz).date())
@@ -88,6 +99,8 @@ def buyer_silent(deal: DealRow, inputs: DealInputs, ctx: RuleContext) -> RiskRea
 
 def champion_silent(deal: DealRow, inputs: DealInputs, ctx: RuleContext) -> RiskReason | None:
     """The first champion who has not engaged for the champion threshold (days)."""
+    if not ctx.store.activity:
+        return None
     threshold = ctx.thresholds.champion_silent_days
     for contact_id, seen in inputs.champions:
         since = seen or _created(deal, ctx)
@@ -109,7 +122,8 @@ def stage_age(deal: DealRow, inputs: DealInputs, ctx: RuleContext) -> RiskReason
     move = inputs.last_move
     entered = move[1] if move else _created(deal, ctx)
     days = (ctx.now - entered).days
-    median = ctx.medians.get(deal.stage)
+    stage = ctx.stage_of(deal)
+    median = ctx.medians.get(stage)
     if days < ctx.thresholds.stage_age_days or (median is not None and days <= median[0]):
         return None
     ratio = days / median[0] if median and median[0] > 0 else None
@@ -117,11 +131,13 @@ def stage_age(deal: DealRow, inputs: DealInputs, ctx: RuleContext) -> RiskReason
         f"won deals' median there: {median[0]:.0f} days over {median[1]} deals ({ratio:.1f}×)"
         if median and ratio
         else "no won deal has passed this stage yet"
+        if ctx.store.stage_history
+        else "no stage history in this store to compare with won deals"
     )
     return _reason(
         "stage_age",
         15 if ratio and ratio >= 2 else 10,
-        f"{days} days in {STAGE_LABELS.get(deal.stage, deal.stage)} since {ctx.local(entered, '%d %b')} ({versus})",
+        f"{days} days in {STAGE_LABELS.get(stage, stage)} since {ctx.local(entered, '%d %b')} ({versus})",
         {"days": days, "median_won_days": round(median[0], 1) if median else None},
         {"dealstagechange": [move[0]]} if move else {},
     )
@@ -152,7 +168,7 @@ def close_date_slipped(deal: DealRow, inputs: DealInputs, ctx: RuleContext) -> R
 def single_threaded(deal: DealRow, inputs: DealInputs, ctx: RuleContext) -> RiskReason | None:
     """A deal over the amount threshold with at most one buyer contact."""
     floor = ctx.thresholds.single_thread_amount
-    if deal.amount is None or deal.amount <= floor:
+    if not (ctx.store.contacts or ctx.store.activity) or deal.amount is None or deal.amount <= floor:
         return None
     people = max(inputs.contacts, inputs.activity.buyer_contacts if inputs.activity else 0)
     if people > 1:
@@ -199,7 +215,7 @@ def meeting_cadence_drop(deal: DealRow, inputs: DealInputs, ctx: RuleContext) ->
 def no_next_step(deal: DealRow, inputs: DealInputs, ctx: RuleContext) -> RiskReason | None:
     """No meeting booked and no open task due from now on."""
     act = inputs.activity or Activity()
-    if act.booked or act.open_tasks:
+    if not ctx.store.activity or act.booked or act.open_tasks:
         return None
     tail = (
         f"; last meeting held {ctx.local(act.last_meeting, '%d %b')}" if act.last_meeting else "; no meeting held yet"

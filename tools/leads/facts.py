@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from settings import DEFAULT_CURRENCY_RATES
 from store.models import InboundLead
 from tools.leads.form import LeadIn
 from tools.leads.vocabulary import FREE_MAIL_DOMAINS, SIZE_BANDS, SPAM_WORDS, STUDENT_LABELS, STUDENT_SUFFIXES
@@ -32,22 +34,26 @@ class LeadFacts:
     notes: str | None
     contact_title: str | None
     submitted_at: datetime
+    budget_note: str | None = None
+    """Why a budget that was given is not in `budget` (unreadable, or a currency with no rate)."""
 
     @classmethod
-    def from_input(cls, lead: LeadIn, *, now: datetime) -> LeadFacts:
-        """Facts of an incoming lead."""
+    def from_input(cls, lead: LeadIn, *, now: datetime, rates: Mapping[str, float] | None = None) -> LeadFacts:
+        """Facts of an incoming lead; a budget in another currency is converted to USD at `rates`."""
+        rates = DEFAULT_CURRENCY_RATES if rates is None else rates
         return cls(
             company=lead.company,
             domain=lead.effective_domain,
             email_domain=lead.email_domain,
             company_size=lead.company_size,
             employee_count=lead.employee_count,
-            budget=lead.budget,
+            budget=lead.budget.in_usd(rates) if lead.budget else None,
             interest_area=lead.interest_area,
             timeline=lead.timeline,
             notes=lead.notes,
             contact_title=lead.contact_title,
             submitted_at=lead.submitted_at or now,
+            budget_note=lead.budget.note(rates) if lead.budget else None,
         )
 
     @classmethod
@@ -66,6 +72,7 @@ class LeadFacts:
             notes=row.notes,
             contact_title=row.contact_title,
             submitted_at=row.submitted_at,
+            budget_note=row.budget_note,
         )
 
 

@@ -1,20 +1,23 @@
-"""The inbound form: `LeadIn` validation, amounts, domains, the de-duplication key."""
+"""The inbound form: `LeadIn` validation, budgets, domains, the de-duplication key.
+
+Budgets are read by `tools.parsing.amounts.parse_budget` (ranges, currencies, locale separators) and kept in their own
+currency; scoring converts them to USD with the `currency_rates` setting. Text that is not an amount is kept as given
+and flagged, never a reason to lose the lead.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from tools.parsing.amounts import scaled
+from tools.parsing.amounts import Budget, parse_budget
 
-_EMAIL = re.compile(r"^[^@\s]{1,64}@([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$")
 _HOST = re.compile(r"^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
-_AMOUNT = re.compile(r"^(?:usd|us\$|\$|€|£)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(k|m|mm|thousand|million)?\s*(?:usd|\$)?$")
 
 
 def _blank_to_none(value: Any) -> Any:
@@ -24,26 +27,19 @@ def _blank_to_none(value: Any) -> Any:
 
 
 def parse_amount(value: Any) -> float | None:
-    """Read a budget written as a number or as text such as "$50,000", "50k" or "1.2M".
+    """Read an amount written as a number or as text such as "$50,000", "50k", "1.2M" or "€75.000" (in its currency).
+
+    The low end of a range. Use `parse_budget` to keep the currency and the range.
 
     Raises:
         ValueError: The text is not an amount.
     """
-    value = _blank_to_none(value)
-    if value is None:
+    budget = parse_budget(value)
+    if budget is None:
         return None
-    if isinstance(value, bool):
-        raise ValueError("budget must be an amount such as 50000 or $50k")
-    if isinstance(value, int | float):
-        amount = float(value)
-    else:
-        match = _AMOUNT.match(str(value).strip().lower())
-        if not match:
-            raise ValueError("budget must be an amount such as 50000 or $50k")
-        amount = scaled(match.group(1), match.group(2))
-    if not math.isfinite(amount) or amount < 0:
-        raise ValueError("budget must be a positive amount")
-    return amount
+    if budget.problem:
+        raise ValueError(f"budget must be an amount such as 50000 or $50k ({budget.problem})")
+    return budget.amount
 
 
 def normalise_domain(value: str) -> str:
@@ -76,7 +72,8 @@ class LeadIn(BaseModel):
     employee_count: int | None = Field(
         default=None, ge=0, le=10_000_000, validation_alias=AliasChoices("employee_count", "employees")
     )
-    budget: float | None = Field(default=None, ge=0)
+    budget: Budget | None = None
+    """As given, read in its own currency (see `parse_budget`); never a reason to refuse the lead."""
     interest_area: str | None = Field(
         default=None, max_length=100, validation_alias=AliasChoices("interest_area", "interest")
     )
@@ -97,10 +94,25 @@ class LeadIn(BaseModel):
     def _empty_is_none(cls, value: Any) -> Any:
         return _blank_to_none(value)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _size_range_is_a_band(cls, data: Any) -> Any:
+        # Forms send "50-200" as an employee count: that is a size band, kept as such rather than refused.
+        if isinstance(data, dict):
+            count = next((data[k] for k in ("employee_count", "employees") if data.get(k) is not None), None)
+            size = data.get("company_size") or data.get("size")
+            if isinstance(count, str) and re.fullmatch(
+                r"\s*\d[\d,]*\s*(?:-|–|to)\s*\d[\d,]*\s*|\s*\d[\d,]*\s*\+\s*", count
+            ):
+                data = {k: v for k, v in data.items() if k not in ("employee_count", "employees")}
+                if not size:
+                    data["company_size"] = count.strip()
+        return data
+
     @field_validator("budget", mode="before")
     @classmethod
-    def _budget_amount(cls, value: Any) -> float | None:
-        return parse_amount(value)
+    def _budget_amount(cls, value: Any) -> Budget | None:
+        return value if isinstance(value, Budget) else parse_budget(value)
 
     @field_validator("employee_count", mode="before")
     @classmethod
@@ -122,9 +134,12 @@ class LeadIn(BaseModel):
     @field_validator("contact_email")
     @classmethod
     def _email_shape(cls, value: str) -> str:
-        if not _EMAIL.match(value):
-            raise ValueError("contact_email must be an email address such as jane@acme.com")
-        return value
+        # Internationalised addresses (jörg@müller.de, 用户@例子.广告) are addresses: email-validator reads them (RFC
+        # 6531/5891) and normalises the domain; deliverability is not checked here (no DNS at intake).
+        try:
+            return validate_email(value, check_deliverability=False).normalized
+        except EmailNotValidError:
+            raise ValueError("contact_email must be an email address such as jane@acme.com") from None
 
     @field_validator("submitted_at")
     @classmethod

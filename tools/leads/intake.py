@@ -70,7 +70,7 @@ def intake_lead(
         if found is not None:
             return IntakeResult(lead_id=int(found.id or 0), created=False, score=None, dedupe_key=key, source=source)
     scorer = scorer or load_scorer(engine, settings)
-    facts = LeadFacts.from_input(lead_in, now=now)
+    facts = LeadFacts.from_input(lead_in, now=now, rates=settings.currency_rates)
     result = scorer.score(facts)
     row = InboundLead(
         hubspot_id=lead_in.hubspot_id,
@@ -80,7 +80,12 @@ def intake_lead(
         domain=lead_in.effective_domain,
         company_size=lead_in.company_size,
         employee_count=lead_in.employee_count,
-        budget=lead_in.budget,
+        budget=facts.budget,
+        budget_given=lead_in.budget.given if lead_in.budget else None,
+        budget_currency=lead_in.budget.currency if lead_in.budget else None,
+        budget_low=lead_in.budget.low if lead_in.budget else None,
+        budget_high=lead_in.budget.high if lead_in.budget else None,
+        budget_note=facts.budget_note,
         interest_area=lead_in.interest_area,
         timeline=lead_in.timeline,
         notes=lead_in.notes,

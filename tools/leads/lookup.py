@@ -67,7 +67,7 @@ def _row(lead: InboundLead, engine: Any, settings: Settings) -> LeadScoreRow:
         "domain": lead.domain,
         "company_size": lead.company_size,
         "employee_count": lead.employee_count,
-        "budget": None if lead.budget is None else str(lead.budget),
+        "budget": lead.budget_given or (None if lead.budget is None else str(lead.budget)),
         "interest_area": lead.interest_area,
         "timeline": lead.timeline,
         "notes": lead.notes,

@@ -60,7 +60,9 @@ class LeadScore:
 
 def _rule_points(facts: LeadFacts, rules: LeadRules) -> list[tuple[int, str]]:
     points: list[tuple[int, str]] = []
-    if facts.budget is None:
+    if facts.budget is None and facts.budget_note:
+        pass  # a budget was given but cannot be scored: the scorer says why, and no points either way
+    elif facts.budget is None:
         points.append((-5, "no budget given"))
     elif facts.budget > MAX_PLAUSIBLE_BUDGET:
         points.append((-10, f"implausible budget {money(facts.budget)}"))

@@ -31,7 +31,7 @@ class LeadScorer:
     def score(self, facts: LeadFacts) -> LeadScore:
         """Score one lead."""
         if self.model is None:
-            return rule_based_score(facts, self.rules, note=self.fallback_note)
+            return _say_budget_note(rule_based_score(facts, self.rules, note=self.fallback_note), facts)
         rating = None
         if self.model.uses_llm and self.llm_rate is not None and facts.notes:
             rating = self.llm_rate(facts.notes)
@@ -40,7 +40,14 @@ class LeadScorer:
         result.flags = flags
         if flags:
             result.tier = "D"
-        return result
+        return _say_budget_note(result, facts)
+
+
+def _say_budget_note(result: LeadScore, facts: LeadFacts) -> LeadScore:
+    """Always say when a given budget was not scored (unreadable, or no rate), so "no budget" is never implied."""
+    if facts.budget_note and facts.budget_note not in " ".join(result.reasons):
+        result.reasons = [*result.reasons, facts.budget_note]
+    return result
 
 
 def load_scorer(engine: Engine, settings: Settings, *, as_of: datetime | None = None) -> LeadScorer:
@@ -63,4 +70,4 @@ def load_scorer(engine: Engine, settings: Settings, *, as_of: datetime | None = 
 def score_lead(lead: LeadIn, *, engine: Engine, settings: Settings, now: datetime | None = None) -> LeadScore:
     """Score a lead without storing it (CLI, copilot tool)."""
     now = now or datetime.now(UTC)
-    return load_scorer(engine, settings).score(LeadFacts.from_input(lead, now=now))
+    return load_scorer(engine, settings).score(LeadFacts.from_input(lead, now=now, rates=settings.currency_rates))

@@ -23,7 +23,9 @@ class ScoreLeadArgs(BaseModel):
     domain: str | None = Field(default=None, description="Company website or domain, if known.")
     company_size: str | None = Field(default=None, description='Size band such as "51-200", if known.')
     employee_count: int | None = Field(default=None, description="Number of employees, if known.")
-    budget: str | None = Field(default=None, description='Stated budget, e.g. "50000" or "$50k".')
+    budget: str | None = Field(
+        default=None, description='Stated budget as typed, e.g. "$50k", "$50k-$100k" or "€75.000".'
+    )
     interest_area: str | None = Field(default=None, description="Product or area the lead asked about.")
     timeline: str | None = Field(default=None, description='When they want to buy, e.g. "this quarter".')
     notes: str | None = Field(default=None, description="The lead's message, verbatim.")

@@ -1,10 +1,26 @@
-"""Amounts: one unit table for budgets on forms ("$50k", "1.2M") and amounts in questions ("over $50k", "75k+")."""
+"""Amounts: one unit table for budgets as typed on forms and amounts in questions ("over $50k", "75k+").
+
+Budgets arrive as people type them: "$50k-$100k", "€75.000", "1.234.567,89 EUR", "CHF 80'000", "100k+". The number
+and its currency are read by price-parser (which knows locale thousands and decimal separators); scale words ("k",
+"M", "Mio") and ranges are handled here. A budget is kept in its own currency; text that is not an amount comes back
+flagged, never raised.
+"""
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
-AMOUNT_UNITS: dict[str, float] = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6}
+from price_parser import Price
+
+AMOUNT_UNITS: dict[str, float] = {
+    "k": 1e3, "thousand": 1e3, "tsd": 1e3,
+    "m": 1e6, "mm": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "millions": 1e6,
+    "bn": 1e9, "billion": 1e9,
+}  # fmt: skip
 """Multipliers of the unit words after a number."""
 
 
@@ -36,3 +52,159 @@ def parse_amount_floor(text: str) -> float | None:
         if m:
             return scaled(m.group("n"), m.group("unit"))
     return None
+
+
+_SCALE = re.compile(r"(?<=[\d\s])(mm|mn|mio|millions?|m|k|thousand|tsd|bn|billion)\b\.?", re.IGNORECASE)
+_RANGE = re.compile(r"(?<=[\dkKmM$€£.])\s*(?:-|–|—|\bto\b|\bbis\b)\s*(?=[^\s])")
+_AT_LEAST = re.compile(r"^(?:over|above|more than|at least|min(?:imum)?\.?|>=?|from)\s*|\s*\+$", re.IGNORECASE)
+_ABOUT = re.compile(r"^(?:around|about|approx(?:imately|\.)?|roughly|ca\.?|circa|~|≈)\s*", re.IGNORECASE)
+_AT_MOST = re.compile(r"^(?:up to|under|below|less than|max(?:imum)?\.?|<=?)\s*", re.IGNORECASE)
+CURRENCY_CODES = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "chf": "CHF",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "cad": "CAD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "aud": "AUD",
+    "¥": "JPY",
+    "jpy": "JPY",
+    "₹": "INR",
+    "inr": "INR",
+}
+"""Currency marks as typed → ISO 4217 code. A bare "$" is read as US dollars (said in the score's reason)."""
+DEFAULT_CURRENCY = "USD"
+
+
+@dataclass(frozen=True)
+class Budget:
+    """A budget as given, read: its range in its own currency, or why it could not be read."""
+
+    given: str
+    """The text as typed (or the number as sent), kept whatever happens."""
+    low: float | None = None
+    high: float | None = None
+    currency: str | None = None
+    """ISO 4217 code; None when no amount was read."""
+    problem: str | None = None
+    """Why the text is not an amount (then `low` and `high` are None)."""
+
+    @property
+    def amount(self) -> float | None:
+        """The figure scoring uses, in `currency`: the low end of a range (what the buyer committed to)."""
+        return self.low if self.low is not None else self.high
+
+    def in_usd(self, rates: Mapping[str, float]) -> float | None:
+        """The amount in USD at `rates` (USD per unit of each currency); None when unread or no rate is set."""
+        if self.amount is None or self.currency is None:
+            return None
+        rate = 1.0 if self.currency == "USD" else rates.get(self.currency)
+        return None if rate is None else self.amount * rate
+
+    def note(self, rates: Mapping[str, float]) -> str | None:
+        """Say what scoring could not use: an unreadable budget, or a currency without a conversion rate."""
+        if self.problem:
+            return f"budget {self.given!r} kept as given, not scored ({self.problem})"
+        if self.currency and self.currency != "USD" and self.currency not in rates:
+            return f"budget {self.given} kept in {self.currency}, not scored (no conversion rate for {self.currency})"
+        return None
+
+    def describe(self) -> str:
+        """The budget for people: "EUR 75,000", "USD 50,000–100,000", or the text as given."""
+        if self.amount is None or self.currency is None:
+            return self.given
+        if self.low is not None and self.high is not None and self.high != self.low:
+            return f"{self.currency} {self.low:,.0f}–{self.high:,.0f}"
+        prefix = "from " if self.high is None and self.given.strip().endswith("+") else ""
+        return f"{prefix}{self.currency} {self.amount:,.0f}"
+
+
+def currency_code(mark: str | None) -> str | None:
+    """ISO code of a currency mark as typed ("€" → EUR, "usd" → USD, "SEK" → SEK); None when there is none."""
+    if not mark:
+        return None
+    low = mark.strip().lower()
+    if low in CURRENCY_CODES:
+        return CURRENCY_CODES[low]
+    return mark.strip().upper() if re.fullmatch(r"[A-Za-z]{3}", mark.strip()) else None
+
+
+def _one_amount(text: str) -> tuple[float, str | None]:
+    """Read one amount ("$50k", "€75.000", "1,2 Mio EUR") into (value, ISO currency or None); raise ValueError."""
+    scale = 1.0
+    text = re.sub(r"(?<=\d)['’](?=\d{3})", "", text)  # Swiss thousands: 80'000
+    found = _SCALE.search(text)
+    if found:
+        scale = AMOUNT_UNITS[found.group(1).lower()]
+        text = text[: found.start()] + text[found.end() :]
+    price = Price.fromstring(text)
+    if price.amount is None or price.amount_text is None:
+        raise ValueError("no number in it")
+    rest = text.replace(price.amount_text, " ", 1)
+    if price.currency:
+        rest = rest.replace(price.currency, " ", 1)
+    if re.search(r"[^\W_]", rest):  # words or digits beyond one amount and its currency: not a budget
+        raise ValueError(f"{rest.strip()!r} is not part of an amount")
+    code = currency_code(price.currency)
+    if price.currency and code is None:
+        raise ValueError(f"unknown currency {price.currency!r}")
+    return float(price.amount) * scale, code
+
+
+def parse_budget(value: Any) -> Budget | None:
+    """Read a budget as typed: a number, "$50,000", "50k", "$50k-$100k", "€75.000", "100k+", "up to £20k".
+
+    Never raises: text that is not an amount comes back with `problem` set, so the lead is kept and flagged.
+    A range keeps both ends; a scale or currency written on one end applies to both ("50-100k EUR").
+    """
+    value = _blank_to_none(value)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return Budget(given=str(value)[:200], problem="not an amount")
+    if isinstance(value, int | float):
+        amount = float(value)
+        if not math.isfinite(amount) or amount < 0:
+            return Budget(given=str(value), problem="not a positive amount")
+        return Budget(given=str(value), low=amount, high=amount, currency=DEFAULT_CURRENCY)
+    given = value.strip()[:200]
+    text = given
+    at_least, at_most = bool(_AT_LEAST.search(text)), bool(_AT_MOST.search(text))
+    text = _AT_MOST.sub("", _AT_LEAST.sub("", _ABOUT.sub("", text))).strip()
+    parts = _RANGE.split(text, maxsplit=1)
+    try:
+        if len(parts) == 2:
+            tail_scale = _SCALE.search(parts[1])
+            if tail_scale and not _SCALE.search(parts[0]):
+                parts[0] = parts[0].strip() + tail_scale.group(0)  # "50-100k": the k is on both ends
+            (low, low_code), (high, high_code) = (_one_amount(p) for p in parts)
+            if low_code and high_code and low_code != high_code:
+                return Budget(given=given, problem=f"two currencies ({low_code}, {high_code})")
+            if high < low:
+                return Budget(given=given, problem="the range ends below where it starts")
+            code = low_code or high_code or DEFAULT_CURRENCY
+            return Budget(given=given, low=low, high=high, currency=code)
+        amount, read_code = _one_amount(text)
+    except ValueError as exc:
+        return Budget(given=given, problem=str(exc))
+    code = read_code or DEFAULT_CURRENCY
+    if at_least:
+        return Budget(given=given, low=amount, high=None, currency=code)
+    if at_most:
+        return Budget(given=given, low=None, high=amount, currency=code)
+    return Budget(given=given, low=amount, high=amount, currency=code)
+
+
+def _blank_to_none(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
