@@ -122,6 +122,36 @@ def _answer_text(question: str, engine: Engine, settings: Settings, asker_owner_
     return to_text(result.reply)
 
 
+# `salesos insights VIEW`: which capabilities each view shows, in order.
+INSIGHT_VIEWS = {
+    "won": (("get_buyer_personas", {}), ("get_pain_points", {}), ("get_objection_map", {})),
+    "lost": (("get_loss_reasons", {}), ("get_reactivation_list", {"limit": 10})),
+    "battlecard": (("get_battle_card", {}),),
+}
+
+
+def _cmd_insights(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.copilot.render import Renderer
+    from bot.copilot.reply import to_text
+    from tools.capabilities import ToolContext, ToolUserError, run_capability
+
+    if args.view == "battlecard" and not args.name:
+        print("Which competitor? e.g. salesos insights battlecard DataPilot", file=sys.stderr)
+        return 2
+    engine = open_store(settings)
+    ctx = ToolContext(engine=engine, settings=settings, now=datetime.now(UTC))
+    renderer = Renderer(settings, engine)
+    for name, args_ in INSIGHT_VIEWS[args.view]:
+        call_args = {**args_, **({"competitor": " ".join(args.name)} if args.view == "battlecard" else {})}
+        try:
+            result = run_capability(ctx, name, call_args)
+        except ToolUserError as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
+        print(to_text(renderer.render(result, source=name)))
+    return 0
+
+
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if not args.question:
         from bot.copilot.render import help_reply
@@ -394,6 +424,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-owner", type=int, default=None, metavar="OWNER_ID", help='whose "my deals" (owner id)')
     p.set_defaults(func=_cmd_ask)
 
+    p = sub.add_parser(
+        "insights",
+        help="won/lost intelligence: `won` (personas, pains, objections), `lost` (loss "
+        "reasons, deals to revive), `battlecard NAME`",
+    )
+    p.add_argument("view", choices=tuple(INSIGHT_VIEWS), help="what to show")
+    p.add_argument("name", nargs="*", help="the competitor, for battlecard")
+    p.set_defaults(func=_cmd_insights)
+
     p = sub.add_parser("chat", help="talk to the copilot in the terminal (same answers as in Slack)")
     p.add_argument("--as-owner", type=int, default=None, metavar="OWNER_ID", help='whose "my deals" (owner id)')
     p.set_defaults(func=_cmd_chat)
@@ -411,7 +450,9 @@ def build_parser() -> argparse.ArgumentParser:
     jobs_sub = p.add_subparsers(dest="jobs_command", metavar="ACTION")
     jobs_sub.add_parser("list", help="list jobs, schedules and next runs (team timezone)")
     run = jobs_sub.add_parser("run", help="run one job now, through the same exactly-once claims")
-    run.add_argument("name", help="precall_briefs, risk_alerts, weekly_digest, library_refresh, hubspot_sync")
+    run.add_argument(
+        "name", help="precall_briefs, risk_alerts, weekly_digest, library_refresh, reactivation, hubspot_sync"
+    )
     run.add_argument("--retry", action="store_true", help="take over this slot's FAILED claim and run it again")
     run.add_argument("--as-of", default=None, metavar="DATE", help="run as if at DATE[THH:MM] team time")
 

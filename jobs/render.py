@@ -58,6 +58,24 @@ def health_line(h: DealHealth, *, reasons: int = 3) -> str:
     return "\n".join([head, *detail])
 
 
+def objections_section(d: Digest) -> list[Section]:
+    """The digest's "Objections of the week": categories raised on the team's calls, new ones flagged, a quote each."""
+    w = d.objections
+    if w is None:
+        return []
+    if not w.categories:
+        return [Section(f"*Objections of the week*\n_None raised on the {w.calls} recorded calls._")]
+    lines = [f"*Objections of the week* ({w.calls} recorded calls)"]
+    for c in w.categories[:6]:
+        flag = " · new (not heard in the 8 weeks before)" if c.new else ""
+        lines.append(f"• {c.category.replace('_', ' ')}: {c.raised}× on {c.deals} deals{flag}")
+        if c.examples:
+            q = c.examples[0]
+            text = q.text.replace("<", "‹").replace(">", "›").replace("*", "∗")
+            lines.append(f"   “{text[:160]}” — {q.company} (deal #{q.deal_id})")
+    return [Section("\n".join(lines)[:2900])]
+
+
 def digest_reply(d: Digest) -> Reply:
     """The weekly digest as a Reply."""
     team = d.team or "all teams"
@@ -108,6 +126,7 @@ def digest_reply(d: Digest) -> Reply:
     else:
         reply.add(Section(f"*Hot leads* ({d.hot_leads.rule})"), Section("_None this week._"))
 
+    reply.add(*objections_section(d))
     reply.add(Section("*Won and lost, and why*"))
     lines = []
     for label, groups in (("Won", d.won_reasons), ("Lost", d.lost_reasons)):

@@ -181,8 +181,8 @@ def _drafts(ctx: JobContext, now: datetime, retry: bool) -> str:
 
 def _library(ctx: JobContext, now: datetime, retry: bool) -> str:
     try:
-        from store.library import open_library_from_settings
-        from tools.library_seed import seed_library
+        import store.library  # noqa: F401  (an optional part of the build)
+        import tools.library_seed  # noqa: F401
     except ImportError:
         return "the library is not installed in this build"
     slot = f"library:{iso_week(now.astimezone(ctx.settings.tz).date())}"
@@ -191,10 +191,22 @@ def _library(ctx: JobContext, now: datetime, retry: bool) -> str:
         "library_refresh",
         slot,
         ctx.replica,
-        lambda: seed_library(ctx.engine, open_library_from_settings(ctx.settings)),
+        lambda: _seed_and_cards(ctx, now),
         retry=retry,
     )
-    return f"ran: {run.result} documents" if run.ran else f"skipped: {slot} already done"
+    return f"ran: {run.result}" if run.ran else f"skipped: {slot} already done"
+
+
+def _seed_and_cards(ctx: JobContext, now: datetime) -> str:
+    """Re-seed the objection snippets, then refresh the battle cards, talk tracks and the week's objections."""
+    from store.library import open_library_from_settings
+    from tools.insights.cards import refresh_cards
+    from tools.library_seed import seed_library
+
+    library = open_library_from_settings(ctx.settings)
+    docs = seed_library(ctx.engine, library)
+    cards = refresh_cards(ctx.engine, library, now=now)
+    return f"{docs} documents, {cards} insight cards"
 
 
 def _briefs(ctx: JobContext, now: datetime, retry: bool) -> str:
@@ -220,6 +232,18 @@ def _digest(ctx: JobContext, now: datetime, retry: bool) -> str:
     if not posts:
         return "nothing posted: this week's digest slots are already claimed"
     return "; ".join(f"{p.slot} → {p.channel} {p.ts}" for p in posts)
+
+
+def _reactivation(ctx: JobContext, now: datetime, retry: bool) -> str:
+    from jobs.reactivation import run_reactivation
+
+    runs = run_reactivation(ctx.engine, ctx.settings, ctx.poster, now=now, replica=ctx.replica, retry=retry)
+    done = [r for r in runs if r.ran]
+    if not done:
+        return "nothing sent: this month's reactivation DMs are already claimed (or held back)"
+    return f"{len(done)} AE(s) sent their reactivation list: " + ", ".join(
+        f"owner {r.owner_id} ({len(r.deals)} deals)" for r in done
+    )
 
 
 @dataclass(frozen=True)
@@ -293,6 +317,16 @@ JOB_SPECS: dict[str, JobSpec] = {
             # (`salesos jobs run weekly_digest`): the slot stays free, so it can still go out exactly once.
             misfire_grace_seconds=6 * 3600,
             run=_digest,
+            catch_up=True,
+        ),
+        JobSpec(
+            "reactivation",
+            "DM each AE their lost deals worth reopening, with a plan and an email draft (monthly)",
+            # The first Monday of the month, 09:30 team time.
+            lambda s: CronTrigger(day="1st mon", hour=9, minute=30, timezone=s.tz),
+            # Still this month's list for the rest of the week; the claim keeps it to one DM per AE and month.
+            misfire_grace_seconds=4 * 24 * 3600,
+            run=_reactivation,
             catch_up=True,
         ),
         JobSpec(

@@ -423,6 +423,20 @@ class ConversationTurn(SQLModel, table=True):
     created_at: datetime = _ts(nullable=False)
 
 
+class ReactivationDecision(SQLModel, table=True):
+    """An AE's decision on a lost deal offered for reactivation: snoozed (until a day) or dismissed for good.
+
+    No foreign key on the deal: a deal removed by a sync must not be blocked by a decision about it.
+    """
+
+    deal_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    owner_id: int | None = Field(default=None, index=True)
+    action: str
+    """`snoozed` or `dismissed`."""
+    until: date | None = None
+    decided_at: datetime = _ts(nullable=False)
+
+
 class WorkspaceMeta(SQLModel, table=True):
     """Key/value facts about the workspace: how and when it was generated or last synced."""
 
@@ -451,6 +465,7 @@ __all__ = [
     "InboundLead",
     "JobClaim",
     "Owner",
+    "ReactivationDecision",
     "SentAlert",
     "SlackEvent",
     "SlackUser",

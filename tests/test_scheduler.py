@@ -77,6 +77,7 @@ def test_jobs_options_and_which_jobs_are_on(sqlite_engine):
         "risk_alerts",
         "weekly_digest",
         "library_refresh",
+        "reactivation",
         "deal_health",
         "deal_health:at-start",
         "draft_recovery",

@@ -40,6 +40,12 @@ CAPABILITY_MODULES: tuple[str, ...] = (
     "tools.calls.summary",
     "tools.library",
     "tools.leads.lookup",
+    "tools.insights.personas",
+    "tools.insights.pains",
+    "tools.insights.objections",
+    "tools.insights.battlecards",
+    "tools.insights.loss",
+    "tools.insights.salvage",
 )
 
 

@@ -36,6 +36,8 @@ from store.models import (
 )
 from tools.formatting import money
 from tools.health import DealHealth, Thresholds, assess_deals
+from tools.insights.objections import WeekObjections, objections_in_window
+from tools.segments import SIZE_BANDS, iso_week, size_band  # noqa: F401  (re-exported: the digest's segments)
 
 TOP_RISKS = 5
 HOT_LEADS = 5
@@ -50,7 +52,6 @@ SHIFT_MIN_WEEK, SHIFT_MIN_TRAILING = 2, 4
 """Closed deals needed in the week and in the trailing weeks before a segment's shift is reported."""
 COACH_LOW, COACH_HIGH = 0.5, 1.5
 """An AE's metric below half or above 1.5× the team average earns a coaching note."""
-SIZE_BANDS = ((50, "1-49"), (200, "50-199"), (1000, "200-999"))
 
 
 # --- results ------------------------------------------------------------------------------------------------------
@@ -253,6 +254,8 @@ class Digest:
     """The book was reconstructed as it stood at `generated_at` (a past instant), from stage history."""
     rules_off: list[str] = field(default_factory=list)
     """Deal-health rules switched off for lack of their input, in words."""
+    objections: WeekObjections | None = None
+    """Objections raised on the team's recorded calls during the week, categories new against 8 weeks flagged."""
 
     @property
     def slot_team(self) -> str:
@@ -263,12 +266,6 @@ class Digest:
 # --- helpers ------------------------------------------------------------------------------------------------------
 
 
-def iso_week(day: date) -> str:
-    """`2026-W48` for any day of that ISO week."""
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
 def last_week(now: datetime, tz: ZoneInfo) -> tuple[date, datetime, datetime]:
     """The Monday of the week before `now`'s week (team calendar), and that week's [start, end) in UTC."""
     today = now.astimezone(tz).date()
@@ -276,16 +273,6 @@ def last_week(now: datetime, tz: ZoneInfo) -> tuple[date, datetime, datetime]:
     start = datetime.combine(monday, time(0), tz).astimezone(UTC)
     end = datetime.combine(monday + timedelta(days=7), time(0), tz).astimezone(UTC)
     return monday, start, end
-
-
-def size_band(employees: int | None) -> str:
-    """Company size band by employee count."""
-    if employees is None:
-        return "unknown"
-    for upper, label in SIZE_BANDS:
-        if employees < upper:
-            return label
-    return "1000+"
 
 
 def _utc(value: datetime) -> datetime:
@@ -645,6 +632,11 @@ def _trend(
 # --- the digest -----------------------------------------------------------------------------------------------------
 
 
+def _objections(session: Session, owner_ids: list[int] | None, start: datetime, end: datetime) -> WeekObjections:
+    """Objections of the week: what buyers raised on the team's recorded calls, new categories flagged."""
+    return objections_in_window(session, start, end, owner_ids=owner_ids)
+
+
 def build_digest(
     session: Session,
     *,
@@ -728,4 +720,5 @@ def build_digest(
         has_leads=session.execute(select(table_of(InboundLead).c.id).limit(1)).first() is not None,
         historical=historical,
         rules_off=inputs.rules_off(),
+        objections=_objections(session, owner_ids, start, end),
     )

@@ -19,12 +19,20 @@ from sqlmodel import Session
 
 from bot.copilot.reply import Actions, Button, Context, Fields, Header, Reply, Section
 from store.library import LibraryAnswer
+from store.models import STAGE_LABELS
 from tools.briefs import Brief
 from tools.calls.summary import CallSummary, NoCall
 from tools.capabilities import all_capabilities
 from tools.deals import CompanyMatch, DealList, LatestOn, PipelineResult, SilentList
 from tools.formatting import money
 from tools.health import AtRiskResult
+from tools.insights.battlecards import BattleCard
+from tools.insights.common import QuotedLine, Rate
+from tools.insights.loss import REASON_LABELS, LossReasons
+from tools.insights.objections import ObjectionMap, WeekObjections
+from tools.insights.pains import PainPoints
+from tools.insights.personas import Personas
+from tools.insights.salvage import ReactivationList, ReactivationPlan
 from tools.leads.lookup import LeadScores, ScoredLead
 
 if TYPE_CHECKING:
@@ -523,3 +531,258 @@ def suggested_prompts(limit: int = 12) -> list[str]:
 def error_reply(message: str) -> Reply:
     """A clear answer for a question that could not be served as asked."""
     return Reply(fallback=message).add(Section(message))
+
+
+# --- closed-won / closed-lost insights (tools/insights) --------------------------------------------------------------
+
+
+def safe(text: str | None) -> str:
+    """Text from outside (transcripts, notes, CRM fields) made inert for Slack mrkdwn: no links, mentions or markup."""
+    out = (text or "").replace("<", "‹").replace(">", "›")
+    return out.replace("*", "∗").replace("`", "'")
+
+
+def pct(r: Rate | None) -> str:
+    """A win rate with the deals behind it: "32% (12 of 37 deals)"."""
+    if r is None or not r.total:
+        return "no deals"
+    return f"{100 * r.won / r.total:.0f}% ({r.won} of {r.total} deals)"
+
+
+def said(q: QuotedLine | None, tz: ZoneInfo, limit: int = 240) -> str:
+    """A quote naming its speaker, deal and date."""
+    if q is None:
+        return "—"
+    where = f"{safe(q.deal)} (deal #{q.deal_id}), {day(q.at.astimezone(tz).date())}"
+    return f"“{_short(safe(q.text), limit)}” — {safe(q.speaker)}, {where}"
+
+
+@renders(Personas)
+def personas_reply(r: Renderer, result: Personas) -> Reply:
+    """Who buys from us."""
+    title = "Who buys from us"
+    reply = Reply(fallback=title).add(Header(title))
+    if not result.personas:
+        return reply.add(Section("No closed deals with a known buying group yet: personas need won deals."))
+    reply.add(Context([f"{result.won_total} won of {result.closed_total} closed deals · personas by {result.method}"]))
+    for p in result.personas[:6]:
+        lines = [
+            f"*{p.name}* — in {p.won_deals} won deals ({100 * p.share_of_won:.0f}% of wins) · win rate with them "
+            f"{pct(p.with_persona)}, without {pct(p.without_persona)}",
+        ]
+        if p.titles:
+            lines.append("Titles: " + ", ".join(f"{safe(t.category)} ({t.count})" for t in p.titles))
+        if p.objections:
+            lines.append(
+                "Usually raises: " + ", ".join(f"{o.category.replace('_', ' ')} ({o.count})" for o in p.objections)
+            )
+        lines += [f"Cares about: {said(q, r.tz)}" for q in p.cares_about[:2]]
+        if p.talk_track:
+            lines.append(f"Talk track before a win: {said(p.talk_track, r.tz)}")
+        reply.add(Section(clip("\n".join(lines))))
+    if result.clusters:
+        reply.add(
+            Context(
+                [
+                    "Clusters in the data: "
+                    + "; ".join(f"{c.name} ({c.members} people, {c.won_deals} won deals)" for c in result.clusters)
+                ][:1]
+            )
+        )
+    return reply
+
+
+@renders(ObjectionMap)
+def objection_map_reply(r: Renderer, result: ObjectionMap) -> Reply:
+    """The objection map."""
+    title = "Objection map"
+    reply = Reply(fallback=title).add(Header(title))
+    if not result.categories:
+        return reply.add(Section("No objections recorded on calls of closed deals yet."))
+    reply.add(
+        Context(
+            [
+                f"{result.calls} recorded calls on {result.closed_deals_with_calls} closed deals",
+                f"win rate of those deals {pct(result.baseline)}",
+            ]
+        )
+    )
+    for c in result.categories[:6]:
+        lines = [
+            f"*{c.category.replace('_', ' ')}* — raised {c.raised}× · win rate when raised {pct(c.when_raised)} · "
+            f"answered {pct(c.answered)} · deflected {pct(c.deflected)}"
+        ]
+        for q, a in list(zip(c.objections, c.best_responses, strict=False))[:1]:
+            lines.append(f"   buyer: {said(q, r.tz, 160)}")
+            lines.append(f"   best answer: {said(a, r.tz, 240)}")
+        reply.add(Section(clip("\n".join(lines))))
+    top = [c for c in result.cells if c.deals.total >= 3][:5]
+    if top:
+        reply.add(
+            Section(
+                "*Where they come up* (category × persona × stage)\n"
+                + "\n".join(
+                    f"• {c.category.replace('_', ' ')} × {c.persona} × {STAGE_LABELS.get(c.stage, c.stage)}: "
+                    f"raised {c.raised}×, {pct(c.deals)}"
+                    for c in top
+                )
+            )
+        )
+    return reply
+
+
+@renders(WeekObjections)
+def week_objections_reply(r: Renderer, result: WeekObjections) -> Reply:
+    """Objections of the week."""
+    title = f"Objections raised in the last {result.days} days"
+    reply = Reply(fallback=title).add(Header(title))
+    if not result.categories:
+        return reply.add(Section(f"No objections on the {result.calls} calls recorded in that window."))
+    lines = []
+    for c in result.categories:
+        flag = " · 🆕 new (not heard in the 8 weeks before)" if c.new else ""
+        lines.append(f"• *{c.category.replace('_', ' ')}*: {c.raised}× on {c.deals} deals{flag}")
+        lines += [f"   {said(q, r.tz, 200)}" for q in c.examples[:1]]
+    reply.add(Section(clip("\n".join(lines))))
+    return reply.add(Context([f"{result.calls} recorded calls, {day(result.start.date())} – {day(result.end.date())}"]))
+
+
+@renders(BattleCard)
+def battle_card_reply(r: Renderer, card: BattleCard) -> Reply:
+    """A battle card."""
+    if card.status == "unknown":
+        known = ", ".join(card.known) or "none yet"
+        text = (
+            f"No deal of ours names a competitor called “{safe(card.competitor)}”. Competitors our deals name: {known}."
+        )
+        return Reply(fallback=text).add(Section(text))
+    if card.status == "no_deals":
+        text = f"{safe(card.competitor)} is named, but on no closed deal yet: no battle card to build."
+        return Reply(fallback=text).add(Section(text))
+    title = f"Battle card: {card.competitor}"
+    reply = Reply(fallback=title).add(Header(title))
+    reply.add(
+        Fields(
+            [
+                ("Win rate against them", pct(card.rate)),
+                ("Our overall win rate", pct(card.overall)),
+                ("Lost to them", f"{card.lost_to_them} deals"),
+            ]
+        )
+    )
+    seg = [f"• we win in {s.kind} {safe(s.name)}: {pct(s.rate)}" for s in card.wins_in]
+    seg += [f"• we lose in {s.kind} {safe(s.name)}: {pct(s.rate)}" for s in card.loses_in]
+    if seg:
+        reply.add(Section("*Where we win and lose*\n" + "\n".join(seg)))
+    if card.their_claims:
+        reply.add(
+            Section(clip("*What buyers quote them as*\n" + "\n".join(f"• {said(q, r.tz)}" for q in card.their_claims)))
+        )
+    if card.our_responses:
+        reply.add(
+            Section(clip("*Our answers on won deals*\n" + "\n".join(f"• {said(q, r.tz)}" for q in card.our_responses)))
+        )
+    else:
+        reply.add(Section("*Our answers on won deals*\nNone recorded on a call yet."))
+    if card.landmines:
+        reply.add(
+            Section(
+                "*Landmines to set* (why we won against them)\n"
+                + "\n".join(f"• {safe(m.reason)} — {m.deals} won deals" for m in card.landmines)
+            )
+        )
+    assert card.rate is not None
+    return reply.add(Context([f"Rests on {card.rate.total} closed deals where {card.competitor} was named"]))
+
+
+@renders(LossReasons)
+def loss_reasons_reply(r: Renderer, result: LossReasons) -> Reply:
+    """Why we lose deals."""
+    title = "Why we lose deals" + (f" ({safe(result.owner)})" if result.owner else "")
+    reply = Reply(fallback=title).add(Header(title))
+    if not result.lost:
+        return reply.add(Section("No closed-lost deals yet."))
+    lines = [
+        f"• *{x.label}*: {x.deals} deals ({100 * x.share:.0f}%), {money(x.amount)}"
+        + (f" — e.g. “{_short(safe(x.example), 80)}”" if x.example and x.category != "other" else "")
+        for x in result.reasons
+    ]
+    reply.add(Section(clip(f"{result.lost} lost of {result.closed} closed deals\n" + "\n".join(lines))))
+    c = result.check
+    if c.macro_f1 is not None:
+        verdict = "beats" if (c.macro_f1 or 0) > (c.baseline_macro_f1 or 0) else "does not beat"
+        reply.add(
+            Context(
+                [
+                    f"Reason classifier on the newest {c.test} lost deals (trained on {c.train} older): macro-F1 "
+                    f"{c.macro_f1:.2f}, {verdict} always-“{c.baseline_class}” ({c.baseline_macro_f1:.2f})"
+                ]
+            )
+        )
+    else:
+        reply.add(Context([f"Too few recorded reasons to learn from: {c.method}"]))
+    if result.predicted:
+        pred = [
+            f"• {safe(p.deal)} (#{p.deal_id}, {safe(p.owner)}): likely *{REASON_LABELS.get(p.predicted, p.predicted)}*"
+            + (f" ({100 * p.probability:.0f}%)" if p.probability is not None else "")
+            + " — "
+            + "; ".join(p.evidence)
+            for p in result.predicted[:8]
+        ]
+        reply.add(Section(clip("*Lost with no clear reason recorded: predicted*\n" + "\n".join(pred))))
+    return reply
+
+
+def reactivation_plan_text(r: Renderer, p: ReactivationPlan) -> str:
+    """One lost deal's reactivation plan as mrkdwn."""
+    s = p.salvage
+    lines = [
+        f"*{safe(s.deal)}* (#{s.deal_id}) · {money(s.amount)} · lost {day(s.lost_on)} · salvage {s.score}/100",
+        f"Why lost: {safe(p.why_lost)}",
+        "What changed: " + "; ".join(safe(x) for x in p.what_changed),
+    ]
+    if p.contact:
+        lines.append(f"Contact: {safe(p.contact.name)}, {safe(p.contact.title)} ({p.contact.role})")
+    if p.angle:
+        lines.append(f"Angle ({p.angle_persona}): {said(p.angle, r.tz, 200)}")
+    if p.lost_call_quote:
+        lines.append(f"On the call before the loss: {said(p.lost_call_quote, r.tz, 160)}")
+    return "\n".join(lines)
+
+
+@renders(ReactivationList)
+def reactivation_reply(r: Renderer, result: ReactivationList) -> Reply:
+    """Lost deals worth reopening."""
+    title = "Lost deals worth reopening" + (f": {safe(result.owner)}" if result.owner else "")
+    reply = Reply(fallback=title).add(Header(title))
+    if not result.plans:
+        return reply.add(
+            Section("No lost deal passes the filters now (lost 30+ days ago, no open deal at the account).")
+        )
+    for p in result.plans:
+        reply.add(Section(clip(reactivation_plan_text(r, p))))
+    return reply.add(
+        Context(
+            [
+                f"{len(result.plans)} of {result.candidates} candidate accounts",
+                f"score: {result.method}",
+                f"history: {result.history_rewins} of {result.history_lost} past losses won back",
+            ]
+        )
+    )
+
+
+@renders(PainPoints)
+def pain_points_reply(r: Renderer, result: PainPoints) -> Reply:
+    """Pain points of won buyers."""
+    title = "What our won buyers said hurt"
+    reply = Reply(fallback=title).add(Header(title))
+    if not result.groups:
+        return reply.add(Section("No pain described on calls or in notes of won deals yet."))
+    for g in result.groups[:6]:
+        lines = [f"*{g.theme}* — {g.mentions} mentions on {g.won_deals} won deals"]
+        lines += [f"   {said(q, r.tz, 200)}" for q in g.quotes[:2]]
+        reply.add(Section(clip("\n".join(lines))))
+    return reply.add(
+        Context([f"{result.won_deals_with_calls} won deals with a recorded call, {result.notes_read} notes read"])
+    )

@@ -519,6 +519,58 @@ WRITE_REQUEST = re.compile(
     r"|to (?:stage )?(?:appointment|qualified|presentation|decision|contract|closed))\b"
 )
 
+# Closed-won / closed-lost insights (tools/insights): checked before the general intents, whose objection and deals
+# patterns would otherwise take "battle card vs X" or "why are we losing deals".
+INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "get_battle_card",
+        re.compile(
+            r"\bbattle ?cards?\b|\bhow (?:do|can|would|should) (?:we|i) (?:beat|win against|compete (?:with|against))"
+            r"|\bhow (?:do|are) we (?:do(?:ing)?|fare|faring) (?:against|vs\.?|versus)\b"
+        ),
+    ),
+    (
+        "get_objections_this_week",
+        re.compile(r"\bobjections?\b[^?]*\b(?:this|past|last) week\b|objections? of the week"),
+    ),
+    ("get_objection_map", re.compile(r"\bobjection map\b|\bwhich objections (?:hurt|cost|lose)|\bwin rate when\b")),
+    (
+        "get_buyer_personas",
+        re.compile(r"\bwho buys from us\b|\bbuyer personas?\b|\bour personas?\b|\bwho (?:are|is) our buyers?\b"),
+    ),
+    (
+        "get_loss_reasons",
+        re.compile(
+            r"\bwhy (?:are|am|do|did|were) (?:we|i) (?:losing|lose|lost)\b|\bloss reasons?\b|\bwhy (?:we|i) lose\b"
+        ),
+    ),
+    (
+        "get_reactivation_list",
+        re.compile(r"\brevive\b|\breactivat|\breopen\b|\bwin (?:them |it )?back\b|\blost deals? worth\b"),
+    ),
+)
+_COMPETITOR_AFTER = re.compile(
+    r"(?:\bvs\.?|\bversus|\bagainst|\bbeat|\bcompete with|\bfor)\s+([A-Za-z0-9][\w .&-]*?)\s*(?:[?!.]|$)"
+)
+
+
+def route_insight(text: str, low: str) -> Understanding | None:
+    """A question about won/lost history (personas, objections, battle cards, loss reasons, revival), if it is one."""
+    for tool, pattern in INSIGHT_INTENTS:
+        if not pattern.search(low):
+            continue
+        args: dict[str, Any] = {}
+        if tool == "get_battle_card":
+            m = _COMPETITOR_AFTER.search(text)
+            if not m:
+                return Understanding(intent=tool, problem="Which competitor's battle card do you want?")
+            args["competitor"] = m.group(1).strip()
+        elif tool in ("get_loss_reasons", "get_reactivation_list") and re.search(r"\b(?:i|my|me)\b", low):
+            args["owner"] = "me"
+        return Understanding(intent=tool, tool=tool, args=args)
+    return None
+
+
 COMPANY_INTENTS = {"latest": "get_latest_on_company", "brief": "get_company_brief", "call_summary": "get_call_summary"}
 
 
@@ -573,6 +625,10 @@ def route(
     names = load_names(session)
     fixed = _corrected(low, names.protected)
     company = find_company_mention(low, names)
+    insight = route_insight(text, low)
+    # "Why did we lose Globex?" is about one account: its latest interactions answer it, not the team's loss reasons.
+    if insight is not None and (company is None or insight.tool == "get_battle_card"):
+        return insight
     # A company's name is data, not intent ("Silvergate Health" is not a question about deal health).
     intent_text = fixed.replace(company.lower(), " ") if company else fixed
     if WRITE_REQUEST.search(intent_text):

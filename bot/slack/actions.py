@@ -25,6 +25,7 @@ from bot.slack.approvals import (
     submitted_changes,
 )
 from bot.slack.blocks import update_reply
+from jobs.reactivation import DISMISS_ACTION, SNOOZE_ACTION
 from tools.drafts import DraftError, get_draft, update_draft_payload
 
 if TYPE_CHECKING:
@@ -45,6 +46,35 @@ def _draft_id(body: dict[str, Any]) -> int | None:
 
 def _channel(body: dict[str, Any]) -> str | None:
     return (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
+
+
+def decide_reactivation_click(deps: Any, client: Any, body: dict[str, Any], action: str) -> str:
+    """Snooze or dismiss a lost deal of the reactivation DM, for its owner or a manager; tell the clicker privately."""
+    from sqlmodel import Session
+
+    from bot.slack.approvals import _ephemeral
+    from bot.slack.identity import resolve_identity, slack_user_for_owner
+    from store.models import Deal
+    from tools.insights.salvage import decide_reactivation
+
+    deal_id = _draft_id(body)
+    user = body["user"]["id"]
+    with Session(deps.engine) as session:
+        deal = session.get(Deal, deal_id) if deal_id is not None else None
+        if deal is None or deal.id is None:
+            text = "That deal no longer exists."
+        else:
+            identity = resolve_identity(deps.engine, client, user, settings=deps.settings, now=deps.now())
+            owner_user = slack_user_for_owner(deps.engine, client, deal.owner_id) if deal.owner_id else None
+            if identity.is_manager or (owner_user is not None and owner_user == user):
+                done = decide_reactivation(
+                    session, deal_id=deal.id, owner_id=deal.owner_id, action=action, now=deps.now()
+                )
+                text = f"{deal.name}: {done}."
+            else:
+                text = "Only the deal's owner or a manager can snooze or dismiss it."
+    _ephemeral(client, _channel(body), user, text)
+    return text
 
 
 def edit_errors(changes: dict[str, str]) -> dict[str, str]:
@@ -138,6 +168,14 @@ def register(app: App, deps: BotDeps) -> None:
         listener.__name__ = f"on_{work.__name__}"
         return listener
 
+    def handle_snooze(body: dict[str, Any], client: Any) -> None:
+        decide_reactivation_click(deps, client, body, "snoozed")
+
+    def handle_dismiss(body: dict[str, Any], client: Any) -> None:
+        decide_reactivation_click(deps, client, body, "dismissed")
+
+    app.action(SNOOZE_ACTION)(deferred(handle_snooze))
+    app.action(DISMISS_ACTION)(deferred(handle_dismiss))
     app.action(APPROVE_ACTION)(deferred(handle_approve))
     app.action(DISCARD_ACTION)(deferred(handle_discard))
     app.action(RETRY_ACTION)(deferred(handle_retry))

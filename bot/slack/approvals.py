@@ -11,11 +11,17 @@ import json
 import logging
 from typing import TYPE_CHECKING, Any, Literal
 
-from bot.copilot.reply import Actions, Button, Context, Fields, Header, Reply, Section
+from bot.copilot.draft_view import APPROVE_ACTION as APPROVE_ACTION
+from bot.copilot.draft_view import APPROVE_REACTIONS as APPROVE_REACTIONS
+from bot.copilot.draft_view import DISCARD_ACTION as DISCARD_ACTION
+from bot.copilot.draft_view import DISCARD_REACTIONS as DISCARD_REACTIONS
+from bot.copilot.draft_view import EDIT_ACTION as EDIT_ACTION
+from bot.copilot.draft_view import EDIT_VIEW, FIELD_KEYS, draft_reply
+from bot.copilot.draft_view import KIND_LABELS as KIND_LABELS
+from bot.copilot.draft_view import RETRY_ACTION as RETRY_ACTION
 from bot.slack.blocks import post_reply, truncate, update_reply
 from bot.slack.identity import dm_channel_for_owner, resolve_identity, slack_user_for_owner
-from store.db import session_scope
-from store.models import Company, Deal, Draft
+from store.models import Draft
 from tools.drafts import (
     Decision,
     decide_draft,
@@ -32,69 +38,6 @@ if TYPE_CHECKING:
     from bot.slack.deps import BotDeps
 
 log = logging.getLogger(__name__)
-
-APPROVE_ACTION = "draft_approve"
-EDIT_ACTION = "draft_edit"
-DISCARD_ACTION = "draft_discard"
-RETRY_ACTION = "draft_retry"
-EDIT_VIEW = "draft_edit_view"
-APPROVE_REACTIONS = frozenset({"white_check_mark", "heavy_check_mark", "ballot_box_with_check"})
-DISCARD_REACTIONS = frozenset({"x", "negative_squared_cross_mark", "heavy_multiplication_x"})
-KIND_LABELS = {"email": "Follow-up email", "task": "Task", "note": "Note", "crm_update": "CRM update"}
-# Payload keys shown as fields and offered in the Edit modal, in this order; `body` is the long text.
-FIELD_KEYS = (("to", "To"), ("subject", "Subject"), ("title", "Title"), ("due_at", "Due"))
-STATUS_ICONS = {"executed": ":white_check_mark:", "discarded": ":x:", "failed": ":warning:", "approved": ":hourglass:"}
-
-
-def _subject_names(engine: Any, draft: Draft) -> tuple[str | None, str | None]:
-    with session_scope(engine) as session:
-        deal = session.get(Deal, draft.deal_id) if draft.deal_id else None
-        company = session.get(Company, draft.company_id) if draft.company_id else None
-        return (deal.name if deal else None), (company.name if company else None)
-
-
-def draft_reply(engine: Any, draft: Draft, *, note: str | None = None) -> Reply:
-    """A draft as a reply: what would be written, and the buttons while it is pending."""
-    payload = draft.payload or {}
-    deal_name, company_name = _subject_names(engine, draft)
-    about = deal_name or company_name
-    title = KIND_LABELS.get(draft.kind, draft.kind) + (f" · {about}" if about else "")
-    reply = Reply(fallback=f"{title}: waiting for your approval" if draft.status == "pending" else title)
-    reply.add(Header(title))
-    pairs = [(label, str(payload[key])) for key, label in FIELD_KEYS if payload.get(key)]
-    if draft.kind == "crm_update":
-        pairs += [(str(k), str(v)) for k, v in (payload.get("properties") or {}).items()]
-    if pairs:
-        reply.add(Fields(pairs))
-    body = str(payload.get("body") or payload.get("text") or "")
-    if body.strip():
-        reply.add(Section(body))
-    if draft.status == "pending":
-        reply.add(
-            Actions(
-                [
-                    Button("Approve", APPROVE_ACTION, str(draft.id), style="primary"),
-                    Button("Edit", EDIT_ACTION, str(draft.id)),
-                    Button("Discard", DISCARD_ACTION, str(draft.id), style="danger"),
-                ]
-            ),
-            Context(["Approve or discard here, or react :white_check_mark: / :x: to this message."]),
-        )
-    elif draft.status == "failed":  # the write failed (HubSpot down, ...): nothing is lost, it can be run again
-        icon = STATUS_ICONS["failed"]
-        reply.add(
-            Actions([Button("Retry", RETRY_ACTION, str(draft.id), style="primary")]),
-            Context(
-                [f"{icon} Approved" + (f" by <@{draft.decided_by}>" if draft.decided_by else "")]
-                + ([note] if note else [])
-                + ["The write failed: Retry runs it again, never twice."]
-            ),
-        )
-    else:
-        icon = STATUS_ICONS.get(draft.status, "")
-        status = f"{icon} {draft.status.capitalize()}" + (f" by <@{draft.decided_by}>" if draft.decided_by else "")
-        reply.add(Context([status] + ([note] if note else [])))
-    return reply
 
 
 def post_draft(engine: Engine | BotDeps, client: Any, draft_id: int, *, channel: str | None = None) -> Posted | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.copilot.reply import Actions, Button, Context, Divider, Header, Reply, Section
@@ -13,6 +14,7 @@ from store.db import session_scope
 from tools.deals import find_deals, silent_deals
 from tools.drafts import pending_drafts
 from tools.formatting import money
+from tools.insights.objections import objections_in_window
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -73,6 +75,15 @@ def home_reply(deps: BotDeps, identity: SlackIdentity) -> Reply:
         for s in silent
     ]
     reply.add(Section("\n".join(lines) if lines else "_None: every buyer engaged recently._"))
+    reply.add(Divider(), Header("Objections on your calls this week"))
+    with session_scope(deps.engine) as session:
+        week = objections_in_window(session, now - timedelta(days=7), now, owner_ids=[identity.owner_id])
+    lines = [
+        f"• {c.category.replace('_', ' ')}: {c.raised}× on {c.deals} deals" + (" · new" if c.new else "")
+        for c in week.categories
+    ]
+    reply.add(Section("\n".join(lines) if lines else f"_None on your {week.calls} recorded calls._"))
+    reply.add(Context(["Reactivation emails for lost deals arrive monthly in your DMs and wait above as drafts."]))
     local = now.astimezone(deps.settings.tz)
     reply.add(Context([f"As of {local:%a %b %d, %H:%M} ({deps.settings.team_timezone}) · `/salesos help` for more"]))
     return reply

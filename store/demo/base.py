@@ -29,6 +29,7 @@ class BuilderBase:
         self.as_of = as_of
         self.start = as_of - timedelta(days=HORIZON_DAYS)
         self.rng = random.Random(seed)
+        self.insights_rng = random.Random(f"{seed}-insights")
         self.progress = progress
         self.stats = WorkspaceStats(size=size, seed=seed, as_of=as_of)
         self.writer = RowWriter(conn, self.stats)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from datetime import UTC, datetime, timedelta
 
+from store.demo import insights
 from store.demo import text as words
 from store.demo.people import PeopleBuilder
 from store.demo.plans import DAY, HORIZON_DAYS, CompanyPlan, DealPlan, clamp, poisson, sigmoid
@@ -259,6 +260,7 @@ class DealsBuilder(PeopleBuilder):
             roles = list(d.contact_roles)
         else:
             chosen = rng.sample(pool, k=min(d.n_contacts, len(pool)))
+            chosen = insights.tilt_buying_group(d, chosen, pool, self.contacts, self.insights_rng)
             order = {"c_level": 0, "vp": 1, "director": 2, "manager": 3, "individual": 4}
             chosen.sort(key=lambda cid: order.get(self.contacts[cid]["seniority"], 5))
             if len(chosen) == 1:

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, func, select
 
 from store.db import refresh_statistics, reset_id_sequences
+from store.demo import insights
+from store.demo import text as words
 from store.demo.activity import ActivityBuilder
 from store.demo.leads import LeadsBuilder
 from store.demo.plans import GENERATOR, SIZES, CompanyPlan, DealPlan, LeadPlan, Progress, Size, WorkspaceStats
@@ -60,9 +62,11 @@ class WorkspaceBuilder(TourBuilder, LeadsBuilder, ActivityBuilder):
         pool = [c for c in companies if not c.memorable and not c.from_lead]
         while len(deals) < self.spec.deals:
             deals.append(self._random_deal(self.rng.choice(pool)))
+        insights.plan_win_backs(deals, self.insights_rng)
         deals.sort(key=lambda d: (d.created_at, d.company.id))
         self._mark_expansions(deals)
         self._pick_transcripts(deals)
+        insights.leave_loss_traces(deals, self.insights_rng, words.OBJECTION_CATEGORIES)
         for i, deal in enumerate(deals, start=1):
             deal.id = i
         return deals
