@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-_GENERATOR_FILES = ("store/demo.py", "store/demo_text.py")
+_GENERATOR_DIR = "store/demo"
 
 
 def generator_fingerprint() -> str:
@@ -15,8 +15,8 @@ def generator_fingerprint() -> str:
     """
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for name in _GENERATOR_FILES:
-        digest.update((root / name).read_bytes())
+    for path in sorted((root / _GENERATOR_DIR).glob("*.py")):
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:8]
 
 

@@ -13,8 +13,10 @@ from sqlalchemy import Engine, text
 from sqlmodel import Session, select
 
 import store.demo as demo
+import store.demo.writer as demo_writer
 from store.db import open_engine, upgrade_schema
 from store.demo import MEMORABLE, ensure_workspace, generate_workspace
+from store.demo import text as words
 from store.models import (
     CLOSED_STAGES,
     OPEN_STAGES,
@@ -97,7 +99,7 @@ def test_fast_sqlite_writes_store_exactly_what_core_inserts_store(tmp_path, monk
     fast, core = _sqlite(tmp_path / "fast.db"), _sqlite(tmp_path / "core.db")
     odd_as_of = datetime(2026, 3, 8, 7, 15, 30, 123456, tzinfo=UTC)
     generate_workspace(fast, size="small", seed=5, as_of=odd_as_of)
-    monkeypatch.setattr(demo, "FAST_SQLITE_WRITES", False)
+    monkeypatch.setattr(demo_writer, "FAST_SQLITE_WRITES", False)
     generate_workspace(core, size="small", seed=5, as_of=odd_as_of)
     for table in ("owner", "company", "contact", "deal", "dealcontact", "dealstagechange", "closedatechange"):
         assert _rows(fast, f"SELECT * FROM {table} ORDER BY 1, 2") == _rows(
@@ -630,7 +632,7 @@ def test_lead_budget_predicts_conversion_but_more_features_predict_better(defaul
     urgency = {
         timeline: u
         for u, bucket in ((1, "now"), (0, "soon"), (-1, "later"))
-        for timeline in demo.words.LEAD_TIMELINES[bucket]
+        for timeline in words.LEAD_TIMELINES[bucket]
     }
     budget_only, full, converted = [], [], []
     for budget, employees, timeline, interest, notes, email, status in rows:
@@ -644,9 +646,9 @@ def test_lead_budget_predicts_conversion_but_more_features_predict_better(defaul
                 math.log10(employees) if employees else 0.0,
                 employees is None,
                 urgency[timeline],
-                interest in demo.words.INTEREST_AREAS,
+                interest in words.INTEREST_AREAS,
                 len(notes or ""),
-                domain in demo.words.FREE_MAIL_DOMAINS or domain.endswith(".edu"),
+                domain in words.FREE_MAIL_DOMAINS or domain.endswith(".edu"),
             ]
         )
         converted.append(status == "converted")
