@@ -105,7 +105,7 @@ def conversation_docs(session: Session, *, company_id: int | None, words: list[s
         )
         calls = calls.order_by(Call.started_at.desc()).limit(CANDIDATES // 4)
         mails = mails.order_by(Engagement.occurred_at.desc()).limit(CANDIDATES)
-    for call in session.exec(calls).all():
+    for call in session.exec(calls).scalars().all():  # type: ignore[call-overload]
         for line in parse_transcript(call.transcript):
             if len(line.text.split()) >= MIN_WORDS:
                 docs.append(

@@ -52,12 +52,13 @@ class DealFacts(BaseModel):
 
 def deal_facts(session: Session, company_id: int, *, limit: int = 5) -> tuple[list[DealFact], int]:
     """The company's deals (open first, then most recently closed) with owner and stakeholders."""
-    ids = session.exec(  # type: ignore[call-overload]
-        select(Deal.id)
-        .where(Deal.company_id == company_id)
-        .order_by(Deal.is_closed, Deal.closed_at.desc().nulls_first(), Deal.amount.desc().nulls_last(), Deal.id)
-    ).all()
-    ids = [i[0] if isinstance(i, tuple) else i for i in ids]
+    ids = list(
+        session.exec(  # type: ignore[call-overload]
+            select(Deal.id)
+            .where(Deal.company_id == company_id)
+            .order_by(Deal.is_closed, Deal.closed_at.desc().nulls_first(), Deal.amount.desc().nulls_last(), Deal.id)
+        ).scalars()
+    )
     rows = deal_rows(session, ids[:limit])
     out = []
     for deal_id in ids[:limit]:

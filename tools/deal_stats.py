@@ -205,9 +205,11 @@ def _closed_deals(
     )
     # A generous UTC window in SQL, the exact team-local day in Python.
     if start:
-        stmt = stmt.where(Deal.closed_at >= datetime.combine(start, datetime.min.time()) - timedelta(days=1))
+        stmt = stmt.where(
+            Deal.closed_at >= datetime.combine(start, datetime.min.time(), tzinfo=UTC) - timedelta(days=1)
+        )
     if end:
-        stmt = stmt.where(Deal.closed_at < datetime.combine(end, datetime.min.time()) + timedelta(days=2))
+        stmt = stmt.where(Deal.closed_at < datetime.combine(end, datetime.min.time(), tzinfo=UTC) + timedelta(days=2))
     if owner_ids is not None:
         stmt = stmt.where(Deal.owner_id.in_(owner_ids))
     out = []
@@ -252,9 +254,9 @@ def _segment_test(segment: str) -> Callable[[_Closed], bool]:
 
 
 def _known_segments(session: Session) -> set[str]:
-    industries = session.exec(select(Company.industry).distinct()).all()  # type: ignore[call-overload]
-    regions = session.exec(select(Company.region).distinct()).all()  # type: ignore[call-overload]
-    return {str(v[0] if isinstance(v, tuple) else v).lower() for v in [*industries, *regions] if v}
+    industries = session.exec(select(Company.industry).distinct()).scalars().all()  # type: ignore[call-overload]
+    regions = session.exec(select(Company.region).distinct()).scalars().all()  # type: ignore[call-overload]
+    return {str(v).lower() for v in [*industries, *regions] if v}
 
 
 def metric_row(key: str, label: str, deals: list[_Closed]) -> MetricRow:

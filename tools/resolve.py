@@ -12,6 +12,7 @@ from store.models import STAGE_LABELS, Owner
 from tools.capabilities import ToolUserError
 
 ME_WORDS = {"me", "my", "mine", "i", "myself"}
+MY_TEAM_WORDS = {"my team", "our team"}
 
 
 def resolve_owners(
@@ -27,6 +28,11 @@ def resolve_owners(
     for raw in names:
         name = raw.strip()
         low = name.lower()
+        if low in MY_TEAM_WORDS:  # the asker's own team
+            me = next((o for o in owners if o.id == asker_owner_id), None)
+            if me is None or not me.team:
+                raise ToolUserError("I don't know which team is yours. Name it, e.g. 'Team East'.")
+            low = name = me.team.lower()
         if low in ME_WORDS:
             if asker_owner_id is None:
                 raise ToolUserError(

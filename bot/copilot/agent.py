@@ -50,7 +50,7 @@ def load_history(engine: Engine, thread_key: str | None, limit: int = HISTORY_TU
     with Session(engine) as session:
         rows = session.exec(
             select(ConversationTurn)
-            .where(ConversationTurn.thread_key == thread_key)
+            .where(ConversationTurn.thread_key == thread_key, ConversationTurn.role.in_(("user", "assistant")))
             .order_by(ConversationTurn.created_at.desc(), ConversationTurn.id.desc())  # type: ignore[union-attr]
             .limit(limit)
         ).all()

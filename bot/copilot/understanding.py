@@ -32,6 +32,21 @@ class Understanding:
     """Assumptions made (e.g. "assumed 5 days"), shown with the answer."""
     problem: str | None = None
     """Why the router cannot answer (it then offers examples)."""
+    confidence: float = 1.0
+    """How sure understanding is of the capability (the classifier's probability when it was consulted)."""
+    choices: list[Choice] = field(default_factory=list)
+    """When not sure: the candidate readings to offer as a clarifying question (buttons, numbered choices)."""
+    unapplied: list[str] = field(default_factory=list)
+    """What the question asked that the answer could not apply ("a stage filter"), said with the answer."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One reading of an unclear question: a capability, its arguments and how to say it."""
+
+    label: str
+    tool: str
+    args: dict[str, Any] = field(default_factory=dict)
 
 
 # --- vocabulary ------------------------------------------------------------------------------------------------------
@@ -70,6 +85,7 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
 
 # Non-company words dropped when the company is read from what is left of a question.
 FILLER = {
+    "teh", "hte", "waht", "wat", "whta", "abuot", "fo", "adn", "nad", "yo", "plz",  # typos of filler words
     "inbound", "newest", "new", "form", "forms", "submission", "submissions", "web", "website",
     "a", "an", "the", "of", "on", "in", "at", "for", "to", "with", "about", "me", "my", "our", "we", "us", "i",
     "you", "your", "please", "pls", "can", "could", "would", "will", "do", "does", "did", "is", "are", "was",
@@ -501,6 +517,9 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     if company:
         text = text.replace(company.lower(), " ")
     found: list[str] = []
+    if re.search(r"\b(?:my|our) team(?:'s)?\b", text):  # the asker's team, resolved by tools.resolve
+        found.append("my team")
+        text = re.sub(r"\b(?:my|our) team(?:'s)?\b", " ", text)
     if re.search(
         r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m)\b|\bi've\b|\bam i\b|\bdo i\b|\bshould i\b"
         r"|\b(?:on|assigned to|owned by) me\b",

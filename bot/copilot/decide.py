@@ -1,0 +1,403 @@
+"""Understanding in two steps: which capability (rules, checked by the classifier), then which arguments (slots).
+
+`understand()` is what the offline copilot calls. The capability comes from the rules of `understanding.route` and
+the rules for the newer capabilities below, and is checked against the classifier (`bot/copilot/classifier.py`):
+- rules and classifier agree, or the classifier has no strong other reading → answer;
+- they disagree strongly, or no rule matched and the classifier is not sure → a clarifying question with the
+  candidate readings as choices;
+- no rule matched and the classifier is sure → that capability, its arguments read by the slot parsers.
+Then nothing is dropped silently: a filter the question gives but the chosen capability cannot take is reported
+(`unapplied`), so the answer says "I can't filter this by stage" instead of quietly answering something broader.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, select
+
+from bot.copilot import slots
+from bot.copilot.classifier import HELP, NONE, Guess, classifier
+from bot.copilot.understanding import (
+    FILLER,
+    WRITE_REQUEST,
+    Choice,
+    Names,
+    Understanding,
+    _corrected,
+    _normalise,
+    company_remainder,
+    find_company_mention,
+    find_owners,
+    load_names,
+    parse_days,
+    parse_period,
+    parse_stages,
+    route,
+)
+from store.models import Company
+from tools.capabilities import get_capability
+from tools.deals import resolve_company
+
+SURE = 0.55
+"""Classifier confidence from which a capability no rule found is answered (below: a clarifying question)."""
+SURE_MARGIN = 0.25
+OVERRULE = 0.70
+"""Classifier confidence in another capability from which a rule's reading is put to the asker as a choice."""
+CANT_ANSWER = "I can't answer that from your CRM data, and I won't guess."
+NONE_SURE = 0.5
+"""Classifier confidence that no capability answers, from which the copilot says so rather than answer."""
+DOUBT = 0.08
+"""...when the classifier gives the rule's capability less than this."""
+
+# Rule intents a newer capability's rule may take over ("how many deals..." is a count, not a list).
+OVERRIDABLE = {"unknown", "latest", "deals", "closing", "pipeline", "brief", "silent", "at_risk"}
+
+METRICS_RE = re.compile(
+    r"win(?:ning)? ?(?:rate|ratio|%|percent)|close ?rate|closing rate|conversion rate|sales cycle|cycle time"
+    r"|days to (?:close|win)|time to close|average (?:won )?(?:deal|contract)|avg\.? (?:won )?deal|deal size|\bacv\b"
+    r"|bookings?|\bbooked\b|revenue|closed[- ]won (?:amount|revenue|total)"
+    r"|\b(?:did|have|has|had)\b[^?]*\b(?:close|win|won|lose|lost|book|sign|signed)\b(?! (?:date|by))"
+    r"|\b(?:closed|won|lost|signed)\b (?:deals )?(?:last|this|in|during|so far|since|over the)\b"
+    r"|\bdeals (?:we|i|they) (?:won|lost|closed)\b|\bwho (?:closed|won|sold|booked) the most\b"
+    r"|\b(?:won|lost) deals\b|\bdeals (?:won|lost)\b"
+)
+COUNT_RE = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\b# of\b")
+MY_DAY_RE = re.compile(
+    r"\bmy day\b|\bplan (?:my|the) day\b|\bstart (?:my|the) day\b|\bon (?:my|\w+'s) plate\b|\bmy agenda\b"
+    r"|\bwhat should i (?:do|focus on|work on|prioriti[sz]e)\b|\b(?:focus|prioriti[sz]e)(?: on)? today\b"
+    r"|\btoday'?s (?:agenda|plan|priorities|to-?dos?)\b|\bmorning (?:rundown|brief(?:ing)?|summary)\b"
+    r"|\bwhat do i (?:have|need to do) today\b|\bmeetings (?:do i have |have i got |i have )?today\b"
+    r"|\btasks (?:are |i have )?(?:due|overdue)\b|\b\w+'s day\b|\bday look like\b|\bmy to-?do\b"
+)
+CONVERSATION_RE = re.compile(
+    r"\bwhat did\b[^?]*\b(?:say|said|mention|think|tell|ask)\b|\bwhat (?:has|have)\b[^?]*\b(?:said|mentioned)\b"
+    r"|\b(?:did|has|have)\b[^?]*\b(?:mention(?:ed)?|bring up|brought up|raise[d]?|talk(?:ed)? about|say anything"
+    r"|said anything|complain(?:ed)?|ask(?:ed)? about)\b|\bsearch (?:the |our |my )?(?:calls|emails|notes|transcripts"
+    r"|conversations)\b|\b(?:find|any|show me)\b[^?]*\b(?:emails?|notes?|transcripts?|conversations?)\b[^?]*"
+    r"\b(?:about|mentioning|regarding)\b|\bquotes? (?:about|on|from)\b|\bwho (?:talked|spoke|asked) about\b"
+    r"|\bwhere did\b[^?]*\b(?:come up|mention)"
+)
+FACTS_GUARD = re.compile(r"\bhow (?:do|should|can) (?:i|we)\b|\bsays?\b|\bsaid\b|\bemail\b|\bsend\b")
+
+
+def _names_in(text: str, names: Names, company: str | None) -> tuple[list[str], str | None]:
+    low = text.lower()
+    owners = find_owners(low, names, company)
+    return owners, company
+
+
+def _target_company(text: str, names: Names, company: str | None) -> str | None:
+    if company:
+        return company
+    owner_words = {w for _i, full, _t in names.owners for w in full.lower().split()}
+    rest = company_remainder(text, owner_words, names.company_words)
+    rest = " ".join(w for w in rest.split() if w.lower() not in SLOT_WORDS)
+    return rest if rest and len(rest.split()) <= 3 else None
+
+
+# Words the slot parsers of the newer capabilities explain (so they are not read as a company name).
+SLOT_WORDS = {
+    "owns", "owner", "owned", "whose", "champion", "champions", "stakeholder", "stakeholders", "contacts", "contact",
+    "involved", "economic", "buyer", "buyers", "decision", "maker", "makers", "ae", "rep", "people", "who's", "whos",
+    "side", "committee", "working", "handling", "assigned", "running", "covering", "there", "their", "they", "them",
+    "internal", "advocate", "sponsor", "exec", "executive", "seller", "talking",
+}  # fmt: skip
+
+
+def _conversation_company(text: str, topic: str, names: Names, session: Session) -> str | None:
+    """The company of "what did Acme's CFO say about security": what is left without the topic and the roles."""
+    rest = re.sub(re.escape(topic), " ", text, flags=re.IGNORECASE)
+    rest = re.sub(r"\b(?:about|regarding|mention\w*|say|said|talk\w*|brought|bring|raised?|up|cfo|ceo|cto|vp|buyer"
+                  r"|champion|team|people|folks|anyone|anybody|someone|calls?|emails?|notes?|transcripts?)\b",
+                  " ", rest, flags=re.IGNORECASE)  # fmt: skip
+    target = _target_company(rest, names, None)
+    if target and resolve_company(session, target).status != "unknown":
+        return target
+    m = re.search(r"\b(?:at|with|from)\s+([A-Za-z0-9&.\- ]+)$", topic)
+    if m and resolve_company(session, m.group(1)).status in ("exact", "fuzzy"):
+        return m.group(1)
+    return None
+
+
+def _closed_metrics(text: str, names: Names, company: str | None, today: Any, known: set[str]) -> Understanding:
+    owners, _ = _names_in(text, names, company)
+    metric = slots.parse_metric(text) or "won_amount"
+    args: dict[str, Any] = {"metric": metric}
+    notes: list[str] = []
+    unapplied: list[str] = []
+    period = slots.parse_closed_period(text, today)
+    if period:
+        args["closed_from"], args["closed_to"] = period[0].isoformat(), period[1].isoformat()
+        notes.append(f"Closed {period[2]}: {period[0]:%b %-d, %Y} – {period[1]:%b %-d, %Y}.")
+    elif parse_period(text.lower(), today):
+        unapplied.append("a future period (deals that have not closed yet have no won amount or win rate)")
+    if owners:
+        args["owners"] = owners
+    by = slots.parse_breakdown(text)
+    if by:
+        args["by"] = by
+    segment = slots.parse_segment(text, known)
+    if segment:
+        args["segment"] = segment
+    if company:
+        unapplied.append(f"the company {company} (these figures are for the whole book or the owners named)")
+    return Understanding(
+        intent="get_closed_deal_metrics", tool="get_closed_deal_metrics", args=args, notes=notes, unapplied=unapplied
+    )
+
+
+def _deal_filters(text: str, names: Names, company: str | None, today: Any) -> tuple[dict[str, Any], list[str]]:
+    """The search_deals / count_deals filters a question gives (one reading shared by listing and counting)."""
+    low = text.lower()
+    args: dict[str, Any] = {}
+    notes: list[str] = []
+    owners = find_owners(low, names, company)
+    if owners:
+        args["owners"] = owners
+    period = parse_period(low, today)
+    if period:
+        args["closing_from"], args["closing_to"] = period[0].isoformat(), period[1].isoformat()
+        notes.append(f"Closing {period[2]}: {period[0]:%b %-d} – {period[1]:%b %-d, %Y}.")
+    lo, hi = slots.parse_amount_range(low)
+    if lo is not None and not _not_money(lo, low):
+        args["min_amount"] = lo
+    if hi is not None:
+        args["max_amount"] = hi
+    stages = parse_stages(low)
+    if stages:
+        args["stages"] = stages
+        days = parse_days(low) if re.search(r"\b(?:for|over|more than|longer than|at least)\b", low) else None
+        if days:
+            args["min_days_in_stage"] = days
+    if company:
+        args["company"] = company
+    return args, notes
+
+
+def _known_segments(session: Session) -> set[str]:
+    rows = session.exec(select(Company.industry).distinct()).all()
+    rows += session.exec(select(Company.region).distinct()).all()
+    return {str(r) for r in rows if r}
+
+
+def newer_capability(
+    text: str, low: str, names: Names, company: str | None, today: Any, session: Session
+) -> Understanding | None:
+    """The rules of the capabilities added after the router: metrics, counts, deal facts, my day, conversations."""
+    stages = parse_stages(low)
+    if stages and re.search(r"\b(?:stuck|sitting|sat|stalled|parked|lingering|been)\b", low):
+        days = parse_days(low)
+        if days and re.search(r"\b(?:for|over|more than|longer than|at least)\b", low):
+            # "stuck in contract sent for over 30 days": deals by days in stage, not the deal-health list
+            args, notes = _deal_filters(text, names, company, today)
+            return Understanding(intent="deals", tool="search_deals", args=args, notes=notes)
+    if MY_DAY_RE.search(low):
+        owners = [o for o in find_owners(low, names, company) if o]
+        return Understanding(intent="get_my_day", tool="get_my_day", args={"owners": owners or ["me"]})
+    if CONVERSATION_RE.search(low):
+        topic = slots.conversation_topic(text, company)
+        if topic:
+            args: dict[str, Any] = {"query": topic}
+            who = company or _conversation_company(text, topic, names, session)
+            if who:
+                args["company"] = who
+                args["query"] = re.sub(rf"\s+(?:at|with|from)\s+{re.escape(who)}$", "", topic, flags=re.IGNORECASE)
+            kinds = slots.parse_kinds(low.replace(topic.lower(), " "))
+            if kinds:
+                args["kinds"] = kinds
+            return Understanding(intent="search_conversations", tool="search_conversations", args=args)
+    fact = slots.parse_fact(low)
+    if fact and not FACTS_GUARD.search(low) and not parse_stages(low):
+        target = _target_company(text, names, company)
+        if target and resolve_company(session, target).status != "unknown":
+            return Understanding(intent="get_deal_facts", tool="get_deal_facts", args={"company": target, "fact": fact})
+    future = (
+        r"\bclosing\b|\bclose date\b|\bwill\b|\bexpected\b|\bleft to\b|(?<!days )(?<!time )\bto close\b"
+        r"|\bend of\b|\beo[mqy]\b|\bnext\b"
+    )
+    if METRICS_RE.search(low) and not re.search(future, low):
+        return _closed_metrics(text, names, company, today, _known_segments(session))
+    if COUNT_RE.search(low):
+        args, notes = _deal_filters(text, names, company, today)
+        return Understanding(intent="count_deals", tool="count_deals", args=args, notes=notes)
+    return None
+
+
+def _not_money(amount: float, low: str) -> bool:
+    """Tell a count of days read as an amount ("more than 30 days" gives the amount parser 30)."""
+    unit = r"\s*\+?\s*(?:business |working )?(?:days?|weeks?|months?|d)\b"
+    return amount < 1000 and bool(re.search(rf"\b{re.escape(f'{amount:g}')}{unit}", low))
+
+
+SLOT_ONLY = re.compile(r"^(?:top|biggest|largest|under|below|less|than|over|above|between|and|to|\$|[\d.,]+[km]?|k|m)$")
+
+
+def _fill_gaps(decision: Understanding, text: str, names: Names, company: str | None, today: Any) -> None:
+    """Add what the router's rules did not read and its capability takes (an amount ceiling, top N, days in stage)."""
+    low = text.lower()
+    if decision.tool == "summarize_pipeline" and slots.parse_top_n(low):
+        decision.intent, decision.tool, decision.args = "deals", "search_deals", dict(decision.args)
+        decision.args.pop("by", None)
+    if decision.tool not in ("search_deals", "count_deals"):
+        return
+    if decision.args.get("min_amount") is not None and _not_money(decision.args["min_amount"], low):
+        decision.args.pop("min_amount")
+    company_typed = decision.args.get("company")
+    if company_typed and all(SLOT_ONLY.match(w.lower()) for w in company_typed.split()):
+        decision.args.pop("company")  # "top 5", "under 20k": slots, not a company
+    lo, hi = slots.parse_amount_range(low)
+    if hi is not None and "max_amount" not in decision.args:
+        decision.args["max_amount"] = hi
+        if lo is not None:
+            decision.args["min_amount"] = lo
+    top = slots.parse_top_n(low)
+    if top and "limit" not in decision.args:
+        decision.args["limit"] = top
+    if decision.args.get("stages") and "min_days_in_stage" not in decision.args:
+        days = parse_days(low) if re.search(r"\b(?:for|over|more than|longer than|at least)\b", low) else None
+        if days:
+            decision.args["min_days_in_stage"] = days
+
+
+FILTER_SLOTS = {
+    "stages": "a stage filter",
+    "min_amount": "an amount filter",
+    "max_amount": "an amount filter",
+    "closing_from": "a period",
+    "company": "a company filter",
+    "min_days_in_stage": "a days-in-stage filter",
+}
+
+
+def unapplied_filters(decision: Understanding, text: str, names: Names, company: str | None, today: Any) -> list[str]:
+    """The filters the question gives that the chosen capability cannot take (said with the answer, never dropped)."""
+    if decision.tool is None:
+        return []
+    cap = get_capability(decision.tool)
+    if cap is None:
+        return []
+    accepted = set(cap.args_schema.model_fields)
+    given, _ = _deal_filters(text, names, company, today)
+    if decision.tool == "get_closed_deal_metrics":
+        accepted |= {"closing_from"}  # its period is the closed period
+        if set(given.get("stages") or []) <= {"closedwon", "closedlost"}:
+            accepted.add("stages")  # "won deals", "closed lost": what the metrics count
+    missing = []
+    for key, label in FILTER_SLOTS.items():
+        if key in given and key not in accepted and label not in missing:
+            if key == "company" and decision.tool in ("search_objection_handling",):
+                continue
+            if key == "closing_from" and decision.tool in ("get_my_day", "list_silent_deals", "get_lead_score"):
+                continue  # "today" / "this week" is how these are asked, not a filter
+            missing.append(label)
+    return missing
+
+
+def _choice(name: str, text: str, names: Names, company: str | None, today: Any, session: Session) -> Choice | None:
+    """One reading of the question as capability `name`, with its arguments from the slot parsers."""
+    cap = get_capability(name)
+    if cap is None:
+        return None
+    low = text.lower()
+    args: dict[str, Any] = {}
+    fields = set(cap.args_schema.model_fields)
+    if name == "get_closed_deal_metrics":
+        args = _closed_metrics(text, names, company, today, _known_segments(session)).args
+    elif name == "search_conversations":
+        args = {"query": slots.conversation_topic(text, company) or text}
+        if company:
+            args["company"] = company
+    elif name == "search_objection_handling":
+        args = {"query": text}
+    elif "company" in fields and cap.args_schema.model_fields["company"].is_required():
+        target = _target_company(text, names, company)
+        if not target:
+            return None
+        args = {"company": target}
+        if name == "get_deal_facts":
+            args["fact"] = slots.parse_fact(low) or "all"
+    else:
+        given, _ = _deal_filters(text, names, company, today)
+        args = {k: v for k, v in given.items() if k in fields}
+        if name == "list_silent_deals":
+            args["days"] = parse_days(low) or 5
+        if name == "get_my_day":
+            args["owners"] = args.get("owners") or ["me"]
+    return Choice(label=cap.summary or name.replace("_", " "), tool=name, args=args)
+
+
+def _clarify(
+    guess: Guess, text: str, names: Names, company: str | None, today: Any, session: Session, extra: str | None = None
+) -> Understanding:
+    names_ranked = [n for n, p in guess.ranked if p >= 0.1 and n not in (NONE, HELP)][:3]
+    if extra and extra not in names_ranked:
+        names_ranked.insert(0, extra)
+    choices = [c for n in names_ranked if (c := _choice(n, text, names, company, today, session)) is not None]
+    if not choices:
+        return Understanding(intent="unknown", problem="I'm not sure what you're asking.", confidence=guess.confidence)
+    return Understanding(
+        intent="clarify",
+        problem="I'm not sure which you mean:",
+        choices=choices[:3],
+        confidence=guess.confidence,
+    )
+
+
+def understand(
+    question: str,
+    *,
+    session: Session,
+    now: datetime,
+    tz: ZoneInfo | str,
+    silent_default: int = 5,
+    guess: Guess | None = None,
+) -> Understanding:
+    """Decide the capability and arguments for `question`, or the clarifying question to ask."""
+    zone = ZoneInfo(tz) if isinstance(tz, str) else tz
+    today = now.astimezone(zone).date()
+    text = _normalise(question)
+    ruled = route(question, session=session, now=now, tz=zone, silent_default=silent_default)
+    if ruled.intent == "help" or (ruled.problem or "").startswith("I can't change"):
+        return ruled
+    names = load_names(session)
+    low = _corrected(text.lower(), names.protected)
+    company = find_company_mention(low, names)
+    if ruled.intent in OVERRIDABLE:
+        # the newer rules read the words as typed: the typo-corrector knows only the router's keywords ("count" is
+        # not a misspelt "counter")
+        newer = newer_capability(text, text.lower(), names, company, today, session)
+        if newer is not None:
+            ruled = newer
+    model = classifier()
+    guess = guess or model.guess(text)
+    if ruled.tool is None:
+        if ruled.intent != "unknown":
+            return ruled  # the rules know the capability and ask for what is missing ("Which company?")
+        if guess.top in (NONE, HELP) and guess.confidence >= NONE_SURE:
+            return Understanding(
+                intent=guess.top, problem="I can't answer that from the CRM.", confidence=guess.confidence
+            )
+        if guess.top not in (NONE, HELP) and guess.confidence >= SURE and guess.margin >= SURE_MARGIN:
+            choice = _choice(guess.top, text, names, company, today, session)
+            if choice is not None:
+                return Understanding(intent=guess.top, tool=choice.tool, args=choice.args, confidence=guess.confidence)
+        return _clarify(guess, text, names, company, today, session)
+    if not guess.used_embedding and guess.top != ruled.tool:
+        guess = model.guess(text, force_embedding=True)
+    overrule = NONE_SURE if guess.top == NONE else OVERRULE
+    doubted = guess.top != ruled.tool and guess.confidence >= overrule and guess.probability(ruled.tool) < DOUBT
+    if doubted and guess.top == NONE:
+        return Understanding(intent="unknown", problem=CANT_ANSWER, confidence=guess.confidence)
+    if doubted and guess.top != HELP:
+        return _clarify(guess, text, names, company, today, session, extra=ruled.tool)
+    ruled.confidence = guess.probability(ruled.tool)
+    _fill_gaps(ruled, text, names, company, today)
+    ruled.unapplied = ruled.unapplied or unapplied_filters(ruled, text, names, company, today)
+    return ruled
+
+
+__all__ = ["FILLER", "WRITE_REQUEST", "understand"]
