@@ -131,7 +131,9 @@ def test_instruction_in_a_note_cannot_cause_a_write(ws, tmp_path):
         tool_names = {t["function"]["name"] for t in server.requests[0]["tools"]}
     errors = [m["content"] for m in server.requests[2]["messages"] if m.get("role") == "tool"]
     assert any("update_deal" in e and "not a valid tool" in e for e in errors)
-    assert not any(w in name for name in tool_names for w in ("update", "close", "delete", "create", "write", "send"))
+    # capability names are verb_noun: no capability's verb writes ("get_closed_deal_metrics" reads closed deals)
+    verbs = {name.split("_")[0] for name in tool_names}
+    assert not verbs & {"update", "close", "delete", "create", "write", "send", "set", "mark", "move"}
     with Session(engine) as session:
         after = [(d.id, d.stage, d.is_won, d.is_closed) for d in session.exec(select(Deal)).all()]
         assert after == before

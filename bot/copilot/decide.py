@@ -47,6 +47,8 @@ SURE = 0.55
 SURE_MARGIN = 0.25
 OVERRULE = 0.70
 """Classifier confidence in another capability from which a rule's reading is put to the asker as a choice."""
+CHOICE_MIN = 0.2
+"""Classifier probability from which a capability is offered as a reading of an unclear question."""
 CANT_ANSWER = "I can't answer that from your CRM data, and I won't guess."
 NONE_SURE = 0.5
 """Classifier confidence that no capability answers, from which the copilot says so rather than answer."""
@@ -141,8 +143,9 @@ def _closed_metrics(text: str, names: Names, company: str | None, today: Any, kn
     if by:
         args["by"] = by
     segment = slots.parse_segment(text, known)
-    if segment:
-        args["segment"] = segment
+    team_words = {w for o in owners for w in o.lower().split()}
+    if segment and segment.replace("_", " ") not in team_words and segment not in team_words:
+        args["segment"] = segment  # "the Enterprise team" names a team, not the enterprise segment
     if company:
         unapplied.append(f"the company {company} (these figures are for the whole book or the owners named)")
     return Understanding(
@@ -233,12 +236,22 @@ def _not_money(amount: float, low: str) -> bool:
     return amount < 1000 and bool(re.search(rf"\b{re.escape(f'{amount:g}')}{unit}", low))
 
 
-SLOT_ONLY = re.compile(r"^(?:top|biggest|largest|under|below|less|than|over|above|between|and|to|\$|[\d.,]+[km]?|k|m)$")
+SLOT_ONLY = re.compile(
+    r"^(?:top|biggest|largest|under|below|less|than|over|above|between|and|to|by|amount|value|size|dollars|\$"
+    r"|[\d.,]+[km]?|k|m)$"
+)
 
 
-def _fill_gaps(decision: Understanding, text: str, names: Names, company: str | None, today: Any) -> None:
+def _fill_gaps(
+    decision: Understanding, text: str, names: Names, company: str | None, today: Any, session: Session
+) -> None:
     """Add what the router's rules did not read and its capability takes (an amount ceiling, top N, days in stage)."""
     low = text.lower()
+    if decision.tool == "list_at_risk_deals" and "company" not in decision.args:
+        # "risk for Acme": a company named by part of its name (the rules take only full names here)
+        target = _target_company(text, names, company)
+        if target and resolve_company(session, target).status != "unknown":
+            decision.args["company"] = target
     if decision.tool == "summarize_pipeline" and slots.parse_top_n(low):
         decision.intent, decision.tool, decision.args = "deals", "search_deals", dict(decision.args)
         decision.args.pop("by", None)
@@ -333,7 +346,8 @@ def _choice(name: str, text: str, names: Names, company: str | None, today: Any,
 def _clarify(
     guess: Guess, text: str, names: Names, company: str | None, today: Any, session: Session, extra: str | None = None
 ) -> Understanding:
-    names_ranked = [n for n, p in guess.ranked if p >= 0.1 and n not in (NONE, HELP)][:3]
+    # Readings worth offering: a clear second reading, not every capability a vague question faintly resembles.
+    names_ranked = [n for n, p in guess.ranked if p >= CHOICE_MIN and n not in (NONE, HELP)][:3]
     if extra and extra not in names_ranked:
         names_ranked.insert(0, extra)
     choices = [c for n in names_ranked if (c := _choice(n, text, names, company, today, session)) is not None]
@@ -395,7 +409,7 @@ def understand(
     if doubted and guess.top != HELP:
         return _clarify(guess, text, names, company, today, session, extra=ruled.tool)
     ruled.confidence = guess.probability(ruled.tool)
-    _fill_gaps(ruled, text, names, company, today)
+    _fill_gaps(ruled, text, names, company, today, session)
     ruled.unapplied = ruled.unapplied or unapplied_filters(ruled, text, names, company, today)
     return ruled
 
