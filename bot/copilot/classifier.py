@@ -33,7 +33,7 @@ NONE = "none"
 """The label of questions no capability answers."""
 HELP = "help"
 """The label of questions about the copilot itself ("what can you do?")."""
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 LEXICAL_SURE = 0.80
 """Lexical confidence above which the embedding is not computed (its vote would not change the decision)."""
 
@@ -121,6 +121,8 @@ class CapabilityClassifier:
         self.lexical = make_pipeline(features, LogisticRegression(C=10.0, max_iter=2000))
         self.lexical.fit(texts, labels)
         self.labels = list(self.lexical.classes_)
+        self.vocabulary = frozenset(w for t in texts for w in re.findall(r"[a-z][a-z']+", t))
+        """Every word of the labelled questions: a word outside it is one understanding has never seen used."""
         self.embed = embed
         self.semantic: Any = None
         if embed is not None:

@@ -411,7 +411,38 @@ def understand(
     ruled.confidence = guess.probability(ruled.tool)
     _fill_gaps(ruled, text, names, company, today, session)
     ruled.unapplied = ruled.unapplied or unapplied_filters(ruled, text, names, company, today)
+    unseen = unexplained_words(text, ruled, names, model.vocabulary)
+    low_text = text.lower()
+    for word in unseen:
+        if re.search(rf"\bteam {re.escape(word)}\b|\b{re.escape(word)} team\b|\b{re.escape(word)}'s\b", low_text):
+            # an owner or team the workspace does not have: answering without it would answer for everyone
+            known = sorted({t for _i, _n, t in names.owners if t} | {n for _i, n, _t in names.owners})
+            return Understanding(
+                intent=ruled.intent,
+                problem=f"I don't know an owner or team called “{word}”. Owners and teams: {', '.join(known)}.",
+                confidence=ruled.confidence,
+            )
+    if unseen:
+        ruled.notes.append("Not used from your question: " + ", ".join(f"“{w}”" for w in unseen) + ".")
     return ruled
+
+
+def unexplained_words(text: str, decision: Understanding, names: Names, vocabulary: frozenset[str]) -> list[str]:
+    """Words of the question that no part of understanding explains, said with the answer (never dropped silently).
+
+    Explained: a word of any labelled question, a name of the workspace, a filler word, an argument's value.
+    """
+    said = " ".join(str(v) for v in decision.args.values()).lower()
+    owner_words = {w for _i, full, team in names.owners for w in (full + " " + team).lower().split()}
+    out = []
+    for word in re.findall(r"[a-z][a-z'&.-]+", text.lower()):
+        word = word.strip(".'-").removesuffix("'s")
+        if len(word) < 3 or word in vocabulary or word in FILLER or word in owner_words:
+            continue
+        if word in names.company_words or word in said or word.rstrip("s") in vocabulary:
+            continue
+        out.append(word)
+    return list(dict.fromkeys(out))[:5]
 
 
 __all__ = ["FILLER", "WRITE_REQUEST", "understand"]
