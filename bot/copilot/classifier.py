@@ -132,8 +132,13 @@ class CapabilityClassifier:
 
     def guess(self, question: str, *, force_embedding: bool = False) -> Guess:
         """Rank the capabilities for `question`."""
+        from scipy.sparse import hstack
+
         text = _text(question)
-        probs = self.lexical.predict_proba([text])[0]
+        union, model = self.lexical.steps[0][1], self.lexical.steps[1][1]
+        # the union's transformers called directly: FeatureUnion's own machinery costs more than both of them
+        features = hstack([t.transform([text]) for _name, t in union.transformer_list]).tocsr()
+        probs = model.predict_proba(features)[0]
         used = False
         if self.semantic is not None and (force_embedding or probs.max() < LEXICAL_SURE):
             vector = np.asarray(self.embed([text]), dtype=np.float32)

@@ -13,6 +13,7 @@ Then nothing is dropped silently: a filter the question gives but the chosen cap
 from __future__ import annotations
 
 import re
+import time
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -181,10 +182,20 @@ def _deal_filters(text: str, names: Names, company: str | None, today: Any) -> t
     return args, notes
 
 
+_SEGMENTS_CACHE: dict[str, tuple[float, set[str]]] = {}
+
+
 def _known_segments(session: Session) -> set[str]:
-    rows = session.exec(select(Company.industry).distinct()).all()
+    """The industries and regions of the workspace's companies (read at most once a minute per store)."""
+    key = str(session.get_bind().url)
+    cached = _SEGMENTS_CACHE.get(key)
+    if cached and time.monotonic() - cached[0] < 60:
+        return cached[1]
+    rows = list(session.exec(select(Company.industry).distinct()).all())
     rows += session.exec(select(Company.region).distinct()).all()
-    return {str(r) for r in rows if r}
+    found = {str(r) for r in rows if r}
+    _SEGMENTS_CACHE[key] = (time.monotonic(), found)
+    return found
 
 
 def newer_capability(

@@ -446,7 +446,7 @@ class Names:
         return words
 
 
-_COMPANY_CACHE: dict[tuple[str, int, int], dict[str, list[tuple[str, str]]]] = {}
+_COMPANY_CACHE: dict[tuple[str, int, int], tuple[dict[str, list[tuple[str, str]]], frozenset[str]]] = {}
 
 
 def _clean(name: str) -> str:
@@ -467,9 +467,9 @@ def load_names(session: Session) -> Names:
             cleaned = _clean(name)
             if cleaned:
                 by_first.setdefault(cleaned.split(" ", 1)[0], []).append((cleaned, name))
-        _COMPANY_CACHE[key] = by_first
-    by_first = _COMPANY_CACHE[key]
-    words = frozenset(w for entries in by_first.values() for cleaned, _n in entries for w in cleaned.split())
+        words = frozenset(w for entries in by_first.values() for cleaned, _n in entries for w in cleaned.split())
+        _COMPANY_CACHE[key] = (by_first, words)
+    by_first, words = _COMPANY_CACHE[key]
     return Names(owners=owners, companies=by_first, company_words=words)
 
 
