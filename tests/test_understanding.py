@@ -286,3 +286,19 @@ def test_ask_json_prints_capability_arguments_confidence_and_answer(ws, settings
     assert payload["arguments"] == {"company": "Acme Corp", "fact": "owner"}
     assert 0.5 <= payload["confidence"] <= 1 and "Dana Reyes" in payload["answer"]
     assert payload["data"][0]["deals"][0]["deal"]["owner_name"] == "Dana Reyes"
+
+
+def test_latest_on_lists_the_largest_open_deals_first_and_says_how_many_more(ws, settings):
+    from datetime import UTC, datetime
+
+    from store.models import Deal
+
+    engine, ids = ws
+    with Session(engine) as s:
+        for i in range(12):  # a company with many deals: the answer must not silently stop at the first few
+            s.add(Deal(name=f"Acme Corp — seat pack {i}", company_id=1, owner_id=ids["dana"], stage="qualifiedtobuy",
+                       amount=1_000 + i, created_at=datetime(2026, 11, 1, tzinfo=UTC)))  # fmt: skip
+        s.commit()
+    shown = to_text(ask(ws, settings, "latest on Acme Corp").reply)
+    assert "Acme Corp — Platform" in shown.split("seat pack")[0]  # the $120k deal comes before the $1k ones
+    assert "…and 3 more" in shown

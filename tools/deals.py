@@ -122,6 +122,8 @@ class LatestOn(BaseModel):
     next_meeting: Interaction | None
     open_tasks: list[Interaction]
     now: datetime
+    deals_total: int = 0
+    """How many deals the company has in all (`deals` holds the first ones: open first, then the latest closed)."""
 
 
 class PipelineRow(BaseModel):
@@ -508,8 +510,11 @@ def latest_on(session: Session, company: str, *, now: datetime, interactions: in
         region=row.region,
     )
     deals_stmt = _with_names(select(*_deal_columns())).where(Deal.company_id == row.id)
-    deals_stmt = deals_stmt.order_by(Deal.is_closed, Deal.closed_at.desc().nulls_first(), Deal.id.desc()).limit(10)
+    deals_stmt = deals_stmt.order_by(
+        Deal.is_closed, Deal.closed_at.desc().nulls_first(), Deal.amount.desc().nulls_last(), Deal.id.desc()
+    ).limit(10)
     deals = [_deal_row(r) for r in session.exec(deals_stmt).all()]
+    deals_total = int(session.exec(select(func.count(Deal.id)).where(Deal.company_id == row.id)).one()[0])
 
     base = select(Engagement).where(Engagement.company_id == row.id)
     past = _interactions(
@@ -537,6 +542,7 @@ def latest_on(session: Session, company: str, *, now: datetime, interactions: in
         next_meeting=upcoming[0] if upcoming else None,
         open_tasks=tasks,
         now=now,
+        deals_total=deals_total,
     )
 
 

@@ -301,7 +301,9 @@ class Renderer:
         reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
         deals = latest.deals
         if deals:
-            reply.add(Section(clip("*Deals*\n" + "\n".join(self.deal_line(d) for d in deals[:8]))))
+            total = max(latest.deals_total, len(deals))
+            shown = fit_lines([self.deal_line(d) for d in deals], total, "open first, then the latest closed")
+            reply.add(Section(clip("*Deals*\n" + shown)))
         else:
             reply.add(Section(f"No deals with {self.company_link(latest.company)} in the CRM."))
         if latest.last_interactions:
