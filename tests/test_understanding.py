@@ -302,3 +302,16 @@ def test_latest_on_lists_the_largest_open_deals_first_and_says_how_many_more(ws,
     shown = to_text(ask(ws, settings, "latest on Acme Corp").reply)
     assert "Acme Corp — Platform" in shown.split("seat pack")[0]  # the $120k deal comes before the $1k ones
     assert "…and 3 more" in shown
+
+
+def test_a_managers_deals_are_their_teams(ws, settings):
+    engine, ids = ws
+    with Session(engine) as s:
+        team_open = s.exec(
+            text(
+                "SELECT count(*) FROM deal d JOIN owner o ON o.id = d.owner_id"
+                " WHERE NOT d.is_closed AND o.team = 'Enterprise' AND o.role != 'manager'"
+            )
+        ).scalar_one()
+    result = run(engine, settings, ids, "search_deals", {"owners": ["Morgan"]})
+    assert result.total == team_open > 0 and result.owners == ["Enterprise (Morgan Lee's team)"]

@@ -56,6 +56,11 @@ def resolve_owners(
         if match is None:
             known = ", ".join(sorted(o.name for o in owners if o.role == "ae"))
             raise ToolUserError(f"I don't know an owner called '{name}'. Owners: {known}.")
+        if match.role == "manager" and match.team:  # a manager's deals are their team's ("Helen's pipeline")
+            members = [o for o in owners if o.team == match.team and o.id != match.id]
+            ids += [o.id for o in members]  # type: ignore[misc]
+            labels.append(f"{match.team} ({match.name}'s team)")
+            continue
         ids.append(match.id)  # type: ignore[arg-type]
         labels.append(match.name)
     return list(dict.fromkeys(ids)), list(dict.fromkeys(labels))
