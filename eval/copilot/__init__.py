@@ -19,15 +19,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from eval.copilot.heldout5 import CASES as HELDOUT_5
 from eval.copilot.phrasings import PHRASINGS
 from eval.copilot.questions import CASES, FRESH, HELDOUT, Case
 from eval.copilot.unseen import UNSEEN
 from eval.copilot.unseen4 import UNSEEN_4
-
-try:  # the blind set of issue 14, written by someone who never read the understanding code
-    from eval.copilot.heldout5 import CASES as HELDOUT_5  # type: ignore[import-not-found,unused-ignore]
-except ImportError:
-    HELDOUT_5 = []
 from settings import PROJECT_ROOT, Settings
 
 ASKER = "Dana Whitfield"
@@ -156,6 +152,10 @@ def canonical(session: Session, tool: str, args: dict[str, Any], asker_id: int, 
         out["owners"] = sorted(resolve_owners(session, owners, asker_id)[0]) if owners else []
     except ToolUserError:
         out["owners"] = ["<unresolved>"]
+    if tool == "lookup_company":  # the name as asked about: which company it means is the tool's answer
+        return {"company": (args.get("company") or "").strip(" '\"").lower() or None}
+    if tool == "score_lead":  # the lead's identity: its company and e-mail
+        return {k: (str(args.get(k) or "").strip().lower() or None) for k in ("company", "contact_email")}
     if tool == "get_deal_facts":
         name = args.get("company")
         match = resolve_company(session, name) if name else None
@@ -166,7 +166,9 @@ def canonical(session: Session, tool: str, args: dict[str, Any], asker_id: int, 
         name = args.get("company")
         match = resolve_company_strict(session, name) if name else None
         kinds = sorted(args.get("kinds") or ["call", "email", "note"])
-        return {"company": match.company.name if match and match.company else name, "kinds": kinds}
+        since = _iso(args.get("since"))
+        company = match.company.name if match and match.company else name
+        return {"company": company, "kinds": kinds, "since": since}  # the query is free text: not compared
     if tool == "get_my_day":
         owners = args.get("owners") or ["me"]
         try:
@@ -214,6 +216,27 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, date) else value
 
 
+def no_tool_right(expected: str, intent: str, got_tool: str | None, unapplied: list[str], *, offline: bool) -> bool:
+    """Whether a question that must not be answered by a capability as asked was handled right.
+
+    The labels of set 5 (written without the evaluator's vocabulary) read: "help"; "out_of_scope" and "write" (no
+    capability can do it: the copilot must say so, our intent "unknown"); "clarify" (ask: any non-help reply without a
+    tool); "unsupported_filter" (a filter the capability cannot take: right when it asks, or when it answers and says
+    which filter it could not apply). Sets 1-4 label "unknown" and "help" and are compared as before.
+    """
+    if not offline:  # the agent has no intents: a case expecting no tool is right when it calls none
+        return got_tool is None
+    if expected == "unsupported_filter":
+        return got_tool is None or bool(unapplied)
+    if got_tool is not None:
+        return False
+    if expected in ("out_of_scope", "write"):
+        return intent == "unknown"
+    if expected == "clarify":
+        return intent != "help"
+    return intent == expected
+
+
 def open_workspace(db: str | None, now: datetime) -> Engine:
     """The demo workspace to evaluate on: `--db`, else the default-size demo generated for today (cached)."""
     from store.db import open_engine, upgrade_schema
@@ -247,9 +270,9 @@ def route_offline(session: Session, question: str, now: datetime, settings: Sett
 
     decision = understand(question, session=session, now=now, tz=ZoneInfo(TIMEZONE))
     if decision.choices:
-        return "clarify", None, {}
+        return "clarify", None, {}, []
     intent = "unknown" if decision.intent == "none" else decision.intent
-    return intent, decision.tool, decision.args
+    return intent, decision.tool, decision.args, list(decision.unapplied)
 
 
 def route_with_agent(session: Session, question: str, now: datetime, settings: Settings, asker_id: int) -> tuple:
@@ -261,10 +284,10 @@ def route_with_agent(session: Session, question: str, now: datetime, settings: S
     try:
         run_agent(question, ctx=ctx)
     except Exception as exc:  # a failed call scores as a miss, it does not stop the evaluation
-        return f"error: {type(exc).__name__}", None, {}
+        return f"error: {type(exc).__name__}", None, {}, []
     if not ctx.calls:
-        return "no tool", None, {}
-    return ctx.calls[0].name, ctx.calls[0].name, ctx.calls[0].args
+        return "no tool", None, {}, []
+    return ctx.calls[0].name, ctx.calls[0].name, ctx.calls[0].args, []
 
 
 def run(
@@ -293,19 +316,21 @@ def run(
         per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
         misses: list[str] = []
         for question, tool, expected in cases:
-            intent, got_tool, got_args = decide(session, question, now, settings or Settings(), asker.id)
+            intent, got_tool, got_args, unapplied = decide(session, question, now, settings or Settings(), asker.id)
             group = tool or f"(no tool: {expected['intent']})"
             per[group][0] += 1
             if tool is None:
-                intent_ok = decide is not route_offline or intent == expected["intent"]
-                tool_ok = got_tool is None and intent_ok
+                tool_ok = no_tool_right(
+                    expected["intent"], intent, got_tool, unapplied, offline=decide is route_offline
+                )
                 args_ok = tool_ok
             else:
                 tool_ok = got_tool == tool
                 args_ok = tool_ok and canonical(session, tool, got_args, asker.id, today) == canonical(
                     session, tool, expected, asker.id, today
                 )
-            confident_wrong = got_tool is not None and not args_ok
+            # a tool's answer that says which filter it could not apply is not presented as the answer asked for
+            confident_wrong = got_tool is not None and not args_ok and not (tool is None and unapplied)
             per[group][1] += tool_ok
             per[group][2] += args_ok
             per[group][3] += confident_wrong
@@ -352,8 +377,7 @@ def main(argv: list[str] | None = None) -> None:
         (UNSEEN_4, "Held-out set 4, written blind (first run 87.5%, then fixed)"),
         (PHRASINGS, "Phrasings of the issue-14 capabilities (tuning set)"),
     ]
-    if HELDOUT_5:
-        sets.append((HELDOUT_5, "Held-out set 5, written blind for issue 14"))
+    sets.append((HELDOUT_5, "Held-out set 5, written blind for issue 14"))
     for cases, title in sets:
         run(engine, now, cases, f"{title} ({len(cases)} questions)")
     settings = Settings()
