@@ -181,6 +181,8 @@ def canonical(session: Session, tool: str, args: dict[str, Any], asker_id: int, 
             out["closed_from"], out["closed_to"] = start.isoformat(), end.isoformat()
         else:
             out["closed_from"], out["closed_to"] = _iso(args.get("closed_from")), _iso(args.get("closed_to"))
+        if out["closed_to"] and out["closed_to"] > today.isoformat():  # nothing has closed after today: same deals
+            out["closed_to"] = today.isoformat()
         out["metric"] = args.get("metric", "won_amount")
         out["by"] = args.get("by")
         segment = args.get("segment")
@@ -214,6 +216,14 @@ def canonical(session: Session, tool: str, args: dict[str, Any], asker_id: int, 
 
 def _iso(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, date) else value
+
+
+def _unresolved_company(session: Session, args: dict[str, Any]) -> bool:
+    """A company argument that resolves to no company: the tool answers "did you mean ...?", not an answer."""
+    from tools.deals import resolve_company_strict
+
+    name = args.get("company")
+    return bool(name) and resolve_company_strict(session, str(name)).company is None
 
 
 def no_tool_right(expected: str, intent: str, got_tool: str | None, unapplied: list[str], *, offline: bool) -> bool:
@@ -330,13 +340,16 @@ def run(
                     session, tool, expected, asker.id, today
                 )
             # a tool's answer that says which filter it could not apply is not presented as the answer asked for
-            confident_wrong = got_tool is not None and not args_ok and not (tool is None and unapplied)
+            said_unapplied = tool is None and expected.get("intent") == "unsupported_filter" and bool(unapplied)
+            asked_which = got_tool is not None and not args_ok and _unresolved_company(session, got_args)
+            confident_wrong = got_tool is not None and not args_ok and not said_unapplied and not asked_which
             per[group][1] += tool_ok
             per[group][2] += args_ok
             per[group][3] += confident_wrong
-            per[group][4] += intent == "clarify"
+            per[group][4] += intent == "clarify" or asked_which
             if not args_ok:
                 mark = "✗ CONFIDENT WRONG" if confident_wrong else ("? clarified" if intent == "clarify" else "– safe")
+                mark = "? did-you-mean" if asked_which else mark
                 misses.append(f"  {mark} {question!r}: got {intent}/{got_tool} {got_args}; want {tool} {expected}")
     rows = [(g, n, t, a, w, c, f"{100 * a / n:.0f}%") for g, (n, t, a, w, c) in sorted(per.items())]
     total, tools_right, both_right, wrong, asked = (sum(v[i] for v in per.values()) for i in range(5))
