@@ -510,9 +510,7 @@ def latest_on(session: Session, company: str, *, now: datetime, interactions: in
         region=row.region,
     )
     deals_stmt = _with_names(select(*_deal_columns())).where(Deal.company_id == row.id)
-    deals_stmt = deals_stmt.order_by(
-        Deal.is_closed, Deal.closed_at.desc().nulls_first(), Deal.amount.desc().nulls_last(), Deal.id.desc()
-    ).limit(10)
+    deals_stmt = deals_stmt.order_by(Deal.is_closed, Deal.closed_at.desc().nulls_first(), Deal.id.desc()).limit(10)
     deals = [_deal_row(r) for r in session.exec(deals_stmt).all()]
     deals_total = int(session.exec(select(func.count(Deal.id)).where(Deal.company_id == row.id)).one()[0])
 

@@ -57,7 +57,7 @@ def resolve_owners(
             known = ", ".join(sorted(o.name for o in owners if o.role == "ae"))
             raise ToolUserError(f"I don't know an owner called '{name}'. Owners: {known}.")
         if match.role == "manager" and match.team:  # a manager's deals are their team's ("Helen's pipeline")
-            members = [o for o in owners if o.team == match.team and o.id != match.id]
+            members = [o for o in owners if o.team == match.team]  # the team, as "Team East" names it
             ids += [o.id for o in members]  # type: ignore[misc]
             labels.append(f"{match.team} ({match.name}'s team)")
             continue

@@ -68,7 +68,7 @@ METRICS_RE = re.compile(
     r"|\bdeals (?:we|i|they) (?:won|lost|closed)\b|\bwho (?:closed|won|sold|booked) the most\b"
     r"|\b(?:won|lost) deals\b|\bdeals (?:won|lost)\b"
 )
-COUNT_RE = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|\b# of\b")
+COUNT_RE = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|(?:^|\s)# of\b")
 MY_DAY_RE = re.compile(
     r"\bmy day\b|\bplan (?:my|the) day\b|\bstart (?:my|the) day\b|\bon (?:my|\w+'s) plate\b|\bmy agenda\b"
     r"|\bwhat should i (?:do|focus on|work on|prioriti[sz]e)\b|\b(?:focus|prioriti[sz]e)(?: on)? today\b"
@@ -82,7 +82,38 @@ CONVERSATION_RE = re.compile(
     r"|said anything|complain(?:ed)?|ask(?:ed)? about)\b|\bsearch (?:the |our |my )?(?:calls|emails|notes|transcripts"
     r"|conversations)\b|\b(?:find|any|show me)\b[^?]*\b(?:emails?|notes?|transcripts?|conversations?)\b[^?]*"
     r"\b(?:about|mentioning|regarding)\b|\bquotes? (?:about|on|from)\b|\bwho (?:talked|spoke|asked) about\b"
-    r"|\bwhere did\b[^?]*\b(?:come up|mention)"
+    r"|\bwhere did\b[^?]*\b(?:come up|mention)|\btalk of\b|\bwho mentioned\b|\bbrought up\b|\bbring up\b"
+    r"|\b(?:emails?|notes?|calls?) mentioning\b"
+)
+WRITE_VERB = re.compile(
+    r"^(?:please |pls |can you |could you |go ahead and )?(?:reassign|assign|set|update|change|move|mark|log|create"
+    r"|delete|remove|add|book|schedule|cancel|send|email|draft|close|advance|edit|rename|merge)\b"
+    r"(?!.*\b(?:rate|rates|date range)\b).*\b(?:deals?|tasks?|calls?|emails?|notes?|amount|stage|owner|meetings?"
+    r"|contacts?|close date|follow[- ]?ups?|to (?:closed|won|lost|\w+ stage)|champion|lead)\b"
+)
+EXTERNAL_DATA = re.compile(
+    r"\b(?:10-k|10-q|10k filing|annual report|annual revenue|market cap|stock price|share price|stock|funding round"
+    r"|valuation|ipo|earnings call|quarterly earnings)\b"
+)
+FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
+    (r"\b(?:created|opened|added|new deals?|entered)\b[^?]*\b(?:last|this|past|since|in|yesterday|today)\b",
+     "a created-date filter (deals filter on their close date)"),
+    (r"\b(?:from|via|by) partners?\b|\bpartner[- ]sourced\b|\b(?:inbound|outbound|referral)[- ]sourced\b"
+     r"|\bsourced from\b|\blead source\b|\bdeal source\b", "a deal-source filter"),
+    (r"\bby (?:region|industry|segment|geo|territory|product|source)\b", "that breakdown"),
+    (r"\b(?:tomorrow|yesterday|next week|last week|on (?:monday|tuesday|wednesday|thursday|friday))\b",
+     "a day other than today"),
+)  # fmt: skip
+# which of FILTERS_NOT_TAKEN each capability cannot take (the breakdown only for the pipeline, the day for my day)
+FILTER_APPLIES = {0: None, 1: None, 2: {"summarize_pipeline"}, 3: {"get_my_day"}}
+LOOKUP_RE = re.compile(
+    r"\bwhich company is [\"'](?P<q>[^\"']+)[\"']|\b(?:account|company) (?:called|named) (?P<n>[\w&.\- ]+)"
+    r"|^is [\"'](?P<q2>[^\"']+)[\"']|\bfull name of (?:the )?(?P<f>[\w&.\-]+)",
+    re.IGNORECASE,
+)
+LEAD_RE = re.compile(
+    r"\blead\b[^?]*\b(?:any good|good|score|scoring|tier|rating|quality)\b|\b(?:leads?|inbound)\b[^?]*\bscores?\b"
+    r"|\bscore for (?:the )?[\w ]+ inbound\b"
 )
 FACTS_GUARD = re.compile(r"\bhow (?:do|should|can) (?:i|we)\b|\bsays?\b|\bsaid\b|\bemail\b|\bsend\b")
 
@@ -107,8 +138,20 @@ SLOT_WORDS = {
     "owns", "owner", "owned", "whose", "champion", "champions", "stakeholder", "stakeholders", "contacts", "contact",
     "involved", "economic", "buyer", "buyers", "decision", "maker", "makers", "ae", "rep", "people", "who's", "whos",
     "side", "committee", "working", "handling", "assigned", "running", "covering", "there", "their", "they", "them",
-    "internal", "advocate", "sponsor", "exec", "executive", "seller", "talking",
+    "internal", "advocate", "sponsor", "exec", "executive", "seller", "talking", "champ", "champs",
 }  # fmt: skip
+
+
+def _conversation_filters(low: str, topic: str, today: Any) -> dict[str, Any]:
+    """Sources and start date of a conversation search ("emails about pricing since October")."""
+    out: dict[str, Any] = {}
+    kinds = slots.parse_kinds(low.replace(topic.lower(), " "))
+    if kinds:
+        out["kinds"] = kinds
+    since = slots.parse_since(low, today)
+    if since:
+        out["since"] = since.isoformat()
+    return out
 
 
 def _conversation_company(text: str, topic: str, names: Names, session: Session) -> str | None:
@@ -174,9 +217,19 @@ def _deal_filters(text: str, names: Names, company: str | None, today: Any) -> t
     stages = parse_stages(low)
     if stages:
         args["stages"] = stages
-        days = parse_days(low) if re.search(r"\b(?:for|over|more than|longer than|at least)\b", low) else None
+        days = (
+            parse_days(low)
+            if re.search(r"\b(?:for|over|more than|longer than|at least|stuck|sitting)\b|\+", low)
+            else None
+        )
         if days:
             args["min_days_in_stage"] = days
+    if re.search(r"\b(?:haven'?t|have not|hasn'?t|not) (?:moved|changed|progressed|advanced)\b", low):
+        days = parse_days(low)
+        if days:  # "haven't moved stage in 2 months": days in stage, not a close-date window
+            args["min_days_in_stage"] = days
+            args.pop("closing_from", None), args.pop("closing_to", None)
+            notes = [n for n in notes if not n.startswith("Closing")]
     if company:
         args["company"] = company
     return args, notes
@@ -202,6 +255,21 @@ def newer_capability(
     text: str, low: str, names: Names, company: str | None, today: Any, session: Session
 ) -> Understanding | None:
     """The rules of the capabilities added after the router: metrics, counts, deal facts, my day, conversations."""
+    lookup = LOOKUP_RE.search(text)
+    if lookup:
+        name = next((g for g in lookup.groups() if g), "").strip(" ?'\".")
+        name = re.sub(r"\s+(?:something|account|company|in the crm|one)$", "", name, flags=re.IGNORECASE)
+        if name:
+            return Understanding(intent="lookup_company", tool="lookup_company", args={"company": name})
+    described = described_lead(text)
+    if described is not None:
+        return Understanding(intent="score_lead", tool="score_lead", args=described)
+    if LEAD_RE.search(low):
+        rest = re.sub(r"\b(?:lead|leads|inbound|score|scores|scoring|tier|rating|good|any|new|w|show|me|is|the|for"
+                      r"|how|are|what)\b", " ", low)  # fmt: skip
+        target = _target_company(rest, names, company)
+        args = {"company": target} if target else {}
+        return Understanding(intent="lead_score", tool="get_lead_score", args=args)
     stages = parse_stages(low)
     if stages and re.search(r"\b(?:stuck|sitting|sat|stalled|parked|lingering|been)\b", low):
         days = parse_days(low)
@@ -209,6 +277,10 @@ def newer_capability(
             # "stuck in contract sent for over 30 days": deals by days in stage, not the deal-health list
             args, notes = _deal_filters(text, names, company, today)
             return Understanding(intent="deals", tool="search_deals", args=args, notes=notes)
+    if re.search(r"\bcrickets\b|\bstopped (?:answering|responding|replying|engaging)\b|\bnot answering\b", low):
+        owners = find_owners(low, names, company)
+        args = {"days": parse_days(low) or 5, **({"owners": owners} if owners else {})}
+        return Understanding(intent="silent", tool="list_silent_deals", args=args)
     if MY_DAY_RE.search(low):
         owners = [o for o in find_owners(low, names, company) if o]
         return Understanding(intent="get_my_day", tool="get_my_day", args={"owners": owners or ["me"]})
@@ -220,11 +292,11 @@ def newer_capability(
             if who:
                 args["company"] = who
                 args["query"] = re.sub(rf"\s+(?:at|with|from)\s+{re.escape(who)}$", "", topic, flags=re.IGNORECASE)
-            kinds = slots.parse_kinds(low.replace(topic.lower(), " "))
-            if kinds:
-                args["kinds"] = kinds
+            args.update(_conversation_filters(low, topic, today))
             return Understanding(intent="search_conversations", tool="search_conversations", args=args)
-    fact = slots.parse_fact(low)
+    fact = slots.parse_fact(low) or (
+        "all" if re.search(r"\bdeal (?:facts|details)\b|\bfacts (?:on|for|about)\b", low) else None
+    )
     if fact and not FACTS_GUARD.search(low) and not parse_stages(low):
         target = _target_company(text, names, company)
         if target and resolve_company(session, target).status != "unknown":
@@ -233,12 +305,67 @@ def newer_capability(
         r"\bclosing\b|\bclose date\b|\bwill\b|\bexpected\b|\bleft to\b|(?<!days )(?<!time )\bto close\b"
         r"|\bend of\b|\beo[mqy]\b|\bnext\b"
     )
-    if METRICS_RE.search(low) and not re.search(future, low):
+    if (
+        METRICS_RE.search(low)
+        and not re.search(future, low)
+        and not re.search(r"\bhow (?:did|do) we (?:beat|win against)", low)
+    ):
         return _closed_metrics(text, names, company, today, _known_segments(session))
     if COUNT_RE.search(low):
         args, notes = _deal_filters(text, names, company, today)
         return Understanding(intent="count_deals", tool="count_deals", args=args, notes=notes)
     return None
+
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def described_lead(text: str) -> dict[str, Any] | None:
+    """A lead described in the question (an e-mail address and a company) as score_lead's arguments, else None."""
+    email = EMAIL.search(text)
+    if not email or not re.search(r"\blead\b|\bscore\b|\brate\b|\binbound\b", text, re.IGNORECASE):
+        return None
+    company = re.search(
+        r"\bcompany:\s*(?P<a>[^,;]+)|\b(?:at|from)\s+(?P<b>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)"
+        r"|,\s*(?P<c>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)\s*,\s*\d+\s*(?:employees|people)",
+        text,
+    )
+    name = next((g for g in company.groups() if g), None) if company else None
+    if not name:
+        return None
+    args: dict[str, Any] = {"company": name.strip(), "contact_email": email.group(0)}
+    size = re.search(r"\b(\d{1,6})\s*(?:employees|people|staff)\b", text)
+    if size:
+        args["employee_count"] = int(size.group(1))
+    band = re.search(r"\b(\d{1,5}-\d{1,5})\b", text)
+    if band:
+        args["company_size"] = band.group(1)
+    budget = re.search(r"\bbudget\s*(?:of\s*)?(\$?\s*[\d,.]+\s*[km]?)\b", text, re.IGNORECASE)
+    if budget:
+        args["budget"] = budget.group(1).replace(" ", "")
+    return args
+
+
+def company_by_first_word(text: str, names: Names) -> str | None:
+    """A company named by its first word, or a misspelling of it, when only one company starts with that word.
+
+    "cedarpeak" → Cedarpeak Medical, "soylnet" → Soylent, "initek" → Initech.
+    """
+    from rapidfuzz import fuzz, process
+
+    firsts = names.companies
+    found: list[str] = []
+    for word in re.findall(r"[a-z0-9&]+", text.lower()):
+        if len(word) < 4 or word in FILLER or word in SLOT_WORDS:
+            continue
+        entries = firsts.get(word)
+        if entries is None and len(word) >= 5:
+            hit = process.extractOne(word, list(firsts), scorer=fuzz.ratio, score_cutoff=83)
+            entries = firsts.get(hit[0]) if hit else None
+        if entries and len(entries) == 1:
+            found.append(entries[0][1])
+    found = list(dict.fromkeys(found))
+    return found[0] if len(found) == 1 else None
 
 
 def _not_money(amount: float, low: str) -> bool:
@@ -258,6 +385,11 @@ def _fill_gaps(
 ) -> None:
     """Add what the router's rules did not read and its capability takes (an amount ceiling, top N, days in stage)."""
     low = text.lower()
+    typed = decision.args.get("company")
+    if typed and resolve_company(session, typed).status == "unknown":
+        better = company_by_first_word(text, names)
+        if better:
+            decision.args["company"] = better
     if decision.tool == "list_at_risk_deals" and "company" not in decision.args:
         # "risk for Acme": a company named by part of its name (the rules take only full names here)
         target = _target_company(text, names, company)
@@ -281,6 +413,13 @@ def _fill_gaps(
     top = slots.parse_top_n(low)
     if top and "limit" not in decision.args:
         decision.args["limit"] = top
+    if re.search(r"\b(?:haven'?t|have not|hasn'?t|not) (?:moved|changed|progressed|advanced)\b", low):
+        days = parse_days(low)
+        if days:
+            decision.args["min_days_in_stage"] = days
+            decision.args.pop("closing_from", None)
+            decision.args.pop("closing_to", None)
+            decision.notes = [n for n in decision.notes if not n.startswith("Closing")]
     if decision.args.get("stages") and "min_days_in_stage" not in decision.args:
         days = parse_days(low) if re.search(r"\b(?:for|over|more than|longer than|at least)\b", low) else None
         if days:
@@ -297,7 +436,9 @@ FILTER_SLOTS = {
 }
 
 
-def unapplied_filters(decision: Understanding, text: str, names: Names, company: str | None, today: Any) -> list[str]:
+def unapplied_filters(
+    decision: Understanding, text: str, names: Names, company: str | None, today: Any, session_url: str = ""
+) -> list[str]:
     """The filters the question gives that the chosen capability cannot take (said with the answer, never dropped)."""
     if decision.tool is None:
         return []
@@ -311,6 +452,21 @@ def unapplied_filters(decision: Understanding, text: str, names: Names, company:
         if set(given.get("stages") or []) <= {"closedwon", "closedlost"}:
             accepted.add("stages")  # "won deals", "closed lost": what the metrics count
     missing = []
+    low = text.lower()
+    for i, (pattern, label) in enumerate(FILTERS_NOT_TAKEN):
+        applies = FILTER_APPLIES[i]
+        if (applies is None or decision.tool in applies) and re.search(pattern, low):
+            if decision.tool == "get_closed_deal_metrics" and i == 0:
+                continue
+            missing.append(label)
+            if i == 0:  # "deals created last week": the period is not a close-date period
+                for k in ("closing_from", "closing_to"):
+                    decision.args.pop(k, None)
+    if "segment" not in accepted and "company" not in decision.args:
+        industries = {v.lower() for v in _SEGMENTS_CACHE.get(str(session_url), (0, set()))[1]}
+        named = [w for w in industries if re.search(rf"\b{re.escape(w)}\b", low)]
+        if named:
+            missing.append(f"an industry or region filter ({named[0]})")
     for key, label in FILTER_SLOTS.items():
         if key in given and key not in accepted and label not in missing:
             if key == "company" and decision.tool in ("search_objection_handling",):
@@ -332,13 +488,18 @@ def _choice(name: str, text: str, names: Names, company: str | None, today: Any,
     if name == "get_closed_deal_metrics":
         args = _closed_metrics(text, names, company, today, _known_segments(session)).args
     elif name == "search_conversations":
-        args = {"query": slots.conversation_topic(text, company) or text}
-        if company:
-            args["company"] = company
+        topic = slots.conversation_topic(text, company) or text
+        args = {"query": topic}
+        who = company or _conversation_company(text, topic, names, session)
+        if who:
+            args["company"] = who
+        args.update(_conversation_filters(low, topic, today))
     elif name == "search_objection_handling":
         args = {"query": text}
     elif "company" in fields and cap.args_schema.model_fields["company"].is_required():
         target = _target_company(text, names, company)
+        if target and resolve_company(session, target).status == "unknown":
+            target = company_by_first_word(text, names) or target
         if not target:
             return None
         args = {"company": target}
@@ -388,6 +549,14 @@ def understand(
     ruled = route(question, session=session, now=now, tz=zone, silent_default=silent_default)
     if ruled.intent == "help" or (ruled.problem or "").startswith("I can't change"):
         return ruled
+    if EXTERNAL_DATA.search(text.lower()):
+        return Understanding(intent="unknown", problem=CANT_ANSWER + " (public company data is not in the CRM)")
+    if WRITE_VERB.search(text.lower()):
+        return Understanding(
+            intent="unknown",
+            problem="I can't change the CRM: the copilot only reads. Changes go through HubSpot, or through a draft "
+            "you approve.",
+        )
     names = load_names(session)
     low = _corrected(text.lower(), names.protected)
     company = find_company_mention(low, names)
@@ -421,11 +590,17 @@ def understand(
         return _clarify(guess, text, names, company, today, session, extra=ruled.tool)
     ruled.confidence = guess.probability(ruled.tool)
     _fill_gaps(ruled, text, names, company, today, session)
-    ruled.unapplied = ruled.unapplied or unapplied_filters(ruled, text, names, company, today)
+    _known_segments(session)  # fills the cache the industry check reads
+    ruled.unapplied = ruled.unapplied or unapplied_filters(
+        ruled, text, names, company, today, str(session.get_bind().url)
+    )
     unseen = unexplained_words(text, ruled, names, model.vocabulary)
     low_text = text.lower()
     for word in unseen:
-        if re.search(rf"\bteam {re.escape(word)}\b|\b{re.escape(word)} team\b|\b{re.escape(word)}'s\b", low_text):
+        owner_like = (
+            rf"\bteam {re.escape(word)}\b|\b{re.escape(word)}'s (?:deals|pipeline|pipe|book|accounts|opps|day)\b"
+        )
+        if re.search(owner_like, low_text):
             # an owner or team the workspace does not have: answering without it would answer for everyone
             known = sorted({t for _i, _n, t in names.owners if t} | {n for _i, n, _t in names.owners})
             return Understanding(

@@ -141,7 +141,7 @@ METRIC_WORDS: tuple[tuple[str, str], ...] = (
         r"average (?:won )?(?:deal|contract|order)|avg\.? (?:won )?(?:deal|contract)|deal size|\bacv\b"
         r"|average (?:size|value|amount)|typical deal",
     ),
-    ("closed_count", r"won (?:or|and|\+|/) lost|lost (?:or|and|\+|/) won|closed in total|total closed deals"),
+    ("closed_count", r"won ?(?:or|and|\+|/) ?lost|lost ?(?:or|and|\+|/) ?won|closed in total|total closed deals"),
     ("lost_count", r"\blost\b|\blose\b|\blosing\b|closed[- ]lost"),
     ("won_amount", r"revenue|bookings?|\bbooked\b|how much|amount|\$|dollars|\btotal\b|\bsum\b|\bvalue\b"),
     ("won_count", r"how many|number of|\bcount\b|\b# of\b|\bdeals\b"),
@@ -197,7 +197,7 @@ def parse_segment(text: str, known: set[str] = frozenset()) -> str | None:  # ty
 
 
 FACT_WORDS: tuple[tuple[str, str], ...] = (
-    ("champion", r"\bchampions?\b|\binternal (?:advocate|sponsor)\b"),
+    ("champion", r"\bchampions?\b|\bchamps?\b|\binternal (?:advocate|sponsor)\b"),
     (
         "stakeholders",
         r"stakeholders?|\bcontacts?\b|\bwho(?:'s| is| are)? (?:involved|on (?:the|their) side)|economic buyer"
@@ -236,7 +236,8 @@ def parse_kinds(text: str) -> list[str] | None:
 
 
 _TOPIC = re.compile(
-    r"\b(?:about|regarding|re|on the topic of|mentioning|mentioned|mention|mentions|bring up|brought up|bringing up"
+    r"\b(?:about|regarding|re|on the topic of|talk of|mentioning|mentioned|mention|mentions|bring up|brought up"
+    r"|bringing up"
     r"|raised|raise|raising|talk(?:ed)? about|complain(?:ed)? about|concerns? (?:about|on|with)|for|around)"
     r"\s+(?P<t>.+)$"
 )
@@ -255,3 +256,33 @@ def conversation_topic(text: str, company: str | None) -> str | None:
         r"\s+(?:on|in|at|during|from) (?:the |any |our |a )?(?:calls?|emails?|notes?|meetings?)\b.*$", "", topic
     )
     return topic.strip(" ,") or None
+
+
+_SINCE = re.compile(
+    r"\bsince (?P<mon>" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b"
+    r"|\b(?:in|over|during) the (?:last|past) (?P<n>\d+|[a-z]+) (?P<unit>days?|weeks?|months?)\b"
+    r"|\bsince (?P<last>last) (?P<lunit>week|month|quarter)\b"
+)
+
+
+def parse_since(text: str, today: date) -> date | None:
+    """Read the start of a conversation search: "since October", "in the last 2 weeks", "since last month"."""
+    m = _SINCE.search(text.lower())
+    if not m:
+        return None
+    if m.group("mon"):
+        month = next(i for i, name in enumerate(MONTHS, start=1) if name.startswith(m.group("mon")[:3]))
+        year = today.year if month <= today.month else today.year - 1
+        return date(year, month, 1)
+    if m.group("n"):
+        n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS.get(m.group("n"))
+        if not n:
+            return None
+        unit = m.group("unit").rstrip("s")
+        return today - timedelta(days=n * {"day": 1, "week": 7, "month": 30}[unit])
+    unit = m.group("lunit")
+    if unit == "week":
+        return today - timedelta(days=today.weekday() + 7)
+    if unit == "month":
+        return _month_bounds(today, -1)[0]
+    return _quarter_bounds(today, -1)[0]

@@ -74,7 +74,10 @@ NUMBER_WORDS = {
 }  # fmt: skip
 
 STAGE_WORDS: tuple[tuple[str, str], ...] = (
-    (r"appointment(?:s)?(?: scheduled)?|first meeting|early[- ]stage", "appointmentscheduled"),
+    (
+        r"appointment(?:s)?(?: scheduled)?|\bappts?(?: scheduled)?\b|first meeting|early[- ]stage",
+        "appointmentscheduled",
+    ),
     (r"qualified(?: to buy)?|qualification|early[- ]stage", "qualifiedtobuy"),
     (r"presentation(?:s)?(?: scheduled)?|demo stage|demo scheduled", "presentationscheduled"),
     (r"decision ?maker(?: bought in)?|bought in|buy-in stage|late[- ]stage", "decisionmakerboughtin"),
@@ -863,7 +866,7 @@ def _objection_route(text: str, fixed: str) -> Understanding:
         ),
         ("timing", r"timing|next quarter|next year|not a priority|bad time|later|not (?:a |the )?(?:good|right) time"),
         ("security", r"security|soc ?2|gdpr|compliance|infosec"),
-        ("integration", r"integrat|api|salesforce|implementation|migration"),
+        ("integration", r"integrat|api|salesforce|implementation|migration|\berp\b|\bstack\b|work with (?:our|their)"),
         (
             "authority",
             r"sign[- ]off|approval|procurement|boss|\bboard\b|legal|run (?:it|this|that) (?:by|past)"
