@@ -130,8 +130,8 @@ class CapabilityClassifier:
             self.semantic = LogisticRegression(C=10.0, max_iter=3000).fit(vectors, labels)
             assert list(self.semantic.classes_) == self.labels
 
-    def guess(self, question: str, *, force_embedding: bool = False) -> Guess:
-        """Rank the capabilities for `question`."""
+    def guess(self, question: str, *, force_embedding: bool = False, lexical_only: bool = False) -> Guess:
+        """Rank the capabilities for `question` (`lexical_only`: without the embedding, whatever the confidence)."""
         from scipy.sparse import hstack
 
         text = _text(question)
@@ -140,7 +140,7 @@ class CapabilityClassifier:
         features = hstack([t.transform([text]) for _name, t in union.transformer_list]).tocsr()
         probs = model.predict_proba(features)[0]
         used = False
-        if self.semantic is not None and (force_embedding or probs.max() < LEXICAL_SURE):
+        if self.semantic is not None and not lexical_only and (force_embedding or probs.max() < LEXICAL_SURE):
             vector = np.asarray(self.embed([text]), dtype=np.float32)
             probs = (probs + self.semantic.predict_proba(vector)[0]) / 2
             used = True

@@ -567,6 +567,10 @@ def understand(
         if newer is not None:
             ruled = newer
     model = classifier()
+    if guess is None and ruled.tool is not None:
+        # the rules found a capability: when the lexical model agrees, the embedding would not change the decision
+        lexical = model.guess(text, lexical_only=True)
+        guess = lexical if lexical.top == ruled.tool else None
     guess = guess or model.guess(text)
     if ruled.tool is None:
         if ruled.intent != "unknown":
