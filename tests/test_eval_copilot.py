@@ -29,6 +29,11 @@ def test_period_tokens():
     assert period_dates("next_month", today) == (date(2026, 12, 1), date(2026, 12, 31))
     assert period_dates("q1", today) == (date(2027, 1, 1), date(2027, 3, 31))
     assert period_dates("month:1", today) == (date(2027, 1, 1), date(2027, 1, 31))
+    # closed deals face the past: the November that has begun, the quarter before this one, the month so far
+    assert period_dates("past_month:11", today) == (date(2026, 11, 1), date(2026, 11, 30))
+    assert period_dates("past_month:12", today) == (date(2025, 12, 1), date(2025, 12, 31))
+    assert period_dates("last_quarter", today) == (date(2026, 7, 1), date(2026, 9, 30))
+    assert period_dates("mtd", today) == (date(2026, 11, 1), today)
 
 
 def test_router_and_agent_scored_the_same_way(sqlite_engine, tmp_path, capsys):
@@ -46,7 +51,7 @@ def test_router_and_agent_scored_the_same_way(sqlite_engine, tmp_path, capsys):
             sqlite_engine, fx.NOW, TWO, "agent", decide=route_with_agent, settings=settings, asker_name="Dana Reyes"
         )
     assert accuracy == 0.5
-    assert "✗ 'brief Acme': got get_latest_on_company" in capsys.readouterr().out
+    assert "✗ CONFIDENT WRONG 'brief Acme': got get_latest_on_company" in capsys.readouterr().out
 
 
 def test_canonical_resolves_names_the_way_tools_do(sqlite_engine):

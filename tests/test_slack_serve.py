@@ -122,7 +122,16 @@ def test_salesos_serve_runs_http_mode_with_bot_token_and_signing_secret_only(tmp
 def test_manifest_declares_what_the_app_listens_to(capsys):
     manifest = load_manifest()
     events = set(manifest["settings"]["event_subscriptions"]["bot_events"])
-    assert events == {"app_home_opened", "app_mention", "file_shared", "message.im", "reaction_added"}
+    assert events == {
+        "app_home_opened",
+        "app_mention",
+        "assistant_thread_started",
+        "assistant_thread_context_changed",
+        "file_shared",
+        "message.im",
+        "reaction_added",
+    }
+    assert "assistant:write" in manifest["oauth_config"]["scopes"]["bot"] and "assistant_view" in manifest["features"]
     assert [c["command"] for c in manifest["features"]["slash_commands"]] == ["/salesos"]
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True
     assert manifest["settings"]["interactivity"]["is_enabled"] is True

@@ -35,7 +35,11 @@ MAX_TOOL_JSON = 12_000  # characters of a result shown to the model; the rendere
 # Modules that declare a `CAPABILITIES` tuple, in the order help and suggested prompts list them.
 CAPABILITY_MODULES: tuple[str, ...] = (
     "tools.deals",
+    "tools.deal_stats",
+    "tools.deal_facts",
     "tools.health_snapshot",
+    "tools.my_day",
+    "tools.conversations",
     "tools.briefs",
     "tools.calls.summary",
     "tools.library",

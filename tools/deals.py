@@ -21,7 +21,17 @@ from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
 from store.meta import store_inputs
-from store.models import STAGE_LABELS, Company, Contact, Deal, Engagement, Owner, pk_col, stored_id
+from store.models import (
+    STAGE_LABELS,
+    Company,
+    Contact,
+    Deal,
+    DealStageChange,
+    Engagement,
+    Owner,
+    pk_col,
+    stored_id,
+)
 from store.stages import stage_catalog
 from tools.capabilities import Capability, Example, Subcommand, ToolContext, ToolUserError
 from tools.matching import match_name
@@ -128,6 +138,8 @@ class LatestOn(BaseModel):
     next_meeting: Interaction | None
     open_tasks: list[Interaction]
     now: datetime
+    deals_total: int = 0
+    """How many deals the company has in all (`deals` holds the first ones: open first, then the latest closed)."""
 
 
 class PipelineRow(BaseModel):
@@ -285,6 +297,8 @@ class DealFilter:
     min_amount: float | None = None
     max_amount: float | None = None
     company_id: int | None = None
+    in_stage_since: datetime | None = None
+    """Only deals that entered their current stage at or before this instant ("in contract sent for 30+ days")."""
 
     def apply(self, stmt: Any) -> Any:
         """Add every set filter to a SELECT over deals."""
@@ -297,6 +311,7 @@ class DealFilter:
             col(Deal.amount) >= self.min_amount if self.min_amount is not None else None,
             col(Deal.amount) <= self.max_amount if self.max_amount is not None else None,
             col(Deal.company_id) == self.company_id if self.company_id is not None else None,
+            _entered_stage_at() <= self.in_stage_since if self.in_stage_since is not None else None,
         ]
         return stmt.where(*(c for c in conditions if c is not None))
 
@@ -307,6 +322,17 @@ class DealFilter:
             for k, v in dataclasses.asdict(self).items()
             if v not in (None, [])
         }
+
+
+def _entered_stage_at() -> Any:
+    """SQL: when the deal entered its current stage (its last move into it; its creation when never moved)."""
+    moved = (
+        select(func.max(DealStageChange.changed_at))
+        .where(DealStageChange.deal_id == Deal.id, DealStageChange.to_stage == Deal.stage)
+        .correlate(Deal)
+        .scalar_subquery()
+    )
+    return func.coalesce(moved, Deal.created_at)
 
 
 def find_deals(session: Session, *, limit: int = 50, **filters: Any) -> list[DealRow]:
@@ -510,6 +536,9 @@ def latest_on(session: Session, company: str, *, now: datetime, interactions: in
         col(Deal.is_closed), col(Deal.closed_at).desc().nulls_first(), col(Deal.id).desc()
     ).limit(10)
     deals = [deal_row(r) for r in session.exec(deals_stmt).all()]
+    deals_total = int(
+        session.execute(select(func.count(col(Deal.id))).where(col(Deal.company_id) == row.id)).scalar_one()
+    )
 
     base = sa_select(Engagement).where(col(Engagement.company_id) == row.id)
     past = _interactions(
@@ -539,6 +568,7 @@ def latest_on(session: Session, company: str, *, now: datetime, interactions: in
         next_meeting=upcoming[0] if upcoming else None,
         open_tasks=tasks,
         now=now,
+        deals_total=deals_total,
     )
 
 
@@ -599,8 +629,15 @@ class SearchDealsArgs(BaseModel):
     min_amount: float | None = Field(default=None, description="Only deals worth at least this much (USD).")
     max_amount: float | None = Field(default=None, description="Only deals worth at most this much (USD).")
     company: str | None = Field(default=None, description="Only deals of this company (name as typed).")
+    min_days_in_stage: int | None = Field(
+        default=None,
+        ge=1,
+        le=3650,
+        description="Only deals in their current stage for at least this many days ('stuck in contract sent for "
+        "over 30 days' → 30).",
+    )
     include_closed: bool = Field(default=False, description="True to include won and lost deals.")
-    limit: int = Field(default=25, ge=1, le=200, description="Most deals to return, largest first.")
+    limit: int = Field(default=25, ge=1, le=200, description="Most deals to return, largest first ('top 5 deals' → 5).")
 
 
 class SilentDealsArgs(BaseModel):
@@ -708,6 +745,7 @@ def _search_deals(ctx: ToolContext, session: Session, a: SearchDealsArgs) -> Bas
         min_amount=a.min_amount,
         max_amount=a.max_amount,
         company_id=company_id,
+        in_stage_since=ctx.now - timedelta(days=a.min_days_in_stage) if a.min_days_in_stage else None,
     )
     total, total_amount = count_deals(session, deal_filter)
     return DealList(
@@ -767,6 +805,12 @@ CAPABILITIES = (
             Example("what's closing this quarter?", {"closing_from": "<quarter start>", "closing_to": "<quarter end>"}),
             Example("deals over $50k", {"min_amount": 50_000}),
             Example("what's in contract sent?", {"stages": ["contractsent"]}),
+            Example("top 5 deals by amount", {"limit": 5}),
+            Example(
+                "deals stuck in contract sent for over 30 days",
+                {"stages": ["contractsent"], "min_days_in_stage": 30},
+            ),
+            Example("deals between 50k and 100k", {"min_amount": 50_000, "max_amount": 100_000}),
         ),
         subcommand=Subcommand(
             "deals", "deals [filter]", "your open deals (e.g. `deals closing this month`)", defaults={"owners": ["me"]}

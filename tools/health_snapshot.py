@@ -286,6 +286,10 @@ class AtRiskArgs(BaseModel):
 
     owners: list[str] | None = OwnersField
     company: str | None = Field(default=None, description="Only this company's deals (name as typed).")
+    deal_ids: list[int] | None = Field(
+        default=None,
+        description="Only these deals: the ids of a previous answer's deals ('which of those are at risk?').",
+    )
 
 
 def _at_risk(ctx: ToolContext, session: Session, a: AtRiskArgs) -> BaseModel:
@@ -293,7 +297,7 @@ def _at_risk(ctx: ToolContext, session: Session, a: AtRiskArgs) -> BaseModel:
     company_id, unresolved = company_filter(session, a.company)
     if unresolved is not None:
         return unresolved
-    return at_risk(
+    result = at_risk(
         session,
         now=ctx.now,
         thresholds=Thresholds.from_settings(ctx.settings),
@@ -302,7 +306,20 @@ def _at_risk(ctx: ToolContext, session: Session, a: AtRiskArgs) -> BaseModel:
         max_age=max_age(ctx.settings),
         owner_ids=owner_ids or None,
         company_id=company_id,
+        limit=1_000_000 if a.deal_ids else AT_RISK_SHOWN,
     )
+    if a.deal_ids:
+        wanted = set(a.deal_ids)
+        kept = [r for r in result.deals if r.deal.id in wanted]
+        result = result.model_copy(
+            update={
+                "deals": kept[:AT_RISK_SHOWN],
+                "total": len(kept),
+                "total_amount": float(sum(r.deal.amount or 0.0 for r in kept)),
+                "open_deals": len(wanted),
+            }
+        )
+    return result
 
 
 CAPABILITIES = (

@@ -9,11 +9,12 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, select
 
-from store.models import STAGE_LABELS, Owner
+from store.models import STAGE_LABELS, Owner, stored_id
 from tools.capabilities import ToolUserError
 from tools.matching import match_name
 
 ME_WORDS = {"me", "my", "mine", "i", "myself"}
+MY_TEAM_WORDS = {"my team", "our team"}
 
 
 def resolve_owners(
@@ -29,6 +30,16 @@ def resolve_owners(
     for raw in names:
         name = raw.strip()
         low = name.lower()
+        if low in MY_TEAM_WORDS:  # the asker's own team: a manager's reports, else the team they belong to
+            me = next((o for o in owners if o.id == asker_owner_id), None)
+            if me is not None and any(o.manager_id == me.id for o in owners):
+                team_ids, label = _with_reports(owners, me)
+                ids += team_ids
+                labels.append(label)
+                continue
+            if me is None or not me.team:
+                raise ToolUserError("I don't know which team is yours. Name it, e.g. 'Team East'.")
+            low = name = me.team.lower()
         if low in ME_WORDS:
             if asker_owner_id is None:
                 raise ToolUserError(
@@ -60,11 +71,18 @@ def resolve_owners(
 
 
 def _with_reports(owners: Sequence[Owner], owner: Owner) -> tuple[list[int], str]:
-    """A manager's questions roll up their team: the manager and everyone reporting to them (by `manager_id`)."""
-    reports = [o.id for o in owners if o.manager_id is not None and o.manager_id == owner.id]
-    if not reports:
-        return [owner.id], owner.name  # type: ignore[list-item]
-    return [owner.id, *reports], f"{owner.name}'s team ({len(reports)} reports)"  # type: ignore[list-item]
+    """A manager's questions roll up their team ("Helen's pipeline").
+
+    The team is everyone reporting to them (`manager_id`, e.g. from a CSV import's sales teams) or, where reporting
+    lines are not recorded, the team a manager-role owner belongs to ("Team East").
+    """
+    reports = [stored_id(o.id) for o in owners if o.manager_id is not None and o.manager_id == owner.id]
+    if reports:
+        return [stored_id(owner.id), *reports], f"{owner.name}'s team ({len(reports)} reports)"
+    if owner.role == "manager" and owner.team:
+        members = [stored_id(o.id) for o in owners if o.team == owner.team]
+        return members, f"{owner.team} ({owner.name}'s team)"
+    return [stored_id(owner.id)], owner.name
 
 
 def _team_core(name: str) -> str:

@@ -53,7 +53,9 @@ def load_history(engine: Engine, thread_key: str | None, limit: int = HISTORY_TU
     with Session(engine) as session:
         rows = session.exec(
             select(ConversationTurn)
-            .where(col(ConversationTurn.thread_key) == thread_key)
+            .where(
+                col(ConversationTurn.thread_key) == thread_key, col(ConversationTurn.role).in_(("user", "assistant"))
+            )
             .order_by(col(ConversationTurn.created_at).desc(), col(ConversationTurn.id).desc())
             .limit(limit)
         ).all()

@@ -23,6 +23,9 @@ from store.models import STAGE_LABELS
 from tools.briefs import Brief
 from tools.calls.summary import CallSummary, NoCall
 from tools.capabilities import all_capabilities
+from tools.conversations import ConversationResults
+from tools.deal_facts import DealFacts
+from tools.deal_stats import METRIC_LABELS, SEGMENT_LABELS, ClosedMetrics, DealCount, MetricRow
 from tools.deals import CompanyMatch, DealList, LatestOn, PipelineResult, SilentList
 from tools.formatting import money
 from tools.health import AtRiskResult
@@ -34,6 +37,7 @@ from tools.insights.pains import PainPoints
 from tools.insights.personas import Personas
 from tools.insights.salvage import ReactivationList, ReactivationPlan
 from tools.leads.lookup import LeadScores, ScoredLead
+from tools.my_day import MyDay
 
 if TYPE_CHECKING:
     from settings import Settings
@@ -223,17 +227,7 @@ class Renderer:
     @renders(DealList)
     def deal_list(self, result: DealList) -> Reply:
         """Render deal list."""
-        f = result.filters
-        what = []
-        if f.get("closing_from") or f.get("closing_to"):
-            what.append(f"closing {_span(f.get('closing_from'), f.get('closing_to'))}")
-        if f.get("min_amount") is not None:
-            what.append(f"worth {money(f['min_amount'])}+")
-        if f.get("stages"):
-            what.append("in " + ", ".join(f["stages"]))
-        if result.owners:
-            what.append("for " + ", ".join(result.owners))
-        scope = ("Open deals" if f.get("open_only", True) else "Deals") + (" " + " ".join(what) if what else "")
+        scope = _filter_words(result.filters, result.owners)
         title = f"{scope}: {result.total} ({money(result.total_amount)})"
         reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
         if not result.deals:
@@ -311,7 +305,9 @@ class Renderer:
         reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
         deals = latest.deals
         if deals:
-            reply.add(Section(clip("*Deals*\n" + "\n".join(self.deal_line(d) for d in deals[:8]))))
+            total = max(latest.deals_total, len(deals))
+            shown = fit_lines([self.deal_line(d) for d in deals], total, "open first, then the latest closed")
+            reply.add(Section(clip("*Deals*\n" + shown)))
         else:
             reply.add(Section(f"No deals with {self.company_link(latest.company)} in the CRM."))
         if latest.last_interactions:
@@ -494,10 +490,209 @@ class Renderer:
             lines.append(f"_{result.model_note}_")
         return Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)), Section(clip("\n".join(lines))))
 
+    @renders(DealCount)
+    def deal_count(self, result: DealCount) -> Reply:
+        """Render a count of deals, naming the largest ones."""
+        scope = _filter_words(result.filters, result.owners)
+        title = f"{scope}: {result.total} ({money(result.total_amount)})"
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        if result.largest:
+            lines = [self.deal_line(d) for d in result.largest]
+            reply.add(Section(fit_lines(lines, result.total, "largest shown first")))
+        return reply
+
+    @renders(ClosedMetrics)
+    def closed_metrics(self, result: ClosedMetrics) -> Reply:
+        """Render closed-deal metrics: the headline figure, every figure, the slices and the deals behind them."""
+        scope = []
+        if result.closed_from or result.closed_to:
+            scope.append("closed " + _span(_iso(result.closed_from), _iso(result.closed_to)))
+        if result.owners:
+            scope.append("for " + ", ".join(result.owners))
+        if result.segment:
+            scope.append(f"in {SEGMENT_LABELS.get(result.segment, result.segment)}")
+        where = (" " + " ".join(scope)) if scope else " (all time)"
+        t = result.total
+        headline = _metric_value(result.metric, t)
+        title = f"{METRIC_LABELS[result.metric]}{where}: {headline}"
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        reply.add(Section(_metric_line(t, "All")))
+        if result.rows:
+            lines = [_metric_line(r, r.label) for r in result.rows[:30]]
+            reply.add(Section(clip(f"*By {result.by}*\n" + "\n".join(lines))))
+        if result.deals:
+            lines = [
+                f"• {d.name}"
+                + (f" ({d.company})" if d.company and d.company not in d.name else "")
+                + f" · {'won' if d.is_won else 'lost'} {day(d.closed_on)} · {money(d.amount)} · {d.owner or 'no owner'}"
+                for d in result.deals
+            ]
+            reply.add(Section(clip("*Deals behind the figures* (largest won first)\n" + "\n".join(lines))))
+        reply.add(
+            Context(
+                elements=[
+                    "Won amount and average deal size count won deals; win rate = won ÷ (won + lost); "
+                    "cycle = days from creation to won. Closed date in the team's timezone."
+                ]
+            )
+        )
+        return reply
+
+    @renders(DealFacts)
+    def deal_facts(self, result: DealFacts) -> Reply:
+        """Render who owns an account's deals, their stakeholders and champion."""
+        what = {"owner": "Owner", "champion": "Champion", "stakeholders": "Stakeholders"}.get(result.fact, "Deal facts")
+        title = f"{what} — {result.company.name}"
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        if not result.deals:
+            return reply.add(Section(f"No deals with {self.company_link(result.company)} in the CRM."))
+        for f in result.deals:
+            team = f" ({f.owner_team})" if f.owner_team else ""
+            lines = [self.deal_line(f.deal), f"    Owner: *{f.deal.owner_name or 'no owner'}*{team}"]
+            if result.fact in ("champion", "all"):
+                champ = f.champion
+                lines.append(
+                    f"    Champion: *{champ.name}*" + (f", {champ.title}" if champ.title else "")
+                    if champ
+                    else "    Champion: none recorded in the CRM"
+                )
+            if result.fact in ("stakeholders", "all"):
+                people = [
+                    f"{s.name}"
+                    + (f", {s.title}" if s.title else "")
+                    + (f" — _{s.role.replace('_', ' ')}_" if s.role else "")
+                    for s in f.stakeholders
+                ]
+                lines.append("    Stakeholders: " + ("; ".join(people) if people else "none recorded in the CRM"))
+            reply.add(Section(clip("\n".join(lines))))
+        if result.total_deals > len(result.deals):
+            reply.add(Section(f"…and {result.total_deals - len(result.deals)} more deals (open first)."))
+        return reply
+
+    @renders(MyDay)
+    def my_day(self, result: MyDay) -> Reply:
+        """Render an owner's day."""
+        who = ", ".join(result.owners)
+        title = f"{who}'s day — {day(date.fromisoformat(result.day))}"
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        if result.meetings:
+            lines = []
+            for m in result.meetings:
+                line = f"• {when(m.meeting.occurred_at, self.tz)} · {m.meeting.subject or 'meeting'}"
+                if m.deal:
+                    line += f"\n    {self.deal_line(m.deal)[2:]}"
+                if m.risk:
+                    line += f"\n    risk {m.risk.score}: {m.risk.reasons[0].label if m.risk.reasons else ''}"
+                lines.append(line)
+            reply.add(Section(clip("*Meetings today*\n" + "\n".join(lines))))
+        else:
+            reply.add(Section("*Meetings today:* none"))
+        tasks = [self.task_line(t) for t in result.tasks_due]
+        reply.add(
+            Section(
+                clip(
+                    f"*Tasks due or overdue:* {result.tasks_total}"
+                    + ("\n" + fit_lines(tasks, result.tasks_total, "oldest due first") if tasks else "")
+                )
+            )
+        )
+        risk = [self.deal_line(r.deal, f"risk {r.score}: {r.next_best_action or ''}") for r in result.at_risk]
+        reply.add(
+            Section(
+                clip(
+                    f"*At risk:* {result.at_risk_total}"
+                    + ("\n" + fit_lines(risk, result.at_risk_total, "riskiest first") if risk else "")
+                )
+            )
+        )
+        quiet = [self.deal_line(s.deal, f"{s.days_silent} days silent") for s in result.silent]
+        reply.add(
+            Section(
+                clip(
+                    f"*Silent {result.silent_days}+ days:* {result.silent_total}"
+                    + ("\n" + fit_lines(quiet, result.silent_total, "longest silence first") if quiet else "")
+                )
+            )
+        )
+        return reply
+
+    @renders(ConversationResults)
+    def conversation_results(self, result: ConversationResults) -> Reply:
+        """Render quotes found in conversations, each dated and attributed, or say none were found."""
+        at = f" at {result.company}" if result.company else ""
+        title = f"What was said about “{_short(result.query, 80)}”{at}"
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        if not result.hits:
+            kinds = ", ".join(result.kinds)
+            return reply.add(
+                Section(
+                    f"I found nothing close to “{_short(result.query, 80)}” in {result.searched} passages "
+                    f"({kinds}){at}. Nothing is quoted rather than something unrelated."
+                )
+            )
+        lines = []
+        for h in result.hits:
+            who = h.speaker or "unknown speaker"
+            src = h.kind + (f" “{_short(h.subject, 60)}”" if h.subject else "")
+            lines.append(
+                f"• {when(h.occurred_at, self.tz)} · {src} · {h.company or ''} · {who}:\n    > {_short(h.quote, 400)}"
+            )
+        return reply.add(Section(clip("\n".join(lines))))
+
 
 def _short(text: str | None, limit: int = 160) -> str:
     text = (text or "").strip()
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _metric_value(metric: str, row: MetricRow) -> str:
+    if metric == "won_amount":
+        return money(row.won_amount)
+    if metric == "won_count":
+        return f"{row.won} won"
+    if metric == "lost_count":
+        return f"{row.lost} lost"
+    if metric == "closed_count":
+        return f"{row.won + row.lost} closed ({row.won} won, {row.lost} lost)"
+    if metric == "win_rate":
+        return f"{row.win_rate:.0%}" if row.win_rate is not None else "no closed deals"
+    if metric == "avg_deal_size":
+        return money(row.avg_deal_size) if row.avg_deal_size is not None else "no won deals"
+    return f"{row.avg_cycle_days:.0f} days" if row.avg_cycle_days is not None else "no won deals"
+
+
+def _metric_line(row: MetricRow, label: str) -> str:
+    rate = f"{row.win_rate:.0%}" if row.win_rate is not None else "—"
+    size = money(row.avg_deal_size) if row.avg_deal_size is not None else "—"
+    cycle = f"{row.avg_cycle_days:.0f} d" if row.avg_cycle_days is not None else "—"
+    return (
+        f"• *{label}*: won {row.won} ({money(row.won_amount)}) · lost {row.lost} · win rate {rate} · "
+        f"avg deal {size} · cycle {cycle}"
+    )
+
+
+def _filter_words(f: dict[str, Any], owners: list[str]) -> str:
+    """Say which deals a filter selects ("Open deals closing Jan 1 – Mar 31 in contractsent for Dana")."""
+    what = []
+    if f.get("closing_from") or f.get("closing_to"):
+        what.append(f"closing {_span(f.get('closing_from'), f.get('closing_to'))}")
+    if f.get("min_amount") is not None and f.get("max_amount") is not None:
+        what.append(f"worth {money(f['min_amount'])}–{money(f['max_amount'])}")
+    elif f.get("min_amount") is not None:
+        what.append(f"worth {money(f['min_amount'])}+")
+    elif f.get("max_amount") is not None:
+        what.append(f"worth up to {money(f['max_amount'])}")
+    if f.get("stages"):
+        what.append("in " + ", ".join(STAGE_LABELS.get(s, s) for s in f["stages"]))
+    if f.get("in_stage_since"):
+        what.append(f"in that stage since {day(datetime.fromisoformat(f['in_stage_since']).date())} or earlier")
+    if owners:
+        what.append("for " + ", ".join(owners))
+    return ("Open deals" if f.get("open_only", True) else "Deals") + (" " + " ".join(what) if what else "")
 
 
 def _or_list(names: list[str]) -> str:

@@ -35,6 +35,21 @@ class Understanding:
     """Assumptions made (e.g. "assumed 5 days"), shown with the answer."""
     problem: str | None = None
     """Why the router cannot answer (it then offers examples)."""
+    confidence: float = 1.0
+    """How sure understanding is of the capability (the classifier's probability when it was consulted)."""
+    choices: list[Choice] = field(default_factory=list)
+    """When not sure: the candidate readings to offer as a clarifying question (buttons, numbered choices)."""
+    unapplied: list[str] = field(default_factory=list)
+    """What the question asked that the answer could not apply ("a stage filter"), said with the answer."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One reading of an unclear question: a capability, its arguments and how to say it."""
+
+    label: str
+    tool: str
+    args: dict[str, Any] = field(default_factory=dict)
 
 
 # --- vocabulary ------------------------------------------------------------------------------------------------------
@@ -57,7 +72,10 @@ KEYWORDS = [
 _KEYWORD_SET = frozenset(KEYWORDS)
 
 STAGE_WORDS: tuple[tuple[str, str], ...] = (
-    (r"appointment(?:s)?(?: scheduled)?|first meeting|early[- ]stage", "appointmentscheduled"),
+    (
+        r"appointment(?:s)?(?: scheduled)?|\bappts?(?: scheduled)?\b|first meeting|early[- ]stage",
+        "appointmentscheduled",
+    ),
     (r"qualified(?: to buy)?|qualification|early[- ]stage", "qualifiedtobuy"),
     (r"presentation(?:s)?(?: scheduled)?|demo stage|demo scheduled", "presentationscheduled"),
     (r"decision ?maker(?: bought in)?|bought in|buy-in stage|late[- ]stage", "decisionmakerboughtin"),
@@ -68,6 +86,7 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
 
 # Non-company words dropped when the company is read from what is left of a question.
 FILLER = {
+    "teh", "hte", "waht", "wat", "whta", "abuot", "fo", "adn", "nad", "yo", "plz",  # typos of filler words
     "inbound", "newest", "new", "form", "forms", "submission", "submissions", "web", "website",
     "a", "an", "the", "of", "on", "in", "at", "for", "to", "with", "about", "me", "my", "our", "we", "us", "i",
     "you", "your", "please", "pls", "can", "could", "would", "will", "do", "does", "did", "is", "are", "was",
@@ -292,7 +311,7 @@ class Names:
         return words | {w for s in self.stages for w in s.label.lower().split()}
 
 
-_COMPANY_CACHE: dict[tuple[str, int, int], dict[str, list[tuple[str, str]]]] = {}
+_COMPANY_CACHE: dict[tuple[str, int, int], tuple[dict[str, list[tuple[str, str]]], frozenset[str]]] = {}
 
 
 def _clean(name: str) -> str:
@@ -313,9 +332,9 @@ def load_names(session: Session) -> Names:
             cleaned = _clean(name)
             if cleaned:
                 by_first.setdefault(cleaned.split(" ", 1)[0], []).append((cleaned, name))
-        _COMPANY_CACHE[key] = by_first
-    by_first = _COMPANY_CACHE[key]
-    words = frozenset(w for entries in by_first.values() for cleaned, _n in entries for w in cleaned.split())
+        words = frozenset(w for entries in by_first.values() for cleaned, _n in entries for w in cleaned.split())
+        _COMPANY_CACHE[key] = (by_first, words)
+    by_first, words = _COMPANY_CACHE[key]
     return Names(owners=owners, companies=by_first, company_words=words, stages=stage_catalog(session))
 
 
@@ -363,6 +382,9 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     if company:
         text = text.replace(company.lower(), " ")
     found: list[str] = []
+    if re.search(r"\b(?:my|our) team(?:'s)?\b", text):  # the asker's team, resolved by tools.resolve
+        found.append("my team")
+        text = re.sub(r"\b(?:my|our) team(?:'s)?\b", " ", text)
     if re.search(
         r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m)\b|\bi've\b|\bam i\b|\bdo i\b|\bshould i\b"
         r"|\b(?:on|assigned to|owned by) me\b",
@@ -762,7 +784,7 @@ def _objection_route(text: str, fixed: str) -> Understanding:
         ),
         ("timing", r"timing|next quarter|next year|not a priority|bad time|later|not (?:a |the )?(?:good|right) time"),
         ("security", r"security|soc ?2|gdpr|compliance|infosec"),
-        ("integration", r"integrat|api|salesforce|implementation|migration"),
+        ("integration", r"integrat|api|salesforce|implementation|migration|\berp\b|\bstack\b|work with (?:our|their)"),
         (
             "authority",
             r"sign[- ]off|approval|procurement|boss|\bboard\b|legal|run (?:it|this|that) (?:by|past)"

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Literal
 from bot.copilot.reply import Reply
 from bot.slack.approvals import APPROVE_REACTIONS, DISCARD_REACTIONS, carry_out_decision
 from bot.slack.blocks import post_ephemeral_reply, text_reply, update_reply, working_blocks
-from bot.slack.identity import resolve_identity
 from bot.slack.work import WorkRef
 from tools.drafts import find_draft_by_message
 
@@ -38,19 +37,9 @@ _IGNORED_SUBTYPES = {
 
 
 def _ask(deps: BotDeps, client: Any, *, user: str, question: str, thread_key: str) -> Reply:
-    try:
-        identity = resolve_identity(deps.engine, client, user, settings=deps.settings, now=deps.now())
-        return deps.answer(
-            question,
-            engine=deps.engine,
-            settings=deps.settings,
-            asker_owner_id=identity.owner_id,
-            thread_key=thread_key,
-            now=deps.now(),
-        ).reply
-    except Exception:
-        log.exception("copilot failed on %r", question)
-        return text_reply(":warning: Sorry, something went wrong answering that. The error is logged; try again.")
+    from bot.slack.assistant import answer_with_feedback
+
+    return answer_with_feedback(deps, client, user=user, question=question, thread_key=thread_key)
 
 
 def answer_in_place(

@@ -89,7 +89,7 @@ def create_app(
     """
     from slack_bolt import App
 
-    from bot.slack import actions, commands, events, home
+    from bot.slack import actions, assistant, commands, events, home
 
     client = client or build_web_client(settings)
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
@@ -116,6 +116,13 @@ def create_app(
         kind = body.get("type") if isinstance(body, dict) else None
         log.error("Slack listener failed on a %s payload: %r", kind, error, exc_info=error)
 
-    for register in (commands.register, events.register, actions.register, home.register, *registrars):
+    for register in (
+        commands.register,
+        events.register,
+        actions.register,
+        home.register,
+        assistant.register,
+        *registrars,
+    ):
         register(app, deps)
     return app, deps

@@ -19,12 +19,16 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from eval.copilot.heldout5 import CASES as HELDOUT_5
+from eval.copilot.phrasings import PHRASINGS
 from eval.copilot.questions import CASES, FRESH, HELDOUT, Case
 from eval.copilot.unseen import UNSEEN
 from eval.copilot.unseen4 import UNSEEN_4
 from settings import PROJECT_ROOT, Settings
 
 ASKER = "Dana Whitfield"
+SUMMARY: list[tuple[str, int, int, int, int, int]] = []
+"""(set, questions, capability right, capability+args right, confident wrong, clarified) of each run."""
 TIMEZONE = "America/New_York"
 
 
@@ -75,6 +79,9 @@ def period_dates(token: str, today: date) -> tuple[date, date]:
         year = today.year if month >= today.month else today.year + 1
         start = date(year, month, 1)
         return start, _month_end(start)
+    closed = closed_period(token, today)
+    if closed is not None:
+        return closed
     if token.startswith("q"):
         q = int(token[1])
         start, end = _quarter(date(today.year, 3 * q - 2, 1))
@@ -82,6 +89,43 @@ def period_dates(token: str, today: date) -> tuple[date, date]:
             start, end = _quarter(date(today.year + 1, 3 * q - 2, 1))
         return start, end
     raise ValueError(f"unknown period token {token}")
+
+
+def closed_period(token: str, today: date) -> tuple[date, date] | None:
+    """Dates of a past-facing period token (closed deals), None for other tokens.
+
+    Tokens: last_quarter, last_month, this_year, last_year, mtd, qtd, ytd, past_month:N (the last month N that has
+    begun), past_q:N, last_N_days.
+    """
+    if token == "last_quarter":
+        return _quarter(today, -1)
+    if token == "last_month":
+        end = today.replace(day=1) - timedelta(days=1)
+        return end.replace(day=1), end
+    if token == "this_year":
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    if token == "last_year":
+        return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    if token == "mtd":
+        return today.replace(day=1), today
+    if token == "qtd":
+        return _quarter(today)[0], today
+    if token == "ytd":
+        return date(today.year, 1, 1), today
+    if token.startswith("past_month:"):
+        month = int(token.split(":")[1])
+        year = today.year if month <= today.month else today.year - 1
+        start = date(year, month, 1)
+        return start, _month_end(start)
+    if token.startswith("past_q:"):
+        q = int(token.split(":")[1])
+        start = date(today.year, 3 * q - 2, 1)
+        if start > today:
+            start = date(today.year - 1, 3 * q - 2, 1)
+        return _quarter(start)
+    if token.startswith("last_") and token.endswith("_days"):
+        return today - timedelta(days=int(token.split("_")[1])), today
+    return None
 
 
 # --- canonical form of a tool call -----------------------------------------------------------------------------------
@@ -108,18 +152,58 @@ def canonical(session: Session, tool: str, args: dict[str, Any], asker_id: int, 
         out["owners"] = sorted(resolve_owners(session, owners, asker_id)[0]) if owners else []
     except ToolUserError:
         out["owners"] = ["<unresolved>"]
+    if tool == "lookup_company":  # the name as asked about: which company it means is the tool's answer
+        return {"company": (args.get("company") or "").strip(" '\"").lower() or None}
+    if tool == "score_lead":  # the lead's identity: its company and e-mail
+        return {k: (str(args.get(k) or "").strip().lower() or None) for k in ("company", "contact_email")}
+    if tool == "get_deal_facts":
+        name = args.get("company")
+        match = resolve_company(session, name) if name else None
+        return {"company": match.company.name if match and match.company else name, "fact": args.get("fact", "all")}
+    if tool == "search_conversations":
+        from tools.deals import resolve_company_strict
+
+        name = args.get("company")
+        match = resolve_company_strict(session, name) if name else None
+        kinds = sorted(args.get("kinds") or ["call", "email", "note"])
+        since = _iso(args.get("since"))
+        company = match.company.name if match and match.company else name
+        return {"company": company, "kinds": kinds, "since": since}  # the query is free text: not compared
+    if tool == "get_my_day":
+        owners = args.get("owners") or ["me"]
+        try:
+            return {"owners": sorted(resolve_owners(session, owners, asker_id)[0])}
+        except ToolUserError:
+            return {"owners": ["<unresolved>"]}
+    if tool == "get_closed_deal_metrics":
+        if "period" in args:
+            start, end = period_dates(args["period"], today)
+            out["closed_from"], out["closed_to"] = start.isoformat(), end.isoformat()
+        else:
+            out["closed_from"], out["closed_to"] = _iso(args.get("closed_from")), _iso(args.get("closed_to"))
+        if out["closed_to"] and out["closed_to"] > today.isoformat():  # nothing has closed after today: same deals
+            out["closed_to"] = today.isoformat()
+        out["metric"] = args.get("metric", "won_amount")
+        out["by"] = args.get("by")
+        segment = args.get("segment")
+        out["segment"] = segment.lower().replace("-", "_").replace(" ", "_") if segment else None
+        return out
     defaults = get_capability(tool).args_schema.model_validate({}).model_dump()
     if tool == "list_silent_deals":
         out["days"] = args.get("days", defaults["days"])
     elif tool == "summarize_pipeline":
         out["by"] = args.get("by", defaults["by"])
-    elif tool == "search_deals":
+    elif tool in ("search_deals", "count_deals"):
         if "period" in args:
             start, end = period_dates(args["period"], today)
             out["closing_from"], out["closing_to"] = start.isoformat(), end.isoformat()
         else:
             out["closing_from"], out["closing_to"] = args.get("closing_from"), args.get("closing_to")
         out["min_amount"] = float(args["min_amount"]) if args.get("min_amount") is not None else None
+        out["max_amount"] = float(args["max_amount"]) if args.get("max_amount") is not None else None
+        out["min_days_in_stage"] = args.get("min_days_in_stage")
+        if tool == "search_deals":
+            out["limit"] = args.get("limit", defaults["limit"])
         out["stages"] = sorted(args.get("stages") or [])
         # search_deals resolves the company as typed (`resolve_company_strict`), so compare what it resolves to
         from tools.deals import resolve_company_strict
@@ -128,6 +212,39 @@ def canonical(session: Session, tool: str, args: dict[str, Any], asker_id: int, 
         match = resolve_company_strict(session, name) if name else None
         out["company"] = match.company.name if match and match.company else name
     return out
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _unresolved_company(session: Session, args: dict[str, Any]) -> bool:
+    """A company argument that resolves to no company: the tool answers "did you mean ...?", not an answer."""
+    from tools.deals import resolve_company_strict
+
+    name = args.get("company")
+    return bool(name) and resolve_company_strict(session, str(name)).company is None
+
+
+def no_tool_right(expected: str, intent: str, got_tool: str | None, unapplied: list[str], *, offline: bool) -> bool:
+    """Whether a question that must not be answered by a capability as asked was handled right.
+
+    The labels of set 5 (written without the evaluator's vocabulary) read: "help"; "out_of_scope" and "write" (no
+    capability can do it: the copilot must say so, our intent "unknown"); "clarify" (ask: any non-help reply without a
+    tool); "unsupported_filter" (a filter the capability cannot take: right when it asks, or when it answers and says
+    which filter it could not apply). Sets 1-4 label "unknown" and "help" and are compared as before.
+    """
+    if not offline:  # the agent has no intents: a case expecting no tool is right when it calls none
+        return got_tool is None
+    if expected == "unsupported_filter":
+        return got_tool is None or bool(unapplied)
+    if got_tool is not None:
+        return False
+    if expected in ("out_of_scope", "write"):
+        return intent == "unknown"
+    if expected == "clarify":
+        return intent != "help"
+    return intent == expected
 
 
 def open_workspace(db: str | None, now: datetime) -> Engine:
@@ -158,11 +275,14 @@ def open_workspace(db: str | None, now: datetime) -> Engine:
 
 
 def route_offline(session: Session, question: str, now: datetime, settings: Settings, asker_id: int) -> tuple:
-    """The router's decision as (intent, tool, args)."""
-    from bot.copilot.understanding import route
+    """Understanding's decision as (intent, tool, args); a clarifying question is intent "clarify", no tool."""
+    from bot.copilot.decide import understand
 
-    decision = route(question, session=session, now=now, tz=ZoneInfo(TIMEZONE))
-    return decision.intent, decision.tool, decision.args
+    decision = understand(question, session=session, now=now, tz=ZoneInfo(TIMEZONE))
+    if decision.choices:
+        return "clarify", None, {}, []
+    intent = "unknown" if decision.intent == "none" else decision.intent
+    return intent, decision.tool, decision.args, list(decision.unapplied)
 
 
 def route_with_agent(session: Session, question: str, now: datetime, settings: Settings, asker_id: int) -> tuple:
@@ -174,10 +294,10 @@ def route_with_agent(session: Session, question: str, now: datetime, settings: S
     try:
         run_agent(question, ctx=ctx)
     except Exception as exc:  # a failed call scores as a miss, it does not stop the evaluation
-        return f"error: {type(exc).__name__}", None, {}
+        return f"error: {type(exc).__name__}", None, {}, []
     if not ctx.calls:
-        return "no tool", None, {}
-    return ctx.calls[0].name, ctx.calls[0].name, ctx.calls[0].args
+        return "no tool", None, {}, []
+    return ctx.calls[0].name, ctx.calls[0].name, ctx.calls[0].args, []
 
 
 def run(
@@ -190,7 +310,7 @@ def run(
     settings: Settings | None = None,
     asker_name: str = ASKER,
 ) -> float:
-    """Decide every case (router by default); print the per-intent table and the misses; return the accuracy.
+    """Decide every case (understanding by default); print the table and the misses; add to SUMMARY; return accuracy.
 
     For the agent, a case expecting no tool is right when the agent calls none (its intent names are not compared).
     """
@@ -203,38 +323,48 @@ def run(
         asker = session.exec(select(Owner).where(Owner.name == asker_name)).first()
         if asker is None:
             raise SystemExit(f"{asker_name} is not in this workspace: evaluate on the demo workspace")
-        per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+        per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
         misses: list[str] = []
         for question, tool, expected in cases:
-            intent, got_tool, got_args = decide(session, question, now, settings or Settings(), asker.id)
+            intent, got_tool, got_args, unapplied = decide(session, question, now, settings or Settings(), asker.id)
             group = tool or f"(no tool: {expected['intent']})"
             per[group][0] += 1
             if tool is None:
-                intent_ok = decide is not route_offline or intent == expected["intent"]
-                tool_ok = got_tool is None and intent_ok
+                tool_ok = no_tool_right(
+                    expected["intent"], intent, got_tool, unapplied, offline=decide is route_offline
+                )
                 args_ok = tool_ok
             else:
                 tool_ok = got_tool == tool
                 args_ok = tool_ok and canonical(session, tool, got_args, asker.id, today) == canonical(
                     session, tool, expected, asker.id, today
                 )
+            # a tool's answer that says which filter it could not apply is not presented as the answer asked for
+            said_unapplied = tool is None and expected.get("intent") == "unsupported_filter" and bool(unapplied)
+            asked_which = got_tool is not None and not args_ok and _unresolved_company(session, got_args)
+            confident_wrong = got_tool is not None and not args_ok and not said_unapplied and not asked_which
             per[group][1] += tool_ok
             per[group][2] += args_ok
+            per[group][3] += confident_wrong
+            per[group][4] += intent == "clarify" or asked_which
             if not args_ok:
-                misses.append(f"  ✗ {question!r}: got {intent}/{got_tool} {got_args}; want {tool} {expected}")
-    rows = [(g, n, t, a, f"{100 * a / n:.0f}%") for g, (n, t, a) in sorted(per.items())]
-    total = sum(v[0] for v in per.values())
-    tools_right = sum(v[1] for v in per.values())
-    both_right = sum(v[2] for v in per.values())
-    rows.append(("ALL", total, tools_right, both_right, f"{100 * both_right / total:.1f}%"))
+                mark = "✗ CONFIDENT WRONG" if confident_wrong else ("? clarified" if intent == "clarify" else "– safe")
+                mark = "? did-you-mean" if asked_which else mark
+                misses.append(f"  {mark} {question!r}: got {intent}/{got_tool} {got_args}; want {tool} {expected}")
+    rows = [(g, n, t, a, w, c, f"{100 * a / n:.0f}%") for g, (n, t, a, w, c) in sorted(per.items())]
+    total, tools_right, both_right, wrong, asked = (sum(v[i] for v in per.values()) for i in range(5))
+    rows.append(("ALL", total, tools_right, both_right, wrong, asked, f"{100 * both_right / total:.1f}%"))
     print_table(
         title,
-        ["expected", "questions", "tool right", "tool+args right", "accuracy"],
+        ["expected", "questions", "capability right", "capability+args right", "confident wrong", "clarified",
+         "accuracy"],
         rows,
-    )
+    )  # fmt: skip
     if misses:
         print(f"Misses ({len(misses)}):")
         print("\n".join(misses))
+    SUMMARY.append((title, total, tools_right, both_right, wrong, asked))
+    return both_right / total
     return both_right / total
 
 
@@ -252,21 +382,20 @@ def main(argv: list[str] | None = None) -> None:
             as_of = get_meta(session, "as_of") or get_meta(session, "generated_at")
         if as_of:
             now = datetime.fromisoformat(as_of)
-    accuracy = run(engine, now, CASES, f"Offline router accuracy, tool AND arguments ({len(CASES)} questions)")
-    heldout = run(engine, now, HELDOUT, f"Held-out set 1 (first run 90.0%, then fixed) ({len(HELDOUT)} questions)")
-    fresh = run(engine, now, FRESH, f"Held-out set 2 (first run 76.0%, then fixed) ({len(FRESH)} questions)")
-    set3 = run(
-        engine, now, UNSEEN, f"Held-out set 3, written blind (first run 81.2%, then fixed) ({len(UNSEEN)} questions)"
-    )
-    unseen = run(
-        engine,
-        now,
-        UNSEEN_4,
-        f"Held-out set 4, written blind (first run 87.5%, then fixed) ({len(UNSEEN_4)} questions)",
-    )
+    sets: list[tuple[list[Case], str]] = [
+        (CASES, "Tuning set (questions.py)"),
+        (HELDOUT, "Held-out set 1 (first run 90.0%, then tuned on)"),
+        (FRESH, "Held-out set 2 (first run 76.0%, then tuned on)"),
+        (UNSEEN, "Held-out set 3, written blind (first run 81.2%, then fixed)"),
+        (UNSEEN_4, "Held-out set 4, written blind (first run 87.5%, then fixed)"),
+        (PHRASINGS, "Phrasings of the issue-14 capabilities (tuning set)"),
+    ]
+    sets.append((HELDOUT_5, "Held-out set 5, written blind (first run 74.5%, 23 confident wrong; then fixed)"))
+    for cases, title in sets:
+        run(engine, now, cases, f"{title} ({len(cases)} questions)")
     settings = Settings()
     if settings.llm_configured:
-        agent = run(
+        run(
             engine,
             now,
             CASES,
@@ -274,12 +403,13 @@ def main(argv: list[str] | None = None) -> None:
             decide=route_with_agent,
             settings=settings,
         )
-        print(f"agent accuracy: {100 * agent:.1f}% over {len(CASES)} questions")
-    print(f"router accuracy: {100 * accuracy:.1f}% over {len(CASES)} questions (target ≥ 95%); ", end="")
-    print(f"held-out 1: {100 * heldout:.1f}% over {len(HELDOUT)}; ", end="")
-    print(f"held-out 2: {100 * fresh:.1f}% over {len(FRESH)}; ", end="")
-    print(f"held-out 3: {100 * set3:.1f}% over {len(UNSEEN)}; ", end="")
-    print(f"held-out 4: {100 * unseen:.1f}% over {len(UNSEEN_4)}")
+    from benchmarks.common import print_table
+
+    print_table(
+        "Summary: offline understanding per set",
+        ["set", "questions", "capability right", "capability+args right", "confident wrong", "clarified"],
+        [(t, n, f"{c} ({100 * c / n:.1f}%)", f"{a} ({100 * a / n:.1f}%)", w, q) for t, n, c, a, w, q in SUMMARY],
+    )
 
 
 if __name__ == "__main__":

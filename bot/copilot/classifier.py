@@ -1,0 +1,192 @@
+"""Which capability a question asks for: a classifier over labelled questions, with a confidence.
+
+Two logistic regressions, trained once per process on the capability records' examples and the labelled questions
+of `eval/copilot` (its tuning sets, never the held-out ones): one over lexical features (word and character
+n-grams: fast, good at keywords and typos), one over the local MiniLM sentence embedding (`store.library`: good at
+paraphrase). The lexical model always runs (well under a millisecond); the embedding is computed only when the
+lexical model is unsure, and the two probabilities are then averaged. The label `none` stands for questions the
+copilot cannot answer (stock prices, writes, small talk), so "I can't do that" is a prediction, not a fallback.
+
+Confidence is the top probability; `margin` is its lead over the second. Understanding asks a clarifying question
+when either is low (`bot/copilot/understanding.py`), so a guess is never presented as an answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+NONE = "none"
+"""The label of questions no capability answers."""
+HELP = "help"
+"""The label of questions about the copilot itself ("what can you do?")."""
+CACHE_VERSION = 2
+LEXICAL_SURE = 0.80
+"""Lexical confidence above which the embedding is not computed (its vote would not change the decision)."""
+
+
+@dataclass(frozen=True)
+class Guess:
+    """The ranked capabilities for a question, with probabilities that sum to 1."""
+
+    ranked: tuple[tuple[str, float], ...]
+    used_embedding: bool
+
+    @property
+    def top(self) -> str:
+        """The most likely capability (or `none`)."""
+        return self.ranked[0][0]
+
+    @property
+    def confidence(self) -> float:
+        """Probability of the top label."""
+        return self.ranked[0][1]
+
+    @property
+    def margin(self) -> float:
+        """Lead of the top label over the second."""
+        return self.ranked[0][1] - (self.ranked[1][1] if len(self.ranked) > 1 else 0.0)
+
+    def probability(self, label: str | None) -> float:
+        """Probability of `label` (0 when absent)."""
+        return next((p for name, p in self.ranked if name == label), 0.0)
+
+
+def _text(question: str) -> str:
+    return re.sub(r"\s+", " ", question.lower().replace("’", "'")).strip()
+
+
+def training_set() -> list[tuple[str, str]]:
+    """(question, label) pairs: capability examples, eval/copilot's tuning sets and its capability phrasings.
+
+    The labelled sets live in the project's `eval/` folder (not an installed package: the CLI entry point finds it
+    from the project root); an install without it trains on the capability examples alone.
+    """
+    from settings import PROJECT_ROOT
+    from tools.capabilities import all_capabilities
+
+    pairs = [(e.question, cap.name) for cap in all_capabilities() for e in cap.examples]
+    if (PROJECT_ROOT / "eval" / "copilot").is_dir() and str(PROJECT_ROOT) not in sys.path:
+        sys.path.append(str(PROJECT_ROOT))
+    try:
+        from eval.copilot.phrasings import PHRASINGS
+        from eval.copilot.questions import CASES, FRESH, HELDOUT
+    except ImportError:
+        log.warning("eval/copilot not found: the capability classifier trains on the capability examples only")
+        return pairs
+    for question, tool, expected in [*CASES, *HELDOUT, *FRESH, *PHRASINGS]:
+        if tool is not None:
+            pairs.append((question, tool))
+        elif expected.get("intent") == "unknown":
+            pairs.append((question, NONE))
+        elif expected.get("intent") == "help":
+            pairs.append((question, HELP))
+    return pairs
+
+
+class CapabilityClassifier:
+    """Lexical + embedding logistic regressions over labelled questions."""
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the fitted models, not the embedding model (it is loaded once per process by `store.library`)."""
+        return {**self.__dict__, "embed": None}
+
+    def __init__(self, pairs: list[tuple[str, str]], embed: Any | None) -> None:
+        """Fit both models on `pairs`; `embed` maps a list of texts to unit vectors (None: lexical only)."""
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import FeatureUnion, make_pipeline
+
+        texts = [_text(q) for q, _ in pairs]
+        labels = [label for _, label in pairs]
+        features = FeatureUnion(
+            [
+                ("words", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)),
+                ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True, min_df=2)),
+            ]
+        )
+        self.lexical = make_pipeline(features, LogisticRegression(C=10.0, max_iter=2000))
+        self.lexical.fit(texts, labels)
+        self.labels = list(self.lexical.classes_)
+        self.vocabulary = frozenset(w for t in texts for w in re.findall(r"[a-z][a-z']+", t))
+        """Every word of the labelled questions: a word outside it is one understanding has never seen used."""
+        self.embed = embed
+        self.semantic: Any = None
+        if embed is not None:
+            vectors = np.asarray(embed(texts), dtype=np.float32)
+            self.semantic = LogisticRegression(C=10.0, max_iter=3000).fit(vectors, labels)
+            assert list(self.semantic.classes_) == self.labels
+
+    def guess(self, question: str, *, force_embedding: bool = False, lexical_only: bool = False) -> Guess:
+        """Rank the capabilities for `question` (`lexical_only`: without the embedding, whatever the confidence)."""
+        from scipy.sparse import hstack
+
+        text = _text(question)
+        union, model = self.lexical.steps[0][1], self.lexical.steps[1][1]
+        # the union's transformers called directly: FeatureUnion's own machinery costs more than both of them
+        features = hstack([t.transform([text]) for _name, t in union.transformer_list]).tocsr()
+        probs = model.predict_proba(features)[0]
+        used = False
+        if self.semantic is not None and not lexical_only and (force_embedding or probs.max() < LEXICAL_SURE):
+            vector = np.asarray(self.embed([text]), dtype=np.float32)
+            probs = (probs + self.semantic.predict_proba(vector)[0]) / 2
+            used = True
+        order = np.argsort(-probs)
+        return Guess(ranked=tuple((self.labels[i], float(probs[i])) for i in order), used_embedding=used)
+
+
+def _cache_path(pairs: list[tuple[str, str]], with_embedding: bool) -> Path:
+    import sklearn
+
+    from settings import PROJECT_ROOT
+
+    key = hashlib.sha256(json.dumps([pairs, with_embedding, sklearn.__version__, CACHE_VERSION]).encode()).hexdigest()[
+        :16
+    ]
+    return PROJECT_ROOT / "var" / "cache" / f"capability-classifier-{key}.pkl"
+
+
+@lru_cache(maxsize=1)
+def classifier() -> CapabilityClassifier:
+    """The process's classifier: loaded from the cache of the same training data, else trained and cached.
+
+    Training takes seconds (one batch of embeddings, two fits); the cache is keyed by the training questions, the
+    scikit-learn version and this module's `CACHE_VERSION`, so a new labelled question retrains it.
+    """
+    try:
+        from store.library import embedding_function
+
+        embed: Any = embedding_function()
+    except Exception:  # the model files are part of the install; without them the lexical model still answers
+        log.exception("embedding model unavailable: capability classifier is lexical only")
+        embed = None
+    pairs = training_set()
+    path = _cache_path(pairs, embed is not None)
+    if path.exists():
+        try:
+            with path.open("rb") as fh:
+                model: CapabilityClassifier = pickle.load(fh)  # noqa: S301  (our own cache file, written below)
+            model.embed = embed
+            return model
+        except Exception:
+            log.warning("classifier cache %s unreadable; retraining", path)
+    model = CapabilityClassifier(pairs, embed)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.partial")
+    with partial.open("wb") as fh:
+        pickle.dump(model, fh)
+    partial.replace(path)
+    return model

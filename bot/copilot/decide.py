@@ -1,0 +1,637 @@
+"""Understanding in two steps: which capability (rules, checked by the classifier), then which arguments (slots).
+
+`understand()` is what the offline copilot calls. The capability comes from the rules of `understanding.route` and
+the rules for the newer capabilities below, and is checked against the classifier (`bot/copilot/classifier.py`):
+- rules and classifier agree, or the classifier has no strong other reading → answer;
+- they disagree strongly, or no rule matched and the classifier is not sure → a clarifying question with the
+  candidate readings as choices;
+- no rule matched and the classifier is sure → that capability, its arguments read by the slot parsers.
+Then nothing is dropped silently: a filter the question gives but the chosen capability cannot take is reported
+(`unapplied`), so the answer says "I can't filter this by stage" instead of quietly answering something broader.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, select
+
+from bot.copilot import slots
+from bot.copilot.classifier import HELP, NONE, Guess, classifier
+from bot.copilot.understanding import (
+    FILLER,
+    WRITE_REQUEST,
+    Choice,
+    Names,
+    Understanding,
+    _corrected,
+    _normalise,
+    company_remainder,
+    find_company_mention,
+    find_owners,
+    load_names,
+    parse_stages,
+    route,
+)
+from store.models import Company
+from tools.capabilities import get_capability
+from tools.deals import resolve_company
+from tools.parsing.periods import parse_days, parse_period
+
+SURE = 0.55
+"""Classifier confidence from which a capability no rule found is answered (below: a clarifying question)."""
+SURE_MARGIN = 0.25
+OVERRULE = 0.70
+"""Classifier confidence in another capability from which a rule's reading is put to the asker as a choice."""
+CHOICE_MIN = 0.2
+"""Classifier probability from which a capability is offered as a reading of an unclear question."""
+CANT_ANSWER = "I can't answer that from your CRM data, and I won't guess."
+NONE_SURE = 0.5
+"""Classifier confidence that no capability answers, from which the copilot says so rather than answer."""
+DOUBT = 0.08
+"""...when the classifier gives the rule's capability less than this."""
+
+# Rule intents a newer capability's rule may take over ("how many deals..." is a count, not a list).
+OVERRIDABLE = {"unknown", "latest", "deals", "closing", "pipeline", "brief", "silent", "at_risk"}
+
+METRICS_RE = re.compile(
+    r"win(?:ning)? ?(?:rate|ratio|%|percent)|close ?rate|closing rate|conversion rate|sales cycle|cycle time"
+    r"|days to (?:close|win)|time to close|average (?:won )?(?:deal|contract)|avg\.? (?:won )?deal|deal size|\bacv\b"
+    r"|bookings?|\bbooked\b|revenue|closed[- ]won (?:amount|revenue|total)"
+    r"|\b(?:did|have|has|had)\b[^?]*\b(?:close|win|won|lose|lost|book|sign|signed)\b(?! (?:date|by))"
+    r"|\b(?:closed|won|lost|signed)\b (?:deals )?(?:last|this|in|during|so far|since|over the)\b"
+    r"|\bdeals (?:we|i|they) (?:won|lost|closed)\b|\bwho (?:closed|won|sold|booked) the most\b"
+    r"|\b(?:won|lost) deals\b|\bdeals (?:won|lost)\b"
+)
+COUNT_RE = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|(?:^|\s)# of\b")
+MY_DAY_RE = re.compile(
+    r"\bmy day\b|\bplan (?:my|the) day\b|\bstart (?:my|the) day\b|\bon (?:my|\w+'s) plate\b|\bmy agenda\b"
+    r"|\bwhat should i (?:do|focus on|work on|prioriti[sz]e)\b|\b(?:focus|prioriti[sz]e)(?: on)? today\b"
+    r"|\btoday'?s (?:agenda|plan|priorities|to-?dos?)\b|\bmorning (?:rundown|brief(?:ing)?|summary)\b"
+    r"|\bwhat do i (?:have|need to do) today\b|\bmeetings (?:do i have |have i got |i have )?today\b"
+    r"|\btasks (?:are |i have )?(?:due|overdue)\b|\b\w+'s day\b|\bday look like\b|\bmy to-?do\b"
+)
+CONVERSATION_RE = re.compile(
+    r"\bwhat did\b[^?]*\b(?:say|said|mention|think|tell|ask)\b|\bwhat (?:has|have)\b[^?]*\b(?:said|mentioned)\b"
+    r"|\b(?:did|has|have)\b[^?]*\b(?:mention(?:ed)?|bring up|brought up|raise[d]?|talk(?:ed)? about|say anything"
+    r"|said anything|complain(?:ed)?|ask(?:ed)? about)\b|\bsearch (?:the |our |my )?(?:calls|emails|notes|transcripts"
+    r"|conversations)\b|\b(?:find|any|show me)\b[^?]*\b(?:emails?|notes?|transcripts?|conversations?)\b[^?]*"
+    r"\b(?:about|mentioning|regarding)\b|\bquotes? (?:about|on|from)\b|\bwho (?:talked|spoke|asked) about\b"
+    r"|\bwhere did\b[^?]*\b(?:come up|mention)|\btalk of\b|\bwho mentioned\b|\bbrought up\b|\bbring up\b"
+    r"|\b(?:emails?|notes?|calls?) mentioning\b"
+)
+WRITE_VERB = re.compile(
+    r"^(?:please |pls |can you |could you |go ahead and )?(?:reassign|assign|set|update|change|move|mark|log|create"
+    r"|delete|remove|add|book|schedule|cancel|send|email|draft|close|advance|edit|rename|merge)\b"
+    r"(?!.*\b(?:rate|rates|date range)\b).*\b(?:deals?|tasks?|calls?|emails?|notes?|amount|stage|owner|meetings?"
+    r"|contacts?|close date|follow[- ]?ups?|to (?:closed|won|lost|\w+ stage)|champion|lead)\b"
+)
+EXTERNAL_DATA = re.compile(
+    r"\b(?:10-k|10-q|10k filing|annual report|annual revenue|market cap|stock price|share price|stock|funding round"
+    r"|valuation|ipo|earnings call|quarterly earnings)\b"
+)
+FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
+    (r"\b(?:created|opened|added|new deals?|entered)\b[^?]*\b(?:last|this|past|since|in|yesterday|today)\b",
+     "a created-date filter (deals filter on their close date)"),
+    (r"\b(?:from|via|by) partners?\b|\bpartner[- ]sourced\b|\b(?:inbound|outbound|referral)[- ]sourced\b"
+     r"|\bsourced from\b|\blead source\b|\bdeal source\b", "a deal-source filter"),
+    (r"\bby (?:region|industry|segment|geo|territory|product|source)\b", "that breakdown"),
+    (r"\b(?:tomorrow|yesterday|next week|last week|on (?:monday|tuesday|wednesday|thursday|friday))\b",
+     "a day other than today"),
+)  # fmt: skip
+# which of FILTERS_NOT_TAKEN each capability cannot take (the breakdown only for the pipeline, the day for my day)
+FILTER_APPLIES = {0: None, 1: None, 2: {"summarize_pipeline"}, 3: {"get_my_day"}}
+LOOKUP_RE = re.compile(
+    r"\bwhich company is [\"'](?P<q>[^\"']+)[\"']|\b(?:account|company) (?:called|named) (?P<n>[\w&.\- ]+)"
+    r"|^is [\"'](?P<q2>[^\"']+)[\"']|\bfull name of (?:the )?(?P<f>[\w&.\-]+)",
+    re.IGNORECASE,
+)
+LEAD_RE = re.compile(
+    r"\blead\b[^?]*\b(?:any good|good|score|scoring|tier|rating|quality)\b|\b(?:leads?|inbound)\b[^?]*\bscores?\b"
+    r"|\bscore for (?:the )?[\w ]+ inbound\b"
+)
+FACTS_GUARD = re.compile(r"\bhow (?:do|should|can) (?:i|we)\b|\bsays?\b|\bsaid\b|\bemail\b|\bsend\b")
+
+
+def _names_in(text: str, names: Names, company: str | None) -> tuple[list[str], str | None]:
+    low = text.lower()
+    owners = find_owners(low, names, company)
+    return owners, company
+
+
+def _target_company(text: str, names: Names, company: str | None) -> str | None:
+    if company:
+        return company
+    owner_words = {w for _i, full, _t in names.owners for w in full.lower().split()}
+    rest = company_remainder(text, owner_words, names.company_words)
+    rest = " ".join(w for w in rest.split() if w.lower() not in SLOT_WORDS)
+    return rest if rest and len(rest.split()) <= 3 else None
+
+
+# Words the slot parsers of the newer capabilities explain (so they are not read as a company name).
+SLOT_WORDS = {
+    "owns", "owner", "owned", "whose", "champion", "champions", "stakeholder", "stakeholders", "contacts", "contact",
+    "involved", "economic", "buyer", "buyers", "decision", "maker", "makers", "ae", "rep", "people", "who's", "whos",
+    "side", "committee", "working", "handling", "assigned", "running", "covering", "there", "their", "they", "them",
+    "internal", "advocate", "sponsor", "exec", "executive", "seller", "talking", "champ", "champs",
+}  # fmt: skip
+
+
+def _conversation_filters(low: str, topic: str, today: Any) -> dict[str, Any]:
+    """Sources and start date of a conversation search ("emails about pricing since October")."""
+    out: dict[str, Any] = {}
+    kinds = slots.parse_kinds(low.replace(topic.lower(), " "))
+    if kinds:
+        out["kinds"] = kinds
+    since = slots.parse_since(low, today)
+    if since:
+        out["since"] = since.isoformat()
+    return out
+
+
+def _conversation_company(text: str, topic: str, names: Names, session: Session) -> str | None:
+    """The company of "what did Acme's CFO say about security": what is left without the topic and the roles."""
+    rest = re.sub(re.escape(topic), " ", text, flags=re.IGNORECASE)
+    rest = re.sub(r"\b(?:about|regarding|mention\w*|say|said|talk\w*|brought|bring|raised?|up|cfo|ceo|cto|vp|buyer"
+                  r"|champion|team|people|folks|anyone|anybody|someone|calls?|emails?|notes?|transcripts?)\b",
+                  " ", rest, flags=re.IGNORECASE)  # fmt: skip
+    target = _target_company(rest, names, None)
+    if target and resolve_company(session, target).status != "unknown":
+        return target
+    m = re.search(r"\b(?:at|with|from)\s+([A-Za-z0-9&.\- ]+)$", topic)
+    if m and resolve_company(session, m.group(1)).status in ("exact", "fuzzy"):
+        return m.group(1)
+    return None
+
+
+def _closed_metrics(text: str, names: Names, company: str | None, today: Any, known: set[str]) -> Understanding:
+    owners, _ = _names_in(text, names, company)
+    metric = slots.parse_metric(text) or "won_amount"
+    args: dict[str, Any] = {"metric": metric}
+    notes: list[str] = []
+    unapplied: list[str] = []
+    period = slots.parse_closed_period(text, today)
+    if period:
+        args["closed_from"], args["closed_to"] = period[0].isoformat(), period[1].isoformat()
+        notes.append(f"Closed {period[2]}: {period[0]:%b %-d, %Y} – {period[1]:%b %-d, %Y}.")
+    elif parse_period(text.lower(), today):
+        unapplied.append("a future period (deals that have not closed yet have no won amount or win rate)")
+    if owners:
+        args["owners"] = owners
+    by = slots.parse_breakdown(text)
+    if by:
+        args["by"] = by
+    segment = slots.parse_segment(text, known)
+    team_words = {w for o in owners for w in o.lower().split()}
+    if segment and segment.replace("_", " ") not in team_words and segment not in team_words:
+        args["segment"] = segment  # "the Enterprise team" names a team, not the enterprise segment
+    if company:
+        unapplied.append(f"the company {company} (these figures are for the whole book or the owners named)")
+    return Understanding(
+        intent="get_closed_deal_metrics", tool="get_closed_deal_metrics", args=args, notes=notes, unapplied=unapplied
+    )
+
+
+def _deal_filters(text: str, names: Names, company: str | None, today: Any) -> tuple[dict[str, Any], list[str]]:
+    """The search_deals / count_deals filters a question gives (one reading shared by listing and counting)."""
+    low = text.lower()
+    args: dict[str, Any] = {}
+    notes: list[str] = []
+    owners = find_owners(low, names, company)
+    if owners:
+        args["owners"] = owners
+    period = parse_period(low, today)
+    if period:
+        args["closing_from"], args["closing_to"] = period[0].isoformat(), period[1].isoformat()
+        notes.append(f"Closing {period[2]}: {period[0]:%b %-d} – {period[1]:%b %-d, %Y}.")
+    lo, hi = slots.parse_amount_range(low)
+    if lo is not None and not _not_money(lo, low):
+        args["min_amount"] = lo
+    if hi is not None:
+        args["max_amount"] = hi
+    stages = parse_stages(low)
+    if stages:
+        args["stages"] = stages
+        days = (
+            parse_days(low)
+            if re.search(r"\b(?:for|over|more than|longer than|at least|stuck|sitting)\b|\+", low)
+            else None
+        )
+        if days:
+            args["min_days_in_stage"] = days
+    if re.search(r"\b(?:haven'?t|have not|hasn'?t|not) (?:moved|changed|progressed|advanced)\b", low):
+        days = parse_days(low)
+        if days:  # "haven't moved stage in 2 months": days in stage, not a close-date window
+            args["min_days_in_stage"] = days
+            args.pop("closing_from", None), args.pop("closing_to", None)
+            notes = [n for n in notes if not n.startswith("Closing")]
+    if company:
+        args["company"] = company
+    return args, notes
+
+
+_SEGMENTS_CACHE: dict[str, tuple[float, set[str]]] = {}
+
+
+def _known_segments(session: Session) -> set[str]:
+    """The industries and regions of the workspace's companies (read at most once a minute per store)."""
+    key = str(session.get_bind().url)
+    cached = _SEGMENTS_CACHE.get(key)
+    if cached and time.monotonic() - cached[0] < 60:
+        return cached[1]
+    rows = list(session.exec(select(Company.industry).distinct()).all())
+    rows += session.exec(select(Company.region).distinct()).all()
+    found = {str(r) for r in rows if r}
+    _SEGMENTS_CACHE[key] = (time.monotonic(), found)
+    return found
+
+
+def newer_capability(
+    text: str, low: str, names: Names, company: str | None, today: Any, session: Session
+) -> Understanding | None:
+    """The rules of the capabilities added after the router: metrics, counts, deal facts, my day, conversations."""
+    lookup = LOOKUP_RE.search(text)
+    if lookup:
+        name = next((g for g in lookup.groups() if g), "").strip(" ?'\".")
+        name = re.sub(r"\s+(?:something|account|company|in the crm|one)$", "", name, flags=re.IGNORECASE)
+        if name:
+            return Understanding(intent="lookup_company", tool="lookup_company", args={"company": name})
+    described = described_lead(text)
+    if described is not None:
+        return Understanding(intent="score_lead", tool="score_lead", args=described)
+    if LEAD_RE.search(low):
+        rest = re.sub(r"\b(?:lead|leads|inbound|score|scores|scoring|tier|rating|good|any|new|w|show|me|is|the|for"
+                      r"|how|are|what)\b", " ", low)  # fmt: skip
+        target = _target_company(rest, names, company)
+        args = {"company": target} if target else {}
+        return Understanding(intent="lead_score", tool="get_lead_score", args=args)
+    stages = parse_stages(low)
+    if stages and re.search(r"\b(?:stuck|sitting|sat|stalled|parked|lingering|been)\b", low):
+        days = parse_days(low)
+        if days and re.search(r"\b(?:for|over|more than|longer than|at least)\b", low):
+            # "stuck in contract sent for over 30 days": deals by days in stage, not the deal-health list
+            args, notes = _deal_filters(text, names, company, today)
+            return Understanding(intent="deals", tool="search_deals", args=args, notes=notes)
+    if re.search(r"\bcrickets\b|\bstopped (?:answering|responding|replying|engaging)\b|\bnot answering\b", low):
+        owners = find_owners(low, names, company)
+        args = {"days": parse_days(low) or 5, **({"owners": owners} if owners else {})}
+        return Understanding(intent="silent", tool="list_silent_deals", args=args)
+    if MY_DAY_RE.search(low):
+        owners = [o for o in find_owners(low, names, company) if o]
+        return Understanding(intent="get_my_day", tool="get_my_day", args={"owners": owners or ["me"]})
+    if CONVERSATION_RE.search(low):
+        topic = slots.conversation_topic(text, company)
+        if topic:
+            args: dict[str, Any] = {"query": topic}
+            who = company or _conversation_company(text, topic, names, session)
+            if who:
+                args["company"] = who
+                args["query"] = re.sub(rf"\s+(?:at|with|from)\s+{re.escape(who)}$", "", topic, flags=re.IGNORECASE)
+            args.update(_conversation_filters(low, topic, today))
+            return Understanding(intent="search_conversations", tool="search_conversations", args=args)
+    fact = slots.parse_fact(low) or (
+        "all" if re.search(r"\bdeal (?:facts|details)\b|\bfacts (?:on|for|about)\b", low) else None
+    )
+    if fact and not FACTS_GUARD.search(low) and not parse_stages(low):
+        target = _target_company(text, names, company)
+        if target and resolve_company(session, target).status != "unknown":
+            return Understanding(intent="get_deal_facts", tool="get_deal_facts", args={"company": target, "fact": fact})
+    future = (
+        r"\bclosing\b|\bclose date\b|\bwill\b|\bexpected\b|\bleft to\b|(?<!days )(?<!time )\bto close\b"
+        r"|\bend of\b|\beo[mqy]\b|\bnext\b"
+    )
+    if (
+        METRICS_RE.search(low)
+        and not re.search(future, low)
+        and not re.search(r"\bhow (?:did|do) we (?:beat|win against)", low)
+    ):
+        return _closed_metrics(text, names, company, today, _known_segments(session))
+    if COUNT_RE.search(low):
+        args, notes = _deal_filters(text, names, company, today)
+        return Understanding(intent="count_deals", tool="count_deals", args=args, notes=notes)
+    return None
+
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def described_lead(text: str) -> dict[str, Any] | None:
+    """A lead described in the question (an e-mail address and a company) as score_lead's arguments, else None."""
+    email = EMAIL.search(text)
+    if not email or not re.search(r"\blead\b|\bscore\b|\brate\b|\binbound\b", text, re.IGNORECASE):
+        return None
+    company = re.search(
+        r"\bcompany:\s*(?P<a>[^,;]+)|\b(?:at|from)\s+(?P<b>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)"
+        r"|,\s*(?P<c>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)\s*,\s*\d+\s*(?:employees|people)",
+        text,
+    )
+    name = next((g for g in company.groups() if g), None) if company else None
+    if not name:
+        return None
+    args: dict[str, Any] = {"company": name.strip(), "contact_email": email.group(0)}
+    size = re.search(r"\b(\d{1,6})\s*(?:employees|people|staff)\b", text)
+    if size:
+        args["employee_count"] = int(size.group(1))
+    band = re.search(r"\b(\d{1,5}-\d{1,5})\b", text)
+    if band:
+        args["company_size"] = band.group(1)
+    budget = re.search(r"\bbudget\s*(?:of\s*)?(\$?\s*[\d,.]+\s*[km]?)\b", text, re.IGNORECASE)
+    if budget:
+        args["budget"] = budget.group(1).replace(" ", "")
+    return args
+
+
+def company_by_first_word(text: str, names: Names) -> str | None:
+    """A company named by its first word, or a misspelling of it, when only one company starts with that word.
+
+    "cedarpeak" → Cedarpeak Medical, "soylnet" → Soylent, "initek" → Initech.
+    """
+    from rapidfuzz import fuzz, process
+
+    firsts = names.companies
+    found: list[str] = []
+    for word in re.findall(r"[a-z0-9&]+", text.lower()):
+        if len(word) < 4 or word in FILLER or word in SLOT_WORDS:
+            continue
+        entries = firsts.get(word)
+        if entries is None and len(word) >= 5:
+            hit = process.extractOne(word, list(firsts), scorer=fuzz.ratio, score_cutoff=83)
+            entries = firsts.get(hit[0]) if hit else None
+        if entries and len(entries) == 1:
+            found.append(entries[0][1])
+    found = list(dict.fromkeys(found))
+    return found[0] if len(found) == 1 else None
+
+
+def _not_money(amount: float, low: str) -> bool:
+    """Tell a count of days read as an amount ("more than 30 days" gives the amount parser 30)."""
+    unit = r"\s*\+?\s*(?:business |working )?(?:days?|weeks?|months?|d)\b"
+    return amount < 1000 and bool(re.search(rf"\b{re.escape(f'{amount:g}')}{unit}", low))
+
+
+SLOT_ONLY = re.compile(
+    r"^(?:top|biggest|largest|under|below|less|than|over|above|between|and|to|by|amount|value|size|dollars|\$"
+    r"|[\d.,]+[km]?|k|m)$"
+)
+
+
+def _fill_gaps(
+    decision: Understanding, text: str, names: Names, company: str | None, today: Any, session: Session
+) -> None:
+    """Add what the router's rules did not read and its capability takes (an amount ceiling, top N, days in stage)."""
+    low = text.lower()
+    typed = decision.args.get("company")
+    if typed and resolve_company(session, typed).status == "unknown":
+        better = company_by_first_word(text, names)
+        if better:
+            decision.args["company"] = better
+    if decision.tool == "list_at_risk_deals" and "company" not in decision.args:
+        # "risk for Acme": a company named by part of its name (the rules take only full names here)
+        target = _target_company(text, names, company)
+        if target and resolve_company(session, target).status != "unknown":
+            decision.args["company"] = target
+    if decision.tool == "summarize_pipeline" and slots.parse_top_n(low):
+        decision.intent, decision.tool, decision.args = "deals", "search_deals", dict(decision.args)
+        decision.args.pop("by", None)
+    if decision.tool not in ("search_deals", "count_deals"):
+        return
+    if decision.args.get("min_amount") is not None and _not_money(decision.args["min_amount"], low):
+        decision.args.pop("min_amount")
+    company_typed = decision.args.get("company")
+    if company_typed and all(SLOT_ONLY.match(w.lower()) for w in company_typed.split()):
+        decision.args.pop("company")  # "top 5", "under 20k": slots, not a company
+    lo, hi = slots.parse_amount_range(low)
+    if hi is not None and "max_amount" not in decision.args:
+        decision.args["max_amount"] = hi
+        if lo is not None:
+            decision.args["min_amount"] = lo
+    top = slots.parse_top_n(low)
+    if top and "limit" not in decision.args:
+        decision.args["limit"] = top
+    if re.search(r"\b(?:haven'?t|have not|hasn'?t|not) (?:moved|changed|progressed|advanced)\b", low):
+        days = parse_days(low)
+        if days:
+            decision.args["min_days_in_stage"] = days
+            decision.args.pop("closing_from", None)
+            decision.args.pop("closing_to", None)
+            decision.notes = [n for n in decision.notes if not n.startswith("Closing")]
+    if decision.args.get("stages") and "min_days_in_stage" not in decision.args:
+        days = parse_days(low) if re.search(r"\b(?:for|over|more than|longer than|at least)\b", low) else None
+        if days:
+            decision.args["min_days_in_stage"] = days
+
+
+FILTER_SLOTS = {
+    "stages": "a stage filter",
+    "min_amount": "an amount filter",
+    "max_amount": "an amount filter",
+    "closing_from": "a period",
+    "company": "a company filter",
+    "min_days_in_stage": "a days-in-stage filter",
+}
+
+
+def unapplied_filters(
+    decision: Understanding, text: str, names: Names, company: str | None, today: Any, session_url: str = ""
+) -> list[str]:
+    """The filters the question gives that the chosen capability cannot take (said with the answer, never dropped)."""
+    if decision.tool is None:
+        return []
+    cap = get_capability(decision.tool)
+    if cap is None:
+        return []
+    accepted = set(cap.args_schema.model_fields)
+    given, _ = _deal_filters(text, names, company, today)
+    if decision.tool == "get_closed_deal_metrics":
+        accepted |= {"closing_from"}  # its period is the closed period
+        if set(given.get("stages") or []) <= {"closedwon", "closedlost"}:
+            accepted.add("stages")  # "won deals", "closed lost": what the metrics count
+    missing = []
+    low = text.lower()
+    for i, (pattern, label) in enumerate(FILTERS_NOT_TAKEN):
+        applies = FILTER_APPLIES[i]
+        if (applies is None or decision.tool in applies) and re.search(pattern, low):
+            if decision.tool == "get_closed_deal_metrics" and i == 0:
+                continue
+            missing.append(label)
+            if i == 0:  # "deals created last week": the period is not a close-date period
+                for k in ("closing_from", "closing_to"):
+                    decision.args.pop(k, None)
+    if "segment" not in accepted and "company" not in decision.args:
+        industries = {v.lower() for v in _SEGMENTS_CACHE.get(str(session_url), (0, set()))[1]}
+        named = [w for w in industries if re.search(rf"\b{re.escape(w)}\b", low)]
+        if named:
+            missing.append(f"an industry or region filter ({named[0]})")
+    for key, label in FILTER_SLOTS.items():
+        if key in given and key not in accepted and label not in missing:
+            if key == "company" and decision.tool in ("search_objection_handling",):
+                continue
+            if key == "closing_from" and decision.tool in ("get_my_day", "list_silent_deals", "get_lead_score"):
+                continue  # "today" / "this week" is how these are asked, not a filter
+            missing.append(label)
+    return missing
+
+
+def _choice(name: str, text: str, names: Names, company: str | None, today: Any, session: Session) -> Choice | None:
+    """One reading of the question as capability `name`, with its arguments from the slot parsers."""
+    cap = get_capability(name)
+    if cap is None:
+        return None
+    low = text.lower()
+    args: dict[str, Any] = {}
+    fields = set(cap.args_schema.model_fields)
+    if name == "get_closed_deal_metrics":
+        args = _closed_metrics(text, names, company, today, _known_segments(session)).args
+    elif name == "search_conversations":
+        topic = slots.conversation_topic(text, company) or text
+        args = {"query": topic}
+        who = company or _conversation_company(text, topic, names, session)
+        if who:
+            args["company"] = who
+        args.update(_conversation_filters(low, topic, today))
+    elif name == "search_objection_handling":
+        args = {"query": text}
+    elif "company" in fields and cap.args_schema.model_fields["company"].is_required():
+        target = _target_company(text, names, company)
+        if target and resolve_company(session, target).status == "unknown":
+            target = company_by_first_word(text, names) or target
+        if not target:
+            return None
+        args = {"company": target}
+        if name == "get_deal_facts":
+            args["fact"] = slots.parse_fact(low) or "all"
+    else:
+        given, _ = _deal_filters(text, names, company, today)
+        args = {k: v for k, v in given.items() if k in fields}
+        if name == "list_silent_deals":
+            args["days"] = parse_days(low) or 5
+        if name == "get_my_day":
+            args["owners"] = args.get("owners") or ["me"]
+    return Choice(label=cap.summary or name.replace("_", " "), tool=name, args=args)
+
+
+def _clarify(
+    guess: Guess, text: str, names: Names, company: str | None, today: Any, session: Session, extra: str | None = None
+) -> Understanding:
+    # Readings worth offering: a clear second reading, not every capability a vague question faintly resembles.
+    names_ranked = [n for n, p in guess.ranked if p >= CHOICE_MIN and n not in (NONE, HELP)][:3]
+    if extra and extra not in names_ranked:
+        names_ranked.insert(0, extra)
+    choices = [c for n in names_ranked if (c := _choice(n, text, names, company, today, session)) is not None]
+    if not choices:
+        return Understanding(intent="unknown", problem="I'm not sure what you're asking.", confidence=guess.confidence)
+    return Understanding(
+        intent="clarify",
+        problem="I'm not sure which you mean:",
+        choices=choices[:3],
+        confidence=guess.confidence,
+    )
+
+
+def understand(
+    question: str,
+    *,
+    session: Session,
+    now: datetime,
+    tz: ZoneInfo | str,
+    silent_default: int = 5,
+    guess: Guess | None = None,
+) -> Understanding:
+    """Decide the capability and arguments for `question`, or the clarifying question to ask."""
+    zone = ZoneInfo(tz) if isinstance(tz, str) else tz
+    today = now.astimezone(zone).date()
+    text = _normalise(question)
+    ruled = route(question, session=session, now=now, tz=zone, silent_default=silent_default)
+    if ruled.intent == "help" or (ruled.problem or "").startswith("I can't change"):
+        return ruled
+    if EXTERNAL_DATA.search(text.lower()):
+        return Understanding(intent="unknown", problem=CANT_ANSWER + " (public company data is not in the CRM)")
+    if WRITE_VERB.search(text.lower()):
+        return Understanding(
+            intent="unknown",
+            problem="I can't change the CRM: the copilot only reads. Changes go through HubSpot, or through a draft "
+            "you approve.",
+        )
+    names = load_names(session)
+    low = _corrected(text.lower(), names.protected)
+    company = find_company_mention(low, names)
+    if ruled.intent in OVERRIDABLE:
+        # the newer rules read the words as typed: the typo-corrector knows only the router's keywords ("count" is
+        # not a misspelt "counter")
+        newer = newer_capability(text, text.lower(), names, company, today, session)
+        if newer is not None:
+            ruled = newer
+    model = classifier()
+    if guess is None and ruled.tool is not None:
+        # the rules found a capability: when the lexical model agrees, the embedding would not change the decision
+        lexical = model.guess(text, lexical_only=True)
+        guess = lexical if lexical.top == ruled.tool else None
+    guess = guess or model.guess(text)
+    if ruled.tool is None:
+        if ruled.intent != "unknown":
+            return ruled  # the rules know the capability and ask for what is missing ("Which company?")
+        if guess.top in (NONE, HELP) and guess.confidence >= NONE_SURE:
+            return Understanding(
+                intent=guess.top, problem="I can't answer that from the CRM.", confidence=guess.confidence
+            )
+        if guess.top not in (NONE, HELP) and guess.confidence >= SURE and guess.margin >= SURE_MARGIN:
+            choice = _choice(guess.top, text, names, company, today, session)
+            if choice is not None:
+                return Understanding(intent=guess.top, tool=choice.tool, args=choice.args, confidence=guess.confidence)
+        return _clarify(guess, text, names, company, today, session)
+    if not guess.used_embedding and guess.top != ruled.tool:
+        guess = model.guess(text, force_embedding=True)
+    overrule = NONE_SURE if guess.top == NONE else OVERRULE
+    doubted = guess.top != ruled.tool and guess.confidence >= overrule and guess.probability(ruled.tool) < DOUBT
+    if doubted and guess.top == NONE:
+        return Understanding(intent="unknown", problem=CANT_ANSWER, confidence=guess.confidence)
+    if doubted and guess.top != HELP:
+        return _clarify(guess, text, names, company, today, session, extra=ruled.tool)
+    ruled.confidence = guess.probability(ruled.tool)
+    _fill_gaps(ruled, text, names, company, today, session)
+    _known_segments(session)  # fills the cache the industry check reads
+    ruled.unapplied = ruled.unapplied or unapplied_filters(
+        ruled, text, names, company, today, str(session.get_bind().url)
+    )
+    unseen = unexplained_words(text, ruled, names, model.vocabulary)
+    low_text = text.lower()
+    for word in unseen:
+        owner_like = (
+            rf"\bteam {re.escape(word)}\b|\b{re.escape(word)}'s (?:deals|pipeline|pipe|book|accounts|opps|day)\b"
+        )
+        if re.search(owner_like, low_text):
+            # an owner or team the workspace does not have: answering without it would answer for everyone
+            known = sorted({t for _i, _n, t in names.owners if t} | {n for _i, n, _t in names.owners})
+            return Understanding(
+                intent=ruled.intent,
+                problem=f"I don't know an owner or team called “{word}”. Owners and teams: {', '.join(known)}.",
+                confidence=ruled.confidence,
+            )
+    if unseen:
+        ruled.notes.append("Not used from your question: " + ", ".join(f"“{w}”" for w in unseen) + ".")
+    return ruled
+
+
+def unexplained_words(text: str, decision: Understanding, names: Names, vocabulary: frozenset[str]) -> list[str]:
+    """Words of the question that no part of understanding explains, said with the answer (never dropped silently).
+
+    Explained: a word of any labelled question, a name of the workspace, a filler word, an argument's value.
+    """
+    said = " ".join(str(v) for v in decision.args.values()).lower()
+    owner_words = {w for _i, full, team in names.owners for w in (full + " " + team).lower().split()}
+    out = []
+    for word in re.findall(r"[a-z][a-z'&.-]+", text.lower()):
+        word = word.strip(".'-").removesuffix("'s")
+        if len(word) < 3 or word in vocabulary or word in FILLER or word in owner_words:
+            continue
+        if word in names.company_words or word in said or word.rstrip("s") in vocabulary:
+            continue
+        out.append(word)
+    return list(dict.fromkeys(out))[:5]
+
+
+__all__ = ["FILLER", "WRITE_REQUEST", "understand"]

@@ -1,0 +1,316 @@
+"""Issue 14: the new capabilities against independent SQL, understanding's two steps, follow-ups, ask --json."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import Session
+
+from bot.copilot.answer import answer
+from bot.copilot.chat import run_chat
+from bot.copilot.reply import to_text
+from bot.copilot.slots import parse_amount_range, parse_closed_period, parse_metric, parse_top_n
+from settings import Settings
+from tests import copilot_fixture as fx
+from tools.capabilities import ToolContext, run_capability
+
+TODAY = fx.NOW.date()  # Wednesday Nov 25, 2026
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(chroma_path=tmp_path / "chroma", team_timezone="America/New_York")
+
+
+@pytest.fixture
+def ws(sqlite_engine):
+    return sqlite_engine, fx.build(sqlite_engine)
+
+
+def ask(ws, settings, q, asker="dana", thread_key=None):
+    engine, ids = ws
+    return answer(q, engine=engine, settings=settings, asker_owner_id=ids[asker], now=fx.NOW, thread_key=thread_key)
+
+
+def run(engine, settings, ids, name, args, asker="dana"):
+    ctx = ToolContext(engine=engine, settings=settings, now=fx.NOW, asker_owner_id=ids[asker])
+    return run_capability(ctx, name, args)
+
+
+# --- numbers against independent SQL (SQLite and PostgreSQL) -----------------------------------------------------
+
+
+def test_closed_metrics_match_sql(engine, tmp_path):
+    settings = Settings(chroma_path=tmp_path / "c", team_timezone="America/New_York")
+    ids = fx.build(engine)
+    with engine.connect() as conn:
+        conn.execute(  # one more closed deal, in November: outside the October window asked about
+            text("UPDATE deal SET closed_at = :at WHERE id = :id"),
+            {"at": fx.NOW - timedelta(days=3), "id": ids["stark_deal"]},
+        )
+        conn.commit()
+        won, won_amount = conn.execute(
+            text(
+                "SELECT count(*), coalesce(sum(amount), 0) FROM deal WHERE is_won AND is_closed"
+                " AND closed_at >= '2026-10-01 04:00' AND closed_at < '2026-11-01 04:00'"
+            )
+        ).one()
+        lost = conn.execute(
+            text(
+                "SELECT count(*) FROM deal WHERE is_closed AND NOT is_won"
+                " AND closed_at >= '2026-10-01 04:00' AND closed_at < '2026-11-01 04:00'"
+            )
+        ).scalar_one()
+        by_owner = dict(
+            conn.execute(
+                text(
+                    "SELECT o.name, sum(d.amount) FROM deal d JOIN owner o ON o.id = d.owner_id"
+                    " WHERE d.is_won GROUP BY o.name"
+                )
+            ).all()
+        )
+    result = run(
+        engine, settings, ids, "get_closed_deal_metrics",
+        {"metric": "win_rate", "closed_from": "2026-10-01", "closed_to": "2026-10-31"},
+    )  # fmt: skip
+    assert (result.total.won, result.total.won_amount, result.total.lost) == (won, float(won_amount), lost)
+    assert won == 2 and lost == 1  # the fixture: Umbrella and Wayne won, Hooli lost in October; Stark in November
+    assert result.total.win_rate == pytest.approx(won / (won + lost))
+    assert result.total.avg_deal_size == pytest.approx(float(won_amount) / won)
+    assert {d.name for d in result.deals} >= {"Umbrella Corporation — Platform", "Wayne Enterprises — Platform"}
+    all_time = run(engine, settings, ids, "get_closed_deal_metrics", {"by": "owner"})
+    assert {r.label: r.won_amount for r in all_time.rows} == {k: float(v) for k, v in by_owner.items()}
+
+
+def test_count_and_days_in_stage_match_sql(engine, tmp_path):
+    settings = Settings(chroma_path=tmp_path / "c", team_timezone="America/New_York")
+    ids = fx.build(engine)
+    with engine.connect() as conn:
+        open_count, open_amount = conn.execute(
+            text("SELECT count(*), coalesce(sum(amount), 0) FROM deal WHERE NOT is_closed AND amount >= 20000")
+        ).one()
+        stuck = conn.execute(
+            text(
+                "SELECT count(*) FROM deal d WHERE NOT d.is_closed AND d.stage = 'contractsent' AND"
+                " (SELECT max(changed_at) FROM dealstagechange c WHERE c.deal_id = d.id AND c.to_stage = d.stage)"
+                " <= :cut"
+            ),
+            {"cut": (fx.NOW - timedelta(days=9)).replace(tzinfo=None)},  # stored as naive UTC on SQLite
+        ).scalar_one()
+    counted = run(engine, settings, ids, "count_deals", {"min_amount": 20_000})
+    assert (counted.total, counted.total_amount) == (open_count, float(open_amount))
+    assert [d.amount for d in counted.largest] == sorted((d.amount for d in counted.largest), reverse=True)
+    listed = run(engine, settings, ids, "search_deals", {"stages": ["contractsent"], "min_days_in_stage": 9})
+    assert listed.total == stuck == 1  # Acme entered contract sent 10 days ago
+    fresh = run(engine, settings, ids, "search_deals", {"stages": ["contractsent"], "min_days_in_stage": 3650})
+    assert fresh.total == 0
+
+
+def test_deal_facts_and_my_day_name_their_records(ws, settings):
+    engine, ids = ws
+    facts = run(engine, settings, ids, "get_deal_facts", {"company": "acme", "fact": "champion"})
+    with Session(engine) as s:
+        champion = s.exec(
+            text(
+                "SELECT c.first_name || ' ' || c.last_name FROM dealcontact dc JOIN contact c ON c.id = dc.contact_id"
+                " WHERE dc.deal_id = :d AND dc.role = 'champion'"
+            ),
+            params={"d": ids["acme_deal"]},
+        ).scalar_one()
+        meetings_today = s.exec(
+            text(
+                "SELECT count(*) FROM engagement WHERE type = 'meeting' AND owner_id = :o AND status != 'canceled'"
+                " AND occurred_at >= :a AND occurred_at < :b"
+            ),
+            params={"o": ids["dana"], "a": "2026-11-25 05:00", "b": "2026-11-26 05:00"},
+        ).scalar_one()
+    assert facts.deals[0].champion.name == champion
+    assert facts.deals[0].deal.owner_name == "Dana Reyes"
+    day = run(engine, settings, ids, "get_my_day", {})
+    assert day.owners == ["Dana Reyes"] and len(day.meetings) == meetings_today
+    assert all(t.due_at is not None for t in day.tasks_due)
+
+
+def test_conversation_search_quotes_dated_sources_or_says_none(ws, settings):
+    engine, ids = ws
+    found = run(engine, settings, ids, "search_conversations", {"query": "the price is too high", "company": "Acme"})
+    assert found.hits, "Acme's buyer said the price is too high on the call"
+    top = found.hits[0]
+    assert "price" in top.quote.lower() and top.kind == "call" and top.speaker == "Wile Coyote"
+    assert top.occurred_at is not None and top.company == "Acme Corp"
+    none = run(engine, settings, ids, "search_conversations", {"query": "volcano eruption on mars", "company": "Acme"})
+    assert none.hits == [] and none.searched > 0
+    reply = to_text(ask(ws, settings, "what did Acme say about volcano eruptions on mars?").reply)
+    assert "found nothing close" in reply
+
+
+# --- slot parsers ------------------------------------------------------------------------------------------------
+
+
+def test_slot_parsers():
+    assert parse_amount_range("deals between 50k and 100k closing q1") == (50_000, 100_000)
+    assert parse_amount_range("$50-100k deals") == (50_000, 100_000)
+    assert parse_amount_range("deals under 20k") == (None, 20_000)
+    assert parse_amount_range("over $75k") == (75_000, None)
+    assert (
+        parse_top_n("top 5 deals") == 5 and parse_top_n("the three biggest deals") == 3 and parse_top_n("deals") is None
+    )
+    assert parse_closed_period("in november", date(2026, 12, 7))[:2] == (date(2026, 11, 1), date(2026, 11, 30))
+    assert parse_closed_period("in december", date(2026, 11, 25))[:2] == (date(2025, 12, 1), date(2025, 12, 31))
+    assert parse_closed_period("this month so far", TODAY)[:2] == (date(2026, 11, 1), TODAY)
+    assert parse_closed_period("last quarter", TODAY)[:2] == (date(2026, 7, 1), date(2026, 9, 30))
+    assert parse_closed_period("next month", TODAY) is None  # nothing has closed next month
+    assert parse_metric("win rate by rep") == "win_rate" and parse_metric("average deal size") == "avg_deal_size"
+    assert parse_metric("how many deals did we lose") == "lost_count" and parse_metric("bookings") == "won_amount"
+
+
+# --- the issue's examples, offline ---------------------------------------------------------------------------------
+
+ISSUE_EXAMPLES = [
+    ("how many deals did the Enterprise team close in October?", "get_closed_deal_metrics",
+     {"metric": "won_count", "owners": ["Enterprise"], "closed_from": "2026-10-01", "closed_to": "2026-10-31"}),
+    ("deals between 50k and 100k closing this quarter", "search_deals",
+     {"min_amount": 50_000.0, "max_amount": 100_000.0, "closing_from": "2026-10-01", "closing_to": "2026-12-31"}),
+    ("is Acme at risk?", "list_at_risk_deals", {"company": "Acme"}),
+    ("risk for Acme", "list_at_risk_deals", {"company": "Acme"}),
+    ("any deals stuck in contract sent for over 9 days?", "search_deals",
+     {"stages": ["contractsent"], "min_days_in_stage": 9}),
+    ("who owns the Acme deal", "get_deal_facts", {"company": "Acme Corp", "fact": "owner"}),
+    ("how many open deals do we have?", "count_deals", {}),
+    ("whats teh latest on acme", "get_latest_on_company", {"company": "acme"}),
+    ("won revenue last month", "get_closed_deal_metrics",
+     {"metric": "won_amount", "closed_from": "2026-10-01", "closed_to": "2026-10-31"}),
+    ("what's our win rate?", "get_closed_deal_metrics", {"metric": "win_rate"}),
+    ("average deal size", "get_closed_deal_metrics", {"metric": "avg_deal_size"}),
+    ("top 2 deals by amount", "search_deals", {"limit": 2}),
+    ("who is the champion at Acme?", "get_deal_facts", {"company": "Acme", "fact": "champion"}),
+    ("what should I do today?", "get_my_day", {"owners": ["me"]}),
+    ("what did Acme say about pricing?", "search_conversations", {"query": "pricing", "company": "Acme"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("question", "tool", "args"), ISSUE_EXAMPLES, ids=[q for q, _t, _a in ISSUE_EXAMPLES])
+def test_issue_examples_answer_the_question_asked(ws, settings, question, tool, args):
+    a = ask(ws, settings, question)
+    assert a.tool_calls == [(tool, args)], to_text(a.reply)
+
+
+def test_counts_in_answers_come_from_the_tools(ws, settings):
+    engine, _ids = ws
+    with Session(engine) as s:
+        open_deals = s.exec(text("SELECT count(*) FROM deal WHERE NOT is_closed")).scalar_one()
+    assert f"Open deals: {open_deals} (" in to_text(ask(ws, settings, "how many open deals do we have?").reply)
+    won = to_text(ask(ws, settings, "how many deals did the Enterprise team close in October?").reply)
+    assert "2 won" in won and "Umbrella Corporation" in won  # Dana's Umbrella and Wayne deals; Sam is Midmarket
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what's the stock price of salesforce", "buyer says it won't integrate with their stack", "meaning of life?"],
+)
+def test_no_confident_answer_to_a_question_it_cannot_answer(ws, settings, question):
+    a = ask(ws, settings, question)
+    assert ("list_at_risk_deals", {}) not in a.tool_calls
+    assert a.intent in {"clarify", "unknown", "none", "search_objection_handling"}, a.tool_calls
+
+
+def test_a_filter_the_capability_cannot_take_is_said_not_dropped(ws, settings):
+    a = ask(ws, settings, "which deals in contract sent are at risk?")
+    shown = to_text(a.reply)
+    assert a.tool_calls[0][0] == "list_at_risk_deals"
+    assert "I couldn't apply a stage filter" in shown
+
+
+# --- follow-ups: salesos chat (offline), persisted per session ----------------------------------------------------
+
+
+def test_chat_follow_ups_resolve_against_the_conversation(ws, settings):
+    engine, ids = ws
+    questions = iter(
+        [
+            "latest on acme",
+            "brief it",
+            "silent deals for Dana",
+            "and for Sam?",
+            "deals closing in the next 60 days",
+            "only Sam's",
+            "which of those are at risk?",
+            "exit",
+        ]
+    )
+    out: list[str] = []
+    run_chat(engine, settings, asker_owner_id=ids["dana"], read=lambda _p: next(questions), write=out.append,
+             clock=lambda: fx.NOW)  # fmt: skip
+    answers = out[1:]
+    assert answers[0].startswith("Latest on Acme Corp")
+    assert answers[1].startswith("Brief: Acme Corp")
+    assert "for Dana Reyes" in answers[2].splitlines()[0]
+    assert "for Sam Patel" in answers[3].splitlines()[0]
+    assert "for Sam Patel" in answers[5].splitlines()[0] and "Globex" in answers[5]
+    assert answers[6].startswith("At-risk deals:")
+
+
+def test_a_clarifying_question_is_answered_by_its_number(ws, settings):
+    from bot.copilot.answer import clarify_reply
+    from bot.copilot.state import ConversationState, save_state
+    from bot.copilot.understanding import Choice, Understanding
+
+    engine, _ids = ws
+    choices = [
+        Choice("deals at risk and why", "list_at_risk_deals", {}),
+        Choice("how we answered an objection", "search_objection_handling", {"query": "integration"}),
+    ]
+    shown = to_text(clarify_reply(Understanding(intent="clarify", problem="Which?", choices=choices)))
+    assert "1. deals at risk and why" in shown and "2. how we answered an objection" in shown
+    state = ConversationState(choices=[{"label": c.label, "tool": c.tool, "args": c.args} for c in choices])
+    save_state(engine, "t1", state, fx.NOW)
+    picked = ask(ws, settings, "2", thread_key="t1")
+    assert picked.tool_calls == [("search_objection_handling", {"query": "integration"})]
+    assert ask(ws, settings, "2", thread_key="t2").tool_calls == []  # no choices offered in that conversation
+
+
+# --- salesos ask --json ------------------------------------------------------------------------------------------
+
+
+def test_ask_json_prints_capability_arguments_confidence_and_answer(ws, settings, capsys, monkeypatch):
+    from bot.copilot.answer import answer_json
+
+    engine, ids = ws
+    payload = json.loads(
+        answer_json("who owns the Acme deal", engine=engine, settings=settings, asker_owner_id=ids["dana"], now=fx.NOW)
+    )
+    assert payload["capability"] == "get_deal_facts"
+    assert payload["arguments"] == {"company": "Acme Corp", "fact": "owner"}
+    assert 0.5 <= payload["confidence"] <= 1 and "Dana Reyes" in payload["answer"]
+    assert payload["data"][0]["deals"][0]["deal"]["owner_name"] == "Dana Reyes"
+
+
+def test_latest_on_says_how_many_more_deals_than_it_shows(ws, settings):
+    from datetime import UTC, datetime
+
+    from store.models import Deal
+
+    engine, ids = ws
+    with Session(engine) as s:
+        for i in range(12):  # a company with many deals: the answer must not silently stop at the first few
+            s.add(Deal(name=f"Acme Corp — seat pack {i}", company_id=1, owner_id=ids["dana"], stage="qualifiedtobuy",
+                       amount=1_000 + i, created_at=datetime(2026, 11, 1, tzinfo=UTC)))  # fmt: skip
+        s.commit()
+    shown = to_text(ask(ws, settings, "latest on Acme Corp").reply)
+    assert "…and 3 more" in shown  # 13 deals, 10 listed: the rest are counted, never dropped silently
+
+
+def test_a_managers_deals_are_their_teams(ws, settings):
+    engine, ids = ws
+    with Session(engine) as s:
+        team_open = s.exec(
+            text(
+                "SELECT count(*) FROM deal d JOIN owner o ON o.id = d.owner_id"
+                " WHERE NOT d.is_closed AND o.team = 'Enterprise' AND o.role != 'manager'"
+            )
+        ).scalar_one()
+    result = run(engine, settings, ids, "search_deals", {"owners": ["Morgan"]})
+    assert result.total == team_open > 0 and result.owners == ["Enterprise (Morgan Lee's team)"]
