@@ -39,6 +39,7 @@ CAPABILITY_MODULES: tuple[str, ...] = (
     "tools.calls.summary",
     "tools.library",
     "tools.lead_lookup",
+    "tools.intelligence.capabilities",
 )
 
 
