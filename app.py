@@ -58,7 +58,6 @@ def _progress_bar() -> tuple[Callable[[str, int, int], None], Callable[[], None]
 def _assess_deal_health(engine: Engine, settings: Settings) -> None:
     """Store the whole book's deal health unless the stored one is current, so "at risk" needs no live assessment."""
     from tools.health_snapshot import refresh_due, refresh_snapshot
-
     from tools.intelligence.refresh import refresh_intelligence
 
     now = datetime.now(UTC)
