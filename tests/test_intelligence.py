@@ -10,12 +10,14 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from bot.copilot.answer import answer
+from bot.copilot.render import Renderer
 from bot.copilot.reply import to_text
 from bot.copilot.understanding import route
 from settings import Settings
 from store.db import open_engine, upgrade_schema
 from store.models import CloseDateChange, Deal, DealWinScore, Engagement
 from tests import intelligence_world as w
+from tools.briefs import build_brief
 from tools.deals import latest_on
 from tools.intelligence import model as model_mod
 from tools.intelligence.features import feature_context, features_at, load_histories, training_snapshots
@@ -166,13 +168,15 @@ def test_refresh_writes_only_what_changed(world):
         assert s.exec(select(func.count()).select_from(DealWinScore)).one() == len(ids.open)
 
 
-def test_stored_scores_serve_latest_on_and_new_deals_are_scored_live(world):
+def test_stored_scores_serve_latest_on_the_brief_and_new_deals_are_scored_live(world, settings):
     engine, ids = world
     refresh_scores(engine, now=w.NOW)
     with Session(engine) as s:
         deal = s.get(Deal, ids.open[0])
         company = deal.company_id
-        latest = latest_on(s, f"Company {ids.open.index(deal.id) + 260:03d}", now=w.NOW)
+        name = f"Company {ids.open.index(deal.id) + 260:03d}"
+        latest = latest_on(s, name, now=w.NOW)
+        brief = build_brief(s, name, now=w.NOW, settings=settings)
         stored = s.get(DealWinScore, deal.id)
         s.delete(stored)
         s.commit()
@@ -182,6 +186,12 @@ def test_stored_scores_serve_latest_on_and_new_deals_are_scored_live(world):
     assert shown.win is not None and shown.win.probability == pytest.approx(stored.probability)
     assert shown.win.factors == [f["text"] for f in stored.factors]
     assert live[deal.id].probability == pytest.approx(stored.probability, abs=1e-4)
+    assert brief.primary_deal.win == shown.win
+    brief_text = to_text(Renderer(settings, engine).render(brief))
+    assert f"Win probability: {stored.probability:.0%} (learned" in brief_text
+    assert stored.factors[0]["text"] in brief_text
+    latest_text = to_text(Renderer(settings, engine).render(latest))
+    assert f"win {stored.probability:.0%}" in latest_text and stored.factors[0]["text"] in latest_text
 
 
 @pytest.mark.parametrize(
