@@ -61,6 +61,41 @@ def health_line(h: DealHealth, *, reasons: int = 3) -> str:
     return "\n".join([head, *detail])
 
 
+def forecast_lines(d: Digest) -> list[str]:
+    """The digest's forecast: this quarter's expected bookings, last week's change and why, make-or-break deals."""
+    f = d.forecast
+    assert f is not None
+    t = f.total
+    lines = [
+        f"*Forecast, {f.start:%b %-d} – {f.end:%b %-d}*: expected *{_money(t.expected_amount)}* "
+        f"(90% {_money(t.low)}–{_money(t.high)}) = won {_money(t.won_amount)} + open {_money(t.pipeline_amount)} "
+        f"weighted by win probability ({t.open_deals} deals)"
+    ]
+    c = d.forecast_change
+    if c is not None:
+        kinds = {"won": "won", "lost": "lost", "added": "added", "slipped": "slipped out", "probability": "odds moved"}
+        why = ", ".join(f"{kinds[k]} {v:+,.0f}" for k, v in sorted(c.by_kind.items(), key=lambda kv: -abs(kv[1])))
+        lines.append(
+            f"• since {c.since:%b %-d}: {_money(c.before)} → {_money(c.after)} ({c.after - c.before:+,.0f})"
+            + (f": {why}" if why else "")
+        )
+        for m in c.moves[:5]:
+            was = f"{m.before:.0%}" if m.before is not None else "—"
+            now = f"{m.after:.0%}" if m.after is not None else "—"
+            lines.append(f"  ↳ {m.name} (#{m.deal_id}) {kinds[m.kind]}: {was} → {now}, {m.delta:+,.0f}")
+    for owner in f.by_owner[:8]:
+        lines.append(f"• {owner.label}: {_money(owner.expected_amount)} ({_money(owner.low)}–{_money(owner.high)})")
+    if f.make_or_break:
+        lines.append(
+            "• make or break: "
+            + "; ".join(
+                f"{o.deal.name} (#{o.deal.id}) {o.probability:.0%} of {_money(o.deal.amount)}"
+                for o in f.make_or_break[:3]
+            )
+        )
+    return lines
+
+
 def digest_reply(d: Digest) -> Reply:
     """The weekly digest as a Reply."""
     team = d.team or "all teams"
@@ -82,6 +117,9 @@ def digest_reply(d: Digest) -> Reply:
             ]
         )
     )
+
+    if d.forecast is not None:
+        reply.add(Divider(), *_lines(forecast_lines(d)))
 
     reply.add(Divider(), Section("*High-risk deals*"))
     if d.high_risk:
@@ -133,6 +171,11 @@ def digest_reply(d: Digest) -> Reply:
             )
         )
     lines += [f"  ↳ {n.text}" for n in d.coaching]
+    # Coaching on call behaviour: where an AE's calls differ most from the calls on the team's won deals, with the call.
+    lines += [
+        f"  ↳ _coach_: {c.text}" + (f' — "{c.evidence.quote[:140]}"' if c.evidence.quote else "")
+        for c in d.call_coaching
+    ]
     reply.add(*_lines(lines or ["_No AE activity this week._"]))
 
     reply.add(Section("*Win/loss pattern shifts* (last week vs trailing 8 weeks)"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from datetime import UTC, date, datetime, time
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
@@ -172,3 +172,138 @@ def build_forecast(
         method="model" if methods == {"model"} else "rules" if methods == {"rules"} else "mixed",
         now=now,
     )
+
+
+# --- week over week -------------------------------------------------------------------------------------------------
+
+
+class Move(BaseModel):
+    """One deal's part in the forecast's change."""
+
+    deal_id: int
+    name: str
+    kind: Literal["won", "lost", "added", "slipped", "probability"]
+    delta: float
+    before: float | None = None
+    """Its probability a week ago (None when it was not in the forecast then)."""
+    after: float | None = None
+
+
+class ForecastChange(BaseModel):
+    """How the period's expected bookings moved since `since`, and why, deal by deal.
+
+    `before` is what the model, as shipped now, says with what was known at `since` (stage, activity and close date as
+    they were then); the components add up exactly to `after − before`.
+    """
+
+    since: datetime
+    period: str
+    before: float
+    after: float
+    by_kind: dict[str, float]
+    moves: list[Move]
+
+
+def _close_date_at(h_changes: list[tuple[datetime, date | None, date | None]], current: date | None, at: datetime):  # type: ignore[no-untyped-def]
+    """A deal's expected close date as it stood at `at`, from its close-date history."""
+    before = [c for c in h_changes if c[0] <= at]
+    if before:
+        return before[-1][2]
+    if h_changes:
+        return h_changes[0][1]
+    return current
+
+
+def forecast_change(
+    session: Session,
+    *,
+    now: datetime,
+    since: datetime,
+    tz: ZoneInfo,
+    period: Period = "quarter",
+    owner_ids: list[int] | None = None,
+) -> ForecastChange:
+    """Why the expected bookings of `now`'s period moved between `since` and `now`: won, lost, added, slipped, odds."""
+    from store.models import CloseDateChange
+    from tools.intelligence.features import Snapshot, feature_context, features_at, load_histories
+    from tools.intelligence.scores import trained_model
+
+    start, end = period_bounds(now, tz, period)
+    start_at = datetime.combine(start, time(0), tz).astimezone(UTC)
+    after = build_forecast(session, now=now, tz=tz, period=period, owner_ids=owner_ids, top=0)
+    stmt = select(Deal.id, Deal.name, Deal.owner_id, Deal.amount, Deal.close_date, Deal.is_closed, Deal.is_won,
+                  Deal.closed_at, Deal.created_at)  # fmt: skip
+    if owner_ids is not None:
+        stmt = stmt.where(Deal.owner_id.in_(owner_ids))
+    deals = {r[0]: r for r in session.exec(stmt).all()}
+    changes: dict[int, list[tuple[datetime, date | None, date | None]]] = defaultdict(list)
+    for deal_id, at, old, new in session.exec(
+        select(
+            CloseDateChange.deal_id, CloseDateChange.changed_at, CloseDateChange.old_date, CloseDateChange.new_date
+        ).order_by(CloseDateChange.changed_at, CloseDateChange.id)
+    ).all():
+        changes[deal_id].append((_aware(at), old, new))
+
+    def open_at(r: Any) -> bool:
+        created, closed = _aware(r[8]), _aware(r[7])
+        return created is not None and created <= since and (closed is None or closed > since)
+
+    # a week ago: won so far in the period, and each then-open deal expected to close by the period's end
+    then_won = sum(r[3] or 0.0 for r in deals.values() if r[6] and r[7] and start_at <= _aware(r[7]) <= since)
+    then_ids = [
+        d for d, r in deals.items()
+        if open_at(r) and (cd := _close_date_at(changes[d], r[4], since)) is not None and cd <= end
+    ]  # fmt: skip
+    model, _ = trained_model(session, now=now)
+    histories = load_histories(session)
+    ctx = feature_context(session, histories)
+    snaps = [
+        Snapshot(d, since, features_at(histories[d], since, owners=ctx.owners, medians=ctx.medians,
+                                       seniority=ctx.seniority, current=not histories[d].is_closed))
+        for d in then_ids
+        if d in histories
+    ]  # fmt: skip
+    p_then = {p.deal_id: p.probability for p in model.predict(snaps, top=0)}
+    p_now = {
+        d: s.probability for d, s in win_scores(session, [d for d, r in deals.items() if not r[5]], now=now).items()
+    }
+    now_ids = {d for d, r in deals.items() if not r[5] and r[4] is not None and r[4] <= end and d in p_now}
+    moves: list[Move] = []
+    for d in sorted(set(p_then) | now_ids | {d for d, r in deals.items() if r[7] and since < _aware(r[7]) <= now}):
+        r = deals[d]
+        amount = r[3] or 0.0
+        b = p_then.get(d)
+        closed_in_week = r[5] and r[7] is not None and since < _aware(r[7]) <= now
+        if closed_in_week and r[6]:
+            booked = amount if start_at <= _aware(r[7]) else 0.0  # won before the period began: not this period's
+            moves.append(
+                Move(deal_id=d, name=r[1], kind="won", delta=booked - (b or 0.0) * amount, before=b, after=1.0)
+            )
+        elif closed_in_week and b is not None:
+            moves.append(Move(deal_id=d, name=r[1], kind="lost", delta=-b * amount, before=b, after=0.0))
+        elif d in now_ids and b is None:
+            moves.append(Move(deal_id=d, name=r[1], kind="added", delta=p_now[d] * amount, after=p_now[d]))
+        elif d not in now_ids and b is not None and not r[5]:
+            moves.append(Move(deal_id=d, name=r[1], kind="slipped", delta=-b * amount, before=b))
+        elif d in now_ids and b is not None:
+            moves.append(Move(deal_id=d, name=r[1], kind="probability", delta=(p_now[d] - b) * amount, before=b,
+                              after=p_now[d]))  # fmt: skip
+    moves = [m for m in moves if abs(m.delta) > 0.005]
+    by_kind: dict[str, float] = defaultdict(float)
+    for m in moves:
+        by_kind[m.kind] += m.delta
+    before = then_won + sum(p * (deals[d][3] or 0.0) for d, p in p_then.items())
+    return ForecastChange(
+        since=since,
+        period=period,
+        before=round(before, 2),
+        after=after.total.expected_amount,
+        by_kind={k: round(v, 2) for k, v in by_kind.items()},
+        moves=sorted(moves, key=lambda m: (-abs(m.delta), m.deal_id)),
+    )
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value

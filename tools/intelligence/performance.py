@@ -150,13 +150,11 @@ def _median(values: list[float]) -> float | None:
 
 
 def _evidence(behaviour: str, call: Call, m: CallMetrics) -> Evidence:
-    clip = None
-    if behaviour == "monologue" and "rep" in m.longest_monologue:
-        clip = m.longest_monologue["rep"].clip
-    elif behaviour == "questions" and m.questions:
-        clip = m.questions[0].clip
-    elif behaviour == "dated_next_step" and m.commitments:
-        clip = m.commitments[0].clip
+    """The call that shows the behaviour; a clip only where a clip is the evidence (the longest monologue itself).
+
+    A low question count or a missing next step has no clip that shows it: the call is cited as the record.
+    """
+    clip = m.longest_monologue["rep"].clip if behaviour == "monologue" and "rep" in m.longest_monologue else None
     return Evidence(
         call_id=call.id,
         deal_id=call.deal_id,
