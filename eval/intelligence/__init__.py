@@ -219,8 +219,9 @@ class BookResult:
     reliability: list[tuple[str, float, float, float]]
     curve: list[tuple[int, float, float]]
     """(training deals, model AUC, best baseline AUC) at engagement."""
-    forecast: list[tuple[str, int, float, int, float, float, float]]
-    """(month, deals closed, predicted won, actual won, predicted value, actual value, best baseline predicted won)."""
+    forecast: list[tuple[str, int, float, int, float, float, float, float]]
+    """(month, deals closed, predicted won, actual won, predicted value, actual value, best baseline's and shipped
+    model's predicted won)."""
     best: str
     gap: tuple[float, float, float]
     """Learned model AUC − best baseline AUC at engagement: point estimate and 90 % paired-bootstrap interval."""
@@ -296,6 +297,7 @@ def evaluate_book(
     first_ids = np.array(scored.deal_ids)[first]
     p_first = preds[LEARNED][first]
     p_best = preds[best][first]
+    p_shipped = preds[f"shipped by fit(): {shipped.method}"][first]
     by_month: dict[str, list[int]] = defaultdict(list)
     for i, d in enumerate(first_ids):
         by_month[histories[d].closed_at.strftime("%Y-%m")].append(i)  # type: ignore[union-attr]
@@ -312,6 +314,7 @@ def evaluate_book(
                 float(sum(p_first[i] * (histories[first_ids[i]].amount or 0) for i in idx)),
                 float(sum(value.get(h.deal_id, h.amount or 0) for h in deals if h.is_won)),
                 float(p_best[idx].sum()),
+                float(p_shipped[idx].sum()),
             )
         )
     return BookResult(
@@ -364,17 +367,20 @@ def print_book(r: BookResult, cutoff: date) -> None:
     for n, am, ab in r.curve:
         print(f"| {n} | {am:.3f} | {ab:.3f} |")
     print("\nForecast backtest (test deals that closed in each month; probabilities at engagement):\n")
-    print("| month | deals closed | predicted won | actual won | predicted value | actual won value | baseline won |")
-    print("|---|---|---|---|---|---|---|")
-    for m, n, pw, aw, pv, av, bw in r.forecast:
-        print(f"| {m} | {n} | {pw:.1f} | {aw} | ${pv:,.0f} | ${av:,.0f} | {bw:.1f} |")
+    print(
+        "| month | closed | learned: won | actual won | learned: value | actual value | baseline: won | shipped: won |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for m, n, pw, aw, pv, av, bw, sw in r.forecast:
+        print(f"| {m} | {n} | {pw:.1f} | {aw} | ${pv:,.0f} | ${av:,.0f} | {bw:.1f} | {sw:.1f} |")
     total_p = sum(f[2] for f in r.forecast)
     total_a = sum(f[3] for f in r.forecast)
     mape = np.mean([abs(f[2] - f[3]) / f[3] for f in r.forecast if f[3]]) if r.forecast else math.nan
     mape_b = np.mean([abs(f[6] - f[3]) / f[3] for f in r.forecast if f[3]]) if r.forecast else math.nan
+    mape_s = np.mean([abs(f[7] - f[3]) / f[3] for f in r.forecast if f[3]]) if r.forecast else math.nan
     print(
-        f"\nTotal predicted won {total_p:.0f} vs actual {total_a}; mean absolute monthly error {mape:.1%} "
-        f"(best baseline {mape_b:.1%}).\n"
+        f"\nTotal won: learned predicts {total_p:.0f}, actual {total_a}. Mean absolute monthly error of the won count: "
+        f"learned {mape:.1%}, best baseline {mape_b:.1%}, shipped {mape_s:.1%}.\n"
     )
 
 
