@@ -65,14 +65,13 @@ def test_features_read_only_what_was_known_then(world):
                               changed_at=closed_at - timedelta(days=1)))  # fmt: skip
         s.commit()
         histories = load_histories(s)
-        ctx = feature_context(s, histories)
+        ctx = feature_context(s)
     h = histories[deal_id]
     at = h.created_at + timedelta(days=15)
-    f = features_at(h, at, owners=ctx.owners, medians=ctx.medians, seniority=ctx.seniority, current=False)
+    f = features_at(h, at, owners=ctx.owners, medians=ctx.medians, current=False)
     assert f["stage"] == "qualifiedtobuy"  # not the final closedwon/closedlost move
     assert f["close_date_pushes"] == 0.0
-    late = features_at(h, closed_at - timedelta(hours=1), owners=ctx.owners, medians=ctx.medians,
-                       seniority=ctx.seniority, current=False)  # fmt: skip
+    late = features_at(h, closed_at - timedelta(hours=1), owners=ctx.owners, medians=ctx.medians, current=False)
     assert late["close_date_pushes"] == 1.0 and late["stage"] == "qualifiedtobuy"
     outbound_by_then = sum(1 for e in h.engagements if e[0] <= at and e[2] == "outbound")
     assert f["age_days"] == pytest.approx(15.0)
@@ -89,7 +88,7 @@ def test_training_looks_stop_before_each_deal_closed(shared_world):
     engine, _ids = shared_world
     with Session(engine) as s:
         histories = load_histories(s)
-        rows = training_snapshots(histories, feature_context(s, histories), closed_before=w.NOW)
+        rows = training_snapshots(histories, feature_context(s), closed_before=w.NOW)
     assert rows
     for r in rows:
         assert r.at < histories[r.deal_id].closed_at
@@ -118,7 +117,7 @@ def test_same_history_same_scores(shared_world):
     engine, _ids = shared_world
     with Session(engine) as s:
         histories = load_histories(s)
-        rows = training_snapshots(histories, feature_context(s, histories), closed_before=w.NOW)
+        rows = training_snapshots(histories, feature_context(s), closed_before=w.NOW)
     a, _ = fit(rows)
     b, _ = fit(rows)
     assert [p.probability for p in a.predict(rows[:50])] == [p.probability for p in b.predict(rows[:50])]

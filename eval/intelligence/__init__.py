@@ -90,14 +90,14 @@ def real_histories(folder: Path) -> dict[int, DealHistory]:
     return out
 
 
-def demo_histories(path: Path) -> tuple[dict[int, DealHistory], dict[int, str | None], datetime]:
-    """The default demo workspace (generated once into `path`), with contact seniority and its `as_of`."""
+def demo_histories(path: Path) -> tuple[dict[int, DealHistory], datetime]:
+    """The default demo workspace (generated into `path`) and its `as_of`."""
     from sqlmodel import Session
 
     from store.db import open_engine, upgrade_schema
     from store.demo import generate_workspace
     from store.meta import get_meta
-    from tools.intelligence.features import contact_seniority, load_histories
+    from tools.intelligence.features import load_histories
 
     new = not path.exists()
     engine = open_engine(f"sqlite:///{path}")
@@ -106,7 +106,7 @@ def demo_histories(path: Path) -> tuple[dict[int, DealHistory], dict[int, str | 
         generate_workspace(engine, size="default", as_of=datetime(2026, 12, 1, 15, tzinfo=UTC))
     with Session(engine) as session:
         as_of = datetime.fromisoformat(get_meta(session, "as_of") or "")
-        return load_histories(session), contact_seniority(session), as_of
+        return load_histories(session), as_of
 
 
 # --- protocol ------------------------------------------------------------------------------------------------------
@@ -133,7 +133,7 @@ def test_looks(
             continue
         times = snapshot_times(h, until=end)
         for t in times:
-            f = features_at(h, t, owners=ctx.owners, medians=ctx.medians, seniority=ctx.seniority, current=False)
+            f = features_at(h, t, owners=ctx.owners, medians=ctx.medians, current=False)
             snaps.append(Snapshot(h.deal_id, t, f, won=h.is_won, weight=1.0 / len(times)))
     first = np.array([i == 0 or snaps[i - 1].deal_id != s.deal_id for i, s in enumerate(snaps)])
     scored = Scored(
@@ -233,13 +233,14 @@ class BookResult:
 def evaluate_book(
     name: str,
     histories: dict[int, DealHistory],
-    seniority: dict[int, str | None],
     cutoff: datetime,
     end: datetime,
     actual_value: dict[int, float] | None = None,
 ) -> BookResult:
     """Train at `cutoff` as the product would, test on deals engaged after it; baselines on the same training deals."""
-    ctx = FeatureContext(OwnerRecord(histories), product_medians(histories), seniority)
+    ctx = FeatureContext(
+        OwnerRecord.from_histories(histories), product_medians((h.product, h.amount) for h in histories.values())
+    )
     rows = training_snapshots(histories, ctx, closed_before=cutoff)
     train_ids = {r.deal_id for r in rows}
     train = [histories[i] for i in sorted(train_ids)]
@@ -398,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     real = real_histories(folder)
     end = max(h.closed_at for h in real.values() if h.closed_at) + timedelta(days=1)  # type: ignore[type-var]
     values = _close_values(folder)
-    result = evaluate_book("Real: crm-sales-opportunities", real, {}, REAL_CUTOFF, end, values)
+    result = evaluate_book("Real: crm-sales-opportunities", real, REAL_CUTOFF, end, values)
     print_book(result, REAL_CUTOFF.date())
     print(
         "Censoring: opportunities engaged after the cutoff that are still open (Engaging/Prospecting) have no "
@@ -406,9 +407,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     if not args.skip_demo:
         with tempfile.TemporaryDirectory() as tmp:
-            demo, seniority, as_of = demo_histories(Path(tmp) / "demo.db")
+            demo, as_of = demo_histories(Path(tmp) / "demo.db")
         cutoff = as_of - timedelta(days=DEMO_CUTOFF_DAYS)
-        print_book(evaluate_book("Demo workspace (default size)", demo, seniority, cutoff, as_of), cutoff.date())
+        print_book(evaluate_book("Demo workspace (default size)", demo, cutoff, as_of), cutoff.date())
     return 0
 
 

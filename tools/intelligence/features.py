@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -94,6 +95,8 @@ class DealHistory:
     engagements: list[tuple[datetime, str, str | None, str | None, bool, int | None]] = field(default_factory=list)
     """(occurred_at, type, direction, status, buyer_engaged, contact_id), sorted by time."""
     champions: set[int] = field(default_factory=set)
+    seniority: dict[int, str | None] = field(default_factory=dict)
+    """Seniority of each contact seen in the deal's activity."""
 
 
 @dataclass(frozen=True)
@@ -113,24 +116,31 @@ def _aware(value: datetime | None) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
-def load_histories(session: Session, deal_ids: list[int] | None = None) -> dict[int, DealHistory]:
-    """Read deals (all, or `deal_ids`) with their companies, stage moves, close-date pushes and activity."""
-    stmt = select(
-        Deal.id,
-        Deal.owner_id,
-        Deal.stage,
-        Deal.is_closed,
-        Deal.is_won,
-        Deal.created_at,
-        Deal.closed_at,
-        Deal.amount,
-        Deal.product,
-        Deal.source,
-        Company.industry,
-        Company.employees,
-    ).outerjoin(Company, Company.id == Deal.company_id)
-    if deal_ids is not None:
-        stmt = stmt.where(Deal.id.in_(deal_ids))
+def load_histories(session: Session, scope: Any = None) -> dict[int, DealHistory]:
+    """Read deals (all, or those matching `scope`, a condition on `Deal`) with everything recorded about them.
+
+    Company, stage moves, close-date pushes, activity (with each contact's seniority) and champions: one query per
+    kind, each filtered by joining `Deal`, so a scope of 20k open deals costs five queries, not 20k.
+    """
+    where = [scope] if scope is not None else []
+    stmt = (
+        select(
+            Deal.id,
+            Deal.owner_id,
+            Deal.stage,
+            Deal.is_closed,
+            Deal.is_won,
+            Deal.created_at,
+            Deal.closed_at,
+            Deal.amount,
+            Deal.product,
+            Deal.source,
+            Company.industry,
+            Company.employees,
+        )
+        .outerjoin(Company, Company.id == Deal.company_id)
+        .where(*where)
+    )
     out: dict[int, DealHistory] = {}
     for r in session.exec(stmt).all():  # type: ignore[call-overload]
         created = _aware(r[5])
@@ -150,25 +160,27 @@ def load_histories(session: Session, deal_ids: list[int] | None = None) -> dict[
             industry=(r[10] or None),
             employees=r[11],
         )
-    ids = list(out) if deal_ids is not None else None
-
-    def scoped(stmt: Any, column: Any) -> Any:
-        return stmt.where(column.in_(ids)) if ids is not None else stmt
-
-    moves = scoped(
-        select(DealStageChange.deal_id, DealStageChange.changed_at, DealStageChange.to_stage), DealStageChange.deal_id
+    if not out:
+        return out
+    moves = (
+        select(DealStageChange.deal_id, DealStageChange.changed_at, DealStageChange.to_stage)
+        .join(Deal, Deal.id == DealStageChange.deal_id)
+        .where(*where)
+        .order_by(DealStageChange.changed_at, DealStageChange.id)
     )
-    for deal_id, at, to_stage in session.exec(moves.order_by(DealStageChange.changed_at, DealStageChange.id)).all():  # type: ignore[call-overload]
+    for deal_id, at, to_stage in session.exec(moves).all():  # type: ignore[call-overload]
         if deal_id in out:
             out[deal_id].stage_moves.append((_aware(at), to_stage))  # type: ignore[arg-type]
-    pushes = scoped(
-        select(CloseDateChange.deal_id, CloseDateChange.changed_at, CloseDateChange.old_date, CloseDateChange.new_date),
-        CloseDateChange.deal_id,
+    pushes = (
+        select(CloseDateChange.deal_id, CloseDateChange.changed_at, CloseDateChange.old_date, CloseDateChange.new_date)
+        .join(Deal, Deal.id == CloseDateChange.deal_id)
+        .where(*where)
+        .order_by(CloseDateChange.changed_at, CloseDateChange.id)
     )
-    for deal_id, at, old, new in session.exec(pushes.order_by(CloseDateChange.changed_at)).all():  # type: ignore[call-overload]
+    for deal_id, at, old, new in session.exec(pushes).all():  # type: ignore[call-overload]
         if deal_id in out and old is not None and new is not None and new > old:
             out[deal_id].pushes.append(_aware(at))  # type: ignore[arg-type]
-    acts = scoped(
+    acts = (
         select(
             Engagement.deal_id,
             Engagement.occurred_at,
@@ -177,16 +189,23 @@ def load_histories(session: Session, deal_ids: list[int] | None = None) -> dict[
             Engagement.status,
             Engagement.buyer_engaged,
             Engagement.contact_id,
-        ).where(Engagement.deal_id.is_not(None)),
-        Engagement.deal_id,
+            Contact.seniority,
+        )
+        .join(Deal, Deal.id == Engagement.deal_id)
+        .outerjoin(Contact, Contact.id == Engagement.contact_id)
+        .where(*where)
+        .order_by(Engagement.occurred_at, Engagement.id)
     )
-    for deal_id, at, kind, direction, status, engaged, contact_id in session.exec(
-        acts.order_by(Engagement.occurred_at, Engagement.id)  # type: ignore[call-overload]
-    ).all():
+    for deal_id, at, kind, direction, status, engaged, contact_id, seniority in session.exec(acts).all():  # type: ignore[call-overload]
         if deal_id in out:
-            out[deal_id].engagements.append((_aware(at), kind, direction, status, bool(engaged), contact_id))  # type: ignore[arg-type]
-    champs = scoped(
-        select(DealContact.deal_id, DealContact.contact_id).where(DealContact.role == "champion"), DealContact.deal_id
+            h = out[deal_id]
+            h.engagements.append((_aware(at), kind, direction, status, bool(engaged), contact_id))  # type: ignore[arg-type]
+            if contact_id is not None:
+                h.seniority[contact_id] = seniority
+    champs = (
+        select(DealContact.deal_id, DealContact.contact_id)
+        .join(Deal, Deal.id == DealContact.deal_id)
+        .where(DealContact.role == "champion", *where)
     )
     for deal_id, contact_id in session.exec(champs).all():  # type: ignore[call-overload]
         if deal_id in out:
@@ -194,26 +213,25 @@ def load_histories(session: Session, deal_ids: list[int] | None = None) -> dict[
     return out
 
 
-def contact_seniority(session: Session) -> dict[int, str | None]:
-    """Every contact's seniority, for counting senior people in a buying group."""
-    return dict(session.exec(select(Contact.id, Contact.seniority)).all())  # type: ignore[call-overload, arg-type]
-
-
 class OwnerRecord:
     """Each owner's closed deals in time order, to read their win rate as it was at any instant."""
 
-    def __init__(self, histories: dict[int, DealHistory]) -> None:
-        closed = sorted(
-            (h.closed_at, h.owner_id, h.is_won) for h in histories.values() if h.is_closed and h.closed_at is not None
-        )
-        self._times = [c[0] for c in closed]
+    def __init__(self, closed: Iterable[tuple[datetime, int | None, bool]]) -> None:
+        """Build from (closed_at, owner_id, won) of closed deals."""
+        ordered = sorted(closed, key=lambda c: c[0])
+        self._times = [c[0] for c in ordered]
         self._team_won = [0]
         self._by_owner: dict[int | None, tuple[list[datetime], list[int]]] = defaultdict(lambda: ([], [0]))
-        for at, owner, won in closed:
+        for at, owner, won in ordered:
             self._team_won.append(self._team_won[-1] + int(won))
             times, wins = self._by_owner[owner]
             times.append(at)
             wins.append(wins[-1] + int(won))
+
+    @classmethod
+    def from_histories(cls, histories: dict[int, DealHistory]) -> OwnerRecord:
+        """Build from loaded histories (the evaluation's books)."""
+        return cls((h.closed_at, h.owner_id, h.is_won) for h in histories.values() if h.is_closed and h.closed_at)
 
     def win_rate(self, owner_id: int | None, at: datetime) -> float:
         """The owner's win rate on deals closed before `at`, shrunk toward the team's rate then."""
@@ -224,13 +242,13 @@ class OwnerRecord:
         return (wins[n] + OWNER_PRIOR_DEALS * team_rate) / (n + OWNER_PRIOR_DEALS)
 
 
-def product_medians(histories: dict[int, DealHistory]) -> dict[str | None, float]:
-    """The median amount per product over all deals: the "usual deal" an amount is compared with."""
-    amounts: dict[str | None, list[float]] = defaultdict(list)
-    for h in histories.values():
-        if h.amount and h.amount > 0:
-            amounts[h.product].append(h.amount)
-    return {p: sorted(v)[len(v) // 2] for p, v in amounts.items()}
+def product_medians(amounts: Iterable[tuple[str | None, float | None]]) -> dict[str | None, float]:
+    """The median amount per product: the "usual deal" an amount is compared with."""
+    by_product: dict[str | None, list[float]] = defaultdict(list)
+    for product, amount in amounts:
+        if amount and amount > 0:
+            by_product[product].append(amount)
+    return {p: sorted(v)[len(v) // 2] for p, v in by_product.items()}
 
 
 def features_at(
@@ -239,7 +257,6 @@ def features_at(
     *,
     owners: OwnerRecord,
     medians: dict[str | None, float],
-    seniority: dict[int, str | None],
     current: bool,
 ) -> dict[str, Any]:
     """The deal's features at instant `at` (`current`: an open deal looked at now, whose current stage is known)."""
@@ -280,7 +297,7 @@ def features_at(
         "meetings_held": float(sum(1 for e in seen if e[1] == "meeting" and e[3] == "completed")),
         "days_since_buyer": (at - last_buyer).total_seconds() / 86400,
         "buying_group": float(len(contacts)),
-        "senior_contacts": float(sum(1 for c in contacts if seniority.get(c) in SENIOR)),
+        "senior_contacts": float(sum(1 for c in contacts if h.seniority.get(c) in SENIOR)),
         "champion_recent": float(champion_recent),
         "close_date_pushes": float(bisect.bisect_right(h.pushes, at)),
         "owner_win_rate": owners.win_rate(h.owner_id, at),
@@ -308,16 +325,19 @@ def snapshot_times(h: DealHistory, *, until: datetime) -> list[datetime]:
 
 @dataclass
 class FeatureContext:
-    """What computing features needs besides the deal: everyone's track record, product norms, seniority."""
+    """What computing features needs besides the deal: everyone's track record and product norms."""
 
     owners: OwnerRecord
     medians: dict[str | None, float]
-    seniority: dict[int, str | None]
 
 
-def feature_context(session: Session, histories: dict[int, DealHistory]) -> FeatureContext:
-    """Build the shared context from all histories (owners' records use only closed deals)."""
-    return FeatureContext(OwnerRecord(histories), product_medians(histories), contact_seniority(session))
+def feature_context(session: Session) -> FeatureContext:
+    """Build the shared context with two light queries over every deal (no activity is read)."""
+    closed = session.exec(  # type: ignore[call-overload]
+        select(Deal.closed_at, Deal.owner_id, Deal.is_won).where(Deal.is_closed.is_(True), Deal.closed_at.is_not(None))
+    ).all()
+    amounts = session.exec(select(Deal.product, Deal.amount)).all()  # type: ignore[call-overload]
+    return FeatureContext(OwnerRecord((_aware(c[0]), c[1], bool(c[2])) for c in closed), product_medians(amounts))
 
 
 def training_snapshots(
@@ -330,7 +350,7 @@ def training_snapshots(
             continue
         times = snapshot_times(h, until=closed_before)
         for t in times:
-            f = features_at(h, t, owners=ctx.owners, medians=ctx.medians, seniority=ctx.seniority, current=False)
+            f = features_at(h, t, owners=ctx.owners, medians=ctx.medians, current=False)
             out.append(Snapshot(h.deal_id, t, f, won=h.is_won, weight=1.0 / len(times)))
     return out
 
@@ -341,7 +361,7 @@ def open_snapshots(histories: dict[int, DealHistory], ctx: FeatureContext, *, no
         Snapshot(
             h.deal_id,
             now,
-            features_at(h, now, owners=ctx.owners, medians=ctx.medians, seniority=ctx.seniority, current=True),
+            features_at(h, now, owners=ctx.owners, medians=ctx.medians, current=True),
         )
         for h in sorted(histories.values(), key=lambda x: x.deal_id)
         if not h.is_closed and h.created_at <= now

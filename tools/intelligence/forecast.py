@@ -255,11 +255,11 @@ def forecast_change(
         if open_at(r) and (cd := _close_date_at(changes[d], r[4], since)) is not None and cd <= end
     ]  # fmt: skip
     model, _ = trained_model(session, now=now)
-    histories = load_histories(session)
-    ctx = feature_context(session, histories)
+    histories = load_histories(session, Deal.id.in_(then_ids)) if then_ids else {}  # type: ignore[attr-defined]
+    ctx = feature_context(session)
     snaps = [
         Snapshot(d, since, features_at(histories[d], since, owners=ctx.owners, medians=ctx.medians,
-                                       seniority=ctx.seniority, current=not histories[d].is_closed))
+                                       current=not histories[d].is_closed))
         for d in then_ids
         if d in histories
     ]  # fmt: skip
