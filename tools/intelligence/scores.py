@@ -28,6 +28,8 @@ from tools.intelligence.model import Factor, Model, Prediction, Validation, fit
 MAX_TRAINING_DEALS = 4000
 """The model learns from at most the most recent 4,000 closed deals: the learning curve in docs/evaluation.md is flat
 from 400 on, recent deals describe today's team best, and a 100k-deal book then trains in seconds, not minutes."""
+SCORING_VERSION = 2
+"""Bumped when features, the model or the wording of factors change: stored scores of another version are redone."""
 SCORES_KEY = "deal_win_scores"
 """The `WorkspaceMeta` key of the stored scores' header."""
 
@@ -106,6 +108,7 @@ def refresh_scores(engine: Engine, *, now: datetime, force: bool = False) -> Sco
             and header is not None
             and header["signature"] == signature
             and header["day"] == now.date().isoformat()
+            and header.get("version") == SCORING_VERSION
         ):
             return ScoresReport(header["deals"], 0, header["method"], time.perf_counter() - started, "unchanged")
         predictions = score_open_deals(session, now=now)
@@ -139,6 +142,7 @@ def refresh_scores(engine: Engine, *, now: datetime, force: bool = False) -> Sco
             json.dumps(
                 {
                     "signature": signature,
+                    "version": SCORING_VERSION,
                     "day": now.date().isoformat(),
                     "assessed_at": now.isoformat(),
                     "deals": len(predictions),
