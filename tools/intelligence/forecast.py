@@ -235,13 +235,17 @@ def forecast_change(
                   Deal.closed_at, Deal.created_at)  # fmt: skip
     if owner_ids is not None:
         stmt = stmt.where(Deal.owner_id.in_(owner_ids))
-    deals = {r[0]: r for r in session.exec(stmt).all()}
+    deals = {r[0]: r for r in session.connection().execute(stmt).all()}  # Core rows: a book's worth of deals
     changes: dict[int, list[tuple[datetime, date | None, date | None]]] = defaultdict(list)
-    for deal_id, at, old, new in session.exec(
-        select(
-            CloseDateChange.deal_id, CloseDateChange.changed_at, CloseDateChange.old_date, CloseDateChange.new_date
-        ).order_by(CloseDateChange.changed_at, CloseDateChange.id)
-    ).all():
+    pushes = (
+        select(CloseDateChange.deal_id, CloseDateChange.changed_at, CloseDateChange.old_date, CloseDateChange.new_date)
+        .join(Deal, Deal.id == CloseDateChange.deal_id)
+        .where(Deal.is_closed.is_(False) | (Deal.closed_at > since))  # only deals that were open at `since` matter
+        .order_by(CloseDateChange.changed_at, CloseDateChange.id)
+    )
+    if owner_ids is not None:
+        pushes = pushes.where(Deal.owner_id.in_(owner_ids))
+    for deal_id, at, old, new in session.connection().execute(pushes).all():
         changes[deal_id].append((_aware(at), old, new))
 
     def open_at(r: Any) -> bool:

@@ -141,14 +141,18 @@ class WinModel:
         x = self.matrix([s.features for s in snapshots])
         probs = self.lr.predict_proba(x)[:, 1]
         contrib = (x - self.x_mean) * self.lr.coef_[0]
+        names = list(dict.fromkeys(name for name, _ in self.columns))
+        group = np.zeros((len(self.columns), len(names)))  # column → the feature it encodes
+        for j, (name, _) in enumerate(self.columns):
+            group[j, names.index(name)] = 1.0
+        by_feature = contrib @ group
+        order = np.lexsort((np.tile(np.arange(len(names)), (len(snapshots), 1)), -np.abs(by_feature)), axis=1)
         out = []
         for i, s in enumerate(snapshots):
-            by_feature: dict[str, float] = {}
-            for j, (name, _) in enumerate(self.columns):
-                by_feature[name] = by_feature.get(name, 0.0) + float(contrib[i, j])
-            ranked = sorted(by_feature.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:top]
             factors = tuple(
-                Factor(n, self._words(n, s.features[n], e), round(e, 3)) for n, e in ranked if abs(e) >= 0.05
+                Factor(names[k], self._words(names[k], s.features[names[k]], e), round(e, 3))
+                for k in order[i, :top]
+                if abs(e := float(by_feature[i, k])) >= 0.05
             )
             out.append(Prediction(s.deal_id, float(probs[i]), self.method, factors))
         return out

@@ -30,10 +30,13 @@ from tools.intelligence.forecast import period_bounds
 MIN_CLOSED = 8
 """Closed deals an AE needs in the window before their win rate is compared with the team's."""
 Z90 = 1.645
-WINNER_CALLS = 200
-"""Most recent calls on won deals read as the winners' reference."""
-AE_CALLS = 40
+WINNER_CALLS = 60
+"""Most recent calls on won deals read as the winners' reference (enough for stable medians; a call takes ~50 ms to
+measure, so the digest of a large book stays within seconds)."""
+AE_CALLS = 12
 """Most recent calls of an AE read in the window."""
+_METRICS_CACHE: dict[tuple[int, int], CallMetrics | None] = {}
+"""Measured calls by (id, transcript length): the digest's teams share the winners' calls."""
 MIN_CALLS = 3
 """Recorded calls an AE needs before their call behaviour is compared."""
 MIN_GAP = 0.5
@@ -139,7 +142,12 @@ def _utc(value: datetime) -> datetime:
 def _call_values(session: Session, calls: list[Call], competitors: list[str]) -> list[tuple[Call, CallMetrics]]:
     out = []
     for call in calls:
-        metrics = stored_call_metrics(session, call, competitors=competitors)
+        key = (call.id or 0, len(call.transcript or ""))
+        if key not in _METRICS_CACHE:
+            if len(_METRICS_CACHE) > 5000:
+                _METRICS_CACHE.clear()
+            _METRICS_CACHE[key] = stored_call_metrics(session, call, competitors=competitors)
+        metrics = _METRICS_CACHE[key]
         if metrics is not None:
             out.append((call, metrics))
     return out

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, func
+from sqlalchemy import Engine, delete, func, insert
 from sqlmodel import Session, select
 
 from store.db import session_scope
@@ -123,19 +123,23 @@ def refresh_scores(engine: Engine, *, now: datetime, force: bool = False) -> Sco
     method = predictions[0].method if predictions else "rules"
     with session_scope(engine) as session:
         gone = [d for d in stored if d not in keep]
-        if gone:
-            session.exec(delete(DealWinScore).where(DealWinScore.deal_id.in_(gone)))  # type: ignore[call-overload]
-        for p in changed:
-            session.merge(
-                DealWinScore(
-                    deal_id=p.deal_id,
-                    owner_id=owners.get(p.deal_id),
-                    probability=round(p.probability, 4),
-                    method=p.method,
-                    factors=_factors_json(p),
-                    assessed_at=now,
-                )
-            )
+        rewrite = [p.deal_id for p in changed]
+        for ids in (gone, rewrite):
+            for i in range(0, len(ids), 900):  # bounded IN lists; one statement per chunk, not one per row
+                session.exec(delete(DealWinScore).where(DealWinScore.deal_id.in_(ids[i : i + 900])))  # type: ignore[call-overload]
+        rows = [
+            {
+                "deal_id": p.deal_id,
+                "owner_id": owners.get(p.deal_id),
+                "probability": round(p.probability, 4),
+                "method": p.method,
+                "factors": _factors_json(p),
+                "assessed_at": now,
+            }
+            for p in changed
+        ]
+        for i in range(0, len(rows), 2000):
+            session.exec(insert(DealWinScore), params=rows[i : i + 2000])  # type: ignore[call-overload]
         set_meta(
             session,
             SCORES_KEY,
