@@ -11,6 +11,7 @@ without one (created since the last run) is scored live.
 from __future__ import annotations
 
 import json
+import math
 import time
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -21,14 +22,15 @@ from sqlmodel import Session, select
 
 from store.db import session_scope
 from store.meta import data_signature, get_meta, set_meta
-from store.models import Deal, DealWinScore
+from store.models import CloseDateChange, Deal, DealStageChange, DealWinScore, Engagement
 from tools.intelligence.features import feature_context, load_histories, open_snapshots, training_snapshots
 from tools.intelligence.model import Factor, Model, Prediction, Validation, fit
 
 MAX_TRAINING_DEALS = 4000
 """The model learns from at most the most recent 4,000 closed deals: the learning curve in docs/evaluation.md is flat
 from 400 on, recent deals describe today's team best, and a 100k-deal book then trains in seconds, not minutes."""
-SCORING_VERSION = 2
+RETRAIN_GROWTH = 0.05
+SCORING_VERSION = 3
 """Bumped when features, the model or the wording of factors change: stored scores of another version are redone."""
 SCORES_KEY = "deal_win_scores"
 """The `WorkspaceMeta` key of the stored scores' header."""
@@ -36,25 +38,21 @@ SCORES_KEY = "deal_win_scores"
 _MODELS: dict[str, tuple[Model, Validation | None]] = {}
 
 
-def history_signature(session: Session) -> str:
-    """A fingerprint of the closed-deal history the model learns from (one indexed query)."""
-    closed = Deal.is_closed.is_(True)
-    row = session.exec(
-        select(  # type: ignore[call-overload]
-            func.count(Deal.id),
-            func.coalesce(func.sum(func.cast(Deal.is_won, type_=Deal.id.type)), 0),
-            func.max(Deal.closed_at),
-            func.max(Deal.updated_at),
-            func.max(Deal.id),
-        ).where(closed)
-    ).one()
-    bind = session.get_bind()
-    return "|".join([bind.url.render_as_string(hide_password=True), *(str(v) for v in row)])
+def history_key(session: Session, *, now: datetime) -> str:
+    """What the cached model depends on: the store, the day, and the size of the closed history in 5 % steps.
+
+    Retraining on every newly closed deal would also force re-scoring every open deal after each sync; a model that
+    is at most a day or 5 % of closed deals behind keeps re-scoring incremental (only the deals whose data changed).
+    """
+    closed = session.exec(select(func.count(Deal.id)).where(Deal.is_closed.is_(True))).one()  # type: ignore[call-overload]
+    bucket = int(math.log1p(int(closed)) / math.log1p(RETRAIN_GROWTH))
+    url = session.get_bind().url.render_as_string(hide_password=True)
+    return f"{url}|{now.date()}|{bucket}"
 
 
 def trained_model(session: Session, *, now: datetime) -> tuple[Model, Validation | None]:
     """The shipped model for the store's closed deals and why it was chosen, fitted once per history signature."""
-    key = f"{history_signature(session)}|{now.date()}"
+    key = history_key(session, now=now)
     found = _MODELS.get(key)
     if found is None:
         recent = (
@@ -96,33 +94,92 @@ def _factors_json(p: Prediction) -> list[dict[str, Any]]:
     return [{"feature": f.feature, "text": f.text, "effect": f.effect} for f in p.factors]
 
 
+def _marks(session: Session) -> dict[str, str | None]:
+    """The newest row of each table a deal's features read: what a later run compares with to find touched deals."""
+    row = session.exec(
+        select(  # type: ignore[call-overload]
+            select(func.max(Deal.id)).scalar_subquery(),
+            select(func.max(Deal.updated_at)).scalar_subquery(),
+            select(func.max(Engagement.id)).scalar_subquery(),
+            select(func.max(DealStageChange.id)).scalar_subquery(),
+            select(func.max(CloseDateChange.id)).scalar_subquery(),
+        )
+    ).one()
+    names = ("deal", "deal_updated", "engagement", "stage", "close_date")
+    return {
+        n: (v.isoformat() if isinstance(v, datetime) else None if v is None else str(v))
+        for n, v in zip(names, row, strict=True)
+    }
+
+
+def touched_deals(session: Session, marks: dict[str, str | None]) -> set[int]:
+    """Deals with a row newer than `marks`: created or updated, or with new activity, stage moves or close dates."""
+
+    def newer(column: Any, mark: str | None, parse: Any = int) -> Any:
+        return column > parse(mark) if mark is not None else column.is_not(None)  # nothing then: every row is new
+
+    found: set[int] = set()
+    queries = (
+        select(Deal.id).where(
+            newer(Deal.id, marks["deal"]) | newer(Deal.updated_at, marks["deal_updated"], datetime.fromisoformat)
+        ),
+        select(Engagement.deal_id).where(newer(Engagement.id, marks["engagement"]), Engagement.deal_id.is_not(None)),
+        select(DealStageChange.deal_id).where(newer(DealStageChange.id, marks["stage"])),
+        select(CloseDateChange.deal_id).where(newer(CloseDateChange.id, marks["close_date"])),
+    )
+    for query in queries:
+        found.update(d for d in session.exec(query.distinct()).all() if d is not None)  # type: ignore[call-overload]
+    return found
+
+
 def refresh_scores(engine: Engine, *, now: datetime, force: bool = False) -> ScoresReport:
-    """Re-score every open deal when the data changed (or on a new day); store only the scores that moved."""
+    """Re-score open deals when the data changed; store only the scores that moved.
+
+    Within a day, with the same model, only the deals touched since the last run are re-scored; a new day (ages move),
+    a retrained model or a new scoring version re-scores every open deal.
+    """
     started = time.perf_counter()
     with Session(engine) as session:
         signature = data_signature(session)
         raw = get_meta(session, SCORES_KEY)
         header = json.loads(raw) if raw else None
-        if (
+        key = history_key(session, now=now)
+        same_basis = (
             not force
             and header is not None
-            and header["signature"] == signature
-            and header["day"] == now.date().isoformat()
             and header.get("version") == SCORING_VERSION
-        ):
+            and header["day"] == now.date().isoformat()
+            and header.get("model_key") == key
+        )
+        if same_basis and header["signature"] == signature:
             return ScoresReport(header["deals"], 0, header["method"], time.perf_counter() - started, "unchanged")
-        predictions = score_open_deals(session, now=now)
+        marks = _marks(session)
+        touched = touched_deals(session, header["marks"]) if same_basis else None
+        predictions = score_open_deals(session, now=now, deal_ids=sorted(touched) if touched is not None else None)
         _model, validation = trained_model(session, now=now)
-        owners = dict(session.exec(select(Deal.id, Deal.owner_id).where(Deal.is_closed.is_(False))).all())  # type: ignore[call-overload]
+        open_ids = set(session.exec(select(Deal.id).where(Deal.is_closed.is_(False))).all())  # type: ignore[call-overload]
+        owners = (
+            dict(
+                session.exec(select(Deal.id, Deal.owner_id).where(Deal.id.in_([p.deal_id for p in predictions]))).all()
+            )
+            if predictions
+            else {}
+        )  # type: ignore[call-overload]
+        scope = select(DealWinScore)
+        if touched is not None:
+            scope = scope.where(DealWinScore.deal_id.in_(sorted(touched)))  # type: ignore[attr-defined]
         stored = {
             r.deal_id: (round(r.probability, 4), r.factors or [])
-            for r in session.exec(select(DealWinScore)).all()  # type: ignore[call-overload]
+            for r in session.exec(scope).all()  # type: ignore[call-overload]
         }
+        if touched is None:
+            gone = [d for d in stored if d not in open_ids]
+        else:
+            all_stored = set(session.exec(select(DealWinScore.deal_id)).all())  # type: ignore[call-overload]
+            gone = sorted(all_stored - open_ids)
     changed = [p for p in predictions if stored.get(p.deal_id) != (round(p.probability, 4), _factors_json(p))]
-    keep = {p.deal_id for p in predictions}
-    method = predictions[0].method if predictions else "rules"
+    method = predictions[0].method if predictions else (header or {}).get("method", "rules")
     with session_scope(engine) as session:
-        gone = [d for d in stored if d not in keep]
         rewrite = [p.deal_id for p in changed]
         for ids in (gone, rewrite):
             for i in range(0, len(ids), 900):  # bounded IN lists; one statement per chunk, not one per row
@@ -147,9 +204,11 @@ def refresh_scores(engine: Engine, *, now: datetime, force: bool = False) -> Sco
                 {
                     "signature": signature,
                     "version": SCORING_VERSION,
+                    "model_key": key,
+                    "marks": marks,
                     "day": now.date().isoformat(),
                     "assessed_at": now.isoformat(),
-                    "deals": len(predictions),
+                    "deals": len(open_ids),
                     "method": method,
                     "validation": asdict(validation) if validation else None,
                 }
