@@ -23,7 +23,7 @@ class CompanyOdds(BaseModel):
     company: CompanyRef
     deals: list[DealOdds]
     assessed_at: datetime | None
-    """When the stored scores were computed (None: scored live for this answer)."""
+    """When the stored scores were last computed (None: never; a deal created since is scored live)."""
 
 
 class ForecastArgs(BaseModel):
@@ -73,7 +73,7 @@ def _odds(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
     return CompanyOdds(
         company=resolved.company,
         deals=sorted(deals, key=lambda d: (-(d.deal.amount or 0), d.deal.id)),
-        assessed_at=scores_assessed_at(session) if all(p.method for p in scores.values()) else None,
+        assessed_at=scores_assessed_at(session),
     )
 
 
