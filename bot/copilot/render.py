@@ -417,6 +417,8 @@ class Renderer:
         how = "" if o.method == "model" else " (stage prior)"
         lines = [self.deal_line(o.deal.model_copy(update={"win": None}), f"*win {o.probability:.0%}*{how}")]
         lines += [f"    – {f}" for f in o.factors[:3]]
+        if o.sentiment:
+            lines.append(f"    – {o.sentiment}")
         return "\n".join(lines)
 
     @renders(CompanyOdds)

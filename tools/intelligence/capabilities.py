@@ -14,6 +14,7 @@ from tools.deals import CompanyArgs, CompanyMatch, CompanyRef, OwnersField, comp
 from tools.intelligence.forecast import DealOdds, Forecast, build_forecast, odds
 from tools.intelligence.performance import TeamPerformance, team_performance
 from tools.intelligence.scores import scores_assessed_at, win_scores
+from tools.intelligence.sentiment import buyer_sentiment
 from tools.resolve import resolve_owners
 
 
@@ -69,7 +70,12 @@ def _odds(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
     )
     scores = win_scores(session, ids, now=ctx.now)
     rows = deal_rows(session, ids)
-    deals = [odds(rows[i], scores[i]) for i in ids if i in scores and i in rows]
+    mood = buyer_sentiment(session, ids, now=ctx.now)
+    deals = [
+        odds(rows[i], scores[i]).model_copy(update={"sentiment": mood[i].describe() if i in mood else None})
+        for i in ids
+        if i in scores and i in rows
+    ]
     return CompanyOdds(
         company=resolved.company,
         deals=sorted(deals, key=lambda d: (-(d.deal.amount or 0), d.deal.id)),

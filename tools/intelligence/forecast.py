@@ -55,6 +55,8 @@ class DealOdds(BaseModel):
     factors: list[str]
     swing: float = 0.0
     """amount × √(p(1−p)): how much this deal's outcome moves the forecast."""
+    sentiment: str | None = None
+    """The buyer's sentiment over time, in words with its emails (`tools.intelligence.sentiment`), when read."""
 
 
 class Forecast(BaseModel):
