@@ -104,6 +104,11 @@ class Settings(BaseSettings):
         "live. 0: always assess live (no job).",
     )
     library_refresh_schedule: str = Field(default="sun 03:00", description="Weekly library refresh: day and time.")
+    hubspot_deal_properties: bool = Field(
+        default=True,
+        description="Write Sales OS deal properties (win probability, health score, top risk, next best action, "
+        "forecast category, last assessed) to HubSpot deals after each scoring, only when a value changed.",
+    )
 
     # --- inbound intake -------------------------------------------------------------------------------------------
     intake_secret: SecretStr | None = Field(default=None, description="HMAC secret of POST /intake.")

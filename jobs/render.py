@@ -76,6 +76,45 @@ def objections_section(d: Digest) -> list[Section]:
     return [Section("\n".join(lines)[:2900])]
 
 
+def forecast_lines(d: Digest) -> list[str]:
+    """The digest's forecast: this quarter's expected bookings, last week's change and why, make-or-break deals."""
+    f = d.forecast
+    assert f is not None
+    t = f.total
+    lines = [
+        f"*Forecast, {f.start:%b %-d} – {f.end:%b %-d}*: expected *{short_money(t.expected_amount)}* "
+        f"(90% {short_money(t.low)}–{short_money(t.high)}) = won {short_money(t.won_amount)} "
+        f"+ open {short_money(t.pipeline_amount)} "
+        f"weighted by win probability ({t.open_deals} deals)"
+    ]
+    c = d.forecast_change
+    if c is not None:
+        kinds = {"won": "won", "lost": "lost", "added": "added", "slipped": "slipped out", "probability": "odds moved"}
+        why = ", ".join(f"{kinds[k]} {v:+,.0f}" for k, v in sorted(c.by_kind.items(), key=lambda kv: -abs(kv[1])))
+        lines.append(
+            f"• since {c.since:%b %-d}: {short_money(c.before)} → {short_money(c.after)} ({c.after - c.before:+,.0f})"
+            + (f": {why}" if why else "")
+        )
+        for m in c.moves[:5]:
+            was = f"{m.before:.0%}" if m.before is not None else "—"
+            now = f"{m.after:.0%}" if m.after is not None else "—"
+            lines.append(f"  ↳ {m.name} (#{m.deal_id}) {kinds[m.kind]}: {was} → {now}, {m.delta:+,.0f}")
+    for owner in f.by_owner[:8]:
+        lines.append(
+            f"• {owner.label}: {short_money(owner.expected_amount)} "
+            f"({short_money(owner.low)}–{short_money(owner.high)})"
+        )
+    if f.make_or_break:
+        lines.append(
+            "• make or break: "
+            + "; ".join(
+                f"{o.deal.name} (#{o.deal.id}) {o.probability:.0%} of {short_money(o.deal.amount)}"
+                for o in f.make_or_break[:3]
+            )
+        )
+    return lines
+
+
 def digest_reply(d: Digest) -> Reply:
     """The weekly digest as a Reply."""
     team = d.team or "all teams"
@@ -97,6 +136,9 @@ def digest_reply(d: Digest) -> Reply:
             + ([("Hot leads", f"{d.hot_leads.total} of {d.hot_leads.week_leads} new")] if d.has_leads else [])
         )
     )
+
+    if d.forecast is not None:
+        reply.add(Divider(), *_lines(forecast_lines(d)))
 
     reply.add(Divider(), Section("*High-risk deals*"))
     if d.high_risk:
@@ -154,6 +196,11 @@ def digest_reply(d: Digest) -> Reply:
             )
         )
     lines += [f"  ↳ {n.text}" for n in d.coaching]
+    # Coaching on call behaviour: where an AE's calls differ most from the calls on the team's won deals, with the call.
+    lines += [
+        f"  ↳ _coach_: {c.text}" + (f' — "{c.evidence.quote[:140]}"' if c.evidence.quote else "")
+        for c in d.call_coaching
+    ]
     if d.has_activity:  # a store with no activity data at all has no coaching section, not "0 calls (— connected)"
         reply.add(Section("*AE coaching notes*"), *_lines(lines or ["_No AE activity this week._"]))
 

@@ -127,6 +127,7 @@ def _sync(ctx: JobContext, now: datetime, retry: bool) -> str:
                 refresh_snapshot(ctx.engine, ctx.settings, now=utcnow())
         except Exception:
             log.exception("deal health refresh after sync failed; the deal_health job retries on its interval")
+        leads += "; " + _intelligence(ctx, utcnow())
         return report, leads
 
     # The sync upserts by HubSpot id and keeps its own cursors, so a second replica syncing the same interval would
@@ -147,24 +148,43 @@ def _sync(ctx: JobContext, now: datetime, retry: bool) -> str:
     return f"synced {report.objects} records ({report.requests} requests); {leads}"
 
 
+def _intelligence(ctx: JobContext, now: datetime) -> str:
+    """Re-score win probabilities when the data changed and update HubSpot's deal properties; never fails the caller."""
+    from tools.intelligence.refresh import refresh_intelligence
+
+    try:
+        return refresh_intelligence(ctx.engine, ctx.settings, now=now)
+    except Exception as exc:
+        log.exception("deal intelligence refresh failed; retried on the next deal_health run")
+        return f"deal intelligence failed ({type(exc).__name__}); retried next run"
+
+
 def _deal_health(ctx: JobContext, now: datetime, retry: bool) -> str:
     why = refresh_due(ctx.engine, ctx.settings, now=now)
     if why is None:
-        return "the snapshot is current"
+        # Win scores have their own cheap check (the data signature and the day), so they are kept current here too.
+        return f"the snapshot is current; {_intelligence(ctx, now)}"
+
+    def assess() -> tuple[Any, str]:
+        return refresh_snapshot(ctx.engine, ctx.settings, now=now), _intelligence(ctx, now)
+
     run = run_claimed(
         ctx.engine,
         "deal_health",
         interval_slot("health", now, 1),  # claims only when assessing: one replica per minute does the work
         ctx.replica,
-        lambda: refresh_snapshot(ctx.engine, ctx.settings, now=now),
-        describe=lambda r: f"{why}: {r.deals} open deals, {r.at_risk} at risk, {r.seconds:.1f} s",
+        assess,
+        describe=lambda r: f"{why}: {r[0].deals} open deals, {r[0].at_risk} at risk, {r[0].seconds:.1f} s; {r[1]}",
         retry=retry,
     )
     if not run.ran:
         return "skipped: another replica is assessing this minute"
-    report = run.result
-    assert report is not None  # it ran, and `refresh_snapshot` always returns its report
-    return f"{why}: assessed {report.deals} open deals ({report.at_risk} at risk) in {report.seconds:.1f} s"
+    assert run.result is not None  # it ran: the snapshot report and what the win scores did
+    report, intelligence = run.result
+    return (
+        f"{why}: assessed {report.deals} open deals ({report.at_risk} at risk) in {report.seconds:.1f} s; "
+        f"{intelligence}"
+    )
 
 
 def _drafts(ctx: JobContext, now: datetime, retry: bool) -> str:

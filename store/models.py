@@ -376,6 +376,31 @@ class DealHealthScore(SQLModel, table=True):
     assessed_at: datetime = _ts(nullable=False)
 
 
+class DealWinScore(SQLModel, table=True):
+    """The win probability of every open deal from the last scoring run (`tools.intelligence.scores`).
+
+    A derived cache like `DealHealthScore`: no foreign key, rows rewritten only when a deal's score changed; the run's
+    header (model, data signature, when) is the `deal_win_scores` key of `WorkspaceMeta`.
+    """
+
+    deal_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    owner_id: int | None = Field(default=None, index=True)
+    probability: float
+    method: str
+    """`model` (learned from the team's closed deals) or `rules` (stage priors, too little history)."""
+    factors: list[dict[str, Any]] | None = _json()
+    """The top factors: feature, text, effect on the log-odds."""
+    assessed_at: datetime = _ts(nullable=False)
+
+
+class DealPropertySync(SQLModel, table=True):
+    """The Sales OS property values last confirmed written to one HubSpot deal: a run sends only what changed."""
+
+    hubspot_id: str = Field(primary_key=True)
+    values: dict[str, Any] | None = _json()
+    sent_at: datetime = _ts(nullable=False)
+
+
 class SentAlert(SQLModel, table=True):
     """An alert already posted: at most one per deal, kind and day."""
 
@@ -487,8 +512,10 @@ __all__ = [
     "Deal",
     "DealContact",
     "DealHealthScore",
+    "DealPropertySync",
     "DealRisk",
     "DealStageChange",
+    "DealWinScore",
     "Draft",
     "Engagement",
     "InboundLead",

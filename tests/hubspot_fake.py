@@ -2,7 +2,7 @@
 
 - **Spec check**: every request is matched against HubSpot's OpenAPI excerpts in `tests/specs/hubspot/` (path, method,
   query parameters, JSON body). A mismatch is answered 400 and recorded in `violations`; tests assert it stays empty.
-  Owners, pipelines and properties have no stored excerpt: they are served but recorded in `unchecked`.
+  Owners and pipelines have no stored excerpt: they are served but recorded in `unchecked`.
 - **State**: objects with property histories, v4 associations, owners, pipelines, custom properties; search by
   modified time through a sorted index, so 100k records page quickly.
 - **Limits and faults**: HubSpot's page-size limits; optional sliding-window rate limits answered with 429 and
@@ -194,6 +194,8 @@ class FakeHubSpot:
         self.violations: list[str] = []
         self.unchecked: list[str] = []
         self.requests: list[tuple[str, str, int]] = []
+        self.batch_updates: list[list[dict[str, Any]]] = []
+        """The inputs of each accepted batch update, in order."""
         self.faults: list[Fault] = []
         self.search_pages_served = 0
         self.pages_event: threading.Event = threading.Event()
@@ -451,6 +453,9 @@ class FakeHubSpot:
         m = re.fullmatch(r"/crm/v3/objects/([^/]+)/batch/read", path)
         if m and method == "POST":
             return self._batch_read(m.group(1), body, _flag(query, "archived"))
+        m = re.fullmatch(r"/crm/v3/objects/([^/]+)/batch/update", path)
+        if m and method == "POST":
+            return self._batch_update(m.group(1), body)
         m = re.fullmatch(r"/crm/v3/objects/([^/]+)", path)
         if m and method == "GET":
             return self._list(m.group(1), query)
@@ -617,6 +622,26 @@ class FakeHubSpot:
         obj = self.put(object_type, body["properties"], object_id=object_id)
         return 200, self._render(obj, list(body["properties"])), {}
 
+    def _batch_update(self, object_type: str, body: dict[str, Any]) -> tuple[int, Any, dict]:
+        inputs = body["inputs"]
+        if len(inputs) > 100:
+            return 400, _error("at most 100 inputs", "VALIDATION_ERROR"), {}
+        known = self.properties.get(object_type, {})
+        for item in inputs:
+            obj = self.objects.get(object_type, {}).get(item["id"])
+            if obj is None or obj.archived:
+                return 404, _error(f"Object {item['id']} not found", "OBJECT_NOT_FOUND"), {}
+            unknown = [n for n in item["properties"] if n.startswith("salesos_") and n not in known]
+            if unknown:
+                return 400, _error(f"Property {unknown[0]} does not exist", "VALIDATION_ERROR"), {}
+        self.batch_updates.append([dict(item) for item in inputs])
+        results = [
+            self._render(self.put(object_type, item["properties"], object_id=item["id"]), list(item["properties"]))
+            for item in inputs
+        ]
+        now = iso(self._clock_ms)
+        return 200, {"status": "COMPLETE", "results": results, "startedAt": now, "completedAt": now}, {}
+
     def _associations(self, from_type: str, to_type: str, body: dict[str, Any]) -> tuple[int, Any, dict]:
         inputs = body["inputs"]
         if len(inputs) > 1000:
@@ -656,7 +681,7 @@ class FakeHubSpot:
         return 200, result, {}
 
 
-_UNSPECCED = re.compile(r"^/crm/v3/(owners/|pipelines/[^/]+|properties/[^/]+(/[^/]+)?)$")
+_UNSPECCED = re.compile(r"^/crm/v3/(owners/|pipelines/[^/]+)$")
 
 
 def _flag(query: dict[str, list[str]], name: str) -> bool:

@@ -161,7 +161,8 @@ def test_the_deal_health_job_reassesses_on_change_or_age_only(engine, settings):
     first = run_job("deal_health", engine, settings, now=NOW, replica="a")
     assert first.startswith("no snapshot yet: assessed ") and ask(engine, settings).from_snapshot
     # a minute later, nothing changed: one signature query, no assessment
-    assert run_job("deal_health", engine, settings, now=NOW + timedelta(minutes=1)) == "the snapshot is current"
+    current = run_job("deal_health", engine, settings, now=NOW + timedelta(minutes=1))
+    assert current.startswith("the snapshot is current; win scores current")
     # a reply arrives (a sync or an approved write-back adds it): the next check re-assesses
     with Session(engine) as s:
         deal_id = s.exec(select(DealHealthScore.deal_id)).first()
@@ -180,8 +181,8 @@ def test_the_deal_health_job_reassesses_on_change_or_age_only(engine, settings):
     assert changed.startswith("the CRM data changed: assessed ")
     assert ask(engine, settings, now=NOW + timedelta(minutes=3)).assessed_at == NOW + timedelta(minutes=2)
     # another replica checking in the same minute finds it current; 15 minutes on, the clock alone re-assesses
-    assert run_job("deal_health", engine, settings, now=NOW + timedelta(minutes=2, seconds=30)) == (
-        "the snapshot is current"
+    assert run_job("deal_health", engine, settings, now=NOW + timedelta(minutes=2, seconds=30)).startswith(
+        "the snapshot is current; win scores current"
     )
     aged = run_job("deal_health", engine, settings, now=NOW + timedelta(minutes=17))
     assert aged.startswith("15 minutes old: assessed ")

@@ -50,6 +50,7 @@ CAPABILITY_MODULES: tuple[str, ...] = (
     "tools.insights.battlecards",
     "tools.insights.loss",
     "tools.insights.salvage",
+    "tools.intelligence.capabilities",
 )
 
 

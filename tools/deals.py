@@ -27,6 +27,7 @@ from store.models import (
     Contact,
     Deal,
     DealStageChange,
+    DealWinScore,
     Engagement,
     Owner,
     pk_col,
@@ -63,6 +64,16 @@ class CompanyMatch(BaseModel):
         return self.company is not None
 
 
+class WinOdds(BaseModel):
+    """An open deal's win probability from the last scoring run (`tools.intelligence`), with its reasons in words."""
+
+    probability: float
+    method: str
+    """`model` (learned from the team's closed deals) or `rules` (stage priors: too little history)."""
+    factors: list[str]
+    assessed_at: datetime
+
+
 class DealRow(BaseModel):
     """A deal with the names an answer needs."""
 
@@ -82,6 +93,8 @@ class DealRow(BaseModel):
     close_reason: str | None = None
     next_step: str | None = None
     hubspot_id: str | None = None
+    win: WinOdds | None = None
+    """Its win probability, when the deal is open and has been scored (see `with_win_odds`)."""
 
 
 class SilentDeal(BaseModel):
@@ -335,6 +348,27 @@ def _entered_stage_at() -> Any:
     return func.coalesce(moved, Deal.created_at)
 
 
+def with_win_odds(session: Session, rows: list[DealRow]) -> list[DealRow]:
+    """The rows with the stored win probability of each scored open deal attached (one query)."""
+    ids = [r.id for r in rows if not r.is_closed]
+    if not ids:
+        return rows
+    scores = {s.deal_id: s for s in session.scalars(select(DealWinScore).where(DealWinScore.deal_id.in_(ids)))}
+    out = []
+    for r in rows:
+        s = scores.get(r.id)
+        if s is not None and not r.is_closed:
+            odds = WinOdds(
+                probability=s.probability,
+                method=s.method,
+                factors=[f["text"] for f in s.factors or []],
+                assessed_at=s.assessed_at,
+            )
+            r = r.model_copy(update={"win": odds})
+        out.append(r)
+    return out
+
+
 def find_deals(session: Session, *, limit: int = 50, **filters: Any) -> list[DealRow]:
     """Deals matching every given filter (the fields of `DealFilter`), the biggest first."""
     stmt = DealFilter(**filters).apply(_with_names(select(*_deal_columns())))
@@ -535,7 +569,7 @@ def latest_on(session: Session, company: str, *, now: datetime, interactions: in
     deals_stmt = deals_stmt.order_by(
         col(Deal.is_closed), col(Deal.closed_at).desc().nulls_first(), col(Deal.id).desc()
     ).limit(10)
-    deals = [deal_row(r) for r in session.exec(deals_stmt).all()]
+    deals = with_win_odds(session, [deal_row(r) for r in session.exec(deals_stmt).all()])
     deals_total = int(
         session.execute(select(func.count(col(Deal.id))).where(col(Deal.company_id) == row.id)).scalar_one()
     )

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, or_, select
@@ -38,6 +38,10 @@ from tools.formatting import money
 from tools.health import DealHealth, Thresholds, assess_deals
 from tools.insights.objections import WeekObjections, objections_in_window
 from tools.segments import SIZE_BANDS, iso_week, size_band  # noqa: F401  (re-exported: the digest's segments)
+
+if TYPE_CHECKING:
+    from tools.intelligence.forecast import Forecast, ForecastChange
+    from tools.intelligence.performance import Coaching
 
 TOP_RISKS = 5
 HOT_LEADS = 5
@@ -256,6 +260,12 @@ class Digest:
     """Deal-health rules switched off for lack of their input, in words."""
     objections: WeekObjections | None = None
     """Objections raised on the team's recorded calls during the week, categories new against 8 weeks flagged."""
+    forecast: Forecast | None = None
+    """This quarter's expected bookings (tools.intelligence.forecast)."""
+    forecast_change: ForecastChange | None = None
+    """How that forecast moved since the start of last week, and why."""
+    call_coaching: list[Coaching] = field(default_factory=list)
+    """Where each AE's calls differ most from the team's won deals, quarter to date, each with a call as evidence."""
 
     @property
     def slot_team(self) -> str:
@@ -721,4 +731,18 @@ def build_digest(
         historical=historical,
         rules_off=inputs.rules_off(),
         objections=_objections(session, owner_ids, start, end),
+        **_intelligence_sections(session, now=now, since=start, tz=tz, owner_ids=owner_ids),
     )
+
+
+def _intelligence_sections(
+    session: Session, *, now: datetime, since: datetime, tz: ZoneInfo, owner_ids: list[int] | None
+) -> dict[str, Any]:
+    """The forecast, its change since `since` (last week's start), and evidence-backed call coaching."""
+    from tools.intelligence.forecast import build_forecast, forecast_change
+    from tools.intelligence.performance import team_performance
+
+    forecast = build_forecast(session, now=now, tz=tz, period="quarter", owner_ids=owner_ids)
+    change = forecast_change(session, now=now, since=since, tz=tz, period="quarter", owner_ids=owner_ids)
+    people = team_performance(session, now=now, tz=tz, owner_ids=owner_ids).people
+    return {"forecast": forecast, "forecast_change": change, "call_coaching": [c for p in people for c in p.coaching]}

@@ -36,6 +36,9 @@ from tools.insights.objections import ObjectionMap, WeekObjections
 from tools.insights.pains import PainPoints
 from tools.insights.personas import Personas
 from tools.insights.salvage import ReactivationList, ReactivationPlan
+from tools.intelligence.capabilities import CompanyOdds, MakeOrBreak
+from tools.intelligence.forecast import DealOdds, Forecast
+from tools.intelligence.performance import TeamPerformance
 from tools.leads.lookup import LeadScores, ScoredLead
 from tools.my_day import MyDay
 
@@ -181,8 +184,14 @@ class Renderer:
         if deal.close_date:
             verb = "closed" if getattr(deal, "is_closed", False) else "closes"
             parts.append(f"{verb} {day(deal.close_date)}")
+        win = getattr(deal, "win", None)
+        if win is not None:
+            parts.append(f"win {win.probability:.0%}" + (" (stage prior)" if win.method == "rules" else ""))
         line = "• " + " · ".join(parts)
-        return line + (f" · {extra}" if extra else "")
+        line += f" · {extra}" if extra else ""
+        if win is not None and win.factors:
+            line += "\n    _why: " + "; ".join(win.factors[:3]) + "_"
+        return line
 
     def interaction_line(self, item: Any) -> str:
         """One bullet for an engagement."""
@@ -350,6 +359,8 @@ class Renderer:
                 ("Stage · amount", f"{d.stage_label} · {money(d.amount)}"),
                 ("Owner · close", f"{d.owner_name or '—'} · {day(d.close_date)}"),
             ]
+            if d.win is not None:
+                pairs.append(("Win probability", self.win_text(d.win)))
         reply.add(Fields(pairs=pairs))
         if b.health is not None and b.health.reasons:
             lines = [f"*Deal health: risk {b.health.score}* ({b.health.level})"]
@@ -394,6 +405,143 @@ class Renderer:
             ]
             reply.add(Section(clip("*Pains and objections on similar deals*\n" + "\n".join(lines))))
         reply.add(Section(clip("*Discovery questions*\n" + "\n".join(f"• {q}" for q in b.discovery_questions))))
+        return reply
+
+    def win_text(self, win: Any) -> str:
+        """A deal's win probability with how it was made and its top reasons."""
+        how = "learned from the team's closed deals" if win.method == "model" else "stage prior: too little history"
+        why = "".join(f"\n• {f}" for f in win.factors[:3])
+        return f"*{win.probability:.0%}* ({how}){why}"
+
+    def odds_line(self, o: DealOdds) -> str:
+        """One deal with its odds and reasons."""
+        how = "" if o.method == "model" else " (stage prior)"
+        lines = [self.deal_line(o.deal.model_copy(update={"win": None}), f"*win {o.probability:.0%}*{how}")]
+        lines += [f"    – {f}" for f in o.factors[:3]]
+        if o.sentiment:
+            lines.append(f"    – {o.sentiment}")
+        return "\n".join(lines)
+
+    @renders(CompanyOdds)
+    def company_odds(self, r: CompanyOdds) -> Reply:
+        """Render the odds on an account's deals."""
+        title = f"Odds on {r.company.name}"
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        if not r.deals:
+            return reply.add(Section(f"{self.company_link(r.company)} has no open deals to score."))
+        reply.add(Section(clip("\n".join(self.odds_line(o) for o in r.deals[:LIST_LIMIT]))))
+        method = {o.method for o in r.deals}
+        note = (
+            "Win probability learned from the team's own closed deals (features as they were at the time); "
+            "factors are what moved this deal's odds most against the average deal."
+            if method == {"model"}
+            else "Too few closed deals to learn from: probabilities are HubSpot's default stage probabilities."
+        )
+        if r.assessed_at is not None:
+            note += f" Scored {when(r.assessed_at, self.tz)}."
+        return reply.add(Context([note]))
+
+    def forecast_lines(self, f: Forecast) -> list[str]:
+        """The forecast's total, teams and owners as lines."""
+        t = f.total
+
+        def line(x: Any) -> str:
+            return (
+                f"• *{x.label}*: expected {money(x.expected_amount)} (90%: {money(x.low)}–{money(x.high)}) · "
+                f"won {money(x.won_amount)} · {x.open_deals} open deals worth {money(x.pipeline_amount)}"
+            )
+
+        out = [
+            f"*Expected {f.period} bookings ({day(f.start)} – {day(f.end)}): {money(t.expected_amount)}* "
+            f"(90% interval {money(t.low)}–{money(t.high)}); already won {money(t.won_amount)} "
+            f"on {len(t.won_deal_ids)} deals; {t.open_deals} open deals worth {money(t.pipeline_amount)} "
+            f"expected to close by {day(f.end)}, ≈{t.expected_deals - len(t.won_deal_ids):.1f} of them won."
+        ]
+        if len(f.by_team) > 1:
+            out += ["*By team*", *(line(x) for x in f.by_team)]
+        out += ["*By owner*", *(line(x) for x in f.by_owner[:LIST_LIMIT])]
+        return out
+
+    @renders(Forecast)
+    def forecast(self, f: Forecast) -> Reply:
+        """Render the forecast."""
+        title = f"Forecast: this {f.period}"
+        reply = Reply(fallback=title).add(Header(title))
+        reply.add(Section(fit_lines(self.forecast_lines(f), len(f.by_owner), "owners")))
+        if f.make_or_break:
+            body = "*Make or break*\n" + "\n".join(self.odds_line(o) for o in f.make_or_break)
+            reply.add(Section(clip(body)))
+        how = "win probabilities learned from closed deals" if f.method == "model" else "stage priors"
+        return reply.add(
+            Context(
+                [
+                    f"Expected = won + Σ probability × amount of open deals with a close date by {day(f.end)} "
+                    f"(overdue ones included); interval assumes deals close independently; {how}. "
+                    "HubSpot forecast categories are not synced, so they are not shown."
+                ]
+            )
+        )
+
+    @renders(MakeOrBreak)
+    def make_or_break(self, m: MakeOrBreak) -> Reply:
+        """Render the make-or-break deals."""
+        f = m.forecast
+        title = f"Deals that make or break the {f.period}"
+        reply = Reply(fallback=title).add(Header(title))
+        if not f.make_or_break:
+            return reply.add(Section(f"No open deals are expected to close by {day(f.end)}."))
+        reply.add(Section(clip("\n".join(self.odds_line(o) for o in f.make_or_break))))
+        reply.add(
+            Context(
+                [
+                    f"Ranked by amount × √(p(1−p)): how much each outcome swings the {f.period}'s expected "
+                    f"{money(f.total.expected_amount)} (90% {money(f.total.low)}–{money(f.total.high)})."
+                ]
+            )
+        )
+        return reply
+
+    @renders(TeamPerformance)
+    def performance(self, t: TeamPerformance) -> Reply:
+        """Render AE performance against the team."""
+        title = "AE performance, quarter to date" if len(t.people) != 1 else f"{t.people[0].name}, quarter to date"
+        reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        team = (
+            f"Team ({day(t.start)} – {day(t.end)}): win rate {_pct(t.team_win_rate)}, median cycle "
+            f"{_num(t.team_cycle_days)} days, average won deal {money(t.team_avg_won_amount)}."
+        )
+        reply.add(Section(team))
+        for p in t.people[:LIST_LIMIT]:
+            closed = p.won + p.lost
+            if closed == 0:
+                rate = "no deals closed yet this quarter"
+            elif p.comparable:
+                rate = (
+                    f"win rate {_pct(p.win_rate)} on {closed} closed (90% {_pct(p.win_rate_low)}–"
+                    f"{_pct(p.win_rate_high)}) vs team {_pct(t.team_win_rate)}"
+                )
+            else:
+                rate = f"{p.won} won of {closed} closed — too few to compare with the team"
+            lines = [
+                f"*{p.name}*: {rate}",
+                f"• cycle {_num(p.cycle_days)} days · average won {money(p.avg_won_amount)} · won "
+                f"{money(p.won_amount)}",
+                f"• open pipeline closing this quarter {money(p.open_pipeline)}"
+                + (f" = {p.coverage:.1f}× average quarterly bookings" if p.coverage is not None else ""),
+                f"• activity: {p.emails_sent} emails, {p.calls_made} calls, {p.meetings_held} meetings held",
+            ]
+            if p.talk_ratio is not None:
+                lines.append(
+                    f"• calls ({p.recorded_calls} recorded): talk ratio {_pct(p.talk_ratio)} (winners "
+                    f"{_pct(t.winners.get('talk_ratio'))}), questions {_num(p.questions_per_call)} (winners "
+                    f"{_num(t.winners.get('questions'))}), longest monologue {_num(p.longest_monologue_s)} s "
+                    f"(winners {_num(t.winners.get('monologue'))} s), dated next step "
+                    f"{_pct(p.dated_next_step_share)} (winners {_pct(t.winners.get('dated_next_step'))})"
+                )
+            for c in p.coaching:
+                quote = f' — "{_short(c.evidence.quote)}"' if c.evidence.quote else ""
+                lines.append(f"• _coach_: {c.text}{quote}")
+            reply.add(Section(clip("\n".join(lines))))
         return reply
 
     @renders(CallSummary)
@@ -981,3 +1129,11 @@ def pain_points_reply(r: Renderer, result: PainPoints) -> Reply:
     return reply.add(
         Context([f"{result.won_deals_with_calls} won deals with a recorded call, {result.notes_read} notes read"])
     )
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def _num(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.0f}"

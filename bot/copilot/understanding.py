@@ -429,6 +429,18 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|\b(?:tier|score|grade|rating)\b[^.?]*\blead\b|\blead\b[^.?]*\b(?:tier|score|grade|rating)\b"
         ),
     ),
+    # Deal intelligence (tools/intelligence): odds on an account, the forecast, make-or-break deals, AE performance.
+    ("make_or_break", r"\bmake[- ]or[- ]break\b|\bswing the (?:quarter|month)\b"),
+    (
+        "forecast",
+        r"\bforecast\b|\bwhat will (?:we|i) (?:close|book)\b|\bexpected bookings\b|\bgoing to (?:close|book) this",
+    ),
+    (
+        "odds",
+        r"\bodds\b|\blikelihood\b|\bchances?\b|\bwin probability\b|\bprobability\b|\bwill we (?:win|close)\b"
+        r"|\blikely (?:to )?(?:close|win)\b",
+    ),
+    ("performance", r"\bhow(?:'s| is| are) \w+(?: \w+)? (?:doing|performing|tracking)\b|\bcompare\b|\bperformance\b"),
     (
         "objection",
         (
@@ -593,7 +605,12 @@ def route_insight(text: str, low: str) -> Understanding | None:
     return None
 
 
-COMPANY_INTENTS = {"latest": "get_latest_on_company", "brief": "get_company_brief", "call_summary": "get_call_summary"}
+COMPANY_INTENTS = {
+    "latest": "get_latest_on_company",
+    "brief": "get_company_brief",
+    "call_summary": "get_call_summary",
+    "odds": "get_deal_odds",
+}
 
 
 def detect_intent(text: str) -> str | None:
@@ -698,6 +715,8 @@ def route(
         return Understanding(intent=intent, tool=COMPANY_INTENTS[intent], args={"company": target})
 
     owners = find_owners(low, names, company)
+    if intent in ("forecast", "make_or_break", "performance"):
+        return _intelligence_route(intent, fixed, owners)
     args: dict[str, Any] = {}
     if owners:
         args["owners"] = owners
@@ -754,6 +773,19 @@ def route(
 
 
 BARE_PRONOUNS = frozenset(("", "that", "this", "it", "them", "those"))
+
+
+def _intelligence_route(intent: str, text: str, owners: list[str]) -> Understanding:
+    """The forecast, make-or-break and AE-performance questions (owners as found; a period word picks the month)."""
+    if intent == "performance":
+        if not owners:
+            return Understanding(intent=intent, problem="Which AE? e.g. 'how is Jamal doing this quarter?'")
+        return Understanding(intent=intent, tool="get_ae_performance", args={"owners": owners})
+    args: dict[str, Any] = {"period": "month" if re.search(r"\bmonth\b", text) else "quarter"}
+    if owners:
+        args["owners"] = owners
+    tool = "forecast_bookings" if intent == "forecast" else "list_make_or_break_deals"
+    return Understanding(intent=intent, tool=tool, args=args)
 
 
 def _objection_route(text: str, fixed: str) -> Understanding:

@@ -11,7 +11,7 @@ from bot.slack.approvals import APPROVE_ACTION, DISCARD_ACTION, KIND_LABELS
 from bot.slack.blocks import truncate, view_blocks
 from bot.slack.identity import SlackIdentity, resolve_identity
 from store.db import session_scope
-from tools.deals import find_deals, silent_deals
+from tools.deals import find_deals, silent_deals, with_win_odds
 from tools.drafts import pending_drafts
 from tools.formatting import money
 from tools.insights.objections import objections_in_window
@@ -57,7 +57,9 @@ def home_reply(deps: BotDeps, identity: SlackIdentity) -> Reply:
             ),
         )
     with session_scope(deps.engine) as session:
-        deals = find_deals(session, owner_ids=[identity.owner_id], open_only=True, limit=DEALS_SHOWN)
+        deals = with_win_odds(
+            session, find_deals(session, owner_ids=[identity.owner_id], open_only=True, limit=DEALS_SHOWN)
+        )
         silent = silent_deals(
             session, days=deps.settings.silent_business_days, now=now, owner_ids=[identity.owner_id], limit=DEALS_SHOWN
         )
@@ -65,6 +67,8 @@ def home_reply(deps: BotDeps, identity: SlackIdentity) -> Reply:
     lines = [
         f"• *{d.name}* · {d.stage_label} · {money(d.amount, missing='no amount')}"
         + (f" · closes {d.close_date:%b %d}" if d.close_date else "")
+        + (f" · win {d.win.probability:.0%}" if d.win else "")
+        + (f"\n    _{d.win.factors[0]}_" if d.win and d.win.factors else "")
         for d in deals
     ]
     reply.add(Section("\n".join(lines) if lines else "_No open deals._"))

@@ -207,6 +207,10 @@ class HubSpotClient:
         """PATCH /crm/v3/objects/{type}/{id}: setting the same values twice is harmless, so it is retried."""
         return self._call(self._basic_api.update, object_type, object_id, body)
 
+    def batch_update(self, object_type: str, inputs: list[dict[str, Any]]) -> dict[str, Any]:
+        """POST /crm/v3/objects/{type}/batch/update (≤ 100 inputs; setting the same values again is harmless)."""
+        return self._call(self._batch_api.update, object_type, {"inputs": inputs})
+
     def associations(self, from_type: str, to_type: str, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         """Read v4 associations of `ids` to `to_type`: {from id: [{"id", "type_ids", "labels"}]}, following paging."""
         found: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}

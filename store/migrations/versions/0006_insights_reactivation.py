@@ -1,7 +1,7 @@
 """insights: reactivation decisions (snooze / dismiss a lost deal offered for reactivation)
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-07 06:50:00
 """
 
@@ -14,8 +14,8 @@ from alembic import op
 import store.types
 
 
-revision: str = '0005'
-down_revision: str | None = '0004'
+revision: str = '0006'
+down_revision: str | None = '0005'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """durable work: acknowledged Slack work stored before the ack; job claims get a heartbeat (lease)
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-07 06:50:00
 """
 
@@ -14,8 +14,8 @@ from alembic import op
 import store.types
 
 
-revision: str = '0004'
-down_revision: str | None = '0003'
+revision: str = '0005'
+down_revision: str | None = '0004'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
