@@ -8,15 +8,19 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
 from settings import PROJECT_ROOT
 
+if TYPE_CHECKING:
+    from store.demo import Size
+
 BENCH_DIR = PROJECT_ROOT / "var" / "bench"
 
 
-def large_workspace(*, seed: int = 7, size: str = "large") -> tuple[Engine, datetime]:
+def large_workspace(*, seed: int = 7, size: Size = "large") -> tuple[Engine, datetime]:
     """Open (building on first use) the large demo workspace in SQLite, shared by every benchmark of the day.
 
     The file is keyed by day because the generator anchors dates on `as_of`; a workspace from an earlier day would

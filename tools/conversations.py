@@ -16,10 +16,10 @@ from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
-from sqlalchemy import or_, select
-from sqlmodel import Session
+from sqlalchemy import or_
+from sqlmodel import Session, col, select
 
-from store.models import Call, Company, Contact, Engagement
+from store.models import Call, Company, Contact, Engagement, pk_col
 from tools.capabilities import Capability, Example, ToolContext
 from tools.deals import CompanyMatch, company_filter
 from tools.library import library_for
@@ -92,21 +92,24 @@ def conversation_docs(session: Session, *, company_id: int | None, words: list[s
 
     docs: list[dict[str, Any]] = []
     calls = select(Call)
-    mails = select(Engagement, Contact).outerjoin(Contact, Contact.id == Engagement.contact_id)
-    mails = mails.where(Engagement.type.in_(("email", "note")))
+    mails = select(Engagement, Contact).outerjoin(Contact, col(Contact.id) == col(Engagement.contact_id))
+    mails = mails.where(col(Engagement.type).in_(("email", "note")))
     if company_id is not None:
-        calls = calls.where(Call.company_id == company_id)
-        mails = mails.where(Engagement.company_id == company_id)
+        calls = calls.where(col(Call.company_id) == company_id)
+        mails = mails.where(col(Engagement.company_id) == company_id)
     else:
         if not words:
             return []
-        calls = calls.where(or_(*(Call.transcript.ilike(f"%{w}%") for w in words)))
+        calls = calls.where(or_(*(col(Call.transcript).ilike(f"%{w}%") for w in words)))
         mails = mails.where(
-            or_(*(Engagement.body.ilike(f"%{w}%") for w in words), *(Engagement.subject.ilike(f"%{w}%") for w in words))
+            or_(
+                *(col(Engagement.body).ilike(f"%{w}%") for w in words),
+                *(col(Engagement.subject).ilike(f"%{w}%") for w in words),
+            )
         )
-        calls = calls.order_by(Call.started_at.desc()).limit(CANDIDATES // 4)
-        mails = mails.order_by(Engagement.occurred_at.desc()).limit(CANDIDATES)
-    for call in session.exec(calls).scalars().all():  # type: ignore[call-overload]
+        calls = calls.order_by(col(Call.started_at).desc()).limit(CANDIDATES // 4)
+        mails = mails.order_by(col(Engagement.occurred_at).desc()).limit(CANDIDATES)
+    for call in session.exec(calls).all():
         for line in parse_transcript(call.transcript):
             if len(line.text.split()) >= MIN_WORDS:
                 docs.append(
@@ -203,7 +206,7 @@ def _search(ctx: ToolContext, session: Session, a: ConversationArgs) -> BaseMode
         include=["documents", "metadatas", "distances"],
     )
     allowed = {d["id"] for d in docs}
-    names = dict(session.exec(select(Company.id, Company.name)).all())  # type: ignore[call-overload]
+    names = dict(session.exec(select(pk_col(Company.id), col(Company.name))).all())
     for doc_id, text, meta, dist in zip(
         found["ids"][0], found["documents"][0], found["metadatas"][0], found["distances"][0], strict=True
     ):

@@ -9,10 +9,9 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
-from store.models import Contact, Deal, DealContact, Owner
+from store.models import Contact, Deal, DealContact, Owner, pk_col
 from tools.briefs import Stakeholder, _stakeholder
 from tools.capabilities import Capability, Example, ToolContext
 from tools.deals import CompanyMatch, CompanyRef, DealRow, company_name, deal_rows
@@ -53,22 +52,27 @@ class DealFacts(BaseModel):
 def deal_facts(session: Session, company_id: int, *, limit: int = 5) -> tuple[list[DealFact], int]:
     """The company's deals (open first, then most recently closed) with owner and stakeholders."""
     ids = list(
-        session.exec(  # type: ignore[call-overload]
-            select(Deal.id)
-            .where(Deal.company_id == company_id)
-            .order_by(Deal.is_closed, Deal.closed_at.desc().nulls_first(), Deal.amount.desc().nulls_last(), Deal.id)
-        ).scalars()
+        session.exec(
+            select(pk_col(Deal.id))
+            .where(col(Deal.company_id) == company_id)
+            .order_by(
+                col(Deal.is_closed),
+                col(Deal.closed_at).desc().nulls_first(),
+                col(Deal.amount).desc().nulls_last(),
+                col(Deal.id),
+            )
+        )
     )
     rows = deal_rows(session, ids[:limit])
     out = []
     for deal_id in ids[:limit]:
         deal = session.get(Deal, deal_id)
         owner = session.get(Owner, deal.owner_id) if deal and deal.owner_id else None
-        people = session.exec(  # type: ignore[call-overload]
-            select(DealContact.role, Contact)
-            .join(Contact, Contact.id == DealContact.contact_id)
-            .where(DealContact.deal_id == deal_id)
-            .order_by(Contact.id)
+        people = session.exec(
+            select(col(DealContact.role), Contact)
+            .join(Contact, col(Contact.id) == col(DealContact.contact_id))
+            .where(col(DealContact.deal_id) == deal_id)
+            .order_by(col(Contact.id))
         ).all()
         stakeholders = [_stakeholder(contact, role) for role, contact in people]
         champion = next((s for s in stakeholders if s.role == "champion"), None)

@@ -14,10 +14,9 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
-from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
-from store.models import OPEN_STAGES, Company, Deal, Owner
+from store.models import OPEN_STAGES, Company, Deal, Owner, stored_id
 from tools.capabilities import Capability, Example, ToolContext, ToolUserError
 from tools.deals import (
     CompanyMatch,
@@ -63,7 +62,9 @@ def segment_of(employees: int | None) -> str | None:
 
 # --- counting ---------------------------------------------------------------------------------------------------
 
-_search = SearchDealsArgs.model_fields
+# The field declarations (defaults, descriptions) of search_deals, reused as they are. Typed `Any` as pydantic's own
+# `Field(...)` is, so a `FieldInfo` can stand as the default of a field of any type.
+_search: dict[str, Any] = SearchDealsArgs.model_fields
 
 
 class CountDealsArgs(BaseModel):
@@ -199,21 +200,25 @@ def _closed_deals(
 ) -> list[_Closed]:
     stmt = (
         select(Deal, Company, Owner)
-        .outerjoin(Company, Company.id == Deal.company_id)
-        .outerjoin(Owner, Owner.id == Deal.owner_id)
-        .where(Deal.is_closed.is_(True), Deal.closed_at.is_not(None))
+        .outerjoin(Company, col(Company.id) == col(Deal.company_id))
+        .outerjoin(Owner, col(Owner.id) == col(Deal.owner_id))
+        .where(col(Deal.is_closed).is_(True), col(Deal.closed_at).is_not(None))
     )
     # A generous UTC window in SQL, the exact team-local day in Python.
     if start:
         stmt = stmt.where(
-            Deal.closed_at >= datetime.combine(start, datetime.min.time(), tzinfo=UTC) - timedelta(days=1)
+            col(Deal.closed_at) >= datetime.combine(start, datetime.min.time(), tzinfo=UTC) - timedelta(days=1)
         )
     if end:
-        stmt = stmt.where(Deal.closed_at < datetime.combine(end, datetime.min.time(), tzinfo=UTC) + timedelta(days=2))
+        stmt = stmt.where(
+            col(Deal.closed_at) < datetime.combine(end, datetime.min.time(), tzinfo=UTC) + timedelta(days=2)
+        )
     if owner_ids is not None:
-        stmt = stmt.where(Deal.owner_id.in_(owner_ids))
+        stmt = stmt.where(col(Deal.owner_id).in_(owner_ids))
     out = []
-    for deal, company, owner in session.exec(stmt).all():  # type: ignore[call-overload]
+    for deal, company, owner in session.exec(stmt).all():
+        # Never None: the query keeps only deals with `closed_at IS NOT NULL`.
+        assert deal.closed_at is not None
         closed_at = deal.closed_at if deal.closed_at.tzinfo else deal.closed_at.replace(tzinfo=UTC)
         closed_on = closed_at.astimezone(tz).date()
         if (start and closed_on < start) or (end and closed_on > end):
@@ -226,7 +231,7 @@ def _closed_deals(
         out.append(
             _Closed(
                 deal=NamedDeal(
-                    id=deal.id,
+                    id=stored_id(deal.id),
                     name=deal.name,
                     company=company.name if company else None,
                     owner=owner.name if owner else None,
@@ -254,8 +259,8 @@ def _segment_test(segment: str) -> Callable[[_Closed], bool]:
 
 
 def _known_segments(session: Session) -> set[str]:
-    industries = session.exec(select(Company.industry).distinct()).scalars().all()  # type: ignore[call-overload]
-    regions = session.exec(select(Company.region).distinct()).scalars().all()  # type: ignore[call-overload]
+    industries = session.exec(select(col(Company.industry)).distinct()).all()
+    regions = session.exec(select(col(Company.region)).distinct()).all()
     return {str(v).lower() for v in [*industries, *regions] if v}
 
 

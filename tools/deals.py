@@ -353,7 +353,7 @@ def with_win_odds(session: Session, rows: list[DealRow]) -> list[DealRow]:
     ids = [r.id for r in rows if not r.is_closed]
     if not ids:
         return rows
-    scores = {s.deal_id: s for s in session.scalars(select(DealWinScore).where(DealWinScore.deal_id.in_(ids)))}
+    scores = {s.deal_id: s for s in session.scalars(select(DealWinScore).where(col(DealWinScore.deal_id).in_(ids)))}
     out = []
     for r in rows:
         s = scores.get(r.id)

@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 
 from pydantic import BaseModel, Field
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from store.models import Engagement
 from tools.capabilities import Capability, Example, ToolContext, ToolUserError
@@ -68,13 +68,13 @@ def _my_day(ctx: ToolContext, session: Session, a: MyDayArgs) -> BaseModel:
         session,
         select(Engagement)
         .where(
-            Engagement.type == "meeting",
-            Engagement.owner_id.in_(owner_ids),
-            Engagement.occurred_at >= start,
-            Engagement.occurred_at < end,
-            Engagement.status != "canceled",
+            col(Engagement.type) == "meeting",
+            col(Engagement.owner_id).in_(owner_ids),
+            col(Engagement.occurred_at) >= start,
+            col(Engagement.occurred_at) < end,
+            col(Engagement.status) != "canceled",
         )
-        .order_by(Engagement.occurred_at, Engagement.id),
+        .order_by(col(Engagement.occurred_at), col(Engagement.id)),
     )
     health = at_risk(
         session,
@@ -92,12 +92,12 @@ def _my_day(ctx: ToolContext, session: Session, a: MyDayArgs) -> BaseModel:
         DayMeeting(meeting=m, deal=rows.get(m.deal_id or -1), risk=risk_by_deal.get(m.deal_id or -1)) for m in meetings
     ]
     due = select(Engagement).where(
-        Engagement.type == "task",
-        Engagement.status == "open",
-        Engagement.owner_id.in_(owner_ids),
-        Engagement.due_at < end,
+        col(Engagement.type) == "task",
+        col(Engagement.status) == "open",
+        col(Engagement.owner_id).in_(owner_ids),
+        col(Engagement.due_at) < end,
     )
-    tasks = _interactions(session, due.order_by(Engagement.due_at, Engagement.id))
+    tasks = _interactions(session, due.order_by(col(Engagement.due_at), col(Engagement.id)))
     days = ctx.settings.silent_business_days
     silent = summarize_silent_deals(session, days=days, now=ctx.now, owner_ids=owner_ids, top=SHOWN)
     return MyDay(

@@ -132,7 +132,8 @@ class CapabilityClassifier:
 
     def guess(self, question: str, *, force_embedding: bool = False, lexical_only: bool = False) -> Guess:
         """Rank the capabilities for `question` (`lexical_only`: without the embedding, whatever the confidence)."""
-        from scipy.sparse import hstack
+        # scipy ships no type information and its stubs package is not a dev dependency
+        from scipy.sparse import hstack  # type: ignore[import-untyped]
 
         text = _text(question)
         union, model = self.lexical.steps[0][1], self.lexical.steps[1][1]
@@ -140,7 +141,12 @@ class CapabilityClassifier:
         features = hstack([t.transform([text]) for _name, t in union.transformer_list]).tocsr()
         probs = model.predict_proba(features)[0]
         used = False
-        if self.semantic is not None and not lexical_only and (force_embedding or probs.max() < LEXICAL_SURE):
+        if (
+            self.semantic is not None
+            and self.embed is not None
+            and not lexical_only
+            and (force_embedding or probs.max() < LEXICAL_SURE)
+        ):
             vector = np.asarray(self.embed([text]), dtype=np.float32)
             probs = (probs + self.semantic.predict_proba(vector)[0]) / 2
             used = True

@@ -237,9 +237,14 @@ def _deal_filters(text: str, names: Names, company: str | None, today: Any) -> t
 _SEGMENTS_CACHE: dict[str, tuple[float, set[str]]] = {}
 
 
+def _store_key(session: Session) -> str:
+    """The URL of the store the session reads (its engine's, also when it is bound to a connection)."""
+    return str(session.get_bind().engine.url)
+
+
 def _known_segments(session: Session) -> set[str]:
     """The industries and regions of the workspace's companies (read at most once a minute per store)."""
-    key = str(session.get_bind().url)
+    key = _store_key(session)
     cached = _SEGMENTS_CACHE.get(key)
     if cached and time.monotonic() - cached[0] < 60:
         return cached[1]
@@ -267,7 +272,7 @@ def newer_capability(
         rest = re.sub(r"\b(?:lead|leads|inbound|score|scores|scoring|tier|rating|good|any|new|w|show|me|is|the|for"
                       r"|how|are|what)\b", " ", low)  # fmt: skip
         target = _target_company(rest, names, company)
-        args = {"company": target} if target else {}
+        args: dict[str, Any] = {"company": target} if target else {}
         return Understanding(intent="lead_score", tool="get_lead_score", args=args)
     stages = parse_stages(low)
     if stages and re.search(r"\b(?:stuck|sitting|sat|stalled|parked|lingering|been)\b", low):
@@ -286,7 +291,7 @@ def newer_capability(
     if CONVERSATION_RE.search(low):
         topic = slots.conversation_topic(text, company)
         if topic:
-            args: dict[str, Any] = {"query": topic}
+            args = {"query": topic}
             who = company or _conversation_company(text, topic, names, session)
             if who:
                 args["company"] = who
@@ -594,9 +599,7 @@ def understand(
     ruled.confidence = guess.probability(ruled.tool)
     _fill_gaps(ruled, text, names, company, today, session)
     _known_segments(session)  # fills the cache the industry check reads
-    ruled.unapplied = ruled.unapplied or unapplied_filters(
-        ruled, text, names, company, today, str(session.get_bind().url)
-    )
+    ruled.unapplied = ruled.unapplied or unapplied_filters(ruled, text, names, company, today, _store_key(session))
     unseen = unexplained_words(text, ruled, names, model.vocabulary)
     low_text = text.lower()
     for word in unseen:

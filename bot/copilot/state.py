@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.copilot.understanding import Choice, Names, Understanding, find_company_mention, find_owners
 from store.models import ConversationTurn
@@ -44,8 +44,8 @@ def load_state(engine: Engine, thread_key: str | None) -> ConversationState:
     with Session(engine) as session:
         row = session.exec(
             select(ConversationTurn)
-            .where(ConversationTurn.thread_key == thread_key, ConversationTurn.role == STATE_ROLE)
-            .order_by(ConversationTurn.created_at.desc(), ConversationTurn.id.desc())  # type: ignore[union-attr]
+            .where(col(ConversationTurn.thread_key) == thread_key, col(ConversationTurn.role) == STATE_ROLE)
+            .order_by(col(ConversationTurn.created_at).desc(), col(ConversationTurn.id).desc())
             .limit(1)
         ).first()
     if row is None:

@@ -188,7 +188,10 @@ def canonical(session: Session, tool: str, args: dict[str, Any], asker_id: int, 
         segment = args.get("segment")
         out["segment"] = segment.lower().replace("-", "_").replace(" ", "_") if segment else None
         return out
-    defaults = get_capability(tool).args_schema.model_validate({}).model_dump()
+    cap = get_capability(tool)
+    if cap is None:
+        raise ValueError(f"unknown tool {tool!r}")
+    defaults = cap.args_schema.model_validate({}).model_dump()
     if tool == "list_silent_deals":
         out["days"] = args.get("days", defaults["days"])
     elif tool == "summarize_pipeline":
@@ -315,7 +318,7 @@ def run(
     For the agent, a case expecting no tool is right when the agent calls none (its intent names are not compared).
     """
     from benchmarks.common import print_table
-    from store.models import Owner
+    from store.models import Owner, stored_id
 
     tz = ZoneInfo(TIMEZONE)
     today = now.astimezone(tz).date()
@@ -323,10 +326,11 @@ def run(
         asker = session.exec(select(Owner).where(Owner.name == asker_name)).first()
         if asker is None:
             raise SystemExit(f"{asker_name} is not in this workspace: evaluate on the demo workspace")
+        asker_id = stored_id(asker.id)
         per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
         misses: list[str] = []
         for question, tool, expected in cases:
-            intent, got_tool, got_args, unapplied = decide(session, question, now, settings or Settings(), asker.id)
+            intent, got_tool, got_args, unapplied = decide(session, question, now, settings or Settings(), asker_id)
             group = tool or f"(no tool: {expected['intent']})"
             per[group][0] += 1
             if tool is None:
@@ -336,8 +340,8 @@ def run(
                 args_ok = tool_ok
             else:
                 tool_ok = got_tool == tool
-                args_ok = tool_ok and canonical(session, tool, got_args, asker.id, today) == canonical(
-                    session, tool, expected, asker.id, today
+                args_ok = tool_ok and canonical(session, tool, got_args, asker_id, today) == canonical(
+                    session, tool, expected, asker_id, today
                 )
             # a tool's answer that says which filter it could not apply is not presented as the answer asked for
             said_unapplied = tool is None and expected.get("intent") == "unsupported_filter" and bool(unapplied)

@@ -6,9 +6,9 @@ from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from store.models import Deal
+from store.models import Deal, pk_col
 from tools.capabilities import Capability, Example, Subcommand, ToolContext, ToolUserError
 from tools.deals import CompanyArgs, CompanyMatch, CompanyRef, OwnersField, company_name, deal_rows, resolve_company
 from tools.intelligence.forecast import DealOdds, Forecast, build_forecast, odds
@@ -64,8 +64,10 @@ def _odds(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
     resolved = resolve_company(session, name)
     assert resolved.company is not None
     ids = list(
-        session.exec(  # type: ignore[call-overload]
-            select(Deal.id).where(Deal.company_id == resolved.company.id, Deal.is_closed.is_(False)).order_by(Deal.id)
+        session.exec(
+            select(pk_col(Deal.id))
+            .where(col(Deal.company_id) == resolved.company.id, col(Deal.is_closed).is_(False))
+            .order_by(col(Deal.id))
         ).all()
     )
     scores = win_scores(session, ids, now=ctx.now)

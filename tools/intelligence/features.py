@@ -19,11 +19,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, overload
 
-from sqlmodel import Session, select
+from sqlalchemy import select as sa_select  # Core rows of more columns than sqlmodel's `select` types
+from sqlmodel import Session, col, select
 
-from store.models import CloseDateChange, Company, Contact, Deal, DealContact, DealStageChange, Engagement
+from store.models import CloseDateChange, Company, Contact, Deal, DealContact, DealStageChange, Engagement, table_of
 
 SNAPSHOT_STEP_DAYS = 14
 MAX_SNAPSHOTS = 8
@@ -110,6 +111,10 @@ class Snapshot:
     weight: float = 1.0
 
 
+@overload
+def _aware(value: datetime) -> datetime: ...
+@overload
+def _aware(value: datetime | None) -> datetime | None: ...
 def _aware(value: datetime | None) -> datetime | None:
     if value is None:
         return None
@@ -130,22 +135,24 @@ def load_histories(session: Session, scope: Any = None) -> dict[int, DealHistory
         # the time spent reading them.
         return connection.execute(statement).all()
 
+    deal, company, contact = table_of(Deal), table_of(Company), table_of(Contact)
+    d, co, ct = deal.c, company.c, contact.c
     stmt = (
-        select(
-            Deal.id,
-            Deal.owner_id,
-            Deal.stage,
-            Deal.is_closed,
-            Deal.is_won,
-            Deal.created_at,
-            Deal.closed_at,
-            Deal.amount,
-            Deal.product,
-            Deal.source,
-            Company.industry,
-            Company.employees,
+        sa_select(
+            d.id,
+            d.owner_id,
+            d.stage,
+            d.is_closed,
+            d.is_won,
+            d.created_at,
+            d.closed_at,
+            d.amount,
+            d.product,
+            d.source,
+            co.industry,
+            co.employees,
         )
-        .outerjoin(Company, Company.id == Deal.company_id)
+        .outerjoin(company, co.id == d.company_id)
         .where(*where)
     )
     out: dict[int, DealHistory] = {}
@@ -169,51 +176,42 @@ def load_histories(session: Session, scope: Any = None) -> dict[int, DealHistory
         )
     if not out:
         return out
+    sc = table_of(DealStageChange).c
     moves = (
-        select(DealStageChange.deal_id, DealStageChange.changed_at, DealStageChange.to_stage)
-        .join(Deal, Deal.id == DealStageChange.deal_id)
+        sa_select(sc.deal_id, sc.changed_at, sc.to_stage)
+        .join(deal, d.id == sc.deal_id)
         .where(*where)
-        .order_by(DealStageChange.changed_at, DealStageChange.id)
+        .order_by(sc.changed_at, sc.id)
     )
     for deal_id, at, to_stage in rows(moves):
         if deal_id in out:
-            out[deal_id].stage_moves.append((_aware(at), to_stage))  # type: ignore[arg-type]
+            out[deal_id].stage_moves.append((_aware(at), to_stage))
+    cd = table_of(CloseDateChange).c
     pushes = (
-        select(CloseDateChange.deal_id, CloseDateChange.changed_at, CloseDateChange.old_date, CloseDateChange.new_date)
-        .join(Deal, Deal.id == CloseDateChange.deal_id)
+        sa_select(cd.deal_id, cd.changed_at, cd.old_date, cd.new_date)
+        .join(deal, d.id == cd.deal_id)
         .where(*where)
-        .order_by(CloseDateChange.changed_at, CloseDateChange.id)
+        .order_by(cd.changed_at, cd.id)
     )
     for deal_id, at, old, new in rows(pushes):
         if deal_id in out and old is not None and new is not None and new > old:
-            out[deal_id].pushes.append(_aware(at))  # type: ignore[arg-type]
+            out[deal_id].pushes.append(_aware(at))
+    e = table_of(Engagement).c
     acts = (
-        select(
-            Engagement.deal_id,
-            Engagement.occurred_at,
-            Engagement.type,
-            Engagement.direction,
-            Engagement.status,
-            Engagement.buyer_engaged,
-            Engagement.contact_id,
-            Contact.seniority,
-        )
-        .join(Deal, Deal.id == Engagement.deal_id)
-        .outerjoin(Contact, Contact.id == Engagement.contact_id)
+        sa_select(e.deal_id, e.occurred_at, e.type, e.direction, e.status, e.buyer_engaged, e.contact_id, ct.seniority)
+        .join(deal, d.id == e.deal_id)
+        .outerjoin(contact, ct.id == e.contact_id)
         .where(*where)
-        .order_by(Engagement.occurred_at, Engagement.id)
+        .order_by(e.occurred_at, e.id)
     )
     for deal_id, at, kind, direction, status, engaged, contact_id, seniority in rows(acts):
         if deal_id in out:
             h = out[deal_id]
-            h.engagements.append((_aware(at), kind, direction, status, bool(engaged), contact_id))  # type: ignore[arg-type]
+            h.engagements.append((_aware(at), kind, direction, status, bool(engaged), contact_id))
             if contact_id is not None:
                 h.seniority[contact_id] = seniority
-    champs = (
-        select(DealContact.deal_id, DealContact.contact_id)
-        .join(Deal, Deal.id == DealContact.deal_id)
-        .where(DealContact.role == "champion", *where)
-    )
+    dc = table_of(DealContact).c
+    champs = sa_select(dc.deal_id, dc.contact_id).join(deal, d.id == dc.deal_id).where(dc.role == "champion", *where)
     for deal_id, contact_id in rows(champs):
         if deal_id in out:
             out[deal_id].champions.add(contact_id)
@@ -340,11 +338,16 @@ class FeatureContext:
 
 def feature_context(session: Session) -> FeatureContext:
     """Build the shared context with two light queries over every deal (no activity is read)."""
-    closed = session.exec(  # type: ignore[call-overload]
-        select(Deal.closed_at, Deal.owner_id, Deal.is_won).where(Deal.is_closed.is_(True), Deal.closed_at.is_not(None))
+    closed = session.exec(
+        select(col(Deal.closed_at), col(Deal.owner_id), col(Deal.is_won)).where(
+            col(Deal.is_closed).is_(True), col(Deal.closed_at).is_not(None)
+        )
     ).all()
-    amounts = session.exec(select(Deal.product, Deal.amount)).all()  # type: ignore[call-overload]
-    return FeatureContext(OwnerRecord((_aware(c[0]), c[1], bool(c[2])) for c in closed), product_medians(amounts))
+    amounts = session.exec(select(col(Deal.product), col(Deal.amount))).all()
+    return FeatureContext(
+        OwnerRecord((_aware(at), owner, bool(won)) for at, owner, won in closed if at is not None),
+        product_medians(amounts),
+    )
 
 
 def training_snapshots(

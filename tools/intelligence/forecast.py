@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time
-from typing import Any, Literal
+from typing import Any, Literal, overload
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
-from sqlmodel import Session, select
+from sqlalchemy import select as sa_select  # Core rows of more columns than sqlmodel's `select` types
+from sqlmodel import Session, col, select
 
-from store.models import Deal, Owner
+from store.models import Deal, Owner, pk_col, table_of
 from tools.deals import DealRow, deal_rows
 from tools.intelligence.model import Prediction
 from tools.intelligence.scores import win_scores
@@ -129,19 +131,21 @@ def build_forecast(
     start_at = datetime.combine(start, time(0), tz).astimezone(UTC)
     end_at = datetime.combine(date.fromordinal(end.toordinal() + 1), time(0), tz).astimezone(UTC)
     owners = {o.id: o for o in session.exec(select(Owner)).all()}
-    won_stmt = select(Deal.id, Deal.owner_id, Deal.amount).where(
-        Deal.is_won.is_(True), Deal.closed_at >= start_at, Deal.closed_at < end_at
+    won_stmt = select(pk_col(Deal.id), col(Deal.owner_id), col(Deal.amount)).where(
+        col(Deal.is_won).is_(True), col(Deal.closed_at) >= start_at, col(Deal.closed_at) < end_at
     )
-    open_stmt = select(Deal.id, Deal.owner_id, Deal.amount).where(Deal.is_closed.is_(False), Deal.close_date <= end)
+    open_stmt = select(pk_col(Deal.id), col(Deal.owner_id), col(Deal.amount)).where(
+        col(Deal.is_closed).is_(False), col(Deal.close_date) <= end
+    )
     if owner_ids is not None:
-        won_stmt = won_stmt.where(Deal.owner_id.in_(owner_ids))
-        open_stmt = open_stmt.where(Deal.owner_id.in_(owner_ids))
+        won_stmt = won_stmt.where(col(Deal.owner_id).in_(owner_ids))
+        open_stmt = open_stmt.where(col(Deal.owner_id).in_(owner_ids))
     won = session.exec(won_stmt).all()
     open_rows = session.exec(open_stmt).all()
     scores = win_scores(session, [r[0] for r in open_rows], now=now)
     open_scored = [(d, o, a, scores[d].probability) for d, o, a in open_rows if d in scores]
 
-    def group(key_of) -> list[ForecastLine]:  # type: ignore[no-untyped-def]
+    def group(key_of: Callable[[int | None], str]) -> list[ForecastLine]:
         w: dict[str, list[tuple[int, float]]] = defaultdict(list)
         o: dict[str, list[tuple[int, float | None, float]]] = defaultdict(list)
         for d, owner, amount in won:
@@ -206,7 +210,9 @@ class ForecastChange(BaseModel):
     moves: list[Move]
 
 
-def _close_date_at(h_changes: list[tuple[datetime, date | None, date | None]], current: date | None, at: datetime):  # type: ignore[no-untyped-def]
+def _close_date_at(
+    h_changes: list[tuple[datetime, date | None, date | None]], current: date | None, at: datetime
+) -> date | None:
     """A deal's expected close date as it stood at `at`, from its close-date history."""
     before = [c for c in h_changes if c[0] <= at]
     if before:
@@ -233,20 +239,22 @@ def forecast_change(
     start, end = period_bounds(now, tz, period)
     start_at = datetime.combine(start, time(0), tz).astimezone(UTC)
     after = build_forecast(session, now=now, tz=tz, period=period, owner_ids=owner_ids, top=0)
-    stmt = select(Deal.id, Deal.name, Deal.owner_id, Deal.amount, Deal.close_date, Deal.is_closed, Deal.is_won,
-                  Deal.closed_at, Deal.created_at)  # fmt: skip
+    deal = table_of(Deal)
+    dc, cc = deal.c, table_of(CloseDateChange).c
+    stmt = sa_select(dc.id, dc.name, dc.owner_id, dc.amount, dc.close_date, dc.is_closed, dc.is_won, dc.closed_at,
+                     dc.created_at)  # fmt: skip
     if owner_ids is not None:
-        stmt = stmt.where(Deal.owner_id.in_(owner_ids))
+        stmt = stmt.where(dc.owner_id.in_(owner_ids))
     deals = {r[0]: r for r in session.connection().execute(stmt).all()}  # Core rows: a book's worth of deals
     changes: dict[int, list[tuple[datetime, date | None, date | None]]] = defaultdict(list)
     pushes = (
-        select(CloseDateChange.deal_id, CloseDateChange.changed_at, CloseDateChange.old_date, CloseDateChange.new_date)
-        .join(Deal, Deal.id == CloseDateChange.deal_id)
-        .where(Deal.is_closed.is_(False) | (Deal.closed_at > since))  # only deals that were open at `since` matter
-        .order_by(CloseDateChange.changed_at, CloseDateChange.id)
+        sa_select(cc.deal_id, cc.changed_at, cc.old_date, cc.new_date)
+        .join(deal, dc.id == cc.deal_id)
+        .where(dc.is_closed.is_(False) | (dc.closed_at > since))  # only deals that were open at `since` matter
+        .order_by(cc.changed_at, cc.id)
     )
     if owner_ids is not None:
-        pushes = pushes.where(Deal.owner_id.in_(owner_ids))
+        pushes = pushes.where(dc.owner_id.in_(owner_ids))
     for deal_id, at, old, new in session.connection().execute(pushes).all():
         changes[deal_id].append((_aware(at), old, new))
 
@@ -261,7 +269,7 @@ def forecast_change(
         if open_at(r) and (cd := _close_date_at(changes[d], r[4], since)) is not None and cd <= end
     ]  # fmt: skip
     model, _ = trained_model(session, now=now)
-    histories = load_histories(session, Deal.id.in_(then_ids)) if then_ids else {}  # type: ignore[attr-defined]
+    histories = load_histories(session, col(Deal.id).in_(then_ids)) if then_ids else {}
     ctx = feature_context(session)
     snaps = [
         Snapshot(d, since, features_at(histories[d], since, owners=ctx.owners, medians=ctx.medians,
@@ -309,6 +317,10 @@ def forecast_change(
     )
 
 
+@overload
+def _aware(value: datetime) -> datetime: ...
+@overload
+def _aware(value: datetime | None) -> datetime | None: ...
 def _aware(value: datetime | None) -> datetime | None:
     if value is None:
         return None

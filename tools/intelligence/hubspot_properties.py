@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.db import session_scope
 from store.models import Deal, DealHealthScore, DealPropertySync, DealWinScore
@@ -74,15 +74,17 @@ def push_deal_properties(engine: Engine, client: HubSpotClient, *, now: datetime
     """Send the changed Sales OS properties of every scored deal that came from HubSpot, in batches."""
     with Session(engine) as session:
         rows = session.exec(
-            select(Deal.hubspot_id, DealWinScore, DealHealthScore)
-            .join(DealWinScore, DealWinScore.deal_id == Deal.id)
-            .outerjoin(DealHealthScore, DealHealthScore.deal_id == Deal.id)
-            .where(Deal.hubspot_id.is_not(None), Deal.is_closed.is_(False))
-            .order_by(Deal.id)
+            select(col(Deal.hubspot_id), DealWinScore, DealHealthScore)
+            .join(DealWinScore, col(DealWinScore.deal_id) == Deal.id)
+            .outerjoin(DealHealthScore, col(DealHealthScore.deal_id) == Deal.id)
+            .where(col(Deal.hubspot_id).is_not(None), col(Deal.is_closed).is_(False))
+            .order_by(col(Deal.id))
         ).all()
         sent = {r.hubspot_id: r.values or {} for r in session.exec(select(DealPropertySync)).all()}
     changed: list[tuple[str, dict[str, str]]] = []
     for hubspot_id, win, health in rows:
+        if hubspot_id is None:  # excluded by the query
+            continue
         values = deal_values(win, health)
         previous = {k: v for k, v in sent.get(hubspot_id, {}).items() if k != "salesos_last_assessed"}
         if values != previous:

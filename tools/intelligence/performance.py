@@ -17,12 +17,15 @@ import statistics
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
-from sqlmodel import Session, select
+from sqlalchemy import Row
+from sqlalchemy import select as sa_select  # six columns: more than sqlmodel's `select` types
+from sqlmodel import Session, col, select
 
-from store.models import Call, Deal, Engagement, Owner
+from store.models import Call, Deal, Engagement, Owner, pk_col, stored_id
 from tools.calls.analyze import known_competitors, stored_call_metrics
 from tools.calls.metrics import CallMetrics
 from tools.intelligence.forecast import period_bounds
@@ -228,31 +231,38 @@ def team_performance(
     """Performance of every active AE (or `owner_ids`) quarter to date, with the team's reference figures."""
     start_day, today, start, end = window_bounds(now, tz)
     q_start, q_end = period_bounds(now, tz, "quarter")
-    owners = session.exec(select(Owner).where(Owner.role == "ae").order_by(Owner.name, Owner.id)).all()
-    closed = session.exec(
-        select(Deal.id, Deal.owner_id, Deal.is_won, Deal.amount, Deal.created_at, Deal.closed_at).where(
-            Deal.is_closed.is_(True), Deal.closed_at >= start, Deal.closed_at < end
-        )
+    owners = session.exec(select(Owner).where(Owner.role == "ae").order_by(col(Owner.name), col(Owner.id))).all()
+    closed = session.execute(
+        sa_select(
+            pk_col(Deal.id),
+            col(Deal.owner_id),
+            col(Deal.is_won),
+            col(Deal.amount),
+            col(Deal.created_at),
+            col(Deal.closed_at),
+        ).where(col(Deal.is_closed).is_(True), col(Deal.closed_at) >= start, col(Deal.closed_at) < end)
     ).all()
     year_ago = start - timedelta(days=365)
-    bookings = defaultdict(float)
+    bookings: dict[int | None, float] = defaultdict(float)
     for owner_id, amount in session.exec(
-        select(Deal.owner_id, Deal.amount).where(
-            Deal.is_won.is_(True), Deal.closed_at >= year_ago, Deal.closed_at < start
+        select(col(Deal.owner_id), col(Deal.amount)).where(
+            col(Deal.is_won).is_(True), col(Deal.closed_at) >= year_ago, col(Deal.closed_at) < start
         )
     ).all():
         bookings[owner_id] += amount or 0.0
-    pipeline = defaultdict(float)
+    pipeline: dict[int | None, float] = defaultdict(float)
     for owner_id, amount in session.exec(
-        select(Deal.owner_id, Deal.amount).where(Deal.is_closed.is_(False), Deal.close_date <= q_end)
+        select(col(Deal.owner_id), col(Deal.amount)).where(
+            col(Deal.is_closed).is_(False), col(Deal.close_date) <= q_end
+        )
     ).all():
         pipeline[owner_id] += amount or 0.0
-    activity: dict[tuple[int, str], int] = defaultdict(int)
+    activity: dict[tuple[int | None, str], int] = defaultdict(int)
     for owner_id, kind, direction, status in session.exec(
-        select(Engagement.owner_id, Engagement.type, Engagement.direction, Engagement.status).where(
-            Engagement.occurred_at >= start,
-            Engagement.occurred_at < end,
-            Engagement.type.in_(("call", "email", "meeting")),
+        select(col(Engagement.owner_id), col(Engagement.type), col(Engagement.direction), col(Engagement.status)).where(
+            col(Engagement.occurred_at) >= start,
+            col(Engagement.occurred_at) < end,
+            col(Engagement.type).in_(("call", "email", "meeting")),
         )
     ).all():
         if kind == "email" and direction == "outbound":
@@ -267,9 +277,9 @@ def team_performance(
     if calls:
         won_calls = session.exec(
             select(Call)
-            .join(Deal, Deal.id == Call.deal_id)
-            .where(Deal.is_won.is_(True), Call.started_at < end)
-            .order_by(Call.started_at.desc(), Call.id.desc())
+            .join(Deal, col(Deal.id) == Call.deal_id)
+            .where(col(Deal.is_won).is_(True), Call.started_at < end)
+            .order_by(col(Call.started_at).desc(), col(Call.id).desc())
             .limit(WINNER_CALLS)
         ).all()
         winner_calls = _call_values(session, list(won_calls), competitors)
@@ -279,7 +289,7 @@ def team_performance(
         if (v := _median_or_mean(key, [x for x in (get(m) for _, m in winner_calls) if x is not None])) is not None
     }
 
-    def cycle(rows: list) -> float | None:  # type: ignore[type-arg]
+    def cycle(rows: list[Row[*tuple[Any, ...]]]) -> float | None:
         days = [(_utc(r[5]) - _utc(r[4])).total_seconds() / 86400 for r in rows if r[2] and r[4] and r[5]]
         return round(statistics.median(days), 1) if days else None
 
@@ -301,7 +311,7 @@ def team_performance(
             own_calls = session.exec(
                 select(Call)
                 .where(Call.owner_id == o.id, Call.started_at >= start, Call.started_at < end)
-                .order_by(Call.started_at.desc(), Call.id.desc())
+                .order_by(col(Call.started_at).desc(), col(Call.id).desc())
                 .limit(AE_CALLS)
             ).all()
             recorded = len(own_calls)
@@ -337,7 +347,7 @@ def team_performance(
                 questions_per_call=behaviour["questions"],
                 longest_monologue_s=behaviour["monologue"],
                 dated_next_step_share=behaviour["dated_next_step"],
-                coaching=coaching_for(o.id, o.name, mine, winner_calls),
+                coaching=coaching_for(stored_id(o.id), o.name, mine, winner_calls),
             )
         )
     return TeamPerformance(

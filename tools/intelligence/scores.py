@@ -17,12 +17,13 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert
-from sqlmodel import Session, select
+from sqlalchemy import ColumnElement, Engine, delete, func, insert
+from sqlalchemy import select as sa_select  # five scalar subqueries: more columns than sqlmodel's `select` types
+from sqlmodel import Session, col, select
 
 from store.db import session_scope
 from store.meta import data_signature, get_meta, set_meta
-from store.models import CloseDateChange, Deal, DealStageChange, DealWinScore, Engagement
+from store.models import CloseDateChange, Deal, DealStageChange, DealWinScore, Engagement, pk_col
 from tools.intelligence.features import feature_context, load_histories, open_snapshots, training_snapshots
 from tools.intelligence.model import Factor, Model, Prediction, Validation, fit
 
@@ -44,9 +45,9 @@ def history_key(session: Session, *, now: datetime) -> str:
     Retraining on every newly closed deal would also force re-scoring every open deal after each sync; a model that
     is at most a day or 5 % of closed deals behind keeps re-scoring incremental (only the deals whose data changed).
     """
-    closed = session.exec(select(func.count(Deal.id)).where(Deal.is_closed.is_(True))).one()  # type: ignore[call-overload]
+    closed = session.exec(select(func.count(col(Deal.id))).where(col(Deal.is_closed).is_(True))).one()
     bucket = int(math.log1p(int(closed)) / math.log1p(RETRAIN_GROWTH))
-    url = session.get_bind().url.render_as_string(hide_password=True)
+    url = session.get_bind().engine.url.render_as_string(hide_password=True)
     return f"{url}|{now.date()}|{bucket}"
 
 
@@ -56,12 +57,12 @@ def trained_model(session: Session, *, now: datetime) -> tuple[Model, Validation
     found = _MODELS.get(key)
     if found is None:
         recent = (
-            select(Deal.id)
-            .where(Deal.is_closed.is_(True), Deal.closed_at < now)
-            .order_by(Deal.closed_at.desc(), Deal.id.desc())  # type: ignore[union-attr]
+            select(col(Deal.id))
+            .where(col(Deal.is_closed).is_(True), col(Deal.closed_at) < now)
+            .order_by(col(Deal.closed_at).desc(), col(Deal.id).desc())
             .limit(MAX_TRAINING_DEALS)
         )
-        histories = load_histories(session, Deal.id.in_(recent.scalar_subquery()))  # type: ignore[attr-defined]
+        histories = load_histories(session, col(Deal.id).in_(recent.scalar_subquery()))
         rows = training_snapshots(histories, feature_context(session), closed_before=now)
         found = fit(rows)
         _MODELS.clear()  # one store per process in practice; never grow without bound
@@ -72,9 +73,9 @@ def trained_model(session: Session, *, now: datetime) -> tuple[Model, Validation
 def score_open_deals(session: Session, *, now: datetime, deal_ids: list[int] | None = None) -> list[Prediction]:
     """Score open deals live (all, or `deal_ids`) with the cached model."""
     model, _validation = trained_model(session, now=now)
-    scope = Deal.is_closed.is_(False)
+    scope: ColumnElement[bool] = col(Deal.is_closed).is_(False)
     if deal_ids is not None:
-        scope = scope & Deal.id.in_(deal_ids)  # type: ignore[attr-defined]
+        scope = scope & col(Deal.id).in_(deal_ids)
     histories = load_histories(session, scope)
     return model.predict(open_snapshots(histories, feature_context(session), now=now))
 
@@ -96,13 +97,13 @@ def _factors_json(p: Prediction) -> list[dict[str, Any]]:
 
 def _marks(session: Session) -> dict[str, str | None]:
     """The newest row of each table a deal's features read: what a later run compares with to find touched deals."""
-    row = session.exec(
-        select(  # type: ignore[call-overload]
-            select(func.max(Deal.id)).scalar_subquery(),
-            select(func.max(Deal.updated_at)).scalar_subquery(),
-            select(func.max(Engagement.id)).scalar_subquery(),
-            select(func.max(DealStageChange.id)).scalar_subquery(),
-            select(func.max(CloseDateChange.id)).scalar_subquery(),
+    row = session.execute(
+        sa_select(
+            select(func.max(col(Deal.id))).scalar_subquery(),
+            select(func.max(col(Deal.updated_at))).scalar_subquery(),
+            select(func.max(col(Engagement.id))).scalar_subquery(),
+            select(func.max(col(DealStageChange.id))).scalar_subquery(),
+            select(func.max(col(CloseDateChange.id))).scalar_subquery(),
         )
     ).one()
     names = ("deal", "deal_updated", "engagement", "stage", "close_date")
@@ -120,15 +121,17 @@ def touched_deals(session: Session, marks: dict[str, str | None]) -> set[int]:
 
     found: set[int] = set()
     queries = (
-        select(Deal.id).where(
+        select(col(Deal.id)).where(
             newer(Deal.id, marks["deal"]) | newer(Deal.updated_at, marks["deal_updated"], datetime.fromisoformat)
         ),
-        select(Engagement.deal_id).where(newer(Engagement.id, marks["engagement"]), Engagement.deal_id.is_not(None)),
-        select(DealStageChange.deal_id).where(newer(DealStageChange.id, marks["stage"])),
-        select(CloseDateChange.deal_id).where(newer(CloseDateChange.id, marks["close_date"])),
+        select(col(Engagement.deal_id)).where(
+            newer(Engagement.id, marks["engagement"]), col(Engagement.deal_id).is_not(None)
+        ),
+        select(col(DealStageChange.deal_id)).where(newer(DealStageChange.id, marks["stage"])),
+        select(col(CloseDateChange.deal_id)).where(newer(CloseDateChange.id, marks["close_date"])),
     )
     for query in queries:
-        found.update(d for d in session.exec(query.distinct()).all() if d is not None)  # type: ignore[call-overload]
+        found.update(d for d in session.exec(query.distinct()).all() if d is not None)
     return found
 
 
@@ -144,38 +147,41 @@ def refresh_scores(engine: Engine, *, now: datetime, force: bool = False) -> Sco
         raw = get_meta(session, SCORES_KEY)
         header = json.loads(raw) if raw else None
         key = history_key(session, now=now)
-        same_basis = (
-            not force
+        basis = (
+            header
+            if not force
             and header is not None
             and header.get("version") == SCORING_VERSION
             and header["day"] == now.date().isoformat()
             and header.get("model_key") == key
-        )
-        if same_basis and header["signature"] == signature:
-            return ScoresReport(header["deals"], 0, header["method"], time.perf_counter() - started, "unchanged")
+            else None
+        )  # the last run's header when this run can build on it: same day, model and scoring version
+        if basis is not None and basis["signature"] == signature:
+            return ScoresReport(basis["deals"], 0, basis["method"], time.perf_counter() - started, "unchanged")
         marks = _marks(session)
-        touched = touched_deals(session, header["marks"]) if same_basis else None
+        touched = touched_deals(session, basis["marks"]) if basis is not None else None
         predictions = score_open_deals(session, now=now, deal_ids=sorted(touched) if touched is not None else None)
         _model, validation = trained_model(session, now=now)
-        open_ids = set(session.exec(select(Deal.id).where(Deal.is_closed.is_(False))).all())  # type: ignore[call-overload]
+        open_ids = set(session.exec(select(pk_col(Deal.id)).where(col(Deal.is_closed).is_(False))).all())
         owners = (
             dict(
-                session.exec(select(Deal.id, Deal.owner_id).where(Deal.id.in_([p.deal_id for p in predictions]))).all()
+                session.exec(
+                    select(pk_col(Deal.id), col(Deal.owner_id)).where(
+                        col(Deal.id).in_([p.deal_id for p in predictions])
+                    )
+                ).all()
             )
             if predictions
             else {}
-        )  # type: ignore[call-overload]
+        )
         scope = select(DealWinScore)
         if touched is not None:
-            scope = scope.where(DealWinScore.deal_id.in_(sorted(touched)))  # type: ignore[attr-defined]
-        stored = {
-            r.deal_id: (round(r.probability, 4), r.factors or [])
-            for r in session.exec(scope).all()  # type: ignore[call-overload]
-        }
+            scope = scope.where(col(DealWinScore.deal_id).in_(sorted(touched)))
+        stored = {r.deal_id: (round(r.probability, 4), r.factors or []) for r in session.exec(scope).all()}
         if touched is None:
             gone = [d for d in stored if d not in open_ids]
         else:
-            all_stored = set(session.exec(select(DealWinScore.deal_id)).all())  # type: ignore[call-overload]
+            all_stored = set(session.exec(select(col(DealWinScore.deal_id))).all())
             gone = sorted(all_stored - open_ids)
     changed = [p for p in predictions if stored.get(p.deal_id) != (round(p.probability, 4), _factors_json(p))]
     method = predictions[0].method if predictions else (header or {}).get("method", "rules")
@@ -183,7 +189,7 @@ def refresh_scores(engine: Engine, *, now: datetime, force: bool = False) -> Sco
         rewrite = [p.deal_id for p in changed]
         for ids in (gone, rewrite):
             for i in range(0, len(ids), 900):  # bounded IN lists; one statement per chunk, not one per row
-                session.exec(delete(DealWinScore).where(DealWinScore.deal_id.in_(ids[i : i + 900])))  # type: ignore[call-overload]
+                session.exec(delete(DealWinScore).where(col(DealWinScore.deal_id).in_(ids[i : i + 900])))
         rows = [
             {
                 "deal_id": p.deal_id,
@@ -196,7 +202,7 @@ def refresh_scores(engine: Engine, *, now: datetime, force: bool = False) -> Sco
             for p in changed
         ]
         for i in range(0, len(rows), 2000):
-            session.exec(insert(DealWinScore), params=rows[i : i + 2000])  # type: ignore[call-overload]
+            session.exec(insert(DealWinScore), params=rows[i : i + 2000])
         set_meta(
             session,
             SCORES_KEY,
@@ -221,7 +227,7 @@ def win_scores(session: Session, deal_ids: list[int], *, now: datetime) -> dict[
     """The win probability of each open deal in `deal_ids`: stored when scored, else live (and said by `method`)."""
     if not deal_ids:
         return {}
-    rows = session.exec(select(DealWinScore).where(DealWinScore.deal_id.in_(deal_ids))).all()  # type: ignore[call-overload]
+    rows = session.exec(select(DealWinScore).where(col(DealWinScore.deal_id).in_(deal_ids))).all()
     out = {
         r.deal_id: Prediction(
             r.deal_id,
@@ -235,7 +241,9 @@ def win_scores(session: Session, deal_ids: list[int], *, now: datetime) -> dict[
     if missing:
         open_missing = [
             d
-            for d in session.exec(select(Deal.id).where(Deal.id.in_(missing), Deal.is_closed.is_(False))).all()  # type: ignore[call-overload]
+            for d in session.exec(
+                select(pk_col(Deal.id)).where(col(Deal.id).in_(missing), col(Deal.is_closed).is_(False))
+            ).all()
         ]
         if open_missing:
             out.update({p.deal_id: p for p in score_open_deals(session, now=now, deal_ids=open_missing)})

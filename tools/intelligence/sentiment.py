@@ -15,9 +15,10 @@ from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
-from sqlmodel import Session, select
+from sqlalchemy import select as sa_select  # five columns: more than sqlmodel's `select` types
+from sqlmodel import Session, col
 
-from store.models import Engagement
+from store.models import Engagement, pk_col
 
 WINDOW_DAYS = 28
 MIN_EMAILS = 2
@@ -49,7 +50,7 @@ class Sentiment(BaseModel):
 
 @lru_cache(maxsize=1)
 def _analyzer() -> Any:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer  # type: ignore[import-untyped]
 
     return SentimentIntensityAnalyzer()
 
@@ -64,13 +65,19 @@ def buyer_sentiment(session: Session, deal_ids: list[int], *, now: datetime) -> 
     if not deal_ids:
         return {}
     since = now - timedelta(days=2 * WINDOW_DAYS)
-    rows = session.exec(
-        select(Engagement.id, Engagement.deal_id, Engagement.occurred_at, Engagement.subject, Engagement.body).where(
-            Engagement.deal_id.in_(deal_ids),
-            Engagement.type == "email",
-            Engagement.direction == "inbound",
-            Engagement.occurred_at > since,
-            Engagement.occurred_at <= now,
+    rows = session.execute(
+        sa_select(
+            pk_col(Engagement.id),
+            col(Engagement.deal_id),
+            col(Engagement.occurred_at),
+            col(Engagement.subject),
+            col(Engagement.body),
+        ).where(
+            col(Engagement.deal_id).in_(deal_ids),
+            col(Engagement.type) == "email",
+            col(Engagement.direction) == "inbound",
+            col(Engagement.occurred_at) > since,
+            col(Engagement.occurred_at) <= now,
         )
     ).all()
     by_deal: dict[int, list[tuple[int, bool, float]]] = {d: [] for d in deal_ids}
