@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import shlex
+import shutil
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -21,6 +25,25 @@ TOUR_QUESTIONS = (
     "what's the latest on Acme Corp?",
     "brief Acme",
 )
+
+
+def command_name() -> str:
+    """How to run `salesos` again from a new shell in this folder: the checkout's wrapper, else the executable's path.
+
+    A command inside a virtualenv works in a new shell only when the venv is activated, so the tour never prints a bare
+    `salesos` for one.
+    """
+    exe = Path(sys.argv[0]).resolve()
+    wrapper = Path("salesos")
+    if wrapper.is_file() and os.access(wrapper, os.X_OK) and (Path(".venv/bin/salesos").resolve() == exe):
+        return "./salesos"
+    on_path = shutil.which("salesos")
+    if sys.prefix == sys.base_prefix and on_path and Path(on_path).resolve() == exe:
+        return "salesos"
+    try:
+        return shlex.quote(str(exe.relative_to(Path.cwd())))
+    except ValueError:
+        return shlex.quote(str(exe))
 
 
 def open_store(settings: Settings) -> Engine:
@@ -64,10 +87,35 @@ def _assess_deal_health(engine: Engine, settings: Settings) -> None:
         refresh_snapshot(engine, settings, now=now)
 
 
+def _refuse_to_replace(engine: Engine, flag: str, yes: bool) -> str | None:
+    """Why a destructive command must not run on this store (it holds data that is not a generated demo), or None."""
+    from store.db import session_scope
+    from store.meta import describe_store, store_origin
+
+    with session_scope(engine) as session:
+        origin, what = store_origin(session), describe_store(session)
+    if yes or origin in ("empty", "demo"):
+        return None
+    return (
+        f"{flag} would delete {what}. Nothing was changed. To replace it anyway, add --yes; to keep it, point "
+        "DATABASE_URL at another store (e.g. DATABASE_URL=sqlite:///var/other.db)."
+    )
+
+
 def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from store.db import session_scope
     from store.demo import ensure_workspace, generate_workspace
+    from store.meta import describe_store, store_origin
 
     engine = open_store(settings)
+    if args.fresh and (refusal := _refuse_to_replace(engine, "salesos demo --fresh", args.yes)):
+        print(refusal, file=sys.stderr)
+        return 2
+    with session_scope(engine) as session:
+        origin = store_origin(session)
+    if origin not in ("empty", "demo") and not args.fresh:
+        with session_scope(engine) as session:
+            print(f"Using the store at {settings.database_url}: {describe_store(session)} (not the demo).\n")
     update, close = _progress_bar()
     try:
         if args.fresh:
@@ -81,23 +129,26 @@ def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         close()
     _assess_deal_health(engine, settings)
-    where = settings.database_url
-    print(("Generated" if created else "Using the existing") + f" demo workspace in {where}\n")
+    if origin in ("empty", "demo") or args.fresh:
+        print(("Generated" if created else "Using the existing") + f" demo workspace in {settings.database_url}\n")
     if args.no_tour:
         return 0
+    prog = command_name()
     for question in TOUR_QUESTIONS:
-        print(f"$ salesos ask {question!r}")
+        print(f"$ {prog} ask {shlex.quote(question)}")
         print(_answer_text(question, engine, settings))
-    print('Try your own: salesos ask "what\'s closing this month?"  ·  salesos chat  ·  salesos --help')
+    print(f'Try your own: {prog} ask "what\'s closing this month?"  ·  {prog} chat  ·  {prog} --help')
     return 0
 
 
 def _cmd_import_csv(args: argparse.Namespace, settings: Settings) -> int:
-    from pathlib import Path
 
     from store.csv_import import describe_report, import_crm_csv, read_crm_folder
 
     engine = open_store(settings)
+    if args.replace and (refusal := _refuse_to_replace(engine, "salesos import-csv --replace", args.yes)):
+        print(refusal, file=sys.stderr)
+        return 2
     try:
         if args.replace:
             from store.db import clear_data
@@ -186,7 +237,6 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
-    from pathlib import Path
 
     from jobs.cli import digest_report, parse_as_of
 
@@ -237,7 +287,6 @@ def _cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_analyze_call(args: argparse.Namespace, settings: Settings) -> int:
-    from pathlib import Path
 
     from bot.copilot.calls_reply import analysis_reply
     from bot.copilot.reply import to_text
@@ -303,7 +352,6 @@ def _cmd_manifest(args: argparse.Namespace, settings: Settings) -> int:
 
 def _cmd_score_lead(args: argparse.Namespace, settings: Settings) -> int:
     import json
-    from pathlib import Path
 
     from pydantic import ValidationError
 
@@ -411,12 +459,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--seed", type=int, default=None, help="random seed (default: DEMO_SEED, 7)")
     p.add_argument("--fresh", action="store_true", help="drop the existing workspace's data and generate anew")
+    p.add_argument("--yes", action="store_true", help="allow --fresh to delete a store that is not a generated demo")
     p.add_argument("--no-tour", action="store_true", help="only generate")
     p.set_defaults(func=_cmd_demo)
 
     p = sub.add_parser("import-csv", help="import a CRM CSV export (sales_pipeline, accounts, products, sales_teams)")
     p.add_argument("folder", help="folder holding the four CSV files")
     p.add_argument("--replace", action="store_true", help="empty the store first (an import needs an empty store)")
+    p.add_argument("--yes", action="store_true", help="allow --replace to delete a store that is not a generated demo")
     p.set_defaults(func=_cmd_import_csv)
 
     p = sub.add_parser("ask", help='answer one question, e.g. salesos ask "which deals are silent 5+ days?"')
