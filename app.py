@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from jobs.names import JOB_NAMES
 from settings import Settings, get_settings
 
 TOUR_QUESTIONS = (
@@ -225,9 +226,8 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     missing = settings.missing_for_slack()
     if missing:
         print(
-            "salesos serve needs Slack credentials. Missing: " + ", ".join(missing) + ".\n"
-            "Set them in the environment or .env (see .env.example and the README section "
-            "'Install in your Slack workspace'). Without Slack, try: salesos demo, salesos ask, salesos chat.",
+            f"salesos serve needs Slack credentials: set {', '.join(missing)} in the environment or .env "
+            "(see .env.example); without Slack, try salesos ask or salesos chat.",
             file=sys.stderr,
         )
         return 2
@@ -260,19 +260,26 @@ def _cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
     if args.jobs_command != "run":
         print(jobs_table(settings))
         return 0
-    from jobs.scheduler import JOB_SPECS, run_job
+    if args.name not in JOB_NAMES:
+        print(f"salesos jobs run: unknown job {args.name!r}; jobs: {', '.join(JOB_NAMES)}", file=sys.stderr)
+        return 2
+    from jobs.scheduler import JOB_SPECS, preview_job, run_job
 
-    if args.name not in JOB_SPECS:
-        print(f"salesos jobs run: unknown job {args.name!r}; jobs: {', '.join(JOB_SPECS)}", file=sys.stderr)
+    spec = JOB_SPECS[args.name]
+    if not spec.enabled(settings):
+        print(f"salesos jobs run {args.name}: needs {spec.needs}.", file=sys.stderr)
         return 2
     try:
         now = parse_as_of(args.as_of, settings.tz)
     except ValueError as exc:
         print(f"salesos jobs run: {exc}", file=sys.stderr)
         return 2
+    engine = open_store(settings)
+    if args.dry_run:
+        print(f"{args.name} (dry run): {preview_job(args.name, engine, settings, now=now)}")
+        return 0
     from bot.slack.posting import lead_notifier, poster_from_settings
 
-    engine = open_store(settings)
     report = run_job(
         args.name,
         engine,
@@ -500,10 +507,11 @@ def build_parser() -> argparse.ArgumentParser:
     jobs_sub = p.add_subparsers(dest="jobs_command", metavar="ACTION")
     jobs_sub.add_parser("list", help="list jobs, schedules and next runs (team timezone)")
     run = jobs_sub.add_parser("run", help="run one job now, through the same exactly-once claims")
-    run.add_argument(
-        "name", help="precall_briefs, risk_alerts, weekly_digest, library_refresh, reactivation, hubspot_sync"
-    )
+    run.add_argument("name", help="one of: " + ", ".join(JOB_NAMES))
     run.add_argument("--retry", action="store_true", help="take over this slot's FAILED claim and run it again")
+    run.add_argument(
+        "--dry-run", action="store_true", help="print what the job would post now; claim, write and send nothing"
+    )
     run.add_argument("--as-of", default=None, metavar="DATE", help="run as if at DATE[THH:MM] team time")
 
     p = sub.add_parser("score-lead", help="score an inbound lead from a JSON file: score, tier, reasons, flags")

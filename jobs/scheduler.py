@@ -23,9 +23,11 @@ Design decisions:
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -38,9 +40,9 @@ from sqlalchemy import Engine
 from jobs.claims import replica_name, run_claimed
 from jobs.hubspot_leads import Notify
 from jobs.posting import Poster, TerminalPoster
-from jobs.precall_briefs import BriefFor, run_precall_briefs
-from jobs.risk_alerts import run_risk_alerts
-from jobs.weekly_digest import run_weekly_digest
+from jobs.precall_briefs import BriefFor, preview_precall_briefs, run_precall_briefs
+from jobs.risk_alerts import preview_risk_alerts, run_risk_alerts
+from jobs.weekly_digest import preview_weekly_digest, run_weekly_digest
 from store.types import utcnow
 from tools.digest import iso_week
 from tools.health_snapshot import refresh_due, refresh_snapshot
@@ -260,6 +262,10 @@ class JobSpec:
     """Run once at start if a fire time was missed within the grace period (restart handling)."""
     run_at_start: bool = False
     """Also run once as the scheduler starts (work whose result a restart may have left stale)."""
+    preview: Callable[[JobContext, datetime], str] | None = None
+    """Print what a run would post, claiming and writing nothing (`salesos jobs run NAME --dry-run`)."""
+    needs: str = ""
+    """What must be configured when `enabled` is false, in words a user can act on."""
 
 
 JOB_SPECS: dict[str, JobSpec] = {
@@ -273,6 +279,7 @@ JOB_SPECS: dict[str, JobSpec] = {
             misfire_grace_seconds=5 * 60,
             run=_sync,
             enabled=lambda s: s.hubspot_configured,
+            needs="HUBSPOT_ACCESS_TOKEN (a HubSpot private app token: export it or put it in .env)",
         ),
         JobSpec(
             "precall_briefs",
@@ -281,6 +288,9 @@ JOB_SPECS: dict[str, JobSpec] = {
             # Half the check interval: a later run would overlap the next one, which sees the same meetings anyway.
             misfire_grace_seconds=5 * 60,
             run=_briefs,
+            preview=lambda ctx, now: preview_precall_briefs(
+                ctx.engine, ctx.settings, ctx.poster, now=now, brief_for=ctx.brief_for
+            ),
         ),
         JobSpec(
             "deal_health",
@@ -290,6 +300,7 @@ JOB_SPECS: dict[str, JobSpec] = {
             misfire_grace_seconds=60,
             run=_deal_health,
             enabled=lambda s: s.deal_health_refresh_minutes > 0,
+            needs="DEAL_HEALTH_REFRESH_MINUTES above 0",
             run_at_start=True,
         ),
         JobSpec(
@@ -307,6 +318,7 @@ JOB_SPECS: dict[str, JobSpec] = {
             # Morning alerts are still worth acting on until late morning; quiet hours stop anything in the evening.
             misfire_grace_seconds=3 * 3600,
             run=_risk,
+            preview=lambda ctx, now: preview_risk_alerts(ctx.engine, ctx.settings, ctx.poster, now=now),
             catch_up=True,
         ),
         JobSpec(
@@ -317,6 +329,9 @@ JOB_SPECS: dict[str, JobSpec] = {
             # (`salesos jobs run weekly_digest`): the slot stays free, so it can still go out exactly once.
             misfire_grace_seconds=6 * 3600,
             run=_digest,
+            preview=lambda ctx, now: preview_weekly_digest(
+                ctx.engine, ctx.settings, ctx.poster, now=now, chart_dir=Path(tempfile.mkdtemp(prefix="salesos-"))
+            ),
             catch_up=True,
         ),
         JobSpec(
@@ -498,3 +513,14 @@ def run_job(
         notify_lead=notify_lead,
     )
     return JOB_SPECS[name].run(ctx, now or utcnow(), retry)
+
+
+def preview_job(
+    name: str, engine: Engine, settings: Settings, *, now: datetime | None = None, brief_for: BriefFor | None = None
+) -> str:
+    """Print what `name` would post now (to the terminal, never Slack) and say so; nothing is claimed or written."""
+    spec = JOB_SPECS[name]
+    if spec.preview is None:
+        return f"{name} posts nothing to Slack ({spec.description}). Nothing was done (dry run)."
+    ctx = JobContext(engine=engine, settings=settings, poster=TerminalPoster(), replica="dry-run", brief_for=brief_for)
+    return spec.preview(ctx, now or utcnow()) + ". Nothing was claimed or sent (dry run)."
