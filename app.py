@@ -204,6 +204,21 @@ def _cmd_insights(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _asker(engine: Engine, as_owner: str | None) -> int | None:
+    """The owner id `--as-owner` names (an id, an email or a name); ValueError with a plain message if none does."""
+    if as_owner is None:
+        return None
+    from store.db import session_scope
+    from tools.capabilities import ToolUserError
+    from tools.resolve import find_owner
+
+    with session_scope(engine) as session:
+        try:
+            return find_owner(session, as_owner).id
+        except ToolUserError as exc:
+            raise ValueError(str(exc)) from exc
+
+
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if not args.question:
         from bot.copilot.render import help_reply
@@ -212,14 +227,43 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         print(to_text(help_reply()), end="")
         return 0
     engine = open_store(settings)
-    print(_answer_text(" ".join(args.question), engine, settings, asker_owner_id=args.as_owner))
+    try:
+        asker = _asker(engine, args.as_owner)
+    except ValueError as exc:
+        print(f"salesos ask --as-owner: {exc}", file=sys.stderr)
+        return 2
+    print(_answer_text(" ".join(args.question), engine, settings, asker_owner_id=asker), end="")
     return 0
 
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.copilot.chat import run_chat
 
-    return run_chat(open_store(settings), settings, asker_owner_id=args.as_owner)
+    engine = open_store(settings)
+    try:
+        asker = _asker(engine, args.as_owner)
+    except ValueError as exc:
+        print(f"salesos chat --as-owner: {exc}", file=sys.stderr)
+        return 2
+    return run_chat(engine, settings, asker_owner_id=asker)
+
+
+def _cmd_owners(args: argparse.Namespace, settings: Settings) -> int:
+    from store.db import session_scope
+    from tools.resolve import owners_overview
+
+    with session_scope(open_store(settings)) as session:
+        rows = owners_overview(session)
+    if not rows:
+        print("No owners in the store yet: run salesos demo, salesos import-csv or salesos sync.")
+        return 0
+    table = [("id", "name", "email", "team", "role", "open deals")]
+    table += [(str(r.id), r.name, r.email, r.team or "—", r.role, f"{r.open_deals:,}") for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    for row in table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    print(f'\nAsk as one of them: {command_name()} ask --as-owner "NAME, EMAIL or ID" "my deals closing this month"')
+    return 0
 
 
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -476,9 +520,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--yes", action="store_true", help="allow --replace to delete a store that is not a generated demo")
     p.set_defaults(func=_cmd_import_csv)
 
+    as_owner_help = 'who "my"/"your" means: an owner\'s name, email or id (salesos owners lists them)'
     p = sub.add_parser("ask", help='answer one question, e.g. salesos ask "which deals are silent 5+ days?"')
     p.add_argument("question", nargs="*", help="the question, in plain words (none: what I can answer)")
-    p.add_argument("--as-owner", type=int, default=None, metavar="OWNER_ID", help='whose "my deals" (owner id)')
+    p.add_argument("--as-owner", default=None, metavar="OWNER", help=as_owner_help)
     p.set_defaults(func=_cmd_ask)
 
     p = sub.add_parser(
@@ -491,8 +536,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_insights)
 
     p = sub.add_parser("chat", help="talk to the copilot in the terminal (same answers as in Slack)")
-    p.add_argument("--as-owner", type=int, default=None, metavar="OWNER_ID", help='whose "my deals" (owner id)')
+    p.add_argument("--as-owner", default=None, metavar="OWNER", help=as_owner_help)
     p.set_defaults(func=_cmd_chat)
+
+    p = sub.add_parser("owners", help="list the CRM owners (id, name, email, team) to use with --as-owner")
+    p.set_defaults(func=_cmd_owners)
 
     p = sub.add_parser("digest", help="print last week's digest for each team and write its chart (PNG)")
     p.add_argument("--team", default=None, help="only this team (Owner.team)")

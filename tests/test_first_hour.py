@@ -61,3 +61,39 @@ def test_demo_fresh_replaces_a_generated_demo_without_asking(monkeypatch, tmp_pa
     assert main(["demo", "--size", "small", "--no-tour"]) == 0
     assert main(["demo", "--size", "small", "--no-tour", "--fresh", "--seed", "8"]) == 0
     assert "Generated demo workspace" in capsys.readouterr().out
+
+
+def test_owners_lists_who_can_be_named_with_as_owner(csv_store: str, capsys) -> None:
+    capsys.readouterr()
+    assert main(["owners"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split() == ["id", "name", "email", "team", "role", "open", "deals"]
+    moses = next(line for line in out.splitlines() if "Moses Frase" in line)
+    assert moses.split()[0].isdigit() and "@" in moses
+
+
+@pytest.mark.parametrize("who", ["Moses Frase", "moses", "EMAIL", "ID"])
+def test_as_owner_takes_a_name_an_email_or_an_id(csv_store: str, capsys, who: str) -> None:
+    from store.models import Owner
+
+    with Session(open_engine(csv_store)) as session:
+        moses = session.exec(select(Owner).where(Owner.name == "Moses Frase")).one()
+    who = {"EMAIL": moses.email.upper(), "ID": str(moses.id)}.get(who, who)
+    capsys.readouterr()
+    assert main(["ask", "--as-owner", who, "my open deals"]) == 0
+    out = capsys.readouterr().out
+    assert "for Moses Frase" in out and "Darcel" not in out
+
+
+def test_an_unknown_as_owner_is_a_clear_error(csv_store: str, capsys) -> None:
+    capsys.readouterr()
+    assert main(["ask", "--as-owner", "Nobody Atall", "my deals"]) == 2
+    err = capsys.readouterr().err
+    assert "No owner matches 'Nobody Atall'" in err and "salesos owners" in err and "Traceback" not in err
+
+
+def test_my_deals_without_an_owner_says_how_to_name_one_in_the_terminal(csv_store: str, capsys) -> None:
+    capsys.readouterr()
+    assert main(["ask", "my deals"]) == 0
+    out = capsys.readouterr().out
+    assert "--as-owner with your name, email or id" in out and "OWNER_ID" not in out

@@ -20,6 +20,7 @@ from bot.copilot.reply import Context, Divider, Reply, Section
 from bot.copilot.understanding import Understanding, route
 from store.meta import answer_clock
 from tools.capabilities import ToolContext, ToolUserError, run_capability
+from tools.resolve import AskerUnknown
 
 if TYPE_CHECKING:
     from settings import Settings
@@ -48,8 +49,13 @@ def answer(
     thread_key: str | None = None,
     now: datetime | None = None,
     library: Any = None,
+    asker_hint: str | None = None,
 ) -> CopilotAnswer:
-    """Answer a question about the sales workspace."""
+    """Answer a question about the sales workspace.
+
+    `asker_hint` is what to say when the question is about "my" deals but the asker is no known owner (each surface
+    knows how its users fix that: Slack names the profile email, the terminal `--as-owner`).
+    """
     # An imported snapshot answers as of its own last day: silence is not counted to today's clock.
     now = answer_clock(engine, now or datetime.now(UTC))
     ctx = ToolContext(engine=engine, settings=settings, now=now, asker_owner_id=asker_owner_id, library=library)
@@ -60,10 +66,10 @@ def answer(
         except Exception:  # the LLM is outside the machine: when it fails, the offline copilot still answers
             log.exception("LLM agent failed; answering with the offline router")
             ctx.calls.clear()
-            result = _answer_offline(question, ctx, renderer)
+            result = _answer_offline(question, ctx, renderer, asker_hint)
             result.reply.add(Context(elements=["The LLM was unreachable: answered by the offline copilot."]))
     else:
-        result = _answer_offline(question, ctx, renderer)
+        result = _answer_offline(question, ctx, renderer, asker_hint)
         if thread_key:
             from bot.copilot.agent import save_turns
 
@@ -71,7 +77,9 @@ def answer(
     return result
 
 
-def _answer_offline(question: str, ctx: ToolContext, renderer: Renderer) -> CopilotAnswer:
+def _answer_offline(
+    question: str, ctx: ToolContext, renderer: Renderer, asker_hint: str | None = None
+) -> CopilotAnswer:
     with Session(ctx.engine) as session:
         decision: Understanding = route(
             question,
@@ -87,8 +95,9 @@ def _answer_offline(question: str, ctx: ToolContext, renderer: Renderer) -> Copi
     try:
         data = run_capability(ctx, decision.tool, decision.args)
     except ToolUserError as exc:
+        message = asker_hint if isinstance(exc, AskerUnknown) and asker_hint else str(exc)
         return CopilotAnswer(
-            reply=error_reply(str(exc)), intent=decision.intent, tool_calls=[(decision.tool, decision.args)]
+            reply=error_reply(message), intent=decision.intent, tool_calls=[(decision.tool, decision.args)]
         )
     reply = renderer.render(data, decision.notes, source=f"offline copilot · {decision.tool}")
     return CopilotAnswer(

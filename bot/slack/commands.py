@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.copilot.direct import COMMAND, CommandRequest, commands_help, parse_command, run_command
 from bot.slack.blocks import fallback_text, reply_to_blocks, respond_reply, text_reply, working_blocks
-from bot.slack.identity import resolve_identity
+from bot.slack.identity import resolve_identity, unknown_owner_hint
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -51,6 +51,7 @@ def register(app: App, deps: BotDeps) -> None:
                     engine=deps.engine,
                     settings=deps.settings,
                     asker_owner_id=identity.owner_id,
+                    asker_hint=unknown_owner_hint(identity),
                     now=deps.now(),
                 )
             else:
@@ -59,6 +60,7 @@ def register(app: App, deps: BotDeps) -> None:
                     engine=deps.engine,
                     settings=deps.settings,
                     asker_owner_id=identity.owner_id,
+                    asker_hint=unknown_owner_hint(identity),
                     thread_key=f"cmd:{command.get('channel_id')}:{command['user_id']}",
                     now=deps.now(),
                 )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from bot.copilot.reply import Reply
 from bot.slack.approvals import APPROVE_REACTIONS, DISCARD_REACTIONS, carry_out_decision
 from bot.slack.blocks import post_ephemeral_reply, text_reply, update_reply, working_blocks
-from bot.slack.identity import resolve_identity
+from bot.slack.identity import resolve_identity, unknown_owner_hint
 from tools.drafts import find_draft_by_message
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ def _ask(deps: BotDeps, client: Any, *, user: str, question: str, thread_key: st
             engine=deps.engine,
             settings=deps.settings,
             asker_owner_id=identity.owner_id,
+            asker_hint=unknown_owner_hint(identity),
             thread_key=thread_key,
             now=deps.now(),
         ).reply
