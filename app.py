@@ -166,12 +166,17 @@ def _cmd_import_csv(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _answer_text(question: str, engine: Engine, settings: Settings, asker_owner_id: int | None = None) -> str:
+def _answer_text(
+    question: str, engine: Engine, settings: Settings, asker_owner_id: int | None = None, *, verbose: bool = False
+) -> str:
     from bot.copilot.answer import answer
     from bot.copilot.reply import to_text
 
     result = answer(question, engine=engine, settings=settings, asker_owner_id=asker_owner_id, now=datetime.now(UTC))
-    return to_text(result.reply)
+    text = to_text(result.reply)
+    if verbose:  # the internals behind the answer, for whoever debugs the routing
+        text += "".join(f"  [{result.mode}] {name}({args})\n" for name, args in result.tool_calls)
+    return text
 
 
 # `salesos insights VIEW`: which capabilities each view shows, in order.
@@ -232,7 +237,7 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     except ValueError as exc:
         print(f"salesos ask --as-owner: {exc}", file=sys.stderr)
         return 2
-    print(_answer_text(" ".join(args.question), engine, settings, asker_owner_id=asker), end="")
+    print(_answer_text(" ".join(args.question), engine, settings, asker_owner_id=asker, verbose=args.verbose), end="")
     return 0
 
 
@@ -619,7 +624,14 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("alembic").setLevel(logging.WARNING)  # migration chatter is not news to a user
     if getattr(args, "seed", "absent") is None:
         args.seed = settings.demo_seed
-    return int(args.func(args, settings) or 0)
+    try:
+        code = int(args.func(args, settings) or 0)
+        sys.stdout.flush()  # inside the try: a closed pipe shows up here when the output was small
+        return code
+    except BrokenPipeError:
+        # The reader went away (`salesos ask ... | head`): stop quietly, and keep Python's flush at exit from failing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -117,7 +117,7 @@ def with_meeting_header(meeting: Meeting, brief: Reply, tz: ZoneInfo) -> Reply:
 
 def default_brief_for(engine: Engine, settings: Settings, *, now: datetime) -> BriefFor:
     """The copilot's brief (`tools.briefs` rendered by `bot.copilot.render`) of the meeting's deal."""
-    renderer = Renderer(settings, engine)
+    renderer = Renderer(settings, engine, now)
 
     def brief(deal_id: int) -> Reply:
         with session_scope(engine) as session:

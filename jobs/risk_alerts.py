@@ -26,8 +26,8 @@ from jobs.render import manager_summary_reply, risk_alert_reply
 from store.db import dialect_insert, insert_ignoring_conflict, session_scope
 from store.models import DealRisk, Owner, SentAlert
 from tools.digest import team_owner_ids, teams
+from tools.formatting import plural
 from tools.health import DealHealth, Thresholds, assess_deals, is_worse
-from tools.words import plural
 
 if TYPE_CHECKING:
     from settings import Settings

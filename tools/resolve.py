@@ -17,14 +17,14 @@ from tools.matching import match_name
 
 ME_WORDS = {"me", "my", "mine", "i", "myself"}
 ASKER_UNKNOWN = (
-    "I don't know which CRM owner you are, so I can't tell which deals are yours. In the terminal add "
+    "I don't know which owner you are, so I can't tell which deals are yours. In the terminal add "
     "--as-owner with your name, email or id (`salesos owners` lists them); in Slack your profile email must be your "
     "CRM owner's email. Or name the owner, e.g. 'silent deals for Dana'."
 )
 
 
 class AskerUnknown(ToolUserError):
-    """ "My"/"me" was asked for, but the asker is not linked to a CRM owner; each surface says how to fix that."""
+    """The asker said "my" or "me" but is not linked to a CRM owner; each surface says how to fix that."""
 
 
 def find_owner(session: Session, text: str) -> Owner:

@@ -59,7 +59,7 @@ def answer(
     # An imported snapshot answers as of its own last day: silence is not counted to today's clock.
     now = answer_clock(engine, now or datetime.now(UTC))
     ctx = ToolContext(engine=engine, settings=settings, now=now, asker_owner_id=asker_owner_id, library=library)
-    renderer = Renderer(settings, engine)
+    renderer = Renderer(settings, engine, now)
     if settings.llm_configured:
         try:
             result = _answer_with_agent(question, ctx, renderer, thread_key)
@@ -99,7 +99,7 @@ def _answer_offline(
         return CopilotAnswer(
             reply=error_reply(message), intent=decision.intent, tool_calls=[(decision.tool, decision.args)]
         )
-    reply = renderer.render(data, decision.notes, source=f"offline copilot · {decision.tool}")
+    reply = renderer.render(data, decision.notes, source="offline copilot")
     return CopilotAnswer(
         reply=reply, intent=decision.intent, tool_calls=[(decision.tool, decision.args)], data=[data], mode="offline"
     )

@@ -96,7 +96,7 @@ def run_command(
     """Run a `capability` request: the named capability with its arguments, rendered like any answer."""
     assert request.kind == "capability" and request.capability is not None
     now = answer_clock(engine, now or datetime.now(UTC))  # an imported snapshot answers as of its last day
-    renderer = Renderer(settings, engine)
+    renderer = Renderer(settings, engine, now)
     ctx = ToolContext(engine=engine, settings=settings, now=now, asker_owner_id=asker_owner_id)
     args = dict(request.args)
     name = request.capability
