@@ -20,7 +20,7 @@ from jobs.claims import get_claim, run_claimed
 from jobs.posting import Poster
 from jobs.render import digest_chart, digest_reply
 from store.db import session_scope
-from tools.digest import Digest, build_digest, iso_week, last_week, teams
+from tools.digest import Digest, build_digest, iso_week, last_week, team_timezone, teams
 from tools.health import Thresholds
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def make_digest(engine: Engine, settings: Settings, *, now: datetime, team: str 
         return build_digest(
             session,
             now=now,
-            tz=settings.tz,
+            tz=team_timezone(session, team, settings.tz),
             thresholds=Thresholds.from_settings(settings),
             risk_floor=settings.risk_alert_score,
             team=team,
