@@ -621,7 +621,8 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     if not args.verbose:
-        logging.getLogger("alembic").setLevel(logging.WARNING)  # migration chatter is not news to a user
+        for chatty in ("alembic", "apscheduler"):  # migrations and scheduler internals are not news to a user
+            logging.getLogger(chatty).setLevel(logging.WARNING)
     if getattr(args, "seed", "absent") is None:
         args.seed = settings.demo_seed
     try:

@@ -266,6 +266,8 @@ class JobSpec:
     """Print what a run would post, claiming and writing nothing (`salesos jobs run NAME --dry-run`)."""
     needs: str = ""
     """What must be configured when `enabled` is false, in words a user can act on."""
+    frequent: bool = False
+    """Runs every few minutes: its routine reports are logged at DEBUG."""
 
 
 JOB_SPECS: dict[str, JobSpec] = {
@@ -278,6 +280,7 @@ JOB_SPECS: dict[str, JobSpec] = {
             # A late sync is pointless when the next one is minutes away; coalescing keeps a backlog to one run.
             misfire_grace_seconds=5 * 60,
             run=_sync,
+            frequent=True,
             enabled=lambda s: s.hubspot_configured,
             needs="HUBSPOT_ACCESS_TOKEN (a HubSpot private app token: export it or put it in .env)",
         ),
@@ -288,6 +291,7 @@ JOB_SPECS: dict[str, JobSpec] = {
             # Half the check interval: a later run would overlap the next one, which sees the same meetings anyway.
             misfire_grace_seconds=5 * 60,
             run=_briefs,
+            frequent=True,
             preview=lambda ctx, now: preview_precall_briefs(
                 ctx.engine, ctx.settings, ctx.poster, now=now, brief_for=ctx.brief_for
             ),
@@ -299,6 +303,7 @@ JOB_SPECS: dict[str, JobSpec] = {
             # A check a minute late is as good as on time; answers are assessed live meanwhile.
             misfire_grace_seconds=60,
             run=_deal_health,
+            frequent=True,
             enabled=lambda s: s.deal_health_refresh_minutes > 0,
             needs="DEAL_HEALTH_REFRESH_MINUTES above 0",
             run_at_start=True,
@@ -309,6 +314,7 @@ JOB_SPECS: dict[str, JobSpec] = {
             lambda s: IntervalTrigger(minutes=10, timezone=s.tz),
             misfire_grace_seconds=5 * 60,
             run=_drafts,
+            frequent=True,
             run_at_start=True,  # a restart is exactly when a write may have been cut off
         ),
         JobSpec(
@@ -360,7 +366,9 @@ JOB_SPECS: dict[str, JobSpec] = {
 def _safe_run(spec: JobSpec, ctx: JobContext) -> None:
     """The scheduled callable: run the job with the current time; log (never raise into APScheduler's thread)."""
     try:
-        log.info("job %s: %s", spec.name, spec.run(ctx, utcnow(), False))
+        report = spec.run(ctx, utcnow(), False)
+        # Minute-by-minute checks would bury everything else in the log: their reports are scheduler detail.
+        log.log(logging.DEBUG if spec.frequent else logging.INFO, "job %s: %s", spec.name, report)
     except Exception:
         log.exception("job %s failed", spec.name)
 
@@ -433,10 +441,19 @@ def build_scheduler(
 
 
 def start(scheduler: BackgroundScheduler) -> None:
-    """Start the scheduler's background thread."""
+    """Start the scheduler's background thread (its detail is logged at DEBUG; `describe_schedule` is the summary)."""
     scheduler.start()
     for job in scheduler.get_jobs():
-        log.info("scheduled %s: next run %s", job.id, job.next_run_time)
+        log.debug("scheduled %s: next run %s", job.id, job.next_run_time)
+
+
+def describe_schedule(scheduler: BackgroundScheduler, settings: Any) -> str:
+    """One line for the `serve` banner: which jobs run when, in the team timezone."""
+    jobs = [j for j in scheduler.get_jobs() if ":" not in j.id]  # not the one-off catch-up and at-start runs
+    if not jobs:
+        return "no jobs scheduled"
+    what = ", ".join(f"{j.id} ({_describe_trigger(j.trigger)})" for j in jobs)
+    return f"{len(jobs)} jobs scheduled in {settings.team_timezone}: {what}"
 
 
 def shutdown(scheduler: BackgroundScheduler, *, wait: bool = True) -> None:

@@ -469,6 +469,10 @@ def serve(settings: Settings, engine: Engine) -> int:
 
 def _run_with_scheduler(settings: Settings, engine: Engine, app: App, mode: str, runner: Any) -> int:
     scheduler = start_scheduler(settings, engine, app.client)
+    from jobs.scheduler import describe_schedule
+
+    jobs = describe_schedule(scheduler, settings) if scheduler is not None else "scheduler off (SCHEDULER_ENABLED)"
+    print(f"Jobs: {jobs}. `salesos jobs` shows their next runs.", flush=True)
     try:
         return _run(mode, runner)
     finally:
@@ -480,10 +484,13 @@ def _run_with_scheduler(settings: Settings, engine: Engine, app: App, mode: str,
 
 def _run(mode: str, runner: Any) -> int:
     if mode == "socket":
-        log.info("Sales OS: Socket Mode (SLACK_APP_TOKEN set): no public URL needed")
+        print("Sales OS is running in Socket Mode (SLACK_APP_TOKEN set): no public URL needed. Ctrl-C stops it.")
         runner.start()  # blocks; Ctrl-C stops it
         return 0
-    log.info("Sales OS: HTTP mode on %s%s (and %s)", runner.url, EVENTS_PATH, HEALTH_PATH)
+    print(
+        f"Sales OS is listening in HTTP mode on {runner.url}{EVENTS_PATH} (health: {HEALTH_PATH}). Ctrl-C stops it.",
+        flush=True,
+    )
     return _serve_http(runner)
 
 
