@@ -14,9 +14,8 @@ from zoneinfo import ZoneInfo
 
 from bot.copilot.reply import Context, Divider, Fields, Header, Reply, Section
 from tools.digest import Digest
-from tools.formatting import short_money
+from tools.formatting import plural, short_money
 from tools.health import DealHealth
-from tools.words import plural
 
 MAX_SECTION = 2900  # under Slack's 3,000 characters per section text, with room for a "…"
 
