@@ -47,6 +47,11 @@ def command_name() -> str:
         return shlex.quote(str(exe))
 
 
+def _quoted(text: str) -> str:
+    """Quote text for a shell the way a person would: double quotes unless they would change its meaning."""
+    return f'"{text}"' if not any(c in text for c in '"$`\\!') else shlex.quote(text)
+
+
 def open_store(settings: Settings) -> Engine:
     """Open the store named by DATABASE_URL and bring its schema up to date."""
     from store.db import open_engine, upgrade_schema
@@ -104,10 +109,16 @@ def _refuse_to_replace(engine: Engine, flag: str, yes: bool) -> str | None:
 
 
 def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from jobs.cli import parse_as_of
     from store.db import session_scope
     from store.demo import ensure_workspace, generate_workspace
     from store.meta import describe_store, store_origin
 
+    try:
+        as_of = parse_as_of(args.as_of, settings.tz) if args.as_of else None
+    except ValueError as exc:
+        print(f"salesos demo: {exc}", file=sys.stderr)
+        return 2
     engine = open_store(settings)
     if args.fresh and (refusal := _refuse_to_replace(engine, "salesos demo --fresh", args.yes)):
         print(refusal, file=sys.stderr)
@@ -123,10 +134,10 @@ def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
             from store.db import clear_data
 
             clear_data(engine)
-            generate_workspace(engine, size=args.size, seed=args.seed, progress=update)
+            generate_workspace(engine, size=args.size, seed=args.seed, as_of=as_of, progress=update)
             created = True
         else:
-            created = ensure_workspace(engine, size=args.size, seed=args.seed, progress=update)
+            created = ensure_workspace(engine, size=args.size, seed=args.seed, as_of=as_of, progress=update)
     finally:
         close()
     _assess_deal_health(engine, settings)
@@ -136,8 +147,8 @@ def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     prog = command_name()
     for question in TOUR_QUESTIONS:
-        print(f"$ {prog} ask {shlex.quote(question)}")
-        print(_answer_text(question, engine, settings))
+        print(f"$ {prog} ask {_quoted(question)}")
+        print(_answer_text(question, engine, settings, now=as_of))
     print(f'Try your own: {prog} ask "what\'s closing this month?"  ·  {prog} chat  ·  {prog} --help')
     return 0
 
@@ -167,12 +178,19 @@ def _cmd_import_csv(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _answer_text(
-    question: str, engine: Engine, settings: Settings, asker_owner_id: int | None = None, *, verbose: bool = False
+    question: str,
+    engine: Engine,
+    settings: Settings,
+    asker_owner_id: int | None = None,
+    *,
+    verbose: bool = False,
+    now: datetime | None = None,
 ) -> str:
     from bot.copilot.answer import answer
     from bot.copilot.reply import to_text
 
-    result = answer(question, engine=engine, settings=settings, asker_owner_id=asker_owner_id, now=datetime.now(UTC))
+    now = now or datetime.now(UTC)
+    result = answer(question, engine=engine, settings=settings, asker_owner_id=asker_owner_id, now=now)
     text = to_text(result.reply)
     if verbose:  # the internals behind the answer, for whoever debugs the routing
         text += "".join(f"  [{result.mode}] {name}({args})\n" for name, args in result.tool_calls)
@@ -517,6 +535,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fresh", action="store_true", help="drop the existing workspace's data and generate anew")
     p.add_argument("--yes", action="store_true", help="allow --fresh to delete a store that is not a generated demo")
     p.add_argument("--no-tour", action="store_true", help="only generate")
+    p.add_argument(
+        "--as-of",
+        default=None,
+        metavar="DATE",
+        help="generate the workspace as of DATE[THH:MM] team time and answer the tour then (reproducible output)",
+    )
     p.set_defaults(func=_cmd_demo)
 
     p = sub.add_parser("import-csv", help="import a CRM CSV export (sales_pipeline, accounts, products, sales_teams)")

@@ -167,3 +167,11 @@ def test_overdue_close_dates_and_tasks_are_marked_and_stages_named(sqlite_engine
     late = renderer.task_line(task("Send MAP", datetime(2026, 12, 6, 15, tzinfo=UTC)))
     assert "(*overdue*: was due Dec 6 10:00)" in late
     assert "(due Dec 8" in renderer.task_line(task("Call back", datetime(2026, 12, 8, 15, tzinfo=UTC)))
+
+
+def test_an_empty_store_is_named_empty(sqlite_engine) -> None:
+    from store.db import session_scope
+    from store.meta import describe_store, store_origin
+
+    with session_scope(sqlite_engine) as session:
+        assert store_origin(session) == "empty" and describe_store(session) == "an empty store"

@@ -188,9 +188,8 @@ class Renderer:
 
     def interaction_line(self, item: Any) -> str:
         """One bullet for an engagement."""
-        kind = (
-            item.type + (f" ({item.direction})" if item.direction else "") + (f", {item.status}" if item.status else "")
-        )
+        status = (item.status or "").replace("_", " ")  # "no_show" is a stored code, "no show" is English
+        kind = item.type + (f" ({item.direction})" if item.direction else "") + (f", {status}" if status else "")
         subject = f": {item.subject}" if item.subject else ""
         return f"• {when(item.occurred_at, self.tz)} · {kind}{subject}"
 
