@@ -167,7 +167,11 @@ def _cmd_import_csv(args: argparse.Namespace, settings: Settings) -> int:
 
             read_crm_folder(Path(args.folder), tz=settings.tz)  # a malformed export must not cost the store its data
             clear_data(engine)
-        report = import_crm_csv(engine, Path(args.folder), tz=settings.tz)
+        update, close = _progress_bar()
+        try:
+            report = import_crm_csv(engine, Path(args.folder), tz=settings.tz, progress=update)
+        finally:
+            close()
     except ValueError as exc:
         print(f"Import failed: {exc}", file=sys.stderr)
         return 2
@@ -345,17 +349,20 @@ def _cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
     if args.dry_run:
         print(f"{args.name} (dry run): {preview_job(args.name, engine, settings, now=now)}")
         return 0
+    from rich.console import Console
+
     from bot.slack.posting import lead_notifier, poster_from_settings
 
-    report = run_job(
-        args.name,
-        engine,
-        settings,
-        poster=poster_from_settings(settings),
-        notify_lead=lead_notifier(engine, settings),
-        now=now,
-        retry=args.retry,
-    )
+    with Console(stderr=True).status(f"{args.name} running…"):  # a sync or a library refresh can take minutes
+        report = run_job(
+            args.name,
+            engine,
+            settings,
+            poster=poster_from_settings(settings),
+            notify_lead=lead_notifier(engine, settings),
+            now=now,
+            retry=args.retry,
+        )
     print(f"{args.name}: {report}")
     return 0
 
@@ -391,7 +398,7 @@ def _cmd_analyze_call(args: argparse.Namespace, settings: Settings) -> int:
         try:
             started_at = datetime.fromisoformat(args.date)
         except ValueError:
-            print(f"salesos analyze-call: --date {args.date!r} is not an ISO date/time", file=sys.stderr)
+            print(f"salesos analyze-call: --date {args.date!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM", file=sys.stderr)
             return 2
         if started_at.tzinfo is None:
             started_at = started_at.replace(tzinfo=settings.tz)

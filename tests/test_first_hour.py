@@ -175,3 +175,21 @@ def test_an_empty_store_is_named_empty(sqlite_engine) -> None:
 
     with session_scope(sqlite_engine) as session:
         assert store_origin(session) == "empty" and describe_store(session) == "an empty store"
+
+
+def test_import_reports_progress_per_table(sqlite_engine) -> None:
+    from zoneinfo import ZoneInfo
+
+    from store.csv_import import import_crm_csv
+
+    seen: list[tuple[str, int, int]] = []
+    import_crm_csv(sqlite_engine, CSV_FIXTURE, tz=ZoneInfo("America/New_York"), progress=lambda *a: seen.append(a))
+    assert ("deals", 12, 12) in seen and {label for label, _, _ in seen} == {"owners", "companies", "deals"}
+
+
+def test_a_bad_date_is_one_clear_line(tmp_path: Path, capsys) -> None:
+    transcript = tmp_path / "call.txt"
+    transcript.write_text("Rep: Hello\nBuyer: Hi\n", encoding="utf-8")
+    assert main(["analyze-call", str(transcript), "--no-store", "--date", "next tuesday"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "YYYY-MM-DD" in err and "Traceback" not in err
