@@ -138,7 +138,7 @@ def digest_reply(d: Digest) -> Reply:
     reply.add(*_lines(lines or ["_Nothing closed this week._"]))
 
     reply.add(Section("*Pipeline created and moved*"))
-    lines = [f"• Created: {d.created.count} deals, {short_money(d.created.amount)} {_ids(d.created.ids)}"]
+    lines = [f"• Created: {plural(d.created.count, 'deal')}, {short_money(d.created.amount)} {_ids(d.created.ids)}"]
     for m in d.moves:
         back = f", {m.backward} back" if m.backward else ""
         lines.append(f"• → {m.label}: {m.forward} forward{back} ({short_money(m.amount)}) {_ids(m.deal_ids)}")

@@ -281,7 +281,7 @@ def run_risk_alerts(
                 slot,
                 replica,
                 work,
-                describe=lambda r: f"assessed {r.assessed}, alerted {sum(len(v) for v in r.sent.values())} deals",
+                describe=lambda r: f"assessed {r.assessed}, alerted {plural(sum(map(len, r.sent.values())), 'deal')}",
                 retry=retry,
             )
         except Exception as exc:  # one team's failure must not cost the other teams their alerts

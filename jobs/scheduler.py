@@ -45,6 +45,7 @@ from jobs.risk_alerts import preview_risk_alerts, run_risk_alerts
 from jobs.weekly_digest import preview_weekly_digest, run_weekly_digest
 from store.types import utcnow
 from tools.digest import iso_week
+from tools.formatting import plural
 from tools.health_snapshot import refresh_due, refresh_snapshot
 
 if TYPE_CHECKING:
@@ -139,14 +140,16 @@ def _sync(ctx: JobContext, now: datetime, retry: bool) -> str:
         sync_slot(now, ctx.settings.hubspot_sync_minutes),
         ctx.replica,
         sync_then_leads,
-        describe=lambda r: f"{r[0].objects} records in {r[0].seconds:.1f} s, {r[0].requests} requests; {r[1]}",
+        describe=lambda r: (
+            f"{plural(r[0].objects, 'record')} in {r[0].seconds:.1f} s, {plural(r[0].requests, 'request')}; {r[1]}"
+        ),
         retry=retry,
     )
     if not run.ran:
         return "skipped: another run owns this interval"
     assert run.result is not None  # it ran, and `sync_then_leads` always returns its (report, leads) pair
     report, leads = run.result
-    return f"synced {report.objects} records ({report.requests} requests); {leads}"
+    return f"synced {plural(report.objects, 'record')} ({plural(report.requests, 'request')}); {leads}"
 
 
 def _deal_health(ctx: JobContext, now: datetime, retry: bool) -> str:
@@ -208,7 +211,7 @@ def _seed_and_cards(ctx: JobContext, now: datetime) -> str:
     library = open_library_from_settings(ctx.settings)
     docs = seed_library(ctx.engine, library)
     cards = refresh_cards(ctx.engine, library, now=now)
-    return f"{docs} documents, {cards} insight cards"
+    return f"{plural(docs, 'document')}, {plural(cards, 'insight card')}"
 
 
 def _briefs(ctx: JobContext, now: datetime, retry: bool) -> str:
@@ -223,8 +226,9 @@ def _risk(ctx: JobContext, now: datetime, retry: bool) -> str:
     if not teams:
         return "nothing to do (quiet hours, or today's alerts were already sent)"
     return "; ".join(
-        f"{t.team or 'all'}: assessed {t.assessed}, alerted {sum(len(v) for v in t.sent.values())} deals "
-        f"to {len(t.sent)} AEs, {len(t.managers_notified)} manager summaries"
+        f"{t.team or 'all'}: assessed {plural(t.assessed, 'deal')}, alerted "
+        f"{plural(sum(len(v) for v in t.sent.values()), 'deal')} to {plural(len(t.sent), 'AE')}, "
+        f"{plural(len(t.managers_notified), 'manager summary', 'manager summaries')}"
         for t in teams
     )
 
