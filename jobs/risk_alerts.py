@@ -24,7 +24,7 @@ from jobs.claims import get_claim, run_claimed
 from jobs.posting import Poster, Recipient, Unreachable, recipients_by_owner
 from jobs.render import manager_summary_reply, risk_alert_reply
 from store.db import dialect_insert, insert_ignoring_conflict, session_scope
-from store.models import DealRisk, Owner, SentAlert
+from store.models import DealRisk, Owner, SentAlert, stored_id
 from tools.digest import team_owner_ids, teams
 from tools.formatting import plural
 from tools.health import DealHealth, Thresholds, assess_deals, is_worse
@@ -125,7 +125,7 @@ def plan_alerts(engine: Engine, settings: Settings, *, now: datetime, team: str 
         owner_stmt = select(Owner)
         if owner_ids is not None:
             owner_stmt = owner_stmt.where(col(Owner.id).in_(owner_ids))
-        owners = {o.id: o for o in session.execute(owner_stmt).scalars().all()}
+        owners = {stored_id(o.id): o for o in session.execute(owner_stmt).scalars().all()}
         recipients: dict[int, Recipient] = recipients_by_owner(session, list(owners))
     plan = AlertPlan(assessed, owners, recipients, defaultdict(list), set(), [])
     for h in assessed:
@@ -202,8 +202,8 @@ def alert_team(engine: Engine, settings: Settings, poster: Poster, *, now: datet
             if in_quiet_hours(local, settings.quiet_hours_start, settings.quiet_hours_end):
                 continue
             try:
-                poster.dm(recipients[manager.id], summary)
-                result.managers_notified.append(manager.id)
+                poster.dm(recipients[stored_id(manager.id)], summary)
+                result.managers_notified.append(stored_id(manager.id))
             except Unreachable as exc:
                 log.warning("risk summary for manager %s held back: %s", manager.id, exc)
             except Exception as exc:
@@ -225,7 +225,9 @@ def preview_risk_alerts(engine: Engine, settings: Settings, poster: Poster, *, n
     with session_scope(engine) as session:
         team_names = teams(session)
         sent_today = set(
-            session.exec(select(SentAlert.deal_id).where(SentAlert.kind == KIND, SentAlert.day == local.date()))
+            session.execute(
+                select(col(SentAlert.deal_id)).where(col(SentAlert.kind) == KIND, col(SentAlert.day) == local.date())
+            )
             .scalars()
             .all()
         )
@@ -244,7 +246,7 @@ def preview_risk_alerts(engine: Engine, settings: Settings, poster: Poster, *, n
                 by_name[plan.owners[owner_id].name] = [h for h, _ in fresh]
         managers = [m for m in plan.owners.values() if m.role == "manager" and m.active] if by_name else []
         for manager in managers:
-            poster.dm(plan.recipients[manager.id], manager_summary_reply(team, by_name))
+            poster.dm(plan.recipients[stored_id(manager.id)], manager_summary_reply(team, by_name))
         deals = sum(len(v) for v in by_name.values())
         said.append(
             f"{team or 'all'}: would alert {plural(deals, 'deal')} to {plural(len(by_name), 'AE')} "

@@ -292,7 +292,9 @@ def team_timezone(session: Session, team: str | None, fallback: ZoneInfo) -> Zon
     """The timezone most of a team's people work in (a Los Angeles team reads Los Angeles times); else `fallback`."""
     if team is None:
         return fallback
-    zones = Counter(session.exec(select(Owner.timezone).where(Owner.team == team, Owner.active)).scalars().all())
+    zones: Counter[str] = Counter(
+        session.execute(select(col(Owner.timezone)).where(col(Owner.team) == team, col(Owner.active))).scalars().all()
+    )
     for name, _count in sorted(zones.items(), key=lambda kv: (-kv[1], kv[0])):
         try:
             return ZoneInfo(name)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from store.models import STAGE_LABELS, Deal, Owner
 from tools.capabilities import ToolUserError
@@ -59,7 +59,7 @@ def owners_overview(session: Session) -> list[OwnerRow]:
     """Every owner with their open deal count, by team and name."""
     open_deals = dict(
         session.exec(
-            select(Deal.owner_id, func.count()).where(Deal.is_closed == False).group_by(Deal.owner_id)  # noqa: E712
+            select(col(Deal.owner_id), func.count()).where(col(Deal.is_closed).is_(False)).group_by(col(Deal.owner_id))
         ).all()
     )
     owners = session.exec(select(Owner).order_by(Owner.team, Owner.name)).all()
