@@ -259,7 +259,11 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     except ValueError as exc:
         print(f"salesos ask --as-owner: {exc}", file=sys.stderr)
         return 2
-    print(_answer_text(" ".join(args.question), engine, settings, asker_owner_id=asker, verbose=args.verbose), end="")
+    from rich.console import Console
+
+    with Console(stderr=True).status("Thinking…"):  # the first library question seeds the library: seconds
+        text = _answer_text(" ".join(args.question), engine, settings, asker_owner_id=asker, verbose=args.verbose)
+    print(text, end="")
     return 0
 
 
