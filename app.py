@@ -227,7 +227,7 @@ def _cmd_insights(args: argparse.Namespace, settings: Settings) -> int:
         except ToolUserError as exc:
             print(str(exc), file=sys.stderr)
             return 2
-        print(to_text(renderer.render(result, source=name)))
+        print(to_text(renderer.render(result)))
     return 0
 
 
