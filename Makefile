@@ -18,7 +18,7 @@ $(STAMP): requirements.lock pyproject.toml
 install: $(STAMP)  ## Create .venv and install the pinned packages (registries only; no model downloads)
 
 demo: install  ## Generate the demo workspace if missing, then print the tour
-	$(BIN)/salesos demo
+	./salesos demo
 
 test: install  ## Run the test suite (SQLite, PostgreSQL when reachable, real Chroma, real Bolt over HTTP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

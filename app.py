@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import shlex
+import shutil
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
+from jobs.names import JOB_NAMES
 from settings import Settings, get_settings
 
 TOUR_QUESTIONS = (
@@ -22,6 +27,30 @@ TOUR_QUESTIONS = (
     "what's the latest on Acme Corp?",
     "brief Acme",
 )
+
+
+def command_name() -> str:
+    """How to run `salesos` again from a new shell in this folder: the checkout's wrapper, else the executable's path.
+
+    A command inside a virtualenv works in a new shell only when the venv is activated, so the tour never prints a bare
+    `salesos` for one.
+    """
+    exe = Path(sys.argv[0]).resolve()
+    wrapper = Path("salesos")
+    if wrapper.is_file() and os.access(wrapper, os.X_OK) and (Path(".venv/bin/salesos").resolve() == exe):
+        return "./salesos"
+    on_path = shutil.which("salesos")
+    if sys.prefix == sys.base_prefix and on_path and Path(on_path).resolve() == exe:
+        return "salesos"
+    try:
+        return shlex.quote(str(exe.relative_to(Path.cwd())))
+    except ValueError:
+        return shlex.quote(str(exe))
+
+
+def _quoted(text: str) -> str:
+    """Quote text for a shell the way a person would: double quotes unless they would change its meaning."""
+    return f'"{text}"' if not any(c in text for c in '"$`\\!') else shlex.quote(text)
 
 
 def open_store(settings: Settings) -> Engine:
@@ -70,47 +99,85 @@ def _assess_deal_health(engine: Engine, settings: Settings) -> None:
         logging.getLogger(__name__).exception("deal intelligence refresh failed; the deal_health job retries it")
 
 
-def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
-    from store.demo import ensure_workspace, generate_workspace
+def _refuse_to_replace(engine: Engine, flag: str, yes: bool) -> str | None:
+    """Why a destructive command must not run on this store (it holds data that is not a generated demo), or None."""
+    from store.db import session_scope
+    from store.meta import describe_store, store_origin
 
+    with session_scope(engine) as session:
+        origin, what = store_origin(session), describe_store(session)
+    if yes or origin in ("empty", "demo"):
+        return None
+    return (
+        f"{flag} would delete {what}. Nothing was changed. To replace it anyway, add --yes; to keep it, point "
+        "DATABASE_URL at another store (e.g. DATABASE_URL=sqlite:///var/other.db)."
+    )
+
+
+def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from jobs.cli import parse_as_of
+    from store.db import session_scope
+    from store.demo import ensure_workspace, generate_workspace
+    from store.meta import describe_store, store_origin
+
+    try:
+        as_of = parse_as_of(args.as_of, settings.tz) if args.as_of else None
+    except ValueError as exc:
+        print(f"salesos demo: {exc}", file=sys.stderr)
+        return 2
     engine = open_store(settings)
+    if args.fresh and (refusal := _refuse_to_replace(engine, "salesos demo --fresh", args.yes)):
+        print(refusal, file=sys.stderr)
+        return 2
+    with session_scope(engine) as session:
+        origin = store_origin(session)
+    if origin not in ("empty", "demo") and not args.fresh:
+        with session_scope(engine) as session:
+            print(f"Using the store at {settings.database_url}: {describe_store(session)} (not the demo).\n")
     update, close = _progress_bar()
     try:
         if args.fresh:
             from store.db import clear_data
 
             clear_data(engine)
-            generate_workspace(engine, size=args.size, seed=args.seed, progress=update)
+            generate_workspace(engine, size=args.size, seed=args.seed, as_of=as_of, progress=update)
             created = True
         else:
-            created = ensure_workspace(engine, size=args.size, seed=args.seed, progress=update)
+            created = ensure_workspace(engine, size=args.size, seed=args.seed, as_of=as_of, progress=update)
     finally:
         close()
     _assess_deal_health(engine, settings)
-    where = settings.database_url
-    print(("Generated" if created else "Using the existing") + f" demo workspace in {where}\n")
+    if origin in ("empty", "demo") or args.fresh:
+        print(("Generated" if created else "Using the existing") + f" demo workspace in {settings.database_url}\n")
     if args.no_tour:
         return 0
+    prog = command_name()
     for question in TOUR_QUESTIONS:
-        print(f"$ salesos ask {question!r}")
-        print(_answer_text(question, engine, settings))
-    print('Try your own: salesos ask "what\'s closing this month?"  ·  salesos chat  ·  salesos --help')
+        print(f"$ {prog} ask {_quoted(question)}")
+        print(_answer_text(question, engine, settings, now=as_of))
+    print(f'Try your own: {prog} ask "what\'s closing this month?"  ·  {prog} chat  ·  {prog} --help')
     return 0
 
 
 def _cmd_import_csv(args: argparse.Namespace, settings: Settings) -> int:
-    from pathlib import Path
 
     from store.csv_import import describe_report, import_crm_csv, read_crm_folder
 
     engine = open_store(settings)
+    if args.replace and (refusal := _refuse_to_replace(engine, "salesos import-csv --replace", args.yes)):
+        print(refusal, file=sys.stderr)
+        return 2
     try:
         if args.replace:
             from store.db import clear_data
 
             read_crm_folder(Path(args.folder), tz=settings.tz)  # a malformed export must not cost the store its data
             clear_data(engine)
-        report = import_crm_csv(engine, Path(args.folder), tz=settings.tz)
+        update, close = _progress_bar()
+        try:
+            report = import_crm_csv(engine, Path(args.folder), tz=settings.tz, progress=update)
+        finally:
+            close()
     except ValueError as exc:
         print(f"Import failed: {exc}", file=sys.stderr)
         return 2
@@ -120,12 +187,24 @@ def _cmd_import_csv(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _answer_text(question: str, engine: Engine, settings: Settings, asker_owner_id: int | None = None) -> str:
+def _answer_text(
+    question: str,
+    engine: Engine,
+    settings: Settings,
+    asker_owner_id: int | None = None,
+    *,
+    verbose: bool = False,
+    now: datetime | None = None,
+) -> str:
     from bot.copilot.answer import answer
     from bot.copilot.reply import to_text
 
-    result = answer(question, engine=engine, settings=settings, asker_owner_id=asker_owner_id, now=datetime.now(UTC))
-    return to_text(result.reply)
+    now = now or datetime.now(UTC)
+    result = answer(question, engine=engine, settings=settings, asker_owner_id=asker_owner_id, now=now)
+    text = to_text(result.reply)
+    if verbose:  # the internals behind the answer, for whoever debugs the routing
+        text += "".join(f"  [{result.mode}] {name}({args})\n" for name, args in result.tool_calls)
+    return text
 
 
 # `salesos insights VIEW`: which capabilities each view shows, in order.
@@ -154,8 +233,23 @@ def _cmd_insights(args: argparse.Namespace, settings: Settings) -> int:
         except ToolUserError as exc:
             print(str(exc), file=sys.stderr)
             return 2
-        print(to_text(renderer.render(result, source=name)))
+        print(to_text(renderer.render(result)))
     return 0
+
+
+def _asker(engine: Engine, as_owner: str | None) -> int | None:
+    """The owner id `--as-owner` names (an id, an email or a name); ValueError with a plain message if none does."""
+    if as_owner is None:
+        return None
+    from store.db import session_scope
+    from tools.capabilities import ToolUserError
+    from tools.resolve import find_owner
+
+    with session_scope(engine) as session:
+        try:
+            return find_owner(session, as_owner).id
+        except ToolUserError as exc:
+            raise ValueError(str(exc)) from exc
 
 
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -167,28 +261,60 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     engine = open_store(settings)
     question = " ".join(args.question)
+    try:
+        asker = _asker(engine, args.as_owner)
+    except ValueError as exc:
+        print(f"salesos ask --as-owner: {exc}", file=sys.stderr)
+        return 2
     if args.json:
         from bot.copilot.answer import answer_json
 
-        print(answer_json(question, engine=engine, settings=settings, asker_owner_id=args.as_owner))
+        print(answer_json(question, engine=engine, settings=settings, asker_owner_id=asker))
         return 0
-    print(_answer_text(question, engine, settings, asker_owner_id=args.as_owner))
+    from rich.console import Console
+
+    with Console(stderr=True).status("Thinking…"):  # the first library question seeds the library: seconds
+        text = _answer_text(question, engine, settings, asker_owner_id=asker, verbose=args.verbose)
+    print(text, end="")
     return 0
 
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.copilot.chat import run_chat
 
-    return run_chat(open_store(settings), settings, asker_owner_id=args.as_owner)
+    engine = open_store(settings)
+    try:
+        asker = _asker(engine, args.as_owner)
+    except ValueError as exc:
+        print(f"salesos chat --as-owner: {exc}", file=sys.stderr)
+        return 2
+    return run_chat(engine, settings, asker_owner_id=asker)
+
+
+def _cmd_owners(args: argparse.Namespace, settings: Settings) -> int:
+    from store.db import session_scope
+    from tools.resolve import owners_overview
+
+    with session_scope(open_store(settings)) as session:
+        rows = owners_overview(session)
+    if not rows:
+        print("No owners in the store yet: run salesos demo, salesos import-csv or salesos sync.")
+        return 0
+    table = [("id", "name", "email", "team", "role", "open deals")]
+    table += [(str(r.id), r.name, r.email, r.team or "—", r.role, f"{r.open_deals:,}") for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    for row in table:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    print(f'\nAsk as one of them: {command_name()} ask --as-owner "NAME, EMAIL or ID" "my deals closing this month"')
+    return 0
 
 
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     missing = settings.missing_for_slack()
     if missing:
         print(
-            "salesos serve needs Slack credentials. Missing: " + ", ".join(missing) + ".\n"
-            "Set them in the environment or .env (see .env.example and the README section "
-            "'Install in your Slack workspace'). Without Slack, try: salesos demo, salesos ask, salesos chat.",
+            f"salesos serve needs Slack credentials: set {', '.join(missing)} in the environment or .env "
+            "(see .env.example); without Slack, try salesos ask or salesos chat.",
             file=sys.stderr,
         )
         return 2
@@ -232,6 +358,12 @@ def serve(settings: Settings, engine: Engine, *, scheduler: bool = True, reuse_p
     wait_for_slack(serving.app.client, readiness)
     sweeper = WorkSweeper(serving.deps, serving.app.client).start()  # resumes acknowledged work a crash left
     jobs = start_scheduler(settings, engine, serving.app.client) if scheduler else None
+    if jobs is not None:
+        from jobs.scheduler import describe_schedule
+
+        print(f"Jobs: {describe_schedule(jobs, settings)}. `salesos jobs` shows their next runs.", flush=True)
+    elif scheduler:
+        print("Jobs: scheduler off (SCHEDULER_ENABLED).", flush=True)
     try:
         return run_until_stopped(serving.mode, serving.runner)
     finally:
@@ -290,7 +422,6 @@ def _serve_processes(settings: Settings) -> int:
 
 
 def _cmd_digest(args: argparse.Namespace, settings: Settings) -> int:
-    from pathlib import Path
 
     from jobs.cli import digest_report, parse_as_of
 
@@ -314,34 +445,43 @@ def _cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
     if args.jobs_command != "run":
         print(jobs_table(settings))
         return 0
-    from jobs.scheduler import JOB_SPECS, run_job
+    if args.name not in JOB_NAMES:
+        print(f"salesos jobs run: unknown job {args.name!r}; jobs: {', '.join(JOB_NAMES)}", file=sys.stderr)
+        return 2
+    from jobs.scheduler import JOB_SPECS, preview_job, run_job
 
-    if args.name not in JOB_SPECS:
-        print(f"salesos jobs run: unknown job {args.name!r}; jobs: {', '.join(JOB_SPECS)}", file=sys.stderr)
+    spec = JOB_SPECS[args.name]
+    if not spec.enabled(settings):
+        print(f"salesos jobs run {args.name}: needs {spec.needs}.", file=sys.stderr)
         return 2
     try:
         now = parse_as_of(args.as_of, settings.tz)
     except ValueError as exc:
         print(f"salesos jobs run: {exc}", file=sys.stderr)
         return 2
+    engine = open_store(settings)
+    if args.dry_run:
+        print(f"{args.name} (dry run): {preview_job(args.name, engine, settings, now=now)}")
+        return 0
+    from rich.console import Console
+
     from bot.slack.posting import lead_notifier, poster_from_settings
 
-    engine = open_store(settings)
-    report = run_job(
-        args.name,
-        engine,
-        settings,
-        poster=poster_from_settings(settings),
-        notify_lead=lead_notifier(engine, settings),
-        now=now,
-        retry=args.retry,
-    )
+    with Console(stderr=True).status(f"{args.name} running…"):  # a sync or a library refresh can take minutes
+        report = run_job(
+            args.name,
+            engine,
+            settings,
+            poster=poster_from_settings(settings),
+            notify_lead=lead_notifier(engine, settings),
+            now=now,
+            retry=args.retry,
+        )
     print(f"{args.name}: {report}")
     return 0
 
 
 def _cmd_analyze_call(args: argparse.Namespace, settings: Settings) -> int:
-    from pathlib import Path
 
     from bot.copilot.calls_reply import analysis_reply
     from bot.copilot.reply import to_text
@@ -372,7 +512,7 @@ def _cmd_analyze_call(args: argparse.Namespace, settings: Settings) -> int:
         try:
             started_at = datetime.fromisoformat(args.date)
         except ValueError:
-            print(f"salesos analyze-call: --date {args.date!r} is not an ISO date/time", file=sys.stderr)
+            print(f"salesos analyze-call: --date {args.date!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM", file=sys.stderr)
             return 2
         if started_at.tzinfo is None:
             started_at = started_at.replace(tzinfo=settings.tz)
@@ -407,7 +547,6 @@ def _cmd_manifest(args: argparse.Namespace, settings: Settings) -> int:
 
 def _cmd_score_lead(args: argparse.Namespace, settings: Settings) -> int:
     import json
-    from pathlib import Path
 
     from pydantic import ValidationError
 
@@ -515,17 +654,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--seed", type=int, default=None, help="random seed (default: DEMO_SEED, 7)")
     p.add_argument("--fresh", action="store_true", help="drop the existing workspace's data and generate anew")
+    p.add_argument("--yes", action="store_true", help="allow --fresh to delete a store that is not a generated demo")
     p.add_argument("--no-tour", action="store_true", help="only generate")
+    p.add_argument(
+        "--as-of",
+        default=None,
+        metavar="DATE",
+        help="generate the workspace as of DATE[THH:MM] team time and answer the tour then (reproducible output)",
+    )
     p.set_defaults(func=_cmd_demo)
 
     p = sub.add_parser("import-csv", help="import a CRM CSV export (sales_pipeline, accounts, products, sales_teams)")
     p.add_argument("folder", help="folder holding the four CSV files")
     p.add_argument("--replace", action="store_true", help="empty the store first (an import needs an empty store)")
+    p.add_argument("--yes", action="store_true", help="allow --replace to delete a store that is not a generated demo")
     p.set_defaults(func=_cmd_import_csv)
 
+    as_owner_help = 'who "my"/"your" means: an owner\'s name, email or id (salesos owners lists them)'
     p = sub.add_parser("ask", help='answer one question, e.g. salesos ask "which deals are silent 5+ days?"')
     p.add_argument("question", nargs="*", help="the question, in plain words (none: what I can answer)")
-    p.add_argument("--as-owner", type=int, default=None, metavar="OWNER_ID", help='whose "my deals" (owner id)')
+    p.add_argument("--as-owner", default=None, metavar="OWNER", help=as_owner_help)
     p.add_argument("--json", action="store_true", help="print the capability, arguments, confidence and answer as JSON")
     p.set_defaults(func=_cmd_ask)
 
@@ -539,8 +687,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_insights)
 
     p = sub.add_parser("chat", help="talk to the copilot in the terminal (same answers as in Slack)")
-    p.add_argument("--as-owner", type=int, default=None, metavar="OWNER_ID", help='whose "my deals" (owner id)')
+    p.add_argument("--as-owner", default=None, metavar="OWNER", help=as_owner_help)
     p.set_defaults(func=_cmd_chat)
+
+    p = sub.add_parser("owners", help="list the CRM owners (id, name, email, team) to use with --as-owner")
+    p.set_defaults(func=_cmd_owners)
 
     p = sub.add_parser("digest", help="print last week's digest for each team and write its chart (PNG)")
     p.add_argument("--team", default=None, help="only this team (Owner.team)")
@@ -555,10 +706,11 @@ def build_parser() -> argparse.ArgumentParser:
     jobs_sub = p.add_subparsers(dest="jobs_command", metavar="ACTION")
     jobs_sub.add_parser("list", help="list jobs, schedules and next runs (team timezone)")
     run = jobs_sub.add_parser("run", help="run one job now, through the same exactly-once claims")
-    run.add_argument(
-        "name", help="precall_briefs, risk_alerts, weekly_digest, library_refresh, reactivation, hubspot_sync"
-    )
+    run.add_argument("name", help="one of: " + ", ".join(JOB_NAMES))
     run.add_argument("--retry", action="store_true", help="take over this slot's FAILED claim and run it again")
+    run.add_argument(
+        "--dry-run", action="store_true", help="print what the job would post now; claim, write and send nothing"
+    )
     run.add_argument("--as-of", default=None, metavar="DATE", help="run as if at DATE[THH:MM] team time")
 
     p = sub.add_parser("score-lead", help="score an inbound lead from a JSON file: score, tier, reasons, flags")
@@ -615,10 +767,18 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     if not args.verbose:
-        logging.getLogger("alembic").setLevel(logging.WARNING)  # migration chatter is not news to a user
+        for chatty in ("alembic", "apscheduler"):  # migrations and scheduler internals are not news to a user
+            logging.getLogger(chatty).setLevel(logging.WARNING)
     if getattr(args, "seed", "absent") is None:
         args.seed = settings.demo_seed
-    return int(args.func(args, settings) or 0)
+    try:
+        code = int(args.func(args, settings) or 0)
+        sys.stdout.flush()  # inside the try: a closed pipe shows up here when the output was small
+        return code
+    except BrokenPipeError:
+        # The reader went away (`salesos ask ... | head`): stop quietly, and keep Python's flush at exit from failing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -5,6 +5,8 @@ import pkgutil
 import sys
 from pathlib import Path
 
+from rich.console import Console
+
 SKIP = {"__main__", "common"}
 
 
@@ -21,7 +23,8 @@ def main(names: list[str]) -> int:
             print(f"unknown evaluation {name!r}; available: {', '.join(available)}", file=sys.stderr)
             return 2
         print(f"\n## eval/{name}\n", flush=True)
-        worst = max(worst, importlib.import_module(f"eval.{name}").main() or 0)
+        with Console(stderr=True).status(f"eval/{name} running…"):  # minutes of work: show that it is alive
+            worst = max(worst, importlib.import_module(f"eval.{name}").main() or 0)
     return worst
 
 

@@ -21,7 +21,7 @@ from sqlmodel import col
 
 from bot.copilot.render import Renderer
 from bot.copilot.reply import Context, Header, Reply, Section
-from jobs.claims import run_claimed
+from jobs.claims import get_claim, run_claimed
 from jobs.posting import Poster, Recipient, Unreachable, recipients_by_owner
 from store.db import session_scope
 from store.models import Company, Deal, Engagement, Owner
@@ -117,7 +117,7 @@ def with_meeting_header(meeting: Meeting, brief: Reply, tz: ZoneInfo) -> Reply:
 
 def default_brief_for(engine: Engine, settings: Settings, *, now: datetime) -> BriefFor:
     """The copilot's brief (`tools.briefs` rendered by `bot.copilot.render`) of the meeting's deal."""
-    renderer = Renderer(settings, engine)
+    renderer = Renderer(settings, engine, now)
 
     def brief(deal_id: int) -> Reply:
         with session_scope(engine) as session:
@@ -178,3 +178,27 @@ def run_precall_briefs(
         if outcome.ran:
             sent.append(outcome.result)  # type: ignore[arg-type]
     return sent
+
+
+def preview_precall_briefs(
+    engine: Engine, settings: Settings, poster: Poster, *, now: datetime, brief_for: BriefFor | None = None
+) -> str:
+    """Print to `poster` the briefs a run at `now` would DM; nothing is claimed (`jobs run --dry-run`)."""
+    brief_for = brief_for or default_brief_for(engine, settings, now=now)
+    due = meetings_due(
+        engine, now=now, min_minutes=settings.precall_brief_min_minutes, max_minutes=settings.precall_brief_minutes
+    )
+    with session_scope(engine) as session:
+        recipients = recipients_by_owner(session, sorted({m.owner_id for m in due if m.owner_id is not None}))
+    shown = skipped = 0
+    for meeting in due:
+        if meeting.owner_id is None or get_claim(engine, JOB, brief_slot(meeting.id)) is not None:
+            skipped += 1
+            continue
+        recipient = recipients.get(meeting.owner_id) or Recipient(name=meeting.owner_name or "owner")
+        body = brief_for(meeting.deal_id) if meeting.deal_id is not None else Reply()
+        poster.dm(recipient, with_meeting_header(meeting, body, settings.tz))
+        shown += 1
+    window = f"{settings.precall_brief_min_minutes}-{settings.precall_brief_minutes} minutes"
+    said = f"would send {shown} brief{'s' * (shown != 1)} for meetings starting in {window}"
+    return said + (f" ({skipped} already sent or without an owner)" if skipped else "")

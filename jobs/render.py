@@ -7,12 +7,14 @@ figure shown comes from `tools.digest` / `tools.health` data and names its recor
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.copilot.reply import Context, Divider, Fields, Header, Reply, Section
 from tools.digest import Digest
-from tools.formatting import short_money
+from tools.formatting import plural, short_money
 from tools.health import DealHealth
 
 MAX_SECTION = 2900  # under Slack's 3,000 characters per section text, with room for a "…"
@@ -118,9 +120,9 @@ def forecast_lines(d: Digest) -> list[str]:
 def digest_reply(d: Digest) -> Reply:
     """The weekly digest as a Reply."""
     team = d.team or "all teams"
-    reply = Reply(fallback=f"Weekly digest {d.iso_week} ({team})")
+    reply = Reply(fallback=f"Weekly digest {d.iso_week} ({team}): {week_span(d)}")
     reply.add(Header(f"Weekly digest {d.iso_week} · {team}"[:150]))
-    reply.add(Context([f"{d.week_start:%a %d %b} – {d.week_end:%a %d %b %Y} ({d.tz}) · record ids as #id"]))
+    reply.add(Context([digest_when(d), "numbers name their records as #id"]))
 
     won_amount = sum(x.amount or 0 for x in d.won)
     lost_amount = sum(x.amount or 0 for x in d.lost)
@@ -178,29 +180,31 @@ def digest_reply(d: Digest) -> Reply:
     reply.add(*_lines(lines or ["_Nothing closed this week._"]))
 
     reply.add(Section("*Pipeline created and moved*"))
-    lines = [f"• Created: {d.created.count} deals, {short_money(d.created.amount)} {_ids(d.created.ids)}"]
+    lines = [f"• Created: {plural(d.created.count, 'deal')}, {short_money(d.created.amount)} {_ids(d.created.ids)}"]
     for m in d.moves:
         back = f", {m.backward} back" if m.backward else ""
         lines.append(f"• → {m.label}: {m.forward} forward{back} ({short_money(m.amount)}) {_ids(m.deal_ids)}")
     reply.add(*_lines(lines))
 
     lines = []
-    for a in d.activity:
+    for a in d.activity:  # each AE's flags on their own lines, right under that AE
         lines.append(
-            f"• {a.name}: {a.calls.count} calls ({_pct(a.connect_rate)} connected), {a.emails_sent.count} emails, "
-            f"reply rate {_pct(a.reply_rate)}, {a.meetings_held.count} meetings held"
+            f"• {a.name}: {plural(a.calls.count, 'call')} ({_pct(a.connect_rate)} connected), "
+            f"{plural(a.emails_sent.count, 'email')}, reply rate {_pct(a.reply_rate)}, "
+            f"{plural(a.meetings_held.count, 'meeting')} held"
             + (
-                f", {a.recorded_calls.count} recorded calls avg {a.avg_call_minutes} min"
+                f", {plural(a.recorded_calls.count, 'recorded call')} avg {a.avg_call_minutes} min"
                 if a.recorded_calls.count
                 else ""
             )
         )
-    lines += [f"  ↳ {n.text}" for n in d.coaching]
-    # Coaching on call behaviour: where an AE's calls differ most from the calls on the team's won deals, with the call.
-    lines += [
-        f"  ↳ _coach_: {c.text}" + (f' — "{c.evidence.quote[:140]}"' if c.evidence.quote else "")
-        for c in d.call_coaching
-    ]
+        lines += [f"    ↳ {n.text.removeprefix(a.name + ': ')}" for n in d.coaching if n.owner_id == a.owner_id]
+        # coaching on call behaviour: where this AE's calls differ most from the team's won deals, with the call
+        lines += [
+            f"    ↳ _coach_: {c.text}" + (f' — "{c.evidence.quote[:140]}"' if c.evidence.quote else "")
+            for c in d.call_coaching
+            if c.owner_id == a.owner_id
+        ]
     if d.has_activity:  # a store with no activity data at all has no coaching section, not "0 calls (— connected)"
         reply.add(Section("*AE coaching notes*"), *_lines(lines or ["_No AE activity this week._"]))
 
@@ -218,8 +222,23 @@ def digest_reply(d: Digest) -> Reply:
         )
     else:
         reply.add(Section("_No segment moved by 25+ points on enough deals._"))
-    reply.add(Context([f"generated {d.generated_at:%Y-%m-%d %H:%M} UTC · numbers link to deals, engagements, leads"]))
     return reply
+
+
+def week_span(d: Digest) -> str:
+    """`Mon 23 Nov – Sun 29 Nov 2026`."""
+    return f"{d.week_start:%a %-d %b} – {d.week_end:%a %-d %b %Y}"
+
+
+def digest_when(d: Digest) -> str:
+    """Which week the digest covers and when it was made, on the team's clock (and whose Monday it is, when late)."""
+    zone = ZoneInfo(d.tz)
+    sent = d.generated_at.astimezone(zone)
+    said = f"Last week, {week_span(d)} · sent {sent:%a %-d %b %H:%M %Z}"
+    due = d.week_end + timedelta(days=1)
+    if sent.date() != due:  # a preview or a late run: say which Monday's digest this is
+        said += f" (the digest due {due:%a %-d %b})"
+    return said + f" · times in {d.tz}"
 
 
 MAX_DETAILED_ALERTS = 8
@@ -277,6 +296,11 @@ def manager_summary_reply(team: str | None, per_owner: dict[str, list[DealHealth
     return reply
 
 
+def chart_weeks(d: Digest) -> list[str]:
+    """The chart's x-axis labels: each week's Monday ("28 Sep"), since people do not think in ISO week numbers."""
+    return [f"{p.start:%-d %b}" for p in d.trend]
+
+
 def digest_chart(d: Digest, path: Path) -> Path:
     """Draw the 9-week pipeline movement and win-rate trend to a PNG (matplotlib, Agg backend) and return its path."""
     import matplotlib
@@ -284,7 +308,7 @@ def digest_chart(d: Digest, path: Path) -> Path:
     matplotlib.use("Agg")  # no display on servers; must precede pyplot
     import matplotlib.pyplot as plt
 
-    weeks = [p.week.split("-")[1] for p in d.trend]
+    weeks = chart_weeks(d)
     x = list(range(len(weeks)))
     fig, ax = plt.subplots(figsize=(8, 4), dpi=100)
     width = 0.27
@@ -294,6 +318,7 @@ def digest_chart(d: Digest, path: Path) -> Path:
     # Lost deals often carry no amount (a CSV export writes 0): their count is written on the bar, never dropped.
     ax.bar_label(lost, labels=[f"{p.lost.count} lost" if p.lost.unvalued else "" for p in d.trend], fontsize=7)
     ax.set_ylabel("amount ($k)")
+    ax.set_xlabel("week starting (Monday)")
     ax.set_xticks(x, weeks)
     ax2 = ax.twinx()
     rates = [p.win_rate * 100 if p.win_rate is not None else float("nan") for p in d.trend]
@@ -302,7 +327,7 @@ def digest_chart(d: Digest, path: Path) -> Path:
     ax2.set_ylim(0, 100)
     handles = ax.get_legend_handles_labels()[0] + ax2.get_legend_handles_labels()[0]
     ax.legend(handles, [str(h.get_label()) for h in handles], loc="upper left", fontsize=8)
-    ax.set_title(f"Pipeline movement and win rate · {d.team or 'all teams'} · 9 weeks to {d.iso_week}")
+    ax.set_title(f"Pipeline movement and win rate · {d.team or 'all teams'} · 9 weeks to {week_span(d)}")
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path)

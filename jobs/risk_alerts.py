@@ -20,12 +20,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import Engine, select
 from sqlmodel import col
 
-from jobs.claims import run_claimed
+from jobs.claims import get_claim, run_claimed
 from jobs.posting import Poster, Recipient, Unreachable, recipients_by_owner
 from jobs.render import manager_summary_reply, risk_alert_reply
 from store.db import dialect_insert, insert_ignoring_conflict, session_scope
-from store.models import DealRisk, Owner, SentAlert
+from store.models import DealRisk, Owner, SentAlert, stored_id
 from tools.digest import team_owner_ids, teams
+from tools.formatting import plural
 from tools.health import DealHealth, Thresholds, assess_deals, is_worse
 
 if TYPE_CHECKING:
@@ -93,11 +94,22 @@ def _remember(engine: Engine, assessed: list[DealHealth]) -> None:
             conn.execute(stmt, rows[i : i + 1000])
 
 
-def alert_team(engine: Engine, settings: Settings, poster: Poster, *, now: datetime, team: str | None) -> TeamAlerts:
-    """Assess a team's open deals, DM each AE their new or worsened at-risk deals, and summarise for managers."""
+@dataclass
+class AlertPlan:
+    """Who would be alerted about which deals for one team, before anything is written or sent."""
+
+    assessed: list[DealHealth]
+    owners: dict[int, Owner]
+    recipients: dict[int, Recipient]
+    candidates: dict[int, list[tuple[DealHealth, bool]]]
+    """Owner id → (assessment, whether it worsened since the last one) of each new or worsened at-risk deal."""
+    held_owners: set[int | None]
+    held_back: list[int]
+
+
+def plan_alerts(engine: Engine, settings: Settings, *, now: datetime, team: str | None) -> AlertPlan:
+    """Assess a team's open deals and pick each AE's new or worsened at-risk deals (reads only)."""
     tz = settings.tz
-    day: date = now.astimezone(tz).date()
-    result = TeamAlerts(team=team)
     with session_scope(engine) as session:
         owner_ids = team_owner_ids(session, team)
         assessed = assess_deals(
@@ -113,12 +125,9 @@ def alert_team(engine: Engine, settings: Settings, poster: Poster, *, now: datet
         owner_stmt = select(Owner)
         if owner_ids is not None:
             owner_stmt = owner_stmt.where(col(Owner.id).in_(owner_ids))
-        owners = {o.id: o for o in session.execute(owner_stmt).scalars().all()}
+        owners = {stored_id(o.id): o for o in session.execute(owner_stmt).scalars().all()}
         recipients: dict[int, Recipient] = recipients_by_owner(session, list(owners))
-    result.assessed = len(assessed)
-
-    candidates: dict[int, list[tuple[DealHealth, bool]]] = defaultdict(list)
-    held_owners: set[int | None] = set()
+    plan = AlertPlan(assessed, owners, recipients, defaultdict(list), set(), [])
     for h in assessed:
         if h.score < settings.risk_alert_score:
             continue
@@ -128,10 +137,22 @@ def alert_team(engine: Engine, settings: Settings, poster: Poster, *, now: datet
         owner = owners.get(h.owner_id) if h.owner_id is not None else None
         local = now.astimezone(_zone(owner.timezone if owner else None, tz))
         if owner is None or in_quiet_hours(local, settings.quiet_hours_start, settings.quiet_hours_end):
-            held_owners.add(h.owner_id)
-            result.held_back.append(h.deal_id)
+            plan.held_owners.add(h.owner_id)
+            plan.held_back.append(h.deal_id)
             continue
-        candidates[owner.id].append((h, prev_score is not None))
+        plan.candidates[owner.id].append((h, prev_score is not None))
+    return plan
+
+
+def alert_team(engine: Engine, settings: Settings, poster: Poster, *, now: datetime, team: str | None) -> TeamAlerts:
+    """Assess a team's open deals, DM each AE their new or worsened at-risk deals, and summarise for managers."""
+    day: date = now.astimezone(settings.tz).date()
+    result = TeamAlerts(team=team)
+    plan = plan_alerts(engine, settings, now=now, team=team)
+    assessed, owners, recipients, candidates = plan.assessed, plan.owners, plan.recipients, plan.candidates
+    held_owners = plan.held_owners
+    result.assessed = len(assessed)
+    result.held_back = list(plan.held_back)
 
     for owner_id, alerts in candidates.items():
         owner = owners[owner_id]
@@ -177,18 +198,61 @@ def alert_team(engine: Engine, settings: Settings, poster: Poster, *, now: datet
         for manager in owners.values():
             if manager.role != "manager" or not manager.active:
                 continue
-            local = now.astimezone(_zone(manager.timezone, tz))
+            local = now.astimezone(_zone(manager.timezone, settings.tz))
             if in_quiet_hours(local, settings.quiet_hours_start, settings.quiet_hours_end):
                 continue
             try:
-                poster.dm(recipients[manager.id], summary)
-                result.managers_notified.append(manager.id)
+                poster.dm(recipients[stored_id(manager.id)], summary)
+                result.managers_notified.append(stored_id(manager.id))
             except Unreachable as exc:
                 log.warning("risk summary for manager %s held back: %s", manager.id, exc)
             except Exception as exc:
                 log.exception("risk summary for manager %s failed", manager.id)
                 result.errors.append(f"manager {manager.id}: {type(exc).__name__}: {exc}")
     return result
+
+
+def risk_slot(team: str | None, local_day: date) -> str:
+    """The claim slot of a team's alerts on a team-local day."""
+    return f"risk_alerts:{team or 'all'}:{local_day.isoformat()}"
+
+
+def preview_risk_alerts(engine: Engine, settings: Settings, poster: Poster, *, now: datetime) -> str:
+    """Print to `poster` what a run at `now` would DM; nothing is claimed, recorded or sent (`jobs run --dry-run`)."""
+    local = now.astimezone(settings.tz)
+    if in_quiet_hours(local, settings.quiet_hours_start, settings.quiet_hours_end):
+        return f"{local:%a %H:%M %Z} is in quiet hours: a run now would send nothing"
+    with session_scope(engine) as session:
+        team_names = teams(session)
+        sent_today = set(
+            session.execute(
+                select(col(SentAlert.deal_id)).where(col(SentAlert.kind) == KIND, col(SentAlert.day) == local.date())
+            )
+            .scalars()
+            .all()
+        )
+    said = []
+    for team in team_names:
+        slot = risk_slot(team, local.date())
+        if get_claim(engine, JOB, slot) is not None:
+            said.append(f"{team or 'all'}: today's alerts already went out (a run now would skip this team)")
+            continue
+        plan = plan_alerts(engine, settings, now=now, team=team)
+        by_name: dict[str, list[DealHealth]] = {}
+        for owner_id, alerts in plan.candidates.items():
+            fresh = [(h, worse) for h, worse in alerts if h.deal_id not in sent_today]
+            if fresh:
+                poster.dm(plan.recipients[owner_id], risk_alert_reply(plan.owners[owner_id].name, fresh))
+                by_name[plan.owners[owner_id].name] = [h for h, _ in fresh]
+        managers = [m for m in plan.owners.values() if m.role == "manager" and m.active] if by_name else []
+        for manager in managers:
+            poster.dm(plan.recipients[stored_id(manager.id)], manager_summary_reply(team, by_name))
+        deals = sum(len(v) for v in by_name.values())
+        said.append(
+            f"{team or 'all'}: would alert {plural(deals, 'deal')} to {plural(len(by_name), 'AE')} "
+            f"and send {plural(len(managers), 'manager summary', 'manager summaries')}"
+        )
+    return "; ".join(said) or "no team to alert"
 
 
 def run_risk_alerts(
@@ -204,7 +268,7 @@ def run_risk_alerts(
     results: list[TeamAlerts] = []
     failures: list[str] = []
     for team in team_names:
-        slot = f"risk_alerts:{team or 'all'}:{local.date().isoformat()}"
+        slot = risk_slot(team, local.date())
 
         def work(team: str | None = team) -> TeamAlerts:
             outcome = alert_team(engine, settings, poster, now=now, team=team)
@@ -219,7 +283,7 @@ def run_risk_alerts(
                 slot,
                 replica,
                 work,
-                describe=lambda r: f"assessed {r.assessed}, alerted {sum(len(v) for v in r.sent.values())} deals",
+                describe=lambda r: f"assessed {r.assessed}, alerted {plural(sum(map(len, r.sent.values())), 'deal')}",
                 retry=retry,
             )
         except Exception as exc:  # one team's failure must not cost the other teams their alerts

@@ -23,9 +23,11 @@ Design decisions:
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -38,11 +40,12 @@ from sqlalchemy import Engine
 from jobs.claims import replica_name, run_claimed
 from jobs.hubspot_leads import Notify
 from jobs.posting import Poster, TerminalPoster
-from jobs.precall_briefs import BriefFor, run_precall_briefs
-from jobs.risk_alerts import run_risk_alerts
-from jobs.weekly_digest import run_weekly_digest
+from jobs.precall_briefs import BriefFor, preview_precall_briefs, run_precall_briefs
+from jobs.risk_alerts import preview_risk_alerts, run_risk_alerts
+from jobs.weekly_digest import preview_weekly_digest, run_weekly_digest
 from store.types import utcnow
 from tools.digest import iso_week
+from tools.formatting import plural
 from tools.health_snapshot import refresh_due, refresh_snapshot
 
 if TYPE_CHECKING:
@@ -138,14 +141,16 @@ def _sync(ctx: JobContext, now: datetime, retry: bool) -> str:
         sync_slot(now, ctx.settings.hubspot_sync_minutes),
         ctx.replica,
         sync_then_leads,
-        describe=lambda r: f"{r[0].objects} records in {r[0].seconds:.1f} s, {r[0].requests} requests; {r[1]}",
+        describe=lambda r: (
+            f"{plural(r[0].objects, 'record')} in {r[0].seconds:.1f} s, {plural(r[0].requests, 'request')}; {r[1]}"
+        ),
         retry=retry,
     )
     if not run.ran:
         return "skipped: another run owns this interval"
     assert run.result is not None  # it ran, and `sync_then_leads` always returns its (report, leads) pair
     report, leads = run.result
-    return f"synced {report.objects} records ({report.requests} requests); {leads}"
+    return f"synced {plural(report.objects, 'record')} ({plural(report.requests, 'request')}); {leads}"
 
 
 def _intelligence(ctx: JobContext, now: datetime) -> str:
@@ -226,7 +231,7 @@ def _seed_and_cards(ctx: JobContext, now: datetime) -> str:
     library = open_library_from_settings(ctx.settings)
     docs = seed_library(ctx.engine, library)
     cards = refresh_cards(ctx.engine, library, now=now)
-    return f"{docs} documents, {cards} insight cards"
+    return f"{plural(docs, 'document')}, {plural(cards, 'insight card')}"
 
 
 def _briefs(ctx: JobContext, now: datetime, retry: bool) -> str:
@@ -241,8 +246,9 @@ def _risk(ctx: JobContext, now: datetime, retry: bool) -> str:
     if not teams:
         return "nothing to do (quiet hours, or today's alerts were already sent)"
     return "; ".join(
-        f"{t.team or 'all'}: assessed {t.assessed}, alerted {sum(len(v) for v in t.sent.values())} deals "
-        f"to {len(t.sent)} AEs, {len(t.managers_notified)} manager summaries"
+        f"{t.team or 'all'}: assessed {plural(t.assessed, 'deal')}, alerted "
+        f"{plural(sum(len(v) for v in t.sent.values()), 'deal')} to {plural(len(t.sent), 'AE')}, "
+        f"{plural(len(t.managers_notified), 'manager summary', 'manager summaries')}"
         for t in teams
     )
 
@@ -280,6 +286,12 @@ class JobSpec:
     """Run once at start if a fire time was missed within the grace period (restart handling)."""
     run_at_start: bool = False
     """Also run once as the scheduler starts (work whose result a restart may have left stale)."""
+    preview: Callable[[JobContext, datetime], str] | None = None
+    """Print what a run would post, claiming and writing nothing (`salesos jobs run NAME --dry-run`)."""
+    needs: str = ""
+    """What must be configured when `enabled` is false, in words a user can act on."""
+    frequent: bool = False
+    """Runs every few minutes: its routine reports are logged at DEBUG."""
 
 
 JOB_SPECS: dict[str, JobSpec] = {
@@ -292,7 +304,9 @@ JOB_SPECS: dict[str, JobSpec] = {
             # A late sync is pointless when the next one is minutes away; coalescing keeps a backlog to one run.
             misfire_grace_seconds=5 * 60,
             run=_sync,
+            frequent=True,
             enabled=lambda s: s.hubspot_configured,
+            needs="HUBSPOT_ACCESS_TOKEN (a HubSpot private app token: export it or put it in .env)",
         ),
         JobSpec(
             "precall_briefs",
@@ -301,6 +315,10 @@ JOB_SPECS: dict[str, JobSpec] = {
             # Half the check interval: a later run would overlap the next one, which sees the same meetings anyway.
             misfire_grace_seconds=5 * 60,
             run=_briefs,
+            frequent=True,
+            preview=lambda ctx, now: preview_precall_briefs(
+                ctx.engine, ctx.settings, ctx.poster, now=now, brief_for=ctx.brief_for
+            ),
         ),
         JobSpec(
             "deal_health",
@@ -309,7 +327,9 @@ JOB_SPECS: dict[str, JobSpec] = {
             # A check a minute late is as good as on time; answers are assessed live meanwhile.
             misfire_grace_seconds=60,
             run=_deal_health,
+            frequent=True,
             enabled=lambda s: s.deal_health_refresh_minutes > 0,
+            needs="DEAL_HEALTH_REFRESH_MINUTES above 0",
             run_at_start=True,
         ),
         JobSpec(
@@ -318,6 +338,7 @@ JOB_SPECS: dict[str, JobSpec] = {
             lambda s: IntervalTrigger(minutes=10, timezone=s.tz),
             misfire_grace_seconds=5 * 60,
             run=_drafts,
+            frequent=True,
             run_at_start=True,  # a restart is exactly when a write may have been cut off
         ),
         JobSpec(
@@ -327,6 +348,7 @@ JOB_SPECS: dict[str, JobSpec] = {
             # Morning alerts are still worth acting on until late morning; quiet hours stop anything in the evening.
             misfire_grace_seconds=3 * 3600,
             run=_risk,
+            preview=lambda ctx, now: preview_risk_alerts(ctx.engine, ctx.settings, ctx.poster, now=now),
             catch_up=True,
         ),
         JobSpec(
@@ -337,6 +359,9 @@ JOB_SPECS: dict[str, JobSpec] = {
             # (`salesos jobs run weekly_digest`): the slot stays free, so it can still go out exactly once.
             misfire_grace_seconds=6 * 3600,
             run=_digest,
+            preview=lambda ctx, now: preview_weekly_digest(
+                ctx.engine, ctx.settings, ctx.poster, now=now, chart_dir=Path(tempfile.mkdtemp(prefix="salesos-"))
+            ),
             catch_up=True,
         ),
         JobSpec(
@@ -365,7 +390,9 @@ JOB_SPECS: dict[str, JobSpec] = {
 def _safe_run(spec: JobSpec, ctx: JobContext) -> None:
     """The scheduled callable: run the job with the current time; log (never raise into APScheduler's thread)."""
     try:
-        log.info("job %s: %s", spec.name, spec.run(ctx, utcnow(), False))
+        report = spec.run(ctx, utcnow(), False)
+        # Minute-by-minute checks would bury everything else in the log: their reports are scheduler detail.
+        log.log(logging.DEBUG if spec.frequent else logging.INFO, "job %s: %s", spec.name, report)
     except Exception:
         log.exception("job %s failed", spec.name)
 
@@ -438,10 +465,19 @@ def build_scheduler(
 
 
 def start(scheduler: BackgroundScheduler) -> None:
-    """Start the scheduler's background thread."""
+    """Start the scheduler's background thread (its detail is logged at DEBUG; `describe_schedule` is the summary)."""
     scheduler.start()
     for job in scheduler.get_jobs():
-        log.info("scheduled %s: next run %s", job.id, job.next_run_time)
+        log.debug("scheduled %s: next run %s", job.id, job.next_run_time)
+
+
+def describe_schedule(scheduler: BackgroundScheduler, settings: Any) -> str:
+    """One line for the `serve` banner: which jobs run when, in the team timezone."""
+    jobs = [j for j in scheduler.get_jobs() if ":" not in j.id]  # not the one-off catch-up and at-start runs
+    if not jobs:
+        return "no jobs scheduled"
+    what = ", ".join(f"{j.id} ({_describe_trigger(j.trigger)})" for j in jobs)
+    return f"{len(jobs)} jobs scheduled in {settings.team_timezone}: {what}"
 
 
 def shutdown(scheduler: BackgroundScheduler, *, wait: bool = True) -> None:
@@ -518,3 +554,14 @@ def run_job(
         notify_lead=notify_lead,
     )
     return JOB_SPECS[name].run(ctx, now or utcnow(), retry)
+
+
+def preview_job(
+    name: str, engine: Engine, settings: Settings, *, now: datetime | None = None, brief_for: BriefFor | None = None
+) -> str:
+    """Print what `name` would post now (to the terminal, never Slack) and say so; nothing is claimed or written."""
+    spec = JOB_SPECS[name]
+    if spec.preview is None:
+        return f"{name} posts nothing to Slack ({spec.description}). Nothing was done (dry run)."
+    ctx = JobContext(engine=engine, settings=settings, poster=TerminalPoster(), replica="dry-run", brief_for=brief_for)
+    return spec.preview(ctx, now or utcnow()) + ". Nothing was claimed or sent (dry run)."

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from jobs.claims import run_claimed
+from jobs.claims import get_claim, run_claimed
 from jobs.posting import Poster
 from jobs.render import digest_chart, digest_reply
 from store.db import session_scope
-from tools.digest import Digest, build_digest, iso_week, last_week, teams
+from tools.digest import Digest, build_digest, iso_week, last_week, team_timezone, teams
 from tools.health import Thresholds
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def make_digest(engine: Engine, settings: Settings, *, now: datetime, team: str 
         return build_digest(
             session,
             now=now,
-            tz=settings.tz,
+            tz=team_timezone(session, team, settings.tz),
             thresholds=Thresholds.from_settings(settings),
             risk_floor=settings.risk_alert_score,
             team=team,
@@ -118,3 +118,21 @@ def run_weekly_digest(
     if failed:
         raise DigestFailed(failed, posted)
     return posted
+
+
+def preview_weekly_digest(engine: Engine, settings: Settings, poster: Poster, *, now: datetime, chart_dir: Path) -> str:
+    """Print to `poster` each team's digest a run at `now` would post; nothing is claimed (`jobs run --dry-run`)."""
+    with session_scope(engine) as session:
+        team_names = teams(session)
+    said = []
+    for team in team_names:
+        slot = digest_slot(team, now, settings)
+        if (claimed := get_claim(engine, JOB, slot)) is not None:
+            said.append(f"{team or 'all'}: this digest was already {claimed.status} (a run now would skip it)")
+            continue
+        digest = make_digest(engine, settings, now=now, team=team)
+        channel, ts = poster.post(settings.digest_channel, digest_reply(digest))
+        chart = digest_chart(digest, chart_dir / f"digest-{digest.slot_team}-{digest.iso_week}.png")
+        poster.upload(channel, chart, title=f"Pipeline and win rate, {digest.iso_week}", thread_ts=ts)
+        said.append(f"{team or 'all'}: would post to {settings.digest_channel}")
+    return "; ".join(said) or "no team to report on"

@@ -172,3 +172,38 @@ def store_inputs(session: Session) -> StoreInputs:
         return session.exec(select(column).limit(1)).first() is not None  # type: ignore[call-overload]
 
     return StoreInputs(activity=has(Engagement.id), stage_history=has(DealStageChange.id), contacts=has(Contact.id))
+
+
+def store_origin(session: Session) -> str:
+    """Where the store's CRM data came from: `empty`, or its provenance (`demo`, `csv`, `hubspot`, `unknown`)."""
+    from sqlalchemy import func, select
+
+    from store.models import Deal, Owner
+
+    if not session.scalar(select(func.count()).select_from(Deal)) and not session.scalar(
+        select(func.count()).select_from(Owner)
+    ):
+        return "empty"
+    return provenance(session).kind
+
+
+def describe_store(session: Session) -> str:
+    """The store's data in plain words, e.g. "data imported from CSV (crm-sales): 8,800 deals and 85 companies"."""
+    from sqlalchemy import func, select
+
+    from store.models import Company, Deal
+
+    origin = store_origin(session)
+    if origin == "empty":
+        return "an empty store"
+    deals = session.scalar(select(func.count()).select_from(Deal)) or 0
+    companies = session.scalar(select(func.count()).select_from(Company)) or 0
+    counts = f"{deals:,} deal{'s' * (deals != 1)} and {companies:,} compan{'ies' if companies != 1 else 'y'}"
+    source = (get_meta(session, "source") or "").removeprefix("csv:")
+    where = {
+        "demo": f"the generated demo workspace ({get_meta(session, 'size') or 'default'} size)",
+        "csv": "data imported from CSV" + (f" ({source})" if source else ""),
+        "hubspot": "data synced from HubSpot",
+        "unknown": "data of unknown origin (not a generated demo)",
+    }[origin]
+    return f"{where}: {counts}"

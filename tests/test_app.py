@@ -24,7 +24,7 @@ def test_serve_with_only_the_bot_token_still_names_the_rest(capsys, monkeypatch)
     monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
     assert main(["serve"]) == 2
     err = capsys.readouterr().err
-    assert "SLACK_BOT_TOKEN" not in err.split("Missing:")[1] and "SLACK_SIGNING_SECRET" in err
+    assert "SLACK_BOT_TOKEN" not in err and "SLACK_SIGNING_SECRET" in err
 
 
 def test_demo_sizes_are_the_documented_ones():

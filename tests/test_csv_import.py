@@ -123,7 +123,9 @@ def test_cli_imports_and_replaces(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     assert "deals: 12" in out and "as of: 2017-12-28T18:00:00+00:00" in out
     assert main(["import-csv", str(FIXTURE)]) == 2
     assert "--replace" in capsys.readouterr().err
-    assert main(["import-csv", str(FIXTURE), "--replace"]) == 0
+    assert main(["import-csv", str(FIXTURE), "--replace"]) == 2  # imported data, not a demo: refused
+    assert "would delete data imported from CSV" in capsys.readouterr().err
+    assert main(["import-csv", str(FIXTURE), "--replace", "--yes"]) == 0
     # the imported book's deal health is assessed once, so "at risk" needs no live assessment afterwards
     from sqlalchemy import create_engine
     from sqlmodel import Session

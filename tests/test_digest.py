@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from bot.copilot.reply import to_text
 from jobs.render import digest_chart, digest_reply
@@ -143,3 +143,47 @@ def test_digest_renders_within_limits_and_draws_a_chart(sqlite_engine, tmp_path)
     assert "not scored yet" in text  # says which hot-lead rule it used
     png = digest_chart(d, tmp_path / "chart.png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5_000
+
+
+def test_digest_says_which_week_and_puts_each_flag_under_its_own_ae(sqlite_engine):
+    from datetime import timedelta
+
+    from jobs.render import chart_weeks
+
+    build_world(sqlite_engine)
+    d = digest(sqlite_engine)
+    text = to_text(digest_reply(d))
+    assert "Last week, Mon 23 Nov – Sun 29 Nov 2026 · sent Mon 30 Nov 09:00 EST · times in America/New_York" in text
+    lines = text.splitlines()
+    coaching = next(i for i, line in enumerate(lines) if "AE coaching notes" in line)  # the forecast names AEs too
+    ann = next(i for i, line in enumerate(lines) if i > coaching and line.startswith("• Ann Archer:"))
+    bob = next(i for i, line in enumerate(lines) if i > coaching and line.startswith("• Bob Baker:"))
+    assert [line.strip() for line in lines[ann + 1 : ann + 4]] == [
+        "↳ meetings held 0 vs team average 0.5 (below)",
+        "↳ reply rate 10% vs team average 42% (below)",
+        "↳ calls 10 vs team average 6 (above)",
+    ]
+    assert lines[ann + 4] == lines[bob]  # Ann's flags end where Bob's line starts
+    assert [line.strip()[:1] for line in lines[bob + 1 : bob + 3]] == ["↳", "↳"]
+    late = to_text(digest_reply(digest(sqlite_engine, now=NOW + timedelta(days=6))))
+    assert "Last week, Mon 23 Nov – Sun 29 Nov 2026" in late and "(the digest due Mon 30 Nov)" in late
+    assert chart_weeks(d)[0] == "28 Sep" and chart_weeks(d)[-1] == "23 Nov"
+
+
+def test_a_team_reads_its_own_timezone(sqlite_engine):
+    from jobs.weekly_digest import make_digest
+    from settings import Settings
+    from store.models import Owner
+    from tools.digest import team_timezone
+
+    build_world(sqlite_engine)
+    with Session(sqlite_engine) as s:
+        zed = s.exec(select(Owner).where(Owner.team == "west")).one()
+        zed.timezone = "America/Los_Angeles"
+        s.add(zed)
+        s.commit()
+        assert team_timezone(s, "west", NY) == ZoneInfo("America/Los_Angeles")
+        assert team_timezone(s, "east", NY) == NY and team_timezone(s, None, NY) == NY
+    west = make_digest(sqlite_engine, Settings(team_timezone="America/New_York"), now=NOW, team="west")
+    assert west.tz == "America/Los_Angeles"
+    assert "sent Mon 30 Nov 06:00 PST" in to_text(digest_reply(west))

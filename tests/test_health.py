@@ -143,6 +143,7 @@ def test_single_threaded_and_champion_silent(sqlite_engine):
     assert codes(got[big]) == {"single_threaded", "champion_silent"}
     champ = next(r for r in got[big].reasons if r.code == "champion_silent")
     assert champ.facts["days"] == 15 and champ.records == {"contact": [champion]}
+    assert champ.evidence.startswith(f"champion Pat Buyer{big} silent for 15 days")  # named, not "contact #id"
     # multi's champion never engaged, and the deal is 3 days old: not yet 14 days
     assert codes(got[multi]) == set()
     assert codes(got[small]) == set()

@@ -80,7 +80,9 @@ def test_alerts_once_per_day_and_again_only_when_worse(engine, slack):
     worse = alert_team(engine, settings, poster, now=TUE_0830 + timedelta(hours=1), team="east")
     assert worse.sent == {world.owners["ann"]: [acme]}
     last = slack.calls_to("chat.postMessage")[-2]  # the AE's DM; the manager summary follows
-    assert "risk *100* (worse)" in "\n".join(b["text"]["text"] for b in last.args["blocks"] if b["type"] == "section")
+    said = "\n".join(b["text"]["text"] for b in last.args["blocks"] if b["type"] == "section")
+    assert "risk *100* (worse)" in said
+    assert f"champion Pat Buyer{acme} has not engaged once in the" in said  # not "silent ... (never engaged)"
     # and even if it looked new again later that day, the deal has had its alert for the day
     with Session(engine) as s:
         for risk in s.exec(select(DealRisk)).all():

@@ -68,6 +68,14 @@ def test_command_acks_working_then_replaces_it_with_the_answer(slack):
     assert slack.fake.calls_to("users.info")[0].args["user"] == DANA
 
 
+def test_a_user_whose_email_is_no_owner_is_told_what_to_fix(slack):
+    slack.command("deals closing this month", user=LEE, key="lee")
+    [post] = slack.fake.wait_for("response_url")
+    said = json.dumps(post.args["blocks"])
+    assert "Your Slack email lee@example.com matches no owner in the CRM" in said
+    assert "--as-owner" not in said  # a terminal flag means nothing in Slack
+
+
 @pytest.mark.parametrize(
     ("text", "capability", "args"),
     [

@@ -117,6 +117,12 @@ def test_salesos_serve_runs_http_mode_with_bot_token_and_signing_secret_only(tmp
             out, _ = proc.communicate(timeout=20)
         assert proc.returncode == 0, out
         assert "HTTP mode" in out
+        if workers == 1:  # a short banner: where it listens and what is scheduled; scheduler detail is DEBUG
+            assert f"listening in HTTP mode on http://0.0.0.0:{port}/slack/events" in out
+            assert "jobs scheduled in America/New_York: deal_health (every 1 min)" in out
+            assert "weekly_digest (mon 09:00)" in out and "scheduled deal_health: next run" not in out
+            assert "Added job" not in out and "Scheduler started" not in out  # APScheduler's own chatter
+            assert len(out.splitlines()) <= 8, out
 
 
 def test_manifest_declares_what_the_app_listens_to(capsys):

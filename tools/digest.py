@@ -11,12 +11,12 @@ sent on Monday 09:00 covers Monday 00:00 to Sunday 24:00 of the week before, wha
 from __future__ import annotations
 
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Select, or_, select
 from sqlmodel import Session, col
@@ -296,6 +296,21 @@ def team_owner_ids(session: Session, team: str | None) -> list[int] | None:
     return list(
         session.execute(select(col(Owner.id)).where(col(Owner.team) == team).order_by(col(Owner.id))).scalars().all()
     )
+
+
+def team_timezone(session: Session, team: str | None, fallback: ZoneInfo) -> ZoneInfo:
+    """The timezone most of a team's people work in (a Los Angeles team reads Los Angeles times); else `fallback`."""
+    if team is None:
+        return fallback
+    zones: Counter[str] = Counter(
+        session.execute(select(col(Owner.timezone)).where(col(Owner.team) == team, col(Owner.active))).scalars().all()
+    )
+    for name, _count in sorted(zones.items(), key=lambda kv: (-kv[1], kv[0])):
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
+    return fallback
 
 
 def teams(session: Session) -> list[str | None]:

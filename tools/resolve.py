@@ -6,15 +6,66 @@ One resolver per kind of name, shared by every capability, so "Dana" means the s
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlalchemy import func
+from sqlmodel import Session, col, select
 
-from store.models import STAGE_LABELS, Owner, stored_id
+from store.models import STAGE_LABELS, Deal, Owner, stored_id
 from tools.capabilities import ToolUserError
 from tools.matching import match_name
 
 ME_WORDS = {"me", "my", "mine", "i", "myself"}
 MY_TEAM_WORDS = {"my team", "our team"}
+
+ASKER_UNKNOWN = (
+    "I don't know which owner you are, so I can't tell which deals are yours. In the terminal add "
+    "--as-owner with your name, email or id (`salesos owners` lists them); in Slack your profile email must be your "
+    "CRM owner's email. Or name the owner, e.g. 'silent deals for Dana'."
+)
+
+
+class AskerUnknown(ToolUserError):
+    """The asker said "my" or "me" but is not linked to a CRM owner; each surface says how to fix that."""
+
+
+def find_owner(session: Session, text: str) -> Owner:
+    """The owner a person means by an id, an email or a name ("Dana", "dana@x.com", "12"); ToolUserError if unsure."""
+    owners = list(session.exec(select(Owner)).all())
+    value = text.strip()
+    found = (
+        next((o for o in owners if str(o.id) == value), None)
+        if value.isdigit()
+        else next((o for o in owners if o.email.lower() == value.lower()), None)
+        if "@" in value
+        else _match_owner(owners, value)
+    )
+    if found is None:
+        raise ToolUserError(f"No owner matches '{value}'. `salesos owners` lists every owner with their id and email.")
+    return found
+
+
+@dataclass(frozen=True)
+class OwnerRow:
+    """An owner as `salesos owners` lists them."""
+
+    id: int
+    name: str
+    email: str
+    team: str
+    role: str
+    open_deals: int
+
+
+def owners_overview(session: Session) -> list[OwnerRow]:
+    """Every owner with their open deal count, by team and name."""
+    open_deals = dict(
+        session.exec(
+            select(col(Deal.owner_id), func.count()).where(col(Deal.is_closed).is_(False)).group_by(col(Deal.owner_id))
+        ).all()
+    )
+    owners = session.exec(select(Owner).order_by(Owner.team, Owner.name)).all()
+    return [OwnerRow(o.id or 0, o.name, o.email, o.team, o.role, open_deals.get(o.id, 0)) for o in owners]
 
 
 def resolve_owners(
@@ -42,11 +93,7 @@ def resolve_owners(
             low = name = me.team.lower()
         if low in ME_WORDS:
             if asker_owner_id is None:
-                raise ToolUserError(
-                    "I don't know which owner you are, so I can't tell which deals are yours. "
-                    "In Slack your email links you; in the terminal pass --as-owner OWNER_ID. "
-                    "Or name the owner, e.g. 'silent deals for Dana'."
-                )
+                raise AskerUnknown(ASKER_UNKNOWN)
             me = next((o for o in owners if o.id == asker_owner_id), None)
             if me is None:
                 raise ToolUserError(f"Owner id {asker_owner_id} is not in the store.")

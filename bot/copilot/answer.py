@@ -21,6 +21,7 @@ from bot.copilot.reply import Actions, Button, Context, Divider, Reply, Section
 from bot.copilot.understanding import Choice, Understanding
 from store.meta import answer_clock
 from tools.capabilities import ToolContext, ToolUserError, get_capability, run_capability
+from tools.resolve import AskerUnknown
 
 if TYPE_CHECKING:
     from settings import Settings
@@ -53,22 +54,27 @@ def answer(
     thread_key: str | None = None,
     now: datetime | None = None,
     library: Any = None,
+    asker_hint: str | None = None,
 ) -> CopilotAnswer:
-    """Answer a question about the sales workspace."""
+    """Answer a question about the sales workspace.
+
+    `asker_hint` is what to say when the question is about "my" deals but the asker is no known owner (each surface
+    knows how its users fix that: Slack names the profile email, the terminal `--as-owner`).
+    """
     # An imported snapshot answers as of its own last day: silence is not counted to today's clock.
     now = answer_clock(engine, now or datetime.now(UTC))
     ctx = ToolContext(engine=engine, settings=settings, now=now, asker_owner_id=asker_owner_id, library=library)
-    renderer = Renderer(settings, engine)
+    renderer = Renderer(settings, engine, now)
     if settings.llm_configured:
         try:
             result = _answer_with_agent(question, ctx, renderer, thread_key)
         except Exception:  # the LLM is outside the machine: when it fails, the offline copilot still answers
             log.exception("LLM agent failed; answering with the offline router")
             ctx.calls.clear()
-            result = _answer_offline(question, ctx, renderer)
+            result = _answer_offline(question, ctx, renderer, thread_key, asker_hint)
             result.reply.add(Context(elements=["The LLM was unreachable: answered by the offline copilot."]))
     else:
-        result = _answer_offline(question, ctx, renderer, thread_key)
+        result = _answer_offline(question, ctx, renderer, thread_key, asker_hint)
         if thread_key:
             from bot.copilot.agent import save_turns
 
@@ -77,7 +83,7 @@ def answer(
 
 
 def _answer_offline(
-    question: str, ctx: ToolContext, renderer: Renderer, thread_key: str | None = None
+    question: str, ctx: ToolContext, renderer: Renderer, thread_key: str | None = None, asker_hint: str | None = None
 ) -> CopilotAnswer:
     from bot.copilot.decide import understand
     from bot.copilot.state import follow_up, load_state, next_state, save_state
@@ -94,12 +100,14 @@ def _answer_offline(
                 tz=ctx.settings.team_timezone,
                 silent_default=ctx.settings.silent_business_days,
             )
-    result = _run_decision(decision, ctx, renderer)
+    result = _run_decision(decision, ctx, renderer, asker_hint)
     save_state(ctx.engine, thread_key, next_state(state, decision, result.data[0] if result.data else None), ctx.now)
     return result
 
 
-def _run_decision(decision: Understanding, ctx: ToolContext, renderer: Renderer) -> CopilotAnswer:
+def _run_decision(
+    decision: Understanding, ctx: ToolContext, renderer: Renderer, asker_hint: str | None = None
+) -> CopilotAnswer:
     """Run what understanding decided: an answer, a clarifying question, or what the copilot can do."""
     if decision.choices:
         return CopilotAnswer(
@@ -112,15 +120,16 @@ def _run_decision(decision: Understanding, ctx: ToolContext, renderer: Renderer)
     try:
         data = run_capability(ctx, decision.tool, decision.args)
     except ToolUserError as exc:
+        message = asker_hint if isinstance(exc, AskerUnknown) and asker_hint else str(exc)
         return CopilotAnswer(
-            reply=error_reply(str(exc)), intent=decision.intent, tool_calls=[(decision.tool, decision.args)]
+            reply=error_reply(message), intent=decision.intent, tool_calls=[(decision.tool, decision.args)]
         )
     notes = list(decision.notes)
     if decision.unapplied:
         cap = get_capability(decision.tool)
         what = cap.summary if cap and cap.summary else decision.tool.replace("_", " ")
         notes.insert(0, f"I couldn't apply {_and_list(decision.unapplied)} to {what}: this answer is without it.")
-    reply = renderer.render(data, notes, source=f"offline copilot · {decision.tool}")
+    reply = renderer.render(data, notes, source="offline copilot")
     return CopilotAnswer(
         reply=reply,
         intent=decision.intent,
@@ -136,7 +145,7 @@ def run_choice(
 ) -> CopilotAnswer:
     """Answer with the reading the asker picked from a clarifying question (a button in Slack)."""
     ctx = ToolContext(engine=engine, settings=settings, now=now, asker_owner_id=asker_owner_id)
-    return _run_decision(Understanding(intent=tool, tool=tool, args=args), ctx, Renderer(settings, engine))
+    return _run_decision(Understanding(intent=tool, tool=tool, args=args), ctx, Renderer(settings, engine, now))
 
 
 def answer_json(

@@ -23,6 +23,7 @@ from bot.copilot.reply import Context, Fields, Header, Reply, Section
 from bot.copilot.understanding import route
 from store.meta import answer_clock
 from tools.capabilities import Capability, Subcommand, ToolContext, ToolUserError, run_capability, subcommands
+from tools.resolve import AskerUnknown
 
 if TYPE_CHECKING:
     from settings import Settings
@@ -90,11 +91,12 @@ def run_command(
     settings: Settings,
     asker_owner_id: int | None = None,
     now: datetime | None = None,
+    asker_hint: str | None = None,
 ) -> CopilotAnswer:
     """Run a `capability` request: the named capability with its arguments, rendered like any answer."""
     assert request.kind == "capability" and request.capability is not None
     now = answer_clock(engine, now or datetime.now(UTC))  # an imported snapshot answers as of its last day
-    renderer = Renderer(settings, engine)
+    renderer = Renderer(settings, engine, now)
     ctx = ToolContext(engine=engine, settings=settings, now=now, asker_owner_id=asker_owner_id)
     args = dict(request.args)
     name = request.capability
@@ -105,7 +107,8 @@ def run_command(
                 args = {**args, **filter_args(cap, request.text, session=session, now=now, settings=settings)}
         data = run_capability(ctx, name, args)
     except ToolUserError as exc:
-        return CopilotAnswer(reply=error_reply(str(exc)), intent=name, tool_calls=[(name, args)])
+        message = asker_hint if isinstance(exc, AskerUnknown) and asker_hint else str(exc)
+        return CopilotAnswer(reply=error_reply(message), intent=name, tool_calls=[(name, args)])
     reply = renderer.render(data, source="/salesos command")
     return CopilotAnswer(reply=reply, intent=name, tool_calls=[(name, args)], data=[data], mode="command")
 

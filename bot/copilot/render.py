@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -26,8 +26,8 @@ from tools.capabilities import all_capabilities
 from tools.conversations import ConversationResults
 from tools.deal_facts import DealFacts
 from tools.deal_stats import METRIC_LABELS, SEGMENT_LABELS, ClosedMetrics, DealCount, MetricRow
-from tools.deals import CompanyMatch, DealList, LatestOn, PipelineResult, SilentList
-from tools.formatting import money
+from tools.deals import CompanyMatch, DealList, LatestOn, PipelineResult, SilentList, deal_rows
+from tools.formatting import money, plural
 from tools.health import AtRiskResult
 from tools.insights.battlecards import BattleCard
 from tools.insights.common import QuotedLine, Rate
@@ -128,12 +128,14 @@ def link(label: str, url: str | None) -> str:
 class Renderer:
     """Turns tool results into replies for one settings/timezone; knows the data's freshness."""
 
-    def __init__(self, settings: Settings, engine: Engine) -> None:
-        """Bind the renderer to settings (timezone, HubSpot portal) and the store (freshness)."""
+    def __init__(self, settings: Settings, engine: Engine, now: datetime | None = None) -> None:
+        """Bind the renderer to settings (timezone, HubSpot portal), the store (freshness) and the answer's clock."""
         self.settings = settings
         self.tz = ZoneInfo(settings.team_timezone)
         self.portal = settings.hubspot_portal_id
         self.engine = engine
+        self.now = now or datetime.now(UTC)
+        self.today = self.now.astimezone(self.tz).date()
 
     # --- freshness ---------------------------------------------------------------------------------------------------
 
@@ -182,8 +184,12 @@ class Renderer:
         """One bullet for a deal: name, stage, amount, owner, close date."""
         parts = [self.deal_link(deal), deal.stage_label, money(deal.amount), deal.owner_name or "no owner"]
         if deal.close_date:
-            verb = "closed" if getattr(deal, "is_closed", False) else "closes"
-            parts.append(f"{verb} {day(deal.close_date)}")
+            if getattr(deal, "is_closed", False):
+                parts.append(f"closed {day(deal.close_date)}")
+            elif deal.close_date < self.today:
+                parts.append(f"*overdue*: was to close {day(deal.close_date)}")
+            else:
+                parts.append(f"closes {day(deal.close_date)}")
         win = getattr(deal, "win", None)
         if win is not None:
             parts.append(f"win {win.probability:.0%}" + (" (stage prior)" if win.method == "rules" else ""))
@@ -195,9 +201,8 @@ class Renderer:
 
     def interaction_line(self, item: Any) -> str:
         """One bullet for an engagement."""
-        kind = (
-            item.type + (f" ({item.direction})" if item.direction else "") + (f", {item.status}" if item.status else "")
-        )
+        status = (item.status or "").replace("_", " ")  # "no_show" is a stored code, "no show" is English
+        kind = item.type + (f" ({item.direction})" if item.direction else "") + (f", {status}" if status else "")
         subject = f": {item.subject}" if item.subject else ""
         return f"• {when(item.occurred_at, self.tz)} · {kind}{subject}"
 
@@ -248,7 +253,7 @@ class Renderer:
     def silent_list(self, result: SilentList) -> Reply:
         """Render silent list."""
         who = f" for {', '.join(result.owners)}" if result.owners else ""
-        title = f"Silent {result.days}+ days{who}: {result.total} open deals ({money(result.total_amount)})"
+        title = f"Silent {result.days}+ days{who}: {plural(result.total, 'open deal')} ({money(result.total_amount)})"
         reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
         if not result.deals:
             return reply.add(Section(f"Every open deal{who} has heard from its buyer in the last {result.days} days."))
@@ -267,11 +272,11 @@ class Renderer:
     def pipeline_result(self, result: PipelineResult) -> Reply:
         """Render pipeline result."""
         who = f" for {', '.join(result.owners)}" if result.owners else ""
-        title = f"Open pipeline by {result.by}{who}: {result.total_count} deals, {money(result.total_amount)}"
+        title = f"Open pipeline by {result.by}{who}: {plural(result.total_count, 'deal')}, {money(result.total_amount)}"
         reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
         if not result.rows:
             return reply.add(Section("No open deals."))
-        lines = [f"• *{r.label}*: {r.deals} deals · {money(r.amount)}" for r in result.rows[:40]]
+        lines = [f"• *{r.label}*: {plural(r.deals, 'deal')} · {money(r.amount)}" for r in result.rows[:40]]
         return reply.add(Section(clip("\n".join(lines))))
 
     def _assessed(self, result: Any) -> str:
@@ -341,7 +346,10 @@ class Renderer:
     def task_line(self, task: Any) -> str:
         """One bullet for an open task."""
         due = getattr(task, "due_at", None)
-        return f"• {task.subject or 'task'}" + (f" (due {when(due, self.tz)})" if due else "")
+        if due is None:
+            return f"• {task.subject or 'task'}"
+        late = due.astimezone(UTC) < self.now.astimezone(UTC)
+        return f"• {task.subject or 'task'} (" + ("*overdue*: was due" if late else "due") + f" {when(due, self.tz)})"
 
     @renders(Brief)
     def brief(self, b: Brief) -> Reply:
@@ -399,7 +407,7 @@ class Renderer:
             reply.add(Section(clip("*Social proof — similar customers who bought*\n" + "\n".join(lines))))
         if b.themes:
             lines = [
-                f"• *{t.category.replace('_', ' ')}* on {t.calls} of {b.similar_calls_read} calls"
+                f"• *{t.category.replace('_', ' ')}* on {t.calls} of {plural(b.similar_calls_read, 'call')}"
                 + (f' — e.g. "{_short(t.example)}" ({t.example_company})' if t.example else "")
                 for t in b.themes
             ]
@@ -591,9 +599,13 @@ class Renderer:
         if not result.hits:
             return reply.add(Section("The library is empty: it fills from calls and notes of won deals."))
         lines = []
+        with Session(self.engine) as session:
+            deals = deal_rows(session, sorted({h.deal_id for h in result.hits if h.deal_id is not None}))
         for h in result.hits:
             label = "talk track" if h.kind == "talk_track" else h.category.replace("_", " ")
-            lines.append(f"• *{label}* ({h.persona}, won deal #{h.deal_id}, similarity {h.similarity:.2f})")
+            won = deals.get(h.deal_id) if h.deal_id is not None else None
+            source = f"won deal {self.deal_link(won)}" if won else "a won deal"
+            lines.append(f"• *{label}* ({h.persona}, {source}, similarity {h.similarity:.2f})")
             if h.kind == "note":
                 lines.append(f'   note on the deal: "{_short(h.text, 500)}"')
                 continue

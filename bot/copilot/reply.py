@@ -109,7 +109,10 @@ def to_text(reply: Reply) -> str:
             lines.append("  " + " · ".join(mrkdwn_to_text(e) for e in part.elements))
         elif isinstance(part, Divider):
             lines.append("-" * 40)
-        elif isinstance(part, Actions):
-            lines.append("  " + "  ".join(f"[{b.text}]" for b in part.buttons))
+        elif isinstance(part, Actions):  # a terminal cannot click: show only what a link opens
+            links = [f"{b.text}: {b.url}" for b in part.buttons if b.url]
+            if not links:
+                continue
+            lines.append("  " + "  ·  ".join(links))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

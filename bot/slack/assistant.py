@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 
 from bot.copilot.reply import Actions, Button, Reply
 from bot.slack.blocks import post_reply, text_reply, update_reply
-from bot.slack.identity import resolve_identity
+from bot.slack.identity import resolve_identity, unknown_owner_hint
 from store.models import ConversationTurn
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ def answer_with_feedback(deps: BotDeps, client: Any, *, user: str, question: str
             engine=deps.engine,
             settings=deps.settings,
             asker_owner_id=identity.owner_id,
+            asker_hint=unknown_owner_hint(identity),
             thread_key=thread_key,
             now=deps.now(),
         )

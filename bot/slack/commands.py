@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.copilot.direct import COMMAND, commands_help, parse_command, run_command
 from bot.slack.blocks import fallback_text, reply_to_blocks, respond_reply, text_reply, working_blocks
-from bot.slack.identity import resolve_identity
+from bot.slack.identity import resolve_identity, unknown_owner_hint
 from bot.slack.work import WorkRef
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ def register(app: App, deps: BotDeps) -> None:
                     engine=deps.engine,
                     settings=deps.settings,
                     asker_owner_id=identity.owner_id,
+                    asker_hint=unknown_owner_hint(identity),
                     now=deps.now(),
                 )
             else:
@@ -68,6 +69,7 @@ def register(app: App, deps: BotDeps) -> None:
                     engine=deps.engine,
                     settings=deps.settings,
                     asker_owner_id=identity.owner_id,
+                    asker_hint=unknown_owner_hint(identity),
                     thread_key=f"cmd:{command.get('channel_id')}:{command['user_id']}",
                     now=deps.now(),
                 )

@@ -37,6 +37,22 @@ class SlackIdentity:
     owner_name: str | None = None
 
 
+def unknown_owner_hint(identity: SlackIdentity) -> str | None:
+    """What a Slack user who is no CRM owner must fix before "my deals" can mean theirs (None when they are one)."""
+    if identity.owner_id is not None:
+        return None
+    if identity.email is None:
+        return (
+            "I couldn't read your Slack email, so I can't tell which deals are yours. Ask your Slack admin to "
+            "reinstall Sales OS with the `users:read.email` scope. Meanwhile, name the owner: `deals for Dana`."
+        )
+    return (
+        f"Your Slack email {identity.email} matches no owner in the CRM, so I can't tell which deals are yours. "
+        "Ask your admin to give your HubSpot user that email (or change your Slack email to your HubSpot one); "
+        "Sales OS picks it up within a day. Meanwhile, name the owner: `deals for Dana`."
+    )
+
+
 def _slack_error(exc: Exception) -> str:
     response = getattr(exc, "response", None)
     try:

@@ -671,10 +671,13 @@ def build_runner(settings: Settings, engine: Engine, **kwargs: Any) -> tuple[str
 def run_until_stopped(mode: str, runner: Any) -> int:
     """Serve (Socket Mode handler or our HTTP server) until SIGTERM or Ctrl-C; 0 on a clean stop."""
     if mode == "socket":
-        log.info("Sales OS: Socket Mode (SLACK_APP_TOKEN set): no public URL needed")
+        print("Sales OS is running in Socket Mode (SLACK_APP_TOKEN set): no public URL needed. Ctrl-C stops it.")
         runner.start()  # blocks; Ctrl-C stops it
         return 0
-    log.info("Sales OS: HTTP mode on %s%s (and %s)", runner.url, EVENTS_PATH, HEALTH_PATH)
+    print(
+        f"Sales OS is listening in HTTP mode on {runner.url}{EVENTS_PATH} (health: {HEALTH_PATH}). Ctrl-C stops it.",
+        flush=True,
+    )
     return _serve_http(runner)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Numeric, and_, case, cast, distinct, func, or_, select
 from sqlmodel import Session
 
-from store.models import CloseDateChange, Deal, DealContact, DealStageChange, Engagement, table_of
+from store.models import CloseDateChange, Contact, Deal, DealContact, DealStageChange, Engagement, table_of
 from tools.health.model import RECENT_DAYS
 
 
@@ -57,8 +57,8 @@ class DealInputs:
     pushes: list[tuple[int, date | None, date | None]] = field(default_factory=list)
     """(CloseDateChange id, old date, new date) for each push to a later date, oldest first."""
     contacts: int = 0
-    champions: list[tuple[int, datetime | None]] = field(default_factory=list)
-    """(contact id, last buyer engagement) of each champion."""
+    champions: list[tuple[int, datetime | None, str]] = field(default_factory=list)
+    """(contact id, last buyer engagement, name) of each champion."""
 
 
 def _activity(session: Session, open_deals: Any, now: datetime) -> dict[int, Activity]:
@@ -138,7 +138,7 @@ def _pushes(session: Session, open_deals: Any, now: datetime) -> dict[int, list[
 
 def _buying_group(
     session: Session, open_deals: Any, now: datetime
-) -> tuple[dict[int, int], dict[int, list[tuple[int, datetime | None]]]]:
+) -> tuple[dict[int, int], dict[int, list[tuple[int, datetime | None, str]]]]:
     """Contacts per deal, and each champion's last buyer engagement on that deal."""
     contacts: dict[int, int] = defaultdict(int)
     has_champion = False
@@ -146,13 +146,21 @@ def _buying_group(
     for deal_id, role in session.execute(select(dc.deal_id, dc.role).where(dc.deal_id.in_(open_deals))).all():
         contacts[deal_id] += 1
         has_champion = has_champion or bool(role and "champion" in role.lower())
-    champions: dict[int, list[tuple[int, datetime | None]]] = defaultdict(list)
+    champions: dict[int, list[tuple[int, datetime | None, str]]] = defaultdict(list)
     if not has_champion:
         return contacts, champions
     engagement = table_of(Engagement)
     e = engagement.c
-    for deal_id, contact_id, last in session.execute(
-        select(dc.deal_id, dc.contact_id, func.max(e.occurred_at))
+    contact = table_of(Contact).c
+    for deal_id, contact_id, last, first_name, last_name in session.execute(
+        select(
+            dc.deal_id,
+            dc.contact_id,
+            func.max(e.occurred_at),
+            func.max(contact.first_name),  # one contact per group: MAX only satisfies GROUP BY
+            func.max(contact.last_name),
+        )
+        .join(table_of(Contact), contact.id == dc.contact_id)
         .outerjoin(
             engagement,
             and_(
@@ -166,7 +174,7 @@ def _buying_group(
         .group_by(dc.deal_id, dc.contact_id)
         .order_by(dc.deal_id, dc.contact_id)
     ).all():
-        champions[deal_id].append((contact_id, utc(last)))
+        champions[deal_id].append((contact_id, utc(last), f"{first_name or ''} {last_name or ''}".strip()))
     return contacts, champions
 
 

@@ -102,15 +102,17 @@ def champion_silent(deal: DealRow, inputs: DealInputs, ctx: RuleContext) -> Risk
     if not ctx.store.activity:
         return None
     threshold = ctx.thresholds.champion_silent_days
-    for contact_id, seen in inputs.champions:
+    for contact_id, seen, name in inputs.champions:
         since = seen or _created(deal, ctx)
         days = (ctx.now - since).days
         if days >= threshold:
-            when = f"last engaged {ctx.local(since, '%d %b')}" if seen else "never engaged"
+            who = f"champion {name or 'on this deal'}"
             return _reason(
                 "champion_silent",
                 15,
-                f"champion (contact #{contact_id}) silent for {days} days ({when})",
+                f"{who} silent for {days} days (last engaged {ctx.local(since, '%d %b')})"
+                if seen
+                else f"{who} has not engaged once in the {days} days since the deal was created",
                 {"days": days, "threshold": threshold},
                 {"contact": [contact_id]},
             )
