@@ -3,11 +3,11 @@
 import pytest
 from sqlmodel import Session, select
 
-from bot.slack.leads_listeners import write_score_to_hubspot
 from settings import Settings
 from store.models import Company, InboundLead
 from tests import hubspot_fake
 from tools.leads.form import LeadIn
+from tools.leads.hubspot import write_score_to_hubspot
 from tools.leads.intake import intake_lead
 
 

@@ -14,12 +14,14 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, update
-from sqlmodel import Session, col
+from sqlalchemy import Engine
+from sqlmodel import Session
 
 from bot.copilot.reply import Actions, Button, Context, Fields, Header, Reply, Section
 from store.models import InboundLead, Owner
 from tools.formatting import money
+from tools.leads.actions import assign_lead, disqualify_lead, may_act_on_lead
+from tools.leads.hubspot import write_score_to_hubspot
 from tools.leads.intake import IntakeResult
 
 if TYPE_CHECKING:
@@ -117,49 +119,6 @@ def recipient_for(engine: Engine, lead: InboundLead, settings: Settings) -> str:
     return settings.inbound_channel
 
 
-def write_score_to_hubspot(engine: Engine, settings: Settings, lead: InboundLead, *, client: Any = None) -> str:
-    """Write the lead's score to HubSpot when configured; returns what happened, in words (for the log).
-
-    A lead that came in as a HubSpot contact gets the score on that contact; the company is the lead's own
-    (`company_id`) or the synced company with the lead's domain. Idempotent: the key is the lead and its score, so a
-    retry or a second notification writes nothing new. Without HubSpot, or without a HubSpot company for the lead yet,
-    nothing is written to the company and the score stays in Sales OS.
-    """
-    if not settings.hubspot_configured:
-        return "HubSpot not configured: score kept in Sales OS only"
-    if lead.score is None:
-        return "lead not scored: nothing to write"
-    try:
-        from tools.hubspot.client import HubSpotClient
-        from tools.hubspot.writeback import WriteBackService
-    except ImportError:
-        return "HubSpot write-back module not installed: skipped"
-    from sqlmodel import select
-
-    from store.models import Company
-
-    service = WriteBackService(engine, client or HubSpotClient.from_settings(settings))
-    score = f"{lead.score:.0f}"
-    said = []
-    if lead.hubspot_id:  # the lead came in as a HubSpot contact: score the contact too
-        on_contact = service.set_properties(
-            f"lead-score:{lead.id}:{score}:contact", "contacts", lead.hubspot_id, {"salesos_lead_score": score}
-        )
-        said.append(f"score written to HubSpot contact {on_contact.hubspot_id}")
-    with Session(engine) as session:
-        company = session.get(Company, lead.company_id) if lead.company_id is not None else None
-        if (company is None or not company.hubspot_id) and lead.domain:
-            company = session.exec(
-                select(Company).where(col(Company.domain) == lead.domain, col(Company.hubspot_id).is_not(None))
-            ).first()
-    if company is None or not company.hubspot_id:
-        return "; ".join([*said, "no HubSpot company for this lead yet: score kept in Sales OS"])
-    key = f"lead-score:{lead.id}:{score}"
-    result = service.set_properties(key, "companies", company.hubspot_id, {"salesos_lead_score": score})
-    said.append(f"score written to HubSpot company {result.hubspot_id}" + ("" if result.written_now else " (already)"))
-    return "; ".join(said)
-
-
 def make_intake_notifier(
     client: Any,
     engine: Engine,
@@ -187,43 +146,6 @@ def make_intake_notifier(
 
 
 # --- buttons --------------------------------------------------------------------------------------------------------
-
-
-def assign_lead(engine: Engine, lead_id: int, owner_id: int, *, take_over: bool = False) -> bool:
-    """Give an open lead to an owner; False when it is closed meanwhile, or (unless `take_over`) someone else's.
-
-    The condition is in the UPDATE, so two AEs clicking at once cannot both win, and a click never silently takes a
-    lead from the AE it was assigned to.
-    """
-    mine_or_free = col(InboundLead.owner_id).is_(None) | (col(InboundLead.owner_id) == owner_id)
-    with Session(engine) as session:
-        stmt = update(InboundLead).where(
-            col(InboundLead.id) == lead_id, col(InboundLead.status).in_(("new", "assigned"))
-        )
-        if not take_over:
-            stmt = stmt.where(mine_or_free)
-        changed = session.exec(stmt.values(owner_id=owner_id, status="assigned")).rowcount
-        session.commit()
-    return bool(changed)
-
-
-def disqualify_lead(engine: Engine, lead_id: int) -> bool:
-    """Mark a lead disqualified once; False when it already was (or was converted)."""
-    with Session(engine) as session:
-        changed = session.exec(
-            update(InboundLead)
-            .where(col(InboundLead.id) == lead_id, col(InboundLead.status).in_(("new", "assigned")))
-            .values(status="disqualified")
-        ).rowcount
-        session.commit()
-    return bool(changed)
-
-
-def may_act_on_lead(lead: InboundLead, owner_id: int | None, *, is_manager: bool) -> bool:
-    """Who may disqualify a lead: a manager, its owner, or (while it is unassigned) any AE known to the CRM."""
-    if is_manager:
-        return True
-    return owner_id is not None and lead.owner_id in (None, owner_id)
 
 
 def _lead_id(body: dict[str, Any]) -> int | None:

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col
 
+from store.models import InboundLead
 from tools.leads.form import validation_errors
 from tools.leads.intake import HUBSPOT_LEAD_PROPERTIES, IntakeResult, intake_hubspot_contact
 
@@ -118,3 +119,46 @@ def import_hubspot_leads(
             session.add(row)
             session.commit()
     return report
+
+
+def write_score_to_hubspot(engine: Engine, settings: Settings, lead: InboundLead, *, client: Any = None) -> str:
+    """Write the lead's score to HubSpot when configured; returns what happened, in words (for the log).
+
+    A lead that came in as a HubSpot contact gets the score on that contact; the company is the lead's own
+    (`company_id`) or the synced company with the lead's domain. Idempotent: the key is the lead and its score, so a
+    retry or a second notification writes nothing new. Without HubSpot, or without a HubSpot company for the lead yet,
+    nothing is written to the company and the score stays in Sales OS.
+    """
+    if not settings.hubspot_configured:
+        return "HubSpot not configured: score kept in Sales OS only"
+    if lead.score is None:
+        return "lead not scored: nothing to write"
+    try:
+        from tools.hubspot.client import HubSpotClient
+        from tools.hubspot.writeback import WriteBackService
+    except ImportError:
+        return "HubSpot write-back module not installed: skipped"
+    from sqlmodel import select
+
+    from store.models import Company
+
+    service = WriteBackService(engine, client or HubSpotClient.from_settings(settings))
+    score = f"{lead.score:.0f}"
+    said = []
+    if lead.hubspot_id:  # the lead came in as a HubSpot contact: score the contact too
+        on_contact = service.set_properties(
+            f"lead-score:{lead.id}:{score}:contact", "contacts", lead.hubspot_id, {"salesos_lead_score": score}
+        )
+        said.append(f"score written to HubSpot contact {on_contact.hubspot_id}")
+    with Session(engine) as session:
+        company = session.get(Company, lead.company_id) if lead.company_id is not None else None
+        if (company is None or not company.hubspot_id) and lead.domain:
+            company = session.exec(
+                select(Company).where(col(Company.domain) == lead.domain, col(Company.hubspot_id).is_not(None))
+            ).first()
+    if company is None or not company.hubspot_id:
+        return "; ".join([*said, "no HubSpot company for this lead yet: score kept in Sales OS"])
+    key = f"lead-score:{lead.id}:{score}"
+    result = service.set_properties(key, "companies", company.hubspot_id, {"salesos_lead_score": score})
+    said.append(f"score written to HubSpot company {result.hubspot_id}" + ("" if result.written_now else " (already)"))
+    return "; ".join(said)
