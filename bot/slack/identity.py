@@ -12,12 +12,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, func
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, select
+from sqlalchemy import Engine
 
-from store.db import session_scope
-from store.models import Owner, SlackUser, utcnow
+from store.models import Owner, utcnow
+from store.slack_users import (
+    cached_slack_user,
+    link_owner_to_slack,
+    owner_by_email,
+    owner_slack_link,
+    remember_slack_user,
+)
 
 if TYPE_CHECKING:
     from settings import Settings
@@ -91,13 +95,6 @@ def _is_manager(settings: Settings, client: Any, slack_user_id: str, email: str 
     return slack_user_id in _group_members(client, group)
 
 
-def _owner_by_email(engine: Engine, email: str | None) -> Owner | None:
-    if not email:
-        return None
-    with session_scope(engine) as session:
-        return session.exec(select(Owner).where(func.lower(col(Owner.email)) == email)).first()
-
-
 def resolve_identity(
     engine: Engine,
     client: Any,
@@ -109,39 +106,15 @@ def resolve_identity(
 ) -> SlackIdentity:
     """Map a Slack user to a CRM owner and manager flag, from the cache when fresh, else from Slack."""
     now = now or utcnow()
-    with session_scope(engine) as session:
-        cached = session.get(SlackUser, slack_user_id)
-        if cached is not None and not refresh and now - cached.fetched_at < CACHE_TTL:
-            owner = session.get(Owner, cached.owner_id) if cached.owner_id else None
-            return SlackIdentity(
-                slack_user_id, cached.email, cached.owner_id, cached.is_manager, owner.name if owner else None
-            )
+    cached = cached_slack_user(engine, slack_user_id)
+    if cached is not None and not refresh and now - cached.fetched_at < CACHE_TTL:
+        return SlackIdentity(slack_user_id, cached.email, cached.owner_id, cached.is_manager, cached.owner_name)
     email = _fetch_email(client, slack_user_id)
-    owner = _owner_by_email(engine, email)
+    owner = owner_by_email(engine, email)
     is_manager = _is_manager(settings, client, slack_user_id, email, owner)
     owner_id = owner.id if owner else None
-    _remember(engine, slack_user_id, email=email, owner_id=owner_id, is_manager=is_manager, now=now)
+    remember_slack_user(engine, slack_user_id, email=email, owner_id=owner_id, is_manager=is_manager, now=now)
     return SlackIdentity(slack_user_id, email, owner_id, is_manager, owner.name if owner else None)
-
-
-def _remember(
-    engine: Engine, slack_user_id: str, *, email: str | None, owner_id: int | None, is_manager: bool, now: datetime
-) -> None:
-    """Upsert the cache row, and link the owner to the Slack user (two racing resolvers: last write wins, same data)."""
-    for _attempt in range(2):
-        try:
-            with session_scope(engine) as session:
-                row = session.get(SlackUser, slack_user_id) or SlackUser(slack_user_id=slack_user_id, fetched_at=now)
-                row.email, row.owner_id, row.is_manager, row.fetched_at = email, owner_id, is_manager, now
-                session.add(row)
-                if owner_id is not None:
-                    owner = session.get(Owner, owner_id)
-                    if owner is not None and owner.slack_user_id != slack_user_id:
-                        owner.slack_user_id = slack_user_id
-                        session.add(owner)
-            return
-        except IntegrityError:  # another thread inserted the same user first: retry as an update
-            continue
 
 
 def dm_channel_for_owner(engine: Engine, client: Any, owner_id: int) -> str | None:
@@ -158,21 +131,16 @@ def dm_channel_for_owner(engine: Engine, client: Any, owner_id: int) -> str | No
 
 def slack_user_for_owner(engine: Engine, client: Any, owner_id: int) -> str | None:
     """The Slack user id of a CRM owner: the stored link, else users.lookupByEmail (then stored)."""
-    with session_scope(engine) as session:
-        owner = session.get(Owner, owner_id)
-        if owner is None:
-            return None
-        if owner.slack_user_id:
-            return owner.slack_user_id
-        email = owner.email
+    link = owner_slack_link(engine, owner_id)
+    if link is None:
+        return None
+    linked, email = link
+    if linked:
+        return linked
     try:
         user_id = str(client.users_lookupByEmail(email=email)["user"]["id"])
     except Exception as exc:
         log.warning("users.lookupByEmail for owner %s failed: %s", owner_id, _slack_error(exc))
         return None
-    with session_scope(engine) as session:
-        owner = session.get(Owner, owner_id)
-        if owner is not None:
-            owner.slack_user_id = user_id
-            session.add(owner)
+    link_owner_to_slack(engine, owner_id, user_id)
     return user_id
