@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from eval.copilot.heldout5 import CASES as HELDOUT_5
+from eval.copilot.heldout6 import CASES as HELDOUT_6
 from eval.copilot.phrasings import PHRASINGS
 from eval.copilot.questions import CASES, FRESH, HELDOUT, Case
 from eval.copilot.unseen import UNSEEN
@@ -191,7 +192,9 @@ def canonical(session: Session, tool: str, args: dict[str, Any], asker_id: int, 
     cap = get_capability(tool)
     if cap is None:
         raise ValueError(f"unknown tool {tool!r}")
-    defaults = cap.args_schema.model_validate({}).model_dump()
+    fields = cap.args_schema.model_fields
+    # defaults of the optional arguments (a required one, e.g. a battle card's competitor, has none)
+    defaults = {k: f.get_default(call_default_factory=True) for k, f in fields.items() if not f.is_required()}
     if tool == "list_silent_deals":
         out["days"] = args.get("days", defaults["days"])
     elif tool == "summarize_pipeline":
@@ -214,6 +217,17 @@ def canonical(session: Session, tool: str, args: dict[str, Any], asker_id: int, 
         name = args.get("company")
         match = resolve_company_strict(session, name) if name else None
         out["company"] = match.company.name if match and match.company else name
+    else:  # every other capability: each argument as the schema reads it
+        for key in fields:
+            if key == "owners":
+                continue
+            value = args.get(key, defaults.get(key))
+            if key == "company" and value:
+                match = resolve_company(session, str(value))
+                value = match.company.name if match and match.company else value
+            elif isinstance(value, str):
+                value = value.strip().lower()
+            out[key] = value
     return out
 
 
@@ -395,6 +409,7 @@ def main(argv: list[str] | None = None) -> None:
         (PHRASINGS, "Phrasings of the issue-14 capabilities (tuning set)"),
     ]
     sets.append((HELDOUT_5, "Held-out set 5, written blind (first run 74.5%, 23 confident wrong; then fixed)"))
+    sets.append((HELDOUT_6, "Held-out set 6, written blind after this round's merges (first run)"))
     for cases, title in sets:
         run(engine, now, cases, f"{title} ({len(cases)} questions)")
     settings = Settings()
