@@ -43,8 +43,7 @@ def _budget_field(lead: InboundLead) -> str:
     if not given or (lead.budget_currency == "USD" and lead.budget_low == lead.budget_high):
         return money(lead.budget, missing="not given")
     scored = f" (scored as {money(lead.budget)})" if lead.budget is not None else " (not scored)"
-    safe = given.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # typed by a visitor: escape
-    return safe + scored
+    return given + scored  # typed by a visitor: escaped where every reply is, at the Block Kit boundary
 
 
 def hubspot_contact_url(settings: Settings, hubspot_id: str | None) -> str | None:
