@@ -460,11 +460,15 @@ class SlackHTTPServer:
                 pass
         except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError, TimeoutError):
             pass
+        except asyncio.CancelledError:
+            # The server is stopping and cancels open connections: end this one quietly. Letting the task end
+            # cancelled makes asyncio's stream callback log a traceback at every shutdown (Python 3.11).
+            pass
         except Exception:
             log.exception("HTTP connection failed")
         finally:
             writer.close()
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(Exception, asyncio.CancelledError):
                 await writer.wait_closed()
 
     async def _one_request(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
