@@ -16,19 +16,19 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, Field
 from sqlmodel import Session, col, select
 
-from store.models import OPEN_STAGES, Company, Deal, Owner, stored_id
+from store.models import Company, Deal, Owner, stored_id
 from tools.capabilities import Capability, Example, ToolContext, ToolUserError
 from tools.deals import (
     CompanyMatch,
-    DealFilter,
     DealRow,
     OwnersField,
     SearchDealsArgs,
     company_filter,
     count_deals,
+    deal_filter_for,
     find_deals,
 )
-from tools.resolve import resolve_owners, resolve_stages
+from tools.resolve import resolve_owners
 
 # Company size segments by employees (upper bound inclusive), the usual B2B split.
 SEGMENTS: tuple[tuple[str, str, int | None], ...] = (
@@ -97,18 +97,7 @@ def _count(ctx: ToolContext, session: Session, a: CountDealsArgs) -> BaseModel:
     company_id, unresolved = company_filter(session, a.company)
     if unresolved is not None:
         return unresolved
-    stages = resolve_stages(a.stages)
-    deal_filter = DealFilter(
-        owner_ids=owner_ids or None,
-        stages=stages,
-        open_only=not a.include_closed and not (stages and set(stages) - set(OPEN_STAGES)),
-        closing_from=a.closing_from,
-        closing_to=a.closing_to,
-        min_amount=a.min_amount,
-        max_amount=a.max_amount,
-        company_id=company_id,
-        in_stage_since=ctx.now - timedelta(days=a.min_days_in_stage) if a.min_days_in_stage else None,
-    )
+    deal_filter = deal_filter_for(session, a, now=ctx.now, owner_ids=owner_ids, company_id=company_id)
     total, amount = count_deals(session, deal_filter)
     largest = find_deals(session, **dataclasses.asdict(deal_filter), limit=5)
     return DealCount(

@@ -762,15 +762,17 @@ def company_name(session: Session, query: str) -> tuple[str | None, CompanyMatch
     return (match.company.name if match.company else None), match
 
 
-def _search_deals(ctx: ToolContext, session: Session, a: SearchDealsArgs) -> BaseModel:
-    owner_ids, owner_names = resolve_owners(session, a.owners, ctx.asker_owner_id)
-    company_id, unresolved = company_filter(session, a.company)
-    if unresolved is not None:
-        return unresolved
+def deal_filter_for(
+    session: Session, a: Any, *, now: datetime, owner_ids: list[int], company_id: int | None
+) -> DealFilter:
+    """The `DealFilter` a deals question asks for (`SearchDealsArgs` or `CountDealsArgs`), in the store's own stages.
+
+    Naming a closed stage (won, lost) includes closed deals, whatever the CRM calls those stages.
+    """
     catalog = stage_catalog(session)
     stages = resolve_stages(a.stages, {s.key: s.label for s in catalog})
     open_keys = {s.key for s in catalog if s.outcome == "open"}
-    deal_filter = DealFilter(
+    return DealFilter(
         owner_ids=owner_ids or None,
         stages=stages,
         open_only=not a.include_closed and not (stages and set(stages) - open_keys),
@@ -779,8 +781,16 @@ def _search_deals(ctx: ToolContext, session: Session, a: SearchDealsArgs) -> Bas
         min_amount=a.min_amount,
         max_amount=a.max_amount,
         company_id=company_id,
-        in_stage_since=ctx.now - timedelta(days=a.min_days_in_stage) if a.min_days_in_stage else None,
+        in_stage_since=now - timedelta(days=a.min_days_in_stage) if a.min_days_in_stage else None,
     )
+
+
+def _search_deals(ctx: ToolContext, session: Session, a: SearchDealsArgs) -> BaseModel:
+    owner_ids, owner_names = resolve_owners(session, a.owners, ctx.asker_owner_id)
+    company_id, unresolved = company_filter(session, a.company)
+    if unresolved is not None:
+        return unresolved
+    deal_filter = deal_filter_for(session, a, now=ctx.now, owner_ids=owner_ids, company_id=company_id)
     total, total_amount = count_deals(session, deal_filter)
     return DealList(
         filters=deal_filter.described(),

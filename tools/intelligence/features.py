@@ -112,10 +112,11 @@ class Snapshot:
 
 
 @overload
-def _aware(value: datetime) -> datetime: ...
+def aware(value: datetime) -> datetime: ...
 @overload
-def _aware(value: datetime | None) -> datetime | None: ...
-def _aware(value: datetime | None) -> datetime | None:
+def aware(value: datetime | None) -> datetime | None: ...
+def aware(value: datetime | None) -> datetime | None:
+    """A stored instant as UTC-aware (SQLite hands back naive UTC datetimes)."""
     if value is None:
         return None
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
@@ -157,7 +158,7 @@ def load_histories(session: Session, scope: Any = None) -> dict[int, DealHistory
     )
     out: dict[int, DealHistory] = {}
     for r in rows(stmt):
-        created = _aware(r[5])
+        created = aware(r[5])
         if created is None:
             continue
         out[r[0]] = DealHistory(
@@ -167,7 +168,7 @@ def load_histories(session: Session, scope: Any = None) -> dict[int, DealHistory
             is_closed=bool(r[3]),
             is_won=bool(r[4]),
             created_at=created,
-            closed_at=_aware(r[6]),
+            closed_at=aware(r[6]),
             amount=r[7],
             product=r[8],
             source=r[9],
@@ -185,7 +186,7 @@ def load_histories(session: Session, scope: Any = None) -> dict[int, DealHistory
     )
     for deal_id, at, to_stage in rows(moves):
         if deal_id in out:
-            out[deal_id].stage_moves.append((_aware(at), to_stage))
+            out[deal_id].stage_moves.append((aware(at), to_stage))
     cd = table_of(CloseDateChange).c
     pushes = (
         sa_select(cd.deal_id, cd.changed_at, cd.old_date, cd.new_date)
@@ -195,7 +196,7 @@ def load_histories(session: Session, scope: Any = None) -> dict[int, DealHistory
     )
     for deal_id, at, old, new in rows(pushes):
         if deal_id in out and old is not None and new is not None and new > old:
-            out[deal_id].pushes.append(_aware(at))
+            out[deal_id].pushes.append(aware(at))
     e = table_of(Engagement).c
     acts = (
         sa_select(e.deal_id, e.occurred_at, e.type, e.direction, e.status, e.buyer_engaged, e.contact_id, ct.seniority)
@@ -207,7 +208,7 @@ def load_histories(session: Session, scope: Any = None) -> dict[int, DealHistory
     for deal_id, at, kind, direction, status, engaged, contact_id, seniority in rows(acts):
         if deal_id in out:
             h = out[deal_id]
-            h.engagements.append((_aware(at), kind, direction, status, bool(engaged), contact_id))
+            h.engagements.append((aware(at), kind, direction, status, bool(engaged), contact_id))
             if contact_id is not None:
                 h.seniority[contact_id] = seniority
     dc = table_of(DealContact).c
@@ -345,7 +346,7 @@ def feature_context(session: Session) -> FeatureContext:
     ).all()
     amounts = session.exec(select(col(Deal.product), col(Deal.amount))).all()
     return FeatureContext(
-        OwnerRecord((_aware(at), owner, bool(won)) for at, owner, won in closed if at is not None),
+        OwnerRecord((aware(at), owner, bool(won)) for at, owner, won in closed if at is not None),
         product_medians(amounts),
     )
 

@@ -15,7 +15,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
-from typing import Any, Literal, overload
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
@@ -24,6 +24,7 @@ from sqlmodel import Session, col, select
 
 from store.models import Deal, Owner, pk_col, table_of
 from tools.deals import DealRow, deal_rows
+from tools.intelligence.features import aware
 from tools.intelligence.model import Prediction
 from tools.intelligence.scores import win_scores
 
@@ -256,14 +257,14 @@ def forecast_change(
     if owner_ids is not None:
         pushes = pushes.where(dc.owner_id.in_(owner_ids))
     for deal_id, at, old, new in session.connection().execute(pushes).all():
-        changes[deal_id].append((_aware(at), old, new))
+        changes[deal_id].append((aware(at), old, new))
 
     def open_at(r: Any) -> bool:
-        created, closed = _aware(r[8]), _aware(r[7])
+        created, closed = aware(r[8]), aware(r[7])
         return created is not None and created <= since and (closed is None or closed > since)
 
     # a week ago: won so far in the period, and each then-open deal expected to close by the period's end
-    then_won = sum(r[3] or 0.0 for r in deals.values() if r[6] and r[7] and start_at <= _aware(r[7]) <= since)
+    then_won = sum(r[3] or 0.0 for r in deals.values() if r[6] and r[7] and start_at <= aware(r[7]) <= since)
     then_ids = [
         d for d, r in deals.items()
         if open_at(r) and (cd := _close_date_at(changes[d], r[4], since)) is not None and cd <= end
@@ -283,13 +284,13 @@ def forecast_change(
     }
     now_ids = {d for d, r in deals.items() if not r[5] and r[4] is not None and r[4] <= end and d in p_now}
     moves: list[Move] = []
-    for d in sorted(set(p_then) | now_ids | {d for d, r in deals.items() if r[7] and since < _aware(r[7]) <= now}):
+    for d in sorted(set(p_then) | now_ids | {d for d, r in deals.items() if r[7] and since < aware(r[7]) <= now}):
         r = deals[d]
         amount = r[3] or 0.0
         b = p_then.get(d)
-        closed_in_week = r[5] and r[7] is not None and since < _aware(r[7]) <= now
+        closed_in_week = r[5] and r[7] is not None and since < aware(r[7]) <= now
         if closed_in_week and r[6]:
-            booked = amount if start_at <= _aware(r[7]) else 0.0  # won before the period began: not this period's
+            booked = amount if start_at <= aware(r[7]) else 0.0  # won before the period began: not this period's
             moves.append(
                 Move(deal_id=d, name=r[1], kind="won", delta=booked - (b or 0.0) * amount, before=b, after=1.0)
             )
@@ -315,13 +316,3 @@ def forecast_change(
         by_kind={k: round(v, 2) for k, v in by_kind.items()},
         moves=sorted(moves, key=lambda m: (-abs(m.delta), m.deal_id)),
     )
-
-
-@overload
-def _aware(value: datetime) -> datetime: ...
-@overload
-def _aware(value: datetime | None) -> datetime | None: ...
-def _aware(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
