@@ -210,7 +210,7 @@ def canonical(session: Session, tool: str, args: dict[str, Any], asker_id: int, 
         out["min_days_in_stage"] = args.get("min_days_in_stage")
         if tool == "search_deals":
             out["limit"] = args.get("limit", defaults["limit"])
-        out["stages"] = sorted(args.get("stages") or [])
+        out["stages"] = _stage_keys(session, args.get("stages"))
         # search_deals resolves the company as typed (`resolve_company_strict`), so compare what it resolves to
         from tools.deals import resolve_company_strict
 
@@ -222,13 +222,37 @@ def canonical(session: Session, tool: str, args: dict[str, Any], asker_id: int, 
             if key == "owners":
                 continue
             value = args.get(key, defaults.get(key))
-            if key == "company" and value:
+            if key == "owner" and value:  # one AE, as the tool resolves it ("Carlos" and "Carlos Mendes" agree)
+                value = _owner_ids(session, str(value), asker_id)
+            elif key == "company" and value:
                 match = resolve_company(session, str(value))
                 value = match.company.name if match and match.company else value
             elif isinstance(value, str):
                 value = value.strip().lower()
             out[key] = value
     return out
+
+
+def _stage_keys(session: Session, stages: list[str] | None) -> list[str]:
+    """Stage keys as the tools resolve them: a CRM label ("Contract sent") and its key compare equal."""
+    from store.stages import stage_labels
+    from tools.capabilities import ToolUserError
+    from tools.resolve import resolve_stages
+
+    try:
+        return sorted(resolve_stages(stages, stage_labels(session)) or [])
+    except ToolUserError:
+        return sorted(s.strip().lower() for s in stages or [])
+
+
+def _owner_ids(session: Session, owner: str, asker_id: int) -> list[int] | str:
+    from tools.capabilities import ToolUserError
+    from tools.resolve import resolve_owners
+
+    try:
+        return sorted(resolve_owners(session, [owner], asker_id)[0])
+    except ToolUserError:
+        return owner.strip().lower()
 
 
 def _iso(value: Any) -> str | None:
