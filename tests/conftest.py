@@ -13,9 +13,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import Engine, text
 
 from store.db import open_engine, upgrade_schema
+
+# Property tests and fuzzing are bounded so they add well under a minute to `make test` on two cores: few examples,
+# no per-example deadline (timing is the benchmarks' business), no example database written into the work tree.
+# HYPOTHESIS_PROFILE=deep runs many more examples when hunting bugs.
+hypothesis_settings.register_profile(
+    "salesos",
+    max_examples=60,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+hypothesis_settings.register_profile("deep", parent=hypothesis_settings.get_profile("salesos"), max_examples=2000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "salesos"))
 
 POSTGRES_URL = os.environ.get("SALESOS_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 _ENV_PREFIXES = ("SLACK_", "HUBSPOT_", "OPENAI_", "DATABASE_URL", "CHROMA_", "LANGSMITH_", "LANGCHAIN_", "INTAKE_")
