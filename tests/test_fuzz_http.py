@@ -81,6 +81,7 @@ def slack(sqlite_engine):
 @example(body=b'{"type": "event_callback", "event": "x"}', content_type="application/json")
 @example(body=b"\xff\xfe\x00", content_type="application/json")
 @example(body=b"[" * 500 + b"]" * 500, content_type="application/json")
+@example(body=b'{"type":"block_actions","actions":[null]}', content_type="application/json")  # was a 500
 def test_signed_slack_bodies_never_get_a_server_error(slack, body, content_type):
     status, _, _ = post_raw(slack.url, body, slack_signed(body, content_type))
     assert status < 500, (status, body[:80])
