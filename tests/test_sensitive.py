@@ -185,6 +185,22 @@ def test_another_rep_does_not_see_them_even_in_his_dm(world, search):
     assert _sensitive_hits(world, result) == [] and leaks(result.model_dump()) == []
 
 
+def test_call_summary_skips_a_sensitive_latest_call_except_for_its_owner_in_dm(world, tmp_path):
+    settings = Settings(chroma_path=tmp_path / "c")
+
+    def summary(asker, private):
+        ctx = ToolContext(engine=world["engine"], settings=settings, now=fx.NOW, asker_owner_id=asker, private=private)
+        return run_capability(ctx, "get_call_summary", {"company": "Umbrella Corporation"})
+
+    sensitive_ids = {cid for cid, _ in world["calls"].values()}
+    in_channel = summary(world["dana"], private=False)
+    assert in_channel.call_id not in sensitive_ids and in_channel.sensitive is None
+    assert leaks(in_channel.model_dump()) == []
+    assert summary(world["sam"], private=True).call_id == in_channel.call_id
+    own = summary(world["dana"], private=True)  # the latest call is hers and sensitive: she sees it, marked
+    assert own.call_id in sensitive_ids and own.sensitive
+
+
 # --- digest, brief, objection map, battle card, latest-on -------------------------------------------------------
 
 

@@ -557,6 +557,8 @@ class Renderer:
         """Render call summary."""
         title = f"Latest call with {s.company.name}: {when(s.started_at, self.tz)}"
         reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        if s.sensitive:
+            reply.add(Section(f":lock: *Sensitive ({s.sensitive}): only you see this.* Do not share it."))
         pairs = [
             ("Deal", link(s.deal_name, hubspot_url(self.portal, "0-3", s.deal_hubspot_id)) if s.deal_name else "—")
         ]
