@@ -161,6 +161,19 @@ def workspace_signature(session: Session) -> str:
     return f"calls={calls[0]}:{calls[1]};won={won[0]}:{won[1]};notes={notes[0]}:{notes[1]}"
 
 
+SEEDED_PREFIXES = ("objection:call:", "talk_track:call:", "objection:note:")
+"""Ids of the documents `library_documents` makes (the cards of `tools.insights.cards` are kept by their own code)."""
+
+
+def drop_left_out(library: Library, docs: list[LibraryDoc]) -> int:
+    """Delete seeded documents no longer built, such as a call found sensitive since it was indexed; return how many."""
+    keep = {d.id for d in docs}
+    stale = [i for i in library.collection.get(include=[])["ids"] if i.startswith(SEEDED_PREFIXES) and i not in keep]
+    for start in range(0, len(stale), 1000):
+        library.collection.delete(ids=stale[start : start + 1000])
+    return len(stale)
+
+
 def seed_library(
     engine: Engine, library: Library, *, force: bool = False, rules: SensitivityRules = DEFAULT_RULES
 ) -> int:
@@ -169,7 +182,9 @@ def seed_library(
     `rules` say which calls and notes are sensitive and left out (SENSITIVE_WORDS / SENSITIVE_TAGS).
     """
     with Session(engine) as session:
-        signature = workspace_signature(session)
+        # the rules are part of the fingerprint: changing what is sensitive re-seeds, and `drop_left_out` below
+        # removes what is now left out
+        signature = f"{workspace_signature(session)};sensitive={rules.fingerprint()}"
         meta = library.collection.metadata or {}
         if not force and meta.get("seed_signature") == signature and library.collection.count() > 0:
             return int(library.collection.count())
@@ -185,6 +200,7 @@ def seed_library(
             metadatas=[d.metadata for d in chunk],
             embeddings=[vectors[d.text] for d in chunk],
         )
+    drop_left_out(library, docs)
     library.collection.modify(
         metadata={**{k: v for k, v in meta.items() if not k.startswith("hnsw:")}, "seed_signature": signature}
     )

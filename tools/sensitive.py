@@ -11,6 +11,8 @@ the few columns it needs for a batch of rows in one query.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -44,6 +46,11 @@ class SensitivityRules:
         pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I) if words else None
         object.__setattr__(self, "_pattern", pattern)
         object.__setattr__(self, "tags", tuple(t.strip().lower().lstrip("#") for t in self.tags if t.strip()))
+
+    def fingerprint(self) -> str:
+        """A short digest of the words and tags (stored with what was built under them)."""
+        words = sorted({w.strip().lower() for w in self.words if w.strip()})
+        return hashlib.sha256(json.dumps([words, sorted(self.tags)]).encode()).hexdigest()[:12]
 
     def word_in(self, text: str | None) -> str | None:
         """The first sensitive word in `text`, as written there, or None."""
