@@ -12,6 +12,20 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PROJECT_ROOT = Path(__file__).resolve().parent
 DEFAULT_CURRENCY_RATES = {"EUR": 1.08, "GBP": 1.27, "CHF": 1.13, "CAD": 0.72, "AUD": 0.65, "JPY": 0.0067}
 """USD per unit of each currency (approximate, late 2026): the `currency_rates` default."""
+DEFAULT_SENSITIVE_WORDS = (
+    # M&A
+    "merger", "mergers", "acquisition", "acquisitions", "M&A", "takeover", "buyout", "letter of intent",
+    # HR
+    "layoff", "layoffs", "redundancy", "redundancies", "severance", "disciplinary", "harassment", "grievance",
+    "performance improvement plan", "termination of employment",
+    # legal
+    "lawsuit", "litigation", "subpoena", "attorney-client", "legal hold", "privileged and confidential",
+    # health
+    "diagnosis", "medical leave", "sick leave", "surgery", "maternity leave", "paternity leave", "mental health",
+)  # fmt: skip
+"""Words and phrases (whole words, any case) that make a call or note sensitive: the `sensitive_words` default."""
+DEFAULT_SENSITIVE_TAGS = ("confidential", "sensitive", "private", "hr", "legal", "m&a", "board-only", "personal")
+"""Calendar tags (`[hr]`/`#legal` in a meeting title, or a call's tags) that mark it sensitive: the default."""
 
 
 class Settings(BaseSettings):
@@ -82,6 +96,18 @@ class Settings(BaseSettings):
     digest_schedule: str = Field(default="mon 09:00", description="Weekly digest: day and time in the team timezone.")
     risk_alerts_time: str = Field(default="08:30", description="Daily risk alerts, team timezone.")
     precall_brief_minutes: int = Field(default=60, description="Send a brief for meetings starting within N minutes.")
+
+    # --- privacy -----------------------------------------------------------------------------------------------------
+    sensitive_words: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_SENSITIVE_WORDS),
+        description="Words (M&A, HR, legal, health) that make a call, note or email sensitive: never quoted into "
+        "channels or the library; only its owner sees it, in DM.",
+    )
+    sensitive_tags: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_SENSITIVE_TAGS),
+        description="Calendar tags that mark a meeting sensitive: `[tag]` or `#tag` in its title, or in the call's "
+        "tags (labels).",
+    )
 
     # --- deal health thresholds (published starting points) -----------------------------------------------------
     silent_business_days: int = 5

@@ -227,10 +227,12 @@ def _seed_and_cards(ctx: JobContext, now: datetime) -> str:
     from store.library import open_library_from_settings
     from tools.insights.cards import refresh_cards
     from tools.library_seed import seed_library
+    from tools.sensitive import rules_of
 
     library = open_library_from_settings(ctx.settings)
-    docs = seed_library(ctx.engine, library)
-    cards = refresh_cards(ctx.engine, library, now=now)
+    rules = rules_of(ctx.settings)
+    docs = seed_library(ctx.engine, library, rules=rules)
+    cards = refresh_cards(ctx.engine, library, now=now, rules=rules)
     return f"{plural(docs, 'document')}, {plural(cards, 'insight card')}"
 
 

@@ -43,8 +43,18 @@ NOW = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
 def stub_answer(log: list[dict[str, Any]]):
     """A stand-in copilot (the real one is tested end to end separately): echoes the question, records the call."""
 
-    def answer(question: str, *, engine, settings, asker_owner_id=None, thread_key=None, now=None, asker_hint=None):
-        log.append({"question": question, "owner": asker_owner_id, "thread_key": thread_key})
+    def answer(
+        question: str,
+        *,
+        engine,
+        settings,
+        asker_owner_id=None,
+        thread_key=None,
+        now=None,
+        asker_hint=None,
+        private=False,
+    ):
+        log.append({"question": question, "owner": asker_owner_id, "thread_key": thread_key, "private": private})
         reply = Reply(parts=[Header("Answer"), Section(f"You asked: {question}")], fallback=f"Answer: {question}")
         if "private" in question:
             reply.ephemeral = True

@@ -17,6 +17,7 @@ from bot.copilot.reply import to_text
 from settings import Settings
 from store.db import open_engine, upgrade_schema
 from store.demo import generate_workspace
+from tests.conftest import CHROMA_MODES, chroma_location
 from tools.insights.battlecards import battle_card
 from tools.insights.history import load_history, persona_of
 from tools.insights.loss import analyse_losses, reason_category
@@ -345,11 +346,12 @@ def test_salesos_insights_cli(demo, monkeypatch, capsys):
     assert main(["insights", "battlecard"]) == 2
 
 
-def test_battle_cards_and_talk_tracks_are_stored_in_the_library(demo, tmp_path):
-    from store.library import open_library
+@pytest.mark.parametrize("mode", CHROMA_MODES)
+def test_battle_cards_and_talk_tracks_are_stored_in_the_library(demo, tmp_path, request, mode):
+    from store.library import open_library_from_settings
     from tools.insights.cards import refresh_cards
 
-    library = open_library(chroma_path=tmp_path / "chroma")
+    library = open_library_from_settings(Settings(**chroma_location(request, mode, tmp_path)))
     stored = refresh_cards(demo, library, now=AS_OF)
     again = refresh_cards(demo, library, now=AS_OF)
     cards = library.collection.get(where={"kind": "battle_card"})

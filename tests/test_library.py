@@ -1,4 +1,8 @@
-"""The objection library on the real embedded Chroma with the real local MiniLM model (no network)."""
+"""The objection library on the real Chroma with the real local MiniLM model (no network).
+
+Every library test runs twice: on embedded Chroma (CHROMA_PATH, the default) and on a Chroma server started by
+`chroma run` (CHROMA_URL, the team deployment), both opened through the product's own settings switch.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +10,33 @@ from pathlib import Path
 
 import pytest
 
+from settings import Settings
 from store.library import (
     MODEL_SHA256,
     LocalMiniLMEmbedding,
     ModelFileError,
     embedding_function,
-    open_library,
+    open_library_from_settings,
     search_objection_handling,
     verify_file,
 )
 from tests import copilot_fixture as fx
+from tests.conftest import CHROMA_MODES, chroma_location
 from tools.library_seed import seed_library
 
 
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    """One workspace and one library for the module: opening Chroma and the model is the slow part."""
+@pytest.fixture(scope="module", params=CHROMA_MODES)
+def library(request, tmp_path_factory):
+    """One workspace and one library per Chroma mode: opening Chroma and the model is the slow part."""
     from store.db import open_engine, upgrade_schema
 
     folder = tmp_path_factory.mktemp("library")
     engine = open_engine(f"sqlite:///{folder / 'store.db'}")
     upgrade_schema(engine)
     fx.build(engine)
-    lib = open_library(chroma_path=folder / "chroma")
-    yield engine, lib, folder
+    settings = Settings(**chroma_location(request, request.param, folder))
+    lib = open_library_from_settings(settings)
+    yield engine, lib, settings
     engine.dispose()
 
 
@@ -57,14 +64,41 @@ def test_search_returns_seeded_objection_response(library):
 
 
 def test_seeding_is_idempotent_and_survives_reopen(library):
-    engine, lib, folder = library
+    engine, lib, settings = library
     assert seed_library(engine, lib) == 4
     signature = lib.collection.metadata["seed_signature"]
     assert seed_library(engine, lib) == 4  # unchanged workspace: skipped, same signature
     assert lib.collection.metadata["seed_signature"] == signature
-    reopened = open_library(chroma_path=folder / "chroma")
+    reopened = open_library_from_settings(settings)
     assert reopened.collection.count() == 4
     assert search_objection_handling(reopened, "too pricey").hits[0].category == "pricing"
+
+
+def test_the_settings_switch_picks_the_server_or_the_folder(library):
+    import chromadb
+
+    _, lib, settings = library
+    if settings.chroma_url:
+        # CHROMA_URL: the data lives on the server (an independent client sees it), nothing on the local disk
+        assert not settings.chroma_path.exists()
+        port = int(settings.chroma_url.rsplit(":", 1)[1])
+        other = chromadb.HttpClient(host="127.0.0.1", port=port)
+        assert other.get_collection(lib.collection.name).count() == lib.collection.count() > 0
+    else:
+        assert (settings.chroma_path / "chroma.sqlite3").is_file()
+
+
+def test_the_copilot_seeds_and_answers_from_either_mode(library, tmp_path):
+    """The capability path (`library_for`): opened from Settings, seeded on first use, then searched."""
+    from datetime import UTC, datetime
+
+    from tools.capabilities import ToolContext, run_capability
+
+    engine, _, settings = library
+    ctx = ToolContext(engine=engine, settings=settings, now=datetime(2026, 11, 25, tzinfo=UTC))
+    result = run_capability(ctx, "search_objection_handling", {"query": "too pricey"})
+    assert result.hits and result.hits[0].category == "pricing"
+    assert ctx.library is not None and ctx.library.collection.count() == 4
 
 
 def test_tampered_model_file_is_refused(tmp_path: Path):

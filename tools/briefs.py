@@ -25,6 +25,7 @@ from tools.deals import (
     latest_on,
 )
 from tools.health import AtRiskDeal, AtRiskReason, Thresholds, assess_deals
+from tools.sensitive import sensitive_calls
 
 if TYPE_CHECKING:
     from settings import Settings
@@ -239,7 +240,10 @@ def similar_deal_themes(
     ).all()
     counts: Counter[str] = Counter()
     examples: dict[str, tuple[str, str]] = {}
+    hidden = sensitive_calls(session, [r[0] for r in rows])  # briefs go to channels: no sensitive call is quoted
     for call, call_company, owner_name in rows:
+        if call.id in hidden:
+            continue
         found = objections(parse_transcript(call.transcript), call.labels, rep_names_for(call.labels, owner_name))
         for category in {o.category for o in found}:
             counts[category] += 1

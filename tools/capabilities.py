@@ -78,6 +78,9 @@ class ToolContext:
     asker_owner_id: int | None = None
     library: Library | None = None
     """The Chroma library, opened (and seeded when new) on first use by `tools.library.library_for`."""
+    private: bool = False
+    """The answer goes to the asker alone, in their DM: sensitive records they own may be quoted (`tools.sensitive`).
+    False (a channel, or not known) quotes none."""
     calls: list[ToolCall] = field(default_factory=list)
 
 

@@ -23,6 +23,7 @@ from store.models import Call, Company, Contact, Engagement, pk_col
 from tools.capabilities import Capability, Example, ToolContext
 from tools.deals import CompanyMatch, company_filter
 from tools.library import library_for
+from tools.sensitive import DEFAULT_RULES, SensitivityRules, engagement_reason, may_see, rules_of, sensitive_calls
 
 COLLECTION = "sales_conversations"
 MAX_DISTANCE = 0.62
@@ -65,6 +66,8 @@ class ConversationHit(BaseModel):
     deal_id: int | None = None
     source_id: str
     distance: float
+    sensitive: str | None = None
+    """Why the source is sensitive (`tools.sensitive`): set only in its owner's own DM answer, where alone it shows."""
 
 
 class ConversationResults(BaseModel):
@@ -86,8 +89,14 @@ def _doc(doc_id: str, text: str, kind: str, at: datetime, company_id: int | None
     return {"id": doc_id, "text": text, "meta": meta}
 
 
-def conversation_docs(session: Session, *, company_id: int | None, words: list[str]) -> list[dict[str, Any]]:
-    """The passages to search: a company's conversations, or across the book those containing one of `words`."""
+def conversation_docs(
+    session: Session, *, company_id: int | None, words: list[str], rules: SensitivityRules = DEFAULT_RULES
+) -> list[dict[str, Any]]:
+    """The passages to search: a company's conversations, or across the book those containing one of `words`.
+
+    Each passage carries its source's owner and, for a sensitive source (`rules`), why (`sensitive`), so the search
+    can show it to that owner alone.
+    """
     from tools.calls.transcripts import parse_transcript
 
     docs: list[dict[str, Any]] = []
@@ -109,38 +118,47 @@ def conversation_docs(session: Session, *, company_id: int | None, words: list[s
         )
         calls = calls.order_by(col(Call.started_at).desc()).limit(CANDIDATES // 4)
         mails = mails.order_by(col(Engagement.occurred_at).desc()).limit(CANDIDATES)
-    for call in session.exec(calls).all():
+    found_calls = session.exec(calls).all()
+    hidden = sensitive_calls(session, found_calls, rules)
+    for call in found_calls:
         for line in parse_transcript(call.transcript):
             if len(line.text.split()) >= MIN_WORDS:
-                docs.append(
-                    _doc(
-                        f"call:{call.id}:{line.index}",
-                        line.text,
-                        "call",
-                        call.started_at,
-                        call.company_id,
-                        speaker=line.speaker,
-                        deal_id=call.deal_id,
-                    )
+                doc = _doc(
+                    f"call:{call.id}:{line.index}",
+                    line.text,
+                    "call",
+                    call.started_at,
+                    call.company_id,
+                    speaker=line.speaker,
+                    deal_id=call.deal_id,
                 )
+                docs.append(doc | {"owner_id": call.owner_id, "sensitive": hidden.get(call.id or 0)})
     for e, contact in session.exec(mails).all():
         body = (e.body or "").strip()
         if not body:
             continue
         speaker = f"{contact.first_name} {contact.last_name}".strip() if contact and e.direction == "inbound" else None
-        docs.append(
-            _doc(
-                f"{e.type}:{e.id}",
-                body[:1500],
-                e.type,
-                e.occurred_at,
-                e.company_id,
-                speaker=speaker or ("us" if e.direction == "outbound" else None),
-                subject=e.subject,
-                deal_id=e.deal_id,
-            )
+        doc = _doc(
+            f"{e.type}:{e.id}",
+            body[:1500],
+            e.type,
+            e.occurred_at,
+            e.company_id,
+            speaker=speaker or ("us" if e.direction == "outbound" else None),
+            subject=e.subject,
+            deal_id=e.deal_id,
         )
+        docs.append(doc | {"owner_id": e.owner_id, "sensitive": engagement_reason(e, rules)})
     return docs
+
+
+def visible_docs(docs: list[dict[str, Any]], *, asker_owner_id: int | None, private: bool) -> list[dict[str, Any]]:
+    """The passages this answer may quote: no sensitive one, except the asker's own in their DM (`may_see`)."""
+    return [
+        d
+        for d in docs
+        if not d["sensitive"] or may_see(owner_id=d["owner_id"], asker_owner_id=asker_owner_id, private=private)
+    ]
 
 
 def open_conversations(library: Any) -> Any:
@@ -181,7 +199,10 @@ def _search(ctx: ToolContext, session: Session, a: ConversationArgs) -> BaseMode
         return unresolved
     company = session.get(Company, company_id) if company_id else None
     kinds = list(a.kinds or ["call", "email", "note"])
-    docs = conversation_docs(session, company_id=company_id, words=content_words(a.query))
+    docs = conversation_docs(session, company_id=company_id, words=content_words(a.query), rules=rules_of(ctx.settings))
+    hidden = len(docs)
+    docs = visible_docs(docs, asker_owner_id=ctx.asker_owner_id, private=ctx.private)
+    hidden -= len(docs)
     docs = [d for d in docs if d["meta"]["kind"] in kinds]
     if a.since:
         since_ts = datetime.combine(a.since, datetime.min.time(), tzinfo=ctx.settings.tz).timestamp()
@@ -201,11 +222,12 @@ def _search(ctx: ToolContext, session: Session, a: ConversationArgs) -> BaseMode
     index_docs(collection, library.embedding, docs)
     found = collection.query(
         query_embeddings=library.embedding([a.query]),
-        n_results=min(a.limit * 3, len(docs)),
+        # passages this answer may not quote can be in the collection (indexed for their owner): ask past them
+        n_results=min(a.limit * 3 + hidden, collection.count()),
         where={"company_id": company_id} if company_id else None,
         include=["documents", "metadatas", "distances"],
     )
-    allowed = {d["id"] for d in docs}
+    allowed = {d["id"]: d for d in docs}
     names = dict(session.exec(select(pk_col(Company.id), col(Company.name))).all())
     for doc_id, text, meta, dist in zip(
         found["ids"][0], found["documents"][0], found["metadatas"][0], found["distances"][0], strict=True
@@ -223,6 +245,7 @@ def _search(ctx: ToolContext, session: Session, a: ConversationArgs) -> BaseMode
                 deal_id=int(meta["deal_id"]) if meta.get("deal_id") else None,
                 source_id=doc_id,
                 distance=round(float(dist), 3),
+                sensitive=allowed[doc_id]["sensitive"],
             )
         )
     return results

@@ -37,6 +37,7 @@ from store.stages import stage_catalog
 from tools.capabilities import Capability, Example, Subcommand, ToolContext, ToolUserError
 from tools.matching import match_name
 from tools.resolve import resolve_owners, resolve_stages
+from tools.sensitive import engagement_reason
 
 # --- results -------------------------------------------------------------------------------------------------------
 
@@ -529,7 +530,11 @@ def _interactions(session: Session, stmt) -> list[Interaction]:  # type: ignore[
     out = []
     for row in session.exec(stmt).all():
         e = row[0]
-        body = (e.body or "").strip()
+        body, subject = (e.body or "").strip(), e.subject
+        if engagement_reason(e):
+            # A sensitive note, email or meeting (tools.sensitive): listed, but neither its title nor its words
+            # are quoted (briefs and "latest on" answers may be posted to a channel).
+            body, subject = "", "Sensitive: not shown"
         out.append(
             Interaction(
                 id=e.id,
@@ -538,7 +543,7 @@ def _interactions(session: Session, stmt) -> list[Interaction]:  # type: ignore[
                 status=e.status,
                 occurred_at=e.occurred_at,
                 due_at=e.due_at,
-                subject=e.subject,
+                subject=subject,
                 excerpt=(body[:237] + "...") if len(body) > 240 else (body or None),
                 contact_name=row.contact_name or None,
                 deal_id=e.deal_id,

@@ -27,9 +27,10 @@ def library_for(ctx: ToolContext) -> Library:
     if ctx.library is None:
         from store.library import open_library_from_settings
         from tools.library_seed import seed_library
+        from tools.sensitive import rules_of
 
         ctx.library = open_library_from_settings(ctx.settings)
-        seed_library(ctx.engine, ctx.library)
+        seed_library(ctx.engine, ctx.library, rules=rules_of(ctx.settings))
     return ctx.library
 
 

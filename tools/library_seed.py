@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from store.library import Library
 from store.models import Call, Contact, Deal, DealContact, Engagement, Owner, pk_col, stored_id
 from tools.calls.transcripts import is_rep, keyword_category, objections, parse_transcript, rep_names_for, segment_lines
+from tools.sensitive import DEFAULT_RULES, SensitivityRules, engagement_reason, sensitive_calls
 
 log = logging.getLogger(__name__)
 
@@ -52,13 +53,34 @@ def won_deal_personas(session: Session) -> dict[int, str]:
     return {deal_id: label for deal_id, (_r, _c, label) in best.items()}
 
 
-def library_documents(session: Session) -> list[LibraryDoc]:
-    """Build the library from won deals: objections with the rep's answer, talk tracks by persona, and notes."""
+def without_sensitive(
+    session: Session, calls: list[tuple[Call, Deal]], notes: list[tuple[Engagement, Deal]], rules: SensitivityRules
+) -> tuple[list[tuple[Call, Deal]], list[tuple[Engagement, Deal]]]:
+    """Drop sensitive calls and notes (M&A, HR, legal, health; `tools.sensitive`): the library quotes to everyone."""
+    hidden = sensitive_calls(session, [c for c, _ in calls], rules)
+    kept_calls = [(c, d) for c, d in calls if c.id not in hidden]
+    kept_notes = [(n, d) for n, d in notes if engagement_reason(n, rules) is None]
+    if hidden or len(kept_notes) < len(notes):
+        log.info("library: %d sensitive calls and %d notes left out", len(hidden), len(notes) - len(kept_notes))
+    return kept_calls, kept_notes
+
+
+def library_documents(session: Session, rules: SensitivityRules = DEFAULT_RULES) -> list[LibraryDoc]:
+    """Build the library from won deals: objections with the rep's answer, talk tracks by persona, and notes.
+
+    Sensitive calls and notes are never part of it (`without_sensitive`).
+    """
     docs: list[LibraryDoc] = []
     owners = dict(session.exec(select(col(Owner.id), col(Owner.name))).all())
     rows = session.exec(
         select(Call, Deal).join(Deal, col(Deal.id) == Call.deal_id).where(col(Deal.is_won) == True)  # noqa: E712
     ).all()
+    notes = session.exec(
+        select(Engagement, Deal)
+        .join(Deal, col(Deal.id) == Engagement.deal_id)
+        .where(col(Engagement.type) == "note", col(Deal.is_won) == True)  # noqa: E712
+    ).all()
+    rows, notes = without_sensitive(session, list(rows), list(notes), rules)
     personas = won_deal_personas(session)
     for call, deal in rows:
         rep = owners.get(call.owner_id or deal.owner_id or -1, "")
@@ -108,11 +130,6 @@ def library_documents(session: Session) -> list[LibraryDoc]:
                     },
                 )
             )
-    notes = session.exec(
-        select(Engagement, Deal)
-        .join(Deal, col(Deal.id) == Engagement.deal_id)
-        .where(col(Engagement.type) == "note", col(Deal.is_won) == True)  # noqa: E712
-    ).all()
     for note, deal in notes:
         body = (note.body or "").strip()
         category = keyword_category(body)
@@ -144,14 +161,34 @@ def workspace_signature(session: Session) -> str:
     return f"calls={calls[0]}:{calls[1]};won={won[0]}:{won[1]};notes={notes[0]}:{notes[1]}"
 
 
-def seed_library(engine: Engine, library: Library, *, force: bool = False) -> int:
-    """Index the workspace into the library (idempotent: stable ids, upsert, skipped when unchanged). Returns docs."""
+SEEDED_PREFIXES = ("objection:call:", "talk_track:call:", "objection:note:")
+"""Ids of the documents `library_documents` makes (the cards of `tools.insights.cards` are kept by their own code)."""
+
+
+def drop_left_out(library: Library, docs: list[LibraryDoc]) -> int:
+    """Delete seeded documents no longer built, such as a call found sensitive since it was indexed; return how many."""
+    keep = {d.id for d in docs}
+    stale = [i for i in library.collection.get(include=[])["ids"] if i.startswith(SEEDED_PREFIXES) and i not in keep]
+    for start in range(0, len(stale), 1000):
+        library.collection.delete(ids=stale[start : start + 1000])
+    return len(stale)
+
+
+def seed_library(
+    engine: Engine, library: Library, *, force: bool = False, rules: SensitivityRules = DEFAULT_RULES
+) -> int:
+    """Index the workspace into the library (idempotent: stable ids, upsert, skipped when unchanged). Returns docs.
+
+    `rules` say which calls and notes are sensitive and left out (SENSITIVE_WORDS / SENSITIVE_TAGS).
+    """
     with Session(engine) as session:
-        signature = workspace_signature(session)
+        # the rules are part of the fingerprint: changing what is sensitive re-seeds, and `drop_left_out` below
+        # removes what is now left out
+        signature = f"{workspace_signature(session)};sensitive={rules.fingerprint()}"
         meta = library.collection.metadata or {}
         if not force and meta.get("seed_signature") == signature and library.collection.count() > 0:
             return int(library.collection.count())
-        docs = library_documents(session)
+        docs = library_documents(session, rules)
     # Calls repeat phrasings: embed each distinct text once and reuse its vector.
     unique = list(dict.fromkeys(d.text for d in docs))
     vectors = dict(zip(unique, library.embedding(unique), strict=True)) if unique else {}
@@ -163,6 +200,7 @@ def seed_library(engine: Engine, library: Library, *, force: bool = False) -> in
             metadatas=[d.metadata for d in chunk],
             embeddings=[vectors[d.text] for d in chunk],
         )
+    drop_left_out(library, docs)
     library.collection.modify(
         metadata={**{k: v for k, v in meta.items() if not k.startswith("hnsw:")}, "seed_signature": signature}
     )

@@ -55,15 +55,19 @@ def answer(
     now: datetime | None = None,
     library: Any = None,
     asker_hint: str | None = None,
+    private: bool = False,
 ) -> CopilotAnswer:
     """Answer a question about the sales workspace.
 
     `asker_hint` is what to say when the question is about "my" deals but the asker is no known owner (each surface
-    knows how its users fix that: Slack names the profile email, the terminal `--as-owner`).
+    knows how its users fix that: Slack names the profile email, the terminal `--as-owner`). `private`: the answer
+    goes to the asker alone (their DM), so their own sensitive calls and notes may be quoted (`tools.sensitive`).
     """
     # An imported snapshot answers as of its own last day: silence is not counted to today's clock.
     now = answer_clock(engine, now or datetime.now(UTC))
-    ctx = ToolContext(engine=engine, settings=settings, now=now, asker_owner_id=asker_owner_id, library=library)
+    ctx = ToolContext(
+        engine=engine, settings=settings, now=now, asker_owner_id=asker_owner_id, library=library, private=private
+    )
     renderer = Renderer(settings, engine, now)
     if settings.llm_configured:
         try:

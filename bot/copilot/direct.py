@@ -92,12 +92,16 @@ def run_command(
     asker_owner_id: int | None = None,
     now: datetime | None = None,
     asker_hint: str | None = None,
+    private: bool = False,
 ) -> CopilotAnswer:
-    """Run a `capability` request: the named capability with its arguments, rendered like any answer."""
+    """Run a `capability` request: the named capability with its arguments, rendered like any answer.
+
+    `private`: the answer goes to the asker alone (their DM), so their own sensitive records may be quoted.
+    """
     assert request.kind == "capability" and request.capability is not None
     now = answer_clock(engine, now or datetime.now(UTC))  # an imported snapshot answers as of its last day
     renderer = Renderer(settings, engine, now)
-    ctx = ToolContext(engine=engine, settings=settings, now=now, asker_owner_id=asker_owner_id)
+    ctx = ToolContext(engine=engine, settings=settings, now=now, asker_owner_id=asker_owner_id, private=private)
     args = dict(request.args)
     name = request.capability
     try:

@@ -557,6 +557,8 @@ class Renderer:
         """Render call summary."""
         title = f"Latest call with {s.company.name}: {when(s.started_at, self.tz)}"
         reply = Reply(fallback=title).add(Header(clip(title, HEADER_LIMIT)))
+        if s.sensitive:
+            reply.add(Section(f":lock: *Sensitive ({s.sensitive}): only you see this.* Do not share it."))
         pairs = [
             ("Deal", link(s.deal_name, hubspot_url(self.portal, "0-3", s.deal_hubspot_id)) if s.deal_name else "—")
         ]
@@ -794,8 +796,11 @@ class Renderer:
         for h in result.hits:
             who = h.speaker or "unknown speaker"
             src = h.kind + (f" “{_short(h.subject, 60)}”" if h.subject else "")
+            # only the source's owner gets a sensitive quote, in their DM: say so, so it is not passed on
+            mark = f":lock: *Sensitive ({h.sensitive}): only you see this.* " if h.sensitive else ""
             lines.append(
-                f"• {when(h.occurred_at, self.tz)} · {src} · {h.company or ''} · {who}:\n    > {_short(h.quote, 400)}"
+                f"• {mark}{when(h.occurred_at, self.tz)} · {src} · {h.company or ''} · {who}:\n"
+                f"    > {_short(h.quote, 400)}"
             )
         return reply.add(Section(clip("\n".join(lines))))
 

@@ -56,8 +56,13 @@ def feedback_actions(question: str, result: CopilotAnswer) -> Actions:
     )
 
 
-def answer_with_feedback(deps: BotDeps, client: Any, *, user: str, question: str, thread_key: str) -> Reply:
-    """The copilot's answer to a Slack user, with the feedback buttons (a friendly message if it failed)."""
+def answer_with_feedback(
+    deps: BotDeps, client: Any, *, user: str, question: str, thread_key: str, private: bool = False
+) -> Reply:
+    """The copilot's answer to a Slack user, with the feedback buttons (a friendly message if it failed).
+
+    `private`: the answer is posted in the user's DM, so their own sensitive records may be quoted.
+    """
     try:
         identity = resolve_identity(deps.engine, client, user, settings=deps.settings, now=deps.now())
         result = deps.answer(
@@ -68,6 +73,7 @@ def answer_with_feedback(deps: BotDeps, client: Any, *, user: str, question: str
             asker_hint=unknown_owner_hint(identity),
             thread_key=thread_key,
             now=deps.now(),
+            private=private,
         )
     except Exception:
         log.exception("copilot failed on %r", question)
@@ -132,7 +138,12 @@ def register(app: App, deps: BotDeps) -> None:
         set_status("is looking into it…")
         channel, thread_ts = payload["channel"], payload["thread_ts"]
         reply = answer_with_feedback(
-            deps, client, user=payload["user"], question=question, thread_key=f"assistant:{channel}:{thread_ts}"
+            deps,
+            client,
+            user=payload["user"],
+            question=question,
+            thread_key=f"assistant:{channel}:{thread_ts}",
+            private=str(channel).startswith("D"),  # the assistant pane is the user's DM with the app
         )
         post_reply(client, channel, reply, thread_ts=thread_ts)
 

@@ -62,6 +62,7 @@ def register(app: App, deps: BotDeps) -> None:
                     asker_owner_id=identity.owner_id,
                     asker_hint=unknown_owner_hint(identity),
                     now=deps.now(),
+                    private=str(command.get("channel_id", "")).startswith("D"),
                 )
             else:
                 result = deps.answer(
@@ -72,6 +73,8 @@ def register(app: App, deps: BotDeps) -> None:
                     asker_hint=unknown_owner_hint(identity),
                     thread_key=f"cmd:{command.get('channel_id')}:{command['user_id']}",
                     now=deps.now(),
+                    # typed in the user's DM with the app: their own sensitive records may be quoted there
+                    private=str(command.get("channel_id", "")).startswith("D"),
                 )
             reply = result.reply
         except Exception:

@@ -36,10 +36,10 @@ _IGNORED_SUBTYPES = {
 }
 
 
-def _ask(deps: BotDeps, client: Any, *, user: str, question: str, thread_key: str) -> Reply:
+def _ask(deps: BotDeps, client: Any, *, user: str, question: str, thread_key: str, private: bool) -> Reply:
     from bot.slack.assistant import answer_with_feedback
 
-    return answer_with_feedback(deps, client, user=user, question=question, thread_key=thread_key)
+    return answer_with_feedback(deps, client, user=user, question=question, thread_key=thread_key, private=private)
 
 
 def answer_in_place(
@@ -69,8 +69,9 @@ def answer_in_place(
         placeholder_ts = str(posted["ts"])
         if work is not None:
             work.remember_placeholder(channel, placeholder_ts)
-    reply = _ask(deps, client, user=user, question=question, thread_key=thread_key)
     is_dm = channel.startswith("D")
+    # Only a DM is private: there the asker's own sensitive calls and notes may be quoted (tools.sensitive).
+    reply = _ask(deps, client, user=user, question=question, thread_key=thread_key, private=is_dm)
     if reply.ephemeral and not is_dm:
         update_reply(client, channel, placeholder_ts, text_reply(f"<@{user}>, I sent you the answer privately."))
         post_ephemeral_reply(client, channel, user, reply, thread_ts=thread_ts)

@@ -115,7 +115,9 @@ def _parse(content_type: str, body: bytes) -> dict[str, Any] | Answer:
         return _error(400, "malformed", f"the form body is not valid ({exc})")
     repeated = sorted(k for k, v in parsed.items() if len(v) > 1)
     if repeated:
-        return _error(400, "malformed", "each field may appear once", fields=repeated)
+        # the same shape as a 422's fields (docs/intake-openapi.yaml; schemathesis found a bare list of names here)
+        fields = [{"field": name, "message": "may appear once"} for name in repeated]
+        return _error(400, "malformed", "each field may appear once", fields=fields)
     return {k: v[0] for k, v in parsed.items()}
 
 

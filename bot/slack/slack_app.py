@@ -40,6 +40,14 @@ def _copilot_answer(question: str, **kwargs: Any) -> Any:
     return answer(question, **kwargs)
 
 
+def _malformed_actions(body: Any) -> bool:
+    """Tell whether a payload's `actions` is not a list of objects (nothing a listener can act on)."""
+    if not isinstance(body, dict) or "actions" not in body:
+        return False
+    actions = body["actions"]
+    return not isinstance(actions, list) or not all(isinstance(a, dict) for a in actions)
+
+
 def _dedupe_middleware(engine: Engine) -> Callable[..., Any]:
     """Drop an Events API delivery whose event_id was handled before (Slack retries: X-Slack-Retry-Num)."""
     from slack_bolt import BoltResponse
@@ -112,9 +120,17 @@ def create_app(
     app.use(_dedupe_middleware(engine))
 
     @app.error
-    def log_listener_error(error: Exception, body: dict[str, Any]) -> None:
+    def log_listener_error(error: Exception, body: dict[str, Any]) -> Any:
         kind = body.get("type") if isinstance(body, dict) else None
         log.error("Slack listener failed on a %s payload: %r", kind, error, exc_info=error)
+        if _malformed_actions(body):
+            # A signed payload whose actions are not objects breaks Bolt's own matching (TypeError) before any
+            # listener runs: answer 200 (logged above) so Slack does not retry what can never work. Found by
+            # tests/test_fuzz_http.py: {"type": "block_actions", "actions": [null]} got a 500.
+            from slack_bolt import BoltResponse
+
+            return BoltResponse(status=200, body="")
+        return None
 
     for register in (
         commands.register,

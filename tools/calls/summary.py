@@ -20,6 +20,7 @@ from tools.calls.transcripts import (
 )
 from tools.capabilities import Capability, Example, Subcommand, ToolContext
 from tools.deals import CompanyArgs, CompanyMatch, CompanyRef, company_name, resolve_company
+from tools.sensitive import DEFAULT_RULES, SensitivityRules, may_see, rules_of, sensitive_calls
 
 
 class QuotedLine(BaseModel):
@@ -36,6 +37,10 @@ class ObjectionQuote(BaseModel):
     category: str
     quote: QuotedLine
     response: str | None = None
+
+
+SENSITIVE_LOOKBACK = 20
+"""Recent calls looked at for one that may be summarised when the latest ones are sensitive."""
 
 
 class CallSummary(BaseModel):
@@ -55,6 +60,8 @@ class CallSummary(BaseModel):
     competitors: list[str]
     next_steps: list[QuotedLine]
     line_count: int
+    sensitive: str | None = None
+    """Why the call is sensitive (`tools.sensitive`): set only in its owner's own DM answer, where alone it shows."""
 
 
 def _quote(line) -> QuotedLine:  # type: ignore[no-untyped-def]
@@ -117,20 +124,40 @@ class NoCall(BaseModel):
     message: str
 
 
-def latest_call_summary(session: Session, company: str, *, now: datetime) -> CallSummary | NoCall | CompanyMatch:
-    """Summarise the latest recorded call with a company (before `now`), or say why there is none."""
+def latest_call_summary(
+    session: Session,
+    company: str,
+    *,
+    now: datetime,
+    rules: SensitivityRules = DEFAULT_RULES,
+    asker_owner_id: int | None = None,
+    private: bool = False,
+) -> CallSummary | NoCall | CompanyMatch:
+    """Summarise the latest recorded call with a company (before `now`), or say why there is none.
+
+    A sensitive call (`rules`) is summarised only for its owner in their DM (`private`); anyone else gets the latest
+    call that is not sensitive.
+    """
     match = resolve_company(session, company)
     if match.company is None:
         return match
-    call = session.exec(
+    calls = session.exec(
         select(Call)
         .where(col(Call.company_id) == match.company.id, col(Call.started_at) <= now)
         .order_by(col(Call.started_at).desc())
-        .limit(1)
-    ).first()
-    if call is None:
+        .limit(SENSITIVE_LOOKBACK)
+    ).all()
+    if not calls:
         return NoCall(company=match.company, message=f"No recorded call with {match.company.name} yet.")
-    return summarize_call(session, call, match.company)
+    hidden = sensitive_calls(session, calls, rules)
+    for call in calls:
+        reason = hidden.get(call.id or 0)
+        if reason is None or may_see(owner_id=call.owner_id, asker_owner_id=asker_owner_id, private=private):
+            return summarize_call(session, call, match.company).model_copy(update={"sensitive": reason})
+    return NoCall(
+        company=match.company,
+        message=f"The recent calls with {match.company.name} are sensitive: only their rep sees them, in a DM.",
+    )
 
 
 # --- capability ------------------------------------------------------------------------------------------------------
@@ -138,7 +165,16 @@ def latest_call_summary(session: Session, company: str, *, now: datetime) -> Cal
 
 def _call_summary(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
     name, match = company_name(session, a.company)
-    return latest_call_summary(session, name, now=ctx.now) if name else match
+    if not name:
+        return match
+    return latest_call_summary(
+        session,
+        name,
+        now=ctx.now,
+        rules=rules_of(ctx.settings),
+        asker_owner_id=ctx.asker_owner_id,
+        private=ctx.private,
+    )
 
 
 CAPABILITIES = (

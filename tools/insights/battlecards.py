@@ -17,6 +17,7 @@ from sqlmodel import Session
 from tools.capabilities import Capability, Example, Subcommand, ToolContext
 from tools.insights.common import QuotedLine, Rate, quoted, rate_of
 from tools.insights.history import ClosedDeal, History, Quote, load_history
+from tools.sensitive import rules_of
 
 MIN_SEGMENT = 3
 QUOTES = 3
@@ -168,7 +169,7 @@ class BattleCardArgs(BaseModel):
 
 
 def _card(ctx: ToolContext, session: Session, a: BattleCardArgs) -> BaseModel:
-    return battle_card(load_history(session), a.competitor)
+    return battle_card(load_history(session, rules=rules_of(ctx.settings)), a.competitor)
 
 
 CAPABILITIES = (

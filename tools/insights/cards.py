@@ -19,6 +19,7 @@ from tools.insights.history import History, load_history
 from tools.insights.objections import objections_of_the_week
 from tools.library_seed import LibraryDoc
 from tools.segments import iso_week
+from tools.sensitive import DEFAULT_RULES, SensitivityRules
 
 CARD_KINDS = ("battle_card", "icp_talk_track", "objections_week")
 
@@ -27,7 +28,9 @@ def _rate(won: int, total: int) -> str:
     return f"{100 * won / total:.0f}% ({won} of {total} deals)" if total else "no deals"
 
 
-def card_documents(session: Session, history: History, *, now: datetime) -> list[LibraryDoc]:
+def card_documents(
+    session: Session, history: History, *, now: datetime, rules: SensitivityRules = DEFAULT_RULES
+) -> list[LibraryDoc]:
     """The library documents of every battle card, ICP talk track and this week's objections."""
     docs: list[LibraryDoc] = []
     for name in history.competitor_names:
@@ -72,7 +75,7 @@ def card_documents(session: Session, history: History, *, now: datetime) -> list
                 },
             )
         )
-    week = objections_of_the_week(session, now=now)
+    week = objections_of_the_week(session, now=now, rules=rules)
     if week.categories:
         text = "Objections of the week: " + "; ".join(
             f"{c.category} {c.raised}x" + (" (new)" if c.new else "") for c in week.categories
@@ -96,10 +99,13 @@ def card_documents(session: Session, history: History, *, now: datetime) -> list
     return docs
 
 
-def refresh_cards(engine: Engine, library: Library, *, now: datetime) -> int:
-    """Upsert the cards into the library and delete cards no longer backed by data; return how many are stored."""
+def refresh_cards(engine: Engine, library: Library, *, now: datetime, rules: SensitivityRules = DEFAULT_RULES) -> int:
+    """Upsert the cards into the library and delete cards no longer backed by data; return how many are stored.
+
+    Sensitive calls (`rules`) are quoted in no card.
+    """
     with Session(engine) as session:
-        docs = card_documents(session, load_history(session), now=now)
+        docs = card_documents(session, load_history(session, rules=rules), now=now, rules=rules)
     existing = library.collection.get(where={"kind": {"$in": list(CARD_KINDS)}}, include=[])["ids"]
     keep = {d.id for d in docs}
     # Weekly objection cards are history: keep past weeks, replace only cards whose subject is gone.

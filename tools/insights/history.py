@@ -18,6 +18,7 @@ from store.models import Call, Company, Contact, Deal, DealContact, DealStageCha
 from tools.calls.transcripts import competitors as labelled_competitors
 from tools.calls.transcripts import is_rep, objections, parse_transcript, rep_names_for
 from tools.segments import size_band
+from tools.sensitive import DEFAULT_RULES, SensitivityRules, sensitive_calls
 
 # A rep turn that moves past an objection instead of answering it ("let's park that", "anyway, back to the demo").
 DEFLECTION_CUES = (
@@ -167,8 +168,14 @@ def _stage_at(history: list[tuple[datetime, str]], at: datetime) -> str:
     return stage
 
 
-def load_history(session: Session, *, deal_ids: set[int] | None = None) -> History:
-    """Read every closed deal (or only `deal_ids`) with its buying group, competitors and call objections."""
+def load_history(
+    session: Session, *, deal_ids: set[int] | None = None, rules: SensitivityRules = DEFAULT_RULES
+) -> History:
+    """Read every closed deal (or only `deal_ids`) with its buying group, competitors and call objections.
+
+    Sensitive calls (`tools.sensitive`) count as calls of their deal but give no lines and no objections: everything
+    built from the history (objection maps, battle cards, personas, the library's cards) may be posted to a channel.
+    """
     stmt = (
         sa_select(Deal, col(Company.name), col(Company.industry), col(Company.employees), col(Owner.name))
         .join(Company, col(Company.id) == Deal.company_id, isouter=True)
@@ -249,13 +256,18 @@ def load_history(session: Session, *, deal_ids: set[int] | None = None) -> Histo
     raised: list[RaisedObjection] = []
     buyer_lines: list[Quote] = []
     rep_lines: list[Quote] = []
-    for call in session.exec(select(Call).where(col(Call.deal_id).is_not(None)).order_by(col(Call.id))).all():
-        on = deals.get(call.deal_id or -1)
-        if on is None:
-            continue
-        d = on
+    closed_calls = [
+        c
+        for c in session.exec(select(Call).where(col(Call.deal_id).is_not(None)).order_by(col(Call.id))).all()
+        if (c.deal_id or -1) in deals
+    ]
+    hidden = sensitive_calls(session, closed_calls, rules)
+    for call in closed_calls:
+        d = deals[call.deal_id or -1]
         d.calls.append(call.id or 0)
         d.competitors |= set(labelled_competitors(call.labels)) | mentioned(call.transcript, names)
+        if call.id in hidden:
+            continue
         rep_names = rep_names_for(call.labels, d.owner)
         lines = parse_transcript(call.transcript)
         at = utc(call.started_at)

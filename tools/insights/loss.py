@@ -23,6 +23,7 @@ from sqlmodel import Session, col, select
 from store.models import OPEN_STAGES, Engagement
 from tools.capabilities import Capability, Example, ToolContext
 from tools.insights.history import ClosedDeal, History, load_history
+from tools.sensitive import rules_of
 
 MIN_TRAIN = 40
 REASON_RULES: tuple[tuple[str, str], ...] = (
@@ -319,7 +320,7 @@ def _owner_id(ctx: ToolContext, session: Session, owner: str | None) -> int | No
 
 def _losses(ctx: ToolContext, session: Session, a: LossArgs) -> BaseModel:
     owner_id = _owner_id(ctx, session, a.owner)
-    result = analyse_losses(session, load_history(session), owner_id=owner_id)
+    result = analyse_losses(session, load_history(session, rules=rules_of(ctx.settings)), owner_id=owner_id)
     result.owner = a.owner
     return result
 

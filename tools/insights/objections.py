@@ -23,6 +23,7 @@ from tools.calls.transcripts import parse_transcript, rep_names_for
 from tools.capabilities import Capability, Example, Subcommand, ToolContext
 from tools.insights.common import QuotedLine, Rate, quoted
 from tools.insights.history import History, RaisedObjection, is_deflection, load_history, utc
+from tools.sensitive import DEFAULT_RULES, SensitivityRules, rules_of, sensitive_calls
 
 BEST = 3
 TRAILING_WEEKS = 8
@@ -151,9 +152,17 @@ class WeekObjections(BaseModel):
 
 
 def objections_between(
-    session: Session, start: datetime, end: datetime, *, owner_ids: list[int] | None = None
+    session: Session,
+    start: datetime,
+    end: datetime,
+    *,
+    owner_ids: list[int] | None = None,
+    rules: SensitivityRules = DEFAULT_RULES,
 ) -> list[tuple[QuotedLine, str, bool]]:
-    """Objections raised on calls started in [start, end): (quote, category, answered), on any deal (of `owner_ids`)."""
+    """Objections raised on calls started in [start, end): (quote, category, answered), on any deal (of `owner_ids`).
+
+    Sensitive calls (`rules`) are left out: these quotes go to the digest channel.
+    """
     stmt = (
         sa_select(Call, col(Deal.name), col(Deal.is_won), col(Deal.is_closed), col(Company.name), col(Owner.name))
         .join(Deal, col(Deal.id) == Call.deal_id)
@@ -165,8 +174,11 @@ def objections_between(
     if owner_ids is not None:
         stmt = stmt.where(col(Deal.owner_id).in_(owner_ids))
     rows = session.execute(stmt).all()
+    hidden = sensitive_calls(session, [r[0] for r in rows], rules)
     out = []
     for call, deal_name, is_won, is_closed, company, owner in rows:
+        if call.id in hidden:
+            continue
         lines = parse_transcript(call.transcript)
         for o in call_objections(lines, call.labels, rep_names_for(call.labels, owner)):
             q = QuotedLine(
@@ -183,12 +195,19 @@ def objections_between(
 
 
 def objections_in_window(
-    session: Session, start: datetime, end: datetime, *, owner_ids: list[int] | None = None
+    session: Session,
+    start: datetime,
+    end: datetime,
+    *,
+    owner_ids: list[int] | None = None,
+    rules: SensitivityRules = DEFAULT_RULES,
 ) -> WeekObjections:
     """Objections raised on calls in [start, end), categories not raised in the 8 weeks before flagged as new."""
     start, end = utc(start), utc(end)
-    week = objections_between(session, start, end, owner_ids=owner_ids)
-    earlier = objections_between(session, start - timedelta(weeks=TRAILING_WEEKS), start, owner_ids=owner_ids)
+    week = objections_between(session, start, end, owner_ids=owner_ids, rules=rules)
+    earlier = objections_between(
+        session, start - timedelta(weeks=TRAILING_WEEKS), start, owner_ids=owner_ids, rules=rules
+    )
     before = {cat for _q, cat, _a in earlier}
     grouped: dict[str, list[QuotedLine]] = defaultdict(list)
     for q, cat, _answered in week:
@@ -216,10 +235,12 @@ def objections_in_window(
     return WeekObjections(start=start, end=end, days=days, calls=len(calls), categories=categories)
 
 
-def objections_of_the_week(session: Session, *, now: datetime, days: int = 7) -> WeekObjections:
-    """Objections raised on calls in the `days` days before `now`, new categories flagged."""
+def objections_of_the_week(
+    session: Session, *, now: datetime, days: int = 7, rules: SensitivityRules = DEFAULT_RULES
+) -> WeekObjections:
+    """Objections raised on calls in the `days` days before `now`, new categories flagged (sensitive calls left out)."""
     end = utc(now)
-    return objections_in_window(session, end - timedelta(days=days), end)
+    return objections_in_window(session, end - timedelta(days=days), end, rules=rules)
 
 
 # --- capabilities ----------------------------------------------------------------------------------------------------
@@ -242,11 +263,13 @@ class WeekArgs(BaseModel):
 
 
 def _map(ctx: ToolContext, session: Session, a: ObjectionMapArgs) -> BaseModel:
-    return build_objection_map(load_history(session), category=a.category, persona=a.persona)
+    return build_objection_map(
+        load_history(session, rules=rules_of(ctx.settings)), category=a.category, persona=a.persona
+    )
 
 
 def _week(ctx: ToolContext, session: Session, a: WeekArgs) -> BaseModel:
-    return objections_of_the_week(session, now=ctx.now, days=a.days)
+    return objections_of_the_week(session, now=ctx.now, days=a.days, rules=rules_of(ctx.settings))
 
 
 CAPABILITIES = (

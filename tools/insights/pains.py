@@ -16,6 +16,7 @@ from tools.calls.lexicon import find_phrases
 from tools.capabilities import Capability, Example, ToolContext
 from tools.insights.common import QuotedLine, quoted
 from tools.insights.history import History, load_history, utc
+from tools.sensitive import DEFAULT_RULES, SensitivityRules, engagement_reason, rules_of
 
 PAIN_THEMES: dict[str, tuple[str, ...]] = {
     "manual reporting": ("manual", "manually", "spreadsheet", "spreadsheets", "by hand", "wrangling",
@@ -57,8 +58,8 @@ class PainPoints(BaseModel):
     notes_read: int
 
 
-def pain_points(session: Session, history: History) -> PainPoints:
-    """Group the pains buyers described on won calls and in won deals' notes."""
+def pain_points(session: Session, history: History, rules: SensitivityRules = DEFAULT_RULES) -> PainPoints:
+    """Group the pains buyers described on won calls and in won deals' notes (sensitive notes are not quoted)."""
     found: dict[str, list[QuotedLine]] = defaultdict(list)
     for said in history.buyer_lines:
         if history.deals[said.deal_id].is_won:
@@ -72,6 +73,8 @@ def pain_points(session: Session, history: History) -> PainPoints:
         .where(col(Engagement.type) == "note", col(Deal.is_won) == True)  # noqa: E712
     ).all()
     for note, deal_name, company in notes:
+        if engagement_reason(note, rules):
+            continue
         theme = pain_theme(note.body or "")
         if theme:
             found[theme].append(
@@ -110,7 +113,8 @@ class PainArgs(BaseModel):
 
 
 def _pains(ctx: ToolContext, session: Session, a: PainArgs) -> BaseModel:
-    return pain_points(session, load_history(session))
+    rules = rules_of(ctx.settings)
+    return pain_points(session, load_history(session, rules=rules), rules)
 
 
 CAPABILITIES = (

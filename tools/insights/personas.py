@@ -18,6 +18,7 @@ from tools.capabilities import Capability, Example, Subcommand, ToolContext
 from tools.insights.common import QuotedLine, Rate, quoted, rate_of
 from tools.insights.history import History, load_history
 from tools.insights.pains import pain_theme
+from tools.sensitive import rules_of
 
 QUOTES = 3
 
@@ -199,7 +200,7 @@ class PersonaArgs(BaseModel):
 
 
 def _personas(ctx: ToolContext, session: Session, a: PersonaArgs) -> BaseModel:
-    return build_personas(load_history(session), only=a.persona)
+    return build_personas(load_history(session, rules=rules_of(ctx.settings)), only=a.persona)
 
 
 CAPABILITIES = (
