@@ -165,6 +165,24 @@ def _cache_path(pairs: list[tuple[str, str]], with_embedding: bool) -> Path:
     return PROJECT_ROOT / "var" / "cache" / f"capability-classifier-{key}.pkl"
 
 
+class _LazyEmbedding:
+    """The sentence embedder, loaded at its first use: a question the lexical model is sure of never loads it.
+
+    Loading the ONNX model (and checking its sha256) costs a cold `salesos ask` a third of a second or more; most
+    questions never need it. A damaged model file is reported when it is first needed.
+    """
+
+    def __init__(self) -> None:
+        self._embed: Any = None
+
+    def __call__(self, texts: list[str]) -> Any:
+        if self._embed is None:
+            from store.library import sentence_embedder
+
+            self._embed = sentence_embedder()
+        return self._embed(texts)
+
+
 @lru_cache(maxsize=1)
 def classifier() -> CapabilityClassifier:
     """The process's classifier: loaded from the cache of the same training data, else trained and cached.
@@ -173,12 +191,14 @@ def classifier() -> CapabilityClassifier:
     scikit-learn version and this module's `CACHE_VERSION`, so a new labelled question retrains it.
     """
     try:
-        from store.library import embedding_function
+        from store.library import embedding_model_installed
 
-        embed: Any = embedding_function()
+        embed: Any = _LazyEmbedding() if embedding_model_installed() else None
     except Exception:  # the model files are part of the install; without them the lexical model still answers
         log.exception("embedding model unavailable: capability classifier is lexical only")
         embed = None
+    if embed is None:
+        log.warning("embedding model files missing: capability classifier is lexical only")
     pairs = training_set()
     path = _cache_path(pairs, embed is not None)
     if path.exists():
