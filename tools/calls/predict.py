@@ -17,12 +17,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from pydantic import BaseModel
 
 from tools.calls.metrics import CallMetrics
+from tools.linear_models import CalibratedScorer, LinearScorer
 
 MIN_TRAINING_CALLS = 40
 MIN_PER_CLASS = 8
@@ -96,63 +96,6 @@ class OutcomePrediction(BaseModel):
 
 def _vector(features: dict[str, float]) -> list[float]:
     return [features[name] for name in FEATURES]
-
-
-@dataclass(frozen=True)
-class LinearScorer:
-    """A fitted median-impute → standardise → logistic-regression pipeline, as numpy arithmetic."""
-
-    medians: np.ndarray
-    means: np.ndarray
-    scales: np.ndarray
-    coef: np.ndarray
-    intercept: float
-
-    @classmethod
-    def from_pipeline(cls, pipeline: Any) -> LinearScorer:
-        """Read the arithmetic out of a fitted `make_pipeline(SimpleImputer, StandardScaler, LogisticRegression)`.
-
-        The imputer drops a column that was empty in its training rows (possible within a cross-validation fold):
-        such a column gets a zero coefficient here, which is what dropping it means.
-        """
-        imputer, scaler, logreg = (pipeline[i] for i in range(3))
-        kept = ~np.isnan(imputer.statistics_)
-        width = len(kept)
-        medians, means, scales, coef = np.zeros(width), np.zeros(width), np.ones(width), np.zeros(width)
-        medians[kept] = imputer.statistics_[kept]
-        means[kept], scales[kept], coef[kept] = scaler.mean_, scaler.scale_, logreg.coef_[0]
-        return cls(medians=medians, means=means, scales=scales, coef=coef, intercept=float(logreg.intercept_[0]))
-
-    def standardised(self, x: np.ndarray) -> np.ndarray:
-        """Rows imputed with the training medians and standardised."""
-        return (np.where(np.isnan(x), self.medians, x) - self.means) / self.scales
-
-    def decision(self, x: np.ndarray) -> np.ndarray:
-        """The log-odds of each row (`decision_function`)."""
-        return np.asarray(self.standardised(x) @ self.coef + self.intercept)
-
-
-@dataclass(frozen=True)
-class CalibratedScorer:
-    """Platt-calibrated folds: the mean over folds of sigmoid(−(a · log-odds + b)) (`CalibratedClassifierCV`)."""
-
-    folds: tuple[tuple[LinearScorer, float, float], ...]
-
-    @classmethod
-    def from_calibrated(cls, calibrated: Any) -> CalibratedScorer:
-        """Read a fitted binary `CalibratedClassifierCV(method="sigmoid")` over the pipeline above."""
-        folds = []
-        for fold in calibrated.calibrated_classifiers_:
-            (sigmoid,) = fold.calibrators
-            folds.append((LinearScorer.from_pipeline(fold.estimator), float(sigmoid.a_), float(sigmoid.b_)))
-        return cls(folds=tuple(folds))
-
-    def win_probability(self, x: np.ndarray) -> np.ndarray:
-        """Calibrated probability of the positive class for each row."""
-        total = np.zeros(len(x))
-        for scorer, a, b in self.folds:
-            total += 1.0 / (1.0 + np.exp(a * scorer.decision(x) + b))
-        return total / len(self.folds)
 
 
 @dataclass
