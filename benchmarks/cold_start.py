@@ -147,9 +147,7 @@ def main() -> None:
         rows.append([name, 1, ms, ms, ms / floor_median, "—"])
     for name, (ms_list, goal) in series.items():
         median = statistics.median(ms_list)
-        rows.append(
-            [name, len(ms_list), median, percentile(ms_list, 95), median / floor_median, f"< {goal:.0f} ms"]
-        )
+        rows.append([name, len(ms_list), median, percentile(ms_list, 95), median / floor_median, f"< {goal:.0f} ms"])
     warm_out = subprocess.run(
         [sys.executable, "-c", _WARM, str(call_id), json.dumps(LEAD)],
         cwd=PROJECT_ROOT,

@@ -110,6 +110,7 @@ def cached(family: str, sig: str, build: Callable[[], T], *, directory: Path | N
         if key in _MEMORY:
             return _MEMORY[key]  # type: ignore[no-any-return]
         path = _path(directory, family, sig, variant) if directory is not None else None
+        value: Any
         found, value = _load(path) if path is not None else (False, None)
         if not found:
             value = build()
