@@ -121,6 +121,7 @@ def cached(family: str, sig: str, build: Callable[[], T], *, directory: Path | N
         with _GUARD:
             for other in [k for k in _MEMORY if k[:2] == key[:2] and k[2] != sig]:
                 del _MEMORY[other]  # an older history of this family: never asked for again
+                _LOCKS.pop(other, None)
             _MEMORY[key] = value
         return value  # type: ignore[no-any-return]
 
