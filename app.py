@@ -15,12 +15,13 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING, Any
 
 from jobs.names import JOB_NAMES
 from settings import Settings, get_settings
+
+if TYPE_CHECKING:  # a command imports the database layer when it opens the store, not at start-up
+    from sqlalchemy import Engine
 
 TOUR_QUESTIONS = (
     "which deals are silent 5+ days?",
@@ -482,12 +483,12 @@ def _cmd_jobs(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_analyze_call(args: argparse.Namespace, settings: Settings) -> int:
-
-    from bot.copilot.calls_reply import analysis_reply
-    from bot.copilot.reply import to_text
+    # Only the parser is imported before the input is checked: a malformed file fails before anything heavy loads.
     from tools.calls.parsers import TranscriptError
 
     if args.call is not None:
+        from bot.copilot.calls_reply import analysis_reply
+        from bot.copilot.reply import to_text
         from tools.calls.analyze import analyze_stored_call
 
         try:
@@ -524,6 +525,8 @@ def _cmd_analyze_call(args: argparse.Namespace, settings: Settings) -> int:
         print(f"salesos analyze-call: not a readable transcript: {exc}", file=sys.stderr)
         return 2
     engine = None if args.no_store else open_store(settings)
+    from bot.copilot.calls_reply import analysis_reply
+    from bot.copilot.reply import to_text
     from tools.calls.analyze import analyze_transcript, library_matcher
 
     analysis = analyze_transcript(

@@ -159,7 +159,9 @@ class Settings(BaseSettings):
         default=60, description="Decided leads (and at least 10 wins) needed to learn; fewer → the rule-based score."
     )
     lead_model_dir: Path = Field(
-        default=PROJECT_ROOT / "var" / "models", description="Where learned lead models are cached (joblib)."
+        default=PROJECT_ROOT / "var" / "models",
+        description="Where learned models (lead score, call outcome, win probability) are cached, keyed by their "
+        "training data (the name predates the other models).",
     )
     lead_llm_notes: bool = Field(
         default=True, description="Read lead notes with the LLM as an extra scoring feature when an LLM is configured."
@@ -187,6 +189,11 @@ class Settings(BaseSettings):
     def llm_configured(self) -> bool:
         """True when an LLM key or an OpenAI-compatible server is configured."""
         return self.openai_api_key is not None or self.openai_base_url is not None
+
+    @property
+    def model_cache_dir(self) -> Path:
+        """Where every learned model is cached (`tools.model_cache`): LEAD_MODEL_DIR."""
+        return self.lead_model_dir
 
     @property
     def hubspot_configured(self) -> bool:

@@ -1,19 +1,24 @@
 """Engines, sessions and schema upgrades.
 
 Schema strategy: Alembic migrations under `store/migrations` are the only way the schema changes. `upgrade_schema`
-runs them to head on every start (a no-op when current), so a store created by an older Sales OS is upgraded in place
-and never dropped. A test checks that the migrations produce exactly the tables `store.models` declares.
+runs them to head when the store is behind, so a store created by an older Sales OS is upgraded in place and never
+dropped. Whether it is behind is checked cheaply on every start: the `alembic_version` row against the head revision
+read from the migration files, without loading Alembic (a third of a cold command's time when run every start). A
+test checks that the migrations produce exactly the tables `store.models` declares.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
@@ -51,8 +56,56 @@ def open_engine(url: str, *, echo: bool = False) -> Engine:
     return create_engine(url, echo=echo, pool_pre_ping=True)
 
 
+_REVISION = re.compile(r"^revision(?:\s*:[^=]+)?\s*=\s*['\"]([^'\"]+)['\"]", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"^down_revision(?:\s*:[^=]+)?\s*=\s*(.+)$", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def head_revisions() -> frozenset[str]:
+    """The head revision(s) of `store/migrations/versions`, read from the files' `revision`/`down_revision` lines.
+
+    Alembic's own script directory would import every migration module; these two lines are all a head needs.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        found = _REVISION.search(source)
+        if found is None:
+            continue
+        revisions.add(found.group(1))
+        down = _DOWN_REVISION.search(source)
+        if down is not None:
+            parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    return frozenset(revisions - parents)
+
+
+def stored_revisions(engine: Engine) -> frozenset[str] | None:
+    """The revision(s) in the store's `alembic_version` table; None when there is no such table (a new store)."""
+    try:
+        with engine.connect() as conn:
+            return frozenset(str(v) for v in conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
+    except OperationalError:  # SQLite: no such table
+        return None
+    except ProgrammingError:  # PostgreSQL: undefined table
+        return None
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """True when the store is at the newest migration (one indexed read: no Alembic, no migration modules)."""
+    heads = head_revisions()
+    return bool(heads) and stored_revisions(engine) == heads
+
+
 def upgrade_schema(engine: Engine) -> None:
-    """Bring the schema to the newest migration; creates it on an empty database."""
+    """Bring the schema to the newest migration; creates it on an empty database. A current store costs one read."""
+    if schema_is_current(engine):
+        return
+    run_migrations(engine)
+
+
+def run_migrations(engine: Engine) -> None:
+    """Run Alembic's upgrade to head (a no-op on a current store, but it loads Alembic and every migration)."""
     from alembic import command
     from alembic.config import Config
 

@@ -18,8 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
-from chromadb.utils.embedding_functions import register_embedding_function
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
@@ -87,9 +85,12 @@ def _load_model(model_path: str, tokenizer_path: str, threads: int) -> tuple[Any
     return session, tokenizer
 
 
-@register_embedding_function
-class LocalMiniLMEmbedding(EmbeddingFunction[Documents]):
-    """all-MiniLM-L6-v2 sentence embeddings on onnxruntime, mean-pooled and L2-normalised (384 dims)."""
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 sentence embeddings on onnxruntime, mean-pooled and L2-normalised (384 dims).
+
+    Plain numpy and onnxruntime: what understanding a question needs, without chromadb (0.7 s of a cold process).
+    The library's collections use `LocalMiniLMEmbedding`, the same arithmetic registered with chromadb.
+    """
 
     def __init__(
         self, model_path: str | None = None, tokenizer_path: str | None = None, threads: int = 2, verify: bool = True
@@ -105,7 +106,7 @@ class LocalMiniLMEmbedding(EmbeddingFunction[Documents]):
             verify_file(Path(self.tokenizer_path), TOKENIZER_SHA256)
         self._session, self._tokenizer = _load_model(self.model_path, self.tokenizer_path, threads)
 
-    def __call__(self, input: Documents) -> Embeddings:  # noqa: A002  (chromadb's parameter name)
+    def __call__(self, input: list[str]) -> list[np.ndarray]:  # noqa: A002  (chromadb's parameter name)
         """Embed documents."""
         out: list[np.ndarray] = []
         texts = list(input)
@@ -122,52 +123,95 @@ class LocalMiniLMEmbedding(EmbeddingFunction[Documents]):
             out.extend((pooled / norms).astype(np.float32))
         return out
 
-    @staticmethod
-    def name() -> str:
-        """Name under which chromadb persists this function."""
-        return "salesos_local_minilm"
 
-    def default_space(self) -> str:  # type: ignore[override]
-        """Cosine distance: the vectors are normalised."""
-        return "cosine"
+@cache
+def _chroma_embedding_class() -> type[MiniLMEmbedder]:
+    """`LocalMiniLMEmbedding`: `MiniLMEmbedder` as a chromadb embedding function, defined (and registered) on first use.
 
-    def supported_spaces(self) -> list[str]:  # type: ignore[override]
-        """Spaces that make sense for normalised vectors."""
-        return ["cosine", "l2", "ip"]
+    chromadb is imported only by what opens a collection, not by every command that imports this module.
+    """
+    from chromadb.api.types import Documents, EmbeddingFunction
+    from chromadb.utils.embedding_functions import register_embedding_function
 
-    def get_config(self) -> dict[str, Any]:
-        """Serializable configuration, persisted with the collection."""
-        return {"model_path": self.model_path, "tokenizer_path": self.tokenizer_path, "threads": self.threads}
+    @register_embedding_function
+    class LocalMiniLMEmbedding(MiniLMEmbedder, EmbeddingFunction[Documents]):
+        """all-MiniLM-L6-v2 sentence embeddings for chromadb (see `MiniLMEmbedder`)."""
 
-    @staticmethod
-    def build_from_config(config: dict[str, Any]) -> LocalMiniLMEmbedding:
-        """Rebuild from a persisted configuration."""
-        return LocalMiniLMEmbedding(**config)
+        __init__ = MiniLMEmbedder.__init__  # chromadb's base class declares its own; the model's is the one
+        __call__ = MiniLMEmbedder.__call__
 
-    @staticmethod
-    def validate_config(config: dict[str, Any]) -> None:
-        """Accept any configuration with known keys."""
-        unknown = set(config) - {"model_path", "tokenizer_path", "threads", "verify"}
-        if unknown:
-            raise ValueError(f"unknown LocalMiniLMEmbedding settings: {sorted(unknown)}")
+        @staticmethod
+        def name() -> str:
+            """Name under which chromadb persists this function."""
+            return "salesos_local_minilm"
+
+        def default_space(self) -> str:  # type: ignore[override]
+            """Cosine distance: the vectors are normalised."""
+            return "cosine"
+
+        def supported_spaces(self) -> list[str]:  # type: ignore[override]
+            """Spaces that make sense for normalised vectors."""
+            return ["cosine", "l2", "ip"]
+
+        def get_config(self) -> dict[str, Any]:
+            """Serializable configuration, persisted with the collection."""
+            return {"model_path": self.model_path, "tokenizer_path": self.tokenizer_path, "threads": self.threads}
+
+        @staticmethod
+        def build_from_config(config: dict[str, Any]) -> LocalMiniLMEmbedding:
+            """Rebuild from a persisted configuration."""
+            return LocalMiniLMEmbedding(**config)
+
+        @staticmethod
+        def validate_config(config: dict[str, Any]) -> None:
+            """Accept any configuration with known keys."""
+            unknown = set(config) - {"model_path", "tokenizer_path", "threads", "verify"}
+            if unknown:
+                raise ValueError(f"unknown LocalMiniLMEmbedding settings: {sorted(unknown)}")
+
+    return LocalMiniLMEmbedding
 
 
-_EF_CACHE: dict[tuple[str | None, str | None], LocalMiniLMEmbedding] = {}
+def __getattr__(name: str) -> Any:
+    """`store.library.LocalMiniLMEmbedding`, defined on first access (it needs chromadb)."""
+    if name == "LocalMiniLMEmbedding":
+        return _chroma_embedding_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def embedding_function(model_dir: Path | None = None) -> LocalMiniLMEmbedding:
-    """Return the process-wide embedding function (loading an ONNX session costs ~0.3 s, so load it once)."""
-    if model_dir is not None:
-        key: tuple[str | None, str | None] = (str(model_dir / "model.onnx"), str(model_dir / "tokenizer.json"))
-    else:
-        key = (None, None)
+def _model_key(model_dir: Path | None) -> tuple[str | None, str | None]:
+    if model_dir is None:
+        return None, None
+    return str(model_dir / "model.onnx"), str(model_dir / "tokenizer.json")
+
+
+_EF_CACHE: dict[tuple[str | None, str | None], MiniLMEmbedder] = {}
+_EMBEDDERS: dict[tuple[str | None, str | None], MiniLMEmbedder] = {}
+
+
+def embedding_function(model_dir: Path | None = None) -> Any:
+    """Return the process-wide chromadb embedding function (loading an ONNX session costs ~0.3 s, so load it once)."""
+    key = _model_key(model_dir)
     if key not in _EF_CACHE:
-        if model_dir is not None:
-            # A user-supplied model has no pinned hash; it is the operator's file, loaded as given.
-            _EF_CACHE[key] = LocalMiniLMEmbedding(key[0], key[1], verify=False)
-        else:
-            _EF_CACHE[key] = LocalMiniLMEmbedding()
+        # A user-supplied model has no pinned hash; it is the operator's file, loaded as given.
+        _EF_CACHE[key] = _chroma_embedding_class()(key[0], key[1], verify=model_dir is None)
     return _EF_CACHE[key]
+
+
+def sentence_embedder(model_dir: Path | None = None) -> MiniLMEmbedder:
+    """The process-wide embedder without chromadb (same model and session as `embedding_function`)."""
+    key = _model_key(model_dir)
+    if key not in _EMBEDDERS:
+        _EMBEDDERS[key] = MiniLMEmbedder(key[0], key[1], verify=model_dir is None)
+    return _EMBEDDERS[key]
+
+
+def embedding_model_installed(model_dir: Path | None = None) -> bool:
+    """True when the model files exist (checked by sha256 only when loaded): a cheap test before a lazy load."""
+    model, tokenizer = (
+        default_model_files() if model_dir is None else (model_dir / "model.onnx", model_dir / "tokenizer.json")
+    )
+    return Path(model).is_file() and Path(tokenizer).is_file()
 
 
 @dataclass
@@ -176,7 +220,8 @@ class Library:
 
     client: Any
     collection: Any
-    embedding: LocalMiniLMEmbedding
+    embedding: Any
+    """The collection's `LocalMiniLMEmbedding`."""
 
 
 def open_library(

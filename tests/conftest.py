@@ -43,6 +43,7 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
         if name.startswith(_ENV_PREFIXES):
             monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path)  # no stray .env is read; relative paths land in the test's folder
+    monkeypatch.setenv("LEAD_MODEL_DIR", str(tmp_path / "models"))  # learned models cache here, not in the checkout
     from settings import get_settings
 
     get_settings.cache_clear()

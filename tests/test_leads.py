@@ -223,7 +223,7 @@ def test_model_is_cached_by_data_and_retrained_when_history_changes(sqlite_engin
     add_history(sqlite_engine, n=120)
     first = load_scorer(sqlite_engine, settings).model
     assert first is not None and first.n_train == 120
-    assert len(list(settings.lead_model_dir.glob("lead-*.joblib"))) == 1
+    assert len(list(settings.lead_model_dir.glob("lead--*.pkl"))) == 1
     assert load_scorer(sqlite_engine, settings).model is first
     add_history(sqlite_engine, n=10, seed=9, start=datetime(2025, 6, 1, tzinfo=UTC), prefix="late")
     second = load_scorer(sqlite_engine, settings).model

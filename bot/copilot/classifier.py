@@ -27,13 +27,15 @@ from typing import Any
 
 import numpy as np
 
+from bot.copilot.compiled_classifier import LexicalModel, Logistic
+
 log = logging.getLogger(__name__)
 
 NONE = "none"
 """The label of questions no capability answers."""
 HELP = "help"
 """The label of questions about the copilot itself ("what can you do?")."""
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 LEXICAL_SURE = 0.80
 """Lexical confidence above which the embedding is not computed (its vote would not change the decision)."""
 
@@ -118,28 +120,25 @@ class CapabilityClassifier:
                 ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True, min_df=2)),
             ]
         )
-        self.lexical = make_pipeline(features, LogisticRegression(C=10.0, max_iter=2000))
-        self.lexical.fit(texts, labels)
-        self.labels = list(self.lexical.classes_)
+        lexical = make_pipeline(features, LogisticRegression(C=10.0, max_iter=2000))
+        lexical.fit(texts, labels)
+        # Kept as arithmetic (`compiled_classifier`): the cached classifier then loads without scikit-learn.
+        self.lexical = LexicalModel.from_pipeline(lexical)
+        self.labels = list(lexical.classes_)
         self.vocabulary = frozenset(w for t in texts for w in re.findall(r"[a-z][a-z']+", t))
         """Every word of the labelled questions: a word outside it is one understanding has never seen used."""
         self.embed = embed
-        self.semantic: Any = None
+        self.semantic: Logistic | None = None
         if embed is not None:
             vectors = np.asarray(embed(texts), dtype=np.float32)
-            self.semantic = LogisticRegression(C=10.0, max_iter=3000).fit(vectors, labels)
-            assert list(self.semantic.classes_) == self.labels
+            semantic = LogisticRegression(C=10.0, max_iter=3000).fit(vectors, labels)
+            assert list(semantic.classes_) == self.labels
+            self.semantic = Logistic.from_model(semantic)
 
     def guess(self, question: str, *, force_embedding: bool = False, lexical_only: bool = False) -> Guess:
         """Rank the capabilities for `question` (`lexical_only`: without the embedding, whatever the confidence)."""
-        # scipy ships no type information and its stubs package is not a dev dependency
-        from scipy.sparse import hstack  # type: ignore[import-untyped]
-
         text = _text(question)
-        union, model = self.lexical.steps[0][1], self.lexical.steps[1][1]
-        # the union's transformers called directly: FeatureUnion's own machinery costs more than both of them
-        features = hstack([t.transform([text]) for _name, t in union.transformer_list]).tocsr()
-        probs = model.predict_proba(features)[0]
+        probs = self.lexical.predict_proba(text)
         used = False
         if (
             self.semantic is not None
@@ -147,7 +146,7 @@ class CapabilityClassifier:
             and not lexical_only
             and (force_embedding or probs.max() < LEXICAL_SURE)
         ):
-            vector = np.asarray(self.embed([text]), dtype=np.float32)
+            vector = np.asarray(self.embed([text]), dtype=np.float64)
             probs = (probs + self.semantic.predict_proba(vector)[0]) / 2
             used = True
         order = np.argsort(-probs)
@@ -155,14 +154,32 @@ class CapabilityClassifier:
 
 
 def _cache_path(pairs: list[tuple[str, str]], with_embedding: bool) -> Path:
-    import sklearn
+    from importlib.metadata import version  # the installed version, without importing scikit-learn (1.5 s)
 
     from settings import PROJECT_ROOT
 
-    key = hashlib.sha256(json.dumps([pairs, with_embedding, sklearn.__version__, CACHE_VERSION]).encode()).hexdigest()[
-        :16
-    ]
+    key = hashlib.sha256(
+        json.dumps([pairs, with_embedding, version("scikit-learn"), CACHE_VERSION]).encode()
+    ).hexdigest()[:16]
     return PROJECT_ROOT / "var" / "cache" / f"capability-classifier-{key}.pkl"
+
+
+class _LazyEmbedding:
+    """The sentence embedder, loaded at its first use: a question the lexical model is sure of never loads it.
+
+    Loading the ONNX model (and checking its sha256) costs a cold `salesos ask` a third of a second or more; most
+    questions never need it. A damaged model file is reported when it is first needed.
+    """
+
+    def __init__(self) -> None:
+        self._embed: Any = None
+
+    def __call__(self, texts: list[str]) -> Any:
+        if self._embed is None:
+            from store.library import sentence_embedder
+
+            self._embed = sentence_embedder()
+        return self._embed(texts)
 
 
 @lru_cache(maxsize=1)
@@ -173,12 +190,14 @@ def classifier() -> CapabilityClassifier:
     scikit-learn version and this module's `CACHE_VERSION`, so a new labelled question retrains it.
     """
     try:
-        from store.library import embedding_function
+        from store.library import embedding_model_installed
 
-        embed: Any = embedding_function()
+        embed: Any = _LazyEmbedding() if embedding_model_installed() else None
     except Exception:  # the model files are part of the install; without them the lexical model still answers
         log.exception("embedding model unavailable: capability classifier is lexical only")
         embed = None
+    if embed is None:
+        log.warning("embedding model files missing: capability classifier is lexical only")
     pairs = training_set()
     path = _cache_path(pairs, embed is not None)
     if path.exists():

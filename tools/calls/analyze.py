@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -21,7 +22,7 @@ from sqlmodel import Session, col
 
 from prompts import load_prompt
 from settings import Settings
-from store.models import Call, Company, Deal, Owner
+from store.models import Call, Company, Contact, Deal, Owner
 from tools.calls.lexicon import DEFAULT_COMPETITORS
 from tools.calls.metrics import CallMetrics, LibraryMatcher, compute_metrics
 from tools.calls.parsers import Transcript, parse_transcript
@@ -34,6 +35,7 @@ from tools.calls.predict import (
 )
 from tools.calls.roles import CallContext, SpeakerRole, crm_people, find_call_context, resolve_roles
 from tools.calls.scorecard import Recommendation, Scorecard, coach, extractive_summary, score_call, summary_facts
+from tools.model_cache import cached, query_signature
 
 log = logging.getLogger(__name__)
 
@@ -128,8 +130,6 @@ def known_competitors(session: Session) -> list[str]:
 
 # --- history and prediction --------------------------------------------------------------------------------------
 
-_MODEL_CACHE: dict[tuple[Any, ...], tuple[OutcomeModel | None, int]] = {}
-
 
 def stored_call_metrics(
     session: Session, call: Call, *, library: LibraryMatcher | None = None, competitors: list[str] | None = None
@@ -175,30 +175,76 @@ def training_set(
     return rows, labels, ids
 
 
-def outcome_model(engine: Engine, *, exclude_deal_id: int | None = None) -> tuple[OutcomeModel | None, int]:
-    """The team's trained model and its labelled-call count (model None when history is thin); cached per data."""
-    with Session(engine) as session:
-        signature = session.execute(
-            select(
-                func.count(col(Call.id)),
-                func.max(col(Call.id)),
-                func.max(col(Deal.updated_at)),
-                func.count(case((col(Deal.is_won), 1))),
-            )
-            .select_from(Call)
-            .join(Deal, col(Deal.id) == Call.deal_id)
-            .where(col(Deal.is_closed).is_(True))
-        ).one()
-        key = (str(engine.url), tuple(signature), exclude_deal_id)
-        if key in _MODEL_CACHE:
-            return _MODEL_CACHE[key]
-        rows, labels, ids = training_set(session)
-        if exclude_deal_id is not None:
-            keep = [i for i, cid in enumerate(ids) if (session.get(Call, cid) or Call()).deal_id != exclude_deal_id]
-            rows, labels = [rows[i] for i in keep], [labels[i] for i in keep]
-    result = (OutcomeModel.train(rows, labels) if enough_history(labels) else None, len(labels))
-    _MODEL_CACHE[key] = result
-    return result
+OUTCOME_MODEL_VERSION = "call-outcome-2"
+"""Bump when call features or training change, so models cached by older code are not reused."""
+
+
+def _history_signature(engine: Engine) -> str:
+    """What the outcome model's training rows depend on, in one aggregate query.
+
+    The labelled calls (how many, which, how long their transcripts, their deals' outcomes), every deal's last update
+    (close reasons name the competitors a call is checked for) and the people speakers resolve against.
+    """
+    labelled = (
+        select(
+            func.count(col(Call.id)),
+            func.sum(col(Call.id)),
+            func.max(col(Call.started_at)),
+            func.sum(func.length(col(Call.transcript))),
+            func.sum(case((col(Deal.is_won), 1), else_=0)),
+            func.sum(col(Deal.id)),
+        )
+        .select_from(Call)
+        .join(Deal, col(Deal.id) == Call.deal_id)
+        .where(col(Deal.is_closed).is_(True))
+        .subquery()
+    )
+    statement = select(
+        *labelled.c,
+        select(func.count(col(Deal.id))).scalar_subquery(),
+        select(func.max(col(Deal.updated_at))).scalar_subquery(),
+        select(func.count(col(Contact.id))).scalar_subquery(),
+        select(func.max(col(Contact.updated_at))).scalar_subquery(),
+        select(func.count(col(Owner.id))).scalar_subquery(),
+        select(func.max(col(Owner.updated_at))).scalar_subquery(),
+    )
+    return query_signature(engine, statement, OUTCOME_MODEL_VERSION)
+
+
+@dataclass(frozen=True)
+class _History:
+    rows: list[dict[str, float]]
+    labels: list[int]
+    deal_ids: list[int]
+
+
+def outcome_model(
+    engine: Engine, *, exclude_deal_id: int | None = None, cache_dir: Path | None = None
+) -> tuple[OutcomeModel | None, int]:
+    """The team's trained model and its labelled-call count (model None when history is thin).
+
+    Cached in the process and under `cache_dir` by a signature of the labelled history: a new process loads it
+    instead of re-measuring every past call, and a changed history retrains. Leaving a deal's own calls out is a
+    variant of the same history (only for a deal that has labelled calls; any other deal gets the team's model).
+    """
+    signature = _history_signature(engine)
+
+    def measured() -> _History:
+        with Session(engine) as session:
+            rows, labels, ids = training_set(session)
+            deals = dict(session.execute(select(col(Call.id), col(Call.deal_id)).where(col(Call.id).in_(ids))).all())
+        return _History(rows=rows, labels=labels, deal_ids=[deals[i] for i in ids])
+
+    history = cached("call-outcome-history", signature, measured, directory=cache_dir)
+    excluded = exclude_deal_id if exclude_deal_id in history.deal_ids else None
+    keep = [i for i, deal in enumerate(history.deal_ids) if deal != excluded]
+    labels = [history.labels[i] for i in keep]
+
+    def trained() -> OutcomeModel | None:
+        return OutcomeModel.train([history.rows[i] for i in keep], labels) if enough_history(labels) else None
+
+    variant = f"without-deal-{excluded}" if excluded is not None else ""
+    return cached("call-outcome", signature, trained, directory=cache_dir, variant=variant), len(labels)
 
 
 def team_win_rate(engine: Engine, *, minimum: int = 10) -> float | None:
@@ -213,11 +259,16 @@ def team_win_rate(engine: Engine, *, minimum: int = 10) -> float | None:
 
 
 def predict_outcome(
-    engine: Engine, metrics: CallMetrics, *, deal_id: int | None, amount: float | None
+    engine: Engine,
+    metrics: CallMetrics,
+    *,
+    deal_id: int | None,
+    amount: float | None,
+    cache_dir: Path | None = None,
 ) -> OutcomePrediction:
     """Predict the deal's outcome from this call (the deal's own calls never train its prediction)."""
     features = call_features(metrics, amount=amount)
-    model, labelled = outcome_model(engine, exclude_deal_id=deal_id)
+    model, labelled = outcome_model(engine, exclude_deal_id=deal_id, cache_dir=cache_dir)
     if model is None:
         return rules_prediction(features, training_calls=labelled, base_rate=team_win_rate(engine))
     return model.predict(features)
@@ -299,7 +350,13 @@ def analyze_transcript(
     )
     prediction = None
     if predict and engine is not None and context.deal_id is not None:
-        prediction = predict_outcome(engine, metrics, deal_id=context.deal_id, amount=amount)
+        prediction = predict_outcome(
+            engine,
+            metrics,
+            deal_id=context.deal_id,
+            amount=amount,
+            cache_dir=settings.model_cache_dir if settings is not None else None,
+        )
     return CallAnalysis(
         transcript=transcript,
         roles=roles,

@@ -7,6 +7,9 @@ standardised logistic regression is calibrated with Platt scaling (`CalibratedCl
 folds, no shuffling: deterministic). Its top factors are coefficient × standardised delta from the team's average
 (the term's contribution to the log-odds relative to an average call). With less history a transparent rule set
 scores the call instead and says so.
+
+scikit-learn fits the model; what is kept is its arithmetic (medians, scaling, coefficients, the fold calibrators) in
+numpy arrays, so loading a cached model and scoring a call never imports scikit-learn (1.5 s of a cold process).
 """
 
 from __future__ import annotations
@@ -17,14 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 from pydantic import BaseModel
-from sklearn.calibration import CalibratedClassifierCV
-from sklearn.impute import SimpleImputer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
-from sklearn.pipeline import Pipeline, make_pipeline
-from sklearn.preprocessing import StandardScaler
 
 from tools.calls.metrics import CallMetrics
+from tools.linear_models import CalibratedScorer, LinearScorer
 
 MIN_TRAINING_CALLS = 40
 MIN_PER_CLASS = 8
@@ -104,8 +102,8 @@ def _vector(features: dict[str, float]) -> list[float]:
 class OutcomeModel:
     """A trained, calibrated outcome model, with what it needs to explain itself."""
 
-    calibrated: CalibratedClassifierCV
-    explainer: Pipeline
+    calibrated: CalibratedScorer
+    explainer: LinearScorer
     training_calls: int
     means: dict[str, float]
     unknown_in_training: frozenset[str] = frozenset()
@@ -115,6 +113,13 @@ class OutcomeModel:
     @classmethod
     def train(cls, rows: Sequence[dict[str, float]], labels: Sequence[int]) -> OutcomeModel:
         """Fit on feature rows and won (1) / lost (0) labels; deterministic for the same input."""
+        from sklearn.calibration import CalibratedClassifierCV
+        from sklearn.impute import SimpleImputer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import StratifiedKFold
+        from sklearn.pipeline import Pipeline, make_pipeline
+        from sklearn.preprocessing import StandardScaler
+
         x = np.array([_vector(r) for r in rows], dtype=float)
         y = np.array(labels, dtype=int)
         # A column that is NaN everywhere (no timestamps at all, no amounts) is imputed as 0 rather than dropped,
@@ -136,7 +141,11 @@ class OutcomeModel:
         means = dict(zip(FEATURES, np.nanmean(x, axis=0).tolist(), strict=True))
         unknown = frozenset(name for name, gone in zip(FEATURES, empty, strict=True) if gone)
         return cls(
-            calibrated=calibrated, explainer=explainer, training_calls=len(y), means=means, unknown_in_training=unknown
+            calibrated=CalibratedScorer.from_calibrated(calibrated),
+            explainer=LinearScorer.from_pipeline(explainer),
+            training_calls=len(y),
+            means=means,
+            unknown_in_training=unknown,
         )
 
     def _known(self, features: dict[str, float]) -> dict[str, float]:
@@ -145,15 +154,13 @@ class OutcomeModel:
     def win_probabilities(self, rows: Sequence[dict[str, float]]) -> list[float]:
         """Calibrated win probabilities of many calls at once (evaluation, batch scoring)."""
         x = np.array([_vector(self._known(r)) for r in rows], dtype=float)
-        return [float(p) for p in self.calibrated.predict_proba(x)[:, 1]]
+        return [float(p) for p in self.calibrated.win_probability(x)]
 
     def predict(self, features: dict[str, float], *, top: int = 3) -> OutcomePrediction:
         """Predict one call, with its top factors (coefficient × standardised delta from the team average)."""
         x = np.array([_vector(self._known(features))], dtype=float)
-        probability = float(self.calibrated.predict_proba(x)[0, 1])
-        imputer, scaler, logreg = (self.explainer[i] for i in range(3))
-        z = scaler.transform(imputer.transform(x))[0]
-        contributions = logreg.coef_[0] * z
+        probability = float(self.calibrated.win_probability(x)[0])
+        contributions = self.explainer.coef * self.explainer.standardised(x)[0]
         names = list(FEATURES)
         order = [i for i in np.argsort(-np.abs(contributions)) if names[i] not in self.unknown_in_training][:top]
         factors = []

@@ -70,7 +70,7 @@ def _odds(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
             .order_by(col(Deal.id))
         ).all()
     )
-    scores = win_scores(session, ids, now=ctx.now)
+    scores = win_scores(session, ids, now=ctx.now, cache_dir=ctx.settings.model_cache_dir)
     rows = deal_rows(session, ids)
     mood = buyer_sentiment(session, ids, now=ctx.now)
     deals = [

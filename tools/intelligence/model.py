@@ -115,8 +115,10 @@ class WinModel:
         ]
         x = self.matrix([r.features for r in rows])
         y = np.array([int(bool(r.won)) for r in rows])
-        self.lr = LogisticRegression(C=RIDGE_C, max_iter=2000)
-        self.lr.fit(x, y, sample_weight=weights)
+        lr = LogisticRegression(C=RIDGE_C, max_iter=2000).fit(x, y, sample_weight=weights)
+        # Only the arithmetic is kept: a cached model then loads without importing scikit-learn (1.5 s cold).
+        self.coef = np.asarray(lr.coef_[0], dtype=float)
+        self.intercept = float(lr.intercept_[0])
         self.x_mean = np.average(x, axis=0, weights=weights)
         self.team_means = dict(zip(NUMERIC, self.means, strict=True))
 
@@ -139,8 +141,8 @@ class WinModel:
         if not snapshots:
             return []
         x = self.matrix([s.features for s in snapshots])
-        probs = self.lr.predict_proba(x)[:, 1]
-        contrib = (x - self.x_mean) * self.lr.coef_[0]
+        probs = 1.0 / (1.0 + np.exp(-(x @ self.coef + self.intercept)))  # LogisticRegression.predict_proba
+        contrib = (x - self.x_mean) * self.coef
         names = list(dict.fromkeys(name for name, _ in self.columns))
         group = np.zeros((len(self.columns), len(names)))  # column → the feature it encodes
         for j, (name, _) in enumerate(self.columns):

@@ -25,7 +25,7 @@ def refresh_intelligence(
     The HubSpot write runs only with HubSpot configured and `hubspot_deal_properties` on; it compares with what was
     last written, so calling it when nothing changed costs one query and sends nothing. Returns a one-line account.
     """
-    report = refresh_scores(engine, now=now)
+    report = refresh_scores(engine, now=now, cache_dir=settings.model_cache_dir)
     said = (
         f"win scores current ({report.scored} open deals)"
         if report.skipped

@@ -1,11 +1,11 @@
 """Win probabilities of open deals: the model trained once per state of the closed-deal history, scores stored.
 
 Training reads every closed deal's history, so it runs only when that history changed: the fitted model is cached in
-the process under a signature of the closed deals (how many, how many won, the newest close and update). Scoring the
-open deals is cheap, and `refresh_scores` (after each sync and from the deal-health job) runs only when the CRM data
-signature changed or the stored scores are from another day (deal age moves with the calendar); it rewrites only the
-rows whose probability or factors changed. Questions read the stored score and say when it was assessed; a deal
-without one (created since the last run) is scored live.
+the process and on disk (`tools.model_cache`) under `history_key` (the store, the day, the closed deals in 5 %
+steps). Scoring the open deals is cheap, and `refresh_scores` (after each sync and from the deal-health job) runs
+only when the CRM data signature changed or the stored scores are from another day (deal age moves with the
+calendar); it rewrites only the rows whose probability or factors changed. Questions read the stored score and say
+when it was assessed; a deal without one (created since the last run) is scored live.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import math
 import time
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, delete, func, insert
@@ -26,6 +27,7 @@ from store.meta import data_signature, get_meta, set_meta
 from store.models import CloseDateChange, Deal, DealStageChange, DealWinScore, Engagement, pk_col
 from tools.intelligence.features import feature_context, load_histories, open_snapshots, training_snapshots
 from tools.intelligence.model import Factor, Model, Prediction, Validation, fit
+from tools.model_cache import cached, signature
 
 MAX_TRAINING_DEALS = 4000
 """The model learns from at most the most recent 4,000 closed deals: the learning curve in docs/evaluation.md is flat
@@ -35,8 +37,6 @@ SCORING_VERSION = 3
 """Bumped when features, the model or the wording of factors change: stored scores of another version are redone."""
 SCORES_KEY = "deal_win_scores"
 """The `WorkspaceMeta` key of the stored scores' header."""
-
-_MODELS: dict[str, tuple[Model, Validation | None]] = {}
 
 
 def history_key(session: Session, *, now: datetime) -> str:
@@ -51,11 +51,14 @@ def history_key(session: Session, *, now: datetime) -> str:
     return f"{url}|{now.date()}|{bucket}"
 
 
-def trained_model(session: Session, *, now: datetime) -> tuple[Model, Validation | None]:
-    """The shipped model for the store's closed deals and why it was chosen, fitted once per history signature."""
+def trained_model(session: Session, *, now: datetime, cache_dir: Path | None = None) -> tuple[Model, Validation | None]:
+    """The shipped model for the store's closed deals and why it was chosen, fitted once per history signature.
+
+    Kept in the process, and under `cache_dir` (LEAD_MODEL_DIR) when given, so a new process loads it.
+    """
     key = history_key(session, now=now)
-    found = _MODELS.get(key)
-    if found is None:
+
+    def build() -> tuple[Model, Validation | None]:
         recent = (
             select(col(Deal.id))
             .where(col(Deal.is_closed).is_(True), col(Deal.closed_at) < now)
@@ -64,15 +67,16 @@ def trained_model(session: Session, *, now: datetime) -> tuple[Model, Validation
         )
         histories = load_histories(session, col(Deal.id).in_(recent.scalar_subquery()))
         rows = training_snapshots(histories, feature_context(session), closed_before=now)
-        found = fit(rows)
-        _MODELS.clear()  # one store per process in practice; never grow without bound
-        _MODELS[key] = found
-    return found
+        return fit(rows)
+
+    return cached("win-probability", signature(key, SCORING_VERSION), build, directory=cache_dir)
 
 
-def score_open_deals(session: Session, *, now: datetime, deal_ids: list[int] | None = None) -> list[Prediction]:
+def score_open_deals(
+    session: Session, *, now: datetime, deal_ids: list[int] | None = None, cache_dir: Path | None = None
+) -> list[Prediction]:
     """Score open deals live (all, or `deal_ids`) with the cached model."""
-    model, _validation = trained_model(session, now=now)
+    model, _validation = trained_model(session, now=now, cache_dir=cache_dir)
     scope: ColumnElement[bool] = col(Deal.is_closed).is_(False)
     if deal_ids is not None:
         scope = scope & col(Deal.id).in_(deal_ids)
@@ -135,7 +139,9 @@ def touched_deals(session: Session, marks: dict[str, str | None]) -> set[int]:
     return found
 
 
-def refresh_scores(engine: Engine, *, now: datetime, force: bool = False) -> ScoresReport:
+def refresh_scores(
+    engine: Engine, *, now: datetime, force: bool = False, cache_dir: Path | None = None
+) -> ScoresReport:
     """Re-score open deals when the data changed; store only the scores that moved.
 
     Within a day, with the same model, only the deals touched since the last run are re-scored; a new day (ages move),
@@ -160,8 +166,10 @@ def refresh_scores(engine: Engine, *, now: datetime, force: bool = False) -> Sco
             return ScoresReport(basis["deals"], 0, basis["method"], time.perf_counter() - started, "unchanged")
         marks = _marks(session)
         touched = touched_deals(session, basis["marks"]) if basis is not None else None
-        predictions = score_open_deals(session, now=now, deal_ids=sorted(touched) if touched is not None else None)
-        _model, validation = trained_model(session, now=now)
+        predictions = score_open_deals(
+            session, now=now, deal_ids=sorted(touched) if touched is not None else None, cache_dir=cache_dir
+        )
+        _model, validation = trained_model(session, now=now, cache_dir=cache_dir)
         open_ids = set(session.exec(select(pk_col(Deal.id)).where(col(Deal.is_closed).is_(False))).all())
         owners = (
             dict(
@@ -223,7 +231,9 @@ def refresh_scores(engine: Engine, *, now: datetime, force: bool = False) -> Sco
     return ScoresReport(len(predictions), len(changed), method, time.perf_counter() - started)
 
 
-def win_scores(session: Session, deal_ids: list[int], *, now: datetime) -> dict[int, Prediction]:
+def win_scores(
+    session: Session, deal_ids: list[int], *, now: datetime, cache_dir: Path | None = None
+) -> dict[int, Prediction]:
     """The win probability of each open deal in `deal_ids`: stored when scored, else live (and said by `method`)."""
     if not deal_ids:
         return {}
@@ -246,7 +256,9 @@ def win_scores(session: Session, deal_ids: list[int], *, now: datetime) -> dict[
             ).all()
         ]
         if open_missing:
-            out.update({p.deal_id: p for p in score_open_deals(session, now=now, deal_ids=open_missing)})
+            out.update(
+                {p.deal_id: p for p in score_open_deals(session, now=now, deal_ids=open_missing, cache_dir=cache_dir)}
+            )
     return out
 
 

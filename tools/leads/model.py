@@ -11,21 +11,20 @@
   would turn the ranking into ties). Everything has a fixed random_state: the same history gives the same scores.
 - Reasons: for each feature group, how many points the score moves when that group is replaced by the average lead's
   values: model-agnostic and in the score's own units.
-- Cache: models are keyed by a fingerprint of the training data; an unchanged history loads the joblib file under
-  LEAD_MODEL_DIR instead of retraining, a changed one retrains.
+- Cache: models are keyed by a signature of the labelled history (`tools.model_cache`); an unchanged history loads
+  the file under LEAD_MODEL_DIR instead of retraining, a changed one retrains. A logistic regression is kept as numpy
+  arithmetic (`tools.linear_models`), so loading it needs no scikit-learn.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
-import os
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -37,13 +36,15 @@ from tools.formatting import money
 from tools.leads.facts import LeadFacts, domain_kind, gibberish_score, spam_score, timeline_days
 from tools.leads.features import FEATURE_GROUPS, lead_features
 from tools.leads.score import LeadScore, tier_for
+from tools.linear_models import CalibratedScorer, DictFeatures
+from tools.model_cache import cached, query_signature
 
 if TYPE_CHECKING:
     from settings import Settings
 
 log = logging.getLogger(__name__)
 
-MODEL_VERSION = "lead-model-3"
+MODEL_VERSION = "lead-model-4"
 """Bump when features or training change, so cached models from older code are not reused."""
 UNCONVERTED_AFTER_DAYS = 90
 """A lead that has not become a deal this long after submission counts as lost."""
@@ -215,8 +216,12 @@ class LeadModel:
         """Calibrated chance of a won deal for each lead."""
         if not facts:
             return np.zeros(0)
-        with single_threaded():
-            return self.estimator.predict_proba(self._matrix(facts, llm_ratings))[:, 1]
+        with self._threads():
+            return np.asarray(self.estimator.predict_proba(self._matrix(facts, llm_ratings))[:, 1])
+
+    def _threads(self) -> Any:
+        """One native thread for scikit-learn's estimators (see `single_threaded`); numpy arithmetic needs no limit."""
+        return contextlib.nullcontext() if isinstance(self.estimator, CalibratedScorer) else single_threaded()
 
     @property
     def base_rate(self) -> float:
@@ -244,7 +249,7 @@ class LeadModel:
             cols = self.group_columns[group]
             swapped[cols] = self.baseline[cols]
             variants.append(swapped)
-        with single_threaded():
+        with self._threads():
             probs = self.estimator.predict_proba(np.vstack(variants))[:, 1]
         points = self.percentile(probs)
         prob, exact = float(probs[0]), float(points[0])
@@ -341,7 +346,13 @@ def train_lead_model(
     with single_threaded():
         algorithm, validation = _choose_algorithm(x, y, candidates)
         folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=RANDOM_STATE)
-        estimator = CalibratedClassifierCV(candidates[algorithm], method="sigmoid", cv=folds).fit(x, y)
+        fitted = CalibratedClassifierCV(candidates[algorithm], method="sigmoid", cv=folds).fit(x, y)
+    estimator: Any
+    try:  # a linear model is kept as numpy arithmetic: loading it from the cache then needs no scikit-learn
+        estimator = CalibratedScorer.from_calibrated(fitted)
+    except TypeError:  # gradient boosting stays scikit-learn's
+        estimator = fitted
+    with single_threaded():
         history_probabilities = np.sort(estimator.predict_proba(x)[:, 1])
 
     names = list(vectorizer.get_feature_names_out())
@@ -349,7 +360,7 @@ def train_lead_model(
     for i, name in enumerate(names):
         group_columns.setdefault(name.split(":", 1)[0], []).append(i)
     return LeadModel(
-        vectorizer=vectorizer,
+        vectorizer=DictFeatures.from_vectorizer(vectorizer),
         estimator=estimator,
         algorithm=algorithm,
         baseline=x.mean(axis=0),
@@ -363,38 +374,43 @@ def train_lead_model(
     )
 
 
-_MEMORY: dict[str, LeadModel] = {}
-_BY_SIGNATURE: dict[tuple[Any, ...], LeadModel] = {}
+def _history_signature(engine: Engine, as_of: datetime, *extra: Any) -> str:
+    """A signature of the labelled history (one aggregate query), so scoring a lead need not re-read every lead.
 
-
-def _history_signature(engine: Engine, as_of: datetime) -> tuple[Any, ...]:
-    """A cheap fingerprint of the history (one aggregate query), so each intake need not re-read every lead.
-
-    Leads added, converted, disqualified, or deals closed change it; so does the day (unconverted leads age into
-    losses). An edit to an old lead's fields is picked up the next day, or at the next restart.
+    It covers exactly the leads `lead_history` labels (decided before `as_of`: their deal closed, or disqualified,
+    or unconverted for `UNCONVERTED_AFTER_DAYS`), their outcomes and the fields their features read; a new undecided
+    lead (each intake adds one) leaves it, and so the cached model, unchanged.
     """
-    from sqlalchemy import case, func
-    from sqlalchemy import select as sa_select  # six columns: more than sqlmodel's `select` is typed for
+    from sqlalchemy import and_, case, func, or_
+    from sqlalchemy import select as sa_select  # many columns: more than sqlmodel's `select` is typed for
 
+    stale_before = as_of - timedelta(days=UNCONVERTED_AFTER_DAYS)
+    decided = or_(
+        col(Deal.is_closed).is_(True),
+        and_(
+            col(Deal.id).is_(None),
+            or_(col(InboundLead.status) == "disqualified", col(InboundLead.submitted_at) < stale_before),
+        ),
+    )
+    text_length = func.coalesce(func.length(col(InboundLead.notes)), 0) + func.coalesce(
+        func.length(col(InboundLead.company_name)), 0
+    )
     statement = (
         sa_select(
             func.count(col(InboundLead.id)),
+            func.sum(col(InboundLead.id)),
             func.max(col(InboundLead.id)),
-            func.sum(case((col(InboundLead.status) == "disqualified", 1), else_=0)),
-            func.count(col(Deal.id)),
-            func.sum(case((col(Deal.is_closed), 1), else_=0)),
-            func.sum(case((col(Deal.is_won), 1), else_=0)),
+            func.sum(case((col(Deal.is_won).is_(True), 1), else_=0)),
+            func.sum(text_length),
+            func.sum(func.coalesce(col(InboundLead.budget), 0)),
+            func.sum(func.coalesce(col(InboundLead.employee_count), 0)),
+            func.max(col(InboundLead.submitted_at)),
         )
         .select_from(InboundLead)
         .join(Deal, col(Deal.id) == InboundLead.deal_id, isouter=True)
-        .where(col(InboundLead.submitted_at) < as_of)
+        .where(col(InboundLead.submitted_at) < as_of, decided)
     )
-    with Session(engine) as session:
-        row = session.execute(statement).one()
-    return (str(engine.url), id(engine), as_of.date().isoformat(), *(int(v or 0) for v in row))
-
-
-_LOCK = threading.Lock()
+    return query_signature(engine, statement, MODEL_VERSION, *extra)
 
 
 def _rate_all(history: Sequence[LabelledLead], llm_rate: Callable[[str], float | None]) -> list[float | None]:
@@ -408,46 +424,24 @@ def learned_model_for(
     as_of: datetime | None = None,
     llm_rate: Callable[[str], float | None] | None = None,
 ) -> LeadModel:
-    """The model for this store's current history: from memory, from the joblib cache, or trained now.
+    """The model for this store's current history: from memory, from the cache under LEAD_MODEL_DIR, or trained now.
 
     Raises:
         LeadHistoryTooThin: The history cannot support a learned model; use the rule-based score.
     """
-    import joblib
-
     as_of = as_of or datetime.now(UTC)
-    quick = (_history_signature(engine, as_of), llm_rate is not None, settings.lead_min_history)
-    with _LOCK:
-        if quick in _BY_SIGNATURE:
-            return _BY_SIGNATURE[quick]
-    history = lead_history(engine, as_of=as_of)
-    ratings = _rate_all(history, llm_rate) if llm_rate is not None else None
-    uses_llm = ratings is not None and any(r is not None for r in ratings)
-    rows = [
-        lead_features(h.facts, llm_rating=r) for h, r in zip(history, ratings or [None] * len(history), strict=True)
-    ]
-    key = _fingerprint(
-        rows, [h.won for h in history], {"v": MODEL_VERSION, "llm": uses_llm, "min": settings.lead_min_history}
-    )
-    with _LOCK:
-        if key in _MEMORY:
-            return _MEMORY[key]
-        path = Path(settings.lead_model_dir) / f"lead-{key[:24]}.joblib"
-        model: LeadModel | None = None
-        if path.exists():
-            try:
-                model = joblib.load(path)
-            except Exception:  # a torn or foreign file: retrain rather than fail intake
-                log.warning("could not load the cached lead model %s; retraining", path, exc_info=True)
-        if model is None:
-            model = train_lead_model(history, llm_ratings=ratings, min_history=settings.lead_min_history)
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(f".tmp{os.getpid()}")
-                joblib.dump(model, tmp)
-                os.replace(tmp, path)  # readers see the whole file or none
-            except OSError:
-                log.warning("could not cache the lead model at %s", path, exc_info=True)
-        _MEMORY[key] = model
-        _BY_SIGNATURE[quick] = model
-        return model
+    llm = settings.openai_model if llm_rate is not None else None
+    signature = _history_signature(engine, as_of, llm, settings.lead_min_history)
+
+    def build() -> LeadModel | str:
+        history = lead_history(engine, as_of=as_of)
+        ratings = _rate_all(history, llm_rate) if llm_rate is not None else None
+        try:
+            return train_lead_model(history, llm_ratings=ratings, min_history=settings.lead_min_history)
+        except LeadHistoryTooThin as thin:
+            return str(thin)  # remembered too: a thin history is not re-read for every lead
+
+    found = cached("lead", signature, build, directory=settings.model_cache_dir)
+    if isinstance(found, str):
+        raise LeadHistoryTooThin(found)
+    return found
