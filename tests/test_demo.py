@@ -13,7 +13,7 @@ from sqlalchemy import Engine, text
 from sqlmodel import Session, select
 
 import store.demo as demo
-import store.demo.writer as demo_writer
+import store.bulk as bulk
 from store.db import open_engine, upgrade_schema
 from store.demo import MEMORABLE, ensure_workspace, generate_workspace
 from store.demo import text as words
@@ -99,7 +99,7 @@ def test_fast_sqlite_writes_store_exactly_what_core_inserts_store(tmp_path, monk
     fast, core = _sqlite(tmp_path / "fast.db"), _sqlite(tmp_path / "core.db")
     odd_as_of = datetime(2026, 3, 8, 7, 15, 30, 123456, tzinfo=UTC)
     generate_workspace(fast, size="small", seed=5, as_of=odd_as_of)
-    monkeypatch.setattr(demo_writer, "FAST_SQLITE_WRITES", False)
+    monkeypatch.setattr(bulk, "FAST_WRITES", False)
     generate_workspace(core, size="small", seed=5, as_of=odd_as_of)
     for table in ("owner", "company", "contact", "deal", "dealcontact", "dealstagechange", "closedatechange"):
         assert _rows(fast, f"SELECT * FROM {table} ORDER BY 1, 2") == _rows(

@@ -1,12 +1,18 @@
 """Seed the library from the workspace: won deals' objections and answers, talk tracks by persona, and notes.
 
-Re-embedded only when the workspace changed.
+Seeding is incremental. Every document's id names its source (the call and the objection's place in it, or the note)
+and a hash of its content, so the ids the workspace calls for, minus the ids already in the collection, are exactly
+the documents to embed; ids no longer called for (a deal reopened, a note edited) are removed. A re-seed of an
+unchanged workspace embeds nothing, and a new call embeds only its own documents. When the workspace's cheap
+signature is unchanged the documents are not even rebuilt.
 The store (`store.library`) owns the Chroma collection and the embedding model; what goes into it is sales knowledge,
 so it is built here.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from dataclasses import dataclass
 
@@ -27,6 +33,35 @@ class LibraryDoc:
     id: str
     text: str
     metadata: dict[str, str | int | float]
+
+
+SEED_PREFIXES = ("objection:", "talk_track:")
+"""Id prefixes of the documents seeding writes; other writers of the collection (insight cards: "card:") differ."""
+CHUNK = 1000
+
+
+def doc_id(source: str, text: str, metadata: dict[str, str | int | float]) -> str:
+    """A document's id: its source (e.g. "objection:call:12:0") and a hash of what it says and is filed under."""
+    content = json.dumps([text, metadata], sort_keys=True, ensure_ascii=False)
+    return f"{source}:{hashlib.sha256(content.encode()).hexdigest()[:16]}"
+
+
+def _doc(source: str, text: str, metadata: dict[str, str | int | float]) -> LibraryDoc:
+    return LibraryDoc(id=doc_id(source, text, metadata), text=text, metadata=metadata)
+
+
+@dataclass(frozen=True)
+class SeedReport:
+    """What one seeding run did."""
+
+    documents: int
+    """Seeded documents in the library after the run."""
+    added: int
+    removed: int
+    embedded: int
+    """Texts run through the embedding model (distinct texts of the added documents without a stored vector)."""
+    skipped: bool = False
+    """True when the workspace signature was unchanged, so nothing was rebuilt or compared."""
 
 
 SENIORITY_RANK = {"c_level": 0, "vp": 1, "director": 2, "manager": 3, "individual": 4}
@@ -75,16 +110,10 @@ def library_documents(session: Session) -> list[LibraryDoc]:
             if not o.response:
                 continue
             docs.append(
-                LibraryDoc(
-                    id=f"objection:call:{call.id}:{i}",
-                    text=o.text,
-                    metadata={
-                        **base,
-                        "kind": "objection",
-                        "category": o.category,
-                        "response": o.response,
-                        "persona": persona,
-                    },
+                _doc(
+                    f"objection:call:{call.id}:{i}",
+                    o.text,
+                    {**base, "kind": "objection", "category": o.category, "response": o.response, "persona": persona},
                 )
             )
         # Talk track: the rep's longest explanatory turn on a won call, filed under the buyer's persona.
@@ -96,16 +125,10 @@ def library_documents(session: Session) -> list[LibraryDoc]:
         if pitch:
             best = max(pitch, key=lambda ln: len(ln.text))
             docs.append(
-                LibraryDoc(
-                    id=f"talk_track:call:{call.id}",
-                    text=f"{persona}: {best.text}",
-                    metadata={
-                        **base,
-                        "kind": "talk_track",
-                        "category": "talk_track",
-                        "response": best.text,
-                        "persona": persona,
-                    },
+                _doc(
+                    f"talk_track:call:{call.id}",
+                    f"{persona}: {best.text}",
+                    {**base, "kind": "talk_track", "category": "talk_track", "response": best.text, "persona": persona},
                 )
             )
     notes = session.exec(
@@ -118,10 +141,10 @@ def library_documents(session: Session) -> list[LibraryDoc]:
         category = keyword_category(body)
         if body and category:
             docs.append(
-                LibraryDoc(
-                    id=f"objection:note:{note.id}",
-                    text=body[:1000],
-                    metadata={
+                _doc(
+                    f"objection:note:{note.id}",
+                    body[:1000],
+                    {
                         "deal_id": stored_id(deal.id),
                         "call_id": 0,
                         "company_id": deal.company_id or 0,
@@ -145,26 +168,58 @@ def workspace_signature(session: Session) -> str:
 
 
 def seed_library(engine: Engine, library: Library, *, force: bool = False) -> int:
-    """Index the workspace into the library (idempotent: stable ids, upsert, skipped when unchanged). Returns docs."""
+    """Bring the library up to date with the workspace (see `sync_library`); return how many documents it seeds."""
+    return sync_library(engine, library, force=force).documents
+
+
+def sync_library(engine: Engine, library: Library, *, force: bool = False) -> SeedReport:
+    """Add the documents the library lacks, remove those the workspace no longer backs, embed only what is new.
+
+    `force` rebuilds and compares the documents even when the workspace signature is unchanged (still embedding
+    only what is missing).
+    """
+    collection = library.collection
     with Session(engine) as session:
         signature = workspace_signature(session)
-        meta = library.collection.metadata or {}
-        if not force and meta.get("seed_signature") == signature and library.collection.count() > 0:
-            return int(library.collection.count())
+        meta = collection.metadata or {}
+        if not force and meta.get("seed_signature") == signature and collection.count() > 0:
+            count = meta.get("seed_documents")
+            return SeedReport(int(count if count is not None else collection.count()), 0, 0, 0, skipped=True)
         docs = library_documents(session)
-    # Calls repeat phrasings: embed each distinct text once and reuse its vector.
-    unique = list(dict.fromkeys(d.text for d in docs))
-    vectors = dict(zip(unique, library.embedding(unique), strict=True)) if unique else {}
-    for start in range(0, len(docs), 256):
-        chunk = docs[start : start + 256]
-        library.collection.upsert(
+    want = {d.id: d for d in docs}
+    have = {i for i in collection.get(include=[])["ids"] if i.startswith(SEED_PREFIXES)}
+    new = [d for d in want.values() if d.id not in have]
+    stale = sorted(have - want.keys())
+    # A document only re-filed (say its deal's persona changed) keeps its text: reuse the stored vector.
+    vectors: dict[str, object] = {}
+    wanted_texts = {d.text for d in new}
+    for start in range(0, len(stale), CHUNK):
+        got = collection.get(ids=stale[start : start + CHUNK], include=["documents", "embeddings"])
+        for text, vector in zip(got["documents"], got["embeddings"], strict=True):
+            if text in wanted_texts:
+                vectors[text] = vector
+    # Calls repeat phrasings: embed each distinct text once.
+    unique = [t for t in dict.fromkeys(d.text for d in new) if t not in vectors]
+    if unique:
+        vectors.update(zip(unique, library.embedding(unique), strict=True))
+    for start in range(0, len(stale), CHUNK):
+        collection.delete(ids=stale[start : start + CHUNK])
+    for start in range(0, len(new), CHUNK):
+        chunk = new[start : start + CHUNK]
+        collection.upsert(
             ids=[d.id for d in chunk],
             documents=[d.text for d in chunk],
             metadatas=[d.metadata for d in chunk],
-            embeddings=[vectors[d.text] for d in chunk],
+            embeddings=[vectors[d.text] for d in chunk],  # type: ignore[misc]
         )
-    library.collection.modify(
-        metadata={**{k: v for k, v in meta.items() if not k.startswith("hnsw:")}, "seed_signature": signature}
+    collection.modify(
+        metadata={
+            **{k: v for k, v in meta.items() if not k.startswith("hnsw:")},
+            "seed_signature": signature,
+            "seed_documents": len(want),
+        }
     )
-    log.info("library seeded with %d documents", len(docs))
-    return len(docs)
+    log.info(
+        "library: %d documents (%d added, %d removed, %d texts embedded)", len(want), len(new), len(stale), len(unique)
+    )
+    return SeedReport(documents=len(want), added=len(new), removed=len(stale), embedded=len(unique))
