@@ -183,6 +183,13 @@ def drop_secondary_indexes(conn: Connection, models: Iterable[Any]) -> list[Inde
     A unique index rebuilt over duplicate rows fails, so uniqueness is still enforced, at the end.
     """
     dropped: list[IndexDDL] = []
+    if conn.dialect.name == "sqlite":
+        driver = conn.connection.driver_connection
+        if driver is not None and not driver.in_transaction:
+            # Python's sqlite3 (before 3.12) opens its implicit transaction only before INSERT/UPDATE/DELETE, so a
+            # DROP INDEX first in a block would be committed on its own and survive a rollback. Open it ourselves;
+            # the driver's commit and rollback follow SQLite's own state, so the caller's transaction ends it.
+            conn.exec_driver_sql("BEGIN")
     for model in models:
         name = _table(model).name
         if conn.dialect.name == "sqlite":
