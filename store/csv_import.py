@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, bindparam, func, insert, select, update
+from sqlalchemy import Engine, bindparam, func, select, update
 from sqlmodel import col
 
+from store.bulk import insert_rows
 from store.db import refresh_statistics, reset_id_sequences
 from store.meta import CSV_GENERATOR, PROVENANCE_KEY
 from store.models import Company, Deal, Owner, WorkspaceMeta
@@ -269,7 +270,7 @@ def import_crm_csv(engine: Engine, folder: Path, *, tz: ZoneInfo, progress: Prog
     with engine.begin() as conn:
         for label, table, rows in written:
             for start in range(0, len(rows), 1000):
-                conn.execute(insert(table), rows[start : start + 1000])
+                insert_rows(conn, table, rows[start : start + 1000])  # executemany of tuples / COPY
                 if progress:
                     progress(label, min(start + 1000, len(rows)), len(rows))
             if table is Owner and reports:
@@ -277,7 +278,7 @@ def import_crm_csv(engine: Engine, folder: Path, *, tz: ZoneInfo, progress: Prog
                     update(Owner).where(col(Owner.id) == bindparam("b_id")).values(manager_id=bindparam("b_manager")),
                     reports,
                 )
-        conn.execute(insert(WorkspaceMeta), [{"key": k, "value": v, "updated_at": data.as_of} for k, v in meta.items()])
+        insert_rows(conn, WorkspaceMeta, [{"key": k, "value": v, "updated_at": data.as_of} for k, v in meta.items()])
         reset_id_sequences(conn, (Owner, Company, Deal))
     refresh_statistics(engine)
     return ImportReport(

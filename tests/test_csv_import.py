@@ -163,3 +163,30 @@ def test_eval_without_the_data_says_so_and_returns_2(monkeypatch: pytest.MonkeyP
 
     assert eval_main(["--data", str(tmp_path)]) == 2  # tmp_path has no crm-sales-opportunities/
     assert "data not found" in capsys.readouterr().err
+
+
+def test_bulk_import_stores_exactly_what_core_inserts_store(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import's fast path (SQLite executemany of tuples, PostgreSQL COPY) against Core inserts, row for row."""
+    import store.bulk as bulk
+    from store.db import clear_data
+
+    def dump() -> dict[str, list]:
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                return {
+                    t: [tuple(r) for r in conn.exec_driver_sql(f'SELECT * FROM "{t}" ORDER BY 1')]
+                    for t in ("owner", "company", "deal", "workspacemeta")
+                }
+            return {
+                t: [r[0] for r in conn.exec_driver_sql(f'SELECT t::text FROM "{t}" t ORDER BY 1')]
+                for t in ("owner", "company", "deal", "workspacemeta")
+            }
+
+    import_crm_csv(engine, FIXTURE, tz=NY)
+    fast = dump()
+    clear_data(engine)
+    monkeypatch.setattr(bulk, "FAST_WRITES", False)
+    import_crm_csv(engine, FIXTURE, tz=NY)
+    core = dump()
+    assert all(fast[t] for t in fast)
+    assert fast == core

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import defaultdict
@@ -12,8 +13,8 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlmodel import Session, select
 
+import store.bulk as bulk
 import store.demo as demo
-import store.demo.writer as demo_writer
 from store.db import open_engine, upgrade_schema
 from store.demo import MEMORABLE, ensure_workspace, generate_workspace
 from store.demo import text as words
@@ -23,6 +24,7 @@ from store.models import (
     Call,
     CloseDateChange,
     Company,
+    Contact,
     Deal,
     DealContact,
     DealStageChange,
@@ -95,18 +97,147 @@ def test_same_seed_and_as_of_give_identical_rows_and_another_seed_differs(tmp_pa
     assert len(acme) == 1
 
 
-def test_fast_sqlite_writes_store_exactly_what_core_inserts_store(tmp_path, monkeypatch):
-    fast, core = _sqlite(tmp_path / "fast.db"), _sqlite(tmp_path / "core.db")
-    odd_as_of = datetime(2026, 3, 8, 7, 15, 30, 123456, tzinfo=UTC)
-    generate_workspace(fast, size="small", seed=5, as_of=odd_as_of)
-    monkeypatch.setattr(demo_writer, "FAST_SQLITE_WRITES", False)
-    generate_workspace(core, size="small", seed=5, as_of=odd_as_of)
-    for table in ("owner", "company", "contact", "deal", "dealcontact", "dealstagechange", "closedatechange"):
-        assert _rows(fast, f"SELECT * FROM {table} ORDER BY 1, 2") == _rows(
-            core, f"SELECT * FROM {table} ORDER BY 1, 2"
+GENERATED = (
+    Owner,
+    Company,
+    Contact,
+    Deal,
+    DealContact,
+    DealStageChange,
+    CloseDateChange,
+    Engagement,
+    Call,
+    InboundLead,
+    WorkspaceMeta,
+)
+
+# sha256 (first 16 hex digits) of every generated table, by `_digests`, recorded from the generator before the bulk
+# build work (win-back bisect, store.bulk, deferred indexes): same seed and as_of must keep giving these exact rows.
+# A deliberate change to the generated data changes these and `store.demo.GENERATOR`.
+PINNED = {
+    ("small", 11): {
+        "owner": "c1dc3b4159e94bae",
+        "company": "764b63fc02fbf6dc",
+        "contact": "21910e830db09461",
+        "deal": "72e5491f1ba6fc70",
+        "dealcontact": "6c02b54daa24b94b",
+        "dealstagechange": "21a944cbcbdb8351",
+        "closedatechange": "58eb52cada54a5d8",
+        "engagement": "f7aa7c2e62a069f5",
+        "call": "d4f5644c68a1df9a",
+        "inboundlead": "1a187adfcf634377",
+        "workspacemeta": "5dcb0d3da32d3aa0",
+    },
+    ("default", 7): {
+        "owner": "c1dc3b4159e94bae",
+        "company": "e877013695fd88ff",
+        "contact": "6814af2ebe9a0d10",
+        "deal": "ef7f44a6cb6917e9",
+        "dealcontact": "26066093218c6122",
+        "dealstagechange": "0e13e5964406f691",
+        "closedatechange": "b710228e2812336d",
+        "engagement": "c833c560ff87c9c7",
+        "call": "7fee2ff00894b982",
+        "inboundlead": "eb29e25b61e6608d",
+        "workspacemeta": "1dea445e9d729cb8",
+    },
+}
+
+
+def _canonical(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    if isinstance(value, dict | list):
+        return json.dumps(value, sort_keys=True)
+    return repr(value)
+
+
+def _digests(engine: Engine) -> dict[str, str]:
+    """Per generated table, a hash of every row and column read back through the models' types, in key order.
+
+    Read through the types, the digest is the same on SQLite and PostgreSQL for the same data.
+    """
+    from sqlalchemy import select as core_select
+
+    out = {}
+    with engine.connect() as conn:
+        for model in GENERATED:
+            table = model.__table__
+            digest = hashlib.sha256()
+            for row in conn.execute(core_select(table).order_by(*table.primary_key.columns)):
+                digest.update("\x1f".join(_canonical(v) for v in row).encode() + b"\n")
+            out[table.name] = digest.hexdigest()[:16]
+    return out
+
+
+def _raw_rows(engine: Engine, table: str) -> list:
+    """Every row as the database itself stores it: SQLite's values, PostgreSQL's text form of the row."""
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            return [tuple(r) for r in conn.exec_driver_sql(f'SELECT * FROM "{table}" ORDER BY 1, 2')]
+        return [r[0] for r in conn.exec_driver_sql(f'SELECT t::text FROM "{table}" t ORDER BY 1')]
+
+
+def _index_ddl(engine: Engine) -> list[tuple]:
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            return sorted(
+                tuple(r) for r in conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index'")
+            )
+        return sorted(
+            tuple(r)
+            for r in conn.exec_driver_sql(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+            )
         )
-    for table in ("engagement", '"call"', "inboundlead", "workspacemeta"):
-        assert _rows(fast, f"SELECT * FROM {table} ORDER BY 1") == _rows(core, f"SELECT * FROM {table} ORDER BY 1")
+
+
+def test_generated_rows_match_the_pinned_digests(tmp_path, default_workspace):
+    small = _sqlite(tmp_path / "small.db")
+    generate_workspace(small, size="small", seed=11, as_of=AS_OF)
+    assert _digests(small) == PINNED[("small", 11)]
+    assert _digests(default_workspace) == PINNED[("default", 7)]
+
+
+def test_bulk_writes_store_exactly_what_core_inserts_store(engine, monkeypatch):
+    """The drivers' fast paths (SQLite executemany of tuples, PostgreSQL COPY) against Core inserts, byte for byte."""
+    from store.db import clear_data
+
+    odd_as_of = datetime(2026, 3, 8, 7, 15, 30, 123456, tzinfo=UTC)
+    indexes = _index_ddl(engine)
+    generate_workspace(engine, size="small", seed=5, as_of=odd_as_of)
+    fast = {model.__tablename__: _raw_rows(engine, model.__tablename__) for model in GENERATED}
+    fast_digests = _digests(engine)
+    assert _index_ddl(engine) == indexes  # the indexes dropped for the load are back, exactly
+    clear_data(engine)
+    monkeypatch.setattr(bulk, "FAST_WRITES", False)
+    generate_workspace(engine, size="small", seed=5, as_of=odd_as_of)
+    for table, rows in fast.items():
+        assert rows and rows == _raw_rows(engine, table), f"{table} differs between the bulk path and Core inserts"
+    assert fast_digests == _digests(engine)
+
+
+@pytest.mark.postgres
+def test_sqlite_and_postgresql_builds_hold_the_same_rows(sqlite_engine, postgres_engine):
+    generate_workspace(sqlite_engine, size="small", seed=11, as_of=AS_OF)
+    generate_workspace(postgres_engine, size="small", seed=11, as_of=AS_OF)
+    assert _digests(postgres_engine) == _digests(sqlite_engine) == PINNED[("small", 11)]
+
+
+def test_a_failed_build_leaves_no_rows_and_every_index(engine, monkeypatch):
+    from store.demo.workspace import WorkspaceBuilder
+
+    indexes = _index_ddl(engine)
+
+    def broken(self, leads):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(WorkspaceBuilder, "_write_leads", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        generate_workspace(engine, size="small", seed=7, as_of=AS_OF)
+    assert _index_ddl(engine) == indexes
+    assert _rows(engine, "SELECT COUNT(*) FROM engagement") == [(0,)]
+    assert _rows(engine, "SELECT COUNT(*) FROM deal") == [(0,)]
 
 
 # --- shape and invariants, on SQLite and PostgreSQL -------------------------------------------------------------------

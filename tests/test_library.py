@@ -6,9 +6,12 @@ Every library test runs twice: on embedded Chroma (CHROMA_PATH, the default) and
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlmodel import Session, select
 
 from settings import Settings
 from store.library import (
@@ -16,13 +19,15 @@ from store.library import (
     LocalMiniLMEmbedding,
     ModelFileError,
     embedding_function,
+    open_library,
     open_library_from_settings,
     search_objection_handling,
     verify_file,
 )
+from store.models import Call, Deal, Engagement
 from tests import copilot_fixture as fx
 from tests.conftest import CHROMA_MODES, chroma_location
-from tools.library_seed import seed_library
+from tools.library_seed import library_documents, seed_library, sync_library
 
 
 @pytest.fixture(scope="module", params=CHROMA_MODES)
@@ -108,3 +113,145 @@ def test_tampered_model_file_is_refused(tmp_path: Path):
         verify_file(bad, MODEL_SHA256)
     with pytest.raises(ModelFileError, match="missing"):
         LocalMiniLMEmbedding(model_path=str(tmp_path / "nope.onnx"))
+
+
+# --- incremental seeding ----------------------------------------------------------------------------------------------
+
+NEW_CALL = """[00:00:04] Dana Reyes: Thanks for joining, Alice.
+[00:02:10] Alice Wesker: Our budget is tight this year, finance froze new tools until spring.
+[00:02:40] Dana Reyes: We can start with one team on a quarterly plan, so spring's budget carries the rest.
+"""
+
+
+class CountingEmbedding:
+    """The real embedding function, recording every text it is asked to embed."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.texts: list[str] = []
+
+    def __call__(self, texts):
+        self.texts.extend(texts)
+        return self.inner(texts)
+
+
+def _workspace(folder: Path):
+    from store.db import open_engine, upgrade_schema
+
+    engine = open_engine(f"sqlite:///{folder / 'store.db'}")
+    upgrade_schema(engine)
+    fx.build(engine)
+    return engine
+
+
+def _library(folder: Path):
+    lib = open_library(chroma_path=folder)
+    return dataclasses.replace(lib, embedding=CountingEmbedding(lib.embedding))
+
+
+def _add_call(engine) -> int:
+    """A second recorded call on Umbrella's won deal; returns its id."""
+    with Session(engine) as s:
+        first = s.exec(select(Call).where(Call.transcript == fx.UMBRELLA_TRANSCRIPT)).one()
+        meeting = Engagement(
+            type="meeting",
+            deal_id=first.deal_id,
+            company_id=first.company_id,
+            owner_id=first.owner_id,
+            status="completed",
+            occurred_at=first.started_at + timedelta(days=2),
+            buyer_engaged=True,
+        )
+        s.add(meeting)
+        s.flush()
+        call = Call(
+            engagement_id=meeting.id,
+            deal_id=first.deal_id,
+            company_id=first.company_id,
+            owner_id=first.owner_id,
+            started_at=meeting.occurred_at,
+            duration_seconds=900,
+            transcript=NEW_CALL,
+        )
+        s.add(call)
+        s.commit()
+        assert call.id is not None
+        return call.id
+
+
+def test_reseeding_embeds_nothing_and_a_new_call_embeds_only_its_documents(tmp_path):
+    engine = _workspace(tmp_path)
+    lib = _library(tmp_path / "chroma")
+    counter = lib.embedding
+
+    first = sync_library(engine, lib)
+    assert first.documents == first.added == lib.collection.count() > 0
+    assert first.embedded == len(set(counter.texts)) == len(counter.texts) > 0
+
+    counter.texts.clear()
+    again = sync_library(engine, lib)
+    assert again.skipped and again.embedded == 0 and counter.texts == []
+    compared = sync_library(engine, lib, force=True)  # rebuilt and compared, still nothing to embed
+    assert not compared.skipped and (compared.added, compared.removed, compared.embedded) == (0, 0, 0)
+    assert compared.documents == first.documents and counter.texts == []
+
+    call_id = _add_call(engine)
+    with Session(engine) as s:
+        call_docs = [d for d in library_documents(s) if d.metadata["call_id"] == call_id]
+    assert call_docs  # the new call's objection and its answer
+    grown = sync_library(engine, lib)
+    assert (grown.added, grown.removed) == (len(call_docs), 0)
+    assert sorted(counter.texts) == sorted({d.text for d in call_docs})
+    assert grown.documents == lib.collection.count() == first.documents + len(call_docs)
+    assert set(lib.collection.get(ids=[d.id for d in call_docs], include=[])["ids"]) == {d.id for d in call_docs}
+
+
+def test_a_deal_no_longer_won_leaves_the_library_and_an_edited_note_is_replaced(tmp_path):
+    engine = _workspace(tmp_path)
+    lib = _library(tmp_path / "chroma")
+    sync_library(engine, lib)
+    before = set(lib.collection.get(include=[])["ids"])
+    with Session(engine) as s:
+        note = s.exec(select(Engagement).where(Engagement.type == "note", Engagement.body.contains("SOC 2"))).one()
+        note.body = edited_body = "Security review: SOC 2 concern closed after they read our pen test summary."
+        s.add(note)
+        s.commit()
+    lib.embedding.texts.clear()
+    edited = sync_library(engine, lib, force=True)  # an edit keeps counts and ids: the signature cannot see it
+    assert (edited.added, edited.removed, edited.embedded) == (1, 1, 1)
+    assert lib.embedding.texts == [edited_body]
+    after = set(lib.collection.get(include=[])["ids"])
+    assert len(before - after) == len(after - before) == 1 and all(
+        i.startswith("objection:note:") for i in after - before
+    )
+
+    with Session(engine) as s:
+        for deal in s.exec(select(Deal).where(Deal.is_won == True)).all():  # noqa: E712
+            deal.is_won = False
+            s.add(deal)
+        s.commit()
+    lib.embedding.texts.clear()
+    emptied = sync_library(engine, lib)
+    assert emptied.documents == 0 and emptied.removed == len(after) and lib.collection.count() == 0
+    assert lib.embedding.texts == []
+
+
+def test_incremental_seeding_answers_searches_as_a_fresh_seed_does(tmp_path):
+    engine = _workspace(tmp_path)
+    grown = _library(tmp_path / "grown")
+    sync_library(engine, grown)
+    _add_call(engine)
+    sync_library(engine, grown)
+    fresh = _library(tmp_path / "fresh")
+    sync_library(engine, fresh)
+    assert sorted(grown.collection.get(include=[])["ids"]) == sorted(fresh.collection.get(include=[])["ids"])
+    for query, category in (
+        ("they say we're too expensive", None),
+        ("finance froze the budget until next year", None),
+        ("their infosec team wants a SOC 2 report", "security"),
+        ("talk track for an operations leader", None),
+    ):
+        a = search_objection_handling(grown, query, category=category)
+        b = search_objection_handling(fresh, query, category=category)
+        assert a.hits and a == b
+    assert any("quarterly plan" in h.response for h in search_objection_handling(grown, "budget is frozen").hits)

@@ -8,11 +8,12 @@ its recorded call's engagement - buyers on the call, who talks, answered objecti
 the same latents plus noise), so models trained on the store learn something real but never a rule. A few memorable
 accounts ("Acme Corp", "Globex", ...) have a fixed shape at every size, for the tour.
 
-Rows are planned in Python with explicit ids and written with bulk `insert()` (executemany) in batches inside one
-transaction: a failed build leaves the store as it was, and the large size (100k deals, ~1M engagements) stays fast.
+Rows are planned in Python with explicit ids and bulk-loaded (`store.bulk`: executemany of tuples on SQLite, COPY on
+PostgreSQL) in batches inside one transaction, secondary indexes built after the load: a failed build leaves the store
+as it was, and the large size (100k deals, ~1M engagements) stays fast.
 
-The package, by part: `plans` (sizes, the plan dataclasses, pure helpers), `writer` (batched inserts, the SQLite fast
-path), `base` (the shared build state), `people` (owners, teams, companies, contacts), `deals` (deals, stages,
+The package, by part: `plans` (sizes, the plan dataclasses, pure helpers), `writer` (per-table buffers handed to
+`store.bulk`), `base` (the shared build state), `people` (owners, teams, companies, contacts), `deals` (deals, stages,
 close-date pushes), `activity` (each deal's emails, meetings, calls, notes, tasks), `calls` (transcripts; their prose
 in `text`), `leads` (inbound leads), `tour` (the memorable accounts) and `workspace` (the composed build and the
 public API re-exported here).
