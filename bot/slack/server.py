@@ -123,12 +123,12 @@ class GroupWriter:
     def __init__(self, engine: Engine) -> None:
         """Start the writer thread (a daemon: it holds no state a crash could lose that is not yet acknowledged)."""
         self.engine = engine
-        self._queue: queue.SimpleQueue[tuple[str, str, dict[str, Any], Future[bool]]] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[str, str, dict[str, Any], Future[int | None]]] = queue.SimpleQueue()
         threading.Thread(target=self._loop, name="salesos-work-writer", daemon=True).start()
 
-    def submit(self, kind: str, key: str, payload: dict[str, Any]) -> Future[bool]:
-        """Queue a row; the future says True once it is committed, False when its key was stored before (a replay)."""
-        done: Future[bool] = Future()
+    def submit(self, kind: str, key: str, payload: dict[str, Any]) -> Future[int | None]:
+        """Queue a row; the future gives its id once committed, or None when its key was stored before (a replay)."""
+        done: Future[int | None] = Future()
         self._queue.put((kind, key, payload, done))
         return done
 
@@ -156,10 +156,12 @@ class SlackEvents:
     """`/slack/events`: verify on the raw bytes, edge-ack slash commands, hand the rest to Bolt's Starlette adapter.
 
     Slash commands with an entry in `edge_acks` are acknowledged on the server's loop, from the verified form alone,
-    once their durable row is committed (`GroupWriter`), and handed to Bolt right after on one dispatcher thread
-    (Bolt's own listener then acks into the void and defers the work). A full Bolt dispatch costs ~0.8 ms of CPU;
-    under a burst of commands, taking it off the ack path is what keeps the acks fast (benchmarks/slack_ack.py).
-    Events and interactivity go through Bolt for their ack, on the Slack pool (never the loop: a dispatch blocks).
+    once their durable row is committed (`GroupWriter`); the row then runs on the work pool like any durable work.
+    That is exactly what Bolt's listener for the command would do (`commands.register`: store the row, defer it, ack;
+    Socket Mode still goes that way), without a full Bolt dispatch per command (~1 ms of CPU under the GIL, which a
+    burst of 200 turns into queueing; benchmarks/slack_ack.py). An edge-acked command with no durable work (`help`)
+    is handed to Bolt on one dispatcher thread after its ack. Events and interactivity go through Bolt for their ack,
+    on the Slack pool (never the loop: a dispatch blocks).
 
     Why not `slack_bolt.adapter.starlette.SlackRequestHandler.handle` as it is: it runs the sync `App.dispatch` on the
     event loop (one slow listener would stall every connection) and decodes the body before any signature check (a
@@ -237,32 +239,32 @@ class SlackEvents:
         work = self.deps.edge_work.get(form["command"]) if self.deps is not None else None
         durable = work(form) if work is not None else None
         if durable is not None and self.writer is not None:  # stored before the ack: a crash now cannot lose it
-            return self._after_stored(self.writer.submit(*durable), headers, body, ack_body)
+            return self._after_stored(self.writer.submit(*durable), ack_body)
         if self.replays is not None and not self.replays(headers.get("x-slack-signature", "")):
             return _json(401, {"error": "invalid request"})
         self.dispatcher.submit(self._dispatch_later, headers, body)
         return _json(200, ack_body)
 
-    def _after_stored(
-        self, stored: Future[bool], headers: Headers, body: bytes, ack_body: dict[str, Any]
-    ) -> Future[Any]:
-        """The ack, once the command's row is committed."""
+    def _after_stored(self, stored: Future[int | None], ack_body: dict[str, Any]) -> Future[Any]:
+        """The ack, once the command's row is committed; the row is then run on the work pool."""
+        from bot.slack.work import run_work
+
         answer: Future[Any] = Future()
 
-        def settle(done: Future[bool]) -> None:
+        def settle(done: Future[int | None]) -> None:
             try:
-                new = done.result()
+                work_id = done.result()
             except Exception:
                 log.exception("could not store a slash command before its ack: taking the full route")
                 answer.set_result(None)
                 return
-            if not new:  # the same trigger id again: a captured command replayed
+            if work_id is None:  # the same trigger id again: a captured command replayed
                 log.warning("replayed slash command refused (trigger id already handled)")
                 answer.set_result(_json(401, {"error": "invalid request"}))
                 return
-            assert self.dispatcher is not None
-            self.dispatcher.submit(self._dispatch_later, headers, body)
             answer.set_result(_json(200, ack_body))
+            assert self.deps is not None
+            self.deps.defer(run_work, self.deps, work_id, self.app.client)
 
         stored.add_done_callback(settle)
         return answer
@@ -383,6 +385,8 @@ def wait_for_slack(
 IDLE_TIMEOUT_SECONDS = 75
 """Keep-alive: longer than Slack's and load balancers' idle timeouts, so the server is never the one to cut first."""
 GRACEFUL_STOP_SECONDS = 10
+GC_HOLD_SECONDS = 2.0
+"""Longest the cyclic collector is held while requests are open (see `SlackHTTPServer._enter`)."""
 BACKLOG = 2048  # a burst of commands waits in the kernel instead of being dropped (SYN retries cost 1 s)
 ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 """Every route sees every method and answers for itself (e.g. /intake's 405 with `Allow: POST`)."""
@@ -499,22 +503,52 @@ class SlackHTTPServer:
             )
         )
         self._done = threading.Event()
+        self._in_flight = 0
+        self._gc_held_since: float | None = None
 
     async def _asgi(self, scope: Any, receive: Any, send: Any) -> None:
-        """The ASGI app: the router, with each request counted for the `AckGate` and optionally timed."""
+        """The ASGI app: the router, with each request counted for the `AckGate` and the collector, optionally timed."""
         if scope["type"] != "http":
             await self._router(scope, receive, send)
             return
         if self.gate is not None:
             self.gate.enter()
+        self._enter()
         started = time.perf_counter()
         try:
             await self._router(scope, receive, send)
         finally:
+            self._leave()
             if self.gate is not None:
                 self.gate.leave()
             if self.timings is not None:
                 self.timings.append((time.monotonic(), (time.perf_counter() - started) * 1000))
+
+    def _enter(self) -> None:
+        """A request came in (on the loop's thread, so no lock): hold the cyclic garbage collector while any is open.
+
+        A full collection holds the GIL for the whole heap (measured 100-150 ms once the copilot's caches are built,
+        on the loaded 2-core machine) and, triggered mid-burst by any thread's allocations, stalls every ack at once.
+        Held, it runs as soon as no request is open; never held longer than `GC_HOLD_SECONDS` (a server that is never
+        idle still collects). Reference counting frees everything else as usual.
+        """
+        self._in_flight += 1
+        now = time.monotonic()
+        if self._gc_held_since is None:
+            if self._in_flight == 1 and gc.isenabled():
+                gc.disable()
+                self._gc_held_since = now
+        elif now - self._gc_held_since > GC_HOLD_SECONDS:
+            self._release_gc()
+
+    def _leave(self) -> None:
+        self._in_flight -= 1
+        if self._in_flight == 0 and self._gc_held_since is not None:
+            self._release_gc()
+
+    def _release_gc(self) -> None:
+        self._gc_held_since = None
+        gc.enable()
 
     @property
     def server_address(self) -> tuple[str, int]:
