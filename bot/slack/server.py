@@ -500,6 +500,9 @@ class SlackHTTPServer:
                 timeout_keep_alive=IDLE_TIMEOUT_SECONDS,
                 timeout_graceful_shutdown=GRACEFUL_STOP_SECONDS,
                 server_header=False,
+                # the rate limits key on the socket's peer (`PEER_HEADER`): a client must not choose its own address
+                # with X-Forwarded-For, even from loopback
+                proxy_headers=False,
             )
         )
         self._done = threading.Event()
