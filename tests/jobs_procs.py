@@ -76,10 +76,13 @@ def replica_scheduler(url: str, slack_api_url: str, overrides: dict, replica: st
     engine.dispose()
 
 
-def durable_slack_server(url: str, slack_api_url: str, port: int, answer_seconds: float, started: Any) -> None:
+def durable_slack_server(
+    url: str, slack_api_url: str, port: int, answer_seconds: float, started: Any, calls: bool = False
+) -> None:
     """A `salesos serve`-like HTTP process: the real app, server, store and work sweeper; a slow stand-in copilot.
 
     The kill -9 test kills it while it answers, then starts another on the same store, which must resume the rest.
+    With `calls`, the calls listeners are registered too (transcripts shared in DMs).
     """
     import time as clock
     from types import SimpleNamespace
@@ -105,7 +108,15 @@ def durable_slack_server(url: str, slack_api_url: str, port: int, answer_seconds
         work_sweep_seconds=0.5,
     )
     engine = open_engine(url)
-    app, deps = create_app(settings, engine, client=WebClient(token="xoxb-test", base_url=slack_api_url), answer=answer)
+    from bot.slack import calls_listeners
+
+    app, deps = create_app(
+        settings,
+        engine,
+        client=WebClient(token="xoxb-test", base_url=slack_api_url),
+        answer=answer,
+        registrars=[calls_listeners.register] if calls else [],
+    )
     server = build_http_server(app, deps, signing_secret="durable-secret", host="127.0.0.1", port=port)
     try:  # (so this test runs against a build without durable work too, and shows what it loses)
         from bot.slack.work import WorkSweeper

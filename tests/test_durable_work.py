@@ -1,4 +1,5 @@
-"""Nothing acknowledged is lost: kill -9 the server while it answers 100 acknowledged DMs; a new process finishes them.
+"""Nothing acknowledged is lost: kill -9 the server while it answers 100 acknowledged DMs (or scores transcripts
+shared in DMs); a new process finishes them.
 
 Real processes (`tests/jobs_procs.durable_slack_server`), the real store (SQLite file and PostgreSQL), the fake Slack
 Web API at the wire. Every DM Slack got a 200 for is answered, once, in the placeholder message it was promised in.
@@ -6,15 +7,18 @@ Web API at the wire. Every DM Slack got a 200 for is answered, once, in the plac
 
 from __future__ import annotations
 
+import json
 import multiprocessing as mp
 import os
 import signal
 import socket
+import threading
 import time
 from collections import Counter
 
-from tests.fakes.slack_api import FakeSlackAPI
+from tests.fakes.slack_api import FakeSlackAPI, SlackUserRecord
 from tests.fakes.slack_requests import JSON, event_callback, post_signed
+from tests.test_calls_slack import FilesFakeSlack
 
 SECRET = "durable-secret"
 DMS = 100
@@ -26,12 +30,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start(url: str, api_url: str, port: int) -> mp.Process:
+def _start(url: str, api_url: str, port: int, *, calls: bool = False) -> mp.Process:
     from tests.jobs_procs import durable_slack_server
 
     ctx = mp.get_context("spawn")
     started = ctx.Event()
-    proc = ctx.Process(target=durable_slack_server, args=(url, api_url, port, 0.2, started), daemon=True)
+    proc = ctx.Process(target=durable_slack_server, args=(url, api_url, port, 0.2, started, calls), daemon=True)
     proc.start()
     assert started.wait(120), "the server process did not start"
     return proc
@@ -89,3 +93,62 @@ def test_kill_9_loses_no_acknowledged_dm_and_answers_none_twice(engine):
     assert set(answers.values()) == {1}  # each answered in exactly one message
     assert max(placeholders.values()) == 1  # and no second "working…" for anyone
     assert statuses == {"done": DMS}
+
+
+class HeldFilesSlack(FilesFakeSlack):
+    """The files fake, whose `files.info` answers only once released: the server is killed while it waits."""
+
+    def __init__(self, **kwargs) -> None:
+        self.release, self.asked = threading.Event(), threading.Event()
+        super().__init__(**kwargs)
+
+    def answer(self, method: str, args: dict) -> dict:
+        if method == "files.info":
+            self.asked.set()
+            self.release.wait(60)
+        return super().answer(method, args)
+
+
+def test_kill_9_between_the_ack_and_scoring_loses_no_shared_transcript(engine):
+    """A transcript shared in a DM is durable work: acknowledged, the process killed mid-scoring, scored once after."""
+    from tests.calls_fixture import seed_acme
+    from tests.test_calls_slack import DATA
+
+    seed_acme(engine)
+    url = engine.url.render_as_string(hide_password=False)
+    shares = [f"D{i:04d}" for i in range(5)]
+    with HeldFilesSlack(users=[SlackUserRecord(id="U0DANA", email="dana@example.com", name="Dana Reyes")]) as fake:
+        first = _start(url, fake.api_url, port := _free_port(), calls=True)
+        events = f"http://127.0.0.1:{port}/slack/events"
+        for i, channel in enumerate(shares):
+            fake.files[f"F{i}"] = (f"acme-{i}.vtt", "vtt", (DATA / "discovery_acme.vtt").read_bytes())
+            event = {"type": "file_shared", "file_id": f"F{i}", "user_id": "U0DANA", "channel_id": channel}
+            status, _, _ = post_signed(events, SECRET, event_callback(event, event_id=f"EvFILE{i}"), content_type=JSON)
+            assert status == 200  # acknowledged: Slack will not send it again
+        assert fake.asked.wait(60)  # scoring has started (files.info is held)...
+        os.kill(first.pid, signal.SIGKILL)  # ...and the process dies in the middle of it
+        first.join(10)
+        assert fake.calls_to("chat.postMessage") == []
+        fake.release.set()
+
+        second = _start(url, fake.api_url, _free_port(), calls=True)  # a deploy: a new process on the same store
+        try:
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline and len(_scorecards(fake)) < len(shares):
+                time.sleep(0.2)
+            time.sleep(1.5)  # longer than a lease: anything that would post twice has had its chance
+            cards = _scorecards(fake)
+            statuses = _statuses(engine)
+        finally:
+            os.kill(second.pid, signal.SIGKILL)
+            second.join(10)
+    assert cards == Counter({channel: 1 for channel in shares})  # each transcript scored, once, in its DM
+    assert statuses == {"done": len(shares)}
+
+
+def _scorecards(fake: FakeSlackAPI) -> Counter[str]:
+    return Counter(
+        str(c.args["channel"])
+        for c in fake.calls_to("chat.postMessage")
+        if "Call scorecard" in json.dumps(c.args.get("blocks") or [])
+    )

@@ -211,3 +211,19 @@ def test_no_secret_configured_refuses_everything(sqlite_engine, tmp_path):
         srv.close()
     assert (status, answer["error"]) == (503, "not_configured")
     assert stored(sqlite_engine) == []
+
+
+def test_per_source_rate_limit_keys_on_the_socket_peer_not_a_forwarded_header(sqlite_engine, tmp_path):
+    from bot.slack.intake import intake_route
+
+    settings = Settings(intake_secret=SECRET, lead_model_dir=tmp_path / "models", intake_rate_per_minute=3)
+    srv = IntakeServer(intake_route(settings, sqlite_engine, warm_up=False))
+    try:
+        statuses = [srv.post(b"{}", {"Content-Type": "application/json"})[0] for _ in range(3)]
+        assert statuses == [401, 401, 401]  # unsigned, refused, but counted against this address
+        status, answer = srv.post(b"{}", {"Content-Type": "application/json"})
+        assert (status, answer["error"]) == (429, "rate_limited")
+        spoofed = {"Content-Type": "application/json", "X-Forwarded-For": "203.0.113.9", "X-SalesOS-Peer": "1.2.3.4"}
+        assert srv.post(b"{}", spoofed)[0] == 429  # the client cannot pick another source address
+    finally:
+        srv.close()

@@ -521,18 +521,45 @@ def test_http_keep_alive_expect_continue_and_chunked(slack):
 
     parts = urlparse(slack.server.url)
     conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
-    for _ in range(2):  # two requests on one connection
+    sockets = []
+    for _ in range(2):  # two requests on one connection (HTTP/1.1 keep-alive)
         conn.request("GET", "/healthz")
         response = conn.getresponse()
-        assert response.status == 200 and response.getheader("Connection") == "keep-alive"
+        assert response.status == 200 and response.getheader("Connection") != "close"
         response.read()
+        sockets.append(conn.sock)
+    assert sockets[0] is sockets[1] is not None
     body = slash_command("help", user=DANA, response_url=slack.fake.response_url())
     conn.request("POST", "/slack/events", body=body, headers={**signed_headers(SECRET, body), "Expect": "100-continue"})
     response = conn.getresponse()
     assert response.status == 200 and "Sales OS" in response.read().decode()
+    # a chunked body is de-chunked by the server, then verified over its bytes like any other
+    body = slash_command("help", user=DANA, response_url=slack.fake.response_url())
+    headers = {**signed_headers(SECRET, body), "Transfer-Encoding": "chunked"}
+    half = len(body) // 2
+    chunks = iter([body[:half].encode(), body[half:].encode()])
+    conn.request("POST", "/slack/events", body=chunks, headers=headers, encode_chunked=True)
+    response = conn.getresponse()
+    assert response.status == 200 and "Sales OS" in response.read().decode()
     conn.close()
-    chunked = {"Transfer-Encoding": "chunked", "Content-Type": "application/json"}
-    assert post_raw(slack.url, b"{}", chunked)[0] == 411
+    broken = {"Transfer-Encoding": "chunked", "Content-Type": "application/json"}
+    assert post_raw(slack.url, b"{}", broken)[0] == 400  # not valid chunk framing: refused by the HTTP layer
+
+
+def test_a_body_over_the_servers_limit_is_refused_with_413_declared_or_chunked(slack):
+    import http.client
+    from urllib.parse import urlparse
+
+    from bot.slack.server import MAX_BODY_BYTES
+
+    big = b"x" * (MAX_BODY_BYTES + 1)
+    assert post_raw(slack.url, big, {"Content-Type": "application/json"}, 30)[0] == 413
+    parts = urlparse(slack.server.url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    chunks = iter([big[:500_000], big[500_000:]])  # no Content-Length: counted while it streams in
+    conn.request("POST", "/slack/events", body=chunks, headers={"Transfer-Encoding": "chunked"}, encode_chunked=True)
+    assert conn.getresponse().status == 413
+    conn.close()
 
 
 def test_with_hubspot_configured_an_approved_task_is_created_there_once(sqlite_engine):

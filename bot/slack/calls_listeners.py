@@ -2,7 +2,8 @@
 
 `register(app, deps)` is a registrar for `create_app(..., registrars=[calls_listeners.register])`.
 
-- `file_shared` in a DM: `files.info` → download `url_private_download` with the bot token (only from Slack's own
+- `file_shared` in a DM (durable work, `bot/slack/work.py`: stored before the ack, resumed after a crash):
+  `files.info` → download `url_private_download` with the bot token (only from Slack's own
   host or the configured API host, so the token never leaves for a stranger's URL) → store the call → post the
   scorecard with a "Draft follow-ups" button. A malformed file gets the parser's line-numbered reason.
 - `calls_draft_followups` button: file the call's tasks, email and note as drafts (`tools.calls.followups`) and post
@@ -33,10 +34,13 @@ if TYPE_CHECKING:
     from slack_bolt import App
 
     from bot.slack.deps import BotDeps
+    from bot.slack.work import WorkRef
 
 log = logging.getLogger(__name__)
 
 DRAFT_FOLLOWUPS_ACTION = "calls_draft_followups"
+FILE_SHARED_WORK = "file_shared"
+"""The durable work kind of a transcript shared in a DM."""
 MAX_TRANSCRIPT_BYTES = 2_000_000
 TRANSCRIPT_TYPES = ("vtt", "srt", "json", "text", "txt", "plain")
 SLACK_FILE_HOSTS = ("files.slack.com", "slack-files.com")
@@ -83,8 +87,17 @@ def store_shared_call(deps: BotDeps, analysis: CallAnalysis, text: str, *, start
         return int(call.id)  # type: ignore[arg-type]
 
 
-def handle_shared_transcript(deps: BotDeps, client: Any, *, file_id: str, channel: str, user: str) -> None:
-    """Analyze a transcript file shared in a DM and answer in that DM."""
+def handle_shared_transcript(
+    deps: BotDeps, client: Any, *, file_id: str, channel: str, user: str, work: WorkRef | None = None
+) -> None:
+    """Analyze a transcript file shared in a DM and answer in that DM.
+
+    With `work` (the durable row it runs for), the scorecard carries the work id in its metadata: a run resumed after
+    a crash finds a scorecard the cut-off run had already posted and posts no second one.
+    """
+    if work is not None and work.resumed and work.find_placeholder(client) is not None:
+        log.info("work %s: the scorecard for %s was posted before the crash; nothing to redo", work.id, file_id)
+        return
     info = client.files_info(file=file_id)["file"]
     name = str(info.get("name") or "transcript")
     if str(info.get("filetype", "")).lower() not in TRANSCRIPT_TYPES and not name.lower().endswith(
@@ -115,8 +128,14 @@ def handle_shared_transcript(deps: BotDeps, client: Any, *, file_id: str, channe
 
         identity = resolve_identity(deps.engine, client, user, settings=deps.settings, now=now)
         analysis.context = replace(analysis.context, owner_id=identity.owner_id)
-    analysis.call_id = store_shared_call(deps, analysis, text, started_at=now)
-    post_reply(client, channel, analysis_reply(analysis, with_actions=True))
+    analysis.call_id = store_shared_call(deps, analysis, text, started_at=now)  # the same file twice: one call
+    if work is not None:
+        work.remember_placeholder(channel, "")  # "about to post": a resumed run looks for it first
+    posted = post_reply(
+        client, channel, analysis_reply(analysis, with_actions=True), **(work.metadata() if work else {})
+    )
+    if work is not None and posted.ts:
+        work.remember_placeholder(channel, posted.ts[0])
 
 
 def post_followup_drafts(
@@ -157,20 +176,24 @@ def post_followup_drafts(
 def register(app: App, deps: BotDeps) -> None:
     """Add the calls listeners to the Sales OS Bolt app."""
     from bot.slack.actions import action_key
+    from bot.slack.events import event_key
 
-    def just_ack(ack: Any) -> None:
-        ack()
-
-    def on_file_shared(event: dict[str, Any], client: Any) -> None:
+    def shared_file(event: dict[str, Any]) -> tuple[str, str] | None:
+        """(channel, file id) of a file shared with the bot in a DM; None for anything else."""
         channel = str(event.get("channel_id") or "")
         if not channel.startswith("D"):
-            return  # transcripts are scored when shared with the bot directly, not in every channel
+            return None  # transcripts are scored when shared with the bot directly, not in every channel
         file_id = event.get("file_id") or (event.get("file") or {}).get("id")
-        if not file_id:
+        return (channel, str(file_id)) if file_id else None
+
+    def on_file_shared(event: dict[str, Any], client: Any, work: WorkRef | None = None) -> None:
+        shared = shared_file(event)
+        if shared is None:
             return
+        channel, file_id = shared
         try:
             handle_shared_transcript(
-                deps, client, file_id=str(file_id), channel=channel, user=str(event.get("user_id"))
+                deps, client, file_id=file_id, channel=channel, user=str(event.get("user_id")), work=work
             )
         except Exception:
             log.exception("scoring shared file %s failed", file_id)
@@ -196,7 +219,13 @@ def register(app: App, deps: BotDeps) -> None:
                     text=":warning: Sorry, drafting the follow-ups failed; the error is logged.",
                 )
 
-    app.event("file_shared")(ack=just_ack, lazy=[on_file_shared])
+    def on_file_shared_ack(ack: Any, body: dict[str, Any], event: dict[str, Any], client: Any) -> None:
+        if shared_file(event) is not None:  # stored before the ack: a crash after it cannot lose the transcript
+            deps.submit(FILE_SHARED_WORK, event_key(body), event, client)
+        ack()
+
+    deps.work_handlers[FILE_SHARED_WORK] = on_file_shared
+    app.event("file_shared")(on_file_shared_ack)
 
     def on_draft_followups_click(ack: Any, body: dict[str, Any], client: Any) -> None:
         deps.submit(DRAFT_FOLLOWUPS_ACTION, action_key(body), body, client)  # stored before the ack

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
@@ -37,12 +38,15 @@ Registrar = Callable[["App", "BotDeps"], None]
 class AckGate:
     """Lets deferred work step aside while requests are being acknowledged (one process shares one GIL).
 
-    The HTTP server counts requests in flight; deferred work waits (at most `max_wait`) until none is, so during a
-    burst the acks get the interpreter first and the answers follow right after.
+    The HTTP server counts requests in flight; deferred work waits (at most `max_wait`) until none has been for
+    `settle` seconds, so during a burst the acks get the interpreter first and the answers follow right after. The
+    settle time matters: a burst's connections arrive spread out, and the moment between two of them when none is
+    open must not let eight copilot answers start in the middle of it (once started, they run to the end).
     """
 
-    def __init__(self, max_wait: float = 0.25) -> None:
-        self.max_wait = max_wait
+    def __init__(self, max_wait: float = 1.0, settle: float = 0.05) -> None:
+        self.max_wait, self.settle = max_wait, settle
+        self._last_leave = 0.0
         self._in_flight = 0
         self._lock = threading.Lock()
         self._quiet = threading.Event()  # an Event, not polling: waiting threads must not take the GIL in turns
@@ -58,13 +62,19 @@ class AckGate:
         """A request was answered."""
         with self._lock:
             self._in_flight -= 1
+            self._last_leave = time.monotonic()
             if self._in_flight <= 0:
                 self._in_flight = 0
                 self._quiet.set()
 
     def wait_quiet(self) -> None:
-        """Return once no request is in flight, or after `max_wait` seconds."""
-        self._quiet.wait(self.max_wait)
+        """Return once no request has been in flight for `settle` seconds, or after `max_wait` seconds."""
+        deadline = time.monotonic() + self.max_wait
+        while (remaining := deadline - time.monotonic()) > 0 and self._quiet.wait(remaining):
+            idle = time.monotonic() - self._last_leave
+            if idle >= self.settle:
+                return
+            time.sleep(min(self.settle - idle, max(0.0, deadline - time.monotonic())))
 
 
 class Readiness:

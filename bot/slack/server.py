@@ -1,18 +1,18 @@
-"""Running the Slack app: Socket Mode when SLACK_APP_TOKEN is set, else our own small HTTP router.
+"""Running the Slack app: Socket Mode when SLACK_APP_TOKEN is set, else HTTP mode on uvicorn + Starlette.
 
-The HTTP router (`SlackHTTPServer`, a small asyncio HTTP/1.1 server) owns the edge so other modules can add routes:
-`POST /slack/events` goes to Bolt, `GET /healthz` answers liveness, and `routes={"/intake": handler}` adds more.
-A route handler is `handler(method, headers, body) -> (status, headers, body)` with lower-case header names.
+The HTTP server (`SlackHTTPServer`: uvicorn serving a Starlette router) owns the edge so other modules can add routes:
+`POST /slack/events` goes to Bolt (through its Starlette adapter's request/response conversions), `GET /healthz`
+answers readiness, and `routes={"/intake": handler}` adds more. A plain route is
+`handler(method, headers, body) -> (status, headers, body)` with lower-case header names, run on a thread pool.
 
-Edge rules: the Slack signature is checked here first (bad or missing → 401, timestamp older than 5 minutes → 401),
-then by Bolt again; a signed but malformed or unknown payload is logged and answered 200, so Slack does not retry
-something that will never parse; an exception never kills the server.
+Edge rules: the Slack signature is checked here first, over the raw bytes (bad or missing → 401, timestamp older than
+5 minutes → 401), then by Bolt again; a signed but malformed or unknown payload is logged and answered 200, so Slack
+does not retry something that will never parse; an exception never kills the server.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import gc
 import hmac
 import json
@@ -22,17 +22,19 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Callable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Awaitable, Callable, Mapping
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from hashlib import sha256
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl, urlparse
+from urllib.parse import parse_qsl
 
 from sqlalchemy import Engine
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
 
 if TYPE_CHECKING:
-    from slack_bolt import App
+    from slack_bolt import App, BoltRequest
 
     from bot.slack.deps import AckGate, BotDeps, Readiness, Registrar
     from settings import Settings
@@ -121,12 +123,12 @@ class GroupWriter:
     def __init__(self, engine: Engine) -> None:
         """Start the writer thread (a daemon: it holds no state a crash could lose that is not yet acknowledged)."""
         self.engine = engine
-        self._queue: queue.SimpleQueue[tuple[str, str, dict[str, Any], Future[bool]]] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[str, str, dict[str, Any], Future[int | None]]] = queue.SimpleQueue()
         threading.Thread(target=self._loop, name="salesos-work-writer", daemon=True).start()
 
-    def submit(self, kind: str, key: str, payload: dict[str, Any]) -> Future[bool]:
-        """Queue a row; the future says True once it is committed, False when its key was stored before (a replay)."""
-        done: Future[bool] = Future()
+    def submit(self, kind: str, key: str, payload: dict[str, Any]) -> Future[int | None]:
+        """Queue a row; the future gives its id once committed, or None when its key was stored before (a replay)."""
+        done: Future[int | None] = Future()
         self._queue.put((kind, key, payload, done))
         return done
 
@@ -150,126 +152,166 @@ class GroupWriter:
                 done.set_result(new)
 
 
-def bolt_route(
-    app: App,
-    signing_secret: str,
-    *,
-    edge_acks: Mapping[str, EdgeAck] | None = None,
-    gate: AckGate | None = None,
-    deps: BotDeps | None = None,
-    team_id: str | None = None,
-    replays: Callable[[str], bool] | None = None,
-) -> Route:
-    """The `/slack/events` handler: verify, hand to Bolt, and turn unknown payloads into a logged 200.
+class SlackEvents:
+    """`/slack/events`: verify on the raw bytes, edge-ack slash commands, hand the rest to Bolt's Starlette adapter.
 
-    Slash commands with an entry in `edge_acks` are acknowledged here, from the verified form alone, and handed to
-    Bolt right after on one dispatcher thread (Bolt's own listener then acks into the void and defers the work). A
-    full Bolt dispatch costs ~0.8 ms of CPU; under a burst of commands, taking it off the ack path is what keeps the
-    acks fast (benchmarks/slack_ack.py). Events and interactivity always go through Bolt for their ack.
+    Slash commands with an entry in `edge_acks` are acknowledged on the server's loop, from the verified form alone,
+    once their durable row is committed (`GroupWriter`); the row then runs on the work pool like any durable work.
+    That is exactly what Bolt's listener for the command would do (`commands.register`: store the row, defer it, ack;
+    Socket Mode still goes that way), without a full Bolt dispatch per command (~1 ms of CPU under the GIL, which a
+    burst of 200 turns into queueing; benchmarks/slack_ack.py). An edge-acked command with no durable work (`help`)
+    is handed to Bolt on one dispatcher thread after its ack. Events and interactivity go through Bolt for their ack,
+    on the Slack pool (never the loop: a dispatch blocks).
+
+    Why not `slack_bolt.adapter.starlette.SlackRequestHandler.handle` as it is: it runs the sync `App.dispatch` on the
+    event loop (one slow listener would stall every connection) and decodes the body before any signature check (a
+    non-UTF-8 body is a 500 there, a 401 here). Its request/response conversions are used as they are.
     """
-    from slack_bolt import BoltRequest
 
-    dispatcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="salesos-dispatch") if edge_acks else None
-    writer = GroupWriter(deps.engine) if deps is not None and edge_acks else None
+    def __init__(
+        self,
+        app: App,
+        signing_secret: str,
+        *,
+        edge_acks: Mapping[str, EdgeAck] | None = None,
+        gate: AckGate | None = None,
+        deps: BotDeps | None = None,
+        team_id: str | None = None,
+        replays: Callable[[str], bool] | None = None,
+        workers: int = 32,
+    ) -> None:
+        """Bind the Bolt app; `workers` threads run full dispatches (the Slack pool, never shared with /intake)."""
+        self.app, self.signing_secret = app, signing_secret
+        self.edge_acks, self.gate, self.deps = dict(edge_acks or {}), gate, deps
+        self.team_id, self.replays = team_id, replays
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="salesos-slack")
+        self.dispatcher = (
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="salesos-dispatch") if self.edge_acks else None
+        )
+        self.writer = GroupWriter(deps.engine) if deps is not None and self.edge_acks else None
 
-    def build_request(headers: Headers, body: bytes) -> BoltRequest:
-        return BoltRequest(body=body.decode("utf-8"), headers={k: [v] for k, v in headers.items()}, mode="http")
+    def close(self) -> None:
+        """Release the worker threads."""
+        for pool in (self.pool, self.dispatcher):
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
 
-    def dispatch_later(headers: Headers, body: bytes) -> None:
-        if gate is not None:
-            gate.wait_quiet()
+    async def endpoint(self, request: Request) -> Response:
+        """The Starlette endpoint: the edge ack inline when it applies, else the full route on the Slack pool."""
+        body = await read_body(request)
+        if body is None:
+            return _response(*_json(413, {"error": "body too large"}))
+        headers = request_headers(request)
+        fast = self.fast_path(request.method, headers, body)
+        # the ack waits for its durable row, the loop does not
+        answered: RouteResult | None = await asyncio.wrap_future(fast) if isinstance(fast, Future) else fast
+        if answered is not None:
+            return _response(*answered)
+        loop = asyncio.get_running_loop()
         try:
-            response = app.dispatch(build_request(headers, body))
+            return await loop.run_in_executor(self.pool, self.handle, request, headers, body)
+        except Exception:
+            log.exception("POST %s failed", EVENTS_PATH)
+            return _response(*_json(500, {"error": "internal error"}))
+
+    def _dispatch_later(self, headers: Headers, body: bytes) -> None:
+        if self.gate is not None:
+            self.gate.wait_quiet()
+        try:
+            response = self.app.dispatch(_bolt_request(headers, body))
             if response.status >= 400:
                 log.warning("slash command dispatched after its edge ack answered %s", response.status)
         except Exception:
             log.exception("slash command could not be dispatched after its edge ack")
 
-    def fast_path(method: str, headers: Headers, body: bytes) -> RouteResult | Future[Any] | None:
-        """The edge ack of a verified slash command, or None to take the full (threaded) route."""
-        if method != "POST" or not edge_acks or dispatcher is None:
+    def fast_path(self, method: str, headers: Headers, body: bytes) -> RouteResult | Future[Any] | None:
+        """The edge ack of a verified slash command, or None to take the full (pooled) route."""
+        if method != "POST" or not self.edge_acks or self.dispatcher is None:
             return None
         form = _slash_command_form(headers, body)
-        if form is None or form["command"] not in edge_acks:
+        if form is None or form["command"] not in self.edge_acks:
             return None
-        if signature_problem(signing_secret, headers, body):
+        if signature_problem(self.signing_secret, headers, body):
             return None  # the full route rejects it with 401 and logs why
-        ack_body = edge_acks[form["command"]](form)
-        work = deps.edge_work.get(form["command"]) if deps is not None else None
-        durable = work(form) if work is not None else None
-        if team_id and form.get("team_id") != team_id:
+        if self.team_id and form.get("team_id") != self.team_id:
             return None  # the full route logs and drops it
-        if durable is not None and writer is not None:  # stored before the ack: a crash now cannot lose it
-            return _after_stored(writer.submit(*durable), headers, body, ack_body)
-        if replays is not None and not replays(headers.get("x-slack-signature", "")):
+        ack_body = self.edge_acks[form["command"]](form)
+        work = self.deps.edge_work.get(form["command"]) if self.deps is not None else None
+        durable = work(form) if work is not None else None
+        if durable is not None and self.writer is not None:  # stored before the ack: a crash now cannot lose it
+            return self._after_stored(self.writer.submit(*durable), ack_body)
+        if self.replays is not None and not self.replays(headers.get("x-slack-signature", "")):
             return _json(401, {"error": "invalid request"})
-        dispatcher.submit(dispatch_later, headers, body)
+        self.dispatcher.submit(self._dispatch_later, headers, body)
         return _json(200, ack_body)
 
-    def _after_stored(stored: Future[bool], headers: Headers, body: bytes, ack_body: dict[str, Any]) -> Future[Any]:
-        """The ack, once the command's row is committed (the server awaits it without blocking its loop)."""
+    def _after_stored(self, stored: Future[int | None], ack_body: dict[str, Any]) -> Future[Any]:
+        """The ack, once the command's row is committed; the row is then run on the work pool."""
+        from bot.slack.work import run_work
+
         answer: Future[Any] = Future()
 
-        def settle(done: Future[bool]) -> None:
+        def settle(done: Future[int | None]) -> None:
             try:
-                new = done.result()
+                work_id = done.result()
             except Exception:
                 log.exception("could not store a slash command before its ack: taking the full route")
                 answer.set_result(None)
                 return
-            if not new:  # the same trigger id again: a captured command replayed
+            if work_id is None:  # the same trigger id again: a captured command replayed
                 log.warning("replayed slash command refused (trigger id already handled)")
                 answer.set_result(_json(401, {"error": "invalid request"}))
                 return
-            assert dispatcher is not None
-            dispatcher.submit(dispatch_later, headers, body)
             answer.set_result(_json(200, ack_body))
+            assert self.deps is not None
+            self.deps.defer(run_work, self.deps, work_id, self.app.client)
 
         stored.add_done_callback(settle)
         return answer
 
-    def handle(method: str, headers: Headers, body: bytes) -> RouteResult:
-        if method != "POST":
-            return _json(405, {"error": "POST only"})
-        problem = signature_problem(signing_secret, headers, body)
+    def handle(self, request: Request, headers: Headers, body: bytes) -> Response:
+        """The full route (a pool thread): verify, check the payload's shape and workspace, dispatch to Bolt."""
+        from slack_bolt.adapter.starlette.handler import to_bolt_request, to_starlette_response
+
+        if request.method != "POST":
+            return _response(*_json(405, {"error": "POST only"}))
+        problem = signature_problem(self.signing_secret, headers, body)
         if problem:
             log.warning("rejected %s request: %s", EVENTS_PATH, problem)
-            return _json(401, {"error": "invalid request"})
-        answered = fast_path(method, headers, body)
-        if isinstance(answered, Future):
-            answered = answered.result(30)
-        if answered is not None:
-            return answered  # type: ignore[no-any-return]
+            return _response(*_json(401, {"error": "invalid request"}))
         try:
-            request = build_request(headers, body)
+            bolt_request = to_bolt_request(request, body)
         except Exception as exc:  # malformed JSON / form / nesting, though correctly signed: Slack must not retry it
             log.warning("malformed Slack payload (%s): %.200r", type(exc).__name__, body)
-            return 200, {}, b""
-        problem = malformed(request.body)
+            return Response(status_code=200)
+        problem = malformed(bolt_request.body)
         if problem:
             log.warning("signed Slack payload ignored (%s): %.200r", problem, body)
-            return 200, {}, b""
-        team = team_of(request.body)
-        if team_id and team != team_id:
-            log.warning("signed Slack payload from workspace %r refused: this app serves %s", team, team_id)
-            return 200, {"x-slack-no-retry": "1"}, b""
+            return Response(status_code=200)
+        team = team_of(bolt_request.body)
+        if self.team_id and team != self.team_id:
+            log.warning("signed Slack payload from workspace %r refused: this app serves %s", team, self.team_id)
+            return Response(status_code=200, headers={"x-slack-no-retry": "1"})
         signature = headers.get("x-slack-signature", "")
-        if replays is not None and not _is_event_retry(headers, request.body) and not replays(signature):
+        if self.replays is not None and not _is_event_retry(headers, bolt_request.body) and not self.replays(signature):
             log.warning("replayed Slack request refused (its signature was already used)")
-            return _json(401, {"error": "invalid request"})
+            return _response(*_json(401, {"error": "invalid request"}))
         try:
-            response = app.dispatch(request)
+            response = self.app.dispatch(bolt_request)
         except Exception:  # Bolt chokes on some malformed shapes (e.g. block_actions without actions)
-            log.exception("Slack payload type=%s could not be dispatched: answered 200", request.body.get("type"))
-            return 200, {}, b""
+            log.exception("Slack payload type=%s could not be dispatched: answered 200", bolt_request.body.get("type"))
+            return Response(status_code=200)
         if response.status == 404:  # no listener for it: an event type or action we do not use
-            log.info("unhandled Slack payload type=%s: answered 200", request.body.get("type"))
-            return 200, {}, b""
-        out_headers = {k: v[0] if isinstance(v, list) else str(v) for k, v in response.headers.items()}
-        return response.status, out_headers, (response.body or "").encode("utf-8")
+            log.info("unhandled Slack payload type=%s: answered 200", bolt_request.body.get("type"))
+            return Response(status_code=200)
+        return to_starlette_response(response)
 
-    handle.fast_path = fast_path  # type: ignore[attr-defined]  # SlackHTTPServer runs it inline on the loop
-    return handle
+
+def _bolt_request(headers: Headers, body: bytes) -> BoltRequest:
+    """A BoltRequest from a verified slash command (already known to be UTF-8: its form was parsed)."""
+    from slack_bolt import BoltRequest
+
+    return BoltRequest(body=body.decode("utf-8"), headers={k: [v] for k, v in headers.items()}, mode="http")
 
 
 def _is_event_retry(headers: Headers, body: Mapping[str, Any]) -> bool:
@@ -340,68 +382,181 @@ def wait_for_slack(
     return thread
 
 
-_REASONS = {
-    200: "OK",
-    202: "Accepted",
-    204: "No Content",
-    400: "Bad Request",
-    401: "Unauthorized",
-    404: "Not Found",
-    405: "Method Not Allowed",
-    411: "Length Required",
-    413: "Payload Too Large",
-    500: "Internal Server Error",
-}
-MAX_HEAD_BYTES = 64 * 1024
 IDLE_TIMEOUT_SECONDS = 75
-BODY_TIMEOUT_SECONDS = 30
+"""Keep-alive: longer than Slack's and load balancers' idle timeouts, so the server is never the one to cut first."""
+GRACEFUL_STOP_SECONDS = 10
+GC_HOLD_SECONDS = 2.0
+"""Longest the cyclic collector is held while requests are open (see `SlackHTTPServer._enter`)."""
 BACKLOG = 2048  # a burst of commands waits in the kernel instead of being dropped (SYN retries cost 1 s)
+ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+"""Every route sees every method and answers for itself (e.g. /intake's 405 with `Allow: POST`)."""
+
+
+async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes | None:
+    """The raw body, or None when it is larger than `limit` (stops reading there: a huge post costs nothing)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def request_headers(request: Request) -> Headers:
+    """Lower-case headers (the last of repeated ones), plus the client's address under `PEER_HEADER`."""
+    headers = dict(request.headers.items())
+    headers[PEER_HEADER] = request.client.host if request.client else ""  # ours, overwriting any sent
+    return headers
+
+
+def _response(status: int, headers: Mapping[str, str], body: bytes) -> Response:
+    return Response(content=body, status_code=status, headers=dict(headers))
+
+
+def _plain_endpoint(path: str, route: Route, pool: Executor) -> Callable[[Request], Awaitable[Response]]:
+    """A plain route as a Starlette endpoint: read the body on the loop, run the route on `pool`."""
+
+    async def endpoint(request: Request) -> Response:
+        body = await read_body(request)
+        if body is None:
+            return _response(*_json(413, {"error": "body too large"}))
+        loop = asyncio.get_running_loop()
+        try:
+            result = await loop.run_in_executor(pool, route, request.method, request_headers(request), body)
+        except Exception:
+            log.exception("%s %s failed", request.method, path)
+            return _response(*_json(500, {"error": "internal error"}))
+        return _response(*result)
+
+    return endpoint
 
 
 class SlackHTTPServer:
-    """Our HTTP/1.1 server: an asyncio loop that parses requests and answers, routes run on a thread pool.
+    """The HTTP-mode server: uvicorn serving a Starlette router, on a socket we bind (port 0, SO_REUSEPORT).
 
-    Why not `http.server.ThreadingHTTPServer`: it starts a thread per connection, and a burst of 200 slash commands
-    then spends its time creating threads and passing the GIL around (measured: p99 230-450 ms for a route that
-    returns a constant, against 90-135 ms for this loop on the same loaded two-core machine). Here one thread accepts
-    and parses; a route's `fast_path(method, headers, body)` (the slash-command edge ack) runs inline when it answers,
-    everything else runs on `workers` threads so a slow route never blocks the loop. Supports keep-alive and
-    Content-Length bodies (what Slack sends); chunked bodies are refused with 411.
+    A route is either a plain function `(method, headers, body) -> (status, headers, body)`, run on a thread pool
+    (its own pool when listed in `isolated`, e.g. the website's /intake), or a `SlackEvents`, whose slash-command ack
+    runs on the loop. uvicorn owns HTTP/1.1 (keep-alive, chunked bodies, pipelining, malformed requests);
+    this class only composes, counts requests in flight for the `AckGate`, and starts and stops.
     """
 
     def __init__(
         self,
         host: str,
         port: int,
-        routes: Mapping[str, Route],
+        routes: Mapping[str, Route | SlackEvents],
         *,
         workers: int = 32,
         gate: AckGate | None = None,
         reuse_port: bool = False,
         isolated: Mapping[str, int] | None = None,
     ) -> None:
+        """Bind the socket now (so `url` is known before serving) and build the router; nothing is served yet."""
+        import uvicorn
+        from starlette.routing import Route as StarletteRoute
+        from starlette.routing import Router
+
         self.routes = dict(routes)
+        self.gate = gate
+        self.timings: list[tuple[float, float]] | None = None
+        """Set to a list to record (monotonic end, ms) of each request in the server (request in → answer sent)."""
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="salesos-http")
         # A route listed in `isolated` (the website's /intake) gets its own small pool: a burst of form posts then
         # queues behind itself, never in front of Slack's requests, which must be acknowledged within 3 s.
         self._route_pools = {
             path: ThreadPoolExecutor(max_workers=n, thread_name_prefix=f"salesos-{path.strip('/') or 'root'}")
             for path, n in (isolated or {}).items()
         }
-        self.gate = gate
-        self.timings: list[tuple[float, float]] | None = None
-        """Set to a list to record (monotonic end, ms) of each request in the server (head read → answer written)."""
+        endpoints = [
+            StarletteRoute(
+                path,
+                route.endpoint
+                if isinstance(route, SlackEvents)
+                else _plain_endpoint(path, route, self._route_pools.get(path, self._pool)),
+                methods=ALL_METHODS,
+            )
+            for path, route in self.routes.items()
+        ]
+
+        async def not_found(scope: Any, receive: Any, send: Any) -> None:
+            await JSONResponse({"error": f"no route {scope.get('path', '')}"}, status_code=404)(scope, receive, send)
+
+        self._router = Router(endpoints, redirect_slashes=False, default=not_found)
         self._sock = socket.create_server((host, port), backlog=BACKLOG, reuse_port=reuse_port)
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="salesos-http")
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._stopped: asyncio.Event | None = None
-        self._ready = threading.Event()
+        self._address: tuple[str, int] = self._sock.getsockname()[:2]
+        self._server = uvicorn.Server(
+            uvicorn.Config(
+                self._asgi,
+                interface="asgi3",
+                lifespan="off",
+                log_config=None,  # the process's logging as configured; uvicorn's own chatter stays at WARNING
+                log_level=logging.WARNING,
+                access_log=False,
+                backlog=BACKLOG,
+                timeout_keep_alive=IDLE_TIMEOUT_SECONDS,
+                timeout_graceful_shutdown=GRACEFUL_STOP_SECONDS,
+                server_header=False,
+                # the rate limits key on the socket's peer (`PEER_HEADER`): a client must not choose its own address
+                # with X-Forwarded-For, even from loopback
+                proxy_headers=False,
+            )
+        )
         self._done = threading.Event()
+        self._in_flight = 0
+        self._gc_held_since: float | None = None
+
+    async def _asgi(self, scope: Any, receive: Any, send: Any) -> None:
+        """The ASGI app: the router, with each request counted for the `AckGate` and the collector, optionally timed."""
+        if scope["type"] != "http":
+            await self._router(scope, receive, send)
+            return
+        if self.gate is not None:
+            self.gate.enter()
+        self._enter()
+        started = time.perf_counter()
+        try:
+            await self._router(scope, receive, send)
+        finally:
+            self._leave()
+            if self.gate is not None:
+                self.gate.leave()
+            if self.timings is not None:
+                self.timings.append((time.monotonic(), (time.perf_counter() - started) * 1000))
+
+    def _enter(self) -> None:
+        """A request came in (on the loop's thread, so no lock): hold the cyclic garbage collector while any is open.
+
+        A full collection holds the GIL for the whole heap (measured 100-150 ms once the copilot's caches are built,
+        on the loaded 2-core machine) and, triggered mid-burst by any thread's allocations, stalls every ack at once.
+        Held, it runs as soon as no request is open; never held longer than `GC_HOLD_SECONDS` (a server that is never
+        idle still collects). Reference counting frees everything else as usual.
+        """
+        self._in_flight += 1
+        now = time.monotonic()
+        if self._gc_held_since is None:
+            if self._in_flight == 1 and gc.isenabled():
+                gc.disable()
+                self._gc_held_since = now
+        elif now - self._gc_held_since > GC_HOLD_SECONDS:
+            self._release_gc()
+
+    def _leave(self) -> None:
+        self._in_flight -= 1
+        if self._in_flight == 0 and self._gc_held_since is not None:
+            self._release_gc()
+
+    def _release_gc(self) -> None:
+        self._gc_held_since = None
+        gc.enable()
 
     @property
     def server_address(self) -> tuple[str, int]:
         """(host, port) actually bound."""
-        host, port = self._sock.getsockname()[:2]
-        return host, port
+        return self._address
 
     @property
     def url(self) -> str:
@@ -409,15 +564,14 @@ class SlackHTTPServer:
         host, port = self.server_address
         return f"http://{host}:{port}"
 
-    # --- lifecycle ------------------------------------------------------------------------------------------------
     def serve_forever(self) -> None:
-        """Serve until `shutdown()` (from another thread or a signal handler)."""
+        """Serve until `shutdown()`, SIGTERM or Ctrl-C (uvicorn handles the signals in the main thread)."""
         self._done.clear()
         # Everything built at start-up (app, models, caches) lives for the whole process: move it out of the
         # collector's reach so a full collection in the middle of a burst does not stall every ack behind it.
         gc.freeze()
         try:
-            asyncio.run(self._serve())
+            self._server.run(sockets=[self._sock])
         finally:
             self._done.set()
 
@@ -425,134 +579,25 @@ class SlackHTTPServer:
         """Serve in a daemon thread (tests, benchmarks); stop with `shutdown()` + `server_close()`."""
         thread = threading.Thread(target=self.serve_forever, name="salesos-http-loop", daemon=True)
         thread.start()
-        self._ready.wait(10)
+        deadline = time.monotonic() + 10
+        while not self._server.started and thread.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.005)
         return thread
 
     def shutdown(self, *, wait: bool = True) -> None:
-        """Stop serving (thread-safe); by default wait until the loop has stopped (not from the loop's own thread)."""
-        loop, stopped = self._loop, self._stopped
-        if loop is None or stopped is None or loop.is_closed():
-            return
-        with contextlib.suppress(RuntimeError):
-            loop.call_soon_threadsafe(stopped.set)
-        if wait:
-            self._done.wait(10)
+        """Stop serving (thread- and signal-safe): finish the requests in flight; by default wait until stopped."""
+        self._server.should_exit = True
+        if wait and self._server.started:
+            self._done.wait(GRACEFUL_STOP_SECONDS + 5)
 
     def server_close(self) -> None:
         """Release the socket and the worker threads."""
         self._sock.close()
         for pool in (self._pool, *self._route_pools.values()):
             pool.shutdown(wait=False, cancel_futures=True)
-
-    async def _serve(self) -> None:
-        self._loop, self._stopped = asyncio.get_running_loop(), asyncio.Event()
-        # backlog again here: asyncio re-calls listen() on a given socket, with 100 unless told otherwise
-        server = await asyncio.start_server(self._connection, sock=self._sock, limit=MAX_HEAD_BYTES, backlog=BACKLOG)
-        self._ready.set()
-        async with server:
-            await self._stopped.wait()
-        self._ready.clear()
-
-    # --- HTTP -----------------------------------------------------------------------------------------------------
-    async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            while await self._one_request(reader, writer):
-                pass
-        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError, TimeoutError):
-            pass
-        except asyncio.CancelledError:
-            # The server is stopping and cancels open connections: end this one quietly. Letting the task end
-            # cancelled makes asyncio's stream callback log a traceback at every shutdown (Python 3.11).
-            pass
-        except Exception:
-            log.exception("HTTP connection failed")
-        finally:
-            writer.close()
-            with contextlib.suppress(Exception, asyncio.CancelledError):
-                await writer.wait_closed()
-
-    async def _one_request(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> bool:
-        """Read, route and answer one request; True to keep the connection for the next."""
-        try:
-            head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), IDLE_TIMEOUT_SECONDS)
-        except asyncio.IncompleteReadError as exc:
-            if exc.partial.strip():
-                log.debug("connection closed mid-request")
-            return False
-        lines = head.decode("latin-1").split("\r\n")
-        try:
-            method, target, version = lines[0].split(" ", 2)
-        except ValueError:
-            await self._write(writer, *_json(400, {"error": "bad request line"}), keep_alive=False)
-            return False
-        headers: Headers = {}
-        for line in lines[1:]:
-            if ":" in line:
-                key, value = line.split(":", 1)
-                headers[key.strip().lower()] = value.strip()
-        peer = writer.get_extra_info("peername")
-        headers[PEER_HEADER] = str(peer[0]) if peer else ""  # ours, overwriting any sent: per-source rate limits
-        keep_alive = version == "HTTP/1.1" and headers.get("connection", "").lower() != "close"
-        if "chunked" in headers.get("transfer-encoding", "").lower():
-            await self._write(writer, *_json(411, {"error": "Content-Length required"}), keep_alive=False)
-            return False
-        try:
-            length = int(headers.get("content-length") or 0)
-        except ValueError:
-            length = -1
-        if length < 0 or length > MAX_BODY_BYTES:
-            await self._write(
-                writer, *_json(413 if length > 0 else 400, {"error": "bad body length"}), keep_alive=False
-            )
-            return False
-        if self.gate is not None:
-            self.gate.enter()
-        started = time.perf_counter()
-        try:
-            if length and headers.get("expect", "").lower() == "100-continue":  # curl, for bodies over 1 KB
-                writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
-            body = await asyncio.wait_for(reader.readexactly(length), BODY_TIMEOUT_SECONDS) if length else b""
-            status, out_headers, out_body = await self._route(method.upper(), urlparse(target).path, headers, body)
-            await self._write(writer, status, out_headers, out_body, keep_alive=keep_alive)
-        finally:
-            if self.gate is not None:
-                self.gate.leave()
-            if self.timings is not None:
-                self.timings.append((time.monotonic(), (time.perf_counter() - started) * 1000))
-        return keep_alive
-
-    async def _route(self, method: str, path: str, headers: Headers, body: bytes) -> RouteResult:
-        route = self.routes.get(path)
-        if route is None:
-            return _json(404, {"error": f"no route {path}"})
-        try:
-            fast_path = getattr(route, "fast_path", None)
-            if fast_path is not None:
-                answered = fast_path(method, headers, body)
-                if isinstance(answered, Future):  # the ack waits for its durable row, the loop does not
-                    answered = await asyncio.wrap_future(answered)
-                if answered is not None:
-                    return answered  # type: ignore[no-any-return]
-            loop = asyncio.get_running_loop()
-            pool = self._route_pools.get(path, self._pool)
-            return await loop.run_in_executor(pool, route, method, headers, body)
-        except Exception:
-            log.exception("%s %s failed", method, path)
-            return _json(500, {"error": "internal error"})
-
-    @staticmethod
-    async def _write(
-        writer: asyncio.StreamWriter, status: int, headers: Mapping[str, str], body: bytes, *, keep_alive: bool
-    ) -> None:
-        lines = [f"HTTP/1.1 {status} {_REASONS.get(status, 'Unknown')}"]
-        lines += [
-            f"{k}: {v}"
-            for k, v in headers.items()
-            if k.lower() not in ("content-length", "connection", "transfer-encoding")
-        ]
-        lines += [f"Content-Length: {len(body)}", "Connection: " + ("keep-alive" if keep_alive else "close")]
-        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body)
-        await writer.drain()
+        for route in self.routes.values():
+            if isinstance(route, SlackEvents):
+                route.close()
 
 
 def build_http_server(
@@ -571,8 +616,8 @@ def build_http_server(
         raise ValueError("HTTP mode needs SLACK_SIGNING_SECRET: signature verification is always on")
     gate = deps.ack_gate if deps else None
     readiness = getattr(deps, "readiness", None) if deps else None
-    table: dict[str, Route] = {
-        EVENTS_PATH: bolt_route(
+    table: dict[str, Route | SlackEvents] = {
+        EVENTS_PATH: SlackEvents(
             app,
             signing_secret,
             edge_acks=(deps.edge_acks if deps else None) or None,
@@ -689,10 +734,12 @@ def _serve_http(runner: SlackHTTPServer) -> int:
     """Serve until SIGTERM or Ctrl-C, then release the socket."""
 
     def _stop(signum: int, _frame: Any) -> None:
-        runner.shutdown(wait=False)  # runs on the loop's own thread: just tell it
+        runner.shutdown(wait=False)  # just tell it
 
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _stop)  # a container stop ends the server cleanly
+        # uvicorn catches SIGTERM while it serves and stops gracefully; after, it re-raises the signal to the handler
+        # that was set before: this one, so a container stop ends the process with 0, not "killed by SIGTERM".
+        signal.signal(signal.SIGTERM, _stop)
     try:
         runner.serve_forever()
     except KeyboardInterrupt:
