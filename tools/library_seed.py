@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, func
 from sqlalchemy import select as sa_select
@@ -90,7 +91,7 @@ def won_deal_personas(session: Session) -> dict[int, str]:
 
 
 def sensitive_call_ids(
-    session: Session, rows: list[tuple[int, str | None, object, int | None]], rules: SensitivityRules
+    session: Session, rows: list[tuple[int, str | None, dict[str, Any] | None, int | None]], rules: SensitivityRules
 ) -> set[int]:
     """Which of these won calls (id, transcript, labels, meeting id) are sensitive (M&A, HR, legal, health)."""
     calls = [Call(id=cid, transcript=t or "", labels=labels, engagement_id=meeting) for cid, t, labels, meeting in rows]
