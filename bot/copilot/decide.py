@@ -22,6 +22,7 @@ from sqlmodel import Session, select
 
 from bot.copilot import slots
 from bot.copilot.classifier import HELP, NONE, Guess, classifier
+from bot.copilot.fill import INSIGHT_TOOLS, known_competitors, schema_args
 from bot.copilot.understanding import (
     FILLER,
     WRITE_REQUEST,
@@ -180,12 +181,24 @@ def _closed_metrics(text: str, names: Names, company: str | None, today: Any, kn
         notes.append(f"Closed {period[2]}: {period[0]:%b %-d, %Y} – {period[1]:%b %-d, %Y}.")
     elif parse_period(text.lower(), today):
         unapplied.append("a future period (deals that have not closed yet have no won amount or win rate)")
+    by = slots.parse_breakdown(text)
+    sides = slots.comparison_sides(text)
+    if sides and not by:
+        # "team east vs team west", "smb vs mid market": the comparison is a breakdown over those sides
+        teams = {t.lower() for _i, _n, t in names.owners if t}
+        if all(any(t in side or side in t for t in teams) for side in sides):
+            by = "team"
+            owners = [o for o in owners if o.lower() not in teams]
+            args.pop("owners", None)
+        elif all(slots.parse_segment(side) for side in sides):
+            by = "segment"
+        elif len(owners) >= 2:
+            by = "owner"
     if owners:
         args["owners"] = owners
-    by = slots.parse_breakdown(text)
     if by:
         args["by"] = by
-    segment = slots.parse_segment(text, known)
+    segment = None if by == "segment" else slots.parse_segment(text, known)
     team_words = {w for o in owners for w in o.lower().split()}
     if segment and segment.replace("_", " ") not in team_words and segment not in team_words:
         args["segment"] = segment  # "the Enterprise team" names a team, not the enterprise segment
@@ -277,9 +290,11 @@ def newer_capability(
     stages = parse_stages(low)
     if stages and re.search(r"\b(?:stuck|sitting|sat|stalled|parked|lingering|been)\b", low):
         days = parse_days(low)
-        if days and re.search(r"\b(?:for|over|more than|longer than|at least)\b", low):
+        if days and re.search(r"\b(?:for|over|more than|longer than|at least)\b|\d\s*\+", low):
             # "stuck in contract sent for over 30 days": deals by days in stage, not the deal-health list
             args, notes = _deal_filters(text, names, company, today)
+            if COUNT_RE.search(low):  # "how many deals have been stuck ...": a count of them
+                return Understanding(intent="count_deals", tool="count_deals", args=args, notes=notes)
             return Understanding(intent="deals", tool="search_deals", args=args, notes=notes)
     if re.search(r"\bcrickets\b|\bstopped (?:answering|responding|replying|engaging)\b|\bnot answering\b", low):
         owners = find_owners(low, names, company)
@@ -336,6 +351,8 @@ def described_lead(text: str) -> dict[str, Any] | None:
     )
     name = next((g for g in company.groups() if g), None) if company else None
     if not name:
+        name = _company_segment(text, email.group(0))
+    if not name:
         return None
     args: dict[str, Any] = {"company": name.strip(), "contact_email": email.group(0)}
     size = re.search(r"\b(\d{1,6})\s*(?:employees|people|staff)\b", text)
@@ -350,7 +367,35 @@ def described_lead(text: str) -> dict[str, Any] | None:
     return args
 
 
-def company_by_first_word(text: str, names: Names) -> str | None:
+_NOT_COMPANY = re.compile(
+    r"\b(?:lead|score|scores|rate|employees?|people|staff|budget|wants?|timeline|buying|director|manager|head|vp"
+    r"|ceo|cfo|cto|founder|owner|this|that|it|new|inbound|quarter|year|month)\b",
+    re.IGNORECASE,
+)
+
+
+def _company_segment(text: str, email: str) -> str | None:
+    """The company of a lead given as a comma list ("Priya Shah, priya@northbeam.io, Northbeam, 120 employees").
+
+    A capitalised segment that is not the e-mail, a count, a budget or a title; the one closest to the e-mail's
+    domain wins ("Orion Freightways" for orionfreight.com), so the contact's own name is not taken.
+    """
+    from rapidfuzz import fuzz
+
+    domain = email.split("@", 1)[1].split(".")[0].lower()
+    candidates = []
+    for part in re.split(r"[,;:\n?!]|\s+-\s+|\.\s", text):
+        part = part.strip(" .?!")
+        if not part or "@" in part or re.search(r"\d", part) or _NOT_COMPANY.search(part):
+            continue
+        if re.fullmatch(r"[A-Z][\w&.'-]*(?:\s+[A-Z&][\w&.'-]*){0,3}", part):
+            candidates.append(part)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: fuzz.partial_ratio(re.sub(r"[^a-z0-9]", "", c.lower()), domain))
+
+
+def company_by_first_word(text: str, names: Names, *, fuzzy: bool = True) -> str | None:
     """A company named by its first word, or a misspelling of it, when only one company starts with that word.
 
     "cedarpeak" → Cedarpeak Medical, "soylnet" → Soylent, "initek" → Initech.
@@ -363,7 +408,7 @@ def company_by_first_word(text: str, names: Names) -> str | None:
         if len(word) < 4 or word in FILLER or word in SLOT_WORDS:
             continue
         entries = firsts.get(word)
-        if entries is None and len(word) >= 5:
+        if entries is None and len(word) >= 5 and fuzzy:
             hit = process.extractOne(word, list(firsts), scorer=fuzz.ratio, score_cutoff=83)
             entries = firsts.get(hit[0]) if hit else None
         if entries and len(entries) == 1:
@@ -399,6 +444,10 @@ def _fill_gaps(
         target = _target_company(text, names, company)
         if target and resolve_company(session, target).status != "unknown":
             decision.args["company"] = target
+        else:  # "is the cyberdyne deal flagged", "acme crop": a company named by its first word or misspelt
+            better = company_by_first_word(text, names)
+            if better:
+                decision.args["company"] = better
     if decision.tool == "summarize_pipeline" and slots.parse_top_n(low):
         decision.intent, decision.tool, decision.args = "deals", "search_deals", dict(decision.args)
         decision.args.pop("by", None)
@@ -430,6 +479,14 @@ def _fill_gaps(
             decision.args["min_days_in_stage"] = days
 
 
+WINDOW_TOOLS = frozenset({"get_objections_this_week", "forecast_bookings", "list_make_or_break_deals"})
+"""Capabilities whose own argument is the period asked ("objections this week", "forecast this month")."""
+OTHER_WINDOW = re.compile(
+    r"\b(?:next|last|previous|coming|upcoming)\s+(?:month|quarter|qtr|year)\b|\bq[1-4]\b|\bthis year\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+)
+"""A period other than the current month or quarter: those capabilities cannot take it."""
+
 FILTER_SLOTS = {
     "stages": "a stage filter",
     "min_amount": "an amount filter",
@@ -450,6 +507,9 @@ def unapplied_filters(
     if cap is None:
         return []
     accepted = set(cap.args_schema.model_fields)
+    if company is None and "company" not in decision.args:
+        # "objections on acme calls": a company named by its first word is still a filter the question gives
+        company = company_by_first_word(text, names, fuzzy=False)
     given, _ = _deal_filters(text, names, company, today)
     if decision.tool == "get_closed_deal_metrics":
         accepted |= {"closing_from"}  # its period is the closed period
@@ -475,8 +535,15 @@ def unapplied_filters(
         if key in given and key not in accepted and label not in missing:
             if key == "company" and decision.tool in ("search_objection_handling",):
                 continue
-            if key == "closing_from" and decision.tool in ("get_my_day", "list_silent_deals", "get_lead_score"):
+            if (
+                key == "closing_from"
+                and decision.tool in ("get_my_day", "list_silent_deals", "get_lead_score")
+                and not re.search(r"\bclos(?:e|es|ing)\b|\bclose date\b", low)
+            ):
                 continue  # "today" / "this week" is how these are asked, not a filter
+            own_window = decision.tool == "get_objections_this_week" or not OTHER_WINDOW.search(low)
+            if key == "closing_from" and decision.tool in WINDOW_TOOLS and own_window:
+                continue  # the capability's own window ("objections this week", "forecast this month")
             missing.append(label)
     return missing
 
@@ -516,6 +583,11 @@ def _choice(name: str, text: str, names: Names, company: str | None, today: Any,
             args["days"] = parse_days(low) or 5
         if name == "get_my_day":
             args["owners"] = args.get("owners") or ["me"]
+    if name in INSIGHT_TOOLS:
+        args = {k: v for k, v in args.items() if k in fields and k not in ("owners",)}
+        args, _ = schema_args(name, text, names, company, session, args)
+        if name == "get_battle_card" and not args.get("competitor"):
+            return None
     return Choice(label=cap.summary or name.replace("_", " "), tool=name, args=args)
 
 
@@ -564,6 +636,9 @@ def understand(
     names = load_names(session)
     low = _corrected(text.lower(), names.protected)
     company = find_company_mention(low, names)
+    described = described_lead(text)
+    if described is not None:  # a lead given in full (an e-mail and a company): score it, whatever the words
+        return Understanding(intent="score_lead", tool="score_lead", args=described)
     if ruled.intent in OVERRIDABLE:
         # the newer rules read the words as typed: the typo-corrector knows only the router's keywords ("count" is
         # not a misspelt "counter")
@@ -598,6 +673,14 @@ def understand(
         return _clarify(guess, text, names, company, today, session, extra=ruled.tool)
     ruled.confidence = guess.probability(ruled.tool)
     _fill_gaps(ruled, text, names, company, today, session)
+    if ruled.tool in INSIGHT_TOOLS:
+        ruled.args, not_taken = schema_args(ruled.tool, text, names, company, session, ruled.args)
+        ruled.unapplied += not_taken
+        if ruled.tool == "get_battle_card" and not ruled.args.get("competitor"):
+            listed = ", ".join(known_competitors(session)[:12])
+            return Understanding(
+                intent=ruled.tool, problem=f"Which competitor's battle card do you want? Known: {listed}."
+            )
     _known_segments(session)  # fills the cache the industry check reads
     ruled.unapplied = ruled.unapplied or unapplied_filters(ruled, text, names, company, today, _store_key(session))
     unseen = unexplained_words(text, ruled, names, model.vocabulary)

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from rapidfuzz import fuzz, process
 from sqlmodel import Session, col, select
 
+from bot.copilot import slots
 from store.models import STAGE_LABELS, Company, Owner, stored_id
 from store.stages import DEFAULT_STAGES, Stage, stage_catalog
 from tools.capabilities import all_capabilities
@@ -386,7 +387,8 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
         found.append("my team")
         text = re.sub(r"\b(?:my|our) team(?:'s)?\b", " ", text)
     if re.search(
-        r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m)\b|\bi've\b|\bam i\b|\bdo i\b|\bshould i\b"
+        r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m|got)\b|\bi've\b|\bam i\b|\bdo i\b|\bshould i\b"
+        r"|\b(?:what|which|how many)(?:'ve| have) i\b"
         r"|\b(?:on|assigned to|owned by) me\b",
         text,
     ):
@@ -430,17 +432,30 @@ INTENTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     # Deal intelligence (tools/intelligence): odds on an account, the forecast, make-or-break deals, AE performance.
-    ("make_or_break", r"\bmake[- ]or[- ]break\b|\bswing the (?:quarter|month)\b"),
+    (
+        "make_or_break",
+        r"\bmake[- ]or[- ]break\b|\bswing (?:the )?(?:quarter|month|forecast|number)\b|\bswing deals?\b"
+        r"|\bdeals? (?:that )?(?:swing|decide|make|determine)s? (?:the |my |our )?(?:quarter|month|forecast|number)\b"
+        r"|\b(?:decide|determine)s? (?:the |my |our )?(?:quarter|month)\b|\bmust[- ]win deals?\b"
+        r"|\bdeals? (?:the|my|our) (?:quarter|month|number) (?:hinges?|depends?|rides?) on\b",
+    ),
     (
         "forecast",
-        r"\bforecast\b|\bwhat will (?:we|i) (?:close|book)\b|\bexpected bookings\b|\bgoing to (?:close|book) this",
+        r"\bforecast\b|\bwhat will (?:we|i) (?:close|book|land)\b|\bexpected bookings\b|\bgoing to (?:close|book) this"
+        r"|\b(?:gonna|going to|will (?:we|i)|expect(?:ed)? to|likely to|projected to) (?:land|book)\b"
+        r"|\bwhere (?:will|are) (?:we|i) (?:going to )?(?:end up|land|finish)\b|\bprojected bookings\b"
+        r"|\bprojection\b|\bwhat (?:do|does) (?:we|i|\w+) (?:project|expect to book)\b",
     ),
     (
         "odds",
         r"\bodds\b|\blikelihood\b|\bchances?\b|\bwin probability\b|\bprobability\b|\bwill we (?:win|close)\b"
-        r"|\blikely (?:to )?(?:close|win)\b",
+        r"|\blikely (?:to )?(?:close|win)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)",
     ),
-    ("performance", r"\bhow(?:'s| is| are) \w+(?: \w+)? (?:doing|performing|tracking)\b|\bcompare\b|\bperformance\b"),
+    (
+        "performance",
+        r"\bhow(?:'s| is| are| am) \w+(?: \w+)? (?:doing|performing|tracking|trending|pacing)\b|\bcompare\b"
+        r"|\bperformance\b|\bcoach(?:ing)?\b|\bscorecard for\b|\bhow (?:is|are|am) \w+ (?:stacking|measuring) up\b",
+    ),
     (
         "objection",
         (
@@ -559,29 +574,72 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "get_battle_card",
         re.compile(
-            r"\bbattle ?cards?\b|\bhow (?:do|can|would|should) (?:we|i) (?:beat|win against|compete (?:with|against))"
-            r"|\bhow (?:do|are) we (?:do(?:ing)?|fare|faring) (?:against|vs\.?|versus)\b"
+            r"\bbattle ?cards?\b|\b(?:compete|competitive|competitor|comp) cards?\b"
+            r"|\bhow (?:do|can|would|should) (?:we|i) (?:beat|win against|compete (?:with|against))"
+            r"|\bhow (?:do|are) we (?:do(?:ing)?|fare|faring|stack(?:ing)? up) (?:against|vs\.?|versus)\b"
+            r"|\b(?:vs\.?|versus|against) us\b|\bwhere do we (?:win|lose) (?:against|vs\.?|versus)\b"
         ),
     ),
     (
         "get_objections_this_week",
-        re.compile(r"\bobjections?\b[^?]*\b(?:this|past|last) week\b|objections? of the week"),
+        re.compile(
+            r"\b(?:objections?|pushback|push back|concerns)\b[^?]*\b(?:this|past|last|previous)"
+            r" (?:week|month|\d+|[a-z]+ (?:days?|weeks?))\b|objections? of the week"
+            r"|\b(?:objections?|pushback)\b[^?]*\b(?:lately|recently|coming up|came up|heard|hearing|get|got|getting)\b"
+            r"|\b(?:new|recent|latest|fresh) (?:objections?|pushback)"
+            r"|\b(?:what|which) (?:objections?|pushback) (?:are|is|did|have|were)\b(?![^?]*\b(?:won|lost|closed)\b)"
+        ),
     ),
-    ("get_objection_map", re.compile(r"\bobjection map\b|\bwhich objections (?:hurt|cost|lose)|\bwin rate when\b")),
+    (
+        "get_objection_map",
+        re.compile(
+            r"\bobjection map\b|\bwhich objections (?:hurt|cost|lose|kill|matter)|\bwin rate (?:when|if|with)\b"
+            r"|\bobjections? (?:by|per|across) (?:category|persona|stage|closed|won|lost|deals)"
+            r"|\b(?:answer(?:ing)?|address(?:ing)?)\b[^?]*\bobjections?\b[^?]*\b(?:vs\.?|versus|or|instead of) "
+            r"(?:deflect|dodg|ignor)|\bobjections?\b[^?]*\b(?:hurt|cost|kill) (?:us|our|deals|win)"
+            r"|\bwhich objections?\b[^?]*\b(?:win rate|lose|losing|lost)\b|\bmost (?:costly|damaging) objections?"
+        ),
+    ),
     (
         "get_buyer_personas",
-        re.compile(r"\bwho buys from us\b|\bbuyer personas?\b|\bour personas?\b|\bwho (?:are|is) our buyers?\b"),
+        re.compile(
+            r"\bwho (?:typically |usually |actually )?buys (?:from us|our)\b|\bbuyer personas?\b|\bour personas?\b"
+            r"|\bpersonas?\b|\bwho (?:are|is) our (?:typical |usual |ideal )?buyers?\b|\btypical buyers?\b"
+            r"|\bbuyer profiles?\b|\bwhat (?:do|does) (?:the |our )?[a-z ]{2,30} care about\b"
+            r"|\bwho (?:signs|approves|is in the buying group)\b"
+        ),
+    ),
+    (
+        "get_pain_points",
+        re.compile(
+            r"\bpain(?:s| points?)\b|\bwhy (?:do|did|would) (?:people|ppl|customers|buyers|clients|they|folks)"
+            r" (?:end up |actually |usually )?(?:buy|buying|choose|sign|pick)\b"
+            r"|\bwhat problems? (?:do|did|are) (?:customers|buyers|clients|they|people)\b"
+            r"|\bproblems? (?:we|our product) solves?\b|\bwhy (?:customers|buyers) (?:buy|choose|pick)\b"
+        ),
     ),
     (
         "get_loss_reasons",
         re.compile(
-            r"\bwhy (?:are|am|do|did|were) (?:we|i) (?:losing|lose|lost)\b|\bloss reasons?\b|\bwhy (?:we|i) lose\b"
+            r"\bwhy (?:are|am|do|did|were|is|does|have) (?:we|i|my \w+|\w+(?: \w+)?) (?:deals )?"
+            r"(?:losing|lose|lost|get lost|getting lost)\b|\bloss reasons?\b|\bwhy (?:we|i) lose\b"
+            r"|\breasons? (?:we|i|deals) (?:lose|lost|are lost)"
+            r"|\b(?:closed[- ]lost|loss|lost[- ]deals?) (?:analysis|review|post[- ]?mortem|breakdown|themes|patterns)"
+            r"|\bwhy (?:did|do|were|are) (?:my |our |the )?(?:deals|opps) (?:get |getting )?lost\b"
+            r"|\bwhat (?:makes|made) us lose\b|\bwhere (?:are|do) we losing\b"
         ),
     ),
     (
         "get_reactivation_list",
-        re.compile(r"\brevive\b|\breactivat|\breopen\b|\bwin (?:them |it )?back\b|\blost deals? worth\b"),
+        re.compile(
+            r"\brevive\b|\breviv|\breactivat|\breopen\b|\bre-open\b|\bresurrect|\bwin (?:them |it )?back\b"
+            r"|\blost deals? worth\b|\bworth (?:another|a second) (?:look|shot|try)\b"
+        ),
     ),
+)
+ONE_CALL = re.compile(
+    r"\b(?:on|in|from|during) (?:the|our|my|that|their|this) (?:last |latest |recent |first )?call\b"
+    r"|\blast call\b"
 )
 _COMPETITOR_AFTER = re.compile(
     r"(?:\bvs\.?|\bversus|\bagainst|\bbeat|\bcompete with|\bfor)\s+([A-Za-z0-9][\w .&-]*?)\s*(?:[?!.]|$)"
@@ -589,19 +647,17 @@ _COMPETITOR_AFTER = re.compile(
 
 
 def route_insight(text: str, low: str) -> Understanding | None:
-    """A question about won/lost history (personas, objections, battle cards, loss reasons, revival), if it is one."""
+    """A question about won/lost history (personas, objections, battle cards, loss reasons, revival), if it is one.
+
+    Only the capability is decided here; its arguments (competitor, owner, limit, days, category, persona) are read
+    from its schema by `bot/copilot/fill.py`, the same way for a rule's, the classifier's or a clarifying choice.
+    """
     for tool, pattern in INSIGHT_INTENTS:
         if not pattern.search(low):
             continue
-        args: dict[str, Any] = {}
-        if tool == "get_battle_card":
-            m = _COMPETITOR_AFTER.search(text)
-            if not m:
-                return Understanding(intent=tool, problem="Which competitor's battle card do you want?")
-            args["competitor"] = m.group(1).strip()
-        elif tool in ("get_loss_reasons", "get_reactivation_list") and re.search(r"\b(?:i|my|me)\b", low):
-            args["owner"] = "me"
-        return Understanding(intent=tool, tool=tool, args=args)
+        if tool == "get_objections_this_week" and ONE_CALL.search(low):
+            continue  # "what objections did they raise on our last call" asks about that call
+        return Understanding(intent=tool, tool=tool, args={})
     return None
 
 
@@ -696,8 +752,13 @@ def route(
         intent = "deals"
     # "Has Globex gone quiet?" asks about one account, and its latest interactions answer it (the silent-deals list
     # has no company filter).
-    if intent == "silent" and company:
+    if intent == "silent" and company and not re.search(r"\bdeals\b|\bopps\b|\bwhich\b", intent_text):
         intent = "latest"
+    if intent is None and re.search(r"\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b", intent_text):
+        from bot.copilot.fill import owners_named
+
+        if len(owners_named(text, names, company)) >= 2:  # "Carlos vs Kenji": two AEs side by side
+            intent = "performance"
     if intent is None:
         return Understanding(intent="unknown", problem="I'm not sure what you're asking.")
     if intent == "help":
@@ -716,7 +777,9 @@ def route(
 
     owners = find_owners(low, names, company)
     if intent in ("forecast", "make_or_break", "performance"):
-        return _intelligence_route(intent, fixed, owners)
+        from bot.copilot.fill import owners_named  # fill reads this module's names: imported where used
+
+        return _intelligence_route(intent, fixed, owners_named(text, names, company))
     args: dict[str, Any] = {}
     if owners:
         args["owners"] = owners
@@ -761,6 +824,9 @@ def route(
         args["stages"] = stages
     if company and intent in ("deals", "closing", "pipeline"):
         args["company"] = company
+    top = slots.parse_top_n(fixed)
+    if not (period or amount is not None or stages or owners or company) and top:
+        return Understanding(intent="deals", tool="search_deals", args={"limit": top})  # "top 10 deals"
     if not (period or amount is not None or stages or owners or company):
         # "all the acme deals": what is left once the question's words are gone is the company (the tool resolves it
         # fuzzily and says "did you mean" rather than guess)
