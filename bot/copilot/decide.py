@@ -40,7 +40,7 @@ from bot.copilot.understanding import (
 )
 from store.models import Company
 from tools.capabilities import get_capability
-from tools.deals import resolve_company
+from tools.deals import resolve_company, resolve_company_strict
 from tools.parsing.periods import parse_days, parse_period
 
 SURE = 0.55
@@ -66,7 +66,7 @@ METRICS_RE = re.compile(
     r"|\b(?:did|have|has|had)\b[^?]*\b(?:close|win|won|lose|lost|book|sign|signed)\b(?! (?:date|by))"
     r"|\b(?:closed|won|lost|signed)\b (?:deals )?(?:last|this|in|during|so far|since|over the)\b"
     r"|\bdeals (?:we|i|they) (?:won|lost|closed)\b|\bwho (?:closed|won|sold|booked) the most\b"
-    r"|\b(?:won|lost) deals\b|\bdeals (?:won|lost)\b"
+    r"|\b(?:won|lost) deals\b|\bdeals (?:won|lost)\b|\bhow long (?:does|do|did)\b[^?]*\btake\b"
 )
 COUNT_RE = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|(?:^|\s)# of\b")
 MY_DAY_RE = re.compile(
@@ -115,6 +115,15 @@ LEAD_RE = re.compile(
     r"\blead\b[^?]*\b(?:any good|good|score|scoring|tier|rating|quality)\b|\b(?:leads?|inbound)\b[^?]*\bscores?\b"
     r"|\bscore for (?:the )?[\w ]+ inbound\b"
 )
+VERSUS = re.compile(
+    r"\b(?:vs\.?|versus|against|beat|beating|compete|competing|record|stack(?:ing)? up|win rate|lose to|losing to)\b"
+)
+"""Words that set us against someone: with a known competitor named, the question is for its battle card."""
+HANDLING = re.compile(
+    r"\b(?:handle|handling|respond|reply|answer|position|positioning|counter|talk ?track|rebuttal|objections?|say"
+    r"|says|said|pushback)\b"
+)
+"""Words asking what to say: with a competitor named, the objection library answers, not the battle card."""
 FACTS_GUARD = re.compile(r"\bhow (?:do|should|can) (?:i|we)\b|\bsays?\b|\bsaid\b|\bemail\b|\bsend\b")
 
 
@@ -326,7 +335,7 @@ def newer_capability(
     )
     if (
         METRICS_RE.search(low)
-        and not re.search(future, low)
+        and (not re.search(future, low) or slots.parse_metric(low) == "cycle_time")
         and not re.search(r"\bhow (?:did|do) we (?:beat|win against)", low)
     ):
         return _closed_metrics(text, names, company, today, _known_segments(session))
@@ -429,16 +438,50 @@ SLOT_ONLY = re.compile(
 )
 
 
+SOURCE_WORDS = frozenset(
+    {"referral", "referrals", "partner", "partners", "webinar", "webinars", "event", "events", "source", "sourced",
+     "outbound", "marketing", "channel", "conference", "conferences", "campaign", "campaigns"}
+)  # fmt: skip
+PLAIN_WORDS = frozenset({"open", "opened", "active", "current", "live", "industry", "vertical", "sector", "region"})
+
+
+def _filter_words(typed: str, session: Session) -> tuple[str, list[str]]:
+    """Split a would-be company name into what is left and the filters its words say (industry, region, source)."""
+    industries = {v.lower(): v for v in _known_segments(session)}
+    rest: list[str] = []
+    said: list[str] = []
+    for word in typed.split():
+        low = word.lower()
+        if low in industries or low.rstrip("s") in industries:
+            said.append(f"an industry or region filter ({industries.get(low) or industries[low.rstrip('s')]})")
+        elif low in SOURCE_WORDS:
+            if "a deal-source filter" not in said:
+                said.append("a deal-source filter")
+        elif low not in PLAIN_WORDS:
+            rest.append(word)
+    return (" ".join(rest), said) if said else (typed, [])
+
+
 def _fill_gaps(
     decision: Understanding, text: str, names: Names, company: str | None, today: Any, session: Session
 ) -> None:
     """Add what the router's rules did not read and its capability takes (an amount ceiling, top N, days in stage)."""
     low = text.lower()
     typed = decision.args.get("company")
-    if typed and resolve_company(session, typed).status == "unknown":
-        better = company_by_first_word(text, names)
+    if typed and resolve_company_strict(session, typed).company is None:
+        better = company_by_first_word(text, names) if resolve_company(session, typed).status == "unknown" else None
         if better:
             decision.args["company"] = better
+        else:
+            # "open deals in healthcare", "deals from referral source": words read as a company that are filters
+            # the capability cannot take; drop them and say so rather than look for a company called that
+            rest, said = _filter_words(typed, session)
+            if said:
+                decision.unapplied += said
+                if rest:
+                    decision.args["company"] = rest
+                else:
+                    decision.args.pop("company")
     if decision.tool == "list_at_risk_deals" and "company" not in decision.args:
         # "risk for Acme": a company named by part of its name (the rules take only full names here)
         target = _target_company(text, names, company)
@@ -526,6 +569,10 @@ def unapplied_filters(
             if i == 0:  # "deals created last week": the period is not a close-date period
                 for k in ("closing_from", "closing_to"):
                     decision.args.pop(k, None)
+    size = slots.parse_segment(low)
+    team_words = {w for _i, _n, t in names.owners for w in t.lower().split()}
+    if "segment" not in accepted and size and size.replace("_", " ") not in team_words and size not in team_words:
+        missing.append(f"a segment filter ({size.replace('_', '-')})")
     if "segment" not in accepted and "company" not in decision.args:
         industries = {v.lower() for v in _SEGMENTS_CACHE.get(str(session_url), (0, set()))[1]}
         named = [w for w in industries if re.search(rf"\b{re.escape(w)}\b", low)]
@@ -645,6 +692,10 @@ def understand(
         newer = newer_capability(text, text.lower(), names, company, today, session)
         if newer is not None:
             ruled = newer
+    if ruled.tool in (None, "search_objection_handling", "search_deals", "get_closed_deal_metrics") and company is None:
+        rival = slots.parse_competitor(text, known_competitors(session)) if VERSUS.search(low) else None
+        if rival and not HANDLING.search(low):  # "how do we win vs Quantix": the battle card, not a reply to find
+            ruled = Understanding(intent="get_battle_card", tool="get_battle_card", args={"competitor": rival})
     model = classifier()
     if guess is None and ruled.tool is not None:
         # the rules found a capability: when the lexical model agrees, the embedding would not change the decision

@@ -36,12 +36,12 @@ def known_competitors(session: Session) -> list[str]:
     return found
 
 
-# "compare me and Emily", "me vs Jamal", "how am I tracking": the asker is one of the owners compared.
+# "compare me and Emily", "me vs Jamal", "how am I tracking", "loss analysis for me": the asker is one of the owners.
 _ME_COMPARED = re.compile(
     r"\bcompare (?:me|myself)\b|\b(?:me|myself) (?:vs\.?|versus|and|against|with|to)\b"
-    r"|\b(?:vs\.?|versus|and|against|with|to) (?:me|myself)\b|\bam i\b|\bi(?:'m| am)\b"
+    r"|\b(?:vs\.?|versus|and|against|with|to) (?:me|myself)\b|\bam i\b|\bi(?:'m| am)\b|\bfor me\b"
 )
-_PERIOD_WORD = re.compile(r"\bmonth\b|\bmtd\b|\beom\b|\bthis mo\b")
+_PERIOD_WORD = re.compile(r"\bmonth(?:ly)?\b|\bmtd\b|\beom\b|\bthis mo\b")
 _LIMIT_AFTER = re.compile(
     r"\b(?P<n>\d{1,2})\s+(?:lost |closed |open |big |biggest |swing |key )?(?:deals|opps|accounts)\b"
 )
@@ -72,11 +72,12 @@ def schema_args(
     out = dict(args)
     unapplied: list[str] = []
     if "owner" in fields and not out.get("owner"):
-        owners = [o for o in owners_named(text, names, company) if o != "my team"]
-        if len(owners) == 1:
+        owners = owners_named(text, names, company)
+        teams = {t for _i, _n, t in names.owners if t} | {"my team"}
+        if len(owners) == 1 and owners[0] not in teams:
             out["owner"] = owners[0]
-        elif len(owners) > 1:
-            unapplied.append(f"more than one owner ({', '.join(owners)}: this takes one AE)")
+        elif owners:
+            unapplied.append(f"a filter to {', '.join(owners)} (this takes one AE)")
     if "owners" in fields and not out.get("owners") and tool in OWNER_LIST_TOOLS:
         owners = owners_named(text, names, company)
         if owners:

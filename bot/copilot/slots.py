@@ -137,7 +137,11 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
 
 METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("win_rate", r"win(?:ning)? ?(?:rate|ratio|%|percent(?:age)?)|close ?rate|closing rate|conversion rate|hit rate"),
-    ("cycle_time", r"(?:sales )?cycle|days to (?:close|win)|time to (?:close|win)|how long (?:does it|do deals|is)"),
+    (
+        "cycle_time",
+        r"(?:sales )?cycle|days to (?:close|win)|time to (?:close|win)|how long (?:does it|do deals|is)"
+        r"|how long (?:does|do|did) [\w -]{0,40}?take\b|\btakes? (?:us )?to close\b",
+    ),
     (
         "avg_deal_size",
         r"average (?:won )?(?:deal|contract|order)|avg\.? (?:won )?(?:deal|contract)|deal size|\bacv\b"

@@ -107,6 +107,7 @@ FILLER = {
     "recently", "pre-call", "precall", "pre", "post-call", "tier", "grade", "rating", "all", "right", "pull",
     "pulled", "together", "put", "grab", "good", "bad", "worth", "quality", "should", "meet",
     "raise", "raised", "mention", "mentioned", "bring", "brought", "objection", "objections", "concern", "concerns",
+    "their", "them", "they", "those", "these", "open",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
@@ -118,7 +119,7 @@ SHORTHAND = {
     "ur": "your", "wk": "week", "wks": "weeks", "yr": "year", "acct": "account", "accts": "accounts",
     "convo": "conversation", "b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow",
     "thru": "through", "plz": "please", "thx": "thanks", "asap": "now", "kinda": "kind of", "sorta": "sort of",
-    "wanna": "want to", "gonna": "going to", "gotta": "got to", "lemme": "let me", "gimme": "give me",
+    "wanna": "want to", "gonna": "going to", "gotta": "got to", "lemme": "let me", "gimme": "give me", "n": "and",
 }  # fmt: skip
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/.'&-])(" + "|".join(re.escape(k) for k in SHORTHAND) + r")(?![\w/.'&-])", re.IGNORECASE
@@ -359,7 +360,7 @@ def company_remainder(text: str, owner_words: set[str], company_words: frozenset
     kept = []
     for word in words:
         low = word.lower().strip(".")
-        if not low or low in FILLER or low in owner_words or low in _KEYWORD_SET:
+        if not low or low in FILLER or low in owner_words or low in _KEYWORD_SET or low.rstrip("s") in _KEYWORD_SET:
             continue
         if "-" in low and all(part in FILLER or part in _KEYWORD_SET for part in low.split("-") if part):
             continue  # "pre-call", "follow-up": a compound of question words, not a name
@@ -434,7 +435,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
     # Deal intelligence (tools/intelligence): odds on an account, the forecast, make-or-break deals, AE performance.
     (
         "make_or_break",
-        r"\bmake[- ]or[- ]break\b|\bswing (?:the )?(?:quarter|month|forecast|number)\b|\bswing deals?\b"
+        r"\bmake[- ]or[- ]break\b|\bswing (?:the |my |our )?(?:quarter|month|forecast|number)\b|\bswing deals?\b"
+        r"|\b(?:quarter|month) (?:hinges|depends|rides) on\b"
         r"|\bdeals? (?:that )?(?:swing|decide|make|determine)s? (?:the |my |our )?(?:quarter|month|forecast|number)\b"
         r"|\b(?:decide|determine)s? (?:the |my |our )?(?:quarter|month)\b|\bmust[- ]win deals?\b"
         r"|\bdeals? (?:the|my|our) (?:quarter|month|number) (?:hinges?|depends?|rides?) on\b",
@@ -444,12 +446,14 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"\bforecast\b|\bwhat will (?:we|i) (?:close|book|land)\b|\bexpected bookings\b|\bgoing to (?:close|book) this"
         r"|\b(?:gonna|going to|will (?:we|i)|expect(?:ed)? to|likely to|projected to) (?:land|book)\b"
         r"|\bwhere (?:will|are) (?:we|i) (?:going to )?(?:end up|land|finish)\b|\bprojected bookings\b"
-        r"|\bprojection\b|\bwhat (?:do|does) (?:we|i|\w+) (?:project|expect to book)\b",
+        r"|\bprojection\b|\bwhat (?:do|does) (?:we|i|\w+) (?:project|expect to book)\b"
+        r"|\bhow much (?:will|is|are|do) (?:we|i|\w+(?: \w+)?) (?:going to |gonna |expected to )?"
+        r"(?:book|land|bring in)\b",
     ),
     (
         "odds",
         r"\bodds\b|\blikelihood\b|\bchances?\b|\bwin probability\b|\bprobability\b|\bwill we (?:win|close)\b"
-        r"|\blikely (?:to )?(?:close|win)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)",
+        r"|\blikely (?:to )?(?:close|win|sign)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)",
     ),
     (
         "performance",
@@ -506,7 +510,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
     (
         "at_risk",
         (
-            r"\brisk(?:y|iest)?\b|in trouble|slipping|\bdanger|\bstuck\b|\bstalled\b|need(?:s)? attention"
+            r"\brisks?(?:y|iest)?\b|in trouble|slipping|\bdanger|\bstuck\b|\bstalled\b|need(?:s)? attention"
             r"|worr(?:y|ied)|going sideways|red flag|\bhealth\b|\bunhealthy\b|jeopardy"
             r"|(?:might|could|going to|likely to|about to|gonna) (?:lose|slip|fall through|die)\b"
         ),
@@ -587,6 +591,9 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r" (?:week|month|\d+|[a-z]+ (?:days?|weeks?))\b|objections? of the week"
             r"|\b(?:objections?|pushback)\b[^?]*\b(?:lately|recently|coming up|came up|heard|hearing|get|got|getting)\b"
             r"|\b(?:new|recent|latest|fresh) (?:objections?|pushback)"
+            r"|\b(?:this|past|last) week'?s? (?:objections?|pushback|concerns)\b"
+            r"|\b(?:concerns|objections?|pushback)\b[^?]*\b(?:raising|raised|voicing|bringing up)\b"
+            r"[^?]*\b(?:recently|lately)\b"
             r"|\b(?:what|which) (?:objections?|pushback) (?:are|is|did|have|were)\b(?![^?]*\b(?:won|lost|closed)\b)"
         ),
     ),
@@ -606,7 +613,9 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bwho (?:typically |usually |actually )?buys (?:from us|our)\b|\bbuyer personas?\b|\bour personas?\b"
             r"|\bpersonas?\b|\bwho (?:are|is) our (?:typical |usual |ideal )?buyers?\b|\btypical buyers?\b"
             r"|\bbuyer profiles?\b|\bwhat (?:do|does) (?:the |our )?[a-z ]{2,30} care about\b"
-            r"|\bwho (?:signs|approves|is in the buying group)\b"
+            r"|\bwho (?:signs|approves|is in the buying group)\b|\bbuyer types?\b|\btypes? of buyers?\b"
+            r"|\b(?:people|roles|titles) who (?:usually |typically )?(?:sign|approve|buy)\b"
+            r"|\bbuying (?:group|committee) (?:of|on|in) (?:our )?(?:won|closed)\b"
         ),
     ),
     (
@@ -616,6 +625,7 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r" (?:end up |actually |usually )?(?:buy|buying|choose|sign|pick)\b"
             r"|\bwhat problems? (?:do|did|are) (?:customers|buyers|clients|they|people)\b"
             r"|\bproblems? (?:we|our product) solves?\b|\bwhy (?:customers|buyers) (?:buy|choose|pick)\b"
+            r"|\bwhat pain\b|\bproblems? (?:does|do|did) (?:our product|we|it) solve\b|\bpain (?:are|is|do)\b"
         ),
     ),
     (
@@ -627,13 +637,18 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:closed[- ]lost|loss|lost[- ]deals?) (?:analysis|review|post[- ]?mortem|breakdown|themes|patterns)"
             r"|\bwhy (?:did|do|were|are) (?:my |our |the )?(?:deals|opps) (?:get |getting )?lost\b"
             r"|\bwhat (?:makes|made) us lose\b|\bwhere (?:are|do) we losing\b"
+            r"|\bwhy (?:has|have|had|is|are) \w+(?: \w+)? been (?:losing|lose)\b"
+            r"|\bwhat (?:kills|killed|sinks|sank|hurts|costs) (?:our |my |the )?deals\b"
+            r"|\bwhy (?:do|did) (?:our |my )?deals (?:die|fall through|fall apart|stall out)\b"
         ),
     ),
     (
         "get_reactivation_list",
         re.compile(
-            r"\brevive\b|\breviv|\breactivat|\breopen\b|\bre-open\b|\bresurrect|\bwin (?:them |it )?back\b"
-            r"|\blost deals? worth\b|\bworth (?:another|a second) (?:look|shot|try)\b"
+            r"\brevive\b|\breviv|\breactivat|\bre-?open(?:ing|ed)?\b|\bresurrect|\bwin (?:them |it )?back\b"
+            r"|\blost deals? worth\b|\bworth (?:another|a second) (?:look|shot|try|chance)\b"
+            r"|\b(?:bring|win) (?:\w+ )?back\b|\bget (?:them|it|those|these) back\b|\bre-?engage\b|\brekindle\b"
+            r"|\bsecond chance\b"
         ),
     ),
 )
@@ -757,7 +772,11 @@ def route(
     if intent is None and re.search(r"\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b", intent_text):
         from bot.copilot.fill import owners_named
 
-        if len(owners_named(text, names, company)) >= 2:  # "Carlos vs Kenji": two AEs side by side
+        metric = re.search(
+            r"win ?rate|revenue|bookings?|booked|deal size|cycle|\bwon\b|\blost\b|amount|pipeline|\bdeals\b",
+            intent_text,
+        )
+        if len(owners_named(text, names, company)) >= 2 and not metric:  # "Carlos vs Kenji": two AEs side by side
             intent = "performance"
     if intent is None:
         return Understanding(intent="unknown", problem="I'm not sure what you're asking.")
@@ -847,7 +866,7 @@ def _intelligence_route(intent: str, text: str, owners: list[str]) -> Understand
         if not owners:
             return Understanding(intent=intent, problem="Which AE? e.g. 'how is Jamal doing this quarter?'")
         return Understanding(intent=intent, tool="get_ae_performance", args={"owners": owners})
-    args: dict[str, Any] = {"period": "month" if re.search(r"\bmonth\b", text) else "quarter"}
+    args: dict[str, Any] = {"period": "month" if re.search(r"\bmonth(?:ly)?\b|\bmtd\b|\beom\b", text) else "quarter"}
     if owners:
         args["owners"] = owners
     tool = "forecast_bookings" if intent == "forecast" else "list_make_or_break_deals"
