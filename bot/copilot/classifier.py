@@ -33,7 +33,7 @@ NONE = "none"
 """The label of questions no capability answers."""
 HELP = "help"
 """The label of questions about the copilot itself ("what can you do?")."""
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 LEXICAL_SURE = 0.80
 """Lexical confidence above which the embedding is not computed (its vote would not change the decision)."""
 
@@ -102,7 +102,7 @@ class CapabilityClassifier:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the fitted models, not the embedding model (it is loaded once per process by `store.library`)."""
-        return {**self.__dict__, "embed": None}
+        return {**self.__dict__, "embed": None, "_fast": None, "_memo": {}}
 
     def __init__(self, pairs: list[tuple[str, str]], embed: Any | None) -> None:
         """Fit both models on `pairs`; `embed` maps a list of texts to unit vectors (None: lexical only)."""
@@ -130,16 +130,61 @@ class CapabilityClassifier:
             self.semantic = LogisticRegression(C=10.0, max_iter=3000).fit(vectors, labels)
             assert list(self.semantic.classes_) == self.labels
 
+    def _fast_parts(self) -> tuple[list[tuple[Any, dict[str, int], Any, int]], Any, Any]:
+        """The fitted vectorisers and weights as plain arrays (built once): scoring without scikit-learn's checks.
+
+        scikit-learn's `transform` and `predict_proba` validate their input on every call, which costs more than the
+        arithmetic of one short question; the same arithmetic is done here directly (`test_classifier_fast_path`
+        checks it gives scikit-learn's probabilities).
+        """
+        fast = getattr(self, "_fast", None)
+        if fast is None:
+            union, model = self.lexical.steps[0][1], self.lexical.steps[1][1]
+            parts = []
+            offset = 0
+            for _name, vectorizer in union.transformer_list:
+                parts.append((vectorizer.build_analyzer(), vectorizer.vocabulary_, vectorizer.idf_, offset))
+                offset += len(vectorizer.vocabulary_)
+            fast = (parts, np.asarray(model.coef_), np.asarray(model.intercept_))
+            self._fast = fast
+        return fast
+
+    def _lexical_probs(self, text: str) -> Any:
+        memo: dict[str, Any] = self.__dict__.setdefault("_memo", {})
+        if text in memo:
+            return memo[text]
+        parts, coef, intercept = self._fast_parts()
+        columns: list[int] = []
+        values: list[float] = []
+        for analyzer, vocabulary, idf, offset in parts:
+            counts: dict[int, int] = {}
+            for token in analyzer(text):
+                index = vocabulary.get(token)
+                if index is not None:
+                    counts[index] = counts.get(index, 0) + 1
+            if not counts:
+                continue
+            idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
+            weights = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))) * idf[idx]
+            weights /= np.linalg.norm(weights)  # each vectoriser's rows are l2-normalised on their own
+            columns.extend((idx + offset).tolist())
+            values.extend(weights.tolist())
+        scores = intercept + (coef[:, columns] @ np.asarray(values) if columns else 0.0)
+        if coef.shape[0] == 1:  # two labels: scikit-learn's binary logistic
+            p = 1.0 / (1.0 + np.exp(-scores[0]))
+            probs = np.array([1.0 - p, p])
+        else:
+            exp = np.exp(scores - scores.max())
+            probs = exp / exp.sum()
+        if len(memo) > 256:
+            memo.clear()
+        memo[text] = probs
+        return probs
+
     def guess(self, question: str, *, force_embedding: bool = False, lexical_only: bool = False) -> Guess:
         """Rank the capabilities for `question` (`lexical_only`: without the embedding, whatever the confidence)."""
-        # scipy ships no type information and its stubs package is not a dev dependency
-        from scipy.sparse import hstack  # type: ignore[import-untyped]
-
         text = _text(question)
-        union, model = self.lexical.steps[0][1], self.lexical.steps[1][1]
-        # the union's transformers called directly: FeatureUnion's own machinery costs more than both of them
-        features = hstack([t.transform([text]) for _name, t in union.transformer_list]).tocsr()
-        probs = model.predict_proba(features)[0]
+        probs = self._lexical_probs(text)
         used = False
         if (
             self.semantic is not None
@@ -147,11 +192,20 @@ class CapabilityClassifier:
             and not lexical_only
             and (force_embedding or probs.max() < LEXICAL_SURE)
         ):
-            vector = np.asarray(self.embed([text]), dtype=np.float32)
-            probs = (probs + self.semantic.predict_proba(vector)[0]) / 2
+            probs = (probs + self._semantic_probs(text)) / 2
             used = True
         order = np.argsort(-probs)
         return Guess(ranked=tuple((self.labels[i], float(probs[i])) for i in order), used_embedding=used)
+
+    def _semantic_probs(self, text: str) -> Any:
+        """The embedding model's probabilities for `text` (the question's vector kept for a second look)."""
+        memo: dict[str, Any] = self.__dict__.setdefault("_memo", {})
+        key = "\x00embedding\x00" + text
+        if key not in memo:
+            assert self.embed is not None and self.semantic is not None
+            vector = np.asarray(self.embed([text]), dtype=np.float32)
+            memo[key] = self.semantic.predict_proba(vector)[0]
+        return memo[key]
 
 
 def _cache_path(pairs: list[tuple[str, str]], with_embedding: bool) -> Path:

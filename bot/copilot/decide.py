@@ -669,7 +669,8 @@ def understand(
     zone = ZoneInfo(tz) if isinstance(tz, str) else tz
     today = now.astimezone(zone).date()
     text = _normalise(question)
-    ruled = route(question, session=session, now=now, tz=zone, silent_default=silent_default)
+    names = load_names(session)
+    ruled = route(question, session=session, now=now, tz=zone, silent_default=silent_default, names=names)
     if ruled.intent == "help" or (ruled.problem or "").startswith("I can't change"):
         return ruled
     if EXTERNAL_DATA.search(text.lower()):
@@ -680,7 +681,6 @@ def understand(
             problem="I can't change the CRM: the copilot only reads. Changes go through HubSpot, or through a draft "
             "you approve.",
         )
-    names = load_names(session)
     low = _corrected(text.lower(), names.protected)
     company = find_company_mention(low, names)
     described = described_lead(text)
@@ -698,9 +698,11 @@ def understand(
             ruled = Understanding(intent="get_battle_card", tool="get_battle_card", args={"competitor": rival})
     model = classifier()
     if guess is None and ruled.tool is not None:
-        # the rules found a capability: when the lexical model agrees, the embedding would not change the decision
+        # the rules found a capability: when the lexical model agrees, or gives it at least twice the doubt level
+        # (the average with any embedding vote then stays above DOUBT), the embedding cannot change the decision
         lexical = model.guess(text, lexical_only=True)
-        guess = lexical if lexical.top == ruled.tool else None
+        sure_enough = lexical.top == ruled.tool or lexical.probability(ruled.tool) >= 2 * DOUBT
+        guess = lexical if sure_enough else None
     guess = guess or model.guess(text)
     if ruled.tool is None:
         if ruled.intent != "unknown":
@@ -714,7 +716,7 @@ def understand(
             if choice is not None:
                 return Understanding(intent=guess.top, tool=choice.tool, args=choice.args, confidence=guess.confidence)
         return _clarify(guess, text, names, company, today, session)
-    if not guess.used_embedding and guess.top != ruled.tool:
+    if not guess.used_embedding and guess.top != ruled.tool and guess.probability(ruled.tool) < 2 * DOUBT:
         guess = model.guess(text, force_embedding=True)
     overrule = NONE_SURE if guess.top == NONE else OVERRULE
     doubted = guess.top != ruled.tool and guess.confidence >= overrule and guess.probability(ruled.tool) < DOUBT

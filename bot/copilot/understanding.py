@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz, process
+from sqlalchemy import text as sql_text
 from sqlmodel import Session, col, select
 
 from bot.copilot import slots
@@ -306,7 +307,7 @@ class Names:
     stages: tuple[Stage, ...] = DEFAULT_STAGES
     """The store's stages (its CRM's own names), in funnel order."""
 
-    @property
+    @cached_property
     def protected(self) -> set[str]:
         """Words of owner and team names, which the typo-corrector must leave alone."""
         words = {w for _id, name, team in self.owners for w in (name + " " + team).lower().split()}
@@ -314,6 +315,14 @@ class Names:
 
 
 _COMPANY_CACHE: dict[tuple[str, int, int], tuple[dict[str, list[tuple[str, str]]], frozenset[str]]] = {}
+_NAMES_CACHE: dict[str, tuple[tuple[Any, ...], Names]] = {}
+# One plain statement (no ORM compilation per question): what, if it changed, means the names must be read again.
+_FINGERPRINT = sql_text(
+    "SELECT (SELECT count(*) FROM owner), (SELECT max(id) FROM owner),"
+    " (SELECT sum(length(name) + length(coalesce(team, ''))) FROM owner),"
+    " (SELECT count(*) FROM company), (SELECT max(id) FROM company),"
+    " (SELECT max(value) FROM workspacemeta WHERE key = :a), (SELECT max(value) FROM workspacemeta WHERE key = :b)"
+)
 
 
 def _clean(name: str) -> str:
@@ -321,12 +330,23 @@ def _clean(name: str) -> str:
 
 
 def load_names(session: Session) -> Names:
-    """Read owner names and company names (company names cached per store and row count, indexed by first word)."""
-    owners = [(stored_id(o.id), o.name, o.team or "") for o in session.exec(select(Owner)).all()]
-    from sqlalchemy import func
+    """Read owner names, company names and stages, reusing the last read while the store's fingerprint is the same.
 
-    count, max_id = session.exec(select(func.count(), func.max(col(Company.id))).select_from(Company)).one()
-    key = (str(session.get_bind().engine.url), int(count or 0), int(max_id or 0))
+    The fingerprint is one small query (row counts, highest ids and name lengths of owners and companies, the stage
+    catalog's recorded values): a question costs that query instead of re-reading the names, and any sync, import or
+    rename changes it. Company names are indexed by first word.
+    """
+    from store.stages import HUBSPOT_PIPELINES_KEY, STAGES_KEY
+
+    url = str(session.get_bind().engine.url)
+    row = session.execute(_FINGERPRINT, {"a": STAGES_KEY, "b": HUBSPOT_PIPELINES_KEY}).one()
+    fingerprint = tuple(row)
+    count, max_id = row[3], row[4]
+    cached = _NAMES_CACHE.get(url)
+    if cached and cached[0] == fingerprint:
+        return cached[1]
+    owners = [(stored_id(o.id), o.name, o.team or "") for o in session.exec(select(Owner)).all()]
+    key = (url, int(count or 0), int(max_id or 0))
     if key not in _COMPANY_CACHE:
         _COMPANY_CACHE.clear()
         by_first: dict[str, list[tuple[str, str]]] = {}
@@ -337,7 +357,9 @@ def load_names(session: Session) -> Names:
         words = frozenset(w for entries in by_first.values() for cleaned, _n in entries for w in cleaned.split())
         _COMPANY_CACHE[key] = (by_first, words)
     by_first, words = _COMPANY_CACHE[key]
-    return Names(owners=owners, companies=by_first, company_words=words, stages=stage_catalog(session))
+    names = Names(owners=owners, companies=by_first, company_words=words, stages=stage_catalog(session))
+    _NAMES_CACHE[url] = (fingerprint, names)
+    return names
 
 
 def find_company_mention(low: str, names: Names) -> str | None:
@@ -710,19 +732,40 @@ def examples() -> list[tuple[str, str, dict[str, Any]]]:
     ]
 
 
+_EXAMPLE_INDEX: dict[tuple[int, ...], dict[str, tuple[str, dict[str, Any]]]] = {}
+
+
 def match_example(question: str) -> Understanding | None:
-    """A question that is one of the capability examples (ignoring case and punctuation) means what it says."""
-    key = _example_key(question)
-    for text, name, args in examples():
-        if _example_key(text) == key:
-            return Understanding(intent=name, tool=name, args=args)
-    return None
+    """A question that is one of the capability examples (ignoring case and punctuation) means what it says.
+
+    The examples are indexed by their key once per set of capabilities (a plug-in added with `added` re-indexes).
+    """
+    caps = all_capabilities()
+    ids = tuple(id(c) for c in caps)
+    index = _EXAMPLE_INDEX.get(ids)
+    if index is None:
+        index = {}
+        for text, name, args in examples():
+            index.setdefault(_example_key(text), (name, args))
+        _EXAMPLE_INDEX.clear()
+        _EXAMPLE_INDEX[ids] = index
+    found = index.get(_example_key(question))
+    return Understanding(intent=found[0], tool=found[0], args=dict(found[1])) if found else None
 
 
 def route(
-    question: str, *, session: Session, now: datetime, tz: ZoneInfo | str, silent_default: int = 5
+    question: str,
+    *,
+    session: Session,
+    now: datetime,
+    tz: ZoneInfo | str,
+    silent_default: int = 5,
+    names: Names | None = None,
 ) -> Understanding:
-    """Decide the tool call for `question`; `now` is the reference instant, `tz` the team timezone for periods."""
+    """Decide the tool call for `question`; `now` is the reference instant, `tz` the team timezone for periods.
+
+    `names`: the workspace's names when the caller has read them already (`load_names`).
+    """
     zone = ZoneInfo(tz) if isinstance(tz, str) else tz
     today = now.astimezone(zone).date()
     text = _normalise(question)
@@ -732,7 +775,7 @@ def route(
     known = match_example(text)
     if known is not None:
         return known
-    names = load_names(session)
+    names = names or load_names(session)
     fixed = _corrected(low, names.protected)
     company = find_company_mention(low, names)
     insight = route_insight(text, low)
