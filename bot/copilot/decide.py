@@ -570,7 +570,9 @@ def unapplied_filters(
                 for k in ("closing_from", "closing_to"):
                     decision.args.pop(k, None)
     size = slots.parse_segment(low)
-    team_words = {w for _i, _n, t in names.owners for w in t.lower().split()}
+    # "the Enterprise team" names a team (read as an owner); "enterprise deals" with no team read is the segment
+    chosen = {str(o).lower() for o in decision.args.get("owners") or []}
+    team_words = {w for _i, _n, t in names.owners if t.lower() in chosen for w in t.lower().split()}
     if "segment" not in accepted and size and size.replace("_", " ") not in team_words and size not in team_words:
         missing.append(f"a segment filter ({size.replace('_', '-')})")
     if "segment" not in accepted and "company" not in decision.args:
