@@ -115,6 +115,10 @@ LEAD_RE = re.compile(
     r"\blead\b[^?]*\b(?:any good|good|score|scoring|tier|rating|quality)\b|\b(?:leads?|inbound)\b[^?]*\bscores?\b"
     r"|\bscore for (?:the )?[\w ]+ inbound\b"
 )
+RIVAL_OVERRIDES = frozenset(
+    {None, "search_objection_handling", "search_deals", "get_closed_deal_metrics", "get_loss_reasons"}
+)
+"""Readings a named competitor set against us overrides ("why do we lose to DataPilot" is its battle card)."""
 VERSUS = re.compile(
     r"\b(?:vs\.?|versus|against|beat|beating|compete|competing|record|stack(?:ing)? up|win rate|lose to|losing to)\b"
 )
@@ -694,7 +698,7 @@ def understand(
         newer = newer_capability(text, text.lower(), names, company, today, session)
         if newer is not None:
             ruled = newer
-    if ruled.tool in (None, "search_objection_handling", "search_deals", "get_closed_deal_metrics") and company is None:
+    if ruled.tool in RIVAL_OVERRIDES and company is None:
         rival = slots.parse_competitor(text, known_competitors(session)) if VERSUS.search(low) else None
         if rival and not HANDLING.search(low):  # "how do we win vs Quantix": the battle card, not a reply to find
             ruled = Understanding(intent="get_battle_card", tool="get_battle_card", args={"competitor": rival})

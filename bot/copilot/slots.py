@@ -213,6 +213,7 @@ FACT_WORDS: tuple[tuple[str, str], ...] = (
     (
         "owner",
         r"\bwho owns\b|\bwhose (?:deal|account|opp)|\bowner of\b|\bowns\b|\bwho(?:'s| is) the (?:owner|ae|rep)\b"
+        r"|\bwhich (?:ae|rep|seller|owner|account exec)s? (?:has|have|is on|covers|owns)\b"
         r"|\b(?:ae|rep|account exec(?:utive)?|seller) (?:on|for)\b|\bwho(?:'s| is) (?:working|handling|running"
         r"|covering)\b|\bassigned to\b(?! me)|^whose\b",
     ),

@@ -108,7 +108,7 @@ FILLER = {
     "recently", "pre-call", "precall", "pre", "post-call", "tier", "grade", "rating", "all", "right", "pull",
     "pulled", "together", "put", "grab", "good", "bad", "worth", "quality", "should", "meet",
     "raise", "raised", "mention", "mentioned", "bring", "brought", "objection", "objections", "concern", "concerns",
-    "their", "them", "they", "those", "these", "open",
+    "their", "them", "they", "those", "these", "open", "find", "search", "where",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
@@ -443,6 +443,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
     (
         "help",
         r"^(?:help|\?|hi|hello|hey)(?: me)?\W*$|what can you (?:do|answer|help)|how do i use|^commands\b"
+        r"|what can (?:this|the|sales ?os) ?(?:bot|app|thing|copilot|assistant)? (?:do|answer)\b"
         r"|what (?:can|should) i ask|how does (?:this|it|the bot|sales ?os) work|what (?:do|can) you (?:do|know)"
         r"|what (?:kinds? of |sorts? of )?(?:questions|things) can",
     ),
@@ -865,7 +866,7 @@ def route(
             if re.search(
                 (
                     r"\bby (?:owner|rep|ae|person)|per (?:owner|rep|ae)|each (?:rep|ae|owner)|\breps?\b|\bowners\b"
-                    r"|who has|\bwho\b"
+                    r"|who has|\bwho\b|\bwhose\b"
                 ),
                 fixed,
             )
