@@ -689,6 +689,12 @@ def understand(
         )
     low = _corrected(text.lower(), names.protected)
     company = find_company_mention(low, names)
+    bare = company and "?" not in text and _clean_words(text) == _clean_words(company)
+    if bare and ruled.tool == "get_latest_on_company":
+        # a bare name, nothing asked about it ("hooli"; "Hooli?" asks what's new): offer the readings, pick none
+        readings = ("get_latest_on_company", "get_company_brief", "search_deals", "list_at_risk_deals")
+        choices = [Choice(label=_summary(n), tool=n, args={"company": company}) for n in readings]
+        return Understanding(intent="clarify", problem=f"What would you like to know about {company}?", choices=choices)
     described = described_lead(text)
     if described is not None:  # a lead given in full (an e-mail and a company): score it, whatever the words
         return Understanding(intent="score_lead", tool="score_lead", args=described)
@@ -759,6 +765,15 @@ def understand(
     if unseen:
         ruled.notes.append("Not used from your question: " + ", ".join(f"“{w}”" for w in unseen) + ".")
     return ruled
+
+
+def _summary(name: str) -> str:
+    cap = get_capability(name)
+    return (cap.summary if cap else "") or name.replace("_", " ")
+
+
+def _clean_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9&]+", text.lower())
 
 
 def unexplained_words(text: str, decision: Understanding, names: Names, vocabulary: frozenset[str]) -> list[str]:

@@ -108,7 +108,7 @@ FILLER = {
     "recently", "pre-call", "precall", "pre", "post-call", "tier", "grade", "rating", "all", "right", "pull",
     "pulled", "together", "put", "grab", "good", "bad", "worth", "quality", "should", "meet",
     "raise", "raised", "mention", "mentioned", "bring", "brought", "objection", "objections", "concern", "concerns",
-    "their", "them", "they", "those", "these", "open", "find", "search", "where",
+    "their", "them", "they", "those", "these", "open", "find", "search",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
