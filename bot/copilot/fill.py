@@ -16,7 +16,7 @@ from typing import Any
 from sqlmodel import Session
 
 from bot.copilot import slots
-from bot.copilot.understanding import _COMPETITOR_AFTER, Names, find_owners
+from bot.copilot.understanding import _COMPETITOR_AFTER, Names, owners_named
 from tools.capabilities import get_capability
 
 _COMPETITORS_CACHE: dict[str, tuple[float, list[str]]] = {}
@@ -36,24 +36,10 @@ def known_competitors(session: Session) -> list[str]:
     return found
 
 
-# "compare me and Emily", "me vs Jamal", "how am I tracking", "loss analysis for me": the asker is one of the owners.
-_ME_COMPARED = re.compile(
-    r"\bcompare (?:me|myself)\b|\b(?:me|myself) (?:vs\.?|versus|and|against|with|to)\b"
-    r"|\b(?:vs\.?|versus|and|against|with|to) (?:me|myself)\b|\bam i\b|\bi(?:'m| am)\b|\bfor me\b"
-)
 _PERIOD_WORD = re.compile(r"\bmonth(?:ly)?\b|\bmtd\b|\beom\b|\bthis mo\b")
 _LIMIT_AFTER = re.compile(
     r"\b(?P<n>\d{1,2})\s+(?:lost |closed |open |big |biggest |swing |key )?(?:deals|opps|accounts)\b"
 )
-
-
-def owners_named(text: str, names: Names, company: str | None) -> list[str]:
-    """The owners a question names, with "me" when the asker compares themself ("compare me and Emily")."""
-    low = text.lower()
-    owners = find_owners(low, names, company)
-    if "me" not in owners and _ME_COMPARED.search(low):
-        owners = ["me", *owners]
-    return owners
 
 
 def schema_args(

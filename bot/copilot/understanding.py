@@ -437,6 +437,22 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# "compare me and Emily", "me vs Jamal", "how am I tracking", "loss analysis for me": the asker is one of the owners.
+_ME_COMPARED = re.compile(
+    r"\bcompare (?:me|myself)\b|\b(?:me|myself) (?:vs\.?|versus|and|against|with|to)\b"
+    r"|\b(?:vs\.?|versus|and|against|with|to) (?:me|myself)\b|\bam i\b|\bi(?:'m| am)\b|\bfor me\b"
+)
+
+
+def owners_named(text: str, names: Names, company: str | None) -> list[str]:
+    """The owners a question names, with "me" when the asker compares themself ("compare me and Emily")."""
+    low = text.lower()
+    owners = find_owners(low, names, company)
+    if "me" not in owners and _ME_COMPARED.search(low):
+        owners = ["me", *owners]
+    return owners
+
+
 # --- intents ---------------------------------------------------------------------------------------------------------
 
 INTENTS: tuple[tuple[str, str], ...] = (
@@ -814,8 +830,6 @@ def route(
     if intent == "silent" and company and not re.search(r"\bdeals\b|\bopps\b|\bwhich\b", intent_text):
         intent = "latest"
     if intent is None and re.search(r"\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b", intent_text):
-        from bot.copilot.fill import owners_named
-
         metric = re.search(
             r"win ?rate|revenue|bookings?|booked|deal size|cycle|\bwon\b|\blost\b|amount|pipeline|\bdeals\b",
             intent_text,
@@ -840,8 +854,6 @@ def route(
 
     owners = find_owners(low, names, company)
     if intent in ("forecast", "make_or_break", "performance"):
-        from bot.copilot.fill import owners_named  # fill reads this module's names: imported where used
-
         return _intelligence_route(intent, fixed, owners_named(text, names, company))
     args: dict[str, Any] = {}
     if owners:
