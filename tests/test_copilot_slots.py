@@ -141,6 +141,11 @@ def decide(ws, question):
         ("compare me and Sam", "get_ae_performance", {"owners": ["me", "Sam Patel"]}),
         ("Sam vs Morgan", "get_ae_performance", {"owners": ["Sam Patel", "Morgan Lee"]}),
         ("monthly bookings forecast", "forecast_bookings", {"period": "month"}),
+        ("buyer persnas", "get_buyer_personas", {}),  # a typo in the family's own word
+        ("how does pricing pushback affect win rate", "get_objection_map", {"category": "pricing"}),
+        ("objections in the last fortnight", "get_objections_this_week", {"days": 14}),
+        ("win rate me vs Sam this year", "get_closed_deal_metrics", {"owners": ["me", "Sam Patel"], "by": "owner"}),
+        ("how to overcome security review concerns", "search_objection_handling", {}),  # "review" is not "revive"
     ],
 )  # fmt: skip
 def test_insight_families_get_their_schema_arguments(ws, question, tool, args):
@@ -158,6 +163,7 @@ def test_insight_families_get_their_schema_arguments(ws, question, tool, args):
         ("deals from referral source", "a deal-source filter"),
         ("forecast for next quarter", "a period"),
         ("why is the Enterprise team losing deals", "(this takes one AE)"),
+        ("3 smallest deals in the pipeline", "that sort order"),
     ],
 )
 def test_a_filter_the_capability_cannot_take_is_said(ws, question, said):
@@ -190,3 +196,20 @@ def test_classifier_fast_path_gives_scikit_learns_probabilities():
         text = _text(question)
         features = hstack([t.transform([text]) for _name, t in union.transformer_list]).tocsr()
         assert np.allclose(lr.predict_proba(features)[0], model._lexical_probs(text), atol=1e-9)
+
+
+@pytest.mark.parametrize("question", ["send the Acme brief to my manager", "email the pipeline summary to Sam"])
+def test_sending_to_someone_else_is_an_action_not_a_question(ws, question):
+    decision = decide(ws, question)
+    assert decision.tool is None and "only reads" in (decision.problem or "")
+
+
+def test_sending_it_to_me_is_a_question(ws):
+    assert decide(ws, "send me the Acme brief").tool == "get_company_brief"
+
+
+def test_a_bare_company_name_asks_what_about_it(ws):
+    decision = decide(ws, "acme corp")
+    offered = {c.tool for c in decision.choices}
+    assert decision.tool is None and offered >= {"get_latest_on_company", "get_company_brief"}
+    assert decide(ws, "Acme Corp?").tool == "get_latest_on_company"

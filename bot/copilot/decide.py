@@ -35,6 +35,7 @@ from bot.copilot.understanding import (
     find_company_mention,
     find_owners,
     load_names,
+    owners_named,
     parse_stages,
     route,
 )
@@ -85,6 +86,11 @@ CONVERSATION_RE = re.compile(
     r"|\bwhere did\b[^?]*\b(?:come up|mention)|\btalk of\b|\bwho mentioned\b|\bbrought up\b|\bbring up\b"
     r"|\b(?:emails?|notes?|calls?) mentioning\b"
 )
+SEND_TO = re.compile(
+    r"^(?:please |pls |can you |could you |go ahead and )?(?:send|email|forward|share|post|dm|slack)\b(?! me\b)"
+    r".*\bto (?!me\b|myself\b)(?:my |the |our )?\w+"
+)
+"""Sending something to someone else is an action, not a question ("send the Globex brief to my manager")."""
 WRITE_VERB = re.compile(
     r"^(?:please |pls |can you |could you |go ahead and )?(?:reassign|assign|set|update|change|move|mark|log|create"
     r"|delete|remove|add|book|schedule|cancel|send|email|draft|close|advance|edit|rename|merge)\b"
@@ -96,6 +102,9 @@ EXTERNAL_DATA = re.compile(
     r"|valuation|ipo|earnings call|quarterly earnings)\b"
 )
 FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
+    (r"\b(?:smallest|lowest|cheapest|least valuable|tiniest|bottom \d+)\b", "that sort order (largest first only)"),
+    (r"\b(?:largest|biggest|top|best|highest)\s+(?:\w+\s+)?(?:deal|opp)s?\s+(?:per|by|for each|of each) "
+     r"(?:rep|owner|ae|team|stage|seller)\b", "a top deal per group"),
     (r"\b(?:created|opened|added|new deals?|entered)\b[^?]*\b(?:last|this|past|since|in|yesterday|today)\b",
      "a created-date filter (deals filter on their close date)"),
     (r"\b(?:from|via|by) partners?\b|\bpartner[- ]sourced\b|\b(?:inbound|outbound|referral)[- ]sourced\b"
@@ -104,8 +113,10 @@ FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:tomorrow|yesterday|next week|last week|on (?:monday|tuesday|wednesday|thursday|friday))\b",
      "a day other than today"),
 )  # fmt: skip
+CREATED = 2
+"""The index of the created-date filter in FILTERS_NOT_TAKEN."""
 # which of FILTERS_NOT_TAKEN each capability cannot take (the breakdown only for the pipeline, the day for my day)
-FILTER_APPLIES = {0: None, 1: None, 2: {"summarize_pipeline"}, 3: {"get_my_day"}}
+FILTER_APPLIES = {0: None, 1: None, 2: None, 3: None, 4: {"summarize_pipeline"}, 5: {"get_my_day"}}
 LOOKUP_RE = re.compile(
     r"\bwhich company is [\"'](?P<q>[^\"']+)[\"']|\b(?:account|company) (?:called|named) (?P<n>[\w&.\- ]+)"
     r"|^is [\"'](?P<q2>[^\"']+)[\"']|\bfull name of (?:the )?(?P<f>[\w&.\-]+)",
@@ -183,7 +194,7 @@ def _conversation_company(text: str, topic: str, names: Names, session: Session)
 
 
 def _closed_metrics(text: str, names: Names, company: str | None, today: Any, known: set[str]) -> Understanding:
-    owners, _ = _names_in(text, names, company)
+    owners = owners_named(text, names, company)  # "win rate me vs Jamal": the asker is one side
     metric = slots.parse_metric(text) or "won_amount"
     args: dict[str, Any] = {"metric": metric}
     notes: list[str] = []
@@ -567,10 +578,10 @@ def unapplied_filters(
     for i, (pattern, label) in enumerate(FILTERS_NOT_TAKEN):
         applies = FILTER_APPLIES[i]
         if (applies is None or decision.tool in applies) and re.search(pattern, low):
-            if decision.tool == "get_closed_deal_metrics" and i == 0:
+            if decision.tool == "get_closed_deal_metrics" and i == CREATED:
                 continue
             missing.append(label)
-            if i == 0:  # "deals created last week": the period is not a close-date period
+            if i == CREATED:  # "deals created last week": the period is not a close-date period
                 for k in ("closing_from", "closing_to"):
                     decision.args.pop(k, None)
     size = slots.parse_segment(low)
@@ -681,7 +692,7 @@ def understand(
         return ruled
     if EXTERNAL_DATA.search(text.lower()):
         return Understanding(intent="unknown", problem=CANT_ANSWER + " (public company data is not in the CRM)")
-    if WRITE_VERB.search(text.lower()):
+    if WRITE_VERB.search(text.lower()) or SEND_TO.search(text.lower()):
         return Understanding(
             intent="unknown",
             problem="I can't change the CRM: the copilot only reads. Changes go through HubSpot, or through a draft "

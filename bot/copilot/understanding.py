@@ -70,6 +70,7 @@ KEYWORDS = [
     "competitor", "trouble", "slipping", "stalled", "ghosting", "ghosted", "heard", "reply", "replied", "engaged",
     "engagement", "going", "happening", "where", "which", "what", "everything", "latest", "news", "last", "recent",
     "amount", "total", "over", "above", "greater", "larger", "bigger", "won", "lost",
+    "persona", "personas", "battlecard", "performance", "likelihood",
 ]  # fmt: skip
 _KEYWORD_SET = frozenset(KEYWORDS)
 
@@ -248,6 +249,14 @@ COMMON_WORDS = frozenset(
         "pitching",
         "comparing",
         "compared",
+        "person",
+        "persons",
+        "personal",
+        "review",
+        "reviews",
+        "reviewed",
+        "reason",
+        "reasons",
     ]  # fmt: skip
 )
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ive")
@@ -412,7 +421,7 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     if re.search(
         r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m|got)\b|\bi've\b|\bam i\b|\bdo i\b|\bshould i\b"
         r"|\b(?:what|which|how many)(?:'ve| have) i\b"
-        r"|\b(?:on|assigned to|owned by) me\b",
+        r"|\b(?:on|assigned to|owned by|for) me\b",
         text,
     ):
         found.append("me")
@@ -627,7 +636,7 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "get_objections_this_week",
         re.compile(
             r"\b(?:objections?|pushback|push back|concerns)\b[^?]*\b(?:this|past|last|previous)"
-            r" (?:week|month|\d+|[a-z]+ (?:days?|weeks?))\b|objections? of the week"
+            r" (?:week|month|fortnight|\d+|[a-z]+ (?:days?|weeks?))\b|objections? of the week"
             r"|\b(?:objections?|pushback)\b[^?]*\b(?:lately|recently|coming up|came up|heard|hearing|get|got|getting)\b"
             r"|\b(?:new|recent|latest|fresh) (?:objections?|pushback)"
             r"|\b(?:this|past|last) week'?s? (?:objections?|pushback|concerns)\b"
@@ -639,7 +648,9 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "get_objection_map",
         re.compile(
-            r"\bobjection map\b|\bwhich objections (?:hurt|cost|lose|kill|matter)|\bwin rate (?:when|if|with)\b"
+            r"\bobjection map+s?\b|\bwhich objections (?:hurt|cost|lose|kill|matter)|\bwin rate (?:when|if|with)\b"
+            r"|\b(?:objections?|pushback|concerns?)\b[^?]*\b(?:win|close|loss) ?rates?\b"
+            r"|\b(?:win|close|loss) ?rates?\b[^?]*\b(?:objections?|pushback)\b"
             r"|\bobjections? (?:by|per|across) (?:category|persona|stage|closed|won|lost|deals)"
             r"|\b(?:answer(?:ing)?|address(?:ing)?)\b[^?]*\bobjections?\b[^?]*\b(?:vs\.?|versus|or|instead of) "
             r"(?:deflect|dodg|ignor)|\bobjections?\b[^?]*\b(?:hurt|cost|kill) (?:us|our|deals|win)"
@@ -660,7 +671,7 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "get_pain_points",
         re.compile(
-            r"\bpain(?:s| points?)\b|\bwhy (?:do|did|would) (?:people|ppl|customers|buyers|clients|they|folks)"
+            r"\bpains?\b(?! free)|\bwhy (?:do|did|would) (?:people|ppl|customers|buyers|clients|they|folks)"
             r" (?:end up |actually |usually )?(?:buy|buying|choose|sign|pick)\b"
             r"|\bwhat problems? (?:do|did|are) (?:customers|buyers|clients|they|people)\b"
             r"|\bproblems? (?:we|our product) solves?\b|\bwhy (?:customers|buyers) (?:buy|choose|pick)\b"
@@ -691,6 +702,10 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+TOPIC_SEARCH = re.compile(
+    r"\bquotes? (?:from|about|on|where)\b|\b(?:emails?|notes?|transcripts?|calls?) (?:about|mentioning|where)\b"
+    r"|\b(?:mention(?:ed|s)?|talk(?:ed)? about|said about|say about)\b"
+)
 ONE_CALL = re.compile(
     r"\b(?:on|in|from|during) (?:the|our|my|that|their|this) (?:last |latest |recent |first )?call\b"
     r"|\blast call\b"
@@ -711,6 +726,8 @@ def route_insight(text: str, low: str) -> Understanding | None:
             continue
         if tool == "get_objections_this_week" and ONE_CALL.search(low):
             continue  # "what objections did they raise on our last call" asks about that call
+        if tool != "get_battle_card" and TOPIC_SEARCH.search(low):
+            return None  # "quotes from buyers about onboarding pain": a search of what was said, on that topic
         return Understanding(intent=tool, tool=tool, args={})
     return None
 
@@ -795,7 +812,7 @@ def route(
     names = names or load_names(session)
     fixed = _corrected(low, names.protected)
     company = find_company_mention(low, names)
-    insight = route_insight(text, low)
+    insight = route_insight(text, low) or route_insight(text, fixed)  # "buyer persnas", "objection mapp"
     # "Why did we lose Globex?" is about one account: its latest interactions answer it, not the team's loss reasons.
     if insight is not None and (company is None or insight.tool == "get_battle_card"):
         return insight
