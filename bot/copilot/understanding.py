@@ -484,7 +484,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
     (
         "make_or_break",
         r"\bmake[- ]or[- ]break\b|\bswing (?:the |my |our )?(?:quarter|month|forecast|number)\b|\bswing deals?\b"
-        r"|\b(?:quarter|month) (?:hinges|depends|rides) on\b"
+        r"|\b(?:quarter|month) (?:hinges|depends|rides) on\b|\bmake (?:my|our|the) (?:quarter|month|number)\b"
         r"|\bdeals? (?:that )?(?:swing|decide|make|determine)s? (?:the |my |our )?(?:quarter|month|forecast|number)\b"
         r"|\b(?:decide|determine)s? (?:the |my |our )?(?:quarter|month)\b|\bmust[- ]win deals?\b"
         r"|\bdeals? (?:the|my|our) (?:quarter|month|number) (?:hinges?|depends?|rides?) on\b",
@@ -688,6 +688,7 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bwhy (?:did|do|were|are) (?:my |our |the )?(?:deals|opps) (?:get |getting )?lost\b"
             r"|\bwhat (?:makes|made) us lose\b|\bwhere (?:are|do) we losing\b"
             r"|\bwhy (?:has|have|had|is|are) \w+(?: \w+)? been (?:losing|lose)\b"
+            r"|\bwhy\b[^?]{0,40}\b(?:lose|losing)\b (?:deals|opps|so many|more|most)\b"
             r"|\bwhat (?:kills|killed|sinks|sank|hurts|costs) (?:our |my |the )?deals\b"
             r"|\bwhy (?:do|did) (?:our |my )?deals (?:die|fall through|fall apart|stall out)\b"
         ),

@@ -26,6 +26,7 @@ from eval.copilot.probe7 import PROBE_7
 from eval.copilot.probe8 import PROBE_8
 from eval.copilot.probe9 import PROBE_9
 from eval.copilot.probe10 import PROBE_10
+from eval.copilot.probe11 import PROBE_11
 from eval.copilot.questions import CASES, FRESH, HELDOUT, Case
 from eval.copilot.unseen import UNSEEN
 from eval.copilot.unseen4 import UNSEEN_4
@@ -418,6 +419,7 @@ def main(argv: list[str] | None = None) -> None:
     sets.append((PROBE_8, "Probe set 7b of the understanding helper (first run 90.5%, 2 confident wrong; then fixed)"))
     sets.append((PROBE_9, "Probe set 7c of the understanding helper (first run 87.2%, 2 confident wrong; then fixed)"))
     sets.append((PROBE_10, "Probe set 7d of the understanding helper (first run 67.6%, 9 confident wrong; then fixed)"))
+    sets.append((PROBE_11, "Probe set 7e of the understanding helper (first run 93.1%, 2 confident wrong; then fixed)"))
     for cases, title in sets:
         run(engine, now, cases, f"{title} ({len(cases)} questions)")
     settings = Settings()
