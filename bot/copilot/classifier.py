@@ -35,7 +35,7 @@ NONE = "none"
 """The label of questions no capability answers."""
 HELP = "help"
 """The label of questions about the copilot itself ("what can you do?")."""
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 LEXICAL_SURE = 0.80
 """Lexical confidence above which the embedding is not computed (its vote would not change the decision)."""
 
@@ -104,7 +104,7 @@ class CapabilityClassifier:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the fitted models, not the embedding model (it is loaded once per process by `store.library`)."""
-        return {**self.__dict__, "embed": None}
+        return {**self.__dict__, "embed": None, "_memo": {}}
 
     def __init__(self, pairs: list[tuple[str, str]], embed: Any | None) -> None:
         """Fit both models on `pairs`; `embed` maps a list of texts to unit vectors (None: lexical only)."""
@@ -135,10 +135,19 @@ class CapabilityClassifier:
             assert list(semantic.classes_) == self.labels
             self.semantic = Logistic.from_model(semantic)
 
+    def _lexical_probs(self, text: str) -> Any:
+        """The lexical model's probabilities for `text`, memoised (understanding asks twice: as typed and corrected)."""
+        memo: dict[str, Any] = self.__dict__.setdefault("_memo", {})
+        if text not in memo:
+            if len(memo) > 256:
+                memo.clear()
+            memo[text] = self.lexical.predict_proba(text)
+        return memo[text]
+
     def guess(self, question: str, *, force_embedding: bool = False, lexical_only: bool = False) -> Guess:
         """Rank the capabilities for `question` (`lexical_only`: without the embedding, whatever the confidence)."""
         text = _text(question)
-        probs = self.lexical.predict_proba(text)
+        probs = self._lexical_probs(text)
         used = False
         if (
             self.semantic is not None
@@ -146,11 +155,20 @@ class CapabilityClassifier:
             and not lexical_only
             and (force_embedding or probs.max() < LEXICAL_SURE)
         ):
-            vector = np.asarray(self.embed([text]), dtype=np.float64)
-            probs = (probs + self.semantic.predict_proba(vector)[0]) / 2
+            probs = (probs + self._semantic_probs(text)) / 2
             used = True
         order = np.argsort(-probs)
         return Guess(ranked=tuple((self.labels[i], float(probs[i])) for i in order), used_embedding=used)
+
+    def _semantic_probs(self, text: str) -> Any:
+        """The embedding model's probabilities for `text` (the question's vector kept for a second look)."""
+        memo: dict[str, Any] = self.__dict__.setdefault("_memo", {})
+        key = "\x00embedding\x00" + text
+        if key not in memo:
+            assert self.embed is not None and self.semantic is not None
+            vector = np.asarray(self.embed([text]), dtype=np.float64)
+            memo[key] = self.semantic.predict_proba(vector)[0]
+        return memo[key]
 
 
 def _cache_path(pairs: list[tuple[str, str]], with_embedding: bool) -> Path:

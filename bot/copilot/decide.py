@@ -22,6 +22,7 @@ from sqlmodel import Session, select
 
 from bot.copilot import slots
 from bot.copilot.classifier import HELP, NONE, Guess, classifier
+from bot.copilot.fill import INSIGHT_TOOLS, known_competitors, schema_args
 from bot.copilot.understanding import (
     FILLER,
     WRITE_REQUEST,
@@ -34,12 +35,13 @@ from bot.copilot.understanding import (
     find_company_mention,
     find_owners,
     load_names,
+    owners_named,
     parse_stages,
     route,
 )
 from store.models import Company
 from tools.capabilities import get_capability
-from tools.deals import resolve_company
+from tools.deals import resolve_company, resolve_company_strict
 from tools.parsing.periods import parse_days, parse_period
 
 SURE = 0.55
@@ -65,7 +67,7 @@ METRICS_RE = re.compile(
     r"|\b(?:did|have|has|had)\b[^?]*\b(?:close|win|won|lose|lost|book|sign|signed)\b(?! (?:date|by))"
     r"|\b(?:closed|won|lost|signed)\b (?:deals )?(?:last|this|in|during|so far|since|over the)\b"
     r"|\bdeals (?:we|i|they) (?:won|lost|closed)\b|\bwho (?:closed|won|sold|booked) the most\b"
-    r"|\b(?:won|lost) deals\b|\bdeals (?:won|lost)\b"
+    r"|\b(?:won|lost) deals\b|\bdeals (?:won|lost)\b|\bhow long (?:does|do|did)\b[^?]*\btake\b"
 )
 COUNT_RE = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|(?:^|\s)# of\b")
 MY_DAY_RE = re.compile(
@@ -84,6 +86,11 @@ CONVERSATION_RE = re.compile(
     r"|\bwhere did\b[^?]*\b(?:come up|mention)|\btalk of\b|\bwho mentioned\b|\bbrought up\b|\bbring up\b"
     r"|\b(?:emails?|notes?|calls?) mentioning\b"
 )
+SEND_TO = re.compile(
+    r"^(?:please |pls |can you |could you |go ahead and )?(?:send|email|forward|share|post|dm|slack)\b(?! me\b)"
+    r".*\bto (?!me\b|myself\b)(?:my |the |our )?\w+"
+)
+"""Sending something to someone else is an action, not a question ("send the Globex brief to my manager")."""
 WRITE_VERB = re.compile(
     r"^(?:please |pls |can you |could you |go ahead and )?(?:reassign|assign|set|update|change|move|mark|log|create"
     r"|delete|remove|add|book|schedule|cancel|send|email|draft|close|advance|edit|rename|merge)\b"
@@ -95,6 +102,9 @@ EXTERNAL_DATA = re.compile(
     r"|valuation|ipo|earnings call|quarterly earnings)\b"
 )
 FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
+    (r"\b(?:smallest|lowest|cheapest|least valuable|tiniest|bottom \d+)\b", "that sort order (largest first only)"),
+    (r"\b(?:largest|biggest|top|best|highest)\s+(?:\w+\s+)?(?:deal|opp)s?\s+(?:per|by|for each|of each) "
+     r"(?:rep|owner|ae|team|stage|seller)\b", "a top deal per group"),
     (r"\b(?:created|opened|added|new deals?|entered)\b[^?]*\b(?:last|this|past|since|in|yesterday|today)\b",
      "a created-date filter (deals filter on their close date)"),
     (r"\b(?:from|via|by) partners?\b|\bpartner[- ]sourced\b|\b(?:inbound|outbound|referral)[- ]sourced\b"
@@ -103,8 +113,10 @@ FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:tomorrow|yesterday|next week|last week|on (?:monday|tuesday|wednesday|thursday|friday))\b",
      "a day other than today"),
 )  # fmt: skip
+CREATED = 2
+"""The index of the created-date filter in FILTERS_NOT_TAKEN."""
 # which of FILTERS_NOT_TAKEN each capability cannot take (the breakdown only for the pipeline, the day for my day)
-FILTER_APPLIES = {0: None, 1: None, 2: {"summarize_pipeline"}, 3: {"get_my_day"}}
+FILTER_APPLIES = {0: None, 1: None, 2: None, 3: None, 4: {"summarize_pipeline"}, 5: {"get_my_day"}}
 LOOKUP_RE = re.compile(
     r"\bwhich company is [\"'](?P<q>[^\"']+)[\"']|\b(?:account|company) (?:called|named) (?P<n>[\w&.\- ]+)"
     r"|^is [\"'](?P<q2>[^\"']+)[\"']|\bfull name of (?:the )?(?P<f>[\w&.\-]+)",
@@ -114,6 +126,19 @@ LEAD_RE = re.compile(
     r"\blead\b[^?]*\b(?:any good|good|score|scoring|tier|rating|quality)\b|\b(?:leads?|inbound)\b[^?]*\bscores?\b"
     r"|\bscore for (?:the )?[\w ]+ inbound\b"
 )
+RIVAL_OVERRIDES = frozenset(
+    {None, "search_objection_handling", "search_deals", "get_closed_deal_metrics", "get_loss_reasons"}
+)
+"""Readings a named competitor set against us overrides ("why do we lose to DataPilot" is its battle card)."""
+VERSUS = re.compile(
+    r"\b(?:vs\.?|versus|against|beat|beating|compete|competing|record|stack(?:ing)? up|win rate|lose to|losing to)\b"
+)
+"""Words that set us against someone: with a known competitor named, the question is for its battle card."""
+HANDLING = re.compile(
+    r"\b(?:handle|handling|respond|reply|answer|position|positioning|counter|talk ?track|rebuttal|objections?|say"
+    r"|says|said|pushback)\b"
+)
+"""Words asking what to say: with a competitor named, the objection library answers, not the battle card."""
 FACTS_GUARD = re.compile(r"\bhow (?:do|should|can) (?:i|we)\b|\bsays?\b|\bsaid\b|\bemail\b|\bsend\b")
 
 
@@ -169,7 +194,7 @@ def _conversation_company(text: str, topic: str, names: Names, session: Session)
 
 
 def _closed_metrics(text: str, names: Names, company: str | None, today: Any, known: set[str]) -> Understanding:
-    owners, _ = _names_in(text, names, company)
+    owners = owners_named(text, names, company)  # "win rate me vs Jamal": the asker is one side
     metric = slots.parse_metric(text) or "won_amount"
     args: dict[str, Any] = {"metric": metric}
     notes: list[str] = []
@@ -180,12 +205,24 @@ def _closed_metrics(text: str, names: Names, company: str | None, today: Any, kn
         notes.append(f"Closed {period[2]}: {period[0]:%b %-d, %Y} – {period[1]:%b %-d, %Y}.")
     elif parse_period(text.lower(), today):
         unapplied.append("a future period (deals that have not closed yet have no won amount or win rate)")
+    by = slots.parse_breakdown(text)
+    sides = slots.comparison_sides(text)
+    if sides and not by:
+        # "team east vs team west", "smb vs mid market": the comparison is a breakdown over those sides
+        teams = {t.lower() for _i, _n, t in names.owners if t}
+        if all(any(t in side or side in t for t in teams) for side in sides):
+            by = "team"
+            owners = [o for o in owners if o.lower() not in teams]
+            args.pop("owners", None)
+        elif all(slots.parse_segment(side) for side in sides):
+            by = "segment"
+        elif len(owners) >= 2:
+            by = "owner"
     if owners:
         args["owners"] = owners
-    by = slots.parse_breakdown(text)
     if by:
         args["by"] = by
-    segment = slots.parse_segment(text, known)
+    segment = None if by == "segment" else slots.parse_segment(text, known)
     team_words = {w for o in owners for w in o.lower().split()}
     if segment and segment.replace("_", " ") not in team_words and segment not in team_words:
         args["segment"] = segment  # "the Enterprise team" names a team, not the enterprise segment
@@ -277,9 +314,11 @@ def newer_capability(
     stages = parse_stages(low)
     if stages and re.search(r"\b(?:stuck|sitting|sat|stalled|parked|lingering|been)\b", low):
         days = parse_days(low)
-        if days and re.search(r"\b(?:for|over|more than|longer than|at least)\b", low):
+        if days and re.search(r"\b(?:for|over|more than|longer than|at least)\b|\d\s*\+", low):
             # "stuck in contract sent for over 30 days": deals by days in stage, not the deal-health list
             args, notes = _deal_filters(text, names, company, today)
+            if COUNT_RE.search(low):  # "how many deals have been stuck ...": a count of them
+                return Understanding(intent="count_deals", tool="count_deals", args=args, notes=notes)
             return Understanding(intent="deals", tool="search_deals", args=args, notes=notes)
     if re.search(r"\bcrickets\b|\bstopped (?:answering|responding|replying|engaging)\b|\bnot answering\b", low):
         owners = find_owners(low, names, company)
@@ -311,7 +350,7 @@ def newer_capability(
     )
     if (
         METRICS_RE.search(low)
-        and not re.search(future, low)
+        and (not re.search(future, low) or slots.parse_metric(low) == "cycle_time")
         and not re.search(r"\bhow (?:did|do) we (?:beat|win against)", low)
     ):
         return _closed_metrics(text, names, company, today, _known_segments(session))
@@ -336,6 +375,8 @@ def described_lead(text: str) -> dict[str, Any] | None:
     )
     name = next((g for g in company.groups() if g), None) if company else None
     if not name:
+        name = _company_segment(text, email.group(0))
+    if not name:
         return None
     args: dict[str, Any] = {"company": name.strip(), "contact_email": email.group(0)}
     size = re.search(r"\b(\d{1,6})\s*(?:employees|people|staff)\b", text)
@@ -350,7 +391,35 @@ def described_lead(text: str) -> dict[str, Any] | None:
     return args
 
 
-def company_by_first_word(text: str, names: Names) -> str | None:
+_NOT_COMPANY = re.compile(
+    r"\b(?:lead|score|scores|rate|employees?|people|staff|budget|wants?|timeline|buying|director|manager|head|vp"
+    r"|ceo|cfo|cto|founder|owner|this|that|it|new|inbound|quarter|year|month)\b",
+    re.IGNORECASE,
+)
+
+
+def _company_segment(text: str, email: str) -> str | None:
+    """The company of a lead given as a comma list ("Priya Shah, priya@northbeam.io, Northbeam, 120 employees").
+
+    A capitalised segment that is not the e-mail, a count, a budget or a title; the one closest to the e-mail's
+    domain wins ("Orion Freightways" for orionfreight.com), so the contact's own name is not taken.
+    """
+    from rapidfuzz import fuzz
+
+    domain = email.split("@", 1)[1].split(".")[0].lower()
+    candidates = []
+    for part in re.split(r"[,;:\n?!]|\s+-\s+|\.\s", text):
+        part = part.strip(" .?!")
+        if not part or "@" in part or re.search(r"\d", part) or _NOT_COMPANY.search(part):
+            continue
+        if re.fullmatch(r"[A-Z][\w&.'-]*(?:\s+[A-Z&][\w&.'-]*){0,3}", part):
+            candidates.append(part)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: fuzz.partial_ratio(re.sub(r"[^a-z0-9]", "", c.lower()), domain))
+
+
+def company_by_first_word(text: str, names: Names, *, fuzzy: bool = True) -> str | None:
     """A company named by its first word, or a misspelling of it, when only one company starts with that word.
 
     "cedarpeak" → Cedarpeak Medical, "soylnet" → Soylent, "initek" → Initech.
@@ -363,7 +432,7 @@ def company_by_first_word(text: str, names: Names) -> str | None:
         if len(word) < 4 or word in FILLER or word in SLOT_WORDS:
             continue
         entries = firsts.get(word)
-        if entries is None and len(word) >= 5:
+        if entries is None and len(word) >= 5 and fuzzy:
             hit = process.extractOne(word, list(firsts), scorer=fuzz.ratio, score_cutoff=83)
             entries = firsts.get(hit[0]) if hit else None
         if entries and len(entries) == 1:
@@ -384,21 +453,59 @@ SLOT_ONLY = re.compile(
 )
 
 
+SOURCE_WORDS = frozenset(
+    {"referral", "referrals", "partner", "partners", "webinar", "webinars", "event", "events", "source", "sourced",
+     "outbound", "marketing", "channel", "conference", "conferences", "campaign", "campaigns"}
+)  # fmt: skip
+PLAIN_WORDS = frozenset({"open", "opened", "active", "current", "live", "industry", "vertical", "sector", "region"})
+
+
+def _filter_words(typed: str, session: Session) -> tuple[str, list[str]]:
+    """Split a would-be company name into what is left and the filters its words say (industry, region, source)."""
+    industries = {v.lower(): v for v in _known_segments(session)}
+    rest: list[str] = []
+    said: list[str] = []
+    for word in typed.split():
+        low = word.lower()
+        if low in industries or low.rstrip("s") in industries:
+            said.append(f"an industry or region filter ({industries.get(low) or industries[low.rstrip('s')]})")
+        elif low in SOURCE_WORDS:
+            if "a deal-source filter" not in said:
+                said.append("a deal-source filter")
+        elif low not in PLAIN_WORDS:
+            rest.append(word)
+    return (" ".join(rest), said) if said else (typed, [])
+
+
 def _fill_gaps(
     decision: Understanding, text: str, names: Names, company: str | None, today: Any, session: Session
 ) -> None:
     """Add what the router's rules did not read and its capability takes (an amount ceiling, top N, days in stage)."""
     low = text.lower()
     typed = decision.args.get("company")
-    if typed and resolve_company(session, typed).status == "unknown":
-        better = company_by_first_word(text, names)
+    if typed and resolve_company_strict(session, typed).company is None:
+        better = company_by_first_word(text, names) if resolve_company(session, typed).status == "unknown" else None
         if better:
             decision.args["company"] = better
+        else:
+            # "open deals in healthcare", "deals from referral source": words read as a company that are filters
+            # the capability cannot take; drop them and say so rather than look for a company called that
+            rest, said = _filter_words(typed, session)
+            if said:
+                decision.unapplied += said
+                if rest:
+                    decision.args["company"] = rest
+                else:
+                    decision.args.pop("company")
     if decision.tool == "list_at_risk_deals" and "company" not in decision.args:
         # "risk for Acme": a company named by part of its name (the rules take only full names here)
         target = _target_company(text, names, company)
         if target and resolve_company(session, target).status != "unknown":
             decision.args["company"] = target
+        else:  # "is the cyberdyne deal flagged", "acme crop": a company named by its first word or misspelt
+            better = company_by_first_word(text, names)
+            if better:
+                decision.args["company"] = better
     if decision.tool == "summarize_pipeline" and slots.parse_top_n(low):
         decision.intent, decision.tool, decision.args = "deals", "search_deals", dict(decision.args)
         decision.args.pop("by", None)
@@ -430,6 +537,14 @@ def _fill_gaps(
             decision.args["min_days_in_stage"] = days
 
 
+WINDOW_TOOLS = frozenset({"get_objections_this_week", "forecast_bookings", "list_make_or_break_deals"})
+"""Capabilities whose own argument is the period asked ("objections this week", "forecast this month")."""
+OTHER_WINDOW = re.compile(
+    r"\b(?:next|last|previous|coming|upcoming)\s+(?:month|quarter|qtr|year)\b|\bq[1-4]\b|\bthis year\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+)
+"""A period other than the current month or quarter: those capabilities cannot take it."""
+
 FILTER_SLOTS = {
     "stages": "a stage filter",
     "min_amount": "an amount filter",
@@ -450,6 +565,9 @@ def unapplied_filters(
     if cap is None:
         return []
     accepted = set(cap.args_schema.model_fields)
+    if company is None and "company" not in decision.args:
+        # "objections on acme calls": a company named by its first word is still a filter the question gives
+        company = company_by_first_word(text, names, fuzzy=False)
     given, _ = _deal_filters(text, names, company, today)
     if decision.tool == "get_closed_deal_metrics":
         accepted |= {"closing_from"}  # its period is the closed period
@@ -460,12 +578,18 @@ def unapplied_filters(
     for i, (pattern, label) in enumerate(FILTERS_NOT_TAKEN):
         applies = FILTER_APPLIES[i]
         if (applies is None or decision.tool in applies) and re.search(pattern, low):
-            if decision.tool == "get_closed_deal_metrics" and i == 0:
+            if decision.tool == "get_closed_deal_metrics" and i == CREATED:
                 continue
             missing.append(label)
-            if i == 0:  # "deals created last week": the period is not a close-date period
+            if i == CREATED:  # "deals created last week": the period is not a close-date period
                 for k in ("closing_from", "closing_to"):
                     decision.args.pop(k, None)
+    size = slots.parse_segment(low)
+    # "the Enterprise team" names a team (read as an owner); "enterprise deals" with no team read is the segment
+    chosen = {str(o).lower() for o in decision.args.get("owners") or []}
+    team_words = {w for _i, _n, t in names.owners if t.lower() in chosen for w in t.lower().split()}
+    if "segment" not in accepted and size and size.replace("_", " ") not in team_words and size not in team_words:
+        missing.append(f"a segment filter ({size.replace('_', '-')})")
     if "segment" not in accepted and "company" not in decision.args:
         industries = {v.lower() for v in _SEGMENTS_CACHE.get(str(session_url), (0, set()))[1]}
         named = [w for w in industries if re.search(rf"\b{re.escape(w)}\b", low)]
@@ -475,8 +599,15 @@ def unapplied_filters(
         if key in given and key not in accepted and label not in missing:
             if key == "company" and decision.tool in ("search_objection_handling",):
                 continue
-            if key == "closing_from" and decision.tool in ("get_my_day", "list_silent_deals", "get_lead_score"):
+            if (
+                key == "closing_from"
+                and decision.tool in ("get_my_day", "list_silent_deals", "get_lead_score")
+                and not re.search(r"\bclos(?:e|es|ing)\b|\bclose date\b", low)
+            ):
                 continue  # "today" / "this week" is how these are asked, not a filter
+            own_window = decision.tool == "get_objections_this_week" or not OTHER_WINDOW.search(low)
+            if key == "closing_from" and decision.tool in WINDOW_TOOLS and own_window:
+                continue  # the capability's own window ("objections this week", "forecast this month")
             missing.append(label)
     return missing
 
@@ -516,6 +647,11 @@ def _choice(name: str, text: str, names: Names, company: str | None, today: Any,
             args["days"] = parse_days(low) or 5
         if name == "get_my_day":
             args["owners"] = args.get("owners") or ["me"]
+    if name in INSIGHT_TOOLS:
+        args = {k: v for k, v in args.items() if k in fields and k not in ("owners",)}
+        args, _ = schema_args(name, text, names, company, session, args)
+        if name == "get_battle_card" and not args.get("competitor"):
+            return None
     return Choice(label=cap.summary or name.replace("_", " "), tool=name, args=args)
 
 
@@ -550,31 +686,46 @@ def understand(
     zone = ZoneInfo(tz) if isinstance(tz, str) else tz
     today = now.astimezone(zone).date()
     text = _normalise(question)
-    ruled = route(question, session=session, now=now, tz=zone, silent_default=silent_default)
+    names = load_names(session)
+    ruled = route(question, session=session, now=now, tz=zone, silent_default=silent_default, names=names)
     if ruled.intent == "help" or (ruled.problem or "").startswith("I can't change"):
         return ruled
     if EXTERNAL_DATA.search(text.lower()):
         return Understanding(intent="unknown", problem=CANT_ANSWER + " (public company data is not in the CRM)")
-    if WRITE_VERB.search(text.lower()):
+    if WRITE_VERB.search(text.lower()) or SEND_TO.search(text.lower()):
         return Understanding(
             intent="unknown",
             problem="I can't change the CRM: the copilot only reads. Changes go through HubSpot, or through a draft "
             "you approve.",
         )
-    names = load_names(session)
     low = _corrected(text.lower(), names.protected)
     company = find_company_mention(low, names)
+    bare = company and "?" not in text and _clean_words(text) == _clean_words(company)
+    if bare and ruled.tool == "get_latest_on_company":
+        # a bare name, nothing asked about it ("hooli"; "Hooli?" asks what's new): offer the readings, pick none
+        readings = ("get_latest_on_company", "get_company_brief", "search_deals", "list_at_risk_deals")
+        choices = [Choice(label=_summary(n), tool=n, args={"company": company}) for n in readings]
+        return Understanding(intent="clarify", problem=f"What would you like to know about {company}?", choices=choices)
+    described = described_lead(text)
+    if described is not None:  # a lead given in full (an e-mail and a company): score it, whatever the words
+        return Understanding(intent="score_lead", tool="score_lead", args=described)
     if ruled.intent in OVERRIDABLE:
         # the newer rules read the words as typed: the typo-corrector knows only the router's keywords ("count" is
         # not a misspelt "counter")
         newer = newer_capability(text, text.lower(), names, company, today, session)
         if newer is not None:
             ruled = newer
+    if ruled.tool in RIVAL_OVERRIDES and company is None:
+        rival = slots.parse_competitor(text, known_competitors(session)) if VERSUS.search(low) else None
+        if rival and not HANDLING.search(low):  # "how do we win vs Quantix": the battle card, not a reply to find
+            ruled = Understanding(intent="get_battle_card", tool="get_battle_card", args={"competitor": rival})
     model = classifier()
     if guess is None and ruled.tool is not None:
-        # the rules found a capability: when the lexical model agrees, the embedding would not change the decision
+        # the rules found a capability: when the lexical model agrees, or gives it at least twice the doubt level
+        # (the average with any embedding vote then stays above DOUBT), the embedding cannot change the decision
         lexical = model.guess(text, lexical_only=True)
-        guess = lexical if lexical.top == ruled.tool else None
+        sure_enough = lexical.top == ruled.tool or lexical.probability(ruled.tool) >= 2 * DOUBT
+        guess = lexical if sure_enough else None
     guess = guess or model.guess(text)
     if ruled.tool is None:
         if ruled.intent != "unknown":
@@ -588,7 +739,7 @@ def understand(
             if choice is not None:
                 return Understanding(intent=guess.top, tool=choice.tool, args=choice.args, confidence=guess.confidence)
         return _clarify(guess, text, names, company, today, session)
-    if not guess.used_embedding and guess.top != ruled.tool:
+    if not guess.used_embedding and guess.top != ruled.tool and guess.probability(ruled.tool) < 2 * DOUBT:
         guess = model.guess(text, force_embedding=True)
     overrule = NONE_SURE if guess.top == NONE else OVERRULE
     doubted = guess.top != ruled.tool and guess.confidence >= overrule and guess.probability(ruled.tool) < DOUBT
@@ -598,6 +749,14 @@ def understand(
         return _clarify(guess, text, names, company, today, session, extra=ruled.tool)
     ruled.confidence = guess.probability(ruled.tool)
     _fill_gaps(ruled, text, names, company, today, session)
+    if ruled.tool in INSIGHT_TOOLS:
+        ruled.args, not_taken = schema_args(ruled.tool, text, names, company, session, ruled.args)
+        ruled.unapplied += not_taken
+        if ruled.tool == "get_battle_card" and not ruled.args.get("competitor"):
+            listed = ", ".join(known_competitors(session)[:12])
+            return Understanding(
+                intent=ruled.tool, problem=f"Which competitor's battle card do you want? Known: {listed}."
+            )
     _known_segments(session)  # fills the cache the industry check reads
     ruled.unapplied = ruled.unapplied or unapplied_filters(ruled, text, names, company, today, _store_key(session))
     unseen = unexplained_words(text, ruled, names, model.vocabulary)
@@ -617,6 +776,15 @@ def understand(
     if unseen:
         ruled.notes.append("Not used from your question: " + ", ".join(f"“{w}”" for w in unseen) + ".")
     return ruled
+
+
+def _summary(name: str) -> str:
+    cap = get_capability(name)
+    return (cap.summary if cap else "") or name.replace("_", " ")
+
+
+def _clean_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9&]+", text.lower())
 
 
 def unexplained_words(text: str, decision: Understanding, names: Names, vocabulary: frozenset[str]) -> list[str]:

@@ -59,18 +59,22 @@ def parse_amount_range(text: str) -> tuple[float | None, float | None]:
     return parse_amount(low), top
 
 
-_TOP = re.compile(
-    r"\b(?:top|biggest|largest|highest|best)\s+(?P<a>\d+|[a-z]+)\b|\b(?P<b>\d+|[a-z]+)\s+(?:biggest|largest|top)\b"
+# two patterns, each searched on its own: one alternation would let "my top" hide the "top 5" that follows it
+_TOP = (
+    re.compile(r"\b(?:top|biggest|largest|highest|best|first)\s+(?P<n>\d+|[a-z]+)\b"),
+    re.compile(r"\b(?P<n>\d+|[a-z]+)\s+(?:biggest|largest|top|highest|best)\b"),
 )
 
 
 def parse_top_n(text: str) -> int | None:
-    """Read "top 5", "the 10 biggest", "largest three"."""
-    for m in _TOP.finditer(text.lower()):
-        word = m.group("a") or m.group("b")
-        n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
-        if n and (n > 1 or word.isdigit()):
-            return n
+    """Read "top 5", "the 10 biggest", "largest three", "my top 5"."""
+    low = text.lower()
+    for pattern in _TOP:
+        for m in pattern.finditer(low):
+            word = m.group("n")
+            n = int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+            if n and (n > 1 or word.isdigit()):
+                return n
     return None
 
 
@@ -133,7 +137,11 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
 
 METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("win_rate", r"win(?:ning)? ?(?:rate|ratio|%|percent(?:age)?)|close ?rate|closing rate|conversion rate|hit rate"),
-    ("cycle_time", r"(?:sales )?cycle|days to (?:close|win)|time to (?:close|win)|how long (?:does it|do deals|is)"),
+    (
+        "cycle_time",
+        r"(?:sales )?cycle|days to (?:close|win)|time to (?:close|win)|how long (?:does it|do deals|is)"
+        r"|how long (?:does|do|did) [\w -]{0,40}?take\b|\btakes? (?:us )?to close\b",
+    ),
     (
         "avg_deal_size",
         r"average (?:won )?(?:deal|contract|order)|avg\.? (?:won )?(?:deal|contract)|deal size|\bacv\b"
@@ -205,6 +213,7 @@ FACT_WORDS: tuple[tuple[str, str], ...] = (
     (
         "owner",
         r"\bwho owns\b|\bwhose (?:deal|account|opp)|\bowner of\b|\bowns\b|\bwho(?:'s| is) the (?:owner|ae|rep)\b"
+        r"|\bwhich (?:ae|rep|seller|owner|account exec)s? (?:has|have|is on|covers|owns)\b"
         r"|\b(?:ae|rep|account exec(?:utive)?|seller) (?:on|for)\b|\bwho(?:'s| is) (?:working|handling|running"
         r"|covering)\b|\bassigned to\b(?! me)|^whose\b",
     ),
@@ -253,6 +262,7 @@ def conversation_topic(text: str, company: str | None) -> str | None:
     topic = re.sub(
         r"\s+(?:on|in|at|during|from) (?:the |any |our |a )?(?:calls?|emails?|notes?|meetings?)\b.*$", "", topic
     )
+    topic = re.sub(r"\s+(?:since|after)\s+\S+.*$|\s+(?:in|over|during) the (?:last|past)\s+\S+\s+\w+$", "", topic)
     return topic.strip(" ,") or None
 
 
@@ -263,8 +273,25 @@ _SINCE = re.compile(
 )
 
 
+_SINCE_DATE = re.compile(
+    r"\b(?:since|after|from)\s+(?:(?P<y>\d{4})-(?P<m1>\d{1,2})-(?P<d1>\d{1,2})|(?P<m2>\d{1,2})/(?P<d2>\d{1,2})"
+    r"(?:/(?P<y2>\d{2,4}))?)\b"
+)
+
+
 def parse_since(text: str, today: date) -> date | None:
-    """Read the start of a conversation search: "since October", "in the last 2 weeks", "since last month"."""
+    """Read the start of a conversation search: "since October", "in the last 2 weeks", "since 11/1/2026"."""
+    d = _SINCE_DATE.search(text.lower())
+    if d:
+        try:
+            if d.group("y"):
+                return date(int(d.group("y")), int(d.group("m1")), int(d.group("d1")))
+            year = int(d.group("y2")) if d.group("y2") else today.year
+            year = year + 2000 if year < 100 else year
+            found = date(year, int(d.group("m2")), int(d.group("d2")))
+            return found if d.group("y2") or found <= today else date(year - 1, found.month, found.day)
+        except ValueError:  # "since 13/45": not a date
+            return None
     m = _SINCE.search(text.lower())
     if not m:
         return None
@@ -284,3 +311,117 @@ def parse_since(text: str, today: date) -> date | None:
     if unit == "month":
         return _month_bounds(today, -1)[0]
     return _quarter_bounds(today, -1)[0]
+
+
+# --- insights: objection categories, personas, competitors, look-back windows ----------------------------------------
+
+OBJECTION_CATEGORY_WORDS: tuple[tuple[str, str], ...] = (
+    ("pricing", r"pric|expensive|\bcosts?\b(?! (?:us|me|them|our|the))|costly|budget|discount|afford|pricey|\bmoney\b"),
+    (
+        "competitor",
+        r"competitor|competition|cheaper option|other vendor|another vendor|going with|compet|rival",
+    ),
+    ("timing", r"timing|next quarter|next year|not a priority|bad time|not (?:a |the )?(?:good|right) time"),
+    ("security", r"security|soc ?2|gdpr|compliance|infosec|privacy"),
+    ("integration", r"integrat|\bapi\b|implementation|migration|\berp\b|\bstack\b|work with (?:our|their)"),
+    (
+        "authority",
+        r"sign[- ]off|approval|procurement|\bboss\b|\bboard\b|\blegal\b|authority|decision[- ]?maker"
+        r"|buy-?in from|check with (?:the |her |his |their )?(?:boss|cfo|ceo|cto|manager|team|legal)",
+    ),
+    (
+        "already_have_tool",
+        r"spreadsheet|happy with|in-house|status quo|current (?:process|tool|vendor)|already (?:have|use|using|got|own)"
+        r"|existing (?:tool|solution|vendor|system)|built (?:it )?(?:in[- ]house|ourselves)",
+    ),
+)
+_CATEGORY_RE = [(name, re.compile(pattern)) for name, pattern in OBJECTION_CATEGORY_WORDS]
+
+
+def parse_objection_category(text: str, allowed: tuple[str, ...] | None = None) -> str | None:
+    """Read an objection category named in the question ("pricing", "security", "competitor objections")."""
+    low = text.lower()
+    for name, pattern in _CATEGORY_RE:
+        if (allowed is None or name in allowed) and pattern.search(low):
+            return name
+    return None
+
+
+PERSONA_WORDS: tuple[tuple[str, str], ...] = (
+    ("Finance approver", r"finance (?:approver|buyer|people|team|folks|leader)s?|\bcfos?\b|\bfinance\b|controller"),
+    ("Procurement gatekeeper", r"procurement|purchasing|gatekeeper"),
+    ("Technical evaluator", r"technical (?:evaluator|buyer|people|folks)s?|\bctos?\b|\bit (?:team|people|folks)\b"
+     r"|engineer(?:s|ing)?\b|technical|evaluators?"),
+    ("Executive sponsor", r"executive sponsor|\bexecs?\b|executives?|\bceos?\b|sponsors?"),
+    ("Revenue leader", r"revenue leaders?|sales leaders?|\bcros?\b|vp(?:s)? (?:of )?sales|head of sales|revops"),
+    ("Operations user", r"operations users?|\bops\b|operations|end[- ]users?|\busers\b"),
+)  # fmt: skip
+_PERSONA_RE = [(name, re.compile(pattern)) for name, pattern in PERSONA_WORDS]
+
+
+def parse_persona(text: str) -> str | None:
+    """Read a buyer persona named in the question ("finance approvers", "the CFO", "technical evaluator")."""
+    low = text.lower()
+    return next((name for name, pattern in _PERSONA_RE if pattern.search(low)), None)
+
+
+def parse_competitor(text: str, known: list[str]) -> str | None:
+    """A competitor the question names: a known one (spacing, case and small typos forgiven), else None."""
+    from rapidfuzz import fuzz, process
+
+    low = text.lower()
+    squashed = re.sub(r"[^a-z0-9]", "", low)
+    for name in sorted(known, key=len, reverse=True):
+        key = re.sub(r"[^a-z0-9]", "", name.lower())
+        if len(key) >= 3 and (re.search(rf"\b{re.escape(name.lower())}\b", low) or (len(key) >= 6 and key in squashed)):
+            return name
+    words = re.findall(r"[a-z0-9][a-z0-9.&-]+", low)
+    grams = [" ".join(words[i : i + n]) for n in (2, 1) for i in range(len(words) - n + 1)]
+    keyed = {re.sub(r"[^a-z0-9]", "", k.lower()): k for k in known}
+    for gram in grams:
+        squashed_gram = re.sub(r"[^a-z0-9]", "", gram)
+        if len(squashed_gram) < 5:
+            continue
+        hit = process.extractOne(squashed_gram, list(keyed), scorer=fuzz.ratio, score_cutoff=86)
+        if hit:
+            return keyed[hit[0]]
+    return None
+
+
+_BACK = re.compile(r"\b(?:last|past|previous|recent|over the (?:last|past)|in the (?:last|past))\s+"
+                   r"(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?|months?)\b")  # fmt: skip
+
+
+def parse_days_back(text: str) -> int | None:
+    """Read a look-back window: "last 2 weeks" → 14, "past 30 days" → 30, "this month" → 30, "lately" → None."""
+    low = text.lower()
+    m = _BACK.search(low)
+    if m:
+        n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS.get(m.group("n"))
+        if n:
+            return n * {"day": 1, "week": 7, "month": 30}[m.group("unit").rstrip("s")]
+    if re.search(r"\b(?:this|past|last) month\b|\bmonth\b", low):
+        return 30
+    if re.search(r"\bfortnight\b|\b(?:two|2) weeks\b", low):
+        return 14
+    if re.search(r"\b(?:this|past|last) quarter\b", low):
+        return 90
+    return None
+
+
+_VS = re.compile(r"\s+(?:vs\.?|versus|v\.?|compared (?:to|with)|against)\s+")
+
+
+def comparison_sides(text: str) -> list[str] | None:
+    """The sides of a comparison ("team east vs team west", "compare me and emily", "smb vs mid market"), or None."""
+    low = text.lower().strip(" ?.!")
+    m = re.search(r"\bcompare\s+(?P<rest>.+)$", low)
+    if m:
+        rest = m.group("rest")
+        parts = re.split(r"\s*(?:,|\band\b|\bwith\b|\bto\b|\bvs\.?|\bversus\b|&)\s*", rest)
+        parts = [p.strip() for p in parts if p.strip()]
+        return parts if len(parts) >= 2 else None
+    if _VS.search(low):
+        parts = [p.strip() for p in _VS.split(low) if p.strip()]
+        return parts if len(parts) >= 2 else None
+    return None

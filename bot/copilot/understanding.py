@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from rapidfuzz import fuzz, process
+from sqlalchemy import text as sql_text
 from sqlmodel import Session, col, select
 
+from bot.copilot import slots
 from store.models import STAGE_LABELS, Company, Owner, stored_id
 from store.stages import DEFAULT_STAGES, Stage, stage_catalog
 from tools.capabilities import all_capabilities
@@ -68,6 +70,7 @@ KEYWORDS = [
     "competitor", "trouble", "slipping", "stalled", "ghosting", "ghosted", "heard", "reply", "replied", "engaged",
     "engagement", "going", "happening", "where", "which", "what", "everything", "latest", "news", "last", "recent",
     "amount", "total", "over", "above", "greater", "larger", "bigger", "won", "lost",
+    "persona", "personas", "battlecard", "performance", "likelihood",
 ]  # fmt: skip
 _KEYWORD_SET = frozenset(KEYWORDS)
 
@@ -106,6 +109,7 @@ FILLER = {
     "recently", "pre-call", "precall", "pre", "post-call", "tier", "grade", "rating", "all", "right", "pull",
     "pulled", "together", "put", "grab", "good", "bad", "worth", "quality", "should", "meet",
     "raise", "raised", "mention", "mentioned", "bring", "brought", "objection", "objections", "concern", "concerns",
+    "their", "them", "they", "those", "these", "open", "find", "search",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
@@ -117,7 +121,7 @@ SHORTHAND = {
     "ur": "your", "wk": "week", "wks": "weeks", "yr": "year", "acct": "account", "accts": "accounts",
     "convo": "conversation", "b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow",
     "thru": "through", "plz": "please", "thx": "thanks", "asap": "now", "kinda": "kind of", "sorta": "sort of",
-    "wanna": "want to", "gonna": "going to", "gotta": "got to", "lemme": "let me", "gimme": "give me",
+    "wanna": "want to", "gonna": "going to", "gotta": "got to", "lemme": "let me", "gimme": "give me", "n": "and",
 }  # fmt: skip
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/.'&-])(" + "|".join(re.escape(k) for k in SHORTHAND) + r")(?![\w/.'&-])", re.IGNORECASE
@@ -245,6 +249,14 @@ COMMON_WORDS = frozenset(
         "pitching",
         "comparing",
         "compared",
+        "person",
+        "persons",
+        "personal",
+        "review",
+        "reviews",
+        "reviewed",
+        "reason",
+        "reasons",
     ]  # fmt: skip
 )
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ive")
@@ -304,7 +316,7 @@ class Names:
     stages: tuple[Stage, ...] = DEFAULT_STAGES
     """The store's stages (its CRM's own names), in funnel order."""
 
-    @property
+    @cached_property
     def protected(self) -> set[str]:
         """Words of owner and team names, which the typo-corrector must leave alone."""
         words = {w for _id, name, team in self.owners for w in (name + " " + team).lower().split()}
@@ -312,6 +324,14 @@ class Names:
 
 
 _COMPANY_CACHE: dict[tuple[str, int, int], tuple[dict[str, list[tuple[str, str]]], frozenset[str]]] = {}
+_NAMES_CACHE: dict[str, tuple[tuple[Any, ...], Names]] = {}
+# One plain statement (no ORM compilation per question): what, if it changed, means the names must be read again.
+_FINGERPRINT = sql_text(
+    "SELECT (SELECT count(*) FROM owner), (SELECT max(id) FROM owner),"
+    " (SELECT sum(length(name) + length(coalesce(team, ''))) FROM owner),"
+    " (SELECT count(*) FROM company), (SELECT max(id) FROM company),"
+    " (SELECT max(value) FROM workspacemeta WHERE key = :a), (SELECT max(value) FROM workspacemeta WHERE key = :b)"
+)
 
 
 def _clean(name: str) -> str:
@@ -319,12 +339,23 @@ def _clean(name: str) -> str:
 
 
 def load_names(session: Session) -> Names:
-    """Read owner names and company names (company names cached per store and row count, indexed by first word)."""
-    owners = [(stored_id(o.id), o.name, o.team or "") for o in session.exec(select(Owner)).all()]
-    from sqlalchemy import func
+    """Read owner names, company names and stages, reusing the last read while the store's fingerprint is the same.
 
-    count, max_id = session.exec(select(func.count(), func.max(col(Company.id))).select_from(Company)).one()
-    key = (str(session.get_bind().engine.url), int(count or 0), int(max_id or 0))
+    The fingerprint is one small query (row counts, highest ids and name lengths of owners and companies, the stage
+    catalog's recorded values): a question costs that query instead of re-reading the names, and any sync, import or
+    rename changes it. Company names are indexed by first word.
+    """
+    from store.stages import HUBSPOT_PIPELINES_KEY, STAGES_KEY
+
+    url = str(session.get_bind().engine.url)
+    row = session.execute(_FINGERPRINT, {"a": STAGES_KEY, "b": HUBSPOT_PIPELINES_KEY}).one()
+    fingerprint = tuple(row)
+    count, max_id = row[3], row[4]
+    cached = _NAMES_CACHE.get(url)
+    if cached and cached[0] == fingerprint:
+        return cached[1]
+    owners = [(stored_id(o.id), o.name, o.team or "") for o in session.exec(select(Owner)).all()]
+    key = (url, int(count or 0), int(max_id or 0))
     if key not in _COMPANY_CACHE:
         _COMPANY_CACHE.clear()
         by_first: dict[str, list[tuple[str, str]]] = {}
@@ -335,7 +366,9 @@ def load_names(session: Session) -> Names:
         words = frozenset(w for entries in by_first.values() for cleaned, _n in entries for w in cleaned.split())
         _COMPANY_CACHE[key] = (by_first, words)
     by_first, words = _COMPANY_CACHE[key]
-    return Names(owners=owners, companies=by_first, company_words=words, stages=stage_catalog(session))
+    names = Names(owners=owners, companies=by_first, company_words=words, stages=stage_catalog(session))
+    _NAMES_CACHE[url] = (fingerprint, names)
+    return names
 
 
 def find_company_mention(low: str, names: Names) -> str | None:
@@ -358,7 +391,7 @@ def company_remainder(text: str, owner_words: set[str], company_words: frozenset
     kept = []
     for word in words:
         low = word.lower().strip(".")
-        if not low or low in FILLER or low in owner_words or low in _KEYWORD_SET:
+        if not low or low in FILLER or low in owner_words or low in _KEYWORD_SET or low.rstrip("s") in _KEYWORD_SET:
             continue
         if "-" in low and all(part in FILLER or part in _KEYWORD_SET for part in low.split("-") if part):
             continue  # "pre-call", "follow-up": a compound of question words, not a name
@@ -386,8 +419,9 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
         found.append("my team")
         text = re.sub(r"\b(?:my|our) team(?:'s)?\b", " ", text)
     if re.search(
-        r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m)\b|\bi've\b|\bam i\b|\bdo i\b|\bshould i\b"
-        r"|\b(?:on|assigned to|owned by) me\b",
+        r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m|got)\b|\bi've\b|\bam i\b|\bdo i\b|\bshould i\b"
+        r"|\b(?:what|which|how many)(?:'ve| have) i\b"
+        r"|\b(?:on|assigned to|owned by|for) me\b",
         text,
     ):
         found.append("me")
@@ -412,12 +446,29 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+# "compare me and Emily", "me vs Jamal", "how am I tracking", "loss analysis for me": the asker is one of the owners.
+_ME_COMPARED = re.compile(
+    r"\bcompare (?:me|myself)\b|\b(?:me|myself) (?:vs\.?|versus|and|against|with|to)\b"
+    r"|\b(?:vs\.?|versus|and|against|with|to) (?:me|myself)\b|\bam i\b|\bi(?:'m| am)\b|\bfor me\b"
+)
+
+
+def owners_named(text: str, names: Names, company: str | None) -> list[str]:
+    """The owners a question names, with "me" when the asker compares themself ("compare me and Emily")."""
+    low = text.lower()
+    owners = find_owners(low, names, company)
+    if "me" not in owners and _ME_COMPARED.search(low):
+        owners = ["me", *owners]
+    return owners
+
+
 # --- intents ---------------------------------------------------------------------------------------------------------
 
 INTENTS: tuple[tuple[str, str], ...] = (
     (
         "help",
         r"^(?:help|\?|hi|hello|hey)(?: me)?\W*$|what can you (?:do|answer|help)|how do i use|^commands\b"
+        r"|what can (?:this|the|sales ?os) ?(?:bot|app|thing|copilot|assistant)? (?:do|answer)\b"
         r"|what (?:can|should) i ask|how does (?:this|it|the bot|sales ?os) work|what (?:do|can) you (?:do|know)"
         r"|what (?:kinds? of |sorts? of )?(?:questions|things) can",
     ),
@@ -430,17 +481,33 @@ INTENTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     # Deal intelligence (tools/intelligence): odds on an account, the forecast, make-or-break deals, AE performance.
-    ("make_or_break", r"\bmake[- ]or[- ]break\b|\bswing the (?:quarter|month)\b"),
+    (
+        "make_or_break",
+        r"\bmake[- ]or[- ]break\b|\bswing (?:the |my |our )?(?:quarter|month|forecast|number)\b|\bswing deals?\b"
+        r"|\b(?:quarter|month) (?:hinges|depends|rides) on\b|\bmake (?:my|our|the) (?:quarter|month|number)\b"
+        r"|\bdeals? (?:that )?(?:swing|decide|make|determine)s? (?:the |my |our )?(?:quarter|month|forecast|number)\b"
+        r"|\b(?:decide|determine)s? (?:the |my |our )?(?:quarter|month)\b|\bmust[- ]win deals?\b"
+        r"|\bdeals? (?:the|my|our) (?:quarter|month|number) (?:hinges?|depends?|rides?) on\b",
+    ),
     (
         "forecast",
-        r"\bforecast\b|\bwhat will (?:we|i) (?:close|book)\b|\bexpected bookings\b|\bgoing to (?:close|book) this",
+        r"\bforecast\b|\bwhat will (?:we|i) (?:close|book|land)\b|\bexpected bookings\b|\bgoing to (?:close|book) this"
+        r"|\b(?:gonna|going to|will (?:we|i)|expect(?:ed)? to|likely to|projected to) (?:land|book)\b"
+        r"|\bwhere (?:will|are) (?:we|i) (?:going to )?(?:end up|land|finish)\b|\bprojected bookings\b"
+        r"|\bprojection\b|\bwhat (?:do|does) (?:we|i|\w+) (?:project|expect to book)\b"
+        r"|\bhow much (?:will|is|are|do) (?:we|i|\w+(?: \w+)?) (?:going to |gonna |expected to )?"
+        r"(?:book|land|bring in)\b",
     ),
     (
         "odds",
         r"\bodds\b|\blikelihood\b|\bchances?\b|\bwin probability\b|\bprobability\b|\bwill we (?:win|close)\b"
-        r"|\blikely (?:to )?(?:close|win)\b",
+        r"|\blikely (?:to )?(?:close|win|sign)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)",
     ),
-    ("performance", r"\bhow(?:'s| is| are) \w+(?: \w+)? (?:doing|performing|tracking)\b|\bcompare\b|\bperformance\b"),
+    (
+        "performance",
+        r"\bhow(?:'s| is| are| am) \w+(?: \w+)? (?:doing|performing|tracking|trending|pacing)\b|\bcompare\b"
+        r"|\bperformance\b|\bcoach(?:ing)?\b|\bscorecard for\b|\bhow (?:is|are|am) \w+ (?:stacking|measuring) up\b",
+    ),
     (
         "objection",
         (
@@ -491,7 +558,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
     (
         "at_risk",
         (
-            r"\brisk(?:y|iest)?\b|in trouble|slipping|\bdanger|\bstuck\b|\bstalled\b|need(?:s)? attention"
+            r"\brisks?(?:y|iest)?\b|in trouble|slipping|\bdanger|\bstuck\b|\bstalled\b|need(?:s)? attention"
             r"|worr(?:y|ied)|going sideways|red flag|\bhealth\b|\bunhealthy\b|jeopardy"
             r"|(?:might|could|going to|likely to|about to|gonna) (?:lose|slip|fall through|die)\b"
         ),
@@ -559,29 +626,90 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "get_battle_card",
         re.compile(
-            r"\bbattle ?cards?\b|\bhow (?:do|can|would|should) (?:we|i) (?:beat|win against|compete (?:with|against))"
-            r"|\bhow (?:do|are) we (?:do(?:ing)?|fare|faring) (?:against|vs\.?|versus)\b"
+            r"\bbattle ?cards?\b|\b(?:compete|competitive|competitor|comp) cards?\b"
+            r"|\bhow (?:do|can|would|should) (?:we|i) (?:beat|win against|compete (?:with|against))"
+            r"|\bhow (?:do|are) we (?:do(?:ing)?|fare|faring|stack(?:ing)? up) (?:against|vs\.?|versus)\b"
+            r"|\b(?:vs\.?|versus|against) us\b|\bwhere do we (?:win|lose) (?:against|vs\.?|versus)\b"
         ),
     ),
     (
         "get_objections_this_week",
-        re.compile(r"\bobjections?\b[^?]*\b(?:this|past|last) week\b|objections? of the week"),
+        re.compile(
+            r"\b(?:objections?|pushback|push back|concerns)\b[^?]*\b(?:this|past|last|previous)"
+            r" (?:week|month|fortnight|\d+|[a-z]+ (?:days?|weeks?))\b|objections? of the week"
+            r"|\b(?:objections?|pushback)\b[^?]*\b(?:lately|recently|coming up|came up|heard|hearing|get|got|getting)\b"
+            r"|\b(?:new|recent|latest|fresh) (?:objections?|pushback)"
+            r"|\b(?:this|past|last) week'?s? (?:objections?|pushback|concerns)\b"
+            r"|\b(?:concerns|objections?|pushback)\b[^?]*\b(?:raising|raised|voicing|bringing up)\b"
+            r"[^?]*\b(?:recently|lately)\b"
+            r"|\b(?:what|which) (?:objections?|pushback) (?:are|is|did|have|were)\b(?![^?]*\b(?:won|lost|closed)\b)"
+        ),
     ),
-    ("get_objection_map", re.compile(r"\bobjection map\b|\bwhich objections (?:hurt|cost|lose)|\bwin rate when\b")),
+    (
+        "get_objection_map",
+        re.compile(
+            r"\bobjection map+s?\b|\bwhich objections (?:hurt|cost|lose|kill|matter)|\bwin rate (?:when|if|with)\b"
+            r"|\b(?:objections?|pushback|concerns?)\b[^?]*\b(?:win|close|loss) ?rates?\b"
+            r"|\b(?:win|close|loss) ?rates?\b[^?]*\b(?:objections?|pushback)\b"
+            r"|\bobjections? (?:by|per|across) (?:category|persona|stage|closed|won|lost|deals)"
+            r"|\b(?:answer(?:ing)?|address(?:ing)?)\b[^?]*\bobjections?\b[^?]*\b(?:vs\.?|versus|or|instead of) "
+            r"(?:deflect|dodg|ignor)|\bobjections?\b[^?]*\b(?:hurt|cost|kill) (?:us|our|deals|win)"
+            r"|\bwhich objections?\b[^?]*\b(?:win rate|lose|losing|lost)\b|\bmost (?:costly|damaging) objections?"
+        ),
+    ),
     (
         "get_buyer_personas",
-        re.compile(r"\bwho buys from us\b|\bbuyer personas?\b|\bour personas?\b|\bwho (?:are|is) our buyers?\b"),
+        re.compile(
+            r"\bwho (?:typically |usually |actually )?buys (?:from us|our)\b|\bbuyer personas?\b|\bour personas?\b"
+            r"|\bpersonas?\b|\bwho (?:are|is) our (?:typical |usual |ideal )?buyers?\b|\btypical buyers?\b"
+            r"|\bbuyer profiles?\b|\bwhat (?:do|does) (?:the |our )?[a-z ]{2,30} care about\b"
+            r"|\bwho (?:signs|approves|is in the buying group)\b|\bbuyer types?\b|\btypes? of buyers?\b"
+            r"|\b(?:people|roles|titles) who (?:usually |typically )?(?:sign|approve|buy)\b"
+            r"|\bbuying (?:group|committee) (?:of|on|in) (?:our )?(?:won|closed)\b"
+        ),
+    ),
+    (
+        "get_pain_points",
+        re.compile(
+            r"\bpains?\b(?! free)|\bwhy (?:do|did|would) (?:people|ppl|customers|buyers|clients|they|folks)"
+            r" (?:end up |actually |usually )?(?:buy|buying|choose|sign|pick)\b"
+            r"|\bwhat problems? (?:do|did|are) (?:customers|buyers|clients|they|people)\b"
+            r"|\bproblems? (?:we|our product) solves?\b|\bwhy (?:customers|buyers) (?:buy|choose|pick)\b"
+            r"|\bwhat pain\b|\bproblems? (?:does|do|did) (?:our product|we|it) solve\b|\bpain (?:are|is|do)\b"
+        ),
     ),
     (
         "get_loss_reasons",
         re.compile(
-            r"\bwhy (?:are|am|do|did|were) (?:we|i) (?:losing|lose|lost)\b|\bloss reasons?\b|\bwhy (?:we|i) lose\b"
+            r"\bwhy (?:are|am|do|did|were|is|does|have) (?:we|i|my \w+|\w+(?: \w+)?) (?:deals )?"
+            r"(?:losing|lose|lost|get lost|getting lost)\b|\bloss reasons?\b|\bwhy (?:we|i) lose\b"
+            r"|\breasons? (?:we|i|deals) (?:lose|lost|are lost)"
+            r"|\b(?:closed[- ]lost|loss|lost[- ]deals?) (?:analysis|review|post[- ]?mortem|breakdown|themes|patterns)"
+            r"|\bwhy (?:did|do|were|are) (?:my |our |the )?(?:deals|opps) (?:get |getting )?lost\b"
+            r"|\bwhat (?:makes|made) us lose\b|\bwhere (?:are|do) we losing\b"
+            r"|\bwhy (?:has|have|had|is|are) \w+(?: \w+)? been (?:losing|lose)\b"
+            r"|\bwhy\b[^?]{0,40}\b(?:lose|losing)\b (?:deals|opps|so many|more|most)\b"
+            r"|\bwhat (?:kills|killed|sinks|sank|hurts|costs) (?:our |my |the )?deals\b"
+            r"|\bwhy (?:do|did) (?:our |my )?deals (?:die|fall through|fall apart|stall out)\b"
         ),
     ),
     (
         "get_reactivation_list",
-        re.compile(r"\brevive\b|\breactivat|\breopen\b|\bwin (?:them |it )?back\b|\blost deals? worth\b"),
+        re.compile(
+            r"\brevive\b|\breviv|\breactivat|\bre-?open(?:ing|ed)?\b|\bresurrect|\bwin (?:them |it )?back\b"
+            r"|\blost deals? worth\b|\bworth (?:another|a second) (?:look|shot|try|chance)\b"
+            r"|\b(?:bring|win) (?:\w+ )?back\b|\bget (?:them|it|those|these) back\b|\bre-?engage\b|\brekindle\b"
+            r"|\bsecond chance\b"
+        ),
     ),
+)
+TOPIC_SEARCH = re.compile(
+    r"\bquotes? (?:from|about|on|where)\b|\b(?:emails?|notes?|transcripts?|calls?) (?:about|mentioning|where)\b"
+    r"|\b(?:mention(?:ed|s)?|talk(?:ed)? about|said about|say about)\b"
+)
+ONE_CALL = re.compile(
+    r"\b(?:on|in|from|during) (?:the|our|my|that|their|this) (?:last |latest |recent |first )?call\b"
+    r"|\blast call\b"
 )
 _COMPETITOR_AFTER = re.compile(
     r"(?:\bvs\.?|\bversus|\bagainst|\bbeat|\bcompete with|\bfor)\s+([A-Za-z0-9][\w .&-]*?)\s*(?:[?!.]|$)"
@@ -589,19 +717,19 @@ _COMPETITOR_AFTER = re.compile(
 
 
 def route_insight(text: str, low: str) -> Understanding | None:
-    """A question about won/lost history (personas, objections, battle cards, loss reasons, revival), if it is one."""
+    """A question about won/lost history (personas, objections, battle cards, loss reasons, revival), if it is one.
+
+    Only the capability is decided here; its arguments (competitor, owner, limit, days, category, persona) are read
+    from its schema by `bot/copilot/fill.py`, the same way for a rule's, the classifier's or a clarifying choice.
+    """
     for tool, pattern in INSIGHT_INTENTS:
         if not pattern.search(low):
             continue
-        args: dict[str, Any] = {}
-        if tool == "get_battle_card":
-            m = _COMPETITOR_AFTER.search(text)
-            if not m:
-                return Understanding(intent=tool, problem="Which competitor's battle card do you want?")
-            args["competitor"] = m.group(1).strip()
-        elif tool in ("get_loss_reasons", "get_reactivation_list") and re.search(r"\b(?:i|my|me)\b", low):
-            args["owner"] = "me"
-        return Understanding(intent=tool, tool=tool, args=args)
+        if tool == "get_objections_this_week" and ONE_CALL.search(low):
+            continue  # "what objections did they raise on our last call" asks about that call
+        if tool != "get_battle_card" and TOPIC_SEARCH.search(low):
+            return None  # "quotes from buyers about onboarding pain": a search of what was said, on that topic
+        return Understanding(intent=tool, tool=tool, args={})
     return None
 
 
@@ -639,19 +767,40 @@ def examples() -> list[tuple[str, str, dict[str, Any]]]:
     ]
 
 
+_EXAMPLE_INDEX: dict[tuple[int, ...], dict[str, tuple[str, dict[str, Any]]]] = {}
+
+
 def match_example(question: str) -> Understanding | None:
-    """A question that is one of the capability examples (ignoring case and punctuation) means what it says."""
-    key = _example_key(question)
-    for text, name, args in examples():
-        if _example_key(text) == key:
-            return Understanding(intent=name, tool=name, args=args)
-    return None
+    """A question that is one of the capability examples (ignoring case and punctuation) means what it says.
+
+    The examples are indexed by their key once per set of capabilities (a plug-in added with `added` re-indexes).
+    """
+    caps = all_capabilities()
+    ids = tuple(id(c) for c in caps)
+    index = _EXAMPLE_INDEX.get(ids)
+    if index is None:
+        index = {}
+        for text, name, args in examples():
+            index.setdefault(_example_key(text), (name, args))
+        _EXAMPLE_INDEX.clear()
+        _EXAMPLE_INDEX[ids] = index
+    found = index.get(_example_key(question))
+    return Understanding(intent=found[0], tool=found[0], args=dict(found[1])) if found else None
 
 
 def route(
-    question: str, *, session: Session, now: datetime, tz: ZoneInfo | str, silent_default: int = 5
+    question: str,
+    *,
+    session: Session,
+    now: datetime,
+    tz: ZoneInfo | str,
+    silent_default: int = 5,
+    names: Names | None = None,
 ) -> Understanding:
-    """Decide the tool call for `question`; `now` is the reference instant, `tz` the team timezone for periods."""
+    """Decide the tool call for `question`; `now` is the reference instant, `tz` the team timezone for periods.
+
+    `names`: the workspace's names when the caller has read them already (`load_names`).
+    """
     zone = ZoneInfo(tz) if isinstance(tz, str) else tz
     today = now.astimezone(zone).date()
     text = _normalise(question)
@@ -661,10 +810,10 @@ def route(
     known = match_example(text)
     if known is not None:
         return known
-    names = load_names(session)
+    names = names or load_names(session)
     fixed = _corrected(low, names.protected)
     company = find_company_mention(low, names)
-    insight = route_insight(text, low)
+    insight = route_insight(text, low) or route_insight(text, fixed)  # "buyer persnas", "objection mapp"
     # "Why did we lose Globex?" is about one account: its latest interactions answer it, not the team's loss reasons.
     if insight is not None and (company is None or insight.tool == "get_battle_card"):
         return insight
@@ -696,8 +845,15 @@ def route(
         intent = "deals"
     # "Has Globex gone quiet?" asks about one account, and its latest interactions answer it (the silent-deals list
     # has no company filter).
-    if intent == "silent" and company:
+    if intent == "silent" and company and not re.search(r"\bdeals\b|\bopps\b|\bwhich\b", intent_text):
         intent = "latest"
+    if intent is None and re.search(r"\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b", intent_text):
+        metric = re.search(
+            r"win ?rate|revenue|bookings?|booked|deal size|cycle|\bwon\b|\blost\b|amount|pipeline|\bdeals\b",
+            intent_text,
+        )
+        if len(owners_named(text, names, company)) >= 2 and not metric:  # "Carlos vs Kenji": two AEs side by side
+            intent = "performance"
     if intent is None:
         return Understanding(intent="unknown", problem="I'm not sure what you're asking.")
     if intent == "help":
@@ -716,7 +872,7 @@ def route(
 
     owners = find_owners(low, names, company)
     if intent in ("forecast", "make_or_break", "performance"):
-        return _intelligence_route(intent, fixed, owners)
+        return _intelligence_route(intent, fixed, owners_named(text, names, company))
     args: dict[str, Any] = {}
     if owners:
         args["owners"] = owners
@@ -740,7 +896,7 @@ def route(
             if re.search(
                 (
                     r"\bby (?:owner|rep|ae|person)|per (?:owner|rep|ae)|each (?:rep|ae|owner)|\breps?\b|\bowners\b"
-                    r"|who has|\bwho\b"
+                    r"|who has|\bwho\b|\bwhose\b"
                 ),
                 fixed,
             )
@@ -761,6 +917,9 @@ def route(
         args["stages"] = stages
     if company and intent in ("deals", "closing", "pipeline"):
         args["company"] = company
+    top = slots.parse_top_n(fixed)
+    if not (period or amount is not None or stages or owners or company) and top:
+        return Understanding(intent="deals", tool="search_deals", args={"limit": top})  # "top 10 deals"
     if not (period or amount is not None or stages or owners or company):
         # "all the acme deals": what is left once the question's words are gone is the company (the tool resolves it
         # fuzzily and says "did you mean" rather than guess)
@@ -781,7 +940,7 @@ def _intelligence_route(intent: str, text: str, owners: list[str]) -> Understand
         if not owners:
             return Understanding(intent=intent, problem="Which AE? e.g. 'how is Jamal doing this quarter?'")
         return Understanding(intent=intent, tool="get_ae_performance", args={"owners": owners})
-    args: dict[str, Any] = {"period": "month" if re.search(r"\bmonth\b", text) else "quarter"}
+    args: dict[str, Any] = {"period": "month" if re.search(r"\bmonth(?:ly)?\b|\bmtd\b|\beom\b", text) else "quarter"}
     if owners:
         args["owners"] = owners
     tool = "forecast_bookings" if intent == "forecast" else "list_make_or_break_deals"

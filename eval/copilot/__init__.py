@@ -22,6 +22,11 @@ from sqlmodel import Session, select
 from eval.copilot.heldout5 import CASES as HELDOUT_5
 from eval.copilot.heldout6 import CASES as HELDOUT_6
 from eval.copilot.phrasings import PHRASINGS
+from eval.copilot.probe7 import PROBE_7
+from eval.copilot.probe8 import PROBE_8
+from eval.copilot.probe9 import PROBE_9
+from eval.copilot.probe10 import PROBE_10
+from eval.copilot.probe11 import PROBE_11
 from eval.copilot.questions import CASES, FRESH, HELDOUT, Case
 from eval.copilot.unseen import UNSEEN
 from eval.copilot.unseen4 import UNSEEN_4
@@ -433,7 +438,12 @@ def main(argv: list[str] | None = None) -> None:
         (PHRASINGS, "Phrasings of the issue-14 capabilities (tuning set)"),
     ]
     sets.append((HELDOUT_5, "Held-out set 5, written blind (first run 74.5%, 23 confident wrong; then fixed)"))
-    sets.append((HELDOUT_6, "Held-out set 6, written blind after this round's merges (first run)"))
+    sets.append((HELDOUT_6, "Held-out set 6, written blind (first run 72.6%, 28 confident wrong; then fixed)"))
+    sets.append((PROBE_7, "Probe set 7a of the understanding helper (first run 68.9%, 9 confident wrong; then fixed)"))
+    sets.append((PROBE_8, "Probe set 7b of the understanding helper (first run 90.5%, 2 confident wrong; then fixed)"))
+    sets.append((PROBE_9, "Probe set 7c of the understanding helper (first run 87.2%, 2 confident wrong; then fixed)"))
+    sets.append((PROBE_10, "Probe set 7d of the understanding helper (first run 67.6%, 9 confident wrong; then fixed)"))
+    sets.append((PROBE_11, "Probe set 7e of the understanding helper (first run 93.1%, 2 confident wrong; then fixed)"))
     for cases, title in sets:
         run(engine, now, cases, f"{title} ({len(cases)} questions)")
     settings = Settings()

@@ -186,6 +186,12 @@ CAPABILITIES = (
         examples=(
             Example("battle card vs DataPilot", {"competitor": "DataPilot"}),
             Example("how do we beat Metricly?", {"competitor": "Metricly"}),
+            Example("pull up the Quantix battle card", {"competitor": "Quantix"}),
+            Example("how do we do against Lookwise?", {"competitor": "Lookwise"}),
+            Example("competitive intel on Chartwell BI", {"competitor": "Chartwell BI"}),
+            Example("where do we win and lose against DataPilot?", {"competitor": "DataPilot"}),
+            Example("what does Metricly claim and how do we respond?", {"competitor": "Metricly"}),
+            Example("our win rate against Quantix", {"competitor": "Quantix"}),
         ),
         subcommand=Subcommand(
             "battlecard", "battlecard <competitor>", "battle card against a competitor", arg="competitor"

@@ -340,6 +340,12 @@ CAPABILITIES = (
             Example("why are we losing deals?", {}),
             Example("what are our loss reasons?", {}),
             Example("why am I losing deals?", {"owner": "me"}),
+            Example("the most common reasons deals end up closed lost", {}),
+            Example("break down our losses by reason", {}),
+            Example("why do our deals fall through?", {}),
+            Example("what are the common themes in lost deals?", {}),
+            Example("why is Jamal losing deals?", {"owner": "Jamal Carter"}),
+            Example("what causes us to lose?", {}),
         ),
     ),
 )

@@ -130,6 +130,12 @@ CAPABILITIES = (
         examples=(
             Example("what pain points do our buyers have?", {}),
             Example("why do customers buy from us?", {}),
+            Example("what problems do buyers need solved when they sign?", {}),
+            Example("top pain points of the customers we won", {}),
+            Example("what are buyers struggling with before they buy?", {}),
+            Example("which pains come up most in won deals?", {}),
+            Example("what business problems do we solve for buyers?", {}),
+            Example("what made our customers start looking for a solution?", {}),
         ),
     ),
 )

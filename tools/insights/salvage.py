@@ -433,6 +433,12 @@ CAPABILITIES = (
         examples=(
             Example("which lost deals should we revive?", {}),
             Example("which of my lost deals should I reopen?", {"owner": "me"}),
+            Example("lost deals worth reviving", {}),
+            Example("which lost deals could we win back?", {}),
+            Example("reactivation list for Carlos", {"owner": "Carlos Mendes"}),
+            Example("closed lost deals worth a second try", {}),
+            Example("3 lost deals worth re-engaging", {"limit": 3}),
+            Example("old lost opportunities we should revisit", {}),
         ),
         subcommand=Subcommand("revive", "revive [AE]", "lost deals worth reopening", arg="owner"),
     ),

@@ -119,6 +119,10 @@ CAPABILITIES = (
             Example("what are the odds on the Acme deal?", {"company": "Acme"}),
             Example("will we win Globex?", {"company": "Globex"}),
             Example("likelihood to close Initech", {"company": "Initech"}),
+            Example("what are our chances with Globex?", {"company": "Globex"}),
+            Example("is Soylent going to close?", {"company": "Soylent"}),
+            Example("how likely is Acme to close?", {"company": "Acme"}),
+            Example("odds of closing Umbrella", {"company": "Umbrella"}),
         ),
         subcommand=Subcommand(
             "odds", "odds <company>", "win probability of an account's deals, and why", arg="company"
@@ -137,6 +141,12 @@ CAPABILITIES = (
             Example("what will we close this quarter?", {"period": "quarter"}),
             Example("forecast for this month", {"period": "month"}),
             Example("what's my forecast this quarter?", {"period": "quarter", "owners": ["me"]}),
+            Example("what are we going to book this quarter?", {"period": "quarter"}),
+            Example("bookings forecast for the month", {"period": "month"}),
+            Example("what's our landing estimate for the quarter?", {"period": "quarter"}),
+            Example("expected bookings this month with a range", {"period": "month"}),
+            Example("what will Team West close this quarter?", {"period": "quarter", "owners": ["Team West"]}),
+            Example("projected bookings for me this month", {"period": "month", "owners": ["me"]}),
         ),
         subcommand=Subcommand("forecast", "forecast", "expected bookings this quarter", defaults={"period": "quarter"}),
     ),
@@ -151,6 +161,12 @@ CAPABILITIES = (
         examples=(
             Example("which deals make or break the quarter?", {"period": "quarter"}),
             Example("which deals make or break the month?", {"period": "month"}),
+            Example("which deals swing the quarter?", {"period": "quarter"}),
+            Example("swing deals this month", {"period": "month"}),
+            Example("which deals will my quarter depend on?", {"period": "quarter", "owners": ["me"]}),
+            Example("top 3 make or break deals", {"period": "quarter", "limit": 3}),
+            Example("must-win deals for the quarter", {"period": "quarter"}),
+            Example("high-stakes deals for this month", {"period": "month"}),
         ),
     ),
     Capability(
@@ -165,6 +181,13 @@ CAPABILITIES = (
         examples=(
             Example("how is Jamal doing this quarter?", {"owners": ["Jamal"]}),
             Example("compare Dana and Jamal", {"owners": ["Dana", "Jamal"]}),
+            Example("how is Emily performing?", {"owners": ["Emily"]}),
+            Example("Rachel versus Helen", {"owners": ["Rachel", "Helen"]}),
+            Example("am I ahead or behind the rest of the team?", {"owners": ["me"]}),
+            Example("coaching ideas for Luis", {"owners": ["Luis"]}),
+            Example("compare me with Carlos", {"owners": ["me", "Carlos"]}),
+            Example("how is Aisha tracking this quarter?", {"owners": ["Aisha"]}),
+            Example("AE scorecard for Tyler", {"owners": ["Tyler"]}),
         ),
     ),
 )

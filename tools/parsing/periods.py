@@ -12,10 +12,10 @@ from tools.parsing.dates import month_bounds, month_end, quarter_bounds
 from tools.parsing.numbers import number
 
 PERIOD_RE = re.compile(
-    r"(?P<rel>this|next|last|current|the current|coming|upcoming)\s+(?P<unit>week|month|quarter|qtr|q|year)"
+    r"\b(?P<rel>this|next|last|current|the current|coming|upcoming)\s+(?P<unit>week|month|quarter|qtr|q|year)"
     r"|(?P<end>(?:by |before |until |till )?(?:the )?end of (?:the )?(?P<eunit>week|month|quarter|qtr|year))"
     r"|(?P<eo>eo(?P<eounit>m|q|y))\b"
-    r"|(?:next|coming|within(?: the next)?|in the next|over the next|in)\s+"
+    r"|\b(?:next|coming|within(?: the next)?|in the next|over the next|in)\s+"
     r"(?P<n>\d+|[a-z]+)\s+(?P<nunit>days?|weeks?|months?)"
     r"|\b(?P<q>q[1-4])\b"
     r"|\b(?P<day>today|tomorrow)\b"

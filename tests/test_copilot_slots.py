@@ -1,0 +1,203 @@
+"""Understanding's slot parsers and schema filling for the insight families, its names cache and its fast classifier."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlmodel import Session
+
+from bot.copilot import slots
+from bot.copilot.decide import understand
+from bot.copilot.understanding import load_names
+from store.models import Owner
+from tests import copilot_fixture as fx
+from tools.parsing.periods import parse_period
+
+TODAY = date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [("my top 5 deals", 5), ("the 3 biggest deals", 3), ("top ten deals", 10), ("top deals", None), ("my deals", None)],
+)
+def test_top_n_reads_a_count_after_an_earlier_near_match(text, n):
+    assert slots.parse_top_n(text) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("objections from the last 2 weeks", 14),
+        ("pushback in the past 10 days", 10),
+        ("objections over the last three weeks", 21),
+        ("objections this month", 30),
+        ("objections lately", None),
+    ],
+)
+def test_days_back(text, days):
+    assert slots.parse_days_back(text) == days
+
+
+@pytest.mark.parametrize(
+    ("text", "persona"),
+    [
+        ("what do finance approvers care about", "Finance approver"),
+        ("what do CFOs want", "Finance approver"),
+        ("what matters to technical evaluators", "Technical evaluator"),
+        ("tell me about the procurement persona", "Procurement gatekeeper"),
+        ("who buys from us", None),
+    ],
+)
+def test_persona(text, persona):
+    assert slots.parse_persona(text) == persona
+
+
+@pytest.mark.parametrize(
+    ("text", "competitor"),
+    [
+        ("battle card vs DataPilot", "DataPilot"),
+        ("compete card for data pilot", "DataPilot"),  # spacing
+        ("how do we stack up against metricley", "Metricly"),  # a typo
+        ("how do we win vs chartwell bi", "Chartwell BI"),
+        ("how do we win this deal", None),
+    ],
+)
+def test_competitor_from_known_names(text, competitor):
+    known = ["DataPilot", "Metricly", "Quantix", "Chartwell BI", "Lookwise", "Salesforce"]
+    assert slots.parse_competitor(text, known) == competitor
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("objection map for pricing", "pricing"),
+        ("win rate when security comes up", "security"),
+        ("which objections cost us the most deals", None),  # "cost us" is not the pricing category
+        ("competitor objections", "competitor"),
+    ],
+)
+def test_objection_category(text, category):
+    assert slots.parse_objection_category(text) == category
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("win rate team east vs team west", ["win rate team east", "team west"]),
+        ("compare me and emily", ["me", "emily"]),
+        ("smb vs mid market vs enterprise", ["smb", "mid market", "enterprise"]),
+        ("deals closing this month", None),
+    ],
+)
+def test_comparison_sides(text, sides):
+    assert slots.comparison_sides(text) == sides
+
+
+def test_since_reads_numeric_dates():
+    assert slots.parse_since("emails about pricing since 11/1/2026", TODAY) == date(2026, 11, 1)
+    assert slots.parse_since("notes since 2026-10-15", TODAY) == date(2026, 10, 15)
+    assert slots.parse_since("calls since 12/25", TODAY) == date(2025, 12, 25)  # no year, not yet come: last year's
+    assert slots.conversation_topic("emails about pricing since 11/1/2026", None) == "pricing"
+
+
+def test_in_inside_a_word_is_not_a_period():
+    # "win last month" once read as "in last month" (no number) and gave no period at all
+    assert parse_period("how many deals did we win last month", TODAY)[:2] == (date(2026, 11, 1), date(2026, 11, 30))
+
+
+def test_cycle_time_is_a_metric_not_a_future_close():
+    assert slots.parse_metric("how long do enterprise deals take to close") == "cycle_time"
+
+
+# --- understanding, end to end on the fixture workspace -----------------------------------------------------------
+
+
+@pytest.fixture
+def ws(sqlite_engine):
+    return sqlite_engine, fx.build(sqlite_engine)
+
+
+def decide(ws, question):
+    engine, _ids = ws
+    with Session(engine) as session:
+        return understand(question, session=session, now=fx.NOW, tz="America/New_York")
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "args"),
+    [
+        ("objections from the last 2 weeks", "get_objections_this_week", {"days": 14}),
+        ("summary of this week's objections", "get_objections_this_week", {}),
+        ("objection map for security", "get_objection_map", {"category": "security"}),
+        ("why has Sam been losing deals", "get_loss_reasons", {"owner": "Sam Patel"}),
+        ("3 lost deals of mine worth reopening", "get_reactivation_list", {"owner": "me", "limit": 3}),
+        ("what does procurement care about", "get_buyer_personas", {"persona": "Procurement gatekeeper"}),
+        ("top 3 deals that could swing my month", "list_make_or_break_deals", {"period": "month", "owners": ["me"],
+                                                                                "limit": 3}),
+        ("compare me and Sam", "get_ae_performance", {"owners": ["me", "Sam Patel"]}),
+        ("Sam vs Morgan", "get_ae_performance", {"owners": ["Sam Patel", "Morgan Lee"]}),
+        ("monthly bookings forecast", "forecast_bookings", {"period": "month"}),
+        ("buyer persnas", "get_buyer_personas", {}),  # a typo in the family's own word
+        ("how does pricing pushback affect win rate", "get_objection_map", {"category": "pricing"}),
+        ("objections in the last fortnight", "get_objections_this_week", {"days": 14}),
+        ("win rate me vs Sam this year", "get_closed_deal_metrics", {"owners": ["me", "Sam Patel"], "by": "owner"}),
+        ("how to overcome security review concerns", "search_objection_handling", {}),  # "review" is not "revive"
+    ],
+)  # fmt: skip
+def test_insight_families_get_their_schema_arguments(ws, question, tool, args):
+    decision = decide(ws, question)
+    assert decision.tool == tool and not decision.choices
+    for key, value in args.items():
+        assert decision.args.get(key) == value, (key, decision.args)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("silent deals closing this month", "a period"),
+        ("enterprise deals closing next month", "a segment filter (enterprise)"),
+        ("deals from referral source", "a deal-source filter"),
+        ("forecast for next quarter", "a period"),
+        ("why is the Enterprise team losing deals", "(this takes one AE)"),
+        ("3 smallest deals in the pipeline", "that sort order"),
+    ],
+)
+def test_a_filter_the_capability_cannot_take_is_said(ws, question, said):
+    decision = decide(ws, question)
+    assert decision.tool is None or any(said in u for u in decision.unapplied), decision
+
+
+def test_names_are_read_again_when_the_store_changes(ws):
+    engine, _ids = ws
+    with Session(engine) as session:
+        before = load_names(session)
+        assert load_names(session) is before  # nothing changed: the same read
+        session.add(Owner(name="Quinn Hart", email="quinn@example.com", team="Enterprise"))
+        session.commit()
+        after = load_names(session)
+    assert after is not before and "Quinn Hart" in {name for _i, name, _t in after.owners}
+
+
+def test_names_fingerprint_runs_on_each_backend(engine):
+    fx.build(engine)
+    with Session(engine) as session:
+        names = load_names(session)
+    assert {"Dana Reyes", "Sam Patel"} <= {name for _i, name, _t in names.owners}
+
+
+@pytest.mark.parametrize("question", ["send the Acme brief to my manager", "email the pipeline summary to Sam"])
+def test_sending_to_someone_else_is_an_action_not_a_question(ws, question):
+    decision = decide(ws, question)
+    assert decision.tool is None and "only reads" in (decision.problem or "")
+
+
+def test_sending_it_to_me_is_a_question(ws):
+    assert decide(ws, "send me the Acme brief").tool == "get_company_brief"
+
+
+def test_a_bare_company_name_asks_what_about_it(ws):
+    decision = decide(ws, "acme corp")
+    offered = {c.tool for c in decision.choices}
+    assert decision.tool is None and offered >= {"get_latest_on_company", "get_company_brief"}
+    assert decide(ws, "Acme Corp?").tool == "get_latest_on_company"
