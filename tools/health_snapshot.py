@@ -104,7 +104,7 @@ def refresh_snapshot(engine: Engine, settings: Settings, *, now: datetime) -> Sn
         s = table_of(DealHealthScore).c
         stored: dict[int, str | None] = dict(session.execute(select(s.deal_id, s.basis)).all())  # type: ignore[arg-type]
         ids = book.ids.tolist()
-        basis = {deal_id: f"{shared}:{book.digest(p)}" for p, deal_id in enumerate(ids)}
+        basis = {deal_id: f"{shared}:{digest}" for deal_id, digest in zip(ids, book.digests(), strict=True)}
         changed = [p for p, deal_id in enumerate(ids) if stored.get(deal_id) != basis[deal_id]]
         gone = sorted(set(stored) - set(ids))
         assessed = book.explain(session, changed)

@@ -113,15 +113,24 @@ class Book:
         names = self._champion_names(session, positions)
         return {int(self.ids[p]): self._raw.get(int(self.ids[p])) or self._inputs(p, names) for p in positions}
 
-    def digest(self, position: int) -> str:
-        """What the deal at `position` was assessed from: its inputs, score and broken rules.
+    def digests(self) -> list[str]:
+        """What each deal was assessed from: its inputs (its columns and aggregate), score and broken rules.
 
-        Equal digests on the same team-local day mean equal assessments.
+        Equal digests on the same team-local day, with the same rules and won-deal medians, mean equal assessments.
         """
-        r = self._rows[position]
-        h = hashlib.blake2b(r[7] or b"", digest_size=12)
-        h.update(repr((r[1:7], r[8:], int(self.score[position]), int(self.mask[position]))).encode())
-        return h.hexdigest()
+        numbers = np.stack(
+            [self.owner_ids, self.company_ids, self.amount.view(np.int64), self._fields["close_ord"],
+             self._fields["created_us"], self._fields["contacts"], self._fields["buyer_contacts"], self.score,
+             self.mask],
+            axis=1,
+        ).astype("<i8")  # fmt: skip
+        out = []
+        for p, r in enumerate(self._rows):
+            h = hashlib.blake2b(r[7] or b"", digest_size=12)
+            h.update(numbers[p].tobytes())
+            h.update(f"{r[6]}|{r[10]}".encode())  # the stage, and from when the aggregate answers
+            out.append(h.hexdigest())
+        return out
 
     # --- explaining one deal ------------------------------------------------------------------------------------
 
@@ -273,17 +282,19 @@ def score_book(
 def _score(session: Session, rows: list[Any], now: datetime, ctx: RuleContext) -> Book:
     n = len(rows)
     now_us = agg.to_us(now)
-    ids = _i64([r[0] for r in rows])
-    owner = _i64([-1 if r[1] is None else r[1] for r in rows])
-    company = _i64([-1 if r[2] is None else r[2] for r in rows])
-    amount = np.array([np.nan if r[3] is None else r[3] for r in rows], dtype=np.float64)
-    close_ord = _ordinals([r[4] for r in rows], missing=10**9)
-    created_us = _instants([r[5] for r in rows], missing=now_us)
-    stages = [r[6] for r in rows]
-    blobs = [r[7] or b"" for r in rows]
-    contacts = _i64([r[8] or 0 for r in rows])
-    buyer_contacts = _i64([r[9] or 0 for r in rows])
-    lengths = _i64([len(b) // (8 * agg.COLUMNS) for b in blobs])
+    # one transpose into columns (C speed), then each column converted whole
+    cols: list[tuple[Any, ...]] = list(zip(*rows, strict=True)) if n else [()] * 11
+    ids = _i64(list(cols[0]))
+    owner = np.array([-1 if v is None else v for v in cols[1]], dtype=np.int64)
+    company = np.array([-1 if v is None else v for v in cols[2]], dtype=np.int64)
+    amount = np.array(cols[3], dtype=np.float64)  # None becomes NaN
+    close_ord = _ordinals(list(cols[4]), missing=10**9)
+    created_us = _instants(list(cols[5]), missing=now_us)
+    stages = cols[6]
+    blobs = [b or b"" for b in cols[7]]
+    contacts = np.array([v or 0 for v in cols[8]], dtype=np.int64)
+    buyer_contacts = np.array([v or 0 for v in cols[9]], dtype=np.int64)
+    lengths = np.fromiter(map(len, blobs), dtype=np.int64, count=n) // (8 * agg.COLUMNS)
     starts = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=starts[1:])
     events = agg.decode_events(b"".join(blobs)) if n else np.zeros((0, agg.COLUMNS), dtype=np.int64)
@@ -319,6 +330,8 @@ def _score(session: Session, rows: list[Any], now: datetime, ctx: RuleContext) -
         "pushes": count(has(agg.PUSH) & past),
         "contacts": contacts,
         "buyer_contacts": buyer_contacts,
+        "close_ord": close_ord,
+        "created_us": created_us,
     }
     th, store = ctx.thresholds, ctx.store
     today = ctx.today
@@ -462,7 +475,8 @@ def _read_raw_where_pruned(session: Session, book: Book, rows: list[Any], now: d
     if not pruned:
         return
     valid_from = _instants([rows[i][10] for i in pruned], missing=0)
-    late = [i for i, v in zip(pruned, valid_from.tolist(), strict=True) if v > agg.to_us(now)]
+    now_us = agg.to_us(now)
+    late = [i for i, v in zip(pruned, valid_from.tolist(), strict=True) if v > now_us]
     if not late:
         return
     ids = [rows[i][0] for i in late]

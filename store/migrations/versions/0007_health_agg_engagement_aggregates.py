@@ -33,6 +33,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('deal', schema=None) as batch_op:
         batch_op.create_index('ix_deal_won', ['is_won'], unique=False)
+        batch_op.create_index(
+            'ix_deal_open_scan',
+            ['is_closed', 'id', 'owner_id', 'company_id', 'amount', 'close_date', 'created_at', 'stage'],
+            unique=False,
+        )
     with op.batch_alter_table('dealhealthscore', schema=None) as batch_op:
         batch_op.add_column(sa.Column('basis', sqlmodel.sql.sqltypes.AutoString(), nullable=True))
     # The backfill runs the same function every write path uses, so a migrated store equals a freshly built one.
@@ -43,6 +48,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table('deal', schema=None) as batch_op:
+        batch_op.drop_index('ix_deal_open_scan')
         batch_op.drop_index('ix_deal_won')
     with op.batch_alter_table('dealhealthscore', schema=None) as batch_op:
         batch_op.drop_column('basis')
