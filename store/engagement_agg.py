@@ -37,6 +37,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, event, insert, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.sql.dml import Delete, Insert, Update
+from sqlalchemy.sql.elements import BindParameter
 
 from store.models import CloseDateChange, DealContact, DealEngagementAgg, DealStageChange, Engagement, table_of
 
@@ -314,8 +315,14 @@ def _deals_of_statement(session: Session, statement: Any, parameters: Any) -> li
     before = list(session.connection().execute(query if where is None else query.where(where)).scalars())
     if isinstance(statement, Update):
         sets = {getattr(k, "key", k): v for k, v in (statement._values or {}).items()}  # noqa: SLF001
-        if "deal_id" in sets or any(isinstance(r, dict) and "deal_id" in r for r in rows):
-            return [None]  # moved to another deal by an expression: recompute everything
+        if any(isinstance(r, dict) and "deal_id" in r for r in rows):
+            return [None]  # moved per row by executemany: recompute everything rather than guess
+        if "deal_id" in sets:
+            moved_to = sets["deal_id"]
+            if not isinstance(moved_to, BindParameter):
+                return [None]  # moved by an expression: recompute everything
+            # e.g. detached from a deleted deal (set to NULL): the old deals only (None here would mean "all")
+            return [*before, *([] if moved_to.value is None else [moved_to.value])]
     return list(before)
 
 

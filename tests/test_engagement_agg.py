@@ -311,3 +311,21 @@ def test_a_full_refresh_rebuilds_what_the_hooks_keep(sqlite_engine):
         conn.execute(delete(table_of(DealEngagementAgg)))
         refresh_engagement_aggregates(conn)
     assert same_rows(stored(engine), kept)
+
+
+def test_detaching_activity_from_a_deal_recomputes_that_deal_only(sqlite_engine):
+    """The sync's archive sweep sets `deal_id` to NULL by a WHERE: the old deal is recomputed, not the whole book."""
+    engine = sqlite_engine
+    deal_ids, _ = seed_book(engine, random.Random(5))
+    with Session(engine) as s:
+        for deal_id in deal_ids[1:3]:
+            s.add(Engagement(type="email", direction="inbound", deal_id=deal_id, occurred_at=NOW, buyer_engaged=True))
+        s.commit()
+    e = table_of(Engagement)
+    with Session(engine) as s:
+        s.execute(update(e).where(e.c.deal_id == deal_ids[1]).values({"deal_id": None}))
+        assert s.info["engagement_agg_pending"] == {deal_ids[1]}
+        s.commit()
+    rows = stored(engine)
+    assert deal_ids[1] not in rows and rows[deal_ids[2]]["last_buyer_at"] == NOW
+    assert same_rows(rows, recomputed(engine))
