@@ -138,6 +138,8 @@ class Book:
         return self._events[self._starts[p] : self._starts[p + 1]]
 
     def _champions(self, p: int) -> list[int]:
+        if not self._fields["champion_links"][p]:
+            return []  # most deals: no slicing at all
         events = self._slice(p)
         return [int(c) for c in events[(events[:, 1] & agg.CHAMPION) != 0, 3]]
 
@@ -172,11 +174,15 @@ class Book:
         )
         move = int(f["last_move"][p])
         events = self._slice(p)
-        pushes: list[tuple[int, date | None, date | None]] = [
-            (int(e[2]), date.fromordinal(int(e[3])), date.fromordinal(int(e[4])))
-            for e in events
-            if e[1] & agg.PUSH and e[0] <= now_us
-        ]
+        pushes: list[tuple[int, date | None, date | None]] = (
+            [
+                (int(e[2]), date.fromordinal(int(e[3])), date.fromordinal(int(e[4])))
+                for e in events.tolist()
+                if e[1] & agg.PUSH and e[0] <= now_us
+            ]
+            if f["pushes"][p]
+            else []
+        )
         champions = []
         for contact_id in self._champions(p):
             if contact_id not in names:
@@ -328,6 +334,7 @@ def _score(session: Session, rows: list[Any], now: datetime, ctx: RuleContext) -
         "last_meeting": _last_index(held, deal_of, n),
         "last_move": _last_index(has(agg.STAGE) & past, deal_of, n),
         "pushes": count(has(agg.PUSH) & past),
+        "champion_links": count(has(agg.CHAMPION)),
         "contacts": contacts,
         "buyer_contacts": buyer_contacts,
         "close_ord": close_ord,
