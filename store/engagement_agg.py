@@ -39,7 +39,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.sql.dml import Delete, Insert, Update
 from sqlalchemy.sql.elements import BindParameter
 
-from store.models import CloseDateChange, DealContact, DealEngagementAgg, DealStageChange, Engagement, table_of
+from store.models import CloseDateChange, Deal, DealContact, DealEngagementAgg, DealStageChange, Engagement, table_of
 
 OUT, IN, HELD, SCHEDULED, TASK, BUYER, STAGE, PUSH, CHAMPION = (1 << i for i in range(9))
 """Event flags: outbound email, inbound email, held meeting, scheduled meeting, open task, buyer touch, stage move,
@@ -214,6 +214,16 @@ def refresh_engagement_aggregates(conn: Connection, deal_ids: Iterable[int] | No
     ids = None if deal_ids is None else sorted(set(deal_ids))
     if ids == []:
         return 0
+    if ids is not None and conn.dialect.name == "postgresql":
+        # Two transactions writing the same deal's activity (a sync page, an approved write-back) recompute it in
+        # turn: each locks the deal rows (in id order: no deadlock between recomputes), so the later one reads the
+        # earlier one's committed rows and never writes an aggregate that misses them. SQLite has one writer at a time.
+        deal = table_of(Deal)
+        for chunk in _chunked(ids):
+            # FOR NO KEY UPDATE: it waits for another recompute, not for the key-share locks of foreign-key checks
+            # (which FOR UPDATE would, and deadlock two writers that each inserted an activity first).
+            locked = select(deal.c.id).where(deal.c.id.in_(chunk)).order_by(deal.c.id)
+            conn.execute(locked.with_for_update(key_share=True))
     rows = compute_rows(conn, ids)
     agg = table_of(DealEngagementAgg)
     if ids is None:

@@ -329,3 +329,38 @@ def test_detaching_activity_from_a_deal_recomputes_that_deal_only(sqlite_engine)
     rows = stored(engine)
     assert deal_ids[1] not in rows and rows[deal_ids[2]]["last_buyer_at"] == NOW
     assert same_rows(rows, recomputed(engine))
+
+
+@pytest.mark.postgres
+def test_concurrent_writers_to_one_deal_leave_its_aggregate_whole(postgres_engine):
+    """A sync page and a write-back adding activity to the same deal at once: both replies are in its aggregate."""
+    import threading
+
+    engine = postgres_engine
+    deal_ids, _ = seed_book(engine, random.Random(6))
+    deal = deal_ids[1]
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def write(offset: int) -> None:
+        try:
+            start.wait()
+            for i in range(15):
+                with Session(engine) as s:
+                    at = NOW - timedelta(minutes=offset + 2 * i)
+                    s.add(
+                        Engagement(type="email", direction="inbound", deal_id=deal, occurred_at=at, buyer_engaged=True)
+                    )
+                    s.commit()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(k,)) for k in (0, 1)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    rows = stored(engine)
+    assert same_rows(rows, recomputed(engine))
+    assert len(decode_events(rows[deal]["events"])) == 30
