@@ -52,7 +52,8 @@ class AtRiskResult(BaseModel):
     assessed_at: datetime | None = None
     """When the scores were assessed (the question's instant when assessed live)."""
     from_snapshot: bool = False
-    """Served from the stored whole-book assessment (`tools.health_snapshot`) rather than assessed for this question."""
+    """Served from a stored assessment rather than assessed for this question: never since answers are always live
+    (one scan of the engagement aggregates); kept so the renderer's note stays honest should a cache come back."""
     rules_off: list[str] = []
     """Rules switched off because the store lacks their input (no activity data, no stage history), in words."""
 
