@@ -87,13 +87,13 @@ def _progress_bar() -> tuple[Callable[[str, int, int], None], Callable[[], None]
 
 
 def _assess_deal_health(engine: Engine, settings: Settings) -> None:
-    """Store the whole book's deal health unless the stored one is current, so "at risk" needs no live assessment."""
-    from tools.health_snapshot import refresh_due, refresh_snapshot
+    """Store the book's deal health (HubSpot's deal properties read it; "at risk" is always assessed live)."""
+    from tools.health_snapshot import refresh_snapshot
     from tools.intelligence.refresh import refresh_intelligence
 
     now = datetime.now(UTC)
-    if settings.deal_health_refresh_minutes > 0 and refresh_due(engine, settings, now=now) is not None:
-        refresh_snapshot(engine, settings, now=now)
+    if settings.deal_health_refresh_minutes > 0:
+        refresh_snapshot(engine, settings, now=now)  # incremental: rewrites only the deals whose basis changed
     try:
         refresh_intelligence(engine, settings, now=now)  # win scores, and HubSpot's deal properties when configured
     except Exception:

@@ -125,9 +125,9 @@ class Settings(BaseSettings):
     deal_health_refresh_minutes: int = Field(
         default=15,
         ge=0,
-        description="Deal health of the whole book is re-assessed within a minute of any data change, and at least "
-        "this often; 'at risk' is answered from it while the data is unchanged and it is under twice this old, else "
-        "live. 0: always assess live (no job).",
+        description="Above 0, the deal_health job stores every open deal's assessment (read by HubSpot's deal "
+        "properties): it runs every minute and rewrites only deals whose inputs, score or day changed. 'At risk' is "
+        "always assessed live. 0: no job.",
     )
     library_refresh_schedule: str = Field(default="sun 03:00", description="Weekly library refresh: day and time.")
     hubspot_deal_properties: bool = Field(

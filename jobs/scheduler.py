@@ -2,8 +2,8 @@
 
 Jobs (schedules are Settings): HubSpot sync every `hubspot_sync_minutes` (only when HubSpot is configured; each run
 then takes new HubSpot contacts in through lead intake, `jobs/hubspot_leads.py`, and re-assesses deal health), the
-deal-health snapshot every `deal_health_refresh_minutes` and at start (`tools/health_snapshot.py`), pre-call
-briefs every `precall_check_minutes`, risk alerts daily at `risk_alerts_time`, the weekly digest at
+stored deal health every minute when `deal_health_refresh_minutes` > 0 and at start (`tools/health_snapshot.py`),
+pre-call briefs every `precall_check_minutes`, risk alerts daily at `risk_alerts_time`, the weekly digest at
 `digest_schedule`, and the library refresh at `library_refresh_schedule`, all in `team_timezone`.
 
 Design decisions:
@@ -46,7 +46,7 @@ from jobs.weekly_digest import preview_weekly_digest, run_weekly_digest
 from store.types import utcnow
 from tools.digest import iso_week
 from tools.formatting import plural
-from tools.health_snapshot import refresh_due, refresh_snapshot
+from tools.health_snapshot import refresh_snapshot
 
 if TYPE_CHECKING:
     from settings import Settings
@@ -124,7 +124,7 @@ def _sync(ctx: JobContext, now: datetime, retry: bool) -> str:
         except Exception as exc:
             log.exception("HubSpot lead import after sync failed")
             leads = f"lead import failed ({type(exc).__name__}: {exc}); retried next sync"
-        # The data just changed: re-assess deal health now rather than serve live answers until the next interval.
+        # The data just changed: store the changed deals' health now (HubSpot's properties read it) and not a minute on.
         try:
             if ctx.settings.deal_health_refresh_minutes > 0:
                 refresh_snapshot(ctx.engine, ctx.settings, now=utcnow())
@@ -165,30 +165,29 @@ def _intelligence(ctx: JobContext, now: datetime) -> str:
 
 
 def _deal_health(ctx: JobContext, now: datetime, retry: bool) -> str:
-    why = refresh_due(ctx.engine, ctx.settings, now=now)
-    if why is None:
-        # Win scores have their own cheap check (the data signature and the day), so they are kept current here too.
-        return f"the snapshot is current; {_intelligence(ctx, now)}"
-
     def assess() -> tuple[Any, str]:
         return refresh_snapshot(ctx.engine, ctx.settings, now=now), _intelligence(ctx, now)
 
+    # Each run scores the whole book (one scan of the engagement aggregates) and rewrites only the deals whose basis
+    # changed, so it runs every interval; the claim keeps two replicas from doing the same minute's work twice.
     run = run_claimed(
         ctx.engine,
         "deal_health",
-        interval_slot("health", now, 1),  # claims only when assessing: one replica per minute does the work
+        interval_slot("health", now, 1),
         ctx.replica,
         assess,
-        describe=lambda r: f"{why}: {r[0].deals} open deals, {r[0].at_risk} at risk, {r[0].seconds:.1f} s; {r[1]}",
+        describe=lambda r: (
+            f"{r[0].deals} open deals, {r[0].at_risk} at risk, {r[0].rewritten} rewritten, {r[0].seconds:.2f} s; {r[1]}"
+        ),
         retry=retry,
     )
     if not run.ran:
         return "skipped: another replica is assessing this minute"
-    assert run.result is not None  # it ran: the snapshot report and what the win scores did
+    assert run.result is not None  # it ran: the refresh report and what the win scores did
     report, intelligence = run.result
     return (
-        f"{why}: assessed {report.deals} open deals ({report.at_risk} at risk) in {report.seconds:.1f} s; "
-        f"{intelligence}"
+        f"assessed {report.deals} open deals ({report.at_risk} at risk, {report.rewritten} rewritten) in "
+        f"{report.seconds:.2f} s; {intelligence}"
     )
 
 
@@ -324,9 +323,9 @@ JOB_SPECS: dict[str, JobSpec] = {
         ),
         JobSpec(
             "deal_health",
-            "re-assess every open deal's health when the data changed, or every DEAL_HEALTH_REFRESH_MINUTES",
+            "store every open deal's health, rewriting only deals whose inputs, score or day changed",
             lambda s: IntervalTrigger(minutes=1, timezone=s.tz),
-            # A check a minute late is as good as on time; answers are assessed live meanwhile.
+            # A run a minute late is as good as on time: answers are always assessed live.
             misfire_grace_seconds=60,
             run=_deal_health,
             frequent=True,

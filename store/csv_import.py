@@ -21,6 +21,7 @@ from sqlmodel import col
 
 from store.bulk import insert_rows
 from store.db import refresh_statistics, reset_id_sequences
+from store.engagement_agg import refresh_engagement_aggregates
 from store.meta import CSV_GENERATOR, PROVENANCE_KEY
 from store.models import Company, Deal, Owner, WorkspaceMeta
 from store.stages import STAGES_KEY, Stage, stages_json
@@ -280,6 +281,7 @@ def import_crm_csv(engine: Engine, folder: Path, *, tz: ZoneInfo, progress: Prog
                 )
         insert_rows(conn, WorkspaceMeta, [{"key": k, "value": v, "updated_at": data.as_of} for k, v in meta.items()])
         reset_id_sequences(conn, (Owner, Company, Deal))
+        refresh_engagement_aggregates(conn)  # a bare connection: no session hook sees these rows
     refresh_statistics(engine)
     return ImportReport(
         owners=len(data.owners),

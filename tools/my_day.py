@@ -1,7 +1,7 @@
 """An owner's day ("my day"): meetings today (each with its deal and health), tasks due, at-risk and silent deals.
 
 One call answers "what should I do today?" with records only: meetings and tasks from the CRM's engagements, risk
-from deal health (`tools.health_snapshot.at_risk`), silence from `tools.deals.summarize_silent_deals`.
+from deal health (`tools.health.at_risk_deals`, assessed live), silence from `tools.deals.summarize_silent_deals`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from sqlmodel import Session, col
 from store.models import Engagement
 from tools.capabilities import Capability, Example, ToolContext, ToolUserError
 from tools.deals import DealRow, Interaction, SilentDeal, _interactions, deal_rows, summarize_silent_deals
-from tools.health import AtRiskDeal, Thresholds
-from tools.health_snapshot import at_risk, max_age
+from tools.health import AtRiskDeal, Thresholds, at_risk_deals
 from tools.resolve import resolve_owners
 
 SHOWN = 8
@@ -76,13 +75,12 @@ def _my_day(ctx: ToolContext, session: Session, a: MyDayArgs) -> BaseModel:
         )
         .order_by(col(Engagement.occurred_at), col(Engagement.id)),
     )
-    health = at_risk(
+    health = at_risk_deals(
         session,
         now=ctx.now,
         thresholds=Thresholds.from_settings(ctx.settings),
         tz=tz,
         min_score=ctx.settings.risk_alert_score,
-        max_age=max_age(ctx.settings),
         owner_ids=owner_ids,
         limit=50,
     )

@@ -15,6 +15,7 @@ from store.demo.activity import ActivityBuilder
 from store.demo.leads import LeadsBuilder
 from store.demo.plans import GENERATOR, SIZES, CompanyPlan, DealPlan, LeadPlan, Progress, Size, WorkspaceStats
 from store.demo.tour import TourBuilder
+from store.engagement_agg import refresh_engagement_aggregates
 from store.models import (
     Call,
     CloseDateChange,
@@ -175,6 +176,8 @@ def generate_workspace(
         finally:
             if conn.dialect.name == "sqlite":
                 conn.exec_driver_sql("PRAGMA cache_size=-2000")
+        # The rows went in on a bare connection (no session hooks): the deals' aggregates are built once, at the end.
+        refresh_engagement_aggregates(conn)
         reset_id_sequences(
             conn,
             (Owner, Company, Contact, Deal, DealStageChange, CloseDateChange, Engagement, Call, InboundLead),

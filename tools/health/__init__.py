@@ -1,8 +1,10 @@
 """Deal health: a risk score 0–100 for every open deal, the reasons behind it, and a next best action per reason.
 
-Modules: `model` (thresholds, reasons, the playbook), `inputs` (what the rules read, in a few grouped queries),
-`rules` (one small function per rule, in one table), `assess` (score and sort the book), `at_risk` (the copilot's
-answer). The score is the sum of the broken rules' points, capped at 100. The names below are the package's API.
+Modules: `model` (thresholds, reasons, the playbook), `book` (today's book scored in one scan of the open deals and
+their engagement aggregates, the rules vectorised), `inputs` (what the rules read, from the raw rows: a past book, and
+the reference the aggregates are tested against), `rules` (one small function per rule, in one table), `assess`
+(score and sort the book), `at_risk` (the copilot's answer). The score is the sum of the broken rules' points, capped
+at 100. The names below are the package's API.
 """
 
 from tools.health.assess import assess_deals, is_worse

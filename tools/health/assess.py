@@ -13,6 +13,7 @@ from sqlmodel import Session
 from store.meta import store_inputs
 from store.models import Deal, Engagement, table_of
 from tools.deals import DealRow, deal_row, deals_with_names
+from tools.health.book import score_book
 from tools.health.inputs import DealInputs, gather_inputs, stages_as_of, won_stage_medians
 from tools.health.model import WORSENED_BY, DealHealth, RiskReason, Thresholds
 from tools.health.rules import RULES, RuleContext
@@ -46,6 +47,37 @@ def assess_deals(
     """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
+    if not historical:
+        # Today's book: one scan of the open deals and their engagement aggregates (`tools.health.book`).
+        book = score_book(
+            session, now=now, thresholds=thresholds, tz=tz, owner_ids=owner_ids, deal_ids=deal_ids,
+            company_id=company_id,
+        )  # fmt: skip
+        results = book.explain(session, book.order())
+        results.sort(key=lambda h: (-h.score, -(h.amount or 0), h.deal_id))
+        return results
+    # A past book (deals open then, in their stage then) is read from the raw rows: aggregates describe today's.
+    return assess_deals_from_raw(
+        session, now=now, thresholds=thresholds, tz=tz, owner_ids=owner_ids, deal_ids=deal_ids, company_id=company_id,
+        historical=historical,
+    )  # fmt: skip
+
+
+def assess_deals_from_raw(
+    session: Session,
+    *,
+    now: datetime,
+    thresholds: Thresholds,
+    tz: ZoneInfo,
+    owner_ids: list[int] | None = None,
+    deal_ids: list[int] | None = None,
+    company_id: int | None = None,
+    historical: bool = False,
+) -> list[DealHealth]:
+    """`assess_deals` read from the raw activity rows (grouped queries over every activity of the deals).
+
+    The path for a past book, and the reference the aggregates are tested against: both must say the same.
+    """
     d = table_of(Deal).c
     deal_filter: list[ColumnElement[bool]] = (
         # the book as it stood at `now`: created by then, and open then (closed later counts as open)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import numpy as np
 from pydantic import BaseModel
 from sqlmodel import Session
 
-from store.meta import store_inputs
-from tools.deals import DealRow, deal_rows
-from tools.health.assess import assess_deals
+from tools.deals import DealRow
+from tools.health.book import score_book
 from tools.health.model import Thresholds
 
 AT_RISK_SHOWN = 25
@@ -52,7 +52,8 @@ class AtRiskResult(BaseModel):
     assessed_at: datetime | None = None
     """When the scores were assessed (the question's instant when assessed live)."""
     from_snapshot: bool = False
-    """Served from the stored whole-book assessment (`tools.health_snapshot`) rather than assessed for this question."""
+    """Served from a stored assessment rather than assessed for this question: never since answers are always live
+    (one scan of the engagement aggregates); kept so the renderer's note stays honest should a cache come back."""
     rules_off: list[str] = []
     """Rules switched off because the store lacks their input (no activity data, no stage history), in words."""
 
@@ -83,18 +84,18 @@ def at_risk_deals(
         company_id: Only this company's deals.
         limit: Most deals listed in full.
     """
-    assessed = assess_deals(session, now=now, thresholds=thresholds, tz=tz, owner_ids=owner_ids, company_id=company_id)
-    risky = [h for h in assessed if h.score >= min_score]
-    shown = risky[:limit]
-    rows = deal_rows(session, [h.deal_id for h in shown])
+    book = score_book(session, now=now, thresholds=thresholds, tz=tz, owner_ids=owner_ids, company_id=company_id)
+    order = book.order()
+    risky = order[book.score[order] >= min_score]
+    shown = book.explain(session, risky[:limit])
     return AtRiskResult(
         min_score=min_score,
-        open_deals=len(assessed),
-        total=len(risky),
-        total_amount=float(sum(h.amount or 0 for h in risky)),
+        open_deals=len(book),
+        total=int(risky.size),
+        total_amount=float(sum(0.0 if np.isnan(a) else float(a) for a in book.amount[risky])),
         deals=[
             AtRiskDeal(
-                deal=rows[h.deal_id],
+                deal=book.rows[h.deal_id],
                 score=h.score,
                 level=h.level,
                 reasons=[
@@ -103,8 +104,7 @@ def at_risk_deals(
                 ],
             )
             for h in shown
-            if h.deal_id in rows
         ],
         assessed_at=now,
-        rules_off=store_inputs(session).rules_off(),
+        rules_off=book.ctx.store.rules_off(),
     )

@@ -219,7 +219,7 @@ def won_stage_medians(session: Session) -> dict[str, tuple[float, int]]:
     won, changes, newest = session.execute(
         select(
             select(func.count()).where(table_of(Deal).c.is_won.is_(True)).scalar_subquery(),
-            func.count(c.id),
+            func.count(),  # COUNT(*): SQLite counts the smallest index, not the table's rows
             func.coalesce(func.max(c.id), 0),
         )
     ).one()
