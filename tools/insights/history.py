@@ -11,10 +11,22 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from sqlalchemy import func
 from sqlalchemy import select as sa_select  # more columns than sqlmodel's `select` is typed for
 from sqlmodel import Session, col, select
 
-from store.models import Call, Company, Contact, Deal, DealContact, DealStageChange, Engagement, Owner, pk_col
+from store.models import (
+    Call,
+    Company,
+    Contact,
+    Deal,
+    DealContact,
+    DealStageChange,
+    Engagement,
+    Owner,
+    pk_col,
+    table_of,
+)
 from tools.calls.transcripts import competitors as labelled_competitors
 from tools.calls.transcripts import is_rep, objections, parse_transcript, rep_names_for
 from tools.segments import size_band
@@ -167,8 +179,65 @@ def _stage_at(history: list[tuple[datetime, str]], at: datetime) -> str:
     return stage
 
 
+_CACHE: dict[str, History] = {}
+"""The whole history by store and `history_signature`: one entry per store (a repeat answer reuses it)."""
+
+
+def history_signature(session: Session) -> str:
+    """A cheap fingerprint of everything `load_history` reads, in one query of aggregates.
+
+    Closed deals (how many, the newest update and close), stage moves, activity (notes name competitors), calls (how
+    many, the newest, their transcripts' total length), buying groups, contacts, companies and owners (their names
+    are quoted). Any write the history would show changes one of these, so an unchanged signature means the same
+    history; the aggregates are index lookups or scans of narrow columns, far cheaper than reading the history.
+    """
+    d, sc, e, c = table_of(Deal).c, table_of(DealStageChange).c, table_of(Engagement).c, table_of(Call).c
+    dc, ct, co, ow = table_of(DealContact).c, table_of(Contact).c, table_of(Company).c, table_of(Owner).c
+    closed = d.is_closed.is_(True)
+    parts = (
+        sa_select(func.count()).where(closed),
+        sa_select(func.count()).where(closed, d.is_won.is_(True)),
+        sa_select(func.max(d.updated_at)).where(closed),
+        sa_select(func.max(d.closed_at)).where(closed),
+        sa_select(func.max(d.id)),
+        sa_select(func.max(sc.id)),
+        sa_select(func.max(e.id)),
+        sa_select(func.count(c.id)),
+        sa_select(func.max(c.id)),
+        sa_select(func.sum(func.length(c.transcript))),
+        sa_select(func.count()).select_from(table_of(DealContact)),
+        sa_select(func.sum(dc.contact_id + dc.deal_id)),
+        sa_select(func.max(ct.id)),
+        sa_select(func.max(ct.updated_at)),
+        sa_select(func.max(co.id)),
+        sa_select(func.max(co.updated_at)),
+        sa_select(func.max(ow.id)),
+        sa_select(func.max(ow.updated_at)),
+    )
+    row = session.connection().execute(sa_select(*(p.scalar_subquery() for p in parts))).one()
+    url = session.get_bind().engine.url.render_as_string(hide_password=True)
+    return "|".join([url, *(str(v) for v in row)])
+
+
 def load_history(session: Session, *, deal_ids: set[int] | None = None) -> History:
-    """Read every closed deal (or only `deal_ids`) with its buying group, competitors and call objections."""
+    """Read every closed deal (or only `deal_ids`) with its buying group, competitors and call objections.
+
+    The whole history is kept in the process under `history_signature`: a repeat answer on an unchanged store reuses
+    it, and any change to what it reads makes the next answer read it again. The History is shared: read it, never
+    change it.
+    """
+    if deal_ids is not None:
+        return _load_history(session, deal_ids=deal_ids)
+    signature = history_signature(session)
+    found = _CACHE.get(signature)
+    if found is None:
+        found = _load_history(session)
+        _CACHE.clear()  # one store per process in practice; never grow without bound
+        _CACHE[signature] = found
+    return found
+
+
+def _load_history(session: Session, *, deal_ids: set[int] | None = None) -> History:
     stmt = (
         sa_select(Deal, col(Company.name), col(Company.industry), col(Company.employees), col(Owner.name))
         .join(Company, col(Company.id) == Deal.company_id, isouter=True)
