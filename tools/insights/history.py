@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import func
+from sqlalchemy import case, func
 from sqlalchemy import select as sa_select  # more columns than sqlmodel's `select` is typed for
 from sqlmodel import Session, col, select
 
@@ -194,27 +194,26 @@ def history_signature(session: Session) -> str:
     d, sc, e, c = table_of(Deal).c, table_of(DealStageChange).c, table_of(Engagement).c, table_of(Call).c
     dc, ct, co, ow = table_of(DealContact).c, table_of(Contact).c, table_of(Company).c, table_of(Owner).c
     closed = d.is_closed.is_(True)
-    parts = (
-        sa_select(func.count()).where(closed),
-        sa_select(func.count()).where(closed, d.is_won.is_(True)),
-        sa_select(func.max(d.updated_at)).where(closed),
-        sa_select(func.max(d.closed_at)).where(closed),
-        sa_select(func.max(d.id)),
+    # one sequential scan per table (a filtered count would visit 80k closed deals through an index, row by row)
+    statements = (
+        sa_select(
+            func.count(),
+            func.max(d.id),
+            func.sum(case((closed, 1), else_=0)),
+            func.sum(case((closed & d.is_won.is_(True), 1), else_=0)),
+            func.max(case((closed, d.updated_at))),
+            func.max(d.closed_at),
+        ),
         sa_select(func.max(sc.id)),
         sa_select(func.max(e.id)),
-        sa_select(func.count(c.id)),
-        sa_select(func.max(c.id)),
-        sa_select(func.sum(func.length(c.transcript))),
-        sa_select(func.count()).select_from(table_of(DealContact)),
-        sa_select(func.sum(dc.contact_id + dc.deal_id)),
-        sa_select(func.max(ct.id)),
-        sa_select(func.max(ct.updated_at)),
-        sa_select(func.max(co.id)),
-        sa_select(func.max(co.updated_at)),
-        sa_select(func.max(ow.id)),
-        sa_select(func.max(ow.updated_at)),
+        sa_select(func.count(), func.max(c.id), func.sum(func.length(c.transcript))),
+        sa_select(func.count(), func.sum(dc.contact_id + dc.deal_id)),
+        sa_select(func.max(ct.id), func.max(ct.updated_at)),
+        sa_select(func.max(co.id), func.max(co.updated_at)),
+        sa_select(func.max(ow.id), func.max(ow.updated_at)),
     )
-    row = session.connection().execute(sa_select(*(p.scalar_subquery() for p in parts))).one()
+    connection = session.connection()
+    row = [v for statement in statements for v in connection.execute(statement).one()]
     url = session.get_bind().engine.url.render_as_string(hide_password=True)
     return "|".join([url, *(str(v) for v in row)])
 
