@@ -72,9 +72,8 @@ def test_a_changed_buying_group_is_read(demo) -> None:
     before, _ = _cached_and_fresh(demo)
     deal_id = next(iter(before.deals))
     with session_scope(demo) as s:
-        member = s.exec(
-            select(Contact).join(DealContact, DealContact.contact_id == Contact.id).where(DealContact.deal_id == deal_id)
-        ).first()
+        in_group = select(DealContact.contact_id).where(DealContact.deal_id == deal_id)
+        member = s.exec(select(Contact).where(Contact.id.in_(in_group))).first()
         member.title, member.function, member.seniority = "CFO", "finance", "c_level"
         member.updated_at = AS_OF
         s.add(member)
