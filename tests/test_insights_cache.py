@@ -80,3 +80,26 @@ def test_a_changed_buying_group_is_read(demo) -> None:
     after, fresh = _cached_and_fresh(demo)
     assert after is not before
     assert after == fresh
+
+
+def test_a_repeat_question_reuses_the_answer_and_a_change_recomputes_it(demo) -> None:
+    from tools.insights.objections import ObjectionMapArgs, _map
+    from tools.insights.personas import PersonaArgs, _personas, build_personas
+
+    with Session(demo) as s:
+        first = _personas(None, s, PersonaArgs())
+        assert _personas(None, s, PersonaArgs()) is first  # the same answer object: not recomputed
+        assert first == build_personas(_load_history(s))
+        pricing = _map(None, s, ObjectionMapArgs(category="pricing"))
+        assert _map(None, s, ObjectionMapArgs(category="pricing")) is pricing
+        assert _map(None, s, ObjectionMapArgs()) != pricing  # arguments are part of the key
+    with session_scope(demo) as s:  # a won deal's champion turns out to be the CFO
+        history = load_history(s)
+        deal = next(d for d in history.deals.values() if d.is_won and d.members)
+        member = s.get(Contact, deal.members[0].contact_id)
+        member.function, member.seniority, member.updated_at = "finance", "c_level", AS_OF
+        s.add(member)
+    with Session(demo) as s:
+        after = _personas(None, s, PersonaArgs())
+        assert after is not first
+        assert after == build_personas(_load_history(s))

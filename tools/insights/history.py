@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import case, func
 from sqlalchemy import select as sa_select  # more columns than sqlmodel's `select` is typed for
@@ -24,6 +26,7 @@ from store.models import (
     DealStageChange,
     Engagement,
     Owner,
+    SyncCursor,
     pk_col,
     table_of,
 )
@@ -43,6 +46,7 @@ DEFLECTION_CUES = (
     "take that offline",
     "comes up a lot",
 )
+T = TypeVar("T")
 _REASON_COMPETITOR = re.compile(r"(?i:lost to competitor|won against|went with|chose)\s*:?\s*([A-Z][\w .&-]{1,40})")
 
 
@@ -145,6 +149,19 @@ class History:
     buyer_lines: list[Quote]
     rep_lines: list[Quote]
     competitor_names: list[str]
+    analyses: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+    """Answers already computed from this history (`derived`)."""
+
+    def derived(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        """An analysis of this history, computed once per history (`key`: the analysis and its arguments).
+
+        `load_history` keeps one History per state of the store, so a repeat question ("personas", the objection map)
+        is answered from memory and any change in the store, which yields a new History, computes it afresh. The
+        answer is shared: copy it before changing it.
+        """
+        if key not in self.analyses:
+            self.analyses[key] = compute()
+        return cast("T", self.analyses[key])
 
 
 def is_deflection(text: str | None) -> bool:
@@ -211,6 +228,8 @@ def history_signature(session: Session) -> str:
         sa_select(func.max(ct.id), func.max(ct.updated_at)),
         sa_select(func.max(co.id), func.max(co.updated_at)),
         sa_select(func.max(ow.id), func.max(ow.updated_at)),
+        # every page a sync commits moves its cursor: an edited note or engagement arrives that way
+        sa_select(func.max(table_of(SyncCursor).c.updated_at)),
     )
     connection = session.connection()
     row = [v for statement in statements for v in connection.execute(statement).one()]

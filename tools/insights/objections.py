@@ -242,7 +242,11 @@ class WeekArgs(BaseModel):
 
 
 def _map(ctx: ToolContext, session: Session, a: ObjectionMapArgs) -> BaseModel:
-    return build_objection_map(load_history(session), category=a.category, persona=a.persona)
+    history = load_history(session)
+    return history.derived(
+        ("objection_map", a.category, a.persona),
+        lambda: build_objection_map(history, category=a.category, persona=a.persona),
+    )
 
 
 def _week(ctx: ToolContext, session: Session, a: WeekArgs) -> BaseModel:

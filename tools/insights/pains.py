@@ -110,7 +110,8 @@ class PainArgs(BaseModel):
 
 
 def _pains(ctx: ToolContext, session: Session, a: PainArgs) -> BaseModel:
-    return pain_points(session, load_history(session))
+    history = load_history(session)
+    return history.derived(("pains",), lambda: pain_points(session, history))
 
 
 CAPABILITIES = (
