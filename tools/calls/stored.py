@@ -4,8 +4,9 @@ Measuring a call takes ~10 ms (more on a long one), and the digest's call coachi
 Monday, the same winners' calls for every team. So each call's metrics are stored (`CallMetricsRow`) the first time
 they are read, with `input_key`: a hash of the transcript and its format, the call's local day (dates like "next
 Tuesday" resolve from it), the CRM names its speakers resolve against (every owner, the company's contacts), the
-known competitors and `METRICS_VERSION`. A row is used only while its key still matches, so an edited transcript, a
-renamed contact or a newly met competitor makes the next read measure the call again: stored and fresh agree.
+known competitors, `METRICS_VERSION` and the measuring code itself. A row is used only while its key still matches,
+so an edited transcript, a renamed contact, a newly met competitor or a new cue phrase makes the next read measure
+the call again: stored and fresh agree.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import UTC
+from functools import lru_cache
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, insert, select
@@ -30,6 +33,17 @@ log = logging.getLogger(__name__)
 
 METRICS_VERSION = 1
 """Bump when `compute_metrics` measures differently: every stored row is then recomputed on its next read."""
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    """A hash of the code a measurement runs, so an edit to it (a new cue phrase) never leaves stale rows in use."""
+    from tools.calls import lexicon, metrics, parsers, roles
+    from tools.parsing import dates
+
+    return _digest(Path(m.__file__ or "").read_bytes() for m in (lexicon, metrics, parsers, roles, dates))
+
+
 _CHUNK = 900
 """Bounded IN lists (SQLite's parameter limit)."""
 
@@ -68,7 +82,7 @@ def call_metrics(
         ).all():
             contacts[company_id or 0].append((contact_id, f"{first} {last}".strip()))
     prospects = {company: _digest(sorted(found)) for company, found in contacts.items()}
-    shared = _digest([METRICS_VERSION, people, *competitors])
+    shared = _digest([METRICS_VERSION, _code_version(), people, *competitors])
 
     stored: dict[int, tuple[str, str | None]] = {}
     for i in range(0, len(ids), _CHUNK):
