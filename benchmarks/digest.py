@@ -30,6 +30,8 @@ from typing import Any
 from benchmarks.common import large_workspace, print_table
 
 GOAL_ONE_TEAM = 1.0
+GROUPS = ("prepare", "cold", "serving", "risk", "insights")
+"""Each runs in its own fresh process, in this order (`--only` picks some)."""
 GOAL_EVERYONE = 2.0
 Row = tuple[str, float, float | None, float, str]
 """(what, seconds, SQL floor seconds or None, process peak RSS MB, result)."""
@@ -152,21 +154,32 @@ def _measure(url: str, as_of_iso: str, what: str, queue: Any) -> None:
                 lambda ds: f"{sum(d.open_deals for d in ds):,} open deals scored",
             )
         elif what == "insights":
-            from tools.insights.history import load_history
-            from tools.insights.objections import build_objection_map
-            from tools.insights.personas import build_personas
+            from tools.capabilities import ToolContext
+            from tools.insights import objections, personas
 
-            for label in ("objection map, cold process (reads the history)", "objection map, repeat (same history)"):
-                run(
-                    label,
-                    lambda: build_objection_map(load_history(session)),
-                    lambda m: f"{sum(c.raised for c in m.categories):,} objections in {len(m.categories)} categories",
-                )
-            run(
-                "personas, after the objection map (same history)",
-                lambda: build_personas(load_history(session)),
-                lambda p: f"{len(p.personas)} personas",
-            )
+            tool_ctx = ToolContext(engine=engine, settings=settings, now=now)
+
+            def answer(module: Any, name: str) -> Callable[[], Any]:
+                cap = next(c for c in module.CAPABILITIES if c.name == name)
+                return lambda: cap.run(tool_ctx, session, cap.args_schema())
+
+            def about_map(m: Any) -> str:
+                return f"{sum(c.raised for c in m.categories):,} objections in {len(m.categories)} categories"
+
+            def about_personas(p: Any) -> str:
+                return f"{len(p.personas)} personas, {len(p.clusters)} clusters"
+
+            for label, fn, note in (
+                ("objection map, cold process (reads the history)", answer(objections, "get_objection_map"), about_map),
+                ("objection map, asked again (same store)", answer(objections, "get_objection_map"), about_map),
+                (
+                    "buyer personas, first time (history in memory; k-means)",
+                    answer(personas, "get_buyer_personas"),
+                    about_personas,
+                ),
+                ("buyer personas, asked again (same store)", answer(personas, "get_buyer_personas"), about_personas),
+            ):
+                run(label, fn, note)
         else:
             run(
                 "risk scoring, every open deal",
@@ -197,6 +210,7 @@ def main(argv: list[str] | None = None) -> None:
     """Build or open the workspace, then measure the digest, risk scoring and insights in child processes."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks digest")
     parser.add_argument("--size", default="large", choices=("small", "default", "large"))
+    parser.add_argument("--only", default=",".join(GROUPS), help=f"groups to run, of {','.join(GROUPS)}")
     args = parser.parse_args(argv if argv is not None else [])
     engine, as_of = large_workspace(size=args.size)
     url = engine.url.render_as_string(hide_password=False)
@@ -210,7 +224,7 @@ def main(argv: list[str] | None = None) -> None:
     # would report a week the generator only partly filled)
     rows: list[Row] = []
     ctx = mp.get_context("spawn")
-    for what in ("prepare", "cold", "serving", "risk", "insights"):
+    for what in [g for g in GROUPS if g in args.only.split(",")]:
         queue = ctx.Queue()
         child = ctx.Process(target=_measure, args=(url, as_of.isoformat(), what, queue))
         child.start()
