@@ -125,7 +125,7 @@ def _measure(url: str, as_of_iso: str, what: str, queue: Any) -> None:
                 floor=False,
             )
             run(
-                "setup: first digest after the upgrade (measures and stores call metrics)",
+                "setup: a digest of every team (measures and stores any call not yet measured)",
                 lambda: [digest_of(session, t) for t in team_names],
                 lambda ds: f"{len(ds)} teams",
                 floor=False,
