@@ -160,6 +160,8 @@ class History:
         answer is shared: copy it before changing it.
         """
         if key not in self.analyses:
+            if len(self.analyses) >= 256:  # arguments come from questions (a competitor's name): stay bounded
+                self.analyses.clear()
             self.analyses[key] = compute()
         return cast("T", self.analyses[key])
 
