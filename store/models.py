@@ -435,6 +435,21 @@ class DealWinScore(SQLModel, table=True):
     assessed_at: datetime = _ts(nullable=False)
 
 
+class CallMetricsRow(SQLModel, table=True):
+    """A stored call's measured metrics (`tools.calls.stored`), kept so the digest and coaching never re-measure.
+
+    A derived cache like `DealWinScore`: no foreign key; `input_key` is a hash of everything the measurement read
+    (transcript, format, the call's local day, the CRM names speakers resolve against, the known competitors and the
+    metrics version), so a row whose inputs changed is recomputed on its next read rather than trusted.
+    """
+
+    call_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    input_key: str
+    metrics: str | None = _text()
+    """`CallMetrics` as JSON; NULL when the transcript cannot be parsed (so it is not re-tried on every read)."""
+    computed_at: datetime = _ts(nullable=False)
+
+
 class DealPropertySync(SQLModel, table=True):
     """The Sales OS property values last confirmed written to one HubSpot deal: a run sends only what changed."""
 

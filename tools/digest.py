@@ -755,9 +755,13 @@ def _intelligence_sections(
 ) -> dict[str, Any]:
     """The forecast, its change since `since` (last week's start), and evidence-backed call coaching."""
     from tools.intelligence.forecast import build_forecast, forecast_change
-    from tools.intelligence.performance import team_performance
+    from tools.intelligence.model import Prediction
+    from tools.intelligence.performance import call_coaching
 
-    forecast = build_forecast(session, now=now, tz=tz, period="quarter", owner_ids=owner_ids)
-    change = forecast_change(session, now=now, since=since, tz=tz, period="quarter", owner_ids=owner_ids)
-    people = team_performance(session, now=now, tz=tz, owner_ids=owner_ids).people
-    return {"forecast": forecast, "forecast_change": change, "call_coaching": [c for p in people for c in p.coaching]}
+    known: dict[int, Prediction] = {}  # the forecast and its change share each deal's win score
+    forecast = build_forecast(session, now=now, tz=tz, period="quarter", owner_ids=owner_ids, known=known)
+    change = forecast_change(
+        session, now=now, since=since, tz=tz, period="quarter", owner_ids=owner_ids, after=forecast, known=known
+    )
+    coaching = call_coaching(session, now=now, tz=tz, owner_ids=owner_ids)
+    return {"forecast": forecast, "forecast_change": change, "call_coaching": coaching}

@@ -1,7 +1,8 @@
 """Call intelligence: parse transcripts, measure calls, score and coach, predict outcomes, draft follow-ups.
 
 Modules: `parsers` (formats → turns), `roles` (rep vs prospect), `metrics`, `dates` (commitment dates),
-`scorecard` (rubric, coaching, summary), `predict` (outcome model), `analyze` (the pipeline), `followups`.
+`scorecard` (rubric, coaching, summary), `predict` (outcome model), `analyze` (the pipeline),
+`stored` (metrics kept in the store), `followups`.
 
 The copilot's call summaries (`latest_call_summary`, ...) were written as a module `tools/calls.py`, which this
 package shadows; merged in as `tools/calls/summary.py`, its names stay importable from `tools.calls` through

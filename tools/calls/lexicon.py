@@ -555,7 +555,16 @@ def phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(left + escaped + right)
 
 
+@lru_cache(maxsize=1024)
+def _lowered(phrases: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((p, p.lower()) for p in phrases)
+
+
 def find_phrases(text: str, phrases: tuple[str, ...]) -> list[str]:
-    """Return the phrases found in `text` (lower-cased matching at word boundaries)."""
+    """Return the phrases found in `text` (lower-cased matching at word boundaries).
+
+    A plain substring test runs first: a phrase absent from the text cannot match at a word boundary, and `in` costs
+    a fraction of a regex search, so the boundary regex runs only on the few phrases actually present (same result).
+    """
     lowered = text.lower()
-    return [p for p in phrases if phrase_pattern(p).search(lowered)]
+    return [p for p, low in _lowered(phrases) if low in lowered and phrase_pattern(p).search(lowered)]

@@ -169,7 +169,8 @@ class BattleCardArgs(BaseModel):
 
 
 def _card(ctx: ToolContext, session: Session, a: BattleCardArgs) -> BaseModel:
-    return battle_card(load_history(session, rules=rules_of(ctx.settings)), a.competitor)
+    history = load_history(session, rules=rules_of(ctx.settings))
+    return history.derived(("battle_card", a.competitor), lambda: battle_card(history, a.competitor))
 
 
 CAPABILITIES = (

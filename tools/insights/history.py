@@ -8,13 +8,28 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any, TypeVar, cast
 
+from sqlalchemy import case, func
 from sqlalchemy import select as sa_select  # more columns than sqlmodel's `select` is typed for
 from sqlmodel import Session, col, select
 
-from store.models import Call, Company, Contact, Deal, DealContact, DealStageChange, Engagement, Owner, pk_col
+from store.models import (
+    Call,
+    Company,
+    Contact,
+    Deal,
+    DealContact,
+    DealStageChange,
+    Engagement,
+    Owner,
+    SyncCursor,
+    pk_col,
+    table_of,
+)
 from tools.calls.transcripts import competitors as labelled_competitors
 from tools.calls.transcripts import is_rep, objections, parse_transcript, rep_names_for
 from tools.segments import size_band
@@ -32,6 +47,7 @@ DEFLECTION_CUES = (
     "take that offline",
     "comes up a lot",
 )
+T = TypeVar("T")
 _REASON_COMPETITOR = re.compile(r"(?i:lost to competitor|won against|went with|chose)\s*:?\s*([A-Z][\w .&-]{1,40})")
 
 
@@ -134,6 +150,21 @@ class History:
     buyer_lines: list[Quote]
     rep_lines: list[Quote]
     competitor_names: list[str]
+    analyses: dict[tuple[Any, ...], Any] = field(default_factory=dict, compare=False, repr=False)
+    """Answers already computed from this history (`derived`)."""
+
+    def derived(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        """An analysis of this history, computed once per history (`key`: the analysis and its arguments).
+
+        `load_history` keeps one History per state of the store, so a repeat question ("personas", the objection map)
+        is answered from memory and any change in the store, which yields a new History, computes it afresh. The
+        answer is shared: copy it before changing it.
+        """
+        if key not in self.analyses:
+            if len(self.analyses) >= 256:  # arguments come from questions (a competitor's name): stay bounded
+                self.analyses.clear()
+            self.analyses[key] = compute()
+        return cast("T", self.analyses[key])
 
 
 def is_deflection(text: str | None) -> bool:
@@ -168,6 +199,47 @@ def _stage_at(history: list[tuple[datetime, str]], at: datetime) -> str:
     return stage
 
 
+_CACHE: dict[str, History] = {}
+"""The whole history by store and `history_signature`: one entry per store (a repeat answer reuses it)."""
+
+
+def history_signature(session: Session) -> str:
+    """A cheap fingerprint of everything `load_history` reads, in one query of aggregates.
+
+    Closed deals (how many, the newest update and close), stage moves, activity (notes name competitors), calls (how
+    many, the newest, their transcripts' total length), buying groups, contacts, companies and owners (their names
+    are quoted). Any write the history would show changes one of these, so an unchanged signature means the same
+    history; the aggregates are index lookups or scans of narrow columns, far cheaper than reading the history.
+    """
+    d, sc, e, c = table_of(Deal).c, table_of(DealStageChange).c, table_of(Engagement).c, table_of(Call).c
+    dc, ct, co, ow = table_of(DealContact).c, table_of(Contact).c, table_of(Company).c, table_of(Owner).c
+    closed = d.is_closed.is_(True)
+    # one sequential scan per table (a filtered count would visit 80k closed deals through an index, row by row)
+    statements = (
+        sa_select(
+            func.count(),
+            func.max(d.id),
+            func.sum(case((closed, 1), else_=0)),
+            func.sum(case((closed & d.is_won.is_(True), 1), else_=0)),
+            func.max(case((closed, d.updated_at))),
+            func.max(d.closed_at),
+        ),
+        sa_select(func.max(sc.id)),
+        sa_select(func.max(e.id)),
+        sa_select(func.count(), func.max(c.id), func.sum(func.length(c.transcript))),
+        sa_select(func.count(), func.sum(dc.contact_id + dc.deal_id)),
+        sa_select(func.max(ct.id), func.max(ct.updated_at)),
+        sa_select(func.max(co.id), func.max(co.updated_at)),
+        sa_select(func.max(ow.id), func.max(ow.updated_at)),
+        # every page a sync commits moves its cursor: an edited note or engagement arrives that way
+        sa_select(func.max(table_of(SyncCursor).c.updated_at)),
+    )
+    connection = session.connection()
+    row = [v for statement in statements for v in connection.execute(statement).one()]
+    url = session.get_bind().engine.url.render_as_string(hide_password=True)
+    return "|".join([url, *(str(v) for v in row)])
+
+
 def load_history(
     session: Session, *, deal_ids: set[int] | None = None, rules: SensitivityRules = DEFAULT_RULES
 ) -> History:
@@ -175,7 +247,25 @@ def load_history(
 
     Sensitive calls (`tools.sensitive`) count as calls of their deal but give no lines and no objections: everything
     built from the history (objection maps, battle cards, personas, the library's cards) may be posted to a channel.
+
+    The whole history is kept in the process under `history_signature`: a repeat answer on an unchanged store reuses
+    it, and any change to what it reads makes the next answer read it again. The History is shared: read it, never
+    change it.
     """
+    if deal_ids is not None:
+        return _load_history(session, deal_ids=deal_ids, rules=rules)
+    signature = f"{history_signature(session)}|sensitive={rules.fingerprint()}"
+    found = _CACHE.get(signature)
+    if found is None:
+        found = _load_history(session, rules=rules)
+        _CACHE.clear()  # one store per process in practice; never grow without bound
+        _CACHE[signature] = found
+    return found
+
+
+def _load_history(
+    session: Session, *, deal_ids: set[int] | None = None, rules: SensitivityRules = DEFAULT_RULES
+) -> History:
     stmt = (
         sa_select(Deal, col(Company.name), col(Company.industry), col(Company.employees), col(Owner.name))
         .join(Company, col(Company.id) == Deal.company_id, isouter=True)

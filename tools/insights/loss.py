@@ -320,7 +320,9 @@ def _owner_id(ctx: ToolContext, session: Session, owner: str | None) -> int | No
 
 def _losses(ctx: ToolContext, session: Session, a: LossArgs) -> BaseModel:
     owner_id = _owner_id(ctx, session, a.owner)
-    result = analyse_losses(session, load_history(session, rules=rules_of(ctx.settings)), owner_id=owner_id)
+    history = load_history(session, rules=rules_of(ctx.settings))
+    shared = history.derived(("losses", owner_id), lambda: analyse_losses(session, history, owner_id=owner_id))
+    result = shared.model_copy()  # the shared answer stays as computed; this one names the owner as asked
     result.owner = a.owner
     return result
 

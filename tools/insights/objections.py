@@ -263,8 +263,10 @@ class WeekArgs(BaseModel):
 
 
 def _map(ctx: ToolContext, session: Session, a: ObjectionMapArgs) -> BaseModel:
-    return build_objection_map(
-        load_history(session, rules=rules_of(ctx.settings)), category=a.category, persona=a.persona
+    history = load_history(session, rules=rules_of(ctx.settings))
+    return history.derived(
+        ("objection_map", a.category, a.persona),
+        lambda: build_objection_map(history, category=a.category, persona=a.persona),
     )
 
 

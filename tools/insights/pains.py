@@ -114,7 +114,8 @@ class PainArgs(BaseModel):
 
 def _pains(ctx: ToolContext, session: Session, a: PainArgs) -> BaseModel:
     rules = rules_of(ctx.settings)
-    return pain_points(session, load_history(session, rules=rules), rules)
+    history = load_history(session, rules=rules)
+    return history.derived(("pains",), lambda: pain_points(session, history, rules))
 
 
 CAPABILITIES = (

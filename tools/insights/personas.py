@@ -200,7 +200,8 @@ class PersonaArgs(BaseModel):
 
 
 def _personas(ctx: ToolContext, session: Session, a: PersonaArgs) -> BaseModel:
-    return build_personas(load_history(session, rules=rules_of(ctx.settings)), only=a.persona)
+    history = load_history(session, rules=rules_of(ctx.settings))
+    return history.derived(("personas", a.persona), lambda: build_personas(history, only=a.persona))
 
 
 CAPABILITIES = (

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, overload
 
+from sqlalchemy import case, func
 from sqlalchemy import select as sa_select  # Core rows of more columns than sqlmodel's `select` types
 from sqlmodel import Session, col, select
 
@@ -337,7 +338,45 @@ class FeatureContext:
     medians: dict[str | None, float]
 
 
+_CONTEXTS: dict[tuple[Any, ...], FeatureContext] = {}
+
+
 def feature_context(session: Session) -> FeatureContext:
+    """The shared context, built once per state of the deals it reads (a forecast and its change share it).
+
+    What it reads, every deal's product and amount and every closed deal's close, owner and outcome, is fingerprinted
+    by one aggregate query (count, newest id and update, closed count and newest close, total amount); the context is
+    rebuilt when that changes. The context is shared: read it, never change it.
+    """
+    d = table_of(Deal).c
+    closed = d.is_closed.is_(True)
+    signature = (
+        session.connection()
+        .execute(
+            sa_select(
+                func.count(),
+                func.max(d.id),
+                func.max(d.updated_at),
+                func.sum(case((closed, 1), else_=0)),
+                func.sum(case((d.is_won.is_(True), 1), else_=0)),
+                func.max(d.closed_at),
+                func.sum(d.amount),
+                func.sum(func.length(d.product)),
+                func.sum(d.owner_id),
+            )
+        )
+        .one()
+    )
+    key = (session.get_bind().engine.url.render_as_string(hide_password=True), *signature)
+    found = _CONTEXTS.get(key)
+    if found is None:
+        found = _build_context(session)
+        _CONTEXTS.clear()  # one store per process in practice; never grow without bound
+        _CONTEXTS[key] = found
+    return found
+
+
+def _build_context(session: Session) -> FeatureContext:
     """Build the shared context with two light queries over every deal (no activity is read)."""
     closed = session.exec(
         select(col(Deal.closed_at), col(Deal.owner_id), col(Deal.is_won)).where(

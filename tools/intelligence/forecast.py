@@ -118,6 +118,22 @@ def odds(row: DealRow, p: Prediction) -> DealOdds:
     )
 
 
+def _scores(
+    session: Session, deal_ids: list[int], *, now: datetime, known: dict[int, Prediction] | None
+) -> dict[int, Prediction]:
+    """`win_scores` of `deal_ids`, reusing and extending `known` (scores already read or computed by this caller).
+
+    A deal's score depends only on the deal and the model, so the digest's forecast and its week-over-week change
+    score each deal once between them instead of twice (live scoring reads each deal's whole activity).
+    """
+    if known is None:
+        return win_scores(session, deal_ids, now=now)
+    missing = [d for d in deal_ids if d not in known]
+    if missing:
+        known.update(win_scores(session, missing, now=now))
+    return {d: known[d] for d in deal_ids if d in known}
+
+
 def build_forecast(
     session: Session,
     *,
@@ -126,8 +142,12 @@ def build_forecast(
     period: Period = "quarter",
     owner_ids: list[int] | None = None,
     top: int = 5,
+    known: dict[int, Prediction] | None = None,
 ) -> Forecast:
-    """Expected bookings of `now`'s month or quarter for the team (or `owner_ids`), with its make-or-break deals."""
+    """Expected bookings of `now`'s month or quarter for the team (or `owner_ids`), with its make-or-break deals.
+
+    `known`: win scores the caller already has, by deal, filled with the ones this forecast reads (see `_scores`).
+    """
     start, end = period_bounds(now, tz, period)
     start_at = datetime.combine(start, time(0), tz).astimezone(UTC)
     end_at = datetime.combine(date.fromordinal(end.toordinal() + 1), time(0), tz).astimezone(UTC)
@@ -143,7 +163,7 @@ def build_forecast(
         open_stmt = open_stmt.where(col(Deal.owner_id).in_(owner_ids))
     won = session.exec(won_stmt).all()
     open_rows = session.exec(open_stmt).all()
-    scores = win_scores(session, [r[0] for r in open_rows], now=now)
+    scores = _scores(session, [r[0] for r in open_rows], now=now, known=known)
     open_scored = [(d, o, a, scores[d].probability) for d, o, a in open_rows if d in scores]
 
     def group(key_of: Callable[[int | None], str]) -> list[ForecastLine]:
@@ -231,15 +251,22 @@ def forecast_change(
     tz: ZoneInfo,
     period: Period = "quarter",
     owner_ids: list[int] | None = None,
+    after: Forecast | None = None,
+    known: dict[int, Prediction] | None = None,
 ) -> ForecastChange:
-    """Why the expected bookings of `now`'s period moved between `since` and `now`: won, lost, added, slipped, odds."""
+    """Why the expected bookings of `now`'s period moved between `since` and `now`: won, lost, added, slipped, odds.
+
+    `after`: this period's forecast as of `now` for the same owners, when the caller has built it already; `known`:
+    win scores by deal the caller already has (see `_scores`).
+    """
     from store.models import CloseDateChange
     from tools.intelligence.features import Snapshot, feature_context, features_at, load_histories
     from tools.intelligence.scores import trained_model
 
     start, end = period_bounds(now, tz, period)
     start_at = datetime.combine(start, time(0), tz).astimezone(UTC)
-    after = build_forecast(session, now=now, tz=tz, period=period, owner_ids=owner_ids, top=0)
+    if after is None or after.period != period or after.now != now:
+        after = build_forecast(session, now=now, tz=tz, period=period, owner_ids=owner_ids, top=0, known=known)
     deal = table_of(Deal)
     dc, cc = deal.c, table_of(CloseDateChange).c
     stmt = sa_select(dc.id, dc.name, dc.owner_id, dc.amount, dc.close_date, dc.is_closed, dc.is_won, dc.closed_at,
@@ -279,9 +306,9 @@ def forecast_change(
         if d in histories
     ]  # fmt: skip
     p_then = {p.deal_id: p.probability for p in model.predict(snaps, top=0)}
-    p_now = {
-        d: s.probability for d, s in win_scores(session, [d for d, r in deals.items() if not r[5]], now=now).items()
-    }
+    # only the deals open now and expected to close by the period's end are read (`now_ids`): score just those
+    due = [d for d, r in deals.items() if not r[5] and r[4] is not None and r[4] <= end]
+    p_now = {d: s.probability for d, s in _scores(session, due, now=now, known=known).items()}
     now_ids = {d for d, r in deals.items() if not r[5] and r[4] is not None and r[4] <= end and d in p_now}
     moves: list[Move] = []
     for d in sorted(set(p_then) | now_ids | {d for d, r in deals.items() if r[7] and since < aware(r[7]) <= now}):

@@ -26,8 +26,9 @@ from sqlalchemy import select as sa_select  # six columns: more than sqlmodel's 
 from sqlmodel import Session, col, select
 
 from store.models import Call, Deal, Engagement, Owner, pk_col, stored_id
-from tools.calls.analyze import known_competitors, stored_call_metrics
+from tools.calls.analyze import known_competitors
 from tools.calls.metrics import CallMetrics
+from tools.calls.stored import call_metrics
 from tools.intelligence.forecast import period_bounds
 
 MIN_CLOSED = 8
@@ -35,11 +36,9 @@ MIN_CLOSED = 8
 Z90 = 1.645
 WINNER_CALLS = 60
 """Most recent calls on won deals read as the winners' reference (enough for stable medians; a call takes ~50 ms to
-measure, so the digest of a large book stays within seconds)."""
+measure; measured once and kept in the store by `tools.calls.stored`)."""
 AE_CALLS = 12
 """Most recent calls of an AE read in the window."""
-_METRICS_CACHE: dict[tuple[int, int], CallMetrics | None] = {}
-"""Measured calls by (id, transcript length): the digest's teams share the winners' calls."""
 MIN_CALLS = 3
 """Recorded calls an AE needs before their call behaviour is compared."""
 MIN_GAP = 0.5
@@ -142,20 +141,6 @@ def _utc(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
-def _call_values(session: Session, calls: list[Call], competitors: list[str]) -> list[tuple[Call, CallMetrics]]:
-    out = []
-    for call in calls:
-        key = (call.id or 0, len(call.transcript or ""))
-        if key not in _METRICS_CACHE:
-            if len(_METRICS_CACHE) > 5000:
-                _METRICS_CACHE.clear()
-            _METRICS_CACHE[key] = stored_call_metrics(session, call, competitors=competitors)
-        metrics = _METRICS_CACHE[key]
-        if metrics is not None:
-            out.append((call, metrics))
-    return out
-
-
 def _median(values: list[float]) -> float | None:
     return float(statistics.median(values)) if values else None
 
@@ -225,6 +210,56 @@ def window_bounds(now: datetime, tz: ZoneInfo) -> tuple[date, date, datetime, da
     return start, now.astimezone(tz).date(), datetime.combine(start, time(0), tz).astimezone(UTC), now
 
 
+def _recorded_calls(
+    session: Session, chosen: list[Owner], start: datetime, end: datetime
+) -> tuple[list[tuple[Call, CallMetrics]], dict[int, tuple[int, list[tuple[Call, CallMetrics]]]]]:
+    """The winners' measured calls, and each chosen AE's recorded-call count and measured calls in [start, end).
+
+    The metrics of all of them are read in one batch (`tools.calls.stored`: measured once per call and kept).
+    """
+    competitors = known_competitors(session)
+    won_calls = session.exec(
+        select(Call)
+        .join(Deal, col(Deal.id) == Call.deal_id)
+        .where(col(Deal.is_won).is_(True), Call.started_at < end)
+        .order_by(col(Call.started_at).desc(), col(Call.id).desc())
+        .limit(WINNER_CALLS)
+    ).all()
+    own: dict[int, list[Call]] = {
+        stored_id(o.id): list(
+            session.exec(
+                select(Call)
+                .where(Call.owner_id == o.id, Call.started_at >= start, Call.started_at < end)
+                .order_by(col(Call.started_at).desc(), col(Call.id).desc())
+                .limit(AE_CALLS)
+            ).all()
+        )
+        for o in chosen
+    }
+    measured = call_metrics(session, [*won_calls, *(c for cs in own.values() for c in cs)], competitors=competitors)
+
+    def with_metrics(calls: list[Call]) -> list[tuple[Call, CallMetrics]]:
+        return [(c, m) for c in calls if (m := measured.get(c.id or 0)) is not None]
+
+    return with_metrics(list(won_calls)), {o: (len(cs), with_metrics(cs)) for o, cs in own.items()}
+
+
+def call_coaching(
+    session: Session, *, now: datetime, tz: ZoneInfo, owner_ids: list[int] | None = None
+) -> list[Coaching]:
+    """The call coaching of `team_performance` alone (the digest's section), without the win-rate and pipeline reads.
+
+    Equal to `[c for p in team_performance(...).people for c in p.coaching]`: the same AEs, calls and comparison.
+    """
+    _start_day, _today, start, end = window_bounds(now, tz)
+    owners = session.exec(select(Owner).where(Owner.role == "ae").order_by(col(Owner.name), col(Owner.id))).all()
+    chosen = [o for o in owners if (o.id in owner_ids if owner_ids is not None else o.active)]
+    winner_calls, own_calls = _recorded_calls(session, chosen, start, end)
+    return [
+        c for o in chosen for c in coaching_for(stored_id(o.id), o.name, own_calls[stored_id(o.id)][1], winner_calls)
+    ]
+
+
 def team_performance(
     session: Session, *, now: datetime, tz: ZoneInfo, owner_ids: list[int] | None = None, calls: bool = True
 ) -> TeamPerformance:
@@ -272,17 +307,9 @@ def team_performance(
         elif kind == "meeting" and status == "completed":
             activity[owner_id, "meetings"] += 1
 
-    competitors = known_competitors(session) if calls else []
-    winner_calls: list[tuple[Call, CallMetrics]] = []
-    if calls:
-        won_calls = session.exec(
-            select(Call)
-            .join(Deal, col(Deal.id) == Call.deal_id)
-            .where(col(Deal.is_won).is_(True), Call.started_at < end)
-            .order_by(col(Call.started_at).desc(), col(Call.id).desc())
-            .limit(WINNER_CALLS)
-        ).all()
-        winner_calls = _call_values(session, list(won_calls), competitors)
+    # the AEs reported on: `owner_ids`, else every active AE
+    chosen = [o for o in owners if (o.id in owner_ids if owner_ids is not None else o.active)]
+    winner_calls, own_calls = _recorded_calls(session, chosen, start, end) if calls else ([], {})
     winners = {
         key: v
         for key, (_, get) in BEHAVIOURS.items()
@@ -295,11 +322,7 @@ def team_performance(
 
     team_won = [r for r in closed if r[2]]
     people = []
-    for o in owners:
-        if owner_ids is not None and o.id not in owner_ids:
-            continue
-        if owner_ids is None and not o.active:
-            continue
+    for o in chosen:
         rows = [r for r in closed if r[1] == o.id]
         won = [r for r in rows if r[2]]
         lost = [r for r in rows if not r[2]]
@@ -308,14 +331,7 @@ def team_performance(
         mine: list[tuple[Call, CallMetrics]] = []
         recorded = 0
         if calls:
-            own_calls = session.exec(
-                select(Call)
-                .where(Call.owner_id == o.id, Call.started_at >= start, Call.started_at < end)
-                .order_by(col(Call.started_at).desc(), col(Call.id).desc())
-                .limit(AE_CALLS)
-            ).all()
-            recorded = len(own_calls)
-            mine = _call_values(session, list(own_calls), competitors)
+            recorded, mine = own_calls[stored_id(o.id)]
         behaviour = {
             key: _median_or_mean(key, [v for v in (get(m) for _, m in mine) if v is not None])
             for key, (_, get) in BEHAVIOURS.items()
