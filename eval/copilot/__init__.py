@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 
 from eval.copilot.heldout5 import CASES as HELDOUT_5
 from eval.copilot.heldout6 import CASES as HELDOUT_6
+from eval.copilot.heldout7 import CASES as HELDOUT_7
 from eval.copilot.phrasings import PHRASINGS
 from eval.copilot.probe7 import PROBE_7
 from eval.copilot.probe8 import PROBE_8
@@ -412,13 +413,13 @@ def run(
         print("\n".join(misses))
     SUMMARY.append((title, total, tools_right, both_right, wrong, asked))
     return both_right / total
-    return both_right / total
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of `python -m eval copilot`."""
     parser = argparse.ArgumentParser(prog="eval copilot")
     parser.add_argument("--db", help="evaluate on this store instead of a freshly generated demo workspace")
+    parser.add_argument("--only", help="run only the sets whose title contains this text (e.g. 'set 7')")
     args = parser.parse_args(argv if argv is not None else [])
     now = datetime.now(UTC).replace(hour=15, minute=0, second=0, microsecond=0)
     engine = open_workspace(args.db, now)
@@ -439,12 +440,15 @@ def main(argv: list[str] | None = None) -> None:
     ]
     sets.append((HELDOUT_5, "Held-out set 5, written blind (first run 74.5%, 23 confident wrong; then fixed)"))
     sets.append((HELDOUT_6, "Held-out set 6, written blind (first run 72.6%, 28 confident wrong; then fixed)"))
-    sets.append((PROBE_7, "Probe set 7a of the understanding helper (first run 68.9%, 9 confident wrong; then fixed)"))
-    sets.append((PROBE_8, "Probe set 7b of the understanding helper (first run 90.5%, 2 confident wrong; then fixed)"))
-    sets.append((PROBE_9, "Probe set 7c of the understanding helper (first run 87.2%, 2 confident wrong; then fixed)"))
-    sets.append((PROBE_10, "Probe set 7d of the understanding helper (first run 67.6%, 9 confident wrong; then fixed)"))
-    sets.append((PROBE_11, "Probe set 7e of the understanding helper (first run 93.1%, 2 confident wrong; then fixed)"))
+    sets.append((HELDOUT_7, "Held-out set 7, written blind after this round's understanding work"))
+    sets.append((PROBE_7, "Probe set A of the understanding helper (first run 68.9%, 9 confident wrong; then fixed)"))
+    sets.append((PROBE_8, "Probe set B of the understanding helper (first run 90.5%, 2 confident wrong; then fixed)"))
+    sets.append((PROBE_9, "Probe set C of the understanding helper (first run 87.2%, 2 confident wrong; then fixed)"))
+    sets.append((PROBE_10, "Probe set D of the understanding helper (first run 67.6%, 9 confident wrong; then fixed)"))
+    sets.append((PROBE_11, "Probe set E of the understanding helper (first run 93.1%, 2 confident wrong; then fixed)"))
     for cases, title in sets:
+        if args.only and args.only.lower() not in title.lower():
+            continue
         run(engine, now, cases, f"{title} ({len(cases)} questions)")
     settings = Settings()
     if settings.llm_configured:
