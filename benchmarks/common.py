@@ -41,9 +41,7 @@ COPY_MARK = "bench_copied_from"
 """workspacemeta key written last by the PostgreSQL copy: present and equal to the SQLite file's name = complete."""
 
 
-def large_workspace(
-    *, seed: int = 7, size: Size = "large", dialect: Dialect = "sqlite"
-) -> tuple[Engine, datetime]:
+def large_workspace(*, seed: int = 7, size: Size = "large", dialect: Dialect = "sqlite") -> tuple[Engine, datetime]:
     """Open (building on first use) the large demo workspace, shared by every benchmark of the day.
 
     The SQLite file is keyed by day because the generator anchors dates on `as_of`; a workspace from an earlier day
@@ -495,3 +493,38 @@ def vm_hwm_mb(pid: int) -> float | None:
 def python() -> str:
     """This interpreter (the project's .venv when run through `make bench`)."""
     return sys.executable
+
+
+# --- raw onnxruntime on the same batch: the embedding's floor -------------------------------------------------------
+
+
+def raw_onnx_runner(model_path: str, tokenizer_path: str, *, threads: int = 2) -> Callable[[Sequence[str]], int]:
+    """A callable that runs the embedding model on raw onnxruntime over `texts` and returns how many it ran.
+
+    Its own session and tokenizer (not the library's cached ones), the same thread count and dynamic padding, no
+    pooling or normalisation: the model's own cost on the same batch, which the library's embedding cannot beat.
+    """
+    import numpy as np
+    import onnxruntime as ort
+    from tokenizers import Tokenizer
+
+    from store.library import BATCH, MAX_TOKENS
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    session = ort.InferenceSession(model_path, options, providers=["CPUExecutionProvider"])
+    tokenizer = Tokenizer.from_file(tokenizer_path)
+    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+
+    def run(texts: Sequence[str]) -> int:
+        for start in range(0, len(texts), BATCH):
+            encoded = tokenizer.encode_batch(list(texts[start : start + BATCH]))
+            ids = np.array([e.ids for e in encoded], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+            session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})
+        return len(texts)
+
+    return run

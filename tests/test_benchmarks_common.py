@@ -43,7 +43,9 @@ def test_a_row_not_measured_says_so_and_invents_nothing() -> None:
 
 def test_table_has_the_floor_columns_the_before_column_and_the_load(capsys) -> None:
     items = [
-        Measured("at risk live", 2600.0, floor_ms=50.0, floor_label="scan of open deals", goal_ms=300.0, before="2.6 s"),
+        Measured(
+            "at risk live", 2600.0, floor_ms=50.0, floor_label="scan of open deals", goal_ms=300.0, before="2.6 s"
+        ),
         Measured("cold ask", 1500.0, floor_ms=250.0, floor_label="import sqlalchemy", goal_label="< 0.5 s"),
     ]
     text = print_measured("Where a person waits", items, before=True)
