@@ -311,6 +311,8 @@ def format_ms(ms: float | None) -> str:
     """A duration for a table: `123 ms`, `4.56 s`; "not measured" for None."""
     if ms is None or (isinstance(ms, float) and math.isnan(ms)):
         return "not measured"
+    if ms >= 10_000:
+        return f"{ms / 1000:,.1f} s"
     if ms >= 1000:
         return f"{ms / 1000:,.2f} s"
     return f"{ms:.1f} ms" if ms < 100 else f"{ms:,.0f} ms"

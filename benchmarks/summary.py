@@ -541,7 +541,7 @@ def main(argv: list[str] | None = None) -> None:
     dialects: list[Dialect] = args.dialect or list(DIALECTS)
     started = time.perf_counter()
     floor_ms = import_floor_ms()
-    items: list[Measured] = []
+    by_row: dict[str, list[Measured]] = {row: [] for row in ROWS}
     memory: list[tuple[str, str, float, float]] = []
     notes: list[str] = []
     sqlite_ws: Workspace | None = None
@@ -573,19 +573,19 @@ def main(argv: list[str] | None = None) -> None:
                 continue
             print(f"  measuring {row} on {dialect} ...", flush=True)
             result = measure()
-            items += [result] if isinstance(result, Measured) else list(result)
+            by_row[row] += [result] if isinstance(result, Measured) else list(result)
         if "serve" in rows_wanted and dialect == "sqlite":  # the process's memory, not the database's
             print(f"  measuring serve memory on {dialect} ...", flush=True)
             ws.memory += measure_serve_memory(ws)
-            items.append(measure_first_intake(ws))
+            by_row["score_lead"].append(measure_first_intake(ws))
         memory += [(dialect, label, seconds, rss) for label, seconds, rss in ws.memory]
         ws.engine.dispose()
     if "build" in rows_wanted:
         print("  measuring the build ...", flush=True)
-        build = measure_build(sqlite_ws, build=args.build)
-        items.append(build)
+        by_row["build"].append(measure_build(sqlite_ws, build=args.build))
         if sqlite_ws is not None and sqlite_ws.memory and sqlite_ws.memory[-1][0].startswith("build"):
             memory.append(("sqlite", *sqlite_ws.memory[-1]))
+    items = [m for row in ROWS for m in by_row[row]]  # the order, each row's dialects side by side
     print_measured(
         "Where a person waits: large workspace (100k deals, 1.1M activities), figures beside their floors",
         items,

@@ -63,6 +63,7 @@ def test_durations_read_as_people_read_them() -> None:
     assert format_ms(12.345) == "12.3 ms"
     assert format_ms(174.4) == "174 ms"
     assert format_ms(2600.0) == "2.60 s"
+    assert format_ms(148_000.0) == "148.0 s"
     assert format_ms(None) == "not measured"
 
 
