@@ -126,29 +126,30 @@ def copy_store(source: Engine, target: Engine, *, batch: int = 20_000) -> dict[s
     copied: dict[str, int] = {}
     raw_source = source.raw_connection()
     raw_target = target.raw_connection()
+    cur: Any = raw_target.cursor()  # psycopg's cursor: `copy` is not in the DBAPI protocol
     try:
-        with raw_target.cursor() as cur:
-            cur.execute("SET session_replication_role = replica")
-            cur.execute("SET TIME ZONE 'UTC'")  # SQLite holds naive UTC timestamps
-            for table in SQLModel.metadata.sorted_tables:
-                names = [c.name for c in table.columns]
-                quoted = ", ".join(f'"{n}"' for n in names)
-                read = raw_source.cursor()
-                read.execute(f'SELECT {quoted} FROM "{table.name}"')  # noqa: S608 (names from the metadata)
-                count = 0
-                with cur.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:  # type: ignore[attr-defined]
-                    while rows := read.fetchmany(batch):
-                        for row in rows:
-                            copy.write_row(row)
-                        count += len(rows)
-                read.close()
-                copied[table.name] = count
-                if "id" in table.columns and count:
-                    cur.execute(
-                        f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
-                        f'(SELECT MAX(id) FROM "{table.name}"))'
-                    )
-            cur.execute("SET session_replication_role = DEFAULT")
+        cur.execute("SET session_replication_role = replica")
+        cur.execute("SET TIME ZONE 'UTC'")  # SQLite holds naive UTC timestamps
+        for table in SQLModel.metadata.sorted_tables:
+            names = [c.name for c in table.columns]
+            quoted = ", ".join(f'"{n}"' for n in names)
+            read = raw_source.cursor()
+            read.execute(f'SELECT {quoted} FROM "{table.name}"')  # noqa: S608 (names from the metadata)
+            count = 0
+            with cur.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:
+                while rows := read.fetchmany(batch):
+                    for row in rows:
+                        copy.write_row(row)
+                    count += len(rows)
+            read.close()
+            copied[table.name] = count
+            if "id" in table.columns and count:
+                cur.execute(
+                    f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
+                    f'(SELECT MAX(id) FROM "{table.name}"))'
+                )
+        cur.execute("SET session_replication_role = DEFAULT")
+        cur.close()
         raw_target.commit()
     finally:
         raw_source.close()
