@@ -607,7 +607,10 @@ def main(argv: list[str] | None = None) -> None:
     print_table(
         "Peak resident memory (each child process's own, /usr/bin/time; serve: VmHWM of its processes)",
         ["store", "process", "seconds", "peak RSS MB"],
-        [[d, label, round(seconds, 2), round(rss, 1)] for d, label, seconds, rss in memory],
+        [
+            [d, label, round(seconds, 2) if seconds == seconds else "-", round(rss, 1)]
+            for d, label, seconds, rss in memory
+        ],
     )
     missed = [m for m in items if m.holds is False]
     print(
