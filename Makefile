@@ -23,7 +23,7 @@ demo: install  ## Generate the demo workspace if missing, then print the tour
 test: install  ## Run the test suite (SQLite, PostgreSQL when reachable, real Chroma, real Bolt over HTTP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: install  ## Run the benchmarks and print their tables
+bench: install  ## Run the benchmarks and print their tables, then the summary: where a person waits, beside floors
 	$(BIN)/python -m benchmarks
 
 eval: install  ## Run the accuracy evaluations and print their tables
