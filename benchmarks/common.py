@@ -78,7 +78,10 @@ def postgres_workspace(*, seed: int = 7, size: Size = "large") -> tuple[Engine, 
     from store.db import open_engine
 
     source, as_of = large_workspace(seed=seed, size=size)
-    source_name = Path(str(source.url.database)).name
+    # the mark names the source file and the schema it was copied at: a copy from before a migration is redone
+    from store.db import head_revisions
+
+    source_name = f"{Path(str(source.url.database)).name}@{','.join(sorted(head_revisions()))}"
     database = f"salesos_bench_{size}_seed{seed}"
     target_url = _database_url(POSTGRES_ADMIN_URL, database)
     if _copy_mark(target_url) != source_name:
