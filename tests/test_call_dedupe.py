@@ -188,3 +188,48 @@ def test_a_resumed_file_shared_posts_its_scorecard_once(durable) -> None:
     _crash_and_resume(deps, client, engine, work_id, forget_ts=True)
     cards = [c for c in fake.calls_to("chat.postMessage") if "Call scorecard" in _texts(c)]
     assert len(cards) == 1 and _calls(engine) == 1
+
+
+def test_the_migration_keys_the_oldest_of_existing_duplicates_and_deletes_nothing(engine) -> None:
+    """A store upgraded from before the key, holding the duplicates the race made: it upgrades, and new shares find
+    the oldest; synced calls (with an engagement) get no key; no row is deleted (drafts point at them)."""
+    from alembic import command
+    from alembic.config import Config
+
+    from store.db import MIGRATIONS_DIR, run_migrations
+    from store.models import Engagement
+
+    ids = seed_acme(engine)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0006")
+    content = (DATA / "discovery_acme.vtt").read_text(encoding="utf-8")
+    insert = text(
+        "INSERT INTO call (deal_id, owner_id, engagement_id, started_at, transcript, transcript_format) "
+        "VALUES (:deal, :owner, :engagement, :at, :transcript, 'vtt')"
+    )
+    with Session(engine) as session:
+        meeting = Engagement(hubspot_id="m1", type="meeting", occurred_at=CALL_AT, deal_id=ids["deal"])
+        session.add(meeting)
+        session.commit()
+        meeting_id = meeting.id
+    with engine.begin() as conn:
+        for engagement in (meeting_id, None, None, None):  # a synced call first, then the race's three copies
+            row = {"deal": ids["deal"], "owner": ids["dana"], "engagement": engagement, "at": CALL_AT}
+            conn.execute(insert, {**row, "transcript": content})
+        conn.execute(insert, {**row, "owner": ids["omar"], "transcript": content})  # another AE's share
+    run_migrations(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT id, engagement_id, share_key FROM call ORDER BY id")).all()
+    assert len(rows) == 5  # nothing deleted
+    synced, oldest, *copies, omars = rows
+    assert synced.share_key is None and oldest.share_key is not None and omars.share_key is not None
+    assert [c.share_key for c in copies] == [None, None]
+    from tools.calls.analyze import analyze_text
+
+    analysis = analyze_text(content, filename="acme.vtt", engine=engine, settings=Settings(), started_at=CALL_AT)
+    assert analysis.context.owner_id == ids["dana"]
+    again = calls_listeners.store_shared_call(SimpleNamespace(engine=engine), analysis, content, started_at=CALL_AT)
+    assert again == oldest.id and _calls(engine) == 5
