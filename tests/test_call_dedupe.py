@@ -233,3 +233,35 @@ def test_the_migration_keys_the_oldest_of_existing_duplicates_and_deletes_nothin
     assert analysis.context.owner_id == ids["dana"]
     again = calls_listeners.store_shared_call(SimpleNamespace(engine=engine), analysis, content, started_at=CALL_AT)
     assert again == oldest.id and _calls(engine) == 5
+
+
+def test_a_resumed_follow_ups_click_refuses_a_stranger_once(durable) -> None:
+    """The refusal notice of a durable click is posted once, however many attempts run."""
+    from store.calls import store_shared_call
+
+    fake, deps, client, engine = durable
+    with Session(engine) as session:
+        from store.models import Owner
+
+        dana = session.exec(select(Owner).where(Owner.email == "dana@example.com")).one()
+    call_id = store_shared_call(
+        engine,
+        transcript="Dana Reyes: hello",
+        transcript_format="speaker_lines",
+        owner_id=dana.id,
+        deal_id=None,
+        company_id=None,
+        started_at=CALL_AT,
+        duration_seconds=60,
+    )
+    body = {
+        "type": "block_actions",
+        "user": {"id": "U0STRANGER"},
+        "channel": {"id": "C0SALES"},
+        "actions": [{"action_id": calls_listeners.DRAFT_FOLLOWUPS_ACTION, "value": str(call_id), "action_ts": "9.9"}],
+    }
+    work_id = deps.submit(calls_listeners.DRAFT_FOLLOWUPS_ACTION, "action:STRANGER", body, client)
+    wait_until(lambda: count_by_status(engine) == {"done": 1})
+    _crash_and_resume(deps, client, engine, work_id)
+    refusals = [c for c in fake.calls_to("chat.postEphemeral") if "Only the call's owner" in str(c.args.get("text"))]
+    assert len(refusals) == 1 and refusals[0].args["user"] == "U0STRANGER"

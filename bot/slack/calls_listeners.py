@@ -140,8 +140,22 @@ def handle_shared_transcript(
     post_once(client, channel, "scorecard", analysis_reply(analysis, with_actions=True), work)
 
 
+def ephemeral_once(client: Any, channel: str, user: str, kind: str, text: str, work: WorkRef | None) -> None:
+    """Post an ephemeral notice once across attempts (`WorkRef.ephemeral_once`); plainly when not durable work."""
+    if work is None:
+        client.chat_postEphemeral(channel=channel, user=user, text=text)
+    else:
+        work.ephemeral_once(client, channel, user, kind, text)
+
+
 def post_followup_drafts(
-    deps: BotDeps, client: Any, *, call_id: int, channel: str | None, slack_user: str | None = None
+    deps: BotDeps,
+    client: Any,
+    *,
+    call_id: int,
+    channel: str | None,
+    slack_user: str | None = None,
+    work: WorkRef | None = None,
 ) -> list[int]:
     """File the call's follow-up drafts and post each one for approval, to the call's owner.
 
@@ -160,11 +174,8 @@ def post_followup_drafts(
         is_owner = owner_id is not None and who.owner_id == owner_id
         if not (is_owner or who.is_manager):
             if channel:
-                client.chat_postEphemeral(
-                    channel=channel,
-                    user=slack_user,
-                    text="Only the call's owner or a manager can draft its follow-ups. Nothing was drafted.",
-                )
+                refusal = "Only the call's owner or a manager can draft its follow-ups. Nothing was drafted."
+                ephemeral_once(client, channel, slack_user, "not_allowed", refusal, work)
             return []
         channel = channel if is_owner else None
     draft_ids = create_followup_drafts(deps.engine, analysis, settings=deps.settings)
@@ -201,7 +212,7 @@ def register(app: App, deps: BotDeps) -> None:
             reply = text_reply(":warning: Sorry, scoring that transcript failed; the error is logged.")
             post_once(client, channel, "failed", reply, work)
 
-    def on_draft_followups(body: dict[str, Any], client: Any) -> None:
+    def on_draft_followups(body: dict[str, Any], client: Any, work: WorkRef | None = None) -> None:
         action = (body.get("actions") or [{}])[0]
         channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
         try:
@@ -209,15 +220,14 @@ def register(app: App, deps: BotDeps) -> None:
         except ValueError:
             return
         try:
-            post_followup_drafts(deps, client, call_id=call_id, channel=channel, slack_user=body["user"]["id"])
+            post_followup_drafts(
+                deps, client, call_id=call_id, channel=channel, slack_user=body["user"]["id"], work=work
+            )
         except Exception:
             log.exception("drafting follow-ups for call %s failed", call_id)
             if channel:
-                client.chat_postEphemeral(
-                    channel=channel,
-                    user=body["user"]["id"],
-                    text=":warning: Sorry, drafting the follow-ups failed; the error is logged.",
-                )
+                failed = ":warning: Sorry, drafting the follow-ups failed; the error is logged."
+                ephemeral_once(client, channel, body["user"]["id"], "failed", failed, work)
 
     def on_file_shared_ack(ack: Any, body: dict[str, Any], event: dict[str, Any], client: Any) -> None:
         shared = shared_file(event)
@@ -232,5 +242,5 @@ def register(app: App, deps: BotDeps) -> None:
         deps.submit(DRAFT_FOLLOWUPS_ACTION, action_key(body), body, client)  # stored before the ack
         ack()
 
-    deps.work_handlers[DRAFT_FOLLOWUPS_ACTION] = lambda body, client, _work: on_draft_followups(body, client)
+    deps.work_handlers[DRAFT_FOLLOWUPS_ACTION] = on_draft_followups
     app.action(DRAFT_FOLLOWUPS_ACTION)(on_draft_followups_click)

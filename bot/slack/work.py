@@ -92,9 +92,9 @@ class WorkRef:
         """
         from bot.slack.blocks import post_reply
 
-        meta = {"metadata": {"event_type": WORK_EVENT, "event_payload": {"work_id": self.id, "message": kind}}}
+        meta: dict[str, Any] = {"event_type": WORK_EVENT, "event_payload": {"work_id": self.id, "message": kind}}
         if self.engine is None:  # not run from a stored row (a direct call): nothing to repeat
-            return post_reply(client, channel, reply, **meta, **extra)
+            return post_reply(client, channel, reply, metadata=meta, **extra)
         claimed = claim_message(self.engine, self.id, kind, channel)
         if not claimed.first:
             if claimed.ts:
@@ -105,10 +105,24 @@ class WorkRef:
                 record_message(self.engine, self.id, kind, claimed.channel, found)
                 log.info("work %s: found its %s message from before the crash; not posting again", self.id, kind)
                 return None
-        posted = post_reply(client, channel, reply, **meta, **extra)
+        posted = post_reply(client, channel, reply, metadata=meta, **extra)
         if posted.ts:
             record_message(self.engine, self.id, kind, posted.channel, posted.ts[0])
         return posted
+
+    def ephemeral_once(self, client: Any, channel: str, user: str, kind: str, text: str) -> bool:
+        """Post an ephemeral message unless an earlier attempt of this work did; True when this call posted it.
+
+        At most once: an ephemeral message leaves nothing in the channel's history to look for, so an attempt that
+        died around chat.postEphemeral is taken as having posted it (a lost notice beats a repeated one).
+        """
+        if self.engine is not None and not claim_message(self.engine, self.id, kind, channel).first:
+            log.info("work %s: its %s notice was posted before; not again", self.id, kind)
+            return False
+        result = client.chat_postEphemeral(channel=channel, user=user, text=text)
+        if self.engine is not None:
+            record_message(self.engine, self.id, kind, channel, str(result.get("message_ts") or ""))
+        return True
 
     def _find_posted(self, client: Any, channel: str, kind: str | None) -> str | None:
         """The ts of a message of this work (of `kind`, or any) in the channel's recent history; None if not there."""
