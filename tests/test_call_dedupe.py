@@ -202,9 +202,12 @@ def test_the_migration_keys_the_oldest_of_existing_duplicates_and_deletes_nothin
     ids = seed_acme(engine)
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as conn:
+    from alembic.script import ScriptDirectory
+
+    ours = next(r for r in ScriptDirectory.from_config(cfg).walk_revisions() if "call_dedupe" in (r.path or ""))
+    with engine.begin() as conn:  # back to the revision before this migration, wherever it is chained
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0006")
+        command.downgrade(cfg, str(ours.down_revision))
     content = (DATA / "discovery_acme.vtt").read_text(encoding="utf-8")
     insert = text(
         "INSERT INTO call (deal_id, owner_id, engagement_id, started_at, transcript, transcript_format) "

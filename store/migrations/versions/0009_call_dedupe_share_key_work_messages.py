@@ -1,7 +1,7 @@
 """call-dedupe: a unique share key on calls shared in Slack; messages durable work posted, once per (work, kind)
 
-Revision ID: 0007_call_dedupe
-Revises: 0006
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-07 10:45:00
 
 Backfill: a call kept from a Slack share has no engagement (synced and demo calls do). Each such call gets the key
@@ -20,8 +20,8 @@ from alembic import op
 import store.types
 
 
-revision: str = '0007_call_dedupe'
-down_revision: str | None = '0006'
+revision: str = '0009'
+down_revision: str | None = '0008'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
