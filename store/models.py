@@ -252,6 +252,9 @@ class Call(SQLModel, table=True):
     transcript: str | None = _text()
     transcript_format: str = "speaker_lines"
     labels: dict[str, Any] | None = _json()
+    share_key: str | None = Field(default=None, unique=True, index=True)
+    """For a transcript shared in Slack: a hash of its owner and text (`store.calls.share_key`). Unique, so the same
+    transcript shared by the same AE is one call even when shared several times at once; None for synced calls."""
 
 
 class InboundLead(SQLModel, table=True):
@@ -359,6 +362,21 @@ class SlackWork(SQLModel, table=True):
     created_at: datetime = _ts(nullable=False)
     finished_at: datetime | None = _ts()
     detail: str | None = _text()
+
+
+class SlackWorkMessage(SQLModel, table=True):
+    """A message a piece of durable work posts, at most once per (work, kind), whatever the number of attempts.
+
+    Stored ("about to post", `ts` None) before chat.postMessage and completed with the ts after it: a resumed attempt
+    skips what is recorded, and for a row without a ts looks for the message's metadata in the channel first.
+    """
+
+    work_id: int = Field(foreign_key="slackwork.id", primary_key=True, sa_column_kwargs={"autoincrement": False})
+    kind: str = Field(primary_key=True)
+    """What the message is (e.g. `scorecard`, `warning`): one of each per piece of work."""
+    channel: str
+    ts: str | None = None
+    created_at: datetime = _ts(nullable=False)
 
 
 class DealRisk(SQLModel, table=True):
@@ -583,6 +601,8 @@ __all__ = [
     "SentAlert",
     "SlackEvent",
     "SlackUser",
+    "SlackWork",
+    "SlackWorkMessage",
     "SyncCursor",
     "WorkspaceMeta",
     "WriteBack",

@@ -15,10 +15,11 @@ from typing import Any
 from sqlalchemy import Engine, and_, or_, select, update
 
 from store.db import dialect_insert, insert_ignoring_conflict
-from store.models import SlackWork
+from store.models import SlackWork, SlackWorkMessage, table_of
 from store.types import utcnow
 
 _TABLE = SlackWork.__table__  # type: ignore[attr-defined]
+_MESSAGES = table_of(SlackWorkMessage)
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,43 @@ def record_placeholder(engine: Engine, work_id: int, channel: str, ts: str) -> N
     with engine.begin() as conn:
         conn.execute(
             update(_TABLE).where(_TABLE.c.id == work_id).values(placeholder_channel=channel, placeholder_ts=ts)
+        )
+
+
+@dataclass(frozen=True)
+class MessageClaim:
+    """What `claim_message` found: post now, or what an earlier attempt of the same work recorded."""
+
+    first: bool
+    """True: this attempt recorded "about to post" and must post; False: an earlier attempt did."""
+    channel: str
+    ts: str | None
+    """The posted message's ts; None while posting (or when the attempt died between posting and recording it)."""
+
+
+def claim_message(engine: Engine, work_id: int, kind: str, channel: str) -> MessageClaim:
+    """Record "about to post `kind`" for this work, before chat.postMessage, unless an earlier attempt did.
+
+    The (work, kind) primary key is the arbiter: of two attempts (a resumed run, a sweeper on another replica) only
+    one records it, so only one posts without looking first.
+    """
+    values = {"work_id": work_id, "kind": kind, "channel": channel, "ts": None, "created_at": utcnow()}
+    with engine.begin() as conn:
+        if insert_ignoring_conflict(conn, _MESSAGES, values, conflict=["work_id", "kind"], returning=_MESSAGES.c.kind):
+            return MessageClaim(True, channel, None)
+        row = conn.execute(
+            select(_MESSAGES.c.channel, _MESSAGES.c.ts).where(_MESSAGES.c.work_id == work_id, _MESSAGES.c.kind == kind)
+        ).one()
+    return MessageClaim(False, str(row.channel), row.ts)
+
+
+def record_message(engine: Engine, work_id: int, kind: str, channel: str, ts: str) -> None:
+    """Complete the record of a posted message with its address (a resumed attempt then skips it without looking)."""
+    with engine.begin() as conn:
+        conn.execute(
+            update(_MESSAGES)
+            .where(_MESSAGES.c.work_id == work_id, _MESSAGES.c.kind == kind)
+            .values(channel=channel, ts=ts)
         )
 
 

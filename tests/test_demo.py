@@ -124,7 +124,7 @@ PINNED = {
         "dealstagechange": "21a944cbcbdb8351",
         "closedatechange": "58eb52cada54a5d8",
         "engagement": "f7aa7c2e62a069f5",
-        "call": "d4f5644c68a1df9a",
+        "call": "a10a4e5b0181b8ae",  # d4f5644c68a1df9a before `call.share_key` (NULL on every generated call)
         "inboundlead": "1a187adfcf634377",
         "workspacemeta": "5dcb0d3da32d3aa0",
     },
@@ -137,7 +137,7 @@ PINNED = {
         "dealstagechange": "0e13e5964406f691",
         "closedatechange": "b710228e2812336d",
         "engagement": "c833c560ff87c9c7",
-        "call": "7fee2ff00894b982",
+        "call": "af4ae4015a06983f",  # 7fee2ff00894b982 before `call.share_key` (NULL on every generated call)
         "inboundlead": "eb29e25b61e6608d",
         "workspacemeta": "1dea445e9d729cb8",
     },

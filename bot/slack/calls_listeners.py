@@ -20,19 +20,16 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from sqlalchemy import select
-from sqlmodel import col
-
 from bot.copilot.calls_reply import analysis_reply
-from bot.slack.blocks import post_reply, text_reply
-from store.db import session_scope
-from store.models import Call
+from bot.slack.blocks import Posted, post_reply, text_reply
+from store.calls import store_shared_call as store_call
 from tools.calls.analyze import CallAnalysis, analyze_stored_call, analyze_text
 from tools.calls.parsers import TranscriptError
 
 if TYPE_CHECKING:
     from slack_bolt import App
 
+    from bot.copilot.reply import Reply
     from bot.slack.deps import BotDeps
     from bot.slack.work import WorkRef
 
@@ -44,6 +41,15 @@ FILE_SHARED_WORK = "file_shared"
 MAX_TRANSCRIPT_BYTES = 2_000_000
 TRANSCRIPT_TYPES = ("vtt", "srt", "json", "text", "txt", "plain")
 SLACK_FILE_HOSTS = ("files.slack.com", "slack-files.com")
+
+
+def file_shared_key(channel: str, file_id: str) -> str:
+    """The durable-work key of a file shared in a DM: the DM and the file, not the delivery's event id.
+
+    Slack's retries carry the same event id, but the same file can also arrive as several `file_shared` deliveries
+    with different ids (shared again, at once, or from two clients): one piece of work, so one scorecard in the DM.
+    """
+    return f"file_shared:{channel}:{file_id}"
 
 
 def _allowed_host(url: str, api_url: str) -> bool:
@@ -64,27 +70,29 @@ def download_file(client: Any, url: str, *, api_url: str, limit: int = MAX_TRANS
 
 
 def store_shared_call(deps: BotDeps, analysis: CallAnalysis, text: str, *, started_at: datetime) -> int:
-    """Keep a transcript shared in Slack as a `Call` row, so its scorecard and follow-ups can be found again."""
+    """Keep a transcript shared in Slack as a `Call` row, so its scorecard and follow-ups can be found again.
+
+    The same owner's same transcript is one call, however often and however concurrently it is shared: the store's
+    unique share key decides (`store.calls`), so its scorecard and follow-up drafts stay the same.
+    """
     ctx = analysis.context
-    with session_scope(deps.engine) as session:
-        # The same file shared twice is one call: its scorecard and follow-up drafts stay the same.
-        same = session.execute(
-            select(col(Call.id)).where(col(Call.transcript) == text, col(Call.owner_id) == ctx.owner_id).limit(1)
-        ).scalar()
-        if same is not None:
-            return int(same)
-        call = Call(
-            deal_id=ctx.deal_id,
-            company_id=ctx.company_id,
-            owner_id=ctx.owner_id,
-            started_at=started_at,
-            duration_seconds=int(analysis.metrics.duration_seconds),
-            transcript=text,
-            transcript_format=analysis.transcript.format,
-        )
-        session.add(call)
-        session.flush()
-        return int(call.id)  # type: ignore[arg-type]
+    return store_call(
+        deps.engine,
+        transcript=text,
+        transcript_format=analysis.transcript.format,
+        owner_id=ctx.owner_id,
+        deal_id=ctx.deal_id,
+        company_id=ctx.company_id,
+        started_at=started_at,
+        duration_seconds=int(analysis.metrics.duration_seconds),
+    )
+
+
+def post_once(client: Any, channel: str, kind: str, reply: Reply, work: WorkRef | None) -> Posted | None:
+    """Post one of the work's messages once across attempts (`WorkRef.post_once`); plainly when not durable work."""
+    if work is None:
+        return post_reply(client, channel, reply)
+    return work.post_once(client, channel, kind, reply)
 
 
 def handle_shared_transcript(
@@ -92,10 +100,12 @@ def handle_shared_transcript(
 ) -> None:
     """Analyze a transcript file shared in a DM and answer in that DM.
 
-    With `work` (the durable row it runs for), the scorecard carries the work id in its metadata: a run resumed after
-    a crash finds a scorecard the cut-off run had already posted and posts no second one.
+    With `work` (the durable row it runs for), every message it posts (a warning or the scorecard) is posted once
+    however many attempts run (`WorkRef.post_once`), and the call is stored once (`store.calls`): a run resumed after
+    a crash redoes the reading and the scoring but repeats nothing the user saw.
     """
     if work is not None and work.resumed and work.find_placeholder(client) is not None:
+        # a row begun before message records existed (an upgrade mid-run): its scorecard was posted
         log.info("work %s: the scorecard for %s was posted before the crash; nothing to redo", work.id, file_id)
         return
     info = client.files_info(file=file_id)["file"]
@@ -103,24 +113,22 @@ def handle_shared_transcript(
     if str(info.get("filetype", "")).lower() not in TRANSCRIPT_TYPES and not name.lower().endswith(
         (".vtt", ".srt", ".json", ".txt")
     ):
-        post_reply(
-            client,
-            channel,
-            text_reply(f"I can score call transcripts (WebVTT, SRT, JSON or text); *{name}* doesn't look like one."),
-        )
+        reply = text_reply(f"I can score call transcripts (WebVTT, SRT, JSON or text); *{name}* doesn't look like one.")
+        post_once(client, channel, "not_a_transcript", reply, work)
         return
     url = str(info.get("url_private_download") or info.get("url_private") or "")
     try:
         text = download_file(client, url, api_url=deps.settings.slack_api_url).decode("utf-8-sig")
     except (OSError, ValueError, PermissionError) as exc:
         log.warning("could not download %s: %s", file_id, exc)
-        post_reply(client, channel, text_reply(f":warning: I couldn't read *{name}*: {exc}"))
+        post_once(client, channel, "unreadable", text_reply(f":warning: I couldn't read *{name}*: {exc}"), work)
         return
     now = deps.now()
     try:
         analysis = analyze_text(text, filename=name, engine=deps.engine, settings=deps.settings, started_at=now)
     except TranscriptError as exc:
-        post_reply(client, channel, text_reply(f":warning: *{name}* is not a transcript I can read: {exc}"))
+        reply = text_reply(f":warning: *{name}* is not a transcript I can read: {exc}")
+        post_once(client, channel, "not_parsed", reply, work)
         return
     if analysis.context.owner_id is None:
         # No deal matched: the AE who shared the transcript owns its follow-ups.
@@ -129,17 +137,25 @@ def handle_shared_transcript(
         identity = resolve_identity(deps.engine, client, user, settings=deps.settings, now=now)
         analysis.context = replace(analysis.context, owner_id=identity.owner_id)
     analysis.call_id = store_shared_call(deps, analysis, text, started_at=now)  # the same file twice: one call
-    if work is not None:
-        work.remember_placeholder(channel, "")  # "about to post": a resumed run looks for it first
-    posted = post_reply(
-        client, channel, analysis_reply(analysis, with_actions=True), **(work.metadata() if work else {})
-    )
-    if work is not None and posted.ts:
-        work.remember_placeholder(channel, posted.ts[0])
+    post_once(client, channel, "scorecard", analysis_reply(analysis, with_actions=True), work)
+
+
+def ephemeral_once(client: Any, channel: str, user: str, kind: str, text: str, work: WorkRef | None) -> None:
+    """Post an ephemeral notice once across attempts (`WorkRef.ephemeral_once`); plainly when not durable work."""
+    if work is None:
+        client.chat_postEphemeral(channel=channel, user=user, text=text)
+    else:
+        work.ephemeral_once(client, channel, user, kind, text)
 
 
 def post_followup_drafts(
-    deps: BotDeps, client: Any, *, call_id: int, channel: str | None, slack_user: str | None = None
+    deps: BotDeps,
+    client: Any,
+    *,
+    call_id: int,
+    channel: str | None,
+    slack_user: str | None = None,
+    work: WorkRef | None = None,
 ) -> list[int]:
     """File the call's follow-up drafts and post each one for approval, to the call's owner.
 
@@ -158,11 +174,8 @@ def post_followup_drafts(
         is_owner = owner_id is not None and who.owner_id == owner_id
         if not (is_owner or who.is_manager):
             if channel:
-                client.chat_postEphemeral(
-                    channel=channel,
-                    user=slack_user,
-                    text="Only the call's owner or a manager can draft its follow-ups. Nothing was drafted.",
-                )
+                refusal = "Only the call's owner or a manager can draft its follow-ups. Nothing was drafted."
+                ephemeral_once(client, channel, slack_user, "not_allowed", refusal, work)
             return []
         channel = channel if is_owner else None
     draft_ids = create_followup_drafts(deps.engine, analysis, settings=deps.settings)
@@ -176,7 +189,6 @@ def post_followup_drafts(
 def register(app: App, deps: BotDeps) -> None:
     """Add the calls listeners to the Sales OS Bolt app."""
     from bot.slack.actions import action_key
-    from bot.slack.events import event_key
 
     def shared_file(event: dict[str, Any]) -> tuple[str, str] | None:
         """(channel, file id) of a file shared with the bot in a DM; None for anything else."""
@@ -197,11 +209,10 @@ def register(app: App, deps: BotDeps) -> None:
             )
         except Exception:
             log.exception("scoring shared file %s failed", file_id)
-            post_reply(
-                client, channel, text_reply(":warning: Sorry, scoring that transcript failed; the error is logged.")
-            )
+            reply = text_reply(":warning: Sorry, scoring that transcript failed; the error is logged.")
+            post_once(client, channel, "failed", reply, work)
 
-    def on_draft_followups(body: dict[str, Any], client: Any) -> None:
+    def on_draft_followups(body: dict[str, Any], client: Any, work: WorkRef | None = None) -> None:
         action = (body.get("actions") or [{}])[0]
         channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
         try:
@@ -209,19 +220,19 @@ def register(app: App, deps: BotDeps) -> None:
         except ValueError:
             return
         try:
-            post_followup_drafts(deps, client, call_id=call_id, channel=channel, slack_user=body["user"]["id"])
+            post_followup_drafts(
+                deps, client, call_id=call_id, channel=channel, slack_user=body["user"]["id"], work=work
+            )
         except Exception:
             log.exception("drafting follow-ups for call %s failed", call_id)
             if channel:
-                client.chat_postEphemeral(
-                    channel=channel,
-                    user=body["user"]["id"],
-                    text=":warning: Sorry, drafting the follow-ups failed; the error is logged.",
-                )
+                failed = ":warning: Sorry, drafting the follow-ups failed; the error is logged."
+                ephemeral_once(client, channel, body["user"]["id"], "failed", failed, work)
 
     def on_file_shared_ack(ack: Any, body: dict[str, Any], event: dict[str, Any], client: Any) -> None:
-        if shared_file(event) is not None:  # stored before the ack: a crash after it cannot lose the transcript
-            deps.submit(FILE_SHARED_WORK, event_key(body), event, client)
+        shared = shared_file(event)
+        if shared is not None:  # stored before the ack: a crash after it cannot lose the transcript
+            deps.submit(FILE_SHARED_WORK, file_shared_key(*shared), event, client)
         ack()
 
     deps.work_handlers[FILE_SHARED_WORK] = on_file_shared
@@ -231,5 +242,5 @@ def register(app: App, deps: BotDeps) -> None:
         deps.submit(DRAFT_FOLLOWUPS_ACTION, action_key(body), body, client)  # stored before the ack
         ack()
 
-    deps.work_handlers[DRAFT_FOLLOWUPS_ACTION] = lambda body, client, _work: on_draft_followups(body, client)
+    deps.work_handlers[DRAFT_FOLLOWUPS_ACTION] = on_draft_followups
     app.action(DRAFT_FOLLOWUPS_ACTION)(on_draft_followups_click)

@@ -22,9 +22,20 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Engine
 
-from store.work import claim, claim_stale, finish, get_work, record_placeholder, renew_leases
+from store.work import (
+    claim,
+    claim_message,
+    claim_stale,
+    finish,
+    get_work,
+    record_message,
+    record_placeholder,
+    renew_leases,
+)
 
 if TYPE_CHECKING:
+    from bot.copilot.reply import Reply
+    from bot.slack.blocks import Posted
     from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -38,6 +49,8 @@ class WorkRef:
     attempts: int
     placeholder: tuple[str, str] | None
     _remember: Callable[[str, str], None]
+    engine: Engine | None = None
+    """The store the row lives in: `post_once` records each message there."""
 
     @property
     def resumed(self) -> bool:
@@ -64,15 +77,66 @@ class WorkRef:
         channel, ts = self.placeholder
         if ts:
             return ts
+        found = self._find_posted(client, channel, None)
+        if found is not None:
+            self.remember_placeholder(channel, found)
+        return found
+
+    def post_once(self, client: Any, channel: str, kind: str, reply: Reply, **extra: Any) -> Posted | None:
+        """Post `reply` unless an earlier attempt of this work posted its `kind` message; None when it did.
+
+        Every message a resumable run posts goes through here (a warning as much as a scorecard): "about to post" is
+        stored first (`store.work.claim_message`), the message carries the work id and kind in its metadata, and its
+        ts is stored after. A resumed run skips a recorded message; one whose ts was never stored (the run died around
+        chat.postMessage) is looked for in the channel, and posted only when not found.
+        """
+        from bot.slack.blocks import post_reply
+
+        meta: dict[str, Any] = {"event_type": WORK_EVENT, "event_payload": {"work_id": self.id, "message": kind}}
+        if self.engine is None:  # not run from a stored row (a direct call): nothing to repeat
+            return post_reply(client, channel, reply, metadata=meta, **extra)
+        claimed = claim_message(self.engine, self.id, kind, channel)
+        if not claimed.first:
+            if claimed.ts:
+                log.info("work %s: its %s message was posted before; not again", self.id, kind)
+                return None
+            found = self._find_posted(client, claimed.channel, kind)
+            if found is not None:
+                record_message(self.engine, self.id, kind, claimed.channel, found)
+                log.info("work %s: found its %s message from before the crash; not posting again", self.id, kind)
+                return None
+        posted = post_reply(client, channel, reply, metadata=meta, **extra)
+        if posted.ts:
+            record_message(self.engine, self.id, kind, posted.channel, posted.ts[0])
+        return posted
+
+    def ephemeral_once(self, client: Any, channel: str, user: str, kind: str, text: str) -> bool:
+        """Post an ephemeral message unless an earlier attempt of this work did; True when this call posted it.
+
+        At most once: an ephemeral message leaves nothing in the channel's history to look for, so an attempt that
+        died around chat.postEphemeral is taken as having posted it (a lost notice beats a repeated one).
+        """
+        if self.engine is not None and not claim_message(self.engine, self.id, kind, channel).first:
+            log.info("work %s: its %s notice was posted before; not again", self.id, kind)
+            return False
+        result = client.chat_postEphemeral(channel=channel, user=user, text=text)
+        if self.engine is not None:
+            record_message(self.engine, self.id, kind, channel, str(result.get("message_ts") or ""))
+        return True
+
+    def _find_posted(self, client: Any, channel: str, kind: str | None) -> str | None:
+        """The ts of a message of this work (of `kind`, or any) in the channel's recent history; None if not there."""
         try:
             history = client.conversations_history(channel=channel, limit=50, include_all_metadata=True)
-        except Exception:  # history not readable (scopes): a second placeholder beats a lost answer
-            log.warning("work %s: could not look for its placeholder in %s", self.id, channel, exc_info=True)
+        except Exception:  # history not readable (scopes): a second message beats a lost answer
+            log.warning("work %s: could not look for its message in %s", self.id, channel, exc_info=True)
             return None
         for message in history.get("messages") or []:
             meta = message.get("metadata") or {}
-            if meta.get("event_type") == WORK_EVENT and (meta.get("event_payload") or {}).get("work_id") == self.id:
-                self.remember_placeholder(channel, str(message["ts"]))
+            payload = meta.get("event_payload") or {}
+            if meta.get("event_type") != WORK_EVENT or payload.get("work_id") != self.id:
+                continue
+            if kind is None or payload.get("message") == kind:
                 return str(message["ts"])
         return None
 
@@ -113,7 +177,13 @@ def run_work(deps: WorkDeps, work_id: int, client: Any, *, claimed: bool = False
         finish(deps.engine, work_id, deps.worker, "failed", f"no handler for {row.kind}")
         return True
     placeholder = (row.placeholder_channel, row.placeholder_ts or "") if row.placeholder_channel else None
-    ref = WorkRef(row.id, row.attempts, placeholder, lambda ch, ts: record_placeholder(deps.engine, work_id, ch, ts))
+    ref = WorkRef(
+        row.id,
+        row.attempts,
+        placeholder,
+        lambda ch, ts: record_placeholder(deps.engine, work_id, ch, ts),
+        engine=deps.engine,
+    )
     try:
         handler(row.payload, client, ref)
     except Exception as exc:
