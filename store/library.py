@@ -17,10 +17,11 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -108,6 +109,8 @@ class MiniLMEmbedder:
 
     def __call__(self, input: list[str]) -> list[np.ndarray]:  # noqa: A002  (chromadb's parameter name)
         """Embed documents."""
+        import numpy as np  # here: the renderers import this module for its result types, and need no numpy
+
         out: list[np.ndarray] = []
         texts = list(input)
         for start in range(0, len(texts), BATCH):
