@@ -17,10 +17,11 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from pydantic import BaseModel
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from settings import Settings
 
 log = logging.getLogger(__name__)
@@ -108,6 +109,8 @@ class MiniLMEmbedder:
 
     def __call__(self, input: list[str]) -> list[np.ndarray]:  # noqa: A002  (chromadb's parameter name)
         """Embed documents."""
+        import numpy as np  # here: the renderers import this module for its result types, and need no numpy
+
         out: list[np.ndarray] = []
         texts = list(input)
         for start in range(0, len(texts), BATCH):
@@ -222,6 +225,8 @@ class Library:
     collection: Any
     embedding: Any
     """The collection's `LocalMiniLMEmbedding`."""
+    snapshot: Path | None = None
+    """Where the collection's numpy snapshot lives (`write_snapshot`); None for a Chroma server."""
 
 
 def open_library(
@@ -253,7 +258,12 @@ def open_library(
         embedding_function=ef,  # type: ignore[arg-type]
         metadata={"hnsw:space": "cosine"},
     )
-    return Library(client=client, collection=collection, embedding=ef)
+    return Library(
+        client=client,
+        collection=collection,
+        embedding=ef,
+        snapshot=None if chroma_url else snapshot_path(Path(chroma_path or "var/chroma")),
+    )
 
 
 def open_library_from_settings(settings: Settings) -> Library:
@@ -283,28 +293,22 @@ class LibraryAnswer(BaseModel):
     hits: list[LibraryHit]
 
 
-def search_objection_handling(
-    library: Library, query: str, *, k: int = 3, category: str | None = None, kind: str | None = None
-) -> LibraryAnswer:
-    """Find how reps answered objections like `query` on deals they then won (nearest by meaning)."""
-    where: dict | None = None
-    filters = [{"category": category}] if category else []
-    if kind:
-        filters.append({"kind": kind})
-    if len(filters) == 1:
-        where = filters[0]
-    elif filters:
-        where = {"$and": filters}
-    if library.collection.count() == 0:
-        return LibraryAnswer(query=query, hits=[])
-    # Ask for more than k: the same answer given on several calls is shown once.
-    res = library.collection.query(query_texts=[query], n_results=k * 6, where=where)
-    if where is not None and not res["ids"][0]:
-        # Nothing filed under that category: fall back to meaning alone rather than answer "nothing".
-        res = library.collection.query(query_texts=[query], n_results=k * 6)
+def _where(category: str | None, kind: str | None) -> dict[str, str]:
+    """The metadata filter of a search: equality on the fields given."""
+    return {name: value for name, value in (("category", category), ("kind", kind)) if value}
+
+
+def _chroma_where(where: dict[str, str]) -> dict | None:
+    if len(where) > 1:
+        return {"$and": [{name: value} for name, value in where.items()]}
+    return where or None
+
+
+def _hits(query: str, k: int, found: list[tuple[str, dict[str, Any], float]]) -> LibraryAnswer:
+    """The answer from the nearest (document, metadata, distance) first: the same answer given on several calls once."""
     hits: list[LibraryHit] = []
     seen: set[str] = set()
-    for doc, meta, dist in zip(res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True):
+    for doc, meta, dist in found:
         answer = str(meta.get("response", "")).strip().lower()
         if answer in seen or len(hits) >= k:
             continue
@@ -322,6 +326,184 @@ def search_objection_handling(
             )
         )
     return LibraryAnswer(query=query, hits=hits)
+
+
+def search_objection_handling(
+    library: Library, query: str, *, k: int = 3, category: str | None = None, kind: str | None = None
+) -> LibraryAnswer:
+    """Find how reps answered objections like `query` on deals they then won (nearest by meaning)."""
+    where = _chroma_where(_where(category, kind))
+    if library.collection.count() == 0:
+        return LibraryAnswer(query=query, hits=[])
+    # Ask for more than k: the same answer given on several calls is shown once.
+    res = library.collection.query(query_texts=[query], n_results=k * 6, where=where)
+    if where is not None and not res["ids"][0]:
+        # Nothing filed under that category: fall back to meaning alone rather than answer "nothing".
+        res = library.collection.query(query_texts=[query], n_results=k * 6)
+    return _hits(query, k, list(zip(res["documents"][0], res["metadatas"][0], res["distances"][0], strict=True)))
+
+
+# --- the snapshot: the collection as numpy arrays, so a cold process can search without chromadb -------------------
+
+SNAPSHOT_FILE = "sales_library.snapshot.npz"
+SNAPSHOT_PAGE = 5000
+
+
+def snapshot_path(chroma_path: Path) -> Path:
+    """Where the snapshot of the library collection stored under `chroma_path` lives (next to Chroma's files)."""
+    return Path(chroma_path) / SNAPSHOT_FILE
+
+
+@dataclass(frozen=True)
+class LibrarySnapshot:
+    """Every document of the library collection with its vector, as of the seeding that wrote it.
+
+    Importing chromadb and opening its client cost a cold `salesos ask` more than a second of CPU; a question only
+    needs the vectors, which are small (the demo library: a few hundred; the large workspace: tens of thousands).
+    """
+
+    key: str
+    """What the snapshot was written for (`sync_library`'s seed signature and the embedding model): a reader with a
+    different key does not use it."""
+    ids: list[str]
+    documents: list[str]
+    metadatas: list[dict[str, Any]]
+    vectors: np.ndarray
+    """(n, 384) float32, unit length (the embedding is normalised): cosine similarity is a dot product."""
+
+
+def snapshot_key(seed_signature: str, model_path: str) -> str:
+    """A snapshot's key: the seeding it reflects and the model its vectors (and a query's) come from."""
+    return f"{seed_signature};model={model_path}"
+
+
+def drop_snapshot(library: Library) -> None:
+    """Remove the snapshot before the collection changes: a reader then falls back to Chroma until it is rewritten."""
+    if library.snapshot is not None:
+        library.snapshot.unlink(missing_ok=True)
+
+
+def snapshot_key_of(path: Path) -> str | None:
+    """The key of the snapshot at `path`, without loading its vectors; None when there is none (or it is unreadable)."""
+    import numpy as np
+
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return str(data["key"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def write_snapshot(library: Library, key: str) -> None:
+    """Write the whole collection (ids, documents, metadata, vectors) to the library's snapshot, atomically."""
+    import json
+
+    import numpy as np
+
+    if library.snapshot is None:
+        return
+    ids: list[str] = []
+    documents: list[str] = []
+    metadatas: list[dict[str, Any]] = []
+    vectors: list[Any] = []
+    offset = 0
+    while True:
+        page = library.collection.get(
+            include=["documents", "metadatas", "embeddings"], limit=SNAPSHOT_PAGE, offset=offset
+        )
+        ids += page["ids"]
+        documents += [d or "" for d in page["documents"]]
+        metadatas += [dict(m or {}) for m in page["metadatas"]]
+        vectors += list(page["embeddings"])
+        if len(page["ids"]) < SNAPSHOT_PAGE:
+            break
+        offset += SNAPSHOT_PAGE
+    matrix = np.asarray(vectors, dtype=np.float32).reshape(len(ids), -1) if ids else np.zeros((0, 384), np.float32)
+    library.snapshot.parent.mkdir(parents=True, exist_ok=True)
+    partial = library.snapshot.with_name(library.snapshot.name + f".{os.getpid()}.partial")
+    with open(partial, "wb") as fh:
+        np.savez(
+            fh,
+            key=np.array(key),
+            ids=np.array(ids, dtype=str),
+            documents=np.array(json.dumps(documents)),
+            metadatas=np.array(json.dumps(metadatas)),
+            vectors=matrix,
+        )
+    os.replace(partial, library.snapshot)
+
+
+_SNAPSHOTS: dict[tuple[str, str], tuple[int, LibrarySnapshot]] = {}
+
+
+def read_snapshot(path: Path, key: str) -> LibrarySnapshot | None:
+    """The snapshot at `path` when it was written for `key`; None otherwise (missing, stale or unreadable).
+
+    Loaded once per process and file version (keyed by its modification time).
+    """
+    import json
+
+    import numpy as np
+
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        return None
+    cached = _SNAPSHOTS.get((str(path), key))
+    if cached is not None and cached[0] == mtime:
+        return cached[1]
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            if str(data["key"]) != key:
+                return None
+            snapshot = LibrarySnapshot(
+                key=key,
+                ids=[str(i) for i in data["ids"]],
+                documents=json.loads(str(data["documents"])),
+                metadatas=json.loads(str(data["metadatas"])),
+                vectors=np.asarray(data["vectors"], dtype=np.float32),
+            )
+    except (OSError, ValueError, KeyError):
+        log.warning("library snapshot %s unreadable: searching Chroma", path)
+        return None
+    _SNAPSHOTS[(str(path), key)] = (mtime, snapshot)
+    return snapshot
+
+
+def search_snapshot(
+    snapshot: LibrarySnapshot,
+    embed: MiniLMEmbedder,
+    query: str,
+    *,
+    k: int = 3,
+    category: str | None = None,
+    kind: str | None = None,
+) -> LibraryAnswer:
+    """`search_objection_handling` over a snapshot: the same filter, fallback and de-duplication.
+
+    Exact cosine nearest neighbours, where Chroma's index approximates them.
+    """
+    import numpy as np
+
+    if not snapshot.ids:
+        return LibraryAnswer(query=query, hits=[])
+    where = _where(category, kind)
+    distances = 1.0 - snapshot.vectors @ np.asarray(embed([query])[0], dtype=np.float32)
+
+    def nearest(rows: np.ndarray) -> list[tuple[str, dict[str, Any], float]]:
+        order = rows[np.argsort(distances[rows], kind="stable")[: k * 6]]
+        return [(snapshot.documents[i], snapshot.metadatas[i], float(distances[i])) for i in order]
+
+    everything = np.arange(len(snapshot.ids))
+    found: list[tuple[str, dict[str, Any], float]] = []
+    if where:
+        matching = np.array(
+            [i for i, m in enumerate(snapshot.metadatas) if all(m.get(f) == v for f, v in where.items())], dtype=int
+        )
+        found = nearest(matching) if len(matching) else []
+    if not found:
+        found = nearest(everything)
+    return _hits(query, k, found)
 
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")

@@ -97,13 +97,20 @@ def test_the_copilot_seeds_and_answers_from_either_mode(library, tmp_path):
     """The capability path (`library_for`): opened from Settings, seeded on first use, then searched."""
     from datetime import UTC, datetime
 
+    from store.library import snapshot_path
     from tools.capabilities import ToolContext, run_capability
 
     engine, _, settings = library
+    if not settings.chroma_url:
+        snapshot_path(settings.chroma_path).unlink(missing_ok=True)  # no snapshot yet: the capability opens Chroma
     ctx = ToolContext(engine=engine, settings=settings, now=datetime(2026, 11, 25, tzinfo=UTC))
     result = run_capability(ctx, "search_objection_handling", {"query": "too pricey"})
     assert result.hits and result.hits[0].category == "pricing"
     assert ctx.library is not None and ctx.library.collection.count() == 4
+    # Embedded, the seeding check wrote the snapshot: the next question answers from it without opening Chroma.
+    again = ToolContext(engine=engine, settings=settings, now=datetime(2026, 11, 25, tzinfo=UTC))
+    assert run_capability(again, "search_objection_handling", {"query": "too pricey"}) == result
+    assert (again.library is None) == (settings.chroma_url is None)
 
 
 def test_tampered_model_file_is_refused(tmp_path: Path):

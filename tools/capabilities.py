@@ -133,25 +133,35 @@ class Capability:
 
 
 _extra: list[Capability] = []
+_found: tuple[tuple[Capability, ...], dict[str, Capability]] | None = None
+"""`all_capabilities()` and `capabilities_by_name()`, read once: understanding asks for them several times a question.
+`added` clears it."""
+
+
+def _registry() -> tuple[tuple[Capability, ...], dict[str, Capability]]:
+    global _found
+    if _found is None:
+        found: list[Capability] = []
+        for module_name in CAPABILITY_MODULES:
+            found.extend(importlib.import_module(module_name).CAPABILITIES)
+        found.extend(_extra)
+        _found = (tuple(found), {c.name: c for c in found})
+    return _found
 
 
 def all_capabilities() -> tuple[Capability, ...]:
     """Every capability, in declaration order (the modules of `CAPABILITY_MODULES`, then any added by `added`)."""
-    found: list[Capability] = []
-    for module_name in CAPABILITY_MODULES:
-        found.extend(importlib.import_module(module_name).CAPABILITIES)
-    found.extend(_extra)
-    return tuple(found)
+    return _registry()[0]
 
 
 def capabilities_by_name() -> dict[str, Capability]:
-    """The capabilities keyed by name."""
-    return {c.name: c for c in all_capabilities()}
+    """The capabilities keyed by name (a new dict: the caller may change it)."""
+    return dict(_registry()[1])
 
 
 def get_capability(name: str) -> Capability | None:
     """The capability called `name`, if any."""
-    return capabilities_by_name().get(name)
+    return _registry()[1].get(name)
 
 
 def subcommands() -> dict[str, tuple[Subcommand, Capability]]:
@@ -162,12 +172,15 @@ def subcommands() -> dict[str, tuple[Subcommand, Capability]]:
 @contextmanager
 def added(*capabilities: Capability) -> Iterator[None]:
     """Add capabilities for the duration of a block (plug-ins and tests), then remove them."""
+    global _found
     _extra.extend(capabilities)
+    _found = None
     try:
         yield
     finally:
         for cap in capabilities:
             _extra.remove(cap)
+        _found = None
 
 
 def validate_args(cap: Capability, args: Mapping[str, Any]) -> BaseModel:

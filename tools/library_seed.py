@@ -21,7 +21,7 @@ from sqlalchemy import Engine, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from store.library import Library
+from store.library import Library, drop_snapshot, snapshot_key, snapshot_key_of, write_snapshot
 from store.models import Call, Contact, Deal, DealContact, Engagement, Owner, pk_col
 from tools.calls.transcripts import is_rep, keyword_category, objections, parse_transcript, rep_names_for, segment_lines
 from tools.sensitive import DEFAULT_RULES, SensitivityRules, sensitive_calls, sensitive_reason
@@ -221,6 +221,29 @@ def workspace_signature(session: Session) -> str:
     return f"calls={calls[0]}:{calls[1]};won={won[0]}:{won[1]};notes={notes[0]}:{notes[1]}"
 
 
+def seed_signature(session: Session, rules: SensitivityRules = DEFAULT_RULES) -> str:
+    """The collection's `seed_signature` after seeding: the workspace's fingerprint and the sensitivity rules."""
+    return f"{workspace_signature(session)};sensitive={rules.fingerprint()}"
+
+
+def library_snapshot_key(session: Session, rules: SensitivityRules, model_path: str) -> str:
+    """The key of the snapshot a library seeded from this workspace, with these rules and this model, has."""
+    return snapshot_key(seed_signature(session, rules), model_path)
+
+
+def _keep_snapshot(library: Library, signature: str) -> None:
+    """(Re)write the library's snapshot unless it is already the one for this seeding (`store.library.read_snapshot`).
+
+    Written after the collection is up to date; whatever else writes the collection (insight cards) drops it first,
+    so the next seeding check, on Chroma, writes it again.
+    """
+    if library.snapshot is None:
+        return
+    key = snapshot_key(signature, str(getattr(library.embedding, "model_path", "")))
+    if snapshot_key_of(library.snapshot) != key:
+        write_snapshot(library, key)
+
+
 def seed_library(
     engine: Engine, library: Library, *, force: bool = False, rules: SensitivityRules = DEFAULT_RULES
 ) -> int:
@@ -239,12 +262,14 @@ def sync_library(
     """
     collection = library.collection
     with Session(engine) as session:
-        signature = f"{workspace_signature(session)};sensitive={rules.fingerprint()}"
+        signature = seed_signature(session, rules)
         meta = collection.metadata or {}
         if not force and meta.get("seed_signature") == signature and collection.count() > 0:
+            _keep_snapshot(library, signature)
             count = meta.get("seed_documents")
             return SeedReport(int(count if count is not None else collection.count()), 0, 0, 0, skipped=True)
         docs = library_documents(session, rules)
+    drop_snapshot(library)  # the collection is about to change: no reader may trust the old snapshot meanwhile
     want = {d.id: d for d in docs}
     have = {i for i in collection.get(include=[])["ids"] if i.startswith(SEED_PREFIXES)}
     new = [d for d in want.values() if d.id not in have]
@@ -278,6 +303,7 @@ def sync_library(
             "seed_documents": len(want),
         }
     )
+    _keep_snapshot(library, signature)
     log.info(
         "library: %d documents (%d added, %d removed, %d texts embedded)", len(want), len(new), len(stale), len(unique)
     )

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from store.library import Library
+from store.library import Library, drop_snapshot
 from tools.insights.battlecards import battle_card, talk_tracks
 from tools.insights.history import History, load_history
 from tools.insights.objections import objections_of_the_week
@@ -106,6 +106,7 @@ def refresh_cards(engine: Engine, library: Library, *, now: datetime, rules: Sen
     """
     with Session(engine) as session:
         docs = card_documents(session, load_history(session, rules=rules), now=now, rules=rules)
+    drop_snapshot(library)  # the collection changes: the next seeding check on Chroma writes the snapshot again
     existing = library.collection.get(where={"kind": {"$in": list(CARD_KINDS)}}, include=[])["ids"]
     keep = {d.id for d in docs}
     # Weekly objection cards are history: keep past weeks, replace only cards whose subject is gone.

@@ -19,12 +19,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from store.models import STAGE_LABELS
 from tools.intelligence.features import CATEGORICAL, FEATURE_WORDS, NUMERIC, Snapshot
+
+if TYPE_CHECKING:  # numpy is imported by the functions that compute: the copilot imports this module on every `ask`
+    import numpy as np
 
 MIN_CLOSED = 200
 MIN_EACH = 50
@@ -98,6 +99,7 @@ class WinModel:
     method = "model"
 
     def __init__(self, rows: Sequence[Snapshot]) -> None:
+        import numpy as np
         from sklearn.linear_model import LogisticRegression
 
         counts: dict[str, dict[str, int]] = {c: {} for c in CATEGORICAL}
@@ -124,6 +126,8 @@ class WinModel:
 
     def matrix(self, features: Sequence[dict[str, Any]]) -> np.ndarray:
         """The design matrix of feature dicts."""
+        import numpy as np
+
         out = np.zeros((len(features), len(self.columns)))
         index = {col: j for j, col in enumerate(self.columns)}
         n_cat = len(self.columns) - len(NUMERIC)
@@ -138,6 +142,8 @@ class WinModel:
 
     def predict(self, snapshots: Sequence[Snapshot], *, top: int = 3) -> list[Prediction]:
         """Win probabilities with each deal's strongest factors (contributions against the average training row)."""
+        import numpy as np
+
         if not snapshots:
             return []
         x = self.matrix([s.features for s in snapshots])
@@ -190,6 +196,8 @@ class RulesModel:
 
 
 def _nanmean(values: np.ndarray, weights: np.ndarray) -> float:
+    import numpy as np
+
     ok = ~np.isnan(values)
     return float(np.average(values[ok], weights=weights[ok])) if ok.any() else 0.0
 
@@ -259,6 +267,8 @@ def auc_score(y: np.ndarray, p: np.ndarray, w: np.ndarray | None = None) -> floa
     The rank form of the Mann-Whitney statistic: the same number as scikit-learn's `roc_auc_score`, without its
     per-call argument checks (the bootstrap below calls it hundreds of times).
     """
+    import numpy as np
+
     w = np.ones(len(y)) if w is None else np.asarray(w, dtype=float)
     y = np.asarray(y, dtype=float)
     p = np.asarray(p, dtype=float)
@@ -275,6 +285,8 @@ def auc_score(y: np.ndarray, p: np.ndarray, w: np.ndarray | None = None) -> floa
 
 def weighted_auc(rows: Sequence[Snapshot], probs: Sequence[float]) -> float:
     """ROC-AUC of `probs` for the rows' outcomes, each deal weighing 1."""
+    import numpy as np
+
     return auc_score(np.array([int(bool(r.won)) for r in rows]), np.asarray(probs), np.array([r.weight for r in rows]))
 
 
@@ -314,6 +326,8 @@ def fit(rows: Sequence[Snapshot]) -> tuple[Model, Validation | None]:
 
 def gain_lower_bound(rows: Sequence[Snapshot], a: Sequence[float], b: Sequence[float]) -> float:
     """The 5th percentile of AUC(a) − AUC(b) over deals resampled with replacement (seeded: deterministic)."""
+    import numpy as np
+
     deals: dict[int, list[int]] = {}
     for i, r in enumerate(rows):
         deals.setdefault(r.deal_id, []).append(i)

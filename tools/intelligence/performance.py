@@ -17,7 +17,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
@@ -26,10 +26,10 @@ from sqlalchemy import select as sa_select  # six columns: more than sqlmodel's 
 from sqlmodel import Session, col, select
 
 from store.models import Call, Deal, Engagement, Owner, pk_col, stored_id
-from tools.calls.analyze import known_competitors
-from tools.calls.metrics import CallMetrics
-from tools.calls.stored import call_metrics
 from tools.intelligence.forecast import period_bounds
+
+if TYPE_CHECKING:  # the call analysis is imported by the function that reads calls, not by every cold `ask`
+    from tools.calls.metrics import CallMetrics
 
 MIN_CLOSED = 8
 """Closed deals an AE needs in the window before their win rate is compared with the team's."""
@@ -217,6 +217,9 @@ def _recorded_calls(
 
     The metrics of all of them are read in one batch (`tools.calls.stored`: measured once per call and kept).
     """
+    from tools.calls.analyze import known_competitors
+    from tools.calls.stored import call_metrics
+
     competitors = known_competitors(session)
     won_calls = session.exec(
         select(Call)

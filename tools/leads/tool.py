@@ -7,12 +7,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 
-from tools.leads.form import LeadIn
-from tools.leads.score import LeadScore
-from tools.leads.scorer import score_lead
-
 if TYPE_CHECKING:
     from settings import Settings
+    from tools.leads.score import LeadScore
 
 
 class ScoreLeadArgs(BaseModel):
@@ -48,4 +45,9 @@ def score_this_lead(engine: Engine, settings: Settings, **fields: Any) -> LeadSc
     Raises:
         ValidationError: A field is missing or malformed.
     """
+    # Here, not at import: the copilot's capability registry imports this module for `ScoreLeadArgs`, and the form
+    # and scorer (email_validator, price_parser, the lead model) cost every cold `ask` 80 ms it rarely needs.
+    from tools.leads.form import LeadIn
+    from tools.leads.scorer import score_lead
+
     return score_lead(LeadIn.model_validate(fields), engine=engine, settings=settings)

@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from price_parser import Price
-
 AMOUNT_UNITS: dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "tsd": 1e3,
     "m": 1e6, "mm": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "millions": 1e6,
@@ -146,6 +144,10 @@ def _one_amount(text: str) -> tuple[float, str | None]:
     if found:
         scale = AMOUNT_UNITS[found.group(1).lower()]
         text = text[: found.start()] + text[found.end() :]
+    # Here, not at import: the copilot's understanding imports this module on every `ask`, most of which name no
+    # amount (price_parser and its attrs: 40 ms of a cold process).
+    from price_parser import Price
+
     price = Price.fromstring(text)
     if price.amount is None or price.amount_text is None:
         raise ValueError("no number in it")

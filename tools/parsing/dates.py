@@ -17,8 +17,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import numpy as np
-
 from tools.parsing.numbers import NUMBER_RE, number
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -65,6 +63,8 @@ def quarter_bounds(day: date, offset: int = 0) -> tuple[date, date]:
 
 def add_business_days(day: date, days: int) -> date:
     """`day` plus `days` working days (Saturday and Sunday skipped)."""
+    import numpy as np  # here, not at import: deal health imports this module on every cold `ask` (numpy: 80 ms)
+
     return date.fromisoformat(str(np.busday_offset(day, days, roll="backward"))) if days > 0 else day
 
 
@@ -72,6 +72,8 @@ def business_days_between(start: date, end: date) -> int:
     """Mon–Fri days from `start` (inclusive) to `end` (exclusive): Friday → next Monday is 1 business day."""
     if end <= start:
         return 0
+    import numpy as np
+
     return int(np.busday_count(start, end))
 
 
