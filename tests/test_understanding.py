@@ -314,3 +314,49 @@ def test_a_managers_deals_are_their_teams(ws, settings):
         ).scalar_one()
     result = run(engine, settings, ids, "search_deals", {"owners": ["Morgan"]})
     assert result.total == team_open > 0 and result.owners == ["Enterprise (Morgan Lee's team)"]
+
+
+# --- a DM that starts with a /salesos subcommand word is that subcommand --------------------------------------------
+
+SUBCOMMAND_TEXTS = [
+    ("silent 12", "list_silent_deals", {"owners": ["me"], "days": 12}),
+    ("risk", "list_at_risk_deals", {"owners": ["me"]}),
+    ("pipeline", "summarize_pipeline", {"by": "owner"}),
+    ("call initech", "get_call_summary", {"company": "initech"}),
+    ("score stark industries", "get_lead_score", {"company": "stark industries"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "tool", "args"), SUBCOMMAND_TEXTS, ids=[t for t, _c, _a in SUBCOMMAND_TEXTS])
+def test_a_subcommand_word_in_a_dm_reads_as_the_subcommand(ws, settings, text, tool, args):
+    a = ask(ws, settings, text)
+    assert a.tool_calls[0][0] == tool, to_text(a.reply)
+    assert {k: v for k, v in a.tool_calls[0][1].items() if k in args} == args
+
+
+@pytest.mark.parametrize(
+    "text", ["silent deals for the whole team", "silent 9 days", "brief me on Globex", "call notes from hooli"]
+)
+def test_a_subcommand_word_whose_rest_is_not_its_argument_is_a_question(ws, settings, text):
+    from bot.copilot.decide import subcommand_reading
+    from bot.copilot.understanding import load_names
+
+    engine, _ids = ws
+    with Session(engine) as s:
+        assert subcommand_reading(text, s, load_names(s)) is None
+    assert ask(ws, settings, text).tool_calls  # still answered, by understanding
+
+
+FIRST_PERSON = [
+    ("what did i win in october", "get_closed_deal_metrics", "owners", ["me"]),
+    ("which buyers stopped replying to me", "list_silent_deals", "owners", ["me"]),
+    ("who's been dodging me for 10 days", "list_silent_deals", "owners", ["me"]),
+    ("lost deals i might win back", "get_reactivation_list", "owner", "me"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "tool", "key", "value"), FIRST_PERSON, ids=[t for t, *_r in FIRST_PERSON])
+def test_first_person_anywhere_is_the_askers_own(ws, settings, text, tool, key, value):
+    a = ask(ws, settings, text)
+    assert a.tool_calls and a.tool_calls[0][0] == tool, to_text(a.reply)
+    assert a.tool_calls[0][1].get(key) == value

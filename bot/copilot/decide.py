@@ -573,6 +573,8 @@ def unapplied_filters(
         accepted |= {"closing_from"}  # its period is the closed period
         if set(given.get("stages") or []) <= {"closedwon", "closedlost"}:
             accepted.add("stages")  # "won deals", "closed lost": what the metrics count
+    if decision.tool == "get_reactivation_list" and set(given.get("stages") or []) <= {"closedlost"}:
+        accepted.add("stages")  # "lost deals I could reopen": lost deals are what it lists
     missing = []
     low = text.lower()
     for i, (pattern, label) in enumerate(FILTERS_NOT_TAKEN):
@@ -673,6 +675,61 @@ def _clarify(
     )
 
 
+SUBCOMMAND_DAYS = re.compile(r"^(\d{1,4})\+?$")
+"""The days of `silent 7` as typed in the usage; "silent 8 days" reads as a phrase about all deals, not the command."""
+
+
+def subcommand_reading(question: str, session: Session, names: Names) -> Understanding | None:
+    """A question that starts with a `/salesos` subcommand word, read as that subcommand ("silent 7", "call hooli").
+
+    DM text is typed like the command, so the subcommand's defaults and argument apply as they would to `/salesos
+    silent 7` (days 7, your deals). Only when the rest of the text is exactly the subcommand's argument (a number of
+    days, a company the workspace has, one owner, a known competitor) or empty; anything else ("silent deals for the
+    whole team", "brief me on Globex") is read by understanding as usual.
+    """
+    from rapidfuzz import fuzz
+
+    from tools.capabilities import subcommands  # the records' subcommand table (read here, not at import)
+
+    words = question.strip().strip("?!. ").split(maxsplit=1)
+    found = subcommands().get(words[0].lower()) if words else None
+    if found is None:
+        return None
+    sub, cap = found
+    rest = words[1].strip(" ?!.") if len(words) > 1 else ""
+    required = {n for n, f in cap.args_schema.model_fields.items() if f.is_required()}
+    if not rest:
+        if required:
+            return None  # "brief" alone: understanding asks which company
+        args = {**sub.defaults, **sub.when_empty}
+        return Understanding(intent=cap.name, tool=cap.name, args=args)
+    if sub.arg is None:
+        return None  # a filter phrase ("deals closing this month") is read as a question
+    value: Any = None
+    field_info = cap.args_schema.model_fields.get(sub.arg)
+    if field_info is not None and field_info.annotation is int:
+        days = SUBCOMMAND_DAYS.match(rest.lower())
+        value = int(days.group(1)) if days else None
+    elif sub.arg == "company" and len(rest.split()) <= 4:
+        match = resolve_company(session, rest)
+        if match.status in ("exact", "fuzzy") and match.company is not None:
+            # the rest must read as the name itself ("hooli", "acme"), not a phrase around it ("me on Globex")
+            start = " ".join(match.company.name.lower().split()[: len(rest.split())])
+            if match.status == "exact" or fuzz.ratio(rest.lower(), start) >= 80:
+                value = rest
+    elif sub.arg == "owner":
+        owners = find_owners(rest.lower(), names, None)
+        owner_words = {w for _i, full, t in names.owners for w in f"{full} {t}".lower().split()}
+        if len(owners) == 1 and all(w in owner_words for w in re.findall(r"[a-z]+", rest.lower())):
+            value = owners[0]
+    elif sub.arg == "competitor":
+        value = slots.parse_competitor(rest, known_competitors(session))
+        value = value if value and len(rest.split()) <= 3 else None
+    if value is None:
+        return None
+    return Understanding(intent=cap.name, tool=cap.name, args={**sub.defaults, sub.arg: value})
+
+
 def understand(
     question: str,
     *,
@@ -687,6 +744,9 @@ def understand(
     today = now.astimezone(zone).date()
     text = _normalise(question)
     names = load_names(session)
+    typed = subcommand_reading(text, session, names)
+    if typed is not None:
+        return typed
     ruled = route(question, session=session, now=now, tz=zone, silent_default=silent_default, names=names)
     if ruled.intent == "help" or (ruled.problem or "").startswith("I can't change"):
         return ruled

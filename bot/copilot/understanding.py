@@ -409,6 +409,15 @@ def _strip_periods(text: str) -> str:
     return text
 
 
+# The asker as the one who closed, owns or is being ignored: "how much have I closed", "lost deals I could reopen",
+# "who's ghosting me", "buyers not replying to me" (not "show me", "brief me": those ask for something).
+FIRST_PERSON_OWNER = (
+    r"|\b(?:have|did|had) i\b|\bi (?:closed|won|lost|booked|sold|signed|could|can|might|may|need|should|want|own)\b"
+    r"|\b(?:ghost\w*|ignor\w*|avoid\w*|dodg\w*|stonewall\w*)\s+me\b"
+    r"|\b(?:repl\w*|respond\w*|answer\w*|got back|gotten back|get back|writ\w* back|emailed|called)\s+(?:to\s+)?me\b"
+)
+
+
 def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     """Owners named in the question (full or first names, possessives, small typos), "me" for my/mine, teams."""
     text = low
@@ -421,7 +430,7 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     if re.search(
         r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m|got)\b|\bi've\b|\bam i\b|\bdo i\b|\bshould i\b"
         r"|\b(?:what|which|how many)(?:'ve| have) i\b"
-        r"|\b(?:on|assigned to|owned by|for) me\b",
+        r"|\b(?:on|assigned to|owned by|for) me\b" + FIRST_PERSON_OWNER,
         text,
     ):
         found.append("me")
