@@ -360,3 +360,39 @@ def test_first_person_anywhere_is_the_askers_own(ws, settings, text, tool, key, 
     a = ask(ws, settings, text)
     assert a.tool_calls and a.tool_calls[0][0] == tool, to_text(a.reply)
     assert a.tool_calls[0][1].get(key) == value
+
+
+def test_one_superlative_deal_is_the_largest_one_and_each_person_is_by_owner(ws, settings):
+    assert ask(ws, settings, "what's my largest open opportunity").tool_calls == [
+        ("search_deals", {"owners": ["me"], "limit": 1})
+    ]
+    assert ask(ws, settings, "biggest deals for sam").tool_calls[0][1].get("limit") is None  # plural: the list
+    pipeline = ask(ws, settings, "open pipeline for every team member in the enterprise team")
+    assert pipeline.tool_calls[0] == ("summarize_pipeline", {"by": "owner", "owners": ["Enterprise"]})
+
+
+def test_lookup_keeps_the_name_as_asked(ws, settings):
+    from bot.copilot.decide import understand
+
+    engine, _ids = ws
+    with Session(engine) as s:
+        for question, name in [("is there an account named glbex in hubspot?", "glbex"),
+                               ("what's the proper name for the umbrela account", "umbrela")]:  # fmt: skip
+            decision = understand(question, session=s, now=fx.NOW, tz="America/New_York")
+            assert (decision.tool, decision.args) == ("lookup_company", {"company": name})
+
+
+def test_two_facts_at_once_are_all_facts(ws, settings):
+    from bot.copilot.slots import parse_fact
+
+    assert parse_fact("owner and contacts on the acme deal") == "all"
+    assert parse_fact("the champion plus the economic buyer at globex") == "all"
+    assert parse_fact("who is the champion at globex") == "champion"
+    a = ask(ws, settings, "stakeholders and champion for the acme deal")
+    assert a.tool_calls == [("get_deal_facts", {"company": "acme", "fact": "all"})], to_text(a.reply)  # as typed
+
+
+def test_a_contact_role_filter_is_said_not_dropped(ws, settings):
+    a = ask(ws, settings, "show my deals with no champion")
+    assert a.tool_calls[0][0] == "search_deals"
+    assert "contact or role filter" in to_text(a.reply)

@@ -112,14 +112,21 @@ FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
     (r"\bby (?:region|industry|segment|geo|territory|product|source)\b", "that breakdown"),
     (r"\b(?:tomorrow|yesterday|next week|last week|on (?:monday|tuesday|wednesday|thursday|friday))\b",
      "a day other than today"),
+    (r"\b(?:where|with|whose|that have|having|without|no|missing)\b[^?]*\b(?:champions?|economic buyers?"
+     r"|decision[- ]?makers?|stakeholders?|sponsors?|cfo|ceo|cto|coo|cio)\b",
+     "a contact or role filter (deals filter on owner, stage, amount, close date and company)"),
 )  # fmt: skip
 CREATED = 2
 """The index of the created-date filter in FILTERS_NOT_TAKEN."""
 # which of FILTERS_NOT_TAKEN each capability cannot take (the breakdown only for the pipeline, the day for my day)
-FILTER_APPLIES = {0: None, 1: None, 2: None, 3: None, 4: {"summarize_pipeline"}, 5: {"get_my_day"}}
+FILTER_APPLIES = {
+    0: None, 1: None, 2: None, 3: None, 4: {"summarize_pipeline"}, 5: {"get_my_day"},
+    6: {"search_deals", "count_deals", "list_at_risk_deals", "summarize_pipeline", "get_closed_deal_metrics"},
+}  # fmt: skip
 LOOKUP_RE = re.compile(
     r"\bwhich company is [\"'](?P<q>[^\"']+)[\"']|\b(?:account|company) (?:called|named) (?P<n>[\w&.\- ]+)"
-    r"|^is [\"'](?P<q2>[^\"']+)[\"']|\bfull name of (?:the )?(?P<f>[\w&.\-]+)",
+    r"|^is [\"'](?P<q2>[^\"']+)[\"']|\b(?:full|exact|correct|right|proper|official|real) name (?:of|for) (?:the )?"
+    r"(?P<f>[\w&.\-]+)",
     re.IGNORECASE,
 )
 LEAD_RE = re.compile(
@@ -299,7 +306,12 @@ def newer_capability(
     lookup = LOOKUP_RE.search(text)
     if lookup:
         name = next((g for g in lookup.groups() if g), "").strip(" ?'\".")
-        name = re.sub(r"\s+(?:something|account|company|in the crm|one)$", "", name, flags=re.IGNORECASE)
+        name = re.sub(
+            r"\s+(?:something|account|company|one|in (?:the |our )?(?:crm|hubspot|system|database|records))$",
+            "",
+            name,
+            flags=re.IGNORECASE,
+        )
         if name:
             return Understanding(intent="lookup_company", tool="lookup_company", args={"company": name})
     described = described_lead(text)
@@ -447,6 +459,13 @@ def _not_money(amount: float, low: str) -> bool:
     return amount < 1000 and bool(re.search(rf"\b{re.escape(f'{amount:g}')}{unit}", low))
 
 
+SINGLE_BIGGEST = re.compile(
+    r"\b(?:biggest|largest|highest[- ]value|most valuable|largest-value|top|#1|number one)\s+(?:open\s+|active\s+)?"
+    r"(?:deal|opp|opportunity)\b(?!s)"
+)
+"""A superlative of one deal ("my biggest deal", "our largest open opportunity"): the top of the largest-first list."""
+
+
 SLOT_ONLY = re.compile(
     r"^(?:top|biggest|largest|under|below|less|than|over|above|between|and|to|by|amount|value|size|dollars|\$"
     r"|[\d.,]+[km]?|k|m)$"
@@ -483,6 +502,8 @@ def _fill_gaps(
     """Add what the router's rules did not read and its capability takes (an amount ceiling, top N, days in stage)."""
     low = text.lower()
     typed = decision.args.get("company")
+    if decision.tool == "lookup_company":
+        return  # its answer is which companies the name matches: the name stays as asked, never swapped for a match
     if typed and resolve_company_strict(session, typed).company is None:
         better = company_by_first_word(text, names) if resolve_company(session, typed).status == "unknown" else None
         if better:
@@ -522,6 +543,8 @@ def _fill_gaps(
         if lo is not None:
             decision.args["min_amount"] = lo
     top = slots.parse_top_n(low)
+    if top is None and decision.tool == "search_deals" and SINGLE_BIGGEST.search(low):
+        top = 1  # "my biggest deal": the one largest deal (the list is largest first)
     if top and "limit" not in decision.args:
         decision.args["limit"] = top
     if re.search(r"\b(?:haven'?t|have not|hasn'?t|not) (?:moved|changed|progressed|advanced)\b", low):
@@ -825,7 +848,7 @@ def understand(
         owner_like = (
             rf"\bteam {re.escape(word)}\b|\b{re.escape(word)}'s (?:deals|pipeline|pipe|book|accounts|opps|day)\b"
         )
-        if re.search(owner_like, low_text):
+        if word not in TEAM_ROLE_WORDS and re.search(owner_like, low_text):
             # an owner or team the workspace does not have: answering without it would answer for everyone
             known = sorted({t for _i, _n, t in names.owners if t} | {n for _i, n, _t in names.owners})
             return Understanding(
@@ -836,6 +859,10 @@ def understand(
     if unseen:
         ruled.notes.append("Not used from your question: " + ", ".join(f"“{w}”" for w in unseen) + ".")
     return ruled
+
+
+TEAM_ROLE_WORDS = frozenset({"member", "members", "mate", "mates", "lead", "leads", "manager", "managers"})
+"""Words after "team" that name a role, not a team ("each team member")."""
 
 
 def _summary(name: str) -> str:

@@ -909,6 +909,7 @@ def route(
                 ),
                 fixed,
             )
+            or slots.parse_breakdown(fixed) == "owner"  # "each person on team east", "per team member"
             else "stage"
         )
         return Understanding(intent="pipeline", tool="summarize_pipeline", args={"by": by, **args})
