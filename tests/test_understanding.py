@@ -396,3 +396,23 @@ def test_a_contact_role_filter_is_said_not_dropped(ws, settings):
     a = ask(ws, settings, "show my deals with no champion")
     assert a.tool_calls[0][0] == "search_deals"
     assert "contact or role filter" in to_text(a.reply)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("what's on the enterprise team's plate today", "get_my_day", {"owners": ["Enterprise"]}),
+        ("what does sam have going on today", "get_my_day", {"owners": ["Sam Patel"]}),
+        ("morning! what do i need to take care of today", "get_my_day", {"owners": ["me"]}),
+        ("prospects not replying for two weeks", "list_silent_deals", {"days": 14}),
+        ("hw many deals over 20k", "count_deals", {"min_amount": 20_000.0}),
+    ],
+)
+def test_day_silence_and_count_phrasings(ws, settings, text, tool, args):
+    a = ask(ws, settings, text)
+    assert a.tool_calls == [(tool, args)], to_text(a.reply)
+
+
+def test_an_unknown_person_in_a_day_question_is_asked_not_read_as_me(ws, settings):
+    a = ask(ws, settings, "what has priyanka got going on today")
+    assert not a.tool_calls, a.tool_calls

@@ -76,6 +76,8 @@ MY_DAY_RE = re.compile(
     r"|\btoday'?s (?:agenda|plan|priorities|to-?dos?)\b|\bmorning (?:rundown|brief(?:ing)?|summary)\b"
     r"|\bwhat do i (?:have|need to do) today\b|\bmeetings (?:do i have |have i got |i have )?today\b"
     r"|\btasks (?:are |i have )?(?:due|overdue)\b|\b\w+'s day\b|\bday look like\b|\bmy to-?do\b"
+    r"|\bon (?:the |our )?(?:team \w+'s|\w+ team's) plate\b|\b(?:have|has|got) going on today\b"
+    r"|\bneed to (?:handle|do|tackle|get done|take care of|deal with|get to)\b[^?]*\btoday\b"
 )
 CONVERSATION_RE = re.compile(
     r"\bwhat did\b[^?]*\b(?:say|said|mention|think|tell|ask)\b|\bwhat (?:has|have)\b[^?]*\b(?:said|mentioned)\b"
@@ -332,7 +334,12 @@ def newer_capability(
             if COUNT_RE.search(low):  # "how many deals have been stuck ...": a count of them
                 return Understanding(intent="count_deals", tool="count_deals", args=args, notes=notes)
             return Understanding(intent="deals", tool="search_deals", args=args, notes=notes)
-    if re.search(r"\bcrickets\b|\bstopped (?:answering|responding|replying|engaging)\b|\bnot answering\b", low):
+    if re.search(
+        r"\bcrickets\b|\bstopped (?:answering|responding|replying|engaging)\b"
+        r"|\b(?:buyers?|prospects?|customers?|clients?|accounts?|contacts?|deals?) (?:are |is )?not (?:answering"
+        r"|responding|replying|engaging)\b|\bnot answering\b",
+        low,
+    ):
         owners = find_owners(low, names, company)
         args = {"days": parse_days(low) or 5, **({"owners": owners} if owners else {})}
         return Understanding(intent="silent", tool="list_silent_deals", args=args)
@@ -846,7 +853,8 @@ def understand(
     low_text = text.lower()
     for word in unseen:
         owner_like = (
-            rf"\bteam {re.escape(word)}\b|\b{re.escape(word)}'s (?:deals|pipeline|pipe|book|accounts|opps|day)\b"
+            rf"\bteam {re.escape(word)}\b|\b{re.escape(word)}'s (?:deals|pipeline|pipe|book|accounts|opps|day|plate)\b"
+            rf"|\b(?:does|has|is) {re.escape(word)} (?:have|got|working|doing)\b"
         )
         if word not in TEAM_ROLE_WORDS and re.search(owner_like, low_text):
             # an owner or team the workspace does not have: answering without it would answer for everyone

@@ -122,6 +122,7 @@ SHORTHAND = {
     "convo": "conversation", "b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow",
     "thru": "through", "plz": "please", "thx": "thanks", "asap": "now", "kinda": "kind of", "sorta": "sort of",
     "wanna": "want to", "gonna": "going to", "gotta": "got to", "lemme": "let me", "gimme": "give me", "n": "and",
+    "hw": "how", "wat": "what",
 }  # fmt: skip
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/.'&-])(" + "|".join(re.escape(k) for k in SHORTHAND) + r")(?![\w/.'&-])", re.IGNORECASE
