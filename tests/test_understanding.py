@@ -362,6 +362,12 @@ def test_first_person_anywhere_is_the_askers_own(ws, settings, text, tool, key, 
     assert a.tool_calls[0][1].get(key) == value
 
 
+@pytest.mark.parametrize("text", ["i need the pipeline by stage", "i want to see deals closing this month"])
+def test_i_asking_for_something_is_not_an_owner_filter(ws, settings, text):
+    a = ask(ws, settings, text)
+    assert a.tool_calls and "owners" not in a.tool_calls[0][1], a.tool_calls
+
+
 def test_one_superlative_deal_is_the_largest_one_and_each_person_is_by_owner(ws, settings):
     assert ask(ws, settings, "what's my largest open opportunity").tool_calls == [
         ("search_deals", {"owners": ["me"], "limit": 1})

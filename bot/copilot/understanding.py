@@ -413,7 +413,9 @@ def _strip_periods(text: str) -> str:
 # The asker as the one who closed, owns or is being ignored: "how much have I closed", "lost deals I could reopen",
 # "who's ghosting me", "buyers not replying to me" (not "show me", "brief me": those ask for something).
 FIRST_PERSON_OWNER = (
-    r"|\b(?:have|did|had) i\b|\bi (?:closed|won|lost|booked|sold|signed|could|can|might|may|need|should|want|own)\b"
+    r"|\b(?:have|did|had) i\b|\bi (?:closed|won|lost|booked|sold|signed|own)\b"
+    r"|\bi (?:could|can|might|may|should|need to) (?:re-?open|revive|win back|re-?engage|recover|resurrect|close|win"
+    r"|chase|follow up|push)\b"
     r"|\b(?:ghost\w*|ignor\w*|avoid\w*|dodg\w*|stonewall\w*)\s+me\b"
     r"|\b(?:repl\w*|respond\w*|answer\w*|got back|gotten back|get back|writ\w* back|emailed|called)\s+(?:to\s+)?me\b"
 )
