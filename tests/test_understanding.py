@@ -422,3 +422,17 @@ def test_day_silence_and_count_phrasings(ws, settings, text, tool, args):
 def test_an_unknown_person_in_a_day_question_is_asked_not_read_as_me(ws, settings):
     a = ask(ws, settings, "what has priyanka got going on today")
     assert not a.tool_calls, a.tool_calls
+
+
+def test_a_lead_described_with_labels_slashes_or_lower_case_is_scored():
+    from bot.copilot.decide import described_lead
+
+    assert described_lead("pls score this lead - company Orbitly, email jo@orbitly.io, 12 employees") == {
+        "company": "Orbitly", "contact_email": "jo@orbitly.io", "employee_count": 12}  # fmt: skip
+    got = described_lead("is this lead any good? blue harbor / kim@blueharbor.com / budget £40k")
+    assert got == {"company": "blue harbor", "contact_email": "kim@blueharbor.com", "budget": "£40k"}
+
+
+def test_a_time_until_the_call_is_not_part_of_the_company(ws, settings):
+    a = ask(ws, settings, "got a meeting with globex within 15 minutes, brief me")
+    assert a.tool_calls == [("get_company_brief", {"company": "Globex"})], to_text(a.reply)

@@ -388,7 +388,8 @@ def described_lead(text: str) -> dict[str, Any] | None:
     if not email or not re.search(r"\blead\b|\bscore\b|\brate\b|\binbound\b", text, re.IGNORECASE):
         return None
     company = re.search(
-        r"\bcompany:\s*(?P<a>[^,;]+)|\b(?:at|from)\s+(?P<b>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)"
+        r"\bcompany(?::\s*|\s+)(?:is\s+|called\s+|named\s+)?(?P<a>[^,;/:]+?)(?=\s*(?:[,;/]|\s-\s|\s+e-?mail\b|$))"
+        r"|\b(?:at|from)\s+(?P<b>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)"
         r"|,\s*(?P<c>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)\s*,\s*\d+\s*(?:employees|people)",
         text,
     )
@@ -404,7 +405,7 @@ def described_lead(text: str) -> dict[str, Any] | None:
     band = re.search(r"\b(\d{1,5}-\d{1,5})\b", text)
     if band:
         args["company_size"] = band.group(1)
-    budget = re.search(r"\bbudget\s*(?:of\s*)?(\$?\s*[\d,.]+\s*[km]?)\b", text, re.IGNORECASE)
+    budget = re.search(r"\bbudget\s*(?:of\s*)?([$€£]?\s*[\d,.]+\s*[km]?)\b", text, re.IGNORECASE)
     if budget:
         args["budget"] = budget.group(1).replace(" ", "")
     return args
@@ -427,12 +428,16 @@ def _company_segment(text: str, email: str) -> str | None:
 
     domain = email.split("@", 1)[1].split(".")[0].lower()
     candidates = []
-    for part in re.split(r"[,;:\n?!]|\s+-\s+|\.\s", text):
+    for part in re.split(r"[,;:/\n?!]|\s+-\s+|\.\s", text):
         part = part.strip(" .?!")
         if not part or "@" in part or re.search(r"\d", part) or _NOT_COMPANY.search(part):
             continue
         if re.fullmatch(r"[A-Z][\w&.'-]*(?:\s+[A-Z&][\w&.'-]*){0,3}", part):
             candidates.append(part)
+        elif re.fullmatch(r"[\w&.'-]+(?:\s+[\w&.'-]+){0,3}", part) and (
+            fuzz.ratio(re.sub(r"[^a-z0-9]", "", part.lower()), domain) >= 90
+        ):
+            candidates.append(part)  # typed in lower case ("acme robotics" for acmerobotics.ai): the domain says so
     if not candidates:
         return None
     return max(candidates, key=lambda c: fuzz.partial_ratio(re.sub(r"[^a-z0-9]", "", c.lower()), domain))

@@ -384,10 +384,16 @@ def find_company_mention(low: str, names: Names) -> str | None:
     return max(found, key=lambda f: len(f[0]))[1] if found else None
 
 
+IN_A_WHILE = re.compile(
+    r"\b(?:in|within)\s+(?:\d+|a few|a couple(?: of)?|an?|half an)\s*(?:min(?:ute)?s?|hours?|hrs?)\b", re.IGNORECASE
+)
+
+
 def company_remainder(text: str, owner_words: set[str], company_words: frozenset[str] = frozenset()) -> str:
     """What is left of the question (original casing) once intent words, fillers, periods and owners are removed."""
     text = re.sub(r"'s\b", "", text)
     text = _strip_periods(text)
+    text = IN_A_WHILE.sub(" ", text)  # "a call with Vandelay in 10 min": when, not part of the name
     words = re.findall(r"[A-Za-z0-9&.][A-Za-z0-9&.\-]*", text)
     kept = []
     for word in words:
