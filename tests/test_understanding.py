@@ -436,3 +436,14 @@ def test_a_lead_described_with_labels_slashes_or_lower_case_is_scored():
 def test_a_time_until_the_call_is_not_part_of_the_company(ws, settings):
     a = ask(ws, settings, "got a meeting with globex within 15 minutes, brief me")
     assert a.tool_calls == [("get_company_brief", {"company": "Globex"})], to_text(a.reply)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [("what's our close rate when integration is brought up", "integration"),
+     ("when pricing comes up do we still win", "pricing")],
+)  # fmt: skip
+def test_winning_when_an_objection_comes_up_is_the_objection_map(ws, settings, text, category):
+    a = ask(ws, settings, text)
+    assert a.tool_calls and a.tool_calls[0][0] == "get_objection_map", to_text(a.reply)
+    assert a.tool_calls[0][1].get("category") == category

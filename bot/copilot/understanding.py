@@ -673,6 +673,11 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:answer(?:ing)?|address(?:ing)?)\b[^?]*\bobjections?\b[^?]*\b(?:vs\.?|versus|or|instead of) "
             r"(?:deflect|dodg|ignor)|\bobjections?\b[^?]*\b(?:hurt|cost|kill) (?:us|our|deals|win)"
             r"|\bwhich objections?\b[^?]*\b(?:win rate|lose|losing|lost)\b|\bmost (?:costly|damaging) objections?"
+            # "how often do we win when security gets raised", "close rate when integration is brought up"
+            r"|\b(?:(?:win|close|loss) ?(?:rate|ratio)|how often (?:do|did) we (?:still )?win)\b[^?]*\bwhen\b[^?]*"
+            r"\b(?:comes? up|came up|raised|brought up|mentioned)\b"
+            r"|\bwhen\b[^?]*\b(?:comes? up|gets? raised|is raised|brought up|is mentioned)\b[^?]*"
+            r"\b(?:do|did) we (?:still )?win\b"
         ),
     ),
     (
