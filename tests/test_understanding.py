@@ -314,3 +314,136 @@ def test_a_managers_deals_are_their_teams(ws, settings):
         ).scalar_one()
     result = run(engine, settings, ids, "search_deals", {"owners": ["Morgan"]})
     assert result.total == team_open > 0 and result.owners == ["Enterprise (Morgan Lee's team)"]
+
+
+# --- a DM that starts with a /salesos subcommand word is that subcommand --------------------------------------------
+
+SUBCOMMAND_TEXTS = [
+    ("silent 12", "list_silent_deals", {"owners": ["me"], "days": 12}),
+    ("risk", "list_at_risk_deals", {"owners": ["me"]}),
+    ("pipeline", "summarize_pipeline", {"by": "owner"}),
+    ("call initech", "get_call_summary", {"company": "initech"}),
+    ("score stark industries", "get_lead_score", {"company": "stark industries"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "tool", "args"), SUBCOMMAND_TEXTS, ids=[t for t, _c, _a in SUBCOMMAND_TEXTS])
+def test_a_subcommand_word_in_a_dm_reads_as_the_subcommand(ws, settings, text, tool, args):
+    a = ask(ws, settings, text)
+    assert a.tool_calls[0][0] == tool, to_text(a.reply)
+    assert {k: v for k, v in a.tool_calls[0][1].items() if k in args} == args
+
+
+@pytest.mark.parametrize(
+    "text", ["silent deals for the whole team", "silent 9 days", "brief me on Globex", "call notes from hooli"]
+)
+def test_a_subcommand_word_whose_rest_is_not_its_argument_is_a_question(ws, settings, text):
+    from bot.copilot.decide import subcommand_reading
+    from bot.copilot.understanding import load_names
+
+    engine, _ids = ws
+    with Session(engine) as s:
+        assert subcommand_reading(text, s, load_names(s)) is None
+    assert ask(ws, settings, text).tool_calls  # still answered, by understanding
+
+
+FIRST_PERSON = [
+    ("what did i win in october", "get_closed_deal_metrics", "owners", ["me"]),
+    ("which buyers stopped replying to me", "list_silent_deals", "owners", ["me"]),
+    ("who's been dodging me for 10 days", "list_silent_deals", "owners", ["me"]),
+    ("lost deals i might win back", "get_reactivation_list", "owner", "me"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "tool", "key", "value"), FIRST_PERSON, ids=[t for t, *_r in FIRST_PERSON])
+def test_first_person_anywhere_is_the_askers_own(ws, settings, text, tool, key, value):
+    a = ask(ws, settings, text)
+    assert a.tool_calls and a.tool_calls[0][0] == tool, to_text(a.reply)
+    assert a.tool_calls[0][1].get(key) == value
+
+
+@pytest.mark.parametrize("text", ["i need the pipeline by stage", "i want to see deals closing this month"])
+def test_i_asking_for_something_is_not_an_owner_filter(ws, settings, text):
+    a = ask(ws, settings, text)
+    assert a.tool_calls and "owners" not in a.tool_calls[0][1], a.tool_calls
+
+
+def test_one_superlative_deal_is_the_largest_one_and_each_person_is_by_owner(ws, settings):
+    assert ask(ws, settings, "what's my largest open opportunity").tool_calls == [
+        ("search_deals", {"owners": ["me"], "limit": 1})
+    ]
+    assert ask(ws, settings, "biggest deals for sam").tool_calls[0][1].get("limit") is None  # plural: the list
+    pipeline = ask(ws, settings, "open pipeline for every team member in the enterprise team")
+    assert pipeline.tool_calls[0] == ("summarize_pipeline", {"by": "owner", "owners": ["Enterprise"]})
+
+
+def test_lookup_keeps_the_name_as_asked(ws, settings):
+    from bot.copilot.decide import understand
+
+    engine, _ids = ws
+    with Session(engine) as s:
+        for question, name in [("is there an account named glbex in hubspot?", "glbex"),
+                               ("what's the proper name for the umbrela account", "umbrela")]:  # fmt: skip
+            decision = understand(question, session=s, now=fx.NOW, tz="America/New_York")
+            assert (decision.tool, decision.args) == ("lookup_company", {"company": name})
+
+
+def test_two_facts_at_once_are_all_facts(ws, settings):
+    from bot.copilot.slots import parse_fact
+
+    assert parse_fact("owner and contacts on the acme deal") == "all"
+    assert parse_fact("the champion plus the economic buyer at globex") == "all"
+    assert parse_fact("who is the champion at globex") == "champion"
+    a = ask(ws, settings, "stakeholders and champion for the acme deal")
+    assert a.tool_calls == [("get_deal_facts", {"company": "acme", "fact": "all"})], to_text(a.reply)  # as typed
+
+
+def test_a_contact_role_filter_is_said_not_dropped(ws, settings):
+    a = ask(ws, settings, "show my deals with no champion")
+    assert a.tool_calls[0][0] == "search_deals"
+    assert "contact or role filter" in to_text(a.reply)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("what's on the enterprise team's plate today", "get_my_day", {"owners": ["Enterprise"]}),
+        ("what does sam have going on today", "get_my_day", {"owners": ["Sam Patel"]}),
+        ("morning! what do i need to take care of today", "get_my_day", {"owners": ["me"]}),
+        ("prospects not replying for two weeks", "list_silent_deals", {"days": 14}),
+        ("hw many deals over 20k", "count_deals", {"min_amount": 20_000.0}),
+    ],
+)
+def test_day_silence_and_count_phrasings(ws, settings, text, tool, args):
+    a = ask(ws, settings, text)
+    assert a.tool_calls == [(tool, args)], to_text(a.reply)
+
+
+def test_an_unknown_person_in_a_day_question_is_asked_not_read_as_me(ws, settings):
+    a = ask(ws, settings, "what has priyanka got going on today")
+    assert not a.tool_calls, a.tool_calls
+
+
+def test_a_lead_described_with_labels_slashes_or_lower_case_is_scored():
+    from bot.copilot.decide import described_lead
+
+    assert described_lead("pls score this lead - company Orbitly, email jo@orbitly.io, 12 employees") == {
+        "company": "Orbitly", "contact_email": "jo@orbitly.io", "employee_count": 12}  # fmt: skip
+    got = described_lead("is this lead any good? blue harbor / kim@blueharbor.com / budget £40k")
+    assert got == {"company": "blue harbor", "contact_email": "kim@blueharbor.com", "budget": "£40k"}
+
+
+def test_a_time_until_the_call_is_not_part_of_the_company(ws, settings):
+    a = ask(ws, settings, "got a meeting with globex within 15 minutes, brief me")
+    assert a.tool_calls == [("get_company_brief", {"company": "Globex"})], to_text(a.reply)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [("what's our close rate when integration is brought up", "integration"),
+     ("when pricing comes up do we still win", "pricing")],
+)  # fmt: skip
+def test_winning_when_an_objection_comes_up_is_the_objection_map(ws, settings, text, category):
+    a = ask(ws, settings, text)
+    assert a.tool_calls and a.tool_calls[0][0] == "get_objection_map", to_text(a.reply)
+    assert a.tool_calls[0][1].get("category") == category

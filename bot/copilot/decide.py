@@ -76,6 +76,8 @@ MY_DAY_RE = re.compile(
     r"|\btoday'?s (?:agenda|plan|priorities|to-?dos?)\b|\bmorning (?:rundown|brief(?:ing)?|summary)\b"
     r"|\bwhat do i (?:have|need to do) today\b|\bmeetings (?:do i have |have i got |i have )?today\b"
     r"|\btasks (?:are |i have )?(?:due|overdue)\b|\b\w+'s day\b|\bday look like\b|\bmy to-?do\b"
+    r"|\bon (?:the |our )?(?:team \w+'s|\w+ team's) plate\b|\b(?:have|has|got) going on today\b"
+    r"|\bneed to (?:handle|do|tackle|get done|take care of|deal with|get to)\b[^?]*\btoday\b"
 )
 CONVERSATION_RE = re.compile(
     r"\bwhat did\b[^?]*\b(?:say|said|mention|think|tell|ask)\b|\bwhat (?:has|have)\b[^?]*\b(?:said|mentioned)\b"
@@ -112,14 +114,21 @@ FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
     (r"\bby (?:region|industry|segment|geo|territory|product|source)\b", "that breakdown"),
     (r"\b(?:tomorrow|yesterday|next week|last week|on (?:monday|tuesday|wednesday|thursday|friday))\b",
      "a day other than today"),
+    (r"\b(?:where|with|whose|that have|having|without|no|missing)\b[^?]*\b(?:champions?|economic buyers?"
+     r"|decision[- ]?makers?|stakeholders?|sponsors?|cfo|ceo|cto|coo|cio)\b",
+     "a contact or role filter (deals filter on owner, stage, amount, close date and company)"),
 )  # fmt: skip
 CREATED = 2
 """The index of the created-date filter in FILTERS_NOT_TAKEN."""
 # which of FILTERS_NOT_TAKEN each capability cannot take (the breakdown only for the pipeline, the day for my day)
-FILTER_APPLIES = {0: None, 1: None, 2: None, 3: None, 4: {"summarize_pipeline"}, 5: {"get_my_day"}}
+FILTER_APPLIES = {
+    0: None, 1: None, 2: None, 3: None, 4: {"summarize_pipeline"}, 5: {"get_my_day"},
+    6: {"search_deals", "count_deals", "list_at_risk_deals", "summarize_pipeline", "get_closed_deal_metrics"},
+}  # fmt: skip
 LOOKUP_RE = re.compile(
     r"\bwhich company is [\"'](?P<q>[^\"']+)[\"']|\b(?:account|company) (?:called|named) (?P<n>[\w&.\- ]+)"
-    r"|^is [\"'](?P<q2>[^\"']+)[\"']|\bfull name of (?:the )?(?P<f>[\w&.\-]+)",
+    r"|^is [\"'](?P<q2>[^\"']+)[\"']|\b(?:full|exact|correct|right|proper|official|real) name (?:of|for) (?:the )?"
+    r"(?P<f>[\w&.\-]+)",
     re.IGNORECASE,
 )
 LEAD_RE = re.compile(
@@ -299,7 +308,12 @@ def newer_capability(
     lookup = LOOKUP_RE.search(text)
     if lookup:
         name = next((g for g in lookup.groups() if g), "").strip(" ?'\".")
-        name = re.sub(r"\s+(?:something|account|company|in the crm|one)$", "", name, flags=re.IGNORECASE)
+        name = re.sub(
+            r"\s+(?:something|account|company|one|in (?:the |our )?(?:crm|hubspot|system|database|records))$",
+            "",
+            name,
+            flags=re.IGNORECASE,
+        )
         if name:
             return Understanding(intent="lookup_company", tool="lookup_company", args={"company": name})
     described = described_lead(text)
@@ -320,7 +334,12 @@ def newer_capability(
             if COUNT_RE.search(low):  # "how many deals have been stuck ...": a count of them
                 return Understanding(intent="count_deals", tool="count_deals", args=args, notes=notes)
             return Understanding(intent="deals", tool="search_deals", args=args, notes=notes)
-    if re.search(r"\bcrickets\b|\bstopped (?:answering|responding|replying|engaging)\b|\bnot answering\b", low):
+    if re.search(
+        r"\bcrickets\b|\bstopped (?:answering|responding|replying|engaging)\b"
+        r"|\b(?:buyers?|prospects?|customers?|clients?|accounts?|contacts?|deals?) (?:are |is )?not (?:answering"
+        r"|responding|replying|engaging)\b|\bnot answering\b",
+        low,
+    ):
         owners = find_owners(low, names, company)
         args = {"days": parse_days(low) or 5, **({"owners": owners} if owners else {})}
         return Understanding(intent="silent", tool="list_silent_deals", args=args)
@@ -369,7 +388,8 @@ def described_lead(text: str) -> dict[str, Any] | None:
     if not email or not re.search(r"\blead\b|\bscore\b|\brate\b|\binbound\b", text, re.IGNORECASE):
         return None
     company = re.search(
-        r"\bcompany:\s*(?P<a>[^,;]+)|\b(?:at|from)\s+(?P<b>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)"
+        r"\bcompany(?::\s*|\s+)(?:is\s+|called\s+|named\s+)?(?P<a>[^,;/:]+?)(?=\s*(?:[,;/]|\s-\s|\s+e-?mail\b|$))"
+        r"|\b(?:at|from)\s+(?P<b>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)"
         r"|,\s*(?P<c>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)\s*,\s*\d+\s*(?:employees|people)",
         text,
     )
@@ -385,7 +405,7 @@ def described_lead(text: str) -> dict[str, Any] | None:
     band = re.search(r"\b(\d{1,5}-\d{1,5})\b", text)
     if band:
         args["company_size"] = band.group(1)
-    budget = re.search(r"\bbudget\s*(?:of\s*)?(\$?\s*[\d,.]+\s*[km]?)\b", text, re.IGNORECASE)
+    budget = re.search(r"\bbudget\s*(?:of\s*)?([$€£]?\s*[\d,.]+\s*[km]?)\b", text, re.IGNORECASE)
     if budget:
         args["budget"] = budget.group(1).replace(" ", "")
     return args
@@ -408,12 +428,16 @@ def _company_segment(text: str, email: str) -> str | None:
 
     domain = email.split("@", 1)[1].split(".")[0].lower()
     candidates = []
-    for part in re.split(r"[,;:\n?!]|\s+-\s+|\.\s", text):
+    for part in re.split(r"[,;:/\n?!]|\s+-\s+|\.\s", text):
         part = part.strip(" .?!")
         if not part or "@" in part or re.search(r"\d", part) or _NOT_COMPANY.search(part):
             continue
         if re.fullmatch(r"[A-Z][\w&.'-]*(?:\s+[A-Z&][\w&.'-]*){0,3}", part):
             candidates.append(part)
+        elif re.fullmatch(r"[\w&.'-]+(?:\s+[\w&.'-]+){0,3}", part) and (
+            fuzz.ratio(re.sub(r"[^a-z0-9]", "", part.lower()), domain) >= 90
+        ):
+            candidates.append(part)  # typed in lower case ("acme robotics" for acmerobotics.ai): the domain says so
     if not candidates:
         return None
     return max(candidates, key=lambda c: fuzz.partial_ratio(re.sub(r"[^a-z0-9]", "", c.lower()), domain))
@@ -445,6 +469,13 @@ def _not_money(amount: float, low: str) -> bool:
     """Tell a count of days read as an amount ("more than 30 days" gives the amount parser 30)."""
     unit = r"\s*\+?\s*(?:business |working )?(?:days?|weeks?|months?|d)\b"
     return amount < 1000 and bool(re.search(rf"\b{re.escape(f'{amount:g}')}{unit}", low))
+
+
+SINGLE_BIGGEST = re.compile(
+    r"\b(?:biggest|largest|highest[- ]value|most valuable|largest-value|top|#1|number one)\s+(?:open\s+|active\s+)?"
+    r"(?:deal|opp|opportunity)\b(?!s)"
+)
+"""A superlative of one deal ("my biggest deal", "our largest open opportunity"): the top of the largest-first list."""
 
 
 SLOT_ONLY = re.compile(
@@ -483,6 +514,8 @@ def _fill_gaps(
     """Add what the router's rules did not read and its capability takes (an amount ceiling, top N, days in stage)."""
     low = text.lower()
     typed = decision.args.get("company")
+    if decision.tool == "lookup_company":
+        return  # its answer is which companies the name matches: the name stays as asked, never swapped for a match
     if typed and resolve_company_strict(session, typed).company is None:
         better = company_by_first_word(text, names) if resolve_company(session, typed).status == "unknown" else None
         if better:
@@ -522,6 +555,8 @@ def _fill_gaps(
         if lo is not None:
             decision.args["min_amount"] = lo
     top = slots.parse_top_n(low)
+    if top is None and decision.tool == "search_deals" and SINGLE_BIGGEST.search(low):
+        top = 1  # "my biggest deal": the one largest deal (the list is largest first)
     if top and "limit" not in decision.args:
         decision.args["limit"] = top
     if re.search(r"\b(?:haven'?t|have not|hasn'?t|not) (?:moved|changed|progressed|advanced)\b", low):
@@ -573,6 +608,8 @@ def unapplied_filters(
         accepted |= {"closing_from"}  # its period is the closed period
         if set(given.get("stages") or []) <= {"closedwon", "closedlost"}:
             accepted.add("stages")  # "won deals", "closed lost": what the metrics count
+    if decision.tool == "get_reactivation_list" and set(given.get("stages") or []) <= {"closedlost"}:
+        accepted.add("stages")  # "lost deals I could reopen": lost deals are what it lists
     missing = []
     low = text.lower()
     for i, (pattern, label) in enumerate(FILTERS_NOT_TAKEN):
@@ -673,6 +710,61 @@ def _clarify(
     )
 
 
+SUBCOMMAND_DAYS = re.compile(r"^(\d{1,4})\+?$")
+"""The days of `silent 7` as typed in the usage; "silent 8 days" reads as a phrase about all deals, not the command."""
+
+
+def subcommand_reading(question: str, session: Session, names: Names) -> Understanding | None:
+    """A question that starts with a `/salesos` subcommand word, read as that subcommand ("silent 7", "call hooli").
+
+    DM text is typed like the command, so the subcommand's defaults and argument apply as they would to `/salesos
+    silent 7` (days 7, your deals). Only when the rest of the text is exactly the subcommand's argument (a number of
+    days, a company the workspace has, one owner, a known competitor) or empty; anything else ("silent deals for the
+    whole team", "brief me on Globex") is read by understanding as usual.
+    """
+    from rapidfuzz import fuzz
+
+    from tools.capabilities import subcommands  # the records' subcommand table (read here, not at import)
+
+    words = question.strip().strip("?!. ").split(maxsplit=1)
+    found = subcommands().get(words[0].lower()) if words else None
+    if found is None:
+        return None
+    sub, cap = found
+    rest = words[1].strip(" ?!.") if len(words) > 1 else ""
+    required = {n for n, f in cap.args_schema.model_fields.items() if f.is_required()}
+    if not rest:
+        if required:
+            return None  # "brief" alone: understanding asks which company
+        args = {**sub.defaults, **sub.when_empty}
+        return Understanding(intent=cap.name, tool=cap.name, args=args)
+    if sub.arg is None:
+        return None  # a filter phrase ("deals closing this month") is read as a question
+    value: Any = None
+    field_info = cap.args_schema.model_fields.get(sub.arg)
+    if field_info is not None and field_info.annotation is int:
+        days = SUBCOMMAND_DAYS.match(rest.lower())
+        value = int(days.group(1)) if days else None
+    elif sub.arg == "company" and len(rest.split()) <= 4:
+        match = resolve_company(session, rest)
+        if match.status in ("exact", "fuzzy") and match.company is not None:
+            # the rest must read as the name itself ("hooli", "acme"), not a phrase around it ("me on Globex")
+            start = " ".join(match.company.name.lower().split()[: len(rest.split())])
+            if match.status == "exact" or fuzz.ratio(rest.lower(), start) >= 80:
+                value = rest
+    elif sub.arg == "owner":
+        owners = find_owners(rest.lower(), names, None)
+        owner_words = {w for _i, full, t in names.owners for w in f"{full} {t}".lower().split()}
+        if len(owners) == 1 and all(w in owner_words for w in re.findall(r"[a-z]+", rest.lower())):
+            value = owners[0]
+    elif sub.arg == "competitor":
+        value = slots.parse_competitor(rest, known_competitors(session))
+        value = value if value and len(rest.split()) <= 3 else None
+    if value is None:
+        return None
+    return Understanding(intent=cap.name, tool=cap.name, args={**sub.defaults, sub.arg: value})
+
+
 def understand(
     question: str,
     *,
@@ -687,6 +779,9 @@ def understand(
     today = now.astimezone(zone).date()
     text = _normalise(question)
     names = load_names(session)
+    typed = subcommand_reading(text, session, names)
+    if typed is not None:
+        return typed
     ruled = route(question, session=session, now=now, tz=zone, silent_default=silent_default, names=names)
     if ruled.intent == "help" or (ruled.problem or "").startswith("I can't change"):
         return ruled
@@ -763,9 +858,10 @@ def understand(
     low_text = text.lower()
     for word in unseen:
         owner_like = (
-            rf"\bteam {re.escape(word)}\b|\b{re.escape(word)}'s (?:deals|pipeline|pipe|book|accounts|opps|day)\b"
+            rf"\bteam {re.escape(word)}\b|\b{re.escape(word)}'s (?:deals|pipeline|pipe|book|accounts|opps|day|plate)\b"
+            rf"|\b(?:does|has|is) {re.escape(word)} (?:have|got|working|doing)\b"
         )
-        if re.search(owner_like, low_text):
+        if word not in TEAM_ROLE_WORDS and re.search(owner_like, low_text):
             # an owner or team the workspace does not have: answering without it would answer for everyone
             known = sorted({t for _i, _n, t in names.owners if t} | {n for _i, n, _t in names.owners})
             return Understanding(
@@ -776,6 +872,10 @@ def understand(
     if unseen:
         ruled.notes.append("Not used from your question: " + ", ".join(f"“{w}”" for w in unseen) + ".")
     return ruled
+
+
+TEAM_ROLE_WORDS = frozenset({"member", "members", "mate", "mates", "lead", "leads", "manager", "managers"})
+"""Words after "team" that name a role, not a team ("each team member")."""
 
 
 def _summary(name: str) -> str:

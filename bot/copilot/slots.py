@@ -165,7 +165,8 @@ def parse_metric(text: str) -> str | None:
 
 
 BY_WORDS: tuple[tuple[str, str], ...] = (
-    ("owner", r"\b(?:by|per|each|every|for each) (?:owner|rep|ae|seller|person)s?\b|\bwho (?:closed|won|sold|booked)"
+    ("owner", r"\b(?:by|per|each|every|for each) (?:owner|rep|ae|seller|person|(?:team )?member|individual|salesperson"
+     r"|account exec(?:utive)?)s?\b|\bwho (?:closed|won|sold|booked)"
      r"|\brep by rep\b|\bleaderboard\b|\bby reps?\b"),
     ("team", r"\b(?:by|per|each|every|for each) team\b|\bteam by team\b"),
     ("segment", r"\b(?:by|per|each) (?:segment|company size|size)\b"),
@@ -221,10 +222,21 @@ FACT_WORDS: tuple[tuple[str, str], ...] = (
 _FACT_RE = [(name, re.compile(pattern)) for name, pattern in FACT_WORDS]
 
 
+_OWNER_NOUN = re.compile(r"\b(?:owner|ae|rep|account exec(?:utive)?)\b")
+
+
 def parse_fact(text: str) -> str | None:
-    """Read which deal fact is asked: champion, stakeholders or owner."""
+    """Read which deal fact is asked: champion, stakeholders or owner.
+
+    Two or more at once ("contacts and champion", "owner and stakeholders") are all of them.
+    """
     low = text.lower()
-    return next((name for name, pattern in _FACT_RE if pattern.search(low)), None)
+    found = [name for name, pattern in _FACT_RE if pattern.search(low)]
+    if found and "owner" not in found and _OWNER_NOUN.search(low):
+        found.append("owner")  # "the owner and the champion": the owner named as a noun beside another fact
+    if len(found) >= 2:
+        return "all"
+    return found[0] if found else None
 
 
 def parse_kinds(text: str) -> list[str] | None:

@@ -122,6 +122,7 @@ SHORTHAND = {
     "convo": "conversation", "b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow",
     "thru": "through", "plz": "please", "thx": "thanks", "asap": "now", "kinda": "kind of", "sorta": "sort of",
     "wanna": "want to", "gonna": "going to", "gotta": "got to", "lemme": "let me", "gimme": "give me", "n": "and",
+    "hw": "how", "wat": "what",
 }  # fmt: skip
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/.'&-])(" + "|".join(re.escape(k) for k in SHORTHAND) + r")(?![\w/.'&-])", re.IGNORECASE
@@ -383,10 +384,16 @@ def find_company_mention(low: str, names: Names) -> str | None:
     return max(found, key=lambda f: len(f[0]))[1] if found else None
 
 
+IN_A_WHILE = re.compile(
+    r"\b(?:in|within)\s+(?:\d+|a few|a couple(?: of)?|an?|half an)\s*(?:min(?:ute)?s?|hours?|hrs?)\b", re.IGNORECASE
+)
+
+
 def company_remainder(text: str, owner_words: set[str], company_words: frozenset[str] = frozenset()) -> str:
     """What is left of the question (original casing) once intent words, fillers, periods and owners are removed."""
     text = re.sub(r"'s\b", "", text)
     text = _strip_periods(text)
+    text = IN_A_WHILE.sub(" ", text)  # "a call with Vandelay in 10 min": when, not part of the name
     words = re.findall(r"[A-Za-z0-9&.][A-Za-z0-9&.\-]*", text)
     kept = []
     for word in words:
@@ -409,6 +416,17 @@ def _strip_periods(text: str) -> str:
     return text
 
 
+# The asker as the one who closed, owns or is being ignored: "how much have I closed", "lost deals I could reopen",
+# "who's ghosting me", "buyers not replying to me" (not "show me", "brief me": those ask for something).
+FIRST_PERSON_OWNER = (
+    r"|\b(?:have|did|had) i\b|\bi (?:closed|won|lost|booked|sold|signed|own)\b"
+    r"|\bi (?:could|can|might|may|should|need to) (?:re-?open|revive|win back|re-?engage|recover|resurrect|close|win"
+    r"|chase|follow up|push)\b"
+    r"|\b(?:ghost\w*|ignor\w*|avoid\w*|dodg\w*|stonewall\w*)\s+me\b"
+    r"|\b(?:repl\w*|respond\w*|answer\w*|got back|gotten back|get back|writ\w* back|emailed|called)\s+(?:to\s+)?me\b"
+)
+
+
 def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     """Owners named in the question (full or first names, possessives, small typos), "me" for my/mine, teams."""
     text = low
@@ -421,7 +439,7 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     if re.search(
         r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m|got)\b|\bi've\b|\bam i\b|\bdo i\b|\bshould i\b"
         r"|\b(?:what|which|how many)(?:'ve| have) i\b"
-        r"|\b(?:on|assigned to|owned by|for) me\b",
+        r"|\b(?:on|assigned to|owned by|for) me\b" + FIRST_PERSON_OWNER,
         text,
     ):
         found.append("me")
@@ -655,6 +673,11 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:answer(?:ing)?|address(?:ing)?)\b[^?]*\bobjections?\b[^?]*\b(?:vs\.?|versus|or|instead of) "
             r"(?:deflect|dodg|ignor)|\bobjections?\b[^?]*\b(?:hurt|cost|kill) (?:us|our|deals|win)"
             r"|\bwhich objections?\b[^?]*\b(?:win rate|lose|losing|lost)\b|\bmost (?:costly|damaging) objections?"
+            # "how often do we win when security gets raised", "close rate when integration is brought up"
+            r"|\b(?:(?:win|close|loss) ?(?:rate|ratio)|how often (?:do|did) we (?:still )?win)\b[^?]*\bwhen\b[^?]*"
+            r"\b(?:comes? up|came up|raised|brought up|mentioned)\b"
+            r"|\bwhen\b[^?]*\b(?:comes? up|gets? raised|is raised|brought up|is mentioned)\b[^?]*"
+            r"\b(?:do|did) we (?:still )?win\b"
         ),
     ),
     (
@@ -900,6 +923,7 @@ def route(
                 ),
                 fixed,
             )
+            or slots.parse_breakdown(fixed) == "owner"  # "each person on team east", "per team member"
             else "stage"
         )
         return Understanding(intent="pipeline", tool="summarize_pipeline", args={"by": by, **args})
