@@ -528,7 +528,8 @@ def _child(what: str, url: str, arg: str) -> None:
 
             def digest(team: str | None) -> Callable[[], object]:
                 return lambda: build_digest(session, now=now, tz=settings.tz, thresholds=thresholds,
-                                            risk_floor=settings.risk_alert_score, team=team)  # fmt: skip
+                                            risk_floor=settings.risk_alert_score, team=team,
+                                            model_dir=settings.model_cache_dir)  # fmt: skip
 
             team = teams(session)[0]
             team_ms = time_runs(digest(team), runs=1, warmup=0)[0]  # cold, as the Monday job's first run

@@ -56,6 +56,7 @@ def make_digest(engine: Engine, settings: Settings, *, now: datetime, team: str 
             thresholds=Thresholds.from_settings(settings),
             risk_floor=settings.risk_alert_score,
             team=team,
+            model_dir=settings.model_cache_dir,
         )
 
 

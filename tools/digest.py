@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -670,6 +671,7 @@ def build_digest(
     thresholds: Thresholds,
     risk_floor: int,
     team: str | None = None,
+    model_dir: Path | None = None,
 ) -> Digest:
     """Build the digest of the week before `now`'s week for `team` (None: everyone).
 
@@ -680,6 +682,8 @@ def build_digest(
         thresholds: Deal-health thresholds.
         risk_floor: Minimum risk score for the high-risk section (Settings.risk_alert_score).
         team: `Owner.team` to report on, or None for every owner.
+        model_dir: Where fitted models are kept across processes (Settings.model_cache_dir): the forecast's win model
+            is then loaded, not fitted again, in a process that has not fitted it yet.
     """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
@@ -746,12 +750,18 @@ def build_digest(
         historical=historical,
         rules_off=inputs.rules_off(),
         objections=_objections(session, owner_ids, start, end),
-        **_intelligence_sections(session, now=now, since=start, tz=tz, owner_ids=owner_ids),
+        **_intelligence_sections(session, now=now, since=start, tz=tz, owner_ids=owner_ids, model_dir=model_dir),
     )
 
 
 def _intelligence_sections(
-    session: Session, *, now: datetime, since: datetime, tz: ZoneInfo, owner_ids: list[int] | None
+    session: Session,
+    *,
+    now: datetime,
+    since: datetime,
+    tz: ZoneInfo,
+    owner_ids: list[int] | None,
+    model_dir: Path | None = None,
 ) -> dict[str, Any]:
     """The forecast, its change since `since` (last week's start), and evidence-backed call coaching."""
     from tools.intelligence.forecast import build_forecast, forecast_change
@@ -759,9 +769,19 @@ def _intelligence_sections(
     from tools.intelligence.performance import call_coaching
 
     known: dict[int, Prediction] = {}  # the forecast and its change share each deal's win score
-    forecast = build_forecast(session, now=now, tz=tz, period="quarter", owner_ids=owner_ids, known=known)
+    forecast = build_forecast(
+        session, now=now, tz=tz, period="quarter", owner_ids=owner_ids, known=known, cache_dir=model_dir
+    )
     change = forecast_change(
-        session, now=now, since=since, tz=tz, period="quarter", owner_ids=owner_ids, after=forecast, known=known
+        session,
+        now=now,
+        since=since,
+        tz=tz,
+        period="quarter",
+        owner_ids=owner_ids,
+        after=forecast,
+        known=known,
+        cache_dir=model_dir,
     )
     coaching = call_coaching(session, now=now, tz=tz, owner_ids=owner_ids)
     return {"forecast": forecast, "forecast_change": change, "call_coaching": coaching}

@@ -87,13 +87,26 @@ def _odds(ctx: ToolContext, session: Session, a: CompanyArgs) -> BaseModel:
 
 def _forecast(ctx: ToolContext, session: Session, a: ForecastArgs) -> BaseModel:
     owner_ids, _names = resolve_owners(session, a.owners, ctx.asker_owner_id)
-    return build_forecast(session, now=ctx.now, tz=ctx.settings.tz, period=a.period, owner_ids=owner_ids or None)
+    return build_forecast(
+        session,
+        now=ctx.now,
+        tz=ctx.settings.tz,
+        period=a.period,
+        owner_ids=owner_ids or None,
+        cache_dir=ctx.settings.model_cache_dir,
+    )
 
 
 def _make_or_break(ctx: ToolContext, session: Session, a: MakeOrBreakArgs) -> BaseModel:
     owner_ids, _names = resolve_owners(session, a.owners, ctx.asker_owner_id)
     forecast = build_forecast(
-        session, now=ctx.now, tz=ctx.settings.tz, period=a.period, owner_ids=owner_ids or None, top=a.limit
+        session,
+        now=ctx.now,
+        tz=ctx.settings.tz,
+        period=a.period,
+        owner_ids=owner_ids or None,
+        top=a.limit,
+        cache_dir=ctx.settings.model_cache_dir,
     )
     return MakeOrBreak(forecast=forecast)
 

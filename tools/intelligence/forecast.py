@@ -15,6 +15,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
+from pathlib import Path
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
@@ -119,7 +120,12 @@ def odds(row: DealRow, p: Prediction) -> DealOdds:
 
 
 def _scores(
-    session: Session, deal_ids: list[int], *, now: datetime, known: dict[int, Prediction] | None
+    session: Session,
+    deal_ids: list[int],
+    *,
+    now: datetime,
+    known: dict[int, Prediction] | None,
+    cache_dir: Path | None = None,
 ) -> dict[int, Prediction]:
     """`win_scores` of `deal_ids`, reusing and extending `known` (scores already read or computed by this caller).
 
@@ -127,10 +133,10 @@ def _scores(
     score each deal once between them instead of twice (live scoring reads each deal's whole activity).
     """
     if known is None:
-        return win_scores(session, deal_ids, now=now)
+        return win_scores(session, deal_ids, now=now, cache_dir=cache_dir)
     missing = [d for d in deal_ids if d not in known]
     if missing:
-        known.update(win_scores(session, missing, now=now))
+        known.update(win_scores(session, missing, now=now, cache_dir=cache_dir))
     return {d: known[d] for d in deal_ids if d in known}
 
 
@@ -143,10 +149,12 @@ def build_forecast(
     owner_ids: list[int] | None = None,
     top: int = 5,
     known: dict[int, Prediction] | None = None,
+    cache_dir: Path | None = None,
 ) -> Forecast:
     """Expected bookings of `now`'s month or quarter for the team (or `owner_ids`), with its make-or-break deals.
 
-    `known`: win scores the caller already has, by deal, filled with the ones this forecast reads (see `_scores`).
+    `known`: win scores the caller already has, by deal, filled with the ones this forecast reads (see `_scores`);
+    `cache_dir`: where the fitted win model is kept across processes (Settings.model_cache_dir).
     """
     start, end = period_bounds(now, tz, period)
     start_at = datetime.combine(start, time(0), tz).astimezone(UTC)
@@ -163,7 +171,7 @@ def build_forecast(
         open_stmt = open_stmt.where(col(Deal.owner_id).in_(owner_ids))
     won = session.exec(won_stmt).all()
     open_rows = session.exec(open_stmt).all()
-    scores = _scores(session, [r[0] for r in open_rows], now=now, known=known)
+    scores = _scores(session, [r[0] for r in open_rows], now=now, known=known, cache_dir=cache_dir)
     open_scored = [(d, o, a, scores[d].probability) for d, o, a in open_rows if d in scores]
 
     def group(key_of: Callable[[int | None], str]) -> list[ForecastLine]:
@@ -253,6 +261,7 @@ def forecast_change(
     owner_ids: list[int] | None = None,
     after: Forecast | None = None,
     known: dict[int, Prediction] | None = None,
+    cache_dir: Path | None = None,
 ) -> ForecastChange:
     """Why the expected bookings of `now`'s period moved between `since` and `now`: won, lost, added, slipped, odds.
 
@@ -266,7 +275,9 @@ def forecast_change(
     start, end = period_bounds(now, tz, period)
     start_at = datetime.combine(start, time(0), tz).astimezone(UTC)
     if after is None or after.period != period or after.now != now:
-        after = build_forecast(session, now=now, tz=tz, period=period, owner_ids=owner_ids, top=0, known=known)
+        after = build_forecast(
+            session, now=now, tz=tz, period=period, owner_ids=owner_ids, top=0, known=known, cache_dir=cache_dir
+        )
     deal = table_of(Deal)
     dc, cc = deal.c, table_of(CloseDateChange).c
     stmt = sa_select(dc.id, dc.name, dc.owner_id, dc.amount, dc.close_date, dc.is_closed, dc.is_won, dc.closed_at,
@@ -296,7 +307,7 @@ def forecast_change(
         d for d, r in deals.items()
         if open_at(r) and (cd := _close_date_at(changes[d], r[4], since)) is not None and cd <= end
     ]  # fmt: skip
-    model, _ = trained_model(session, now=now)
+    model, _ = trained_model(session, now=now, cache_dir=cache_dir)
     histories = load_histories(session, col(Deal.id).in_(then_ids)) if then_ids else {}
     ctx = feature_context(session)
     snaps = [
@@ -308,7 +319,7 @@ def forecast_change(
     p_then = {p.deal_id: p.probability for p in model.predict(snaps, top=0)}
     # only the deals open now and expected to close by the period's end are read (`now_ids`): score just those
     due = [d for d, r in deals.items() if not r[5] and r[4] is not None and r[4] <= end]
-    p_now = {d: s.probability for d, s in _scores(session, due, now=now, known=known).items()}
+    p_now = {d: s.probability for d, s in _scores(session, due, now=now, known=known, cache_dir=cache_dir).items()}
     now_ids = {d for d, r in deals.items() if not r[5] and r[4] is not None and r[4] <= end and d in p_now}
     moves: list[Move] = []
     for d in sorted(set(p_then) | now_ids | {d for d, r in deals.items() if r[7] and since < aware(r[7]) <= now}):
