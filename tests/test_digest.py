@@ -187,3 +187,24 @@ def test_a_team_reads_its_own_timezone(sqlite_engine):
     west = make_digest(sqlite_engine, Settings(team_timezone="America/New_York"), now=NOW, team="west")
     assert west.tz == "America/Los_Angeles"
     assert "sent Mon 30 Nov 06:00 PST" in to_text(digest_reply(west))
+
+
+def test_the_risk_section_is_the_assessed_book_explaining_only_what_it_shows(sqlite_engine):
+    """On a generated book with more risky deals than the digest lists: the same deals, order, scores and reasons as
+    assessing every open deal, though only the listed ones are explained."""
+    from store.demo import generate_workspace
+    from store.models import Owner
+    from tools.digest import TOP_RISKS, teams
+    from tools.health import assess_deals
+
+    generate_workspace(sqlite_engine, size="small", seed=5, as_of=NOW)
+    with Session(sqlite_engine) as s:
+        for team in [None, *teams(s)]:
+            d = build_digest(s, now=NOW, tz=NY, thresholds=Thresholds(), risk_floor=30, team=team)
+            owner_ids = None if team is None else [o.id for o in s.exec(select(Owner).where(Owner.team == team))]
+            book = assess_deals(s, now=NOW, thresholds=Thresholds(), tz=NY, owner_ids=owner_ids)
+            at_risk = [h for h in book if h.score >= 30]
+            assert d.open_deals == len(book) and d.at_risk_ids == [h.deal_id for h in at_risk]
+            assert d.high_risk == at_risk[:TOP_RISKS]
+            if team is None:
+                assert len(at_risk) > TOP_RISKS  # the case that matters: more at risk than listed

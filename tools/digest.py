@@ -694,8 +694,9 @@ def build_digest(
     # A digest "as of" a past day scores that day's book (deals open then, in their stage then), not today's.
     historical = data_end is not None and now < (data_end if data_end.tzinfo else data_end.replace(tzinfo=UTC))
 
-    health = assess_deals(session, now=now, thresholds=thresholds, tz=tz, owner_ids=owner_ids, historical=historical)
-    at_risk = [h for h in health if h.score >= risk_floor]
+    high_risk, at_risk_ids, open_deals = _risk_section(
+        session, now=now, thresholds=thresholds, tz=tz, owner_ids=owner_ids, historical=historical, floor=risk_floor
+    )
 
     trailing_start = datetime.combine(monday - timedelta(days=7 * TRAILING_WEEKS), time(0), tz).astimezone(UTC)
     closed_all = _closed(session, owner_ids, trailing_start, end)
@@ -726,10 +727,10 @@ def build_digest(
         window=(start, end),
         generated_at=now,
         tz=str(tz),
-        high_risk=at_risk[:TOP_RISKS],
-        at_risk_total=len(at_risk),
-        open_deals=len(health),
-        at_risk_ids=[h.deal_id for h in at_risk],
+        high_risk=high_risk,
+        at_risk_total=len(at_risk_ids),
+        open_deals=open_deals,
+        at_risk_ids=at_risk_ids,
         hot_leads=_hot_leads(session, owner_ids, start, end),
         won=won,
         lost=lost,
@@ -752,6 +753,32 @@ def build_digest(
         objections=_objections(session, owner_ids, start, end),
         **_intelligence_sections(session, now=now, since=start, tz=tz, owner_ids=owner_ids, model_dir=model_dir),
     )
+
+
+def _risk_section(
+    session: Session,
+    *,
+    now: datetime,
+    thresholds: Thresholds,
+    tz: ZoneInfo,
+    owner_ids: list[int] | None,
+    historical: bool,
+    floor: int,
+) -> tuple[list[DealHealth], list[int], int]:
+    """The riskiest deals explained (at most TOP_RISKS), every deal at or above `floor` riskiest first, open deals.
+
+    Today's book is scored in one vectorised pass and only the deals the digest shows are explained (reasons,
+    evidence, next actions): explaining every open deal of a large book was most of a whole-workspace digest.
+    """
+    if historical:
+        health = assess_deals(session, now=now, thresholds=thresholds, tz=tz, owner_ids=owner_ids, historical=True)
+        at_risk = [h for h in health if h.score >= floor]
+        return at_risk[:TOP_RISKS], [h.deal_id for h in at_risk], len(health)
+    from tools.health.book import score_book
+
+    book = score_book(session, now=now, thresholds=thresholds, tz=tz, owner_ids=owner_ids)
+    risky = [int(p) for p in book.order() if book.score[p] >= floor]
+    return book.explain(session, risky[:TOP_RISKS]), [int(book.ids[p]) for p in risky], len(book)
 
 
 def _intelligence_sections(
