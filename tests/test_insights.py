@@ -380,3 +380,19 @@ def test_pain_points_quote_won_deals(demo, history):
             assert q.deal_id in won and pain_theme(q.text) == g.theme
             quote_is_real(demo, q)
     assert pain_theme("No problem, I'll send it over.") is None
+
+
+def test_an_ae_named_by_first_name_or_a_typo_is_the_same_ae_and_an_unknown_one_is_said(demo):
+    """Loss reasons and the reactivation list read an AE's name with the one owner-matching rule (`find_owner`)."""
+    from tools.capabilities import ToolContext, ToolUserError
+    from tools.insights.loss import _owner_id
+
+    ctx = ToolContext(engine=demo, settings=Settings(_env_file=None), now=datetime.now(UTC))
+    with Session(demo) as s:
+        full = rows(demo, "SELECT id, name FROM owner WHERE role = 'ae' ORDER BY id LIMIT 1")[0]
+        first, last = full[1].split()[0], full[1].split()[-1]
+        assert _owner_id(ctx, s, full[1]) == _owner_id(ctx, s, first.lower()) == full[0]
+        typo = last[:2] + last[3] + last[2] + last[4:]  # two letters of the surname swapped
+        assert _owner_id(ctx, s, f"{first} {typo}") == full[0]
+        with pytest.raises(ToolUserError, match="exactly one AE"):
+            _owner_id(ctx, s, "Zebulon Quartermaine")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, Field
 from sqlalchemy import func
 from sqlalchemy import select as sa_select  # five columns: more than sqlmodel's `select` is typed for
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from store.models import OPEN_STAGES, Engagement
 from tools.capabilities import Capability, Example, ToolContext
@@ -303,7 +303,6 @@ class LossArgs(BaseModel):
 
 
 def _owner_id(ctx: ToolContext, session: Session, owner: str | None) -> int | None:
-    from store.models import Owner
     from tools.capabilities import ToolUserError
 
     if not owner:
@@ -312,10 +311,12 @@ def _owner_id(ctx: ToolContext, session: Session, owner: str | None) -> int | No
         if ctx.asker_owner_id is None:
             raise ToolUserError("I don't know which AE you are, so I can't filter to your deals.")
         return ctx.asker_owner_id
-    found = [o for o in session.exec(select(Owner)).all() if owner.lower() in o.name.lower()]
-    if len(found) != 1:
-        raise ToolUserError(f"I don't find exactly one AE called '{owner}'.")
-    return found[0].id
+    from tools.resolve import find_owner  # the one owner-matching rule ("Carlos", "carlos mendes", a typo)
+
+    try:
+        return find_owner(session, owner).id
+    except ToolUserError:
+        raise ToolUserError(f"I don't find exactly one AE called '{owner}'.") from None
 
 
 def _losses(ctx: ToolContext, session: Session, a: LossArgs) -> BaseModel:
