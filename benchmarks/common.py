@@ -511,19 +511,10 @@ def raw_onnx_runner(model_path: str, tokenizer_path: str, *, threads: int = 2) -
     pooling or normalisation: the model's own cost on the same batch, which the library's embedding cannot beat.
     """
     import numpy as np
-    import onnxruntime as ort
-    from tokenizers import Tokenizer
 
-    from store.library import BATCH, MAX_TOKENS
+    from store.library import BATCH, new_model_session
 
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = threads
-    options.inter_op_num_threads = 1
-    options.log_severity_level = 3
-    session = ort.InferenceSession(model_path, options, providers=["CPUExecutionProvider"])
-    tokenizer = Tokenizer.from_file(tokenizer_path)
-    tokenizer.enable_truncation(max_length=MAX_TOKENS)
-    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+    session, tokenizer = new_model_session(model_path, tokenizer_path, threads)
 
     def run(texts: Sequence[str]) -> int:
         for start in range(0, len(texts), BATCH):

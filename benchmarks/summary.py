@@ -54,6 +54,7 @@ from benchmarks.common import (
     time_runs,
     vm_hwm_mb,
 )
+from benchmarks.intake_burst import LEAD as INTAKE_LEAD
 
 _SCRIPT = Path(python()).parent / "salesos"
 SALESOS = [str(_SCRIPT)] if _SCRIPT.exists() else [python(), "-m", "app"]
@@ -64,18 +65,8 @@ COLD_RUNS = 3
 BURST_ROUNDS = 5
 BURST_COMMANDS = 200
 SECRET = "bench-summary-secret"
-LEAD = {
-    "company": "Northwind Logistics",
-    "domain": "northwind.io",
-    "employee_count": 320,
-    "budget": 60000,
-    "interest_area": "forecasting",
-    "timeline": "this quarter",
-    "notes": "We forecast in spreadsheets and need to replace them before the Q3 board meeting.",
-    "contact_title": "VP Sales",
-    "contact_email": "ops@northwind.io",
-    "contact_name": "Nora North",
-}
+LEAD = {**INTAKE_LEAD, "contact_email": "ops@northwind.io", "contact_name": "Nora North"}
+"""The intake burst's lead, with the contact `score-lead` and `/intake` need to store it."""
 
 
 @dataclass

@@ -132,6 +132,13 @@ def test_deal_facts_and_my_day_name_their_records(ws, settings):
     day = run(engine, settings, ids, "get_my_day", {})
     assert day.owners == ["Dana Reyes"] and len(day.meetings) == meetings_today
     assert all(t.due_at is not None for t in day.tasks_due)
+    reply = to_text(ask(ws, settings, "what should I do today?").reply)
+    for title, total in (
+        ("Tasks due or overdue", day.tasks_total),
+        ("At risk", day.at_risk_total),
+        (f"Silent {day.silent_days}+ days", day.silent_total),
+    ):
+        assert f"{title}: {total}" in reply
 
 
 def test_conversation_search_quotes_dated_sources_or_says_none(ws, settings):

@@ -112,6 +112,11 @@ def fit_lines(lines: list[str], total: int, what: str, limit: int = SECTION_LIMI
     return "\n".join(kept)
 
 
+def _counted_section(title: str, total: int, lines: list[str], order: str) -> Section:
+    """`*Title:* total`, then as many of `lines` as fit (`fit_lines`), in one clipped section."""
+    return Section(clip(f"*{title}:* {total}" + ("\n" + fit_lines(lines, total, order) if lines else "")))
+
+
 def hubspot_url(portal_id: str | None, object_type: str, hubspot_id: str | None) -> str | None:
     """Link to a HubSpot record: object_type is "0-3" for deals, "0-2" for companies, "0-1" for contacts."""
     if not portal_id or not hubspot_id:
@@ -750,31 +755,12 @@ class Renderer:
         else:
             reply.add(Section("*Meetings today:* none"))
         tasks = [self.task_line(t) for t in result.tasks_due]
-        reply.add(
-            Section(
-                clip(
-                    f"*Tasks due or overdue:* {result.tasks_total}"
-                    + ("\n" + fit_lines(tasks, result.tasks_total, "oldest due first") if tasks else "")
-                )
-            )
-        )
+        reply.add(_counted_section("Tasks due or overdue", result.tasks_total, tasks, "oldest due first"))
         risk = [self.deal_line(r.deal, f"risk {r.score}: {r.next_best_action or ''}") for r in result.at_risk]
-        reply.add(
-            Section(
-                clip(
-                    f"*At risk:* {result.at_risk_total}"
-                    + ("\n" + fit_lines(risk, result.at_risk_total, "riskiest first") if risk else "")
-                )
-            )
-        )
+        reply.add(_counted_section("At risk", result.at_risk_total, risk, "riskiest first"))
         quiet = [self.deal_line(s.deal, f"{s.days_silent} days silent") for s in result.silent]
         reply.add(
-            Section(
-                clip(
-                    f"*Silent {result.silent_days}+ days:* {result.silent_total}"
-                    + ("\n" + fit_lines(quiet, result.silent_total, "longest silence first") if quiet else "")
-                )
-            )
+            _counted_section(f"Silent {result.silent_days}+ days", result.silent_total, quiet, "longest silence first")
         )
         return reply
 
