@@ -20,6 +20,7 @@ import os
 import pickle
 import re
 import sys
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -200,8 +201,18 @@ class _LazyEmbedding:
         return self._embed(texts)
 
 
-@lru_cache(maxsize=1)
+_TRAINING = threading.Lock()
+"""One thread trains the process's classifier; the others wait for it (several Slack workers ask at once on start)."""
+
+
 def classifier() -> CapabilityClassifier:
+    """The process's classifier (`_classifier`), built once even when several threads ask for it first at once."""
+    with _TRAINING:
+        return _classifier()
+
+
+@lru_cache(maxsize=1)
+def _classifier() -> CapabilityClassifier:
     """The process's classifier: loaded from the cache of the same training data, else trained and cached.
 
     Training takes seconds (one batch of embeddings, two fits); the cache is keyed by the training questions, the
@@ -228,7 +239,8 @@ def classifier() -> CapabilityClassifier:
             log.warning("classifier cache %s unreadable; retraining", path)
     model = CapabilityClassifier(pairs, embed)
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.partial")
+    # unique per process and thread: two processes training at once each write their own file, the last rename wins
+    partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial")
     with partial.open("wb") as fh:
         pickle.dump(model, fh)
     partial.replace(path)
