@@ -31,13 +31,16 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def open_engine(url: str, *, echo: bool = False) -> Engine:
-    """Create an engine for `url`, with the pragmas SQLite needs for concurrent readers and enforced foreign keys."""
+def open_engine(url: str, *, echo: bool = False, busy_timeout: float = 30.0) -> Engine:
+    """Create an engine for `url`, with the pragmas SQLite needs for concurrent readers and enforced foreign keys.
+
+    `busy_timeout`: on SQLite, how long a write waits for another writer's lock before "database is locked".
+    """
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1] if "///" in url else ""
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        kwargs: dict = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+        kwargs: dict = {"connect_args": {"check_same_thread": False, "timeout": busy_timeout}}
         if not path or path == ":memory:":
             kwargs["poolclass"] = StaticPool
         engine = create_engine(url, echo=echo, **kwargs)

@@ -152,3 +152,22 @@ def _scorecards(fake: FakeSlackAPI) -> Counter[str]:
         for c in fake.calls_to("chat.postMessage")
         if "Call scorecard" in json.dumps(c.args.get("blocks") or [])
     )
+
+
+def test_a_batch_of_work_rows_reports_each_new_id_and_each_replay(engine):
+    # The edge ack's batch insert (one INSERT ... RETURNING for the whole batch): every new key gets its own row's
+    # id; a key stored before, and a key repeated in the batch, get None.
+    from store.db import upgrade_schema
+    from store.work import enqueue_many, enqueue_new
+
+    upgrade_schema(engine)
+    earlier = enqueue_new(engine, "command", "cmd:old", {"n": 0})
+    items = [("command", f"cmd:{i}", {"n": i}) for i in range(1, 120)]
+    items[40:40] = [("command", "cmd:old", {"n": -1}), ("command", "cmd:7", {"n": -7})]
+    ids = enqueue_many(engine, items)
+    with engine.connect() as conn:
+        stored = dict(conn.exec_driver_sql("SELECT key, id FROM slackwork").all())
+    assert ids[40:42] == [None, None]  # the earlier key, and cmd:7 again later in the same batch
+    assert [ids[i] for i in range(len(items)) if i not in (40, 41)] == [stored[f"cmd:{i}"] for i in range(1, 120)]
+    assert stored["cmd:old"] == earlier and len(stored) == 120
+    assert enqueue_many(engine, items[:3]) == [None, None, None]  # all replays now

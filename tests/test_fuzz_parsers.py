@@ -147,3 +147,24 @@ def test_lead_form_accepts_or_names_the_fields(fields):
     assert "\x00" not in lead.company + lead.contact_email + (lead.notes or "")
     if lead.submitted_at is not None:
         assert datetime(2000, 1, 1).year <= lead.submitted_at.year
+
+
+@given(st.lists(st.tuples(st.text(max_size=12), st.text(max_size=30)), max_size=8))
+@example([("text", "brief Acme & Co 100%"), ("response_url", "https://hooks.slack.com/commands/T/1/x")])
+def test_the_edge_form_reader_reads_every_form_as_parse_qsl_does(pairs):
+    # bot.slack.server.form_fields replaces parse_qsl on the slash-command ack path: same fields, same values
+    from urllib.parse import parse_qsl, urlencode
+
+    from bot.slack.server import form_fields
+
+    encoded = urlencode(pairs)
+    assert form_fields(encoded) == dict(parse_qsl(encoded, keep_blank_values=True))
+
+
+@given(st.text(alphabet="ab=&%+2CF0x ", max_size=40))
+def test_the_edge_form_reader_agrees_with_parse_qsl_on_raw_text(raw):
+    from urllib.parse import parse_qsl
+
+    from bot.slack.server import form_fields
+
+    assert form_fields(raw) == dict(parse_qsl(raw, keep_blank_values=True))

@@ -133,19 +133,21 @@ class Capability:
 
 
 _extra: list[Capability] = []
-_found: tuple[tuple[Capability, ...], dict[str, Capability]] | None = None
-"""`all_capabilities()` and `capabilities_by_name()`, read once: understanding asks for them several times a question.
-`added` clears it."""
+Registry = tuple[tuple[Capability, ...], dict[str, Capability], dict[str, tuple[Subcommand, Capability]]]
+_found: Registry | None = None
+"""`all_capabilities()`, `capabilities_by_name()` and `subcommands()`, read once: understanding asks for them several
+times a question, and every slash command's ack once. `added` clears it."""
 
 
-def _registry() -> tuple[tuple[Capability, ...], dict[str, Capability]]:
+def _registry() -> Registry:
     global _found
     if _found is None:
         found: list[Capability] = []
         for module_name in CAPABILITY_MODULES:
             found.extend(importlib.import_module(module_name).CAPABILITIES)
         found.extend(_extra)
-        _found = (tuple(found), {c.name: c for c in found})
+        words = {c.subcommand.name: (c.subcommand, c) for c in found if c.subcommand is not None}
+        _found = (tuple(found), {c.name: c for c in found}, words)
     return _found
 
 
@@ -165,8 +167,8 @@ def get_capability(name: str) -> Capability | None:
 
 
 def subcommands() -> dict[str, tuple[Subcommand, Capability]]:
-    """`/salesos` subcommands keyed by their word, with the capability each one calls."""
-    return {c.subcommand.name: (c.subcommand, c) for c in all_capabilities() if c.subcommand is not None}
+    """`/salesos` subcommands keyed by their word, with the capability each one calls (a new dict each call)."""
+    return dict(_registry()[2])
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from bot.copilot.direct import COMMAND, commands_help, parse_command, run_command
@@ -31,6 +32,15 @@ def command_ack(command: dict[str, Any]) -> dict[str, Any]:
     if parse_command(command.get("text", "")).kind == "help":
         reply = commands_help()
         return {"text": fallback_text(reply), "blocks": reply_to_blocks(reply), "response_type": "ephemeral"}
+    return dict(_working_ack())
+
+
+@cache
+def _working_ack() -> dict[str, Any]:
+    """The placeholder ack, built once: it is the same for every command (the ack's cost is paid under a burst).
+
+    Its blocks are shared: callers serialise them, never change them.
+    """
     text, blocks = working_blocks("Working on it")
     return {"text": text, "blocks": blocks, "response_type": "ephemeral"}
 

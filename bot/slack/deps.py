@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+import queue
 import threading
 import time
 from collections.abc import Callable
@@ -42,39 +43,85 @@ class AckGate:
     `settle` seconds, so during a burst the acks get the interpreter first and the answers follow right after. The
     settle time matters: a burst's connections arrive spread out, and the moment between two of them when none is
     open must not let eight copilot answers start in the middle of it (once started, they run to the end).
+
+    `enter` and `leave` are called by one thread, the server's event loop, so they take no lock; the waiting threads
+    only read. Waiters sleep until the settle time could have passed and look again: they are never woken by a
+    request leaving (an event set at each quiet moment of a burst woke all eight work threads each time, and every
+    wake-up took the interpreter from the acks: benchmarks/slack_ack.py).
     """
 
     def __init__(self, max_wait: float = 1.0, settle: float = 0.05) -> None:
         self.max_wait, self.settle = max_wait, settle
         self._last_leave = 0.0
         self._in_flight = 0
-        self._lock = threading.Lock()
-        self._quiet = threading.Event()  # an Event, not polling: waiting threads must not take the GIL in turns
-        self._quiet.set()
+        self._held: queue.SimpleQueue[tuple[Executor, Callable[[], Any], Future[Any]]] = queue.SimpleQueue()
+        self._releaser: threading.Thread | None = None
+        self._start_lock = threading.Lock()
 
     def enter(self) -> None:
-        """A request started."""
-        with self._lock:
-            self._in_flight += 1
-            self._quiet.clear()
+        """A request started (on the server's loop)."""
+        self._in_flight += 1
 
     def leave(self) -> None:
-        """A request was answered."""
-        with self._lock:
-            self._in_flight -= 1
-            self._last_leave = time.monotonic()
-            if self._in_flight <= 0:
-                self._in_flight = 0
-                self._quiet.set()
+        """A request was answered (on the server's loop)."""
+        self._in_flight = max(0, self._in_flight - 1)
+        self._last_leave = time.monotonic()
+
+    def quiet_for(self) -> float:
+        """Seconds since the last request left, when none is in flight; 0.0 while one is."""
+        return 0.0 if self._in_flight else time.monotonic() - self._last_leave
 
     def wait_quiet(self) -> None:
         """Return once no request has been in flight for `settle` seconds, or after `max_wait` seconds."""
         deadline = time.monotonic() + self.max_wait
-        while (remaining := deadline - time.monotonic()) > 0 and self._quiet.wait(remaining):
-            idle = time.monotonic() - self._last_leave
-            if idle >= self.settle:
+        while (quiet := self.quiet_for()) < self.settle:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
                 return
-            time.sleep(min(self.settle - idle, max(0.0, deadline - time.monotonic())))
+            time.sleep(min(self.settle - quiet, remaining))
+
+    def after_quiet(self, pool: Executor, fn: Callable[[], Any]) -> Future[Any]:
+        """Submit `fn` to `pool` once requests are quiet (`wait_quiet`); the future is `fn`'s.
+
+        One releaser thread holds the deferred work of a burst and hands it to the pool when the burst is over: a
+        submit per ack woke a pool thread per ack, in the middle of the burst, each taking the interpreter from it.
+        """
+        done: Future[Any] = Future()
+        self._held.put((pool, fn, done))
+        if self._releaser is None:
+            with self._start_lock:
+                if self._releaser is None:
+                    self._releaser = threading.Thread(target=self._release, name="salesos-ack-gate", daemon=True)
+                    self._releaser.start()
+        return done
+
+    def _release(self) -> None:
+        while True:
+            held = [self._held.get()]
+            self.wait_quiet()
+            while True:
+                try:
+                    held.append(self._held.get_nowait())
+                except queue.Empty:
+                    break
+            for pool, fn, done in held:
+                try:
+                    _chain(pool.submit(fn), done)
+                except RuntimeError as exc:  # the pool was shut down (the process is stopping)
+                    done.set_exception(exc)
+
+
+def _chain(source: Future[Any], target: Future[Any]) -> None:
+    """Settle `target` as `source` settles."""
+
+    def copy(finished: Future[Any]) -> None:
+        error = finished.exception()
+        if error is not None:
+            target.set_exception(error)
+        else:
+            target.set_result(finished.result())
+
+    source.add_done_callback(copy)
 
 
 class Readiness:
@@ -153,7 +200,7 @@ class BotDeps:
             except Exception:
                 log.exception("deferred Slack work %s failed", getattr(fn, "__name__", fn))
 
-        return self.work.submit(run)
+        return self.ack_gate.after_quiet(self.work, run)
 
 
 def build_web_client(settings: Settings) -> WebClient:

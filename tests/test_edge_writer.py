@@ -1,0 +1,79 @@
+"""The edge ack's writer: a slash command's work row is committed before its ack, in batches, never twice.
+
+On SQLite the batch is written on the event loop; when another writer holds SQLite's lock the batch goes to the
+writer thread, so the loop never waits for the lock. On PostgreSQL the writer thread always writes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+import time
+
+from sqlalchemy import select
+
+from bot.slack.server import GroupWriter
+from store.db import upgrade_schema
+from store.models import SlackWork
+
+
+async def _store(writer: GroupWriter, keys: list[str]) -> list[int | None]:
+    futures = [writer.submit("command", key, {"key": key}) for key in keys]
+    return list(await asyncio.wait_for(asyncio.gather(*futures), timeout=30))
+
+
+def _rows(engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        return {key: work_id for work_id, key in conn.execute(select(SlackWork.id, SlackWork.key)).all()}
+
+
+def test_a_burst_is_stored_once_each_and_its_work_runs_once(engine):
+    upgrade_schema(engine)
+    ran: list[int] = []
+    writer = GroupWriter(engine, ran.append)
+    on_loop = writer.loop_engine is not None
+    assert on_loop == (engine.dialect.name == "sqlite")
+    keys = [f"cmd:{i}" for i in range(150)] + ["cmd:3"]  # the same trigger id again: a replay
+    ids = asyncio.run(_store(writer, keys))
+    rows = _rows(engine)
+    assert ids[:150] == [rows[k] for k in keys[:150]] and ids[150] is None
+    deadline = time.monotonic() + 10
+    while len(ran) < 150 and time.monotonic() < deadline:  # the thread path runs them from its own thread
+        time.sleep(0.01)
+    assert sorted(ran) == sorted(rows.values())
+    assert asyncio.run(_store(writer, ["cmd:7", "cmd:new"])) == [None, _rows(engine)["cmd:new"]]
+
+
+def test_on_sqlite_a_held_lock_sends_the_batch_to_the_thread_and_the_loop_does_not_wait(sqlite_engine, tmp_path):
+    upgrade_schema(sqlite_engine)
+    writer = GroupWriter(sqlite_engine)
+    database = sqlite_engine.url.database
+    locked, release = threading.Event(), threading.Event()
+
+    def hold_the_lock() -> None:  # another writer (a sync, a job) in the middle of a long transaction
+        conn = sqlite3.connect(database)
+        conn.execute("BEGIN IMMEDIATE")
+        locked.set()
+        release.wait(10)
+        conn.rollback()
+        conn.close()
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    locked.wait(10)
+
+    async def burst_while_locked() -> tuple[list[int | None], float]:
+        stored = asyncio.ensure_future(_store(writer, ["cmd:a", "cmd:b"]))
+        ticks, started = 0, time.monotonic()
+        while time.monotonic() - started < 0.3:  # the loop keeps turning while the lock is held
+            await asyncio.sleep(0.01)
+            ticks += 1
+        assert ticks >= 10 and not stored.done()
+        release.set()
+        return await stored, ticks
+
+    ids, _ticks = asyncio.run(burst_while_locked())
+    holder.join()
+    rows = _rows(sqlite_engine)
+    assert ids == [rows["cmd:a"], rows["cmd:b"]]
