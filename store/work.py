@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, and_, or_, select, update
+from sqlalchemy import Connection, Engine, and_, or_, select, update
 
 from store.db import dialect_insert, insert_ignoring_conflict
 from store.models import SlackWork, SlackWorkMessage, table_of
@@ -60,8 +60,11 @@ def enqueue_new(engine: Engine, kind: str, key: str, payload: dict[str, Any]) ->
         return int(conn.execute(select(_TABLE.c.id).where(_TABLE.c.key == key[:255])).scalar_one())
 
 
-def enqueue_many(engine: Engine, items: list[tuple[str, str, dict[str, Any]]]) -> list[int | None]:
+def enqueue_many(bind: Engine | Connection, items: list[tuple[str, str, dict[str, Any]]]) -> list[int | None]:
     """Store several pieces of work in ONE statement and transaction; for each, its new id or None (a replay).
+
+    `bind` is an engine, or a connection kept open by a caller that stores batches often (the edge ack's writer:
+    checking a connection out of the pool and back costs as much as storing one row).
 
     None when the key existed, or came earlier in `items` (a replay inside the same batch). One multi-row
     `INSERT ... ON CONFLICT DO NOTHING RETURNING id, key` (SQLAlchemy's insertmanyvalues), not one statement
@@ -79,9 +82,14 @@ def enqueue_many(engine: Engine, items: list[tuple[str, str, dict[str, Any]]]) -
         rows.append(
             {"key": key[:255], "kind": kind, "payload": payload, "status": "queued", "attempts": 0, "created_at": now}
         )
-    with engine.begin() as conn:
-        stmt = dialect_insert(conn.dialect.name, _TABLE).on_conflict_do_nothing(index_elements=["key"])
-        stored = {key: int(work_id) for work_id, key in conn.execute(stmt.returning(_TABLE.c.id, _TABLE.c.key), rows)}
+    insert = dialect_insert(bind.dialect.name, _TABLE).on_conflict_do_nothing(index_elements=["key"])
+    stmt = insert.returning(_TABLE.c.id, _TABLE.c.key)
+    if isinstance(bind, Connection):
+        with bind.begin():
+            stored = {key: int(work_id) for work_id, key in bind.execute(stmt, rows)}
+    else:
+        with bind.begin() as conn:
+            stored = {key: int(work_id) for work_id, key in conn.execute(stmt, rows)}
     # a second item with the same key in this batch is a replay: pop, so only the first gets the id
     return [stored.pop(key[:255], None) for _kind, key, _payload in items]
 

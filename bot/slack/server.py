@@ -13,6 +13,7 @@ does not retry something that will never parse; an exception never kills the ser
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import hmac
 import json
@@ -29,7 +30,7 @@ from hashlib import sha256
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote_plus
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -162,6 +163,7 @@ class GroupWriter:
         self._queue: queue.SimpleQueue[list[PendingRow]] = queue.SimpleQueue()
         self._pending: list[PendingRow] = []
         self.loop_engine: Engine | None = None
+        self._loop_conn: Connection | None = None
         url = engine.url
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             from store.db import open_engine  # a file: a second engine opens the same database
@@ -189,15 +191,25 @@ class GroupWriter:
         batch, self._pending = self._pending, []
         assert self.loop_engine is not None
         try:
-            stored = enqueue_many(self.loop_engine, [(kind, key, payload) for kind, key, payload, _ in batch])
-        except OperationalError:  # "database is locked": another writer holds it; the thread waits, not the loop
-            self._queue.put(batch)
+            if self._loop_conn is None:
+                self._loop_conn = self.loop_engine.connect()  # the loop's own, for its life: no pool round trip
+            stored = enqueue_many(self._loop_conn, [(kind, key, payload) for kind, key, payload, _ in batch])
+        except OperationalError:  # "database is locked" (another writer holds it), or the connection broke
+            self._drop_loop_conn()
+            self._queue.put(batch)  # the thread waits for the lock, not the loop
             return
         except Exception as exc:
+            self._drop_loop_conn()
             _settle_batch([done for *_, done in batch], exc)
             return
         _settle_batch([done for *_, done in batch], stored)
         self._run(stored)
+
+    def _drop_loop_conn(self) -> None:
+        if self._loop_conn is not None:
+            with contextlib.suppress(Exception):
+                self._loop_conn.close()
+            self._loop_conn = None
 
     def _run(self, stored: list[int | None]) -> None:
         for work_id in stored:
