@@ -65,3 +65,15 @@ def test_canonical_resolves_names_the_way_tools_do(sqlite_engine):
         assert a == b == {"owners": [ids["sam"]], "days": 5}
         assert c == {"owners": [ids["dana"]], "days": 5}
         assert canonical(s, "get_company_brief", {"company": "acme corp"}, 1, fx.NOW.date()) == {"company": "Acme Corp"}
+
+
+def test_an_answer_that_says_what_it_left_out_is_safe_only_when_it_left_out_and_changed_nothing():
+    from eval.copilot import only_left_out
+
+    want = {"owners": [3], "closing_from": "2027-01-01", "min_amount": 25000.0, "company": None}
+    assert only_left_out({"owners": [3], "closing_from": "2027-01-01", "min_amount": None, "company": None}, want)
+    assert only_left_out({"owners": [], "closing_from": None, "min_amount": None, "company": None}, want)
+    # a value that is there but wrong is a wrong answer, whatever the caveat says
+    assert not only_left_out({"owners": [4], "closing_from": "2027-01-01", "min_amount": None, "company": None}, want)
+    assert not only_left_out({**want, "company": "Globex"}, want)
+    assert not only_left_out(dict(want), want)  # nothing differs: it is simply right

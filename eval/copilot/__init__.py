@@ -273,6 +273,17 @@ def _unresolved_company(session: Session, args: dict[str, Any]) -> bool:
     return bool(name) and resolve_company_strict(session, str(name)).company is None
 
 
+def only_left_out(got: dict[str, Any], want: dict[str, Any]) -> bool:
+    """Whether every argument that differs is one the decision left empty while the question gave it.
+
+    With the answer saying which filter it could not apply (`unapplied`), such an answer is broader than asked and
+    says so, which is safe; a value that is there but wrong (another company, another period) is not.
+    """
+    empty = (None, "", [], {})
+    differing = [k for k in set(got) | set(want) if got.get(k) != want.get(k)]
+    return bool(differing) and all(got.get(k) in empty and want.get(k) not in empty for k in differing)
+
+
 def no_tool_right(expected: str, intent: str, got_tool: str | None, unapplied: list[str], *, offline: bool) -> bool:
     """Whether a question that must not be answered by a capability as asked was handled right.
 
@@ -377,6 +388,7 @@ def run(
             intent, got_tool, got_args, unapplied = decide(session, question, now, settings or Settings(), asker_id)
             group = tool or f"(no tool: {expected['intent']})"
             per[group][0] += 1
+            got_canon: dict[str, Any] = {}
             if tool is None:
                 tool_ok = no_tool_right(
                     expected["intent"], intent, got_tool, unapplied, offline=decide is route_offline
@@ -384,11 +396,19 @@ def run(
                 args_ok = tool_ok
             else:
                 tool_ok = got_tool == tool
-                args_ok = tool_ok and canonical(session, tool, got_args, asker_id, today) == canonical(
-                    session, tool, expected, asker_id, today
+                got_canon = canonical(session, tool, got_args, asker_id, today) if tool_ok else {}
+                args_ok = tool_ok and got_canon == canonical(session, tool, expected, asker_id, today)
+            # a tool's answer that says which filter it could not apply is not presented as the answer asked for:
+            # a question that wanted no tool, or the right capability with every wrong argument one it left out
+            said_unapplied = bool(unapplied) and (
+                (tool is None and expected.get("intent") == "unsupported_filter")
+                or (
+                    tool is not None
+                    and tool_ok
+                    and not args_ok
+                    and only_left_out(got_canon, canonical(session, tool, expected, asker_id, today))
                 )
-            # a tool's answer that says which filter it could not apply is not presented as the answer asked for
-            said_unapplied = tool is None and expected.get("intent") == "unsupported_filter" and bool(unapplied)
+            )
             asked_which = got_tool is not None and not args_ok and _unresolved_company(session, got_args)
             confident_wrong = got_tool is not None and not args_ok and not said_unapplied and not asked_which
             per[group][1] += tool_ok
@@ -397,6 +417,7 @@ def run(
             per[group][4] += intent == "clarify" or asked_which
             if not args_ok:
                 mark = "✗ CONFIDENT WRONG" if confident_wrong else ("? clarified" if intent == "clarify" else "– safe")
+                mark = "– said what it left out" if said_unapplied and tool is not None else mark
                 mark = "? did-you-mean" if asked_which else mark
                 misses.append(f"  {mark} {question!r}: got {intent}/{got_tool} {got_args}; want {tool} {expected}")
     rows = [(g, n, t, a, w, c, f"{100 * a / n:.0f}%") for g, (n, t, a, w, c) in sorted(per.items())]
