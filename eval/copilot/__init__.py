@@ -279,7 +279,7 @@ def only_left_out(got: dict[str, Any], want: dict[str, Any]) -> bool:
     With the answer saying which filter it could not apply (`unapplied`), such an answer is broader than asked and
     says so, which is safe; a value that is there but wrong (another company, another period) is not.
     """
-    empty = (None, "", [], {})
+    empty: tuple[Any, ...] = (None, "", [], {})
     differing = [k for k in set(got) | set(want) if got.get(k) != want.get(k)]
     return bool(differing) and all(got.get(k) in empty and want.get(k) not in empty for k in differing)
 
