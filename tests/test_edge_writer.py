@@ -77,3 +77,34 @@ def test_on_sqlite_a_held_lock_sends_the_batch_to_the_thread_and_the_loop_does_n
     holder.join()
     rows = _rows(sqlite_engine)
     assert ids == [rows["cmd:a"], rows["cmd:b"]]
+
+
+def test_the_collector_stays_held_through_a_bursts_gaps_and_runs_once_requests_are_quiet():
+    # A burst's connections arrive spread out: releasing the held collector at the first moment no request was open
+    # let a 28 ms collection run in the middle of one (benchmarks/slack_ack.py).
+    import gc
+
+    from bot.slack.server import SlackHTTPServer
+
+    server = SlackHTTPServer("127.0.0.1", 0, {"/x": lambda method, headers, body: (200, {}, b"")})
+    server.gc_settle = 0.3
+
+    async def burst_then_quiet() -> list[bool]:
+        seen = []
+        server._enter()
+        server._leave()  # a gap between two requests of the burst
+        await asyncio.sleep(0)
+        seen.append(gc.isenabled())
+        server._enter()  # the next request
+        await asyncio.sleep(0.6)  # past the settle time, but a request is open
+        seen.append(gc.isenabled())
+        server._leave()
+        await asyncio.sleep(1.2)  # quiet since: the collector runs again
+        seen.append(gc.isenabled())
+        return seen
+
+    try:
+        assert asyncio.run(burst_then_quiet()) == [False, False, True]
+    finally:
+        gc.enable()
+        server.server_close()

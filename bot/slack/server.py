@@ -134,6 +134,10 @@ def form_fields(text: str) -> dict[str, str]:
 
 PendingRow = tuple[str, str, dict[str, Any], "asyncio.Future[int | None]"]
 """(kind, key, payload, the future of its id) of a work row waiting to be stored."""
+GROUP_WINDOW = 0.002
+"""Seconds the first row of a group waits for others before they are written together on the loop (as PostgreSQL's
+`commit_delay` does): commands trickling in during a burst otherwise cost a transaction each (0.3 ms), and the loop
+fell behind writing 110 one-row transactions where a window of 2 ms writes a dozen (benchmarks/slack_ack.py)."""
 LOOP_LOCK_WAIT = 0.005
 """Seconds a write on the event loop waits for SQLite's lock before handing its batch to the writer thread."""
 
@@ -178,8 +182,8 @@ class GroupWriter:
         if self.loop_engine is None:
             self._queue.put([(kind, key, payload, stored)])
             return stored
-        if not self._pending:  # the first of this loop iteration: write them all once the iteration's tasks ran
-            loop.call_soon(self._write_on_loop)
+        if not self._pending:  # the first of a group: the rows that come in the next GROUP_WINDOW go with it
+            loop.call_later(GROUP_WINDOW, self._write_on_loop)
         self._pending.append((kind, key, payload, stored))
         return stored
 
@@ -545,6 +549,8 @@ IDLE_TIMEOUT_SECONDS = 75
 GRACEFUL_STOP_SECONDS = 10
 GC_HOLD_SECONDS = 2.0
 """Longest the cyclic collector is held while requests are open (see `SlackHTTPServer._enter`)."""
+GC_SETTLE_SECONDS = 0.05
+"""How long no request must have been open before the held collector runs (as the `AckGate` waits for work)."""
 BACKLOG = 2048  # a burst of commands waits in the kernel instead of being dropped (SYN retries cost 1 s)
 ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 """Every route sees every method and answers for itself (e.g. /intake's 405 with `Allow: POST`)."""
@@ -669,6 +675,9 @@ class SlackHTTPServer:
         self._done = threading.Event()
         self._in_flight = 0
         self._gc_held_since: float | None = None
+        self._gc_release_pending = False
+        self._last_leave = 0.0
+        self.gc_settle = GC_SETTLE_SECONDS
 
     async def _asgi(self, scope: Any, receive: Any, send: Any) -> None:
         """The ASGI app: the router, with each request counted for the `AckGate` and the collector, optionally timed."""
@@ -697,8 +706,10 @@ class SlackHTTPServer:
 
         A full collection holds the GIL for the whole heap (measured 100-150 ms once the copilot's caches are built,
         on the loaded 2-core machine) and, triggered mid-burst by any thread's allocations, stalls every ack at once.
-        Held, it runs as soon as no request is open; never held longer than `GC_HOLD_SECONDS` (a server that is never
-        idle still collects). Reference counting frees everything else as usual.
+        Held, it runs once no request has been open for `GC_SETTLE_SECONDS` (a burst's connections arrive spread out:
+        released at the first moment none was open, a 28 ms collection ran in the middle of one); never held longer
+        than `GC_HOLD_SECONDS` (a server that is never idle still collects). Reference counting frees everything else
+        as usual.
         """
         self._in_flight += 1
         now = time.monotonic()
@@ -712,7 +723,21 @@ class SlackHTTPServer:
     def _leave(self) -> None:
         self._in_flight -= 1
         if self._in_flight == 0 and self._gc_held_since is not None:
+            self._last_leave = time.monotonic()
+            if not self._gc_release_pending:
+                self._gc_release_pending = True
+                asyncio.get_running_loop().call_later(self.gc_settle, self._release_gc_when_quiet)
+
+    def _release_gc_when_quiet(self) -> None:
+        self._gc_release_pending = False
+        if self._gc_held_since is None or self._in_flight:
+            return  # released already, or a request is open: its leaving looks again
+        quiet = time.monotonic() - self._last_leave
+        if quiet >= self.gc_settle:
             self._release_gc()
+        else:
+            self._gc_release_pending = True
+            asyncio.get_running_loop().call_later(self.gc_settle - quiet, self._release_gc_when_quiet)
 
     def _release_gc(self) -> None:
         self._gc_held_since = None
