@@ -30,7 +30,7 @@ from hashlib import sha256
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote_plus
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, event
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
@@ -173,6 +173,7 @@ class GroupWriter:
             from store.db import open_engine  # a file: a second engine opens the same database
 
             self.loop_engine = open_engine(url.render_as_string(hide_password=False), busy_timeout=LOOP_LOCK_WAIT)
+            event.listen(self.loop_engine, "connect", _no_checkpoints_here)
         threading.Thread(target=self._loop, name="salesos-work-writer", daemon=True).start()
 
     def submit(self, kind: str, key: str, payload: dict[str, Any]) -> asyncio.Future[int | None]:
@@ -238,6 +239,16 @@ class GroupWriter:
                 continue
             loop.call_soon_threadsafe(_settle_batch, [done for *_, done in batch], stored)
             self._run(stored)
+
+
+def _no_checkpoints_here(dbapi_conn: Any, _record: Any) -> None:
+    """Turn off automatic WAL checkpoints on the event loop's own SQLite connection.
+
+    The commit that crosses the WAL's size limit copies it into the database and fsyncs it (tens of ms); on the loop
+    every ack would wait for that. The server's other connections (the work pool's, the jobs') checkpoint as they
+    commit, as every connection does by default.
+    """
+    dbapi_conn.execute("PRAGMA wal_autocheckpoint=0")
 
 
 def _settle_batch(futures: list[asyncio.Future[int | None]], outcome: list[int | None] | Exception) -> None:
