@@ -168,3 +168,12 @@ def test_the_edge_form_reader_agrees_with_parse_qsl_on_raw_text(raw):
     from bot.slack.server import form_fields
 
     assert form_fields(raw) == dict(parse_qsl(raw, keep_blank_values=True))
+
+
+@given(st.lists(st.sampled_from(["help", "ask", "Help", "ASK", " ", "\t", "deals", "x", "?"]), max_size=6).map("".join))
+@example("ask")
+@example("  HELP me")
+def test_the_acks_help_check_agrees_with_the_command_parser(text):
+    from bot.copilot.direct import asks_for_help, parse_command
+
+    assert asks_for_help(text) == (parse_command(text).kind == "help")

@@ -42,6 +42,15 @@ class CommandRequest:
     args: Mapping[str, Any] = field(default_factory=dict)
 
 
+def asks_for_help(text: str) -> bool:
+    """Whether `/salesos <text>` asks for the help: `parse_command(text).kind == "help"`, read more cheaply.
+
+    Every slash command's ack asks this twice, under a burst; the subcommand table is not needed to know it.
+    """
+    words = (text or "").strip().split(maxsplit=1)
+    return not words or words[0].lower() == "help" or (words[0].lower() == "ask" and len(words) == 1)
+
+
 def parse_command(text: str) -> CommandRequest:
     """Split `/salesos` text into a request; an unknown first word makes the whole text a question."""
     words = (text or "").strip().split(maxsplit=1)

@@ -13,7 +13,7 @@ import uuid
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from bot.copilot.direct import COMMAND, commands_help, parse_command, run_command
+from bot.copilot.direct import COMMAND, asks_for_help, commands_help, parse_command, run_command
 from bot.slack.blocks import fallback_text, reply_to_blocks, respond_reply, text_reply, working_blocks
 from bot.slack.identity import resolve_identity, unknown_owner_hint
 from bot.slack.work import WorkRef
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 def command_ack(command: dict[str, Any]) -> dict[str, Any]:
     """The immediate answer to `/salesos ...`: the help itself, or an ephemeral "working…" placeholder."""
-    if parse_command(command.get("text", "")).kind == "help":
+    if asks_for_help(command.get("text", "")):
         reply = commands_help()
         return {"text": fallback_text(reply), "blocks": reply_to_blocks(reply), "response_type": "ephemeral"}
     return dict(_working_ack())
@@ -99,5 +99,5 @@ def register(app: App, deps: BotDeps) -> None:
     app.command(COMMAND)(handle_salesos_command)
     deps.edge_acks[COMMAND] = command_ack  # the HTTP router may send this ack before Bolt runs (bot/slack/server.py)
     deps.edge_work[COMMAND] = lambda form: (
-        ("command", command_key(form), dict(form)) if parse_command(form.get("text", "")).kind != "help" else None
+        ("command", command_key(form), dict(form)) if not asks_for_help(form.get("text", "")) else None
     )
