@@ -25,6 +25,9 @@ from bot.copilot.classifier import HELP, NONE, Guess, classifier
 from bot.copilot.fill import INSIGHT_TOOLS, known_competitors, schema_args
 from bot.copilot.understanding import (
     FILLER,
+    INCLUDE_CLOSED,
+    STAGE_AGE,
+    STAGE_WORDS,
     WRITE_REQUEST,
     Choice,
     Names,
@@ -42,7 +45,7 @@ from bot.copilot.understanding import (
 from store.models import Company
 from tools.capabilities import get_capability
 from tools.deals import resolve_company, resolve_company_strict
-from tools.parsing.periods import parse_days, parse_period
+from tools.parsing.periods import PERIOD_RE, parse_days, parse_period
 
 SURE = 0.55
 """Classifier confidence from which a capability no rule found is answered (below: a clarifying question)."""
@@ -275,6 +278,12 @@ def _deal_filters(text: str, names: Names, company: str | None, today: Any) -> t
             args["min_days_in_stage"] = days
             args.pop("closing_from", None), args.pop("closing_to", None)
             notes = [n for n in notes if not n.startswith("Closing")]
+    if not stages and STAGE_AGE.search(low):
+        days = parse_days(low)
+        if days:  # "stuck in the same stage for 60+ days": days in stage, whichever the stage
+            args["min_days_in_stage"] = days
+    if INCLUDE_CLOSED.search(low):
+        args["include_closed"] = True
     if company:
         args["company"] = company
     return args, notes
@@ -326,7 +335,7 @@ def newer_capability(
         args: dict[str, Any] = {"company": target} if target else {}
         return Understanding(intent="lead_score", tool="get_lead_score", args=args)
     stages = parse_stages(low)
-    if stages and re.search(r"\b(?:stuck|sitting|sat|stalled|parked|lingering|been)\b", low):
+    if (stages or STAGE_AGE.search(low)) and re.search(r"\b(?:stuck|sitting|sat|stalled|parked|lingering|been)\b", low):
         days = parse_days(low)
         if days and re.search(r"\b(?:for|over|more than|longer than|at least)\b|\d\s*\+", low):
             # "stuck in contract sent for over 30 days": deals by days in stage, not the deal-health list
@@ -367,6 +376,17 @@ def newer_capability(
         r"\bclosing\b|\bclose date\b|\bwill\b|\bexpected\b|\bleft to\b|(?<!days )(?<!time )\bto close\b"
         r"|\bend of\b|\beo[mqy]\b|\bnext\b"
     )
+    if INCLUDE_CLOSED.search(low) and not slots.parse_closed_period(low, today):
+        # "how many globex deals have we had, won and lost included": every deal, open or closed, not closed figures
+        args, notes = _deal_filters(text, names, company, today)
+        if "company" not in args and not args.get("owners"):
+            target = _target_company(INCLUDE_CLOSED.sub(" ", text), names, None)
+            if target and resolve_company(session, target).status == "unknown":
+                target = company_by_first_word(text, names)
+            if target:
+                args["company"] = target
+        tool = "count_deals" if COUNT_RE.search(low) else "search_deals"
+        return Understanding(intent=tool, tool=tool, args=args, notes=notes)
     if (
         METRICS_RE.search(low)
         and (not re.search(future, low) or slots.parse_metric(low) == "cycle_time")
@@ -546,6 +566,12 @@ def _fill_gaps(
         return
     if decision.args.get("min_amount") is not None and _not_money(decision.args["min_amount"], low):
         decision.args.pop("min_amount")
+    if INCLUDE_CLOSED.search(low):
+        decision.args["include_closed"] = True
+    if not decision.args.get("stages") and "min_days_in_stage" not in decision.args and STAGE_AGE.search(low):
+        days = parse_days(low)
+        if days:
+            decision.args["min_days_in_stage"] = days
     company_typed = decision.args.get("company")
     if company_typed and all(SLOT_ONLY.match(w.lower()) for w in company_typed.split()):
         decision.args.pop("company")  # "top 5", "under 20k": slots, not a company
@@ -621,7 +647,9 @@ def unapplied_filters(
             if i == CREATED:  # "deals created last week": the period is not a close-date period
                 for k in ("closing_from", "closing_to"):
                     decision.args.pop(k, None)
-    size = slots.parse_segment(low)
+    named_company = str(decision.args.get("company") or company or "")
+    # "Wayne Enterprises" is a company, not the enterprise segment
+    size = slots.parse_segment(low.replace(named_company.lower(), " ") if named_company else low)
     # "the Enterprise team" names a team (read as an owner); "enterprise deals" with no team read is the segment
     chosen = {str(o).lower() for o in decision.args.get("owners") or []}
     team_words = {w for _i, _n, t in names.owners if t.lower() in chosen for w in t.lower().split()}
@@ -887,12 +915,32 @@ def _clean_words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9&]+", text.lower())
 
 
+DATE_ARGS = ("closing_from", "closed_from", "since", "period", "days", "min_days_in_stage")
+
+
+def _without_slot_phrases(low: str, args: dict[str, Any]) -> str:
+    """The question without the phrases its arguments reflect (a period, "won and lost included", a stage's age)."""
+    patterns: list[re.Pattern[str]] = []
+    if any(args.get(k) for k in DATE_ARGS):
+        patterns += [PERIOD_RE, slots.PAST_PERIOD_RE]
+    if args.get("include_closed"):
+        patterns.append(INCLUDE_CLOSED)
+    if args.get("min_days_in_stage"):
+        patterns.append(STAGE_AGE)
+    if args.get("stages"):
+        patterns += [re.compile(p) for p, _k in STAGE_WORDS]
+    for pattern in patterns:
+        low = pattern.sub(" ", low)
+    return low
+
+
 def unexplained_words(text: str, decision: Understanding, names: Names, vocabulary: frozenset[str]) -> list[str]:
     """Words of the question that no part of understanding explains, said with the answer (never dropped silently).
 
     Explained: a word of any labelled question, a name of the workspace, a filler word, an argument's value.
     """
     said = " ".join(str(v) for v in decision.args.values()).lower()
+    text = _without_slot_phrases(text.lower(), decision.args)
     owner_words = {w for _i, full, team in names.owners for w in (full + " " + team).lower().split()}
     out = []
     for word in re.findall(r"[a-z][a-z'&.-]+", text.lower()):

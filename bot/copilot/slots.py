@@ -29,7 +29,7 @@ def _money(number: str, unit: str | None) -> float:
 
 
 _RANGE = re.compile(
-    r"(?:between|from)\s*\$?\s*" + _NUM.format("a") + r"\s*(?:and|to|-|–)\s*\$?\s*" + _NUM.format("b") + r"\b"
+    r"(?:between|btwn|betwen|b/w|from)\s*\$?\s*" + _NUM.format("a") + r"\s*(?:and|to|-|–)\s*\$?\s*" + _NUM.format("b") + r"\b"
     r"|\$?" + _NUM.format("c") + r"\s*(?:-|–|to)\s*\$?\s*" + _NUM.format("d") + r"\b"
 )
 _CEILING = re.compile(
@@ -87,6 +87,12 @@ _SO_FAR = re.compile(
 _LAST_N = re.compile(r"\b(?:last|past|previous)\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?|months?)\b")
 
 
+PAST_PERIOD_RE = re.compile(
+    _SO_FAR.pattern + "|" + _LAST_N.pattern.replace("(?P<n>", "(?P<n2>").replace("(?P<unit>", "(?P<unit2>")
+)
+"""The past-facing period phrases `parse_closed_period` reads beyond `parse_period`'s (explained words)."""
+
+
 def _period_start(unit: str, today: date) -> date:
     if unit == "month":
         return today.replace(day=1)
@@ -124,7 +130,10 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
     start, end, label = found
     if start > today:  # a month or quarter named without a year means the last one, for deals already closed
         mon = re.search(r"\b(?:" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b", low)
-        if mon or re.search(r"\bq[1-4]\b", low):
+        if re.search(r"\bhalf\b|\bh[12]\b", low) and not re.search(r"\b20\d{2}\b|\bnext year\b", low):
+            start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)  # "first half of the year"
+            label = f"H{1 if start.month == 1 else 2} {start.year}"
+        elif mon or re.search(r"\bq[1-4]\b", low):
             start = date(start.year - 1, start.month, 1)
             end = _quarter_bounds(start)[1] if re.search(r"\bq[1-4]\b", low) else _month_bounds(start)[1]
             label = f"Q{(start.month - 1) // 3 + 1} {start.year}" if "q" in label.lower()[:2] else f"{start:%B %Y}"
@@ -278,8 +287,10 @@ def conversation_topic(text: str, company: str | None) -> str | None:
     return topic.strip(" ,") or None
 
 
+_MONTH_ALT = "|".join(m[:3] for m in MONTHS)
 _SINCE = re.compile(
-    r"\bsince (?P<mon>" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b"
+    r"\b(?:since|after) (?:(?P<dm>\d{1,2})(?:st|nd|rd|th)? (?:of )?)?(?P<mon>" + _MONTH_ALT + r")[a-z]*\.?"
+    r"(?:\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?\b)?"
     r"|\b(?:in|over|during) the (?:last|past) (?P<n>\d+|[a-z]+) (?P<unit>days?|weeks?|months?)\b"
     r"|\bsince (?P<last>last) (?P<lunit>week|month|quarter)\b"
 )
@@ -292,7 +303,10 @@ _SINCE_DATE = re.compile(
 
 
 def parse_since(text: str, today: date) -> date | None:
-    """Read the start of a conversation search: "since October", "in the last 2 weeks", "since 11/1/2026"."""
+    """Read the start of a conversation search: "since October", "since nov 15", "in the last 2 weeks", "since 11/1/2026".
+
+    A month (and day) without a year is the last one gone by.
+    """
     d = _SINCE_DATE.search(text.lower())
     if d:
         try:
@@ -309,8 +323,12 @@ def parse_since(text: str, today: date) -> date | None:
         return None
     if m.group("mon"):
         month = next(i for i, name in enumerate(MONTHS, start=1) if name.startswith(m.group("mon")[:3]))
-        year = today.year if month <= today.month else today.year - 1
-        return date(year, month, 1)
+        day = int(m.group("md") or m.group("dm") or 1)  # "since nov 15", "since the 3rd of march"
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        try:
+            return date(year, month, day)
+        except ValueError:  # "since feb 30": the month
+            return date(year, month, 1)
     if m.group("n"):
         n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS.get(m.group("n"))
         if not n:

@@ -82,10 +82,29 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
     (r"qualified(?: to buy)?|qualification|early[- ]stage", "qualifiedtobuy"),
     (r"presentation(?:s)?(?: scheduled)?|demo stage|demo scheduled", "presentationscheduled"),
     (r"decision ?maker(?: bought in)?|bought in|buy-in stage|late[- ]stage", "decisionmakerboughtin"),
-    (r"contract(?:s)? sent|contract stage|in contract|negotiation|negotiating|late[- ]stage", "contractsent"),
+    (
+        r"contract(?:s)? sent|contract stage|in contract|negotiation|negotiating|late[- ]stage"
+        r"|\bcontract(?:s|'s)? (?:is |are |has been |have been |been |'s been |went |sent )?out\b",
+        "contractsent",
+    ),
     (r"closed[- ]won|deals (?:we )?won|\bwon deals", "closedwon"),
     (r"closed[- ]lost|deals (?:we )?lost|\blost deals", "closedlost"),
 )
+
+INCLUDE_CLOSED = re.compile(
+    r"\b(?:including|include|includes|plus|even|with)\s+(?:the\s+)?(?:closed|won and lost|won/lost|won & lost"
+    r"|won or lost|won \+ lost|lost and won|won and closed lost)(?:\s+ones|\s+deals|\s+opps)?\b"
+    r"|\b(?:closed|won and lost|won/lost|won & lost|won \+ lost|lost and won)(?:\s+ones|\s+deals|\s+opps)?\s+"
+    r"(?:included|too|as well)\b|\b(?:open|active) (?:and|or|\+|&) closed\b|\bclosed (?:and|or|\+|&) open\b"
+    r"|\b(?:not just|not only) (?:the )?open(?: ones)?\b"
+)
+"""Deals asked for whatever their state ("incl closed ones", "won and lost included"): search_deals' include_closed."""
+
+STAGE_AGE = re.compile(
+    r"\b(?:same|current|one|a|their|its|that|this|the) stage\b|\b(?:in|at) stage\b|\b(?:days|time|age) in stage\b"
+    r"|\bstage (?:for|over|longer)\b|\bstage age\b"
+)
+"""Days in the current stage asked without naming the stage ("stuck in the same stage for 60+ days")."""
 
 # Non-company words dropped when the company is read from what is left of a question.
 FILLER = {
@@ -122,7 +141,8 @@ SHORTHAND = {
     "convo": "conversation", "b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow",
     "thru": "through", "plz": "please", "thx": "thanks", "asap": "now", "kinda": "kind of", "sorta": "sort of",
     "wanna": "want to", "gonna": "going to", "gotta": "got to", "lemme": "let me", "gimme": "give me", "n": "and",
-    "hw": "how", "wat": "what",
+    "hw": "how", "wat": "what", "btwn": "between", "r": "are", "howd": "how did", "whatd": "what did",
+    "wheres": "where is", "tmrw's": "tomorrow's", "incl": "including",
 }  # fmt: skip
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/.'&-])(" + "|".join(re.escape(k) for k in SHORTHAND) + r")(?![\w/.'&-])", re.IGNORECASE
@@ -132,6 +152,8 @@ _SHORTHAND_RE = re.compile(
 def _normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = re.sub(r"\bw/\s*", "with ", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?:^|(?<=\s))#\s*of\b", "number of", text)  # "# of deals": how many
+    text = re.sub(r"\bincl\.(?=\s)", "including", text, flags=re.IGNORECASE)
     text = _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
     text = re.sub(r"\s+", " ", text.strip())
     return text
@@ -913,6 +935,9 @@ def route(
     period = parse_period(fixed, today)
     amount = parse_amount_floor(fixed)
     stages = parse_stages(fixed, names.stages)
+    top = slots.parse_top_n(fixed)
+    if intent == "pipeline" and top and not re.search(r"\b(?:by|per|each) (?:stage|owner|rep|ae)\b", fixed):
+        intent = "deals"  # "biggest 10 deals in the pipe": the largest deals, not the pipeline's summary
     if intent == "pipeline" and period is None and amount is None and not stages:
         by = (
             "owner"
@@ -941,16 +966,18 @@ def route(
         args["stages"] = stages
     if company and intent in ("deals", "closing", "pipeline"):
         args["company"] = company
-    top = slots.parse_top_n(fixed)
+    if INCLUDE_CLOSED.search(fixed):
+        args["include_closed"] = True
     if not (period or amount is not None or stages or owners or company) and top:
         return Understanding(intent="deals", tool="search_deals", args={"limit": top})  # "top 10 deals"
     if not (period or amount is not None or stages or owners or company):
         # "all the acme deals": what is left once the question's words are gone is the company (the tool resolves it
         # fuzzily and says "did you mean" rather than guess)
         owner_words = {w for _i, full, _t in names.owners for w in full.lower().split()}
-        target = company_remainder(text, owner_words, names.company_words)
+        target = company_remainder(INCLUDE_CLOSED.sub(" ", text), owner_words, names.company_words)
         if target and len(target.split()) <= 3:
-            return Understanding(intent="deals", tool="search_deals", args={"company": target})
+            more = {"include_closed": True} if args.get("include_closed") else {}
+            return Understanding(intent="deals", tool="search_deals", args={"company": target, **more})
         return Understanding(intent="deals", problem="Which deals? Add an owner, a period, a stage or an amount.")
     return Understanding(intent="closing" if period else "deals", tool="search_deals", args=args, notes=notes)
 

@@ -1,4 +1,5 @@
-"""Periods and day counts in questions: "this quarter", "Q3", "next 30 days", "EOM", "in March"; "5+ days", "a week".
+"""Periods and day counts in questions: "this quarter", "Q3", "next 30 days", "EOM", "in March", "first half of next
+year", "in 2027", "before end of q"; "5+ days", "a week".
 
 Periods are team-local dates; a month or quarter named without a year is the next one that has not ended.
 """
@@ -13,11 +14,14 @@ from tools.parsing.numbers import number
 
 PERIOD_RE = re.compile(
     r"\b(?P<rel>this|next|last|current|the current|coming|upcoming)\s+(?P<unit>week|month|quarter|qtr|q|year)"
-    r"|(?P<end>(?:by |before |until |till )?(?:the )?end of (?:the )?(?P<eunit>week|month|quarter|qtr|year))"
+    r"|(?P<end>(?:by |before |until |till )?(?:the )?end of (?:the |this )?(?P<eunit>week|month|quarter|qtr|q|year)\b)"
     r"|(?P<eo>eo(?P<eounit>m|q|y))\b"
     r"|\b(?:next|coming|within(?: the next)?|in the next|over the next|in)\s+"
     r"(?P<n>\d+|[a-z]+)\s+(?P<nunit>days?|weeks?|months?)"
     r"|\b(?P<q>q[1-4])\b"
+    r"|\b(?:(?P<half>first|1st|second|2nd) half|(?P<hh>h[12]))(?:\s+of)?(?:\s+(?P<hrel>the|this|next|last)\s+year"
+    r"|\s+(?P<hyear>20\d{2}))?\b"
+    r"|\b(?:in|for|during|of|fy|cy)\s*'?(?P<year>20\d{2})\b(?!\s*(?:k|m|\$|usd|dollars))"
     r"|\b(?P<day>today|tomorrow)\b"
     r"|\b(?:in |by )?(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
@@ -50,7 +54,7 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
         return date(year, 1, 1), date(year, 12, 31), f"{rel} year ({year})"
     if m.group("end") or m.group("eo"):
         unit = m.group("eunit") or {"m": "month", "q": "quarter", "y": "year"}[m.group("eounit")]
-        unit = "quarter" if unit == "qtr" else unit
+        unit = "quarter" if unit in ("qtr", "q") else unit
         if unit == "week":
             end = today - timedelta(days=today.weekday()) + timedelta(days=6)
         elif unit == "month":
@@ -67,6 +71,20 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
         unit = m.group("nunit").rstrip("s")
         days = n * {"day": 1, "week": 7, "month": 30}[unit]
         return today, today + timedelta(days=days), f"the next {days} days"
+    if m.group("half") or m.group("hh"):
+        second = (m.group("half") or m.group("hh")) in ("second", "2nd", "h2")
+        rel = m.group("hrel")
+        if m.group("hyear"):
+            year = int(m.group("hyear"))
+        else:
+            year = today.year + {"next": 1, "last": -1}.get(rel or "", 0)
+        s, e = half_bounds(year, second)
+        if rel in (None, "the") and not m.group("hyear") and e < today:
+            s, e = half_bounds(year + 1, second)  # a half named without a year: the next one that has not ended
+        return s, e, f"H{2 if second else 1} {s.year}"
+    if m.group("year"):
+        year = int(m.group("year"))
+        return date(year, 1, 1), date(year, 12, 31), str(year)
     if m.group("q"):
         q = int(m.group("q")[1])
         s = date(today.year, (q - 1) * 3 + 1, 1)
@@ -83,6 +101,11 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
         s, e = month_bounds(date(year, month, 1))
         return s, e, f"{s:%B %Y}"
     return None
+
+
+def half_bounds(year: int, second: bool) -> tuple[date, date]:
+    """First and last day of the first (Jan-Jun) or second (Jul-Dec) half of `year`."""
+    return (date(year, 7, 1), date(year, 12, 31)) if second else (date(year, 1, 1), date(year, 6, 30))
 
 
 _DAYS_RE = re.compile(
