@@ -80,6 +80,9 @@ MY_DAY_RE = re.compile(
     r"|\bwhat do i (?:have|need to do) today\b|\bmeetings (?:do i have |have i got |i have )?today\b"
     r"|\btasks (?:are |i have )?(?:due|overdue)\b|\b\w+'s day\b|\bday look like\b|\bmy to-?do\b"
     r"|\bon (?:the |our )?(?:team \w+'s|\w+ team's) plate\b|\b(?:have|has|got) going on today\b"
+    r"|\bon (?:his|her|their) plate\b|\bwhat should i (?:tackle|hit|start with|knock out|handle|do)(?: first)?\b"
+    r"|\bwhat(?:'s| has| does| is)? \w+(?: \w+)? (?:got|have|has)(?: going on| on)? (?:today|this morning)\b"
+    r"|\boverdue (?:tasks?|to-?dos?|follow[- ]?ups?)\b|\b(?:meetings?|tasks?|to-?dos?)\b[^?]{0,40}\b(?:today|this morning)\b"
     r"|\bneed to (?:handle|do|tackle|get done|take care of|deal with|get to)\b[^?]*\btoday\b"
 )
 CONVERSATION_RE = re.compile(
@@ -175,6 +178,9 @@ SLOT_WORDS = {
     "involved", "economic", "buyer", "buyers", "decision", "maker", "makers", "ae", "rep", "people", "who's", "whos",
     "side", "committee", "working", "handling", "assigned", "running", "covering", "there", "their", "they", "them",
     "internal", "advocate", "sponsor", "exec", "executive", "seller", "talking", "champ", "champs",
+    # meetings and people around the question ("pipeline review is at 3", "for my QBR deck"), never a company
+    "review", "reviews", "sync", "standup", "deck", "qbr", "retro", "board", "boss", "manager", "worried", "why",
+    "roles", "role", "senior", "someone", "somebody", "forward", "loop", "inherited", "another", "across", "right",
 }  # fmt: skip
 
 
@@ -528,6 +534,25 @@ def _filter_words(typed: str, session: Session) -> tuple[str, list[str]]:
     return (" ".join(rest), said) if said else (typed, [])
 
 
+def _company_span(typed: str, session: Session) -> str | None:
+    """The one company a run of 1-3 words of `typed` names (exactly or with a typo), when only one run does."""
+    words = typed.split()
+    if len(words) < 2:
+        return None
+    found: set[str] = set()
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            span = words[i : i + n]
+            if all(w.lower() in SLOT_WORDS or w.lower() in FILLER or len(w) < 4 for w in span):
+                continue
+            match = resolve_company(session, " ".join(span))
+            if match.status in ("exact", "fuzzy") and match.company is not None:
+                found.add(match.company.name)
+        if found:
+            break
+    return found.pop() if len(found) == 1 else None
+
+
 def _fill_gaps(
     decision: Understanding, text: str, names: Names, company: str | None, today: Any, session: Session
 ) -> None:
@@ -537,7 +562,10 @@ def _fill_gaps(
     if decision.tool == "lookup_company":
         return  # its answer is which companies the name matches: the name stays as asked, never swapped for a match
     if typed and resolve_company_strict(session, typed).company is None:
-        better = company_by_first_word(text, names) if resolve_company(session, typed).status == "unknown" else None
+        status = resolve_company(session, typed).status
+        better = company_by_first_word(text, names) if status == "unknown" else None
+        if better is None and status not in ("exact", "fuzzy"):
+            better = _company_span(typed, session)  # "inherited lakegird medical another rep": the name inside
         if better:
             decision.args["company"] = better
         else:

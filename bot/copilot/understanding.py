@@ -449,11 +449,67 @@ FIRST_PERSON_OWNER = (
 )
 
 
+# Who the asker answers to and when they meet, said around the question, not whose deals it asks about: "my boss
+# wants...", "before my 2pm call with helen", "for my QBR deck", "helen asked me", "can you pull that for me".
+_BOSS = r"(?:boss|manager|vp|cro|ceo|director|head of sales|team lead|sales leader|skip[- ]level)"
+_MEETING = (
+    r"(?:qbr|deck|slides?|1:1|1-1|one[- ]on[- ]ones?|1-on-1|sync|standup|stand-up|(?:pipeline |deal |forecast )?"
+    r"reviews?|retro|board meeting|forecast call|week|call|meeting|demo|catch[- ]up|lunch|coffee)"
+)
+CONTEXT_PHRASES = re.compile(
+    rf"\b(?:my|our) {_BOSS}(?:'s)?\b"
+    rf"|(?:\b(?:my|our|the|a|first|next) |^)(?:\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)?\s+|monday |tuesday |wednesday |thursday "
+    rf"|friday |weekly |quarterly |next |first )?{_MEETING}\b(?:\s+(?:with|w) (?P<who>[a-z]+))?"
+    rf"|\b(?:prepping|planning|prepare|preparing) (?:for )?my (?:week|day|month)\b"
+    rf"|\b(?P<asker>[a-z]+) (?:asked|wants|wanted|needs|told|said|asks|pinged|messaged)(?: me| us)?\b"
+    r"|\b(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:pull|count|grab|get|find|check|run|put together|make"
+    r"|show|send|do|move|change|update)\b [^?,.]{0,40}?\bfor me\b"
+)
+
+
+def _without_context(text: str, names: Names) -> tuple[str, list[str]]:
+    """The question without its context phrases, and the owners those phrases named ("call with helen" → Helen)."""
+    firsts = {full.lower().split()[0]: full for _i, full, _t in names.owners}
+    removed: list[str] = []
+
+    def drop(m: re.Match[str]) -> str:
+        who = m.group("who") or m.group("asker")
+        if who and who not in firsts and m.group("asker"):
+            return m.group(0)  # "buyer wants", "legal asked": not one of ours, and what they asked matters
+        if who in firsts:
+            removed.append(firsts[who])
+        if m.group(0).endswith("for me"):
+            return m.group(0)[: -len("for me")]
+        return " "
+
+    return CONTEXT_PHRASES.sub(drop, text), removed
+
+
+THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers|he's|she's)\b")
+NOT_NAMES = frozenset(
+    {"email", "emails", "emailed", "review", "reviews", "worried", "board", "still", "coach", "marketing", "market",
+     "cold", "great", "kind", "meet", "model", "meeting", "meets", "taken", "there", "agreed"}
+)  # fmt: skip
+"""Words a fuzzy first-name match must not take for a name ("email" is not Emily)."""
+
+
 def find_owners(low: str, names: Names, company: str | None) -> list[str]:
-    """Owners named in the question (full or first names, possessives, small typos), "me" for my/mine, teams."""
+    """Owners named in the question (full or first names, possessives, small typos), "me" for my/mine, teams.
+
+    Context phrases ("my boss wants", "before my call with Helen") name no owner; a person named only there is the
+    owner when the question refers back to them ("Carlos asked me to cover, what's on his plate").
+    """
     text = low
     if company:
         text = text.replace(company.lower(), " ")
+    text, context_people = _without_context(text, names)
+    found = _owners_in(text, names)
+    if context_people and THIRD_PERSON.search(text) and not [o for o in found if o != "me"]:
+        return list(dict.fromkeys(context_people))  # "1:1 with kenji, how's he tracking, what should i coach him on"
+    return found
+
+
+def _owners_in(text: str, names: Names) -> list[str]:
     found: list[str] = []
     if re.search(r"\b(?:my|our) team(?:'s)?\b", text):  # the asker's team, resolved by tools.resolve
         found.append("my team")
@@ -475,7 +531,7 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     for w in words:
         if w in first_names and len(first_names[w]) == 1:
             found.append(first_names[w][0])
-        elif len(w) >= 4 and w not in _KEYWORD_SET and w not in FILLER:
+        elif len(w) >= 4 and w not in _KEYWORD_SET and w not in FILLER and w not in NOT_NAMES:
             hit = process.extractOne(w, list(first_names), scorer=fuzz.ratio, score_cutoff=80)
             if hit and len(first_names[hit[0]]) == 1:
                 found.append(first_names[hit[0]][0])
@@ -497,7 +553,7 @@ def owners_named(text: str, names: Names, company: str | None) -> list[str]:
     """The owners a question names, with "me" when the asker compares themself ("compare me and Emily")."""
     low = text.lower()
     owners = find_owners(low, names, company)
-    if "me" not in owners and _ME_COMPARED.search(low):
+    if "me" not in owners and _ME_COMPARED.search(_without_context(low, names)[0]):
         owners = ["me", *owners]
     return owners
 
@@ -508,6 +564,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
     (
         "help",
         r"^(?:help|\?|hi|hello|hey)(?: me)?\W*$|what can you (?:do|answer|help)|how do i use|^commands\b"
+        r"|\b(?:list of|list|all|available|your|the|which|what|show|supported) (?:the )?(?:slash )?commands\b"
+        r"|\bcommands (?:do you|can i|are there|list)\b|how (?:does|do) (?:this|it|the|you)(?: \w+)? work\b"
         r"|what can (?:this|the|sales ?os) ?(?:bot|app|thing|copilot|assistant)? (?:do|answer)\b"
         r"|what (?:can|should) i ask|how does (?:this|it|the bot|sales ?os) work|what (?:do|can) you (?:do|know)"
         r"|what (?:kinds? of |sorts? of )?(?:questions|things) can",
@@ -526,7 +584,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"\bmake[- ]or[- ]break\b|\bswing (?:the |my |our )?(?:quarter|month|forecast|number)\b|\bswing deals?\b"
         r"|\b(?:quarter|month) (?:hinges|depends|rides) on\b|\bmake (?:my|our|the) (?:quarter|month|number)\b"
         r"|\bdeals? (?:that )?(?:swing|decide|make|determine)s? (?:the |my |our )?(?:quarter|month|forecast|number)\b"
-        r"|\b(?:decide|determine)s? (?:the |my |our )?(?:quarter|month)\b|\bmust[- ]win deals?\b"
+        r"|\b(?:decide|determine)s? (?:the |my |our |team \w+'s |\w+'s )?(?:quarter|month)\b|\bmust[- ]win deals?\b"
+        r"|\b(?:big|large|biggest|largest)\b[^?]{0,20}\b(?:uncertain|coin[- ]?flips?|toss[- ]?ups?)\b"
         r"|\bdeals? (?:the|my|our) (?:quarter|month|number) (?:hinges?|depends?|rides?) on\b",
     ),
     (
@@ -541,6 +600,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
     (
         "odds",
         r"\bodds\b|\blikelihood\b|\bchances?\b|\bwin probability\b|\bprobability\b|\bwill we (?:win|close)\b"
+        r"|\b(?:are|am) (?:we|i) (?:going to|likely to) (?:win|land|sign)\b|\b(?:we|i)'?ll (?:win|land)\b"
+        r"|\bcan (?:we|i) (?:still )?win\b(?! (?:against|vs|versus|back))"
         r"|\blikely (?:to )?(?:close|win|sign)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)",
     ),
     (
@@ -557,8 +618,11 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|counter|deal with|push back|overcome|address)|what (?:do|should|can) (?:i|we) say (?:when|if"
             r"|to)|(?:handle|handling|respond to|counter) (?:a |the |an )?(?:[a-z]+ )?(?:pushback|push back"
             r"|concern|complaint)|(?:says?|said|saying|thinks?|claims?) (?:we'?re|it'?s|you'?re|we are"
-            r"|its) too (?:expensive|pricey|costly)|pitch (?:to|for) (?:a |an |the )?(?:cfo|cto|ceo|vp|it"
-            r"|security|finance)|\bpushback\b"
+            r"|its) too (?:expensive|pricey|costly)|(?:pitch|sell|position (?:us|it|this)) (?:to |for )?(?:a |an |the "
+            r"|their |our )?(?:cfo|cto|ceo|coo|cio|cro|vp|head of|director|it|security|finance|procurement"
+            r"|economic buyer|champion)\b|\bpushback\b"
+            r"|\bhow (?:have|did|do) (?:we|you|i|our reps|the reps|reps|the team) (?:handled|answered|responded to"
+            r"|countered|dealt with|addressed|overcome|overcame)\b"
             # what the buyer says, framed as a reply to find ("when they say ...", "best comeback if the CFO ...")
             r"|\b(?:when|if) (?:they|the (?:buyer|prospect|customer|client|cfo|cto|ceo|champion|vp)|a (?:buyer"
             r"|prospect|customer|client)|prospects?|buyers?|customers?) (?:say|says|said|tell|tells|push back"
@@ -631,6 +695,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|our )?[a-z0-9 &.]+ (?:deal |account )?(?:going|doing|looking)|tell me about|\bnews\b"
             r"|catch me up|what'?s the story|where are we at|how are things|fill me in|what happened (?:with|at|on)"
             r"|when did (?:we|i) last|last (?:touch|contact|interaction)s? (?:with|at|on)"
+            r"|\bwhere (?:does|do|is|are) (?!we\b|i\b)[a-z0-9&.' ]+ (?:stand|at)\b"
         ),
     ),
     (
@@ -700,6 +765,11 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:comes? up|came up|raised|brought up|mentioned)\b"
             r"|\bwhen\b[^?]*\b(?:comes? up|gets? raised|is raised|brought up|is mentioned)\b[^?]*"
             r"\b(?:do|did) we (?:still )?win\b"
+            # "competitor objections: answered vs deflected", "security objections... do we usually still win?"
+            r"|\bobjections?\b[^?]*\b(?:answered|addressed)\b[^?]*\b(?:vs\.?|versus|or|instead of) (?:deflect|dodg|ignor)"
+            r"|\bobjections?\b[^?]*\b(?:do|did|can|would) we (?:usually |still |ever |typically |actually |often )*"
+            r"(?:win|close) (?!(?:against|vs|versus)\b)"
+            r"|\bhow often\b[^?]*\b(?:comes? up|came up|raised|brought up|mentioned)\b[^?]*\b(?:win|won|lose|lost)\b"
         ),
     ),
     (
@@ -729,6 +799,7 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bwhy (?:are|am|do|did|were|is|does|have) (?:we|i|my \w+|\w+(?: \w+)?) (?:deals )?"
             r"(?:losing|lose|lost|get lost|getting lost)\b|\bloss reasons?\b|\bwhy (?:we|i) lose\b"
             r"|\breasons? (?:we|i|deals) (?:lose|lost|are lost)"
+            r"|\breasons?\b[^?]{0,40}\b(?:losing|lose|lost|closed[- ]lost)\b(?! deals? (?:worth|to|we could))"
             r"|\b(?:closed[- ]lost|loss|lost[- ]deals?) (?:analysis|review|post[- ]?mortem|breakdown|themes|patterns)"
             r"|\bwhy (?:did|do|were|are) (?:my |our |the )?(?:deals|opps) (?:get |getting )?lost\b"
             r"|\bwhat (?:makes|made) us lose\b|\bwhere (?:are|do) we losing\b"
@@ -752,6 +823,23 @@ TOPIC_SEARCH = re.compile(
     r"\bquotes? (?:from|about|on|where)\b|\b(?:emails?|notes?|transcripts?|calls?) (?:about|mentioning|where)\b"
     r"|\b(?:mention(?:ed|s)?|talk(?:ed)? about|said about|say about)\b"
 )
+HANDLED = re.compile(
+    r"\bwhat (?:do|did|should|can|would) (?:we|i|our reps|the reps|reps|they|you) (?:usually |typically )?say\b"
+    r"|\bhow (?:do|did|should|can|have|would) (?:we|i|you|our reps|the reps|reps) (?:handle|handled|answer|answered"
+    r"|respond|responded|counter|countered|address|addressed|deal with|dealt with)\b|\btalk ?tracks?\b"
+    r"|\b(?:on|in|from) (?:the |our )?won deals\b"
+)
+"""How an objection was or should be answered: the objection library, not the week's objections."""
+STILL_WIN = re.compile(
+    r"\b(?:do|did|can|would) we (?:usually |still |ever |typically |actually |often )*(?:win|close)\b"
+    r"(?! (?:against|vs|versus)\b)|\bwin ?rate\b"
+)
+"""Whether we win when an objection comes up: the objection map."""
+LAST_CALL = re.compile(r"\b(?:last|latest|most recent|recent|previous|yesterday'?s|today'?s)\b[^?]*?\bcall\b")
+ASK_HANDLING = re.compile(
+    r"\bhow (?:do|should|can|to|would) (?:i |we )?(?:handle|respond|reply|answer|counter|deal with|push back"
+    r"|overcome|address)\b|\bwhat (?:do|should|can) (?:i|we) say\b|\btalk ?track\b"
+)
 ONE_CALL = re.compile(
     r"\b(?:on|in|from|during) (?:the|our|my|that|their|this) (?:last |latest |recent |first )?call\b"
     r"|\blast call\b"
@@ -772,6 +860,8 @@ def route_insight(text: str, low: str) -> Understanding | None:
             continue
         if tool == "get_objections_this_week" and ONE_CALL.search(low):
             continue  # "what objections did they raise on our last call" asks about that call
+        if tool == "get_objections_this_week" and (HANDLED.search(low) or STILL_WIN.search(low)):
+            continue  # "what do our reps say when it came up on won deals": handling; "do we still win": the map
         if tool != "get_battle_card" and TOPIC_SEARCH.search(low):
             return None  # "quotes from buyers about onboarding pain": a search of what was said, on that topic
         return Understanding(intent=tool, tool=tool, args={})
@@ -879,6 +969,9 @@ def route(
     past_tense = re.search(r"\b(?:did|raised|said|mentioned|came up|brought up|was|were)\b", intent_text)
     if intent == "objection" and past_tense and _INTENT_BY_NAME["call_summary"].search(intent_text):
         intent = "call_summary"
+    # "last call w/ keenrock - pains, objections, next steps?": what was said on that call, not how to answer
+    if intent == "objection" and LAST_CALL.search(intent_text) and not ASK_HANDLING.search(intent_text):
+        intent = "call_summary"
     # "How's my pipe looking?" has the shape of a "latest on" but names no company: the pipeline words decide.
     if intent == "latest" and company is None:
         for name in ("pipeline", "closing"):
@@ -924,6 +1017,9 @@ def route(
     notes: list[str] = []
     if intent == "silent":
         days = parse_days(fixed)
+        bare = re.search(r"\b(?:silent|quiet|dark|ghost\w*|cold)\s+(?:for\s+)?(\d{1,3})\b(?!\s*(?:k\b|%|\$|deals?))", fixed)
+        if days is None and bare:
+            days = int(bare.group(1))  # "silent 21 - just mine": the command's days
         if days is None:
             days = silent_default
             notes.append(f"Silent means no buyer engagement for {days}+ days (ask 'silent 10+ days' to change it).")
