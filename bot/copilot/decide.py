@@ -26,6 +26,7 @@ from bot.copilot.fill import INSIGHT_TOOLS, known_competitors, schema_args
 from bot.copilot.understanding import (
     FILLER,
     INCLUDE_CLOSED,
+    NEWEST_LEADS,
     STAGE_AGE,
     STAGE_WORDS,
     WRITE_REQUEST,
@@ -37,6 +38,7 @@ from bot.copilot.understanding import (
     company_remainder,
     find_company_mention,
     find_owners,
+    lead_company,
     load_names,
     owners_named,
     parse_stages,
@@ -67,7 +69,7 @@ METRICS_RE = re.compile(
     r"win(?:ning)? ?(?:rate|ratio|%|percent)|close ?rate|closing rate|conversion rate|sales cycle|cycle time"
     r"|days to (?:close|win)|time to close|average (?:won )?(?:deal|contract)|avg\.? (?:won )?deal|deal size|\bacv\b"
     r"|bookings?|\bbooked\b|revenue|closed[- ]won (?:amount|revenue|total)"
-    r"|\b(?:did|have|has|had)\b[^?]*\b(?:close|win|won|lose|lost|book|sign|signed)\b(?! (?:date|by))"
+    r"|\b(?:did|have|has|had)\b[^?]*\b(?:close|win|won|lose|lost|losing|winning|book|sign|signed)\b(?! (?:date|by))"
     r"|\b(?:closed|won|lost|signed)\b (?:deals )?(?:last|this|in|during|so far|since|over the)\b"
     r"|\bdeals (?:we|i|they) (?:won|lost|closed)\b|\bwho (?:closed|won|sold|booked) the most\b"
     r"|\b(?:won|lost) deals\b|\bdeals (?:won|lost)\b|\bhow long (?:does|do|did)\b[^?]*\btake\b"
@@ -100,9 +102,11 @@ SEND_TO = re.compile(
 )
 """Sending something to someone else is an action, not a question ("send the Globex brief to my manager")."""
 WRITE_VERB = re.compile(
-    r"^(?:please |pls |can you |could you |go ahead and )?(?:reassign|assign|set|update|change|move|mark|log|create"
-    r"|delete|remove|add|book|schedule|cancel|send|email|draft|close|advance|edit|rename|merge)\b"
-    r"(?!.*\b(?:rate|rates|date range)\b).*\b(?:deals?|tasks?|calls?|emails?|notes?|amount|stage|owner|meetings?"
+    r"(?:^|[,;:!?]\s+|\.\s+|\s[-–]\s+)(?:please |pls |can you |can u |could you |would you |go ahead and )?"
+    r"(?:reassign|assign|set|update|change|move|mark|log|create|delete|remove|add|book|schedule|cancel|send|email|draft"
+    r"|close|advance|edit|rename|merge|push|bump|slip|extend|postpone|transfer|hand (?:off|over))\b(?! back\b)"
+    r"(?!.*\b(?:rate|rates|date range)\b).*\b(?:deals?|opps?|opportunit(?:y|ies)|tasks?|calls?|emails?|notes?|amount"
+    r"|stage|owner|meetings?"
     r"|contacts?|close date|follow[- ]?ups?|to (?:closed|won|lost|\w+ stage)|champion|lead)\b"
 )
 EXTERNAL_DATA = re.compile(
@@ -137,9 +141,24 @@ LOOKUP_RE = re.compile(
     r"(?P<f>[\w&.\-]+)",
     re.IGNORECASE,
 )
+LOOKUP_QUOTED = re.compile(r"(?:(?<=\s)|^)[\"'](?P<x>[^\"']{2,40})[\"'](?=[\s?.!,]|$)")
+LOOKUP_CUE = re.compile(
+    r"\brefers? to\b|\brefer(?:ring)? to\b|\bmatch(?:es)?\b|\b(?:which|what) (?:company|companies|account|accounts)\b"
+    r"|\bone company or\b|\bthat name\b|\bstands? for\b"
+)
+"""A name in quotes asked about as a name ("check which company 'falcongate' refers to"): look it up."""
+LOOKUP_BARE = re.compile(
+    r"\b(?:which|what) (?:company|account) (?:is|does) (?!(?:that|it|this|the|our|my|a|an|most|closing|at|in|on)\b)"
+    r"(?P<x>[a-z0-9&.\-]+(?: [a-z0-9&.\-]+){0,2}?)(?: (?:refer(?:s)? to|mean|stand for|match))?"
+    r"(?: in (?:our|the) (?:crm|hubspot|system|records))?\s*[?.!]*$"
+    r"|\b(?:check|look ?up|find) (?:the )?name (?P<y>[a-z0-9&.\-]+)\b[^?]*\b(?:which|what) (?:company|account)\b"
+    r"|\b(?:the )?name (?P<z>[a-z0-9&.\-]+)\b[^?]*\b(?:which|what) (?:company|account) is (?:that|it)\b",
+    re.IGNORECASE,
+)
+"""A bare name asked about as a name ("which company is birchleaf?", "check the name greenfield - which company")."""
 LEAD_RE = re.compile(
     r"\blead\b[^?]*\b(?:any good|good|score|scoring|tier|rating|quality)\b|\b(?:leads?|inbound)\b[^?]*\bscores?\b"
-    r"|\bscore for (?:the )?[\w ]+ inbound\b"
+    r"|\bscore for (?:the )?[\w ]+ inbound\b|^(?:how good is|rate|score|grade)\b[^?]*\b(?:lead|inbound)\b"
 )
 RIVAL_OVERRIDES = frozenset(
     {None, "search_objection_handling", "search_deals", "get_closed_deal_metrics", "get_loss_reasons"}
@@ -154,7 +173,12 @@ HANDLING = re.compile(
     r"|says|said|pushback)\b"
 )
 """Words asking what to say: with a competitor named, the objection library answers, not the battle card."""
-FACTS_GUARD = re.compile(r"\bhow (?:do|should|can) (?:i|we)\b|\bsays?\b|\bsaid\b|\bemail\b|\bsend\b")
+BRIEF_ASKED = re.compile(r"\b(?:prep|pre-call|precall) brief\b|\bbrief (?:me|on)\b|\bone[- ]?pager\b|\bput together a brief\b")
+"""A brief asked for by name: the stakeholders it lists are part of it, not a deal-facts question."""
+FACTS_GUARD = re.compile(
+    r"\bhow (?:do|should|can) (?:i|we)\b|\bsays?\b|\bsaid\b|^(?:please |pls |can you |could you )?e-?mail\b|\be-?mail (?:to|them|him|her|the)\b"
+    r"|\bin (?:the|an|their|that|this) e-?mail\b|\bsend\b"
+)
 
 
 def _names_in(text: str, names: Names, company: str | None) -> tuple[list[str], str | None]:
@@ -331,13 +355,22 @@ def newer_capability(
         )
         if name:
             return Understanding(intent="lookup_company", tool="lookup_company", args={"company": name})
+    quoted = LOOKUP_QUOTED.search(text)
+    if quoted and LOOKUP_CUE.search(low):
+        return Understanding(intent="lookup_company", tool="lookup_company", args={"company": quoted.group("x").strip()})
+    bare = LOOKUP_BARE.search(text.strip())
+    if bare:
+        name = next(g for g in bare.groups() if g).strip(" ?'\".")
+        return Understanding(intent="lookup_company", tool="lookup_company", args={"company": name})
     described = described_lead(text)
     if described is not None:
         return Understanding(intent="score_lead", tool="score_lead", args=described)
     if LEAD_RE.search(low):
         rest = re.sub(r"\b(?:lead|leads|inbound|score|scores|scoring|tier|rating|good|any|new|w|show|me|is|the|for"
                       r"|how|are|what)\b", " ", low)  # fmt: skip
-        target = _target_company(rest, names, company)
+        target = lead_company(text)
+        if target is None and not NEWEST_LEADS.search(low):
+            target = _target_company(rest, names, company)
         args: dict[str, Any] = {"company": target} if target else {}
         return Understanding(intent="lead_score", tool="get_lead_score", args=args)
     stages = parse_stages(low)
@@ -374,7 +407,7 @@ def newer_capability(
     fact = slots.parse_fact(low) or (
         "all" if re.search(r"\bdeal (?:facts|details)\b|\bfacts (?:on|for|about)\b", low) else None
     )
-    if fact and not FACTS_GUARD.search(low) and not parse_stages(low):
+    if fact and not FACTS_GUARD.search(low) and not parse_stages(low) and not BRIEF_ASKED.search(low):
         target = _target_company(text, names, company)
         if target and resolve_company(session, target).status != "unknown":
             return Understanding(intent="get_deal_facts", tool="get_deal_facts", args={"company": target, "fact": fact})
@@ -393,13 +426,21 @@ def newer_capability(
                 args["company"] = target
         tool = "count_deals" if COUNT_RE.search(low) else "search_deals"
         return Understanding(intent=tool, tool=tool, args=args, notes=notes)
+    wins = re.search(r"\b(?:wins|losses)\b", low) and (COUNT_RE.search(low) or slots.parse_closed_period(low, today))
+    if BRIEF_ASKED.search(low):
+        return None  # "put together a prep brief - stakeholders, similar wins": the brief
     if (
-        METRICS_RE.search(low)
+        (METRICS_RE.search(low) or wins)
         and (not re.search(future, low) or slots.parse_metric(low) == "cycle_time")
         and not re.search(r"\bhow (?:did|do) we (?:beat|win against)", low)
     ):
         return _closed_metrics(text, names, company, today, _known_segments(session))
     if COUNT_RE.search(low):
+        by = re.search(r"\b(?:by|per|each|every|for each) (?P<by>stage|owner|rep|ae|seller)s?\b", low)
+        if by:  # "count of open deals per stage": counts and amounts by stage are the pipeline summary
+            owners = find_owners(low, names, company)
+            args = {"by": "stage" if by.group("by") == "stage" else "owner", **({"owners": owners} if owners else {})}
+            return Understanding(intent="pipeline", tool="summarize_pipeline", args=args)
         args, notes = _deal_filters(text, names, company, today)
         return Understanding(intent="count_deals", tool="count_deals", args=args, notes=notes)
     return None
@@ -559,8 +600,8 @@ def _fill_gaps(
     """Add what the router's rules did not read and its capability takes (an amount ceiling, top N, days in stage)."""
     low = text.lower()
     typed = decision.args.get("company")
-    if decision.tool == "lookup_company":
-        return  # its answer is which companies the name matches: the name stays as asked, never swapped for a match
+    if decision.tool in ("lookup_company", "get_lead_score", "score_lead"):
+        return  # the name as asked (a name to look up, a lead's company): never swapped for a CRM company
     if typed and resolve_company_strict(session, typed).company is None:
         status = resolve_company(session, typed).status
         better = company_by_first_word(text, names) if status == "unknown" else None
@@ -808,11 +849,22 @@ def subcommand_reading(question: str, session: Session, names: Names) -> Underst
             start = " ".join(match.company.name.lower().split()[: len(rest.split())])
             if match.status == "exact" or fuzz.ratio(rest.lower(), start) >= 80:
                 value = rest
+        if value is None and cap.name == "get_lead_score" and "@" not in rest and not re.search(r"\d", rest):
+            # "score ironstack security": a lead's company, matched among the leads as typed; "score the lead from
+            # Pineline": the company inside the phrase
+            value = lead_company(question) or (rest if all(w not in FILLER for w in rest.lower().split()) else None)
     elif sub.arg == "owner":
         owners = find_owners(rest.lower(), names, None)
         owner_words = {w for _i, full, t in names.owners for w in f"{full} {t}".lower().split()}
         if len(owners) == 1 and all(w in owner_words for w in re.findall(r"[a-z]+", rest.lower())):
             value = owners[0]
+    elif sub.arg == "query":
+        if cap.name == "search_objection_handling":
+            from bot.copilot.understanding import _objection_route
+
+            found = _objection_route(rest, rest.lower())  # "library security": its category too
+            return Understanding(intent=cap.name, tool=cap.name, args={**sub.defaults, **found.args})
+        value = rest
     elif sub.arg == "competitor":
         value = slots.parse_competitor(rest, known_competitors(session))
         value = value if value and len(rest.split()) <= 3 else None
@@ -914,7 +966,7 @@ def understand(
     low_text = text.lower()
     for word in unseen:
         owner_like = (
-            rf"\bteam {re.escape(word)}\b|\b{re.escape(word)}'s (?:deals|pipeline|pipe|book|accounts|opps|day|plate)\b"
+            rf"(?<!the )\bteam {re.escape(word)}\b|\b{re.escape(word)}'s (?:deals|pipeline|pipe|book|accounts|opps|day|plate)\b"
             rf"|\b(?:does|has|is) {re.escape(word)} (?:have|got|working|doing)\b"
         )
         if word not in TEAM_ROLE_WORDS and re.search(owner_like, low_text):

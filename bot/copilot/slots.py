@@ -157,7 +157,7 @@ METRIC_WORDS: tuple[tuple[str, str], ...] = (
         r"|average (?:size|value|amount)|typical deal",
     ),
     ("closed_count", r"won ?(?:or|and|\+|/) ?lost|lost ?(?:or|and|\+|/) ?won|closed in total|total closed deals"),
-    ("lost_count", r"\blost\b|\blose\b|\blosing\b|closed[- ]lost"),
+    ("lost_count", r"\blost\b|\blose\b|\blosing\b|closed[- ]lost|\blosses\b"),
     ("won_amount", r"revenue|bookings?|\bbooked\b|how much|amount|\$|dollars|\btotal\b|\bsum\b|\bvalue\b"),
     ("won_count", r"how many|number of|\bcount\b|\b# of\b|\bdeals\b"),
 )

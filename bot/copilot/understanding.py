@@ -768,7 +768,7 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "competitor objections: answered vs deflected", "security objections... do we usually still win?"
             r"|\bobjections?\b[^?]*\b(?:answered|addressed)\b[^?]*\b(?:vs\.?|versus|or|instead of) (?:deflect|dodg|ignor)"
             r"|\bobjections?\b[^?]*\b(?:do|did|can|would) we (?:usually |still |ever |typically |actually |often )*"
-            r"(?:win|close) (?!(?:against|vs|versus)\b)"
+            r"(?:win|close)\b(?!\s+(?:against|vs|versus)\b)"
             r"|\bhow often\b[^?]*\b(?:comes? up|came up|raised|brought up|mentioned)\b[^?]*\b(?:win|won|lose|lost)\b"
         ),
     ),
@@ -997,7 +997,10 @@ def route(
     if intent == "help":
         return Understanding(intent="help")
     if intent == "lead_score":
-        target = company_remainder(text, set(), names.company_words)
+        target = lead_company(text)
+        if target is None and NEWEST_LEADS.search(low):
+            return Understanding(intent="lead_score", tool="get_lead_score", args={})
+        target = target or company_remainder(text, set(), names.company_words)
         return Understanding(intent="lead_score", tool="get_lead_score", args={"company": target} if target else {})
     if intent == "objection":
         return _objection_route(text, fixed)
@@ -1076,6 +1079,35 @@ def route(
             return Understanding(intent="deals", tool="search_deals", args={"company": target, **more})
         return Understanding(intent="deals", problem="Which deals? Add an owner, a period, a stage or an amount.")
     return Understanding(intent="closing" if period else "deals", tool="search_deals", args=args, notes=notes)
+
+
+_LEAD_END = r"(?=\s*(?:[,?.!;:]|\s[-–]\s|$|\s+(?:how|what|is|and|score[sd]?|any|look|looks|good|please|pls)\b))"
+LEAD_COMPANY = (
+    re.compile(r"\b(?:lead|inbound|leads|form|submission)\s+(?:from|at|for|of)\s+(?P<c>[\w&.\-' ]+?)" + _LEAD_END),
+    re.compile(r"\b(?:the|that|this|a|our)\s+(?:new\s+|newest\s+|inbound\s+|latest\s+)*(?P<c>[\w&.\-' ]+?)\s+"
+               r"(?:lead|inbound|form|submission)\b(?!\s*leads?\b)"),
+    re.compile(r"\b(?:score|scored|tier|rating|grade)\s+(?:for|of|on)\s+(?:the\s+)?(?P<c>[\w&.\-' ]+?)" + _LEAD_END),
+)
+NEWEST_LEADS = re.compile(
+    r"\b(?:newest|latest|new|recent|incoming|today'?s|fresh)\b[^?]*\b(?:leads|inbounds|ones)\b"
+    r"|\bleads\b[^?]*\b(?:newest|latest|recent|came in|coming in)\b"
+)
+_LEAD_NOISE = frozenset({"the", "new", "newest", "inbound", "latest", "lead", "a", "an", "this", "that", "our", "from"})
+
+
+def lead_company(text: str) -> str | None:
+    """The company of the lead a question asks the score of, as typed ("the inbound lead from cedarpoint financial").
+
+    None when no lead is named ("the newest inbound leads and their scores"): the newest leads answer.
+    """
+    low = text.lower()
+    for pattern in LEAD_COMPANY:
+        for m in pattern.finditer(low):
+            words = [w for w in m.group("c").split() if w not in _LEAD_NOISE]
+            if words and not all(w in FILLER or w in _KEYWORD_SET for w in words) and len(words) <= 4:
+                start = m.start("c") + m.group("c").find(words[0])
+                return text[start : start + len(" ".join(words))].strip(" .'")
+    return None
 
 
 BARE_PRONOUNS = frozenset(("", "that", "this", "it", "them", "those"))
