@@ -27,6 +27,7 @@ from bot.copilot.understanding import (
     FILLER,
     INCLUDE_CLOSED,
     NEWEST_LEADS,
+    ONE_CALL,
     STAGE_AGE,
     STAGE_WORDS,
     WRITE_REQUEST,
@@ -95,7 +96,15 @@ CONVERSATION_RE = re.compile(
     r"\b(?:about|mentioning|regarding)\b|\bquotes? (?:about|on|from)\b|\bwho (?:talked|spoke|asked) about\b"
     r"|\bwhere did\b[^?]*\b(?:come up|mention)|\btalk of\b|\bwho mentioned\b|\bbrought up\b|\bbring up\b"
     r"|\b(?:emails?|notes?|calls?) mentioning\b"
+    r"|\b(?:calls?|emails?|notes?|transcripts?|conversations?|threads?|meetings?)\b[^?]*\b(?:where|in which|that|when)\b"
+    r"[^?]*\b(?:mention(?:ed|s)?|brought up|bring up|raised?|talked about|talks about|said|asked about|came up"
+    r"|complained)\b"
 )
+SEARCH_MANY = re.compile(
+    r"\b(?:find|search|any|show|pull|list|which)\b[^?]*\b(?:calls|transcripts|conversations|emails|notes)\b[^?]*"
+    r"\b(?:where|mention\w*|brought up|bring up|raised?|talk(?:ed)? about|came up|about)\b"
+)
+"""A search across calls ("find call transcripts where buyers brought up datapilot"), not one call's summary."""
 SEND_TO = re.compile(
     r"^(?:please |pls |can you |could you |go ahead and )?(?:send|email|forward|share|post|dm|slack)\b(?! me\b)"
     r".*\bto (?!me\b|myself\b)(?:my |the |our )?\w+"
@@ -480,7 +489,8 @@ def described_lead(text: str) -> dict[str, Any] | None:
 
 _NOT_COMPANY = re.compile(
     r"\b(?:lead|score|scores|rate|employees?|people|staff|budget|wants?|timeline|buying|director|manager|head|vp"
-    r"|ceo|cfo|cto|founder|owner|this|that|it|new|inbound|quarter|year|month)\b",
+    r"|ceo|cfo|cto|founder|owner|this|that|it|new|inbound|quarter|year|month|contact|asking|asked|about|interested"
+    r"|looking|e-?mail|phone|title|add-on)\b",
     re.IGNORECASE,
 )
 
@@ -505,9 +515,22 @@ def _company_segment(text: str, email: str) -> str | None:
             fuzz.ratio(re.sub(r"[^a-z0-9]", "", part.lower()), domain) >= 90
         ):
             candidates.append(part)  # typed in lower case ("acme robotics" for acmerobotics.ai): the domain says so
+    if not candidates and domain in FREE_MAIL:
+        # "new lead - northfield dental, contact mark.d@gmail.com": a free-mail address says nothing of the company;
+        # the first plain segment of a few words is its name
+        candidates = [
+            p.strip(" .?!")
+            for p in re.split(r"[,;:/\n?!]|\s+-\s+|\.\s", text)
+            if re.fullmatch(r"[a-z][\w&.'-]*(?:\s+[\w&.'-]+){0,3}", p.strip(" .?!"))
+            and not _NOT_COMPANY.search(p)
+            and not re.search(r"\d", p)
+        ][:1]
     if not candidates:
         return None
     return max(candidates, key=lambda c: fuzz.partial_ratio(re.sub(r"[^a-z0-9]", "", c.lower()), domain))
+
+
+FREE_MAIL = frozenset({"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "icloud", "aol", "proton", "protonmail"})
 
 
 def company_by_first_word(text: str, names: Names, *, fuzzy: bool = True) -> str | None:
@@ -573,6 +596,31 @@ def _filter_words(typed: str, session: Session) -> tuple[str, list[str]]:
         elif low not in PLAIN_WORDS:
             rest.append(word)
     return (" ".join(rest), said) if said else (typed, [])
+
+
+NAME_AS_TYPED = frozenset({"lookup_company", "get_lead_score", "score_lead"})
+"""Capabilities whose company is compared as typed (a name to look up, a lead's company): never asked about."""
+
+
+def _which_company(decision: Understanding, session: Session) -> Understanding | None:
+    """A company name several companies share ("birchleaf": Birchleaf Media, Birchleaf Medical): ask which one.
+
+    The same capability is offered for each company it may mean, so the answer is one click away and never a guess.
+    """
+    typed = decision.args.get("company")
+    if not typed or decision.tool is None or decision.tool in NAME_AS_TYPED:
+        return None
+    match = resolve_company(session, str(typed))
+    if match.status != "ambiguous" or len(match.candidates) < 2:
+        return None
+    label = _summary(decision.tool)
+    choices = [
+        Choice(label=f"{label}: {c.name}", tool=decision.tool, args={**decision.args, "company": c.name})
+        for c in match.candidates[:4]
+    ]
+    return Understanding(
+        intent="clarify", problem=f"Which “{typed}” do you mean?", choices=choices, confidence=decision.confidence
+    )
 
 
 def _company_span(typed: str, session: Session) -> str | None:
@@ -703,6 +751,13 @@ def unapplied_filters(
         accepted |= {"closing_from"}  # its period is the closed period
         if set(given.get("stages") or []) <= {"closedwon", "closedlost"}:
             accepted.add("stages")  # "won deals", "closed lost": what the metrics count
+    if "since" in accepted:
+        accepted.add("closing_from")  # "since nov 15", "in the last 2 weeks": a conversation search's start
+    if decision.tool in INSIGHT_TOOLS | {"search_objection_handling"} and set(given.get("stages") or []) <= {
+        "closedwon",
+        "closedlost",
+    }:
+        accepted.add("stages")  # "on won deals", "closed lost": the won and lost deals these read are their source
     if decision.tool == "get_reactivation_list" and set(given.get("stages") or []) <= {"closedlost"}:
         accepted.add("stages")  # "lost deals I could reopen": lost deals are what it lists
     missing = []
@@ -912,6 +967,8 @@ def understand(
     described = described_lead(text)
     if described is not None:  # a lead given in full (an e-mail and a company): score it, whatever the words
         return Understanding(intent="score_lead", tool="score_lead", args=described)
+    if ruled.intent == "call_summary" and SEARCH_MANY.search(low) and not ONE_CALL.search(low):
+        ruled = Understanding(intent="unknown")  # read by the conversation-search rule below
     if ruled.intent in OVERRIDABLE:
         # the newer rules read the words as typed: the typo-corrector knows only the router's keywords ("count" is
         # not a misspelt "counter")
@@ -952,6 +1009,9 @@ def understand(
         return _clarify(guess, text, names, company, today, session, extra=ruled.tool)
     ruled.confidence = guess.probability(ruled.tool)
     _fill_gaps(ruled, text, names, company, today, session)
+    which = _which_company(ruled, session)
+    if which is not None:
+        return which
     if ruled.tool in INSIGHT_TOOLS:
         ruled.args, not_taken = schema_args(ruled.tool, text, names, company, session, ruled.args)
         ruled.unapplied += not_taken

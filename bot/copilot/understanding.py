@@ -1132,7 +1132,7 @@ def _objection_route(text: str, fixed: str) -> Understanding:
         query = quoted.group(1)
     else:
         query = re.sub(
-            r"^.*?(?:how (?:do|should|can|would) (?:i|we) (?:handle|respond to|reply to|answer|counter|deal with|"
+            r"^.*?(?:how (?:(?:do|should|can|would) (?:i|we)|to) (?:handle|respond to|reply to|answer|counter|deal with|"
             r"push back on|overcome|address)|what (?:do|should|can) (?:i|we) say (?:when|if|to)|objection handling for|"
             r"\b(?:when|if) (?:they|the \w+|an? \w+|prospects?|buyers?|customers?) (?:say|says|said|tell us|tells us|"
             r"claims?|raises?)(?: that)?|"
@@ -1157,7 +1157,8 @@ def _objection_route(text: str, fixed: str) -> Understanding:
         ("integration", r"integrat|api|salesforce|implementation|migration|\berp\b|\bstack\b|work with (?:our|their)"),
         (
             "authority",
-            r"sign[- ]off|approval|procurement|boss|\bboard\b|legal|run (?:it|this|that) (?:by|past)"
+            r"sign[- ]off|approval|procurement|boss|\bboard\b|legal|run (?:it|this|that) (?:by|past)|authority"
+            r"|decision[- ]?maker|not the (?:one|person) who (?:decides|signs)"
             r"|check with (?:the |her |his |their )?(?:boss|cfo|ceo|cto|manager|team|legal)|buy-?in from",
         ),
         (
@@ -1169,6 +1170,7 @@ def _objection_route(text: str, fixed: str) -> Understanding:
         if re.search(pattern, fixed):
             category = cat
             break
+    category = category or slots.parse_objection_category(fixed)  # "privacy", "rival", "status quo" ...
     args: dict[str, Any] = {"query": query}
     if category:
         args["category"] = category
