@@ -48,6 +48,7 @@ from bot.copilot.understanding import (
 from store.models import Company
 from tools.capabilities import get_capability
 from tools.deals import resolve_company, resolve_company_strict
+from tools.parsing.numbers import NUMBER_WORDS
 from tools.parsing.periods import PERIOD_RE, parse_days, parse_period
 
 SURE = 0.55
@@ -214,6 +215,7 @@ SLOT_WORDS = {
     # meetings and people around the question ("pipeline review is at 3", "for my QBR deck"), never a company
     "review", "reviews", "sync", "standup", "deck", "qbr", "retro", "board", "boss", "manager", "worried", "why",
     "roles", "role", "senior", "someone", "somebody", "forward", "loop", "inherited", "another", "across", "right",
+    "many", "much", "number", "count", "total",
 }  # fmt: skip
 
 
@@ -685,6 +687,12 @@ def _fill_gaps(
         decision.args.pop("min_amount")
     if INCLUDE_CLOSED.search(low):
         decision.args["include_closed"] = True
+    if "company" not in decision.args and not decision.args.get("owners"):
+        # "how many swiftwood deals": a company named by part of its name is a filter, not dropped
+        target = _target_company(text, names, None)
+        segment = target and (slots.parse_segment(target, _known_segments(session)) or _filter_words(target, session)[1])
+        if target and not segment and resolve_company(session, target).status in ("exact", "fuzzy", "ambiguous"):
+            decision.args["company"] = target
     if not decision.args.get("stages") and "min_days_in_stage" not in decision.args and STAGE_AGE.search(low):
         days = parse_days(low)
         if days:
@@ -997,7 +1005,9 @@ def understand(
         if guess.top not in (NONE, HELP) and guess.confidence >= SURE and guess.margin >= SURE_MARGIN:
             choice = _choice(guess.top, text, names, company, today, session)
             if choice is not None:
-                return Understanding(intent=guess.top, tool=choice.tool, args=choice.args, confidence=guess.confidence)
+                chosen = Understanding(intent=guess.top, tool=choice.tool, args=choice.args, confidence=guess.confidence)
+                chosen.unapplied = unreflected_slots(chosen, text, names, today)
+                return chosen
         return _clarify(guess, text, names, company, today, session)
     if not guess.used_embedding and guess.top != ruled.tool and guess.probability(ruled.tool) < 2 * DOUBT:
         guess = model.guess(text, force_embedding=True)
@@ -1022,6 +1032,7 @@ def understand(
             )
     _known_segments(session)  # fills the cache the industry check reads
     ruled.unapplied = ruled.unapplied or unapplied_filters(ruled, text, names, company, today, _store_key(session))
+    ruled.unapplied += unreflected_slots(ruled, text, names, today, said=ruled.unapplied)
     unseen = unexplained_words(text, ruled, names, model.vocabulary)
     low_text = text.lower()
     for word in unseen:
@@ -1040,6 +1051,101 @@ def understand(
     if unseen:
         ruled.notes.append("Not used from your question: " + ", ".join(f"“{w}”" for w in unseen) + ".")
     return ruled
+
+
+MONEY = re.compile(
+    r"(?<![\w.])(?P<all>\$\s?(?P<n>\d+(?:[.,]\d+)*)\s*(?P<u>k|mm|m|bn|million|thousand)?"
+    r"|(?P<n2>\d+(?:[.,]\d+)*)\s*(?P<u2>k|mm|m|bn|million|thousand)\b)"
+)
+DAY_COUNT = re.compile(
+    r"(?<![\w$.])(?P<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty"
+    r"|couple of|few)[\s-]*\+?\s*(?:or more |plus )?(?:business |working |calendar )?"
+    r"(?P<u>days?|d|weeks?|wks?|months?|mos?)\b(?! ago\b)"
+)
+MONTH_DAY = re.compile(
+    r"\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[km%$])"
+    r"|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b"
+    r"|(?<![\d/:])(?P<m3>\d{1,2})/(?P<d3>\d{1,2})(?:/\d{2,4})?(?![\d/])"
+)
+PERIOD_WORD = re.compile(
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun"
+    r"|jul|aug|sept?|oct|nov|dec)\b|\b20\d{2}\b|\bq[1-4]\b|\bh[12]\b|\bhalf\b|\b(?:ytd|qtd|mtd|eom|eoq|eoy)\b"
+    r"|\b(?:this|last|next|past|previous|coming) (?:week|month|quarter|qtr|year)\b|\bend of\b|\bfy\s?'?\d{2,4}\b"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _date_args(args: dict[str, Any]) -> list[datetime | Any]:
+    from datetime import date as date_type
+
+    found = []
+    for key in ("closing_from", "closing_to", "closed_from", "closed_to", "since"):
+        value = args.get(key)
+        if isinstance(value, str):
+            try:
+                found.append(date_type.fromisoformat(value))
+            except ValueError:
+                continue
+        elif value is not None:
+            found.append(value)
+    return found
+
+
+def unreflected_slots(
+    decision: Understanding, text: str, names: Names, today: Any, said: list[str] | None = None
+) -> list[str]:
+    """Slot-bearing phrases of the question (an amount, a number of days, a date, a period, a stage) that the chosen
+    capability's arguments do not reflect, said with the answer so nothing the question asked is dropped silently.
+
+    A phrase counts as reflected when an argument carries its value: an amount as min/max amount or budget, a number of
+    days as days, days in stage, a look-back or the length of a date window, a day of a month as one of the dates.
+    """
+    if decision.tool is None:
+        return []
+    already = " ".join(said or [])  # what unapplied_filters said already ("an amount filter", "a period")
+    args = decision.args
+    low = text.lower()
+    out: list[str] = []
+    numbers = [float(v) for v in args.values() if isinstance(v, int | float) and not isinstance(v, bool)]
+    given = " ".join(str(v) for v in args.values()).lower()
+    for m in MONEY.finditer(low) if "amount" not in already else ():
+        number, unit = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
+        if number is None or (unit == "m" and re.match(r"\s*m\b", low[m.end() :])):
+            continue
+        value = float(number.replace(",", "")) * {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6,
+                                                   "bn": 1e9}.get(unit or "", 1.0)  # fmt: skip
+        if not any(abs(value - n) < 0.5 for n in numbers) and m.group(0).strip() not in given:
+            out.append(f"the amount {m.group(0).strip()}")
+    dates = _date_args(args)
+    spans = {abs((b - a).days) for a in dates for b in dates} | {abs((today - d).days) for d in dates}
+    for m in DAY_COUNT.finditer(low) if "days" not in already and "period" not in already else ():
+        n = NUMBER_WORDS.get(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+        if not n:
+            continue
+        unit = m.group("u")
+        days = n * (7 if unit.startswith("w") else 30 if unit.startswith("mo") else 1)
+        close = {days, days - 1, days + 1} | ({n * 28, n * 29, n * 31} if unit.startswith("mo") else set())
+        if not (close & {int(x) for x in numbers} or close & spans):
+            out.append(f"the number of days ({m.group(0).strip()})")
+    for m in MONTH_DAY.finditer(low):
+        mon = m.group("mon") or m.group("mon2")
+        month = _MONTHS.index(mon[:3]) + 1 if mon else int(m.group("m3"))
+        day = int(m.group("d") or m.group("d2") or m.group("d3"))
+        if not 1 <= month <= 12 or not 1 <= day <= 31:
+            continue
+        if not any(d.month == month and d.day == day for d in dates):
+            out.append(f"the date {m.group(0).strip()}")
+    cap = get_capability(decision.tool)
+    fields = set(cap.args_schema.model_fields) if cap else set()
+    dated = fields & {"closing_from", "closed_from", "since", "period", "days"}
+    window = any(args.get(k) for k in ("closing_from", "closed_from", "since", "period", "days"))
+    period = PERIOD_WORD.search(low)
+    if period and dated and not window and decision.tool != "get_my_day" and not out and "period" not in already:
+        out.append(f"the period ({period.group(0)})")
+    stages = parse_stages(low, names.stages)
+    if stages and "stages" in fields and not set(stages) <= set(args.get("stages") or []) and "stage" not in already:
+        out.append("the stage " + ", ".join(stages))
+    return out
 
 
 TEAM_ROLE_WORDS = frozenset({"member", "members", "mate", "mates", "lead", "leads", "manager", "managers"})
