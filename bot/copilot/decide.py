@@ -571,7 +571,7 @@ SINGLE_BIGGEST = re.compile(
 
 
 SLOT_ONLY = re.compile(
-    r"^(?:top|biggest|largest|under|below|less|than|over|above|between|and|to|by|amount|value|size|dollars|\$"
+    r"^(?:top|biggest|largest|under|below|less|than|over|above|between|btwn|btw|b/w|and|to|by|amount|value|size|dollars|\$"
     r"|[\d.,]+[km]?|k|m)$"
 )
 
@@ -794,14 +794,14 @@ def unapplied_filters(
             missing.append(f"an industry or region filter ({named[0]})")
     for key, label in FILTER_SLOTS.items():
         if key in given and key not in accepted and label not in missing:
-            if key == "company" and decision.tool in ("search_objection_handling",):
-                continue
+            if key in ("company", "stages") and decision.tool in ("search_objection_handling",):
+                continue  # "the decision maker objection" names no stage
             if (
                 key == "closing_from"
-                and decision.tool in ("get_my_day", "list_silent_deals", "get_lead_score")
+                and decision.tool in ("get_my_day", "list_silent_deals", "get_lead_score", "get_company_brief")
                 and not re.search(r"\bclos(?:e|es|ing)\b|\bclose date\b", low)
             ):
-                continue  # "today" / "this week" is how these are asked, not a filter
+                continue  # "today" / "this week" / "my call tomorrow" is how these are asked, not a filter
             own_window = decision.tool == "get_objections_this_week" or not OTHER_WINDOW.search(low)
             if key == "closing_from" and decision.tool in WINDOW_TOOLS and own_window:
                 continue  # the capability's own window ("objections this week", "forecast this month")
@@ -1058,9 +1058,9 @@ MONEY = re.compile(
     r"|(?P<n2>\d+(?:[.,]\d+)*)\s*(?P<u2>k|mm|m|bn|million|thousand)\b)"
 )
 DAY_COUNT = re.compile(
-    r"(?<![\w$.])(?P<n>\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty"
-    r"|couple of|few)[\s-]*\+?\s*(?:or more |plus )?(?:business |working |calendar )?"
-    r"(?P<u>days?|d|weeks?|wks?|months?|mos?)\b(?! ago\b)"
+    r"(?<![\w$.])(?:(?P<n>\d{1,4})[\s-]*|(?P<w>a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen"
+    r"|twenty|thirty|couple of|few)[\s-]+)\+?\s*(?:or more |plus )?(?:business |working |calendar )?"
+    r"(?P<u>days?|weeks?|wks?|months?|mos?)\b(?! ago\b)|(?<![\w$.])(?P<nd>\d{1,4})\s*\+?\s*d\b"
 )
 MONTH_DAY = re.compile(
     r"\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[km%$])"
@@ -1119,10 +1119,10 @@ def unreflected_slots(
     dates = _date_args(args)
     spans = {abs((b - a).days) for a in dates for b in dates} | {abs((today - d).days) for d in dates}
     for m in DAY_COUNT.finditer(low) if "days" not in already and "period" not in already else ():
-        n = NUMBER_WORDS.get(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+        n = int(m.group("n") or m.group("nd") or 0) or NUMBER_WORDS.get(m.group("w") or "")
         if not n:
             continue
-        unit = m.group("u")
+        unit = m.group("u") or "d"
         days = n * (7 if unit.startswith("w") else 30 if unit.startswith("mo") else 1)
         close = {days, days - 1, days + 1} | ({n * 28, n * 29, n * 31} if unit.startswith("mo") else set())
         if not (close & {int(x) for x in numbers} or close & spans):

@@ -29,7 +29,7 @@ def _money(number: str, unit: str | None) -> float:
 
 
 _RANGE = re.compile(
-    r"(?:between|btwn|betwen|b/w|from)\s*\$?\s*" + _NUM.format("a") + r"\s*(?:and|to|-|–)\s*\$?\s*" + _NUM.format("b") + r"\b"
+    r"(?:between|btwn|betwen|b/w|btw(?=\s*\$?\d)|from)\s*\$?\s*" + _NUM.format("a") + r"\s*(?:and|to|-|–)\s*\$?\s*" + _NUM.format("b") + r"\b"
     r"|\$?" + _NUM.format("c") + r"\s*(?:-|–|to)\s*\$?\s*" + _NUM.format("d") + r"\b"
 )
 _CEILING = re.compile(

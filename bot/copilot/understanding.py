@@ -485,6 +485,32 @@ def _without_context(text: str, names: Names) -> tuple[str, list[str]]:
     return CONTEXT_PHRASES.sub(drop, text), removed
 
 
+_INTERNAL_MEETING = re.compile(
+    r"\b(?:qbr|deck|slides?|1:1|1-1|one[- ]on[- ]ones?|1-on-1|sync|standup|stand-up|reviews?|retro|board meeting"
+    r"|forecast call|week)\b"
+)
+
+
+def intent_context_free(text: str, names: Names) -> str:
+    """The question without the context that says nothing of what is asked: the asker's boss, an internal meeting,
+    a meeting with a colleague ("before my call with jamal, what are my biggest deals" is not a pre-call brief).
+
+    A meeting with anyone else ("prep me for my call with acme") stays: it is what a brief is asked for.
+    """
+    firsts = {full.lower().split()[0] for _i, full, _t in names.owners}
+
+    def drop(m: re.Match[str]) -> str:
+        who = m.group("who") or m.group("asker")
+        phrase = m.group(0)
+        if m.group("asker"):
+            return " " if who in firsts else phrase
+        if who in firsts or re.match(rf"(?:my|our) {_BOSS}", phrase) or _INTERNAL_MEETING.search(phrase):
+            return " "
+        return phrase
+
+    return CONTEXT_PHRASES.sub(drop, text)
+
+
 THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers|he's|she's)\b")
 NOT_NAMES = frozenset(
     {"email", "emails", "emailed", "review", "reviews", "worried", "board", "still", "coach", "marketing", "market",
@@ -602,6 +628,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"\bodds\b|\blikelihood\b|\bchances?\b|\bwin probability\b|\bprobability\b|\bwill we (?:win|close)\b"
         r"|\b(?:are|am) (?:we|i) (?:going to|likely to) (?:win|land|sign)\b|\b(?:we|i)'?ll (?:win|land)\b"
         r"|\bcan (?:we|i) (?:still )?win\b(?! (?:against|vs|versus|back))"
+        r"|^(?:do you think |so )?will (?!we\b|i\b|any\b|the deals\b|deals\b)[a-z0-9&.' -]{0,40}?\s(?:deal )?(?:sign|close"
+        r"|come through|convert)\b(?! (?:this|next|by|before|in)\b)"
         r"|\blikely (?:to )?(?:close|win|sign)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)",
     ),
     (
@@ -800,6 +828,8 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:losing|lose|lost|get lost|getting lost)\b|\bloss reasons?\b|\bwhy (?:we|i) lose\b"
             r"|\breasons? (?:we|i|deals) (?:lose|lost|are lost)"
             r"|\breasons?\b[^?]{0,40}\b(?:losing|lose|lost|closed[- ]lost)\b(?! deals? (?:worth|to|we could))"
+            r"|\bwhy (?:do|did|does|are|were|have)\b[^?]{0,30}\b(?:deals|opps)\b[^?]{0,20}\b(?:end up|go|get|got|are|were"
+            r"|being|been) (?:closed[- ])?lost\b"
             r"|\b(?:closed[- ]lost|loss|lost[- ]deals?) (?:analysis|review|post[- ]?mortem|breakdown|themes|patterns)"
             r"|\bwhy (?:did|do|were|are) (?:my |our |the )?(?:deals|opps) (?:get |getting )?lost\b"
             r"|\bwhat (?:makes|made) us lose\b|\bwhere (?:are|do) we losing\b"
@@ -960,7 +990,7 @@ def route(
             problem="I can't change the CRM: the copilot only reads. Changes go through HubSpot, or through a draft "
             "you approve.",
         )
-    intent = detect_intent(intent_text)
+    intent = detect_intent(intent_context_free(intent_text, names))
 
     # A company named with a bare question ("Acme?", "Acme Corp status") is a "latest on".
     if intent is None and company and len(company_remainder(text, set()).split()) <= len(company.split()):
