@@ -201,3 +201,103 @@ def test_a_bare_company_name_asks_what_about_it(ws):
     offered = {c.tool for c in decision.choices}
     assert decision.tool is None and offered >= {"get_latest_on_company", "get_company_brief"}
     assert decide(ws, "Acme Corp?").tool == "get_latest_on_company"
+
+
+# --- issue 14, dev sets F-H: amount ranges, periods, dates, shorthand -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("deals btwn 25k and 100k closing in jan", (25_000.0, 100_000.0)),
+        ("opps btw 20k and 60k", (20_000.0, 60_000.0)),
+        ("deals b/w $10k and $40k", (10_000.0, 40_000.0)),
+    ],
+)
+def test_amount_ranges_typed_in_shorthand(text, bounds):
+    assert slots.parse_amount_range(text) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("how many 100k+ deals closing before end of q", TODAY, date(2026, 12, 31)),
+        ("deals closing before the end of this quarter", TODAY, date(2026, 12, 31)),
+        ("deals closing in the first half of next year", date(2027, 1, 1), date(2027, 6, 30)),
+        ("deals closing in h2 2027", date(2027, 7, 1), date(2027, 12, 31)),
+        ("deals closing in 2027", date(2027, 1, 1), date(2027, 12, 31)),
+    ],
+)
+def test_closing_periods_a_quarter_end_a_half_and_a_year(text, start, end):
+    assert parse_period(text, TODAY)[:2] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("megan's win rate in the first half of the year", date(2026, 1, 1), date(2026, 6, 30)),
+        ("what did we book in h1", date(2026, 1, 1), date(2026, 6, 30)),
+        ("total won in 2025", date(2025, 1, 1), date(2025, 12, 31)),
+        ("win rate h2 2025", date(2025, 7, 1), date(2025, 12, 31)),
+    ],
+)
+def test_closed_periods_a_half_and_a_year_face_the_past(text, start, end):
+    assert slots.parse_closed_period(text, TODAY)[:2] == (start, end)
+
+
+def test_a_year_is_a_period_and_an_amount_is_not():
+    assert parse_period("deals closing during 2027", TODAY)[:2] == (date(2027, 1, 1), date(2027, 12, 31))
+    assert parse_period("deals over 2500", TODAY) is None
+    assert parse_period("deals worth 2025k", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("any notes mentioning a budget freeze since nov 15?", date(2026, 11, 15)),
+        ("emails since 3rd oct about pricing", date(2026, 10, 3)),
+        ("calls since dec 20", date(2025, 12, 20)),  # not yet come this year: last year's
+    ],
+)
+def test_since_reads_a_month_and_its_day(text, day):
+    assert slots.parse_since(text, TODAY) == day
+
+
+def test_shorthand_is_expanded_before_reading():
+    from bot.copilot.understanding import _normalise
+
+    assert _normalise("# of deals closing this month") == "number of deals closing this month"
+    assert _normalise("which deals r closing, incl. won") == "which deals are closing, including won"
+    assert _normalise("howd the acme lead score") == "how did the acme lead score"
+
+
+@pytest.mark.parametrize(
+    ("text", "included"),
+    [
+        ("all acme deals including closed ones", True),
+        ("how many deals has tyler got in total, won and lost included", True),
+        ("every initech deal, open and closed", True),
+        ("how many deals closed last month, won and lost together", False),
+        ("closed won deals", False),
+    ],
+)
+def test_include_closed_phrases(text, included):
+    from bot.copilot.understanding import INCLUDE_CLOSED
+
+    assert bool(INCLUDE_CLOSED.search(text)) is included
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("sdr handed me the inbound lead from cedarpoint financial, how does it score?", "cedarpoint financial"),
+        ("how good is the ucla lead", "ucla"),
+        ("rate the vectorvale foods inbound", "vectorvale foods"),
+        ("show me the newest inbound leads and their scores", None),
+        ("marketing says a bunch of inbound leads came in, show me the newest ones and how they score", None),
+    ],
+)
+def test_a_leads_company_is_read_from_the_phrase(text, company):
+    from bot.copilot.understanding import lead_company
+
+    assert lead_company(text) == company

@@ -454,3 +454,125 @@ def test_winning_when_an_objection_comes_up_is_the_objection_map(ws, settings, t
     a = ask(ws, settings, text)
     assert a.tool_calls and a.tool_calls[0][0] == "get_objection_map", to_text(a.reply)
     assert a.tool_calls[0][1].get("category") == category
+
+
+# --- issue 14, dev sets F-H: families of phrasings, context around a question, no silent drops ---------------------
+
+
+def decide_q(ws, question):
+    from bot.copilot.decide import understand
+
+    engine, _ids = ws
+    with Session(engine) as s:
+        return understand(question, session=s, now=fx.NOW, tz="America/New_York")
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("all acme deals incl closed ones", "search_deals", {"company": "acme", "include_closed": True}),
+        ("how many globex deals have we had, won and lost included", "count_deals",
+         {"company": "Globex", "include_closed": True}),
+        ("how many of sam's deals have been stuck in the same stage for 60+ days", "count_deals",
+         {"owners": ["Sam Patel"], "min_days_in_stage": 60}),
+        ("deals where the contracts been out 30+ days", "search_deals",
+         {"stages": ["contractsent"], "min_days_in_stage": 30}),
+        ("biggest 10 deals in the pipe", "search_deals", {"limit": 10}),
+        ("total open pipeline per stage, count and $", "summarize_pipeline", {"by": "stage"}),
+        ("what account does 'birchleaf' refer to", "lookup_company", {"company": "birchleaf"}),
+        ("which company is birchleaf?", "lookup_company", {"company": "birchleaf"}),
+        ("check the name greenfield - which company is that", "lookup_company", {"company": "greenfield"}),
+        ("competitor objections: answered vs deflected, how do we do", "get_objection_map",
+         {"category": "competitor"}),
+        ("when security objections get raised on calls do we usually still win?", "get_objection_map",
+         {"category": "security"}),
+        ("integration objection - what do our reps say when it came up on won deals?", "search_objection_handling",
+         {"category": "integration"}),
+        ("how to handle an authority objection", "search_objection_handling", {"category": "authority"}),
+        ("top reasons deals go closed lost", "get_loss_reasons", {}),
+        ("are we gonna win globex", "get_deal_odds", {"company": "Globex"}),
+        ("what should i tackle first this morning", "get_my_day", {"owners": ["me"]}),
+        ("meetings + overdue tasks for me today?", "get_my_day", {"owners": ["me"]}),
+        ("any calls where someone mentioned a budget freeze since nov 15", "search_conversations",
+         {"kinds": ["call"], "since": "2026-11-15"}),
+        ("find call transcripts where buyers brought up datapilot", "search_conversations", {"kinds": ["call"]}),
+        ("last call w/ acme - pains, objections, next steps?", "get_call_summary", {"company": "acme"}),
+        ("november wins for the enterprise team - how many deals was that?", "get_closed_deal_metrics",
+         {"metric": "won_count", "closed_from": "2026-11-01"}),
+        ("silent 21 - just mine", "list_silent_deals", {"days": 21, "owners": ["me"]}),
+        ("library security", "search_objection_handling", {"category": "security"}),
+    ],
+)  # fmt: skip
+def test_dev_set_families(ws, text, tool, args):
+    decision = decide_q(ws, text)
+    assert decision.tool == tool and not decision.choices, decision
+    assert {k: decision.args.get(k) for k in args} == args, decision.args
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        ("my boss wants a list of every open deal worth $1.2M or more, can u pull that", None),
+        ("hey, before my 2pm call with morgan can you pull every deal sam has closing this month?", ["Sam Patel"]),
+        ("quick one for my QBR deck - how many deals does sam have closing this quarter?", ["Sam Patel"]),
+        ("morgan asked me how many deals sam has closing this month, can you count them", ["Sam Patel"]),
+        ("sam is out sick and asked me to cover for him, what's on his plate today?", ["Sam Patel"]),
+        ("1:1 with sam tomorrow, how's he tracking vs the team and what should i coach him on", ["Sam Patel"]),
+    ],
+)
+def test_context_around_a_question_names_no_owner(ws, text, owners):
+    decision = decide_q(ws, text)
+    assert decision.tool is not None, decision
+    assert decision.args.get("owners") == owners, decision.args
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "push the globex close date to jan 15",
+        "reassign the initech opp to sam",
+        "acme just agreed to terms, can you move the acme deal to contract sent for me?",
+    ],
+)
+def test_writes_typed_after_a_clause_or_with_push_are_refused(ws, text):
+    decision = decide_q(ws, text)
+    assert decision.tool is None and "only reads" in (decision.problem or "")
+
+
+@pytest.mark.parametrize("text", ["list of commands?", "how does this bot work", "which commands do you support"])
+def test_help_phrasings(ws, text):
+    assert decide_q(ws, text).intent == "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("deals closing before jan 15", "the date jan 15"),
+        ("win rate in fy25", "the period (fy25)"),
+        ("90-day win rate", "the number of days (90-day)"),
+    ],
+)
+def test_a_slot_phrase_the_arguments_do_not_reflect_is_unapplied(ws, text, said):
+    decision = decide_q(ws, text)
+    assert decision.tool is not None and said in decision.unapplied, decision
+
+
+def test_reflected_slot_phrases_are_not_unapplied(ws):
+    for text in ("deals btwn 25k and 100k closing in jan", "notes about pricing since nov 15",
+                 "deals stuck 2+ weeks in negotiation", "win rate last 90 days"):  # fmt: skip
+        decision = decide_q(ws, text)
+        assert decision.tool is not None and decision.unapplied == [], (text, decision)
+
+
+def test_a_name_several_companies_share_is_asked_about(ws):
+    from store.models import Company
+
+    engine, _ids = ws
+    with Session(engine) as s:
+        s.add_all([Company(name="Birchleaf Media", domain="bm.example"), Company(name="Birchleaf Medical",
+                                                                                 domain="bmed.example")])
+        s.commit()
+    decision = decide_q(ws, "latest on birchleaf")
+    assert decision.tool is None and decision.intent == "clarify"
+    assert {c.args["company"] for c in decision.choices} == {"Birchleaf Media", "Birchleaf Medical"}
+    assert {c.tool for c in decision.choices} == {"get_latest_on_company"}

@@ -97,6 +97,7 @@ CONVERSATION_RE = re.compile(
     r"\b(?:about|mentioning|regarding)\b|\bquotes? (?:about|on|from)\b|\bwho (?:talked|spoke|asked) about\b"
     r"|\bwhere did\b[^?]*\b(?:come up|mention)|\btalk of\b|\bwho mentioned\b|\bbrought up\b|\bbring up\b"
     r"|\b(?:emails?|notes?|calls?) mentioning\b"
+    r"|^(?:\w+ ){0,2}(?:e-?mails?|notes?|transcripts?|conversations?|calls?) (?:about|regarding|mentioning)\b"
     r"|\b(?:calls?|emails?|notes?|transcripts?|conversations?|threads?|meetings?)\b[^?]*\b(?:where|in which|that|when)\b"
     r"[^?]*\b(?:mention(?:ed|s)?|brought up|bring up|raised?|talked about|talks about|said|asked about|came up"
     r"|complained)\b"

@@ -129,6 +129,7 @@ FILLER = {
     "pulled", "together", "put", "grab", "good", "bad", "worth", "quality", "should", "meet",
     "raise", "raised", "mention", "mentioned", "bring", "brought", "objection", "objections", "concern", "concerns",
     "their", "them", "they", "those", "these", "open", "find", "search",
+    "pains", "pain", "steps", "step", "points", "issues", "risks",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
@@ -890,6 +891,8 @@ def route_insight(text: str, low: str) -> Understanding | None:
             continue
         if tool == "get_objections_this_week" and ONE_CALL.search(low):
             continue  # "what objections did they raise on our last call" asks about that call
+        if tool in ("get_pain_points", "get_objections_this_week") and LAST_CALL.search(low):
+            continue  # "last call w/ acme - pains, objections, next steps?": that call's summary
         if tool == "get_objections_this_week" and (HANDLED.search(low) or STILL_WIN.search(low)):
             continue  # "what do our reps say when it came up on won deals": handling; "do we still win": the map
         if tool != "get_battle_card" and TOPIC_SEARCH.search(low):
