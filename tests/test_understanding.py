@@ -558,10 +558,10 @@ def test_a_slot_phrase_the_arguments_do_not_reflect_is_unapplied(ws, text, said)
 
 
 def test_reflected_slot_phrases_are_not_unapplied(ws):
-    for text in ("deals btwn 25k and 100k closing in jan", "notes about pricing since nov 15",
-                 "deals stuck 2+ weeks in negotiation", "win rate last 90 days"):  # fmt: skip
-        decision = decide_q(ws, text)
-        assert decision.tool is not None and decision.unapplied == [], (text, decision)
+    for question in ("deals btwn 25k and 100k closing in jan", "notes about pricing since nov 15",
+                     "deals stuck 2+ weeks in negotiation", "win rate last 90 days"):  # fmt: skip
+        decision = decide_q(ws, question)
+        assert decision.tool is not None and decision.unapplied == [], (question, decision)
 
 
 def test_a_name_several_companies_share_is_asked_about(ws):
@@ -569,8 +569,12 @@ def test_a_name_several_companies_share_is_asked_about(ws):
 
     engine, _ids = ws
     with Session(engine) as s:
-        s.add_all([Company(name="Birchleaf Media", domain="bm.example"), Company(name="Birchleaf Medical",
-                                                                                 domain="bmed.example")])
+        s.add_all(
+            [
+                Company(name="Birchleaf Media", domain="bm.example"),
+                Company(name="Birchleaf Medical", domain="bmed.example"),
+            ]
+        )
         s.commit()
     decision = decide_q(ws, "latest on birchleaf")
     assert decision.tool is None and decision.intent == "clarify"

@@ -36,6 +36,7 @@ from bot.copilot.understanding import (
     Understanding,
     _corrected,
     _normalise,
+    _objection_route,
     company_remainder,
     find_company_mention,
     find_owners,
@@ -86,7 +87,8 @@ MY_DAY_RE = re.compile(
     r"|\bon (?:the |our )?(?:team \w+'s|\w+ team's) plate\b|\b(?:have|has|got) going on today\b"
     r"|\bon (?:his|her|their) plate\b|\bwhat should i (?:tackle|hit|start with|knock out|handle|do)(?: first)?\b"
     r"|\bwhat(?:'s| has| does| is)? \w+(?: \w+)? (?:got|have|has)(?: going on| on)? (?:today|this morning)\b"
-    r"|\boverdue (?:tasks?|to-?dos?|follow[- ]?ups?)\b|\b(?:meetings?|tasks?|to-?dos?)\b[^?]{0,40}\b(?:today|this morning)\b"
+    r"|\boverdue (?:tasks?|to-?dos?|follow[- ]?ups?)\b"
+    r"|\b(?:meetings?|tasks?|to-?dos?)\b[^?]{0,40}\b(?:today|this morning)\b"
     r"|\bneed to (?:handle|do|tackle|get done|take care of|deal with|get to)\b[^?]*\btoday\b"
 )
 CONVERSATION_RE = re.compile(
@@ -98,7 +100,8 @@ CONVERSATION_RE = re.compile(
     r"|\bwhere did\b[^?]*\b(?:come up|mention)|\btalk of\b|\bwho mentioned\b|\bbrought up\b|\bbring up\b"
     r"|\b(?:emails?|notes?|calls?) mentioning\b"
     r"|^(?:\w+ ){0,2}(?:e-?mails?|notes?|transcripts?|conversations?|calls?) (?:about|regarding|mentioning)\b"
-    r"|\b(?:calls?|emails?|notes?|transcripts?|conversations?|threads?|meetings?)\b[^?]*\b(?:where|in which|that|when)\b"
+    r"|\b(?:calls?|emails?|notes?|transcripts?|conversations?|threads?|meetings?)\b[^?]*"
+    r"\b(?:where|in which|that|when)\b"
     r"[^?]*\b(?:mention(?:ed|s)?|brought up|bring up|raised?|talked about|talks about|said|asked about|came up"
     r"|complained)\b"
 )
@@ -184,10 +187,13 @@ HANDLING = re.compile(
     r"|says|said|pushback)\b"
 )
 """Words asking what to say: with a competitor named, the objection library answers, not the battle card."""
-BRIEF_ASKED = re.compile(r"\b(?:prep|pre-call|precall) brief\b|\bbrief (?:me|on)\b|\bone[- ]?pager\b|\bput together a brief\b")
+BRIEF_ASKED = re.compile(
+    r"\b(?:prep|pre-call|precall) brief\b|\bbrief (?:me|on)\b|\bone[- ]?pager\b|\bput together a brief\b"
+)
 """A brief asked for by name: the stakeholders it lists are part of it, not a deal-facts question."""
 FACTS_GUARD = re.compile(
-    r"\bhow (?:do|should|can) (?:i|we)\b|\bsays?\b|\bsaid\b|^(?:please |pls |can you |could you )?e-?mail\b|\be-?mail (?:to|them|him|her|the)\b"
+    r"\bhow (?:do|should|can) (?:i|we)\b|\bsays?\b|\bsaid\b|^(?:please |pls |can you |could you )?e-?mail\b"
+    r"|\be-?mail (?:to|them|him|her|the)\b"
     r"|\bin (?:the|an|their|that|this) e-?mail\b|\bsend\b"
 )
 
@@ -369,7 +375,8 @@ def newer_capability(
             return Understanding(intent="lookup_company", tool="lookup_company", args={"company": name})
     quoted = LOOKUP_QUOTED.search(text)
     if quoted and LOOKUP_CUE.search(low):
-        return Understanding(intent="lookup_company", tool="lookup_company", args={"company": quoted.group("x").strip()})
+        name = quoted.group("x").strip()
+        return Understanding(intent="lookup_company", tool="lookup_company", args={"company": name})
     bare = LOOKUP_BARE.search(text.strip())
     if bare:
         name = next(g for g in bare.groups() if g).strip(" ?'\".")
@@ -533,7 +540,10 @@ def _company_segment(text: str, email: str) -> str | None:
     return max(candidates, key=lambda c: fuzz.partial_ratio(re.sub(r"[^a-z0-9]", "", c.lower()), domain))
 
 
-FREE_MAIL = frozenset({"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "icloud", "aol", "proton", "protonmail"})
+FREE_MAIL = frozenset(
+    {"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "icloud", "aol", "proton", "protonmail"}
+)
+"""Mail domains that say nothing of the lead's company."""
 
 
 def company_by_first_word(text: str, names: Names, *, fuzzy: bool = True) -> str | None:
@@ -691,7 +701,8 @@ def _fill_gaps(
     if "company" not in decision.args and not decision.args.get("owners"):
         # "how many swiftwood deals": a company named by part of its name is a filter, not dropped
         target = _target_company(text, names, None)
-        segment = target and (slots.parse_segment(target, _known_segments(session)) or _filter_words(target, session)[1])
+        known = _known_segments(session)
+        segment = target and (slots.parse_segment(target, known) or _filter_words(target, session)[1])
         if target and not segment and resolve_company(session, target).status in ("exact", "fuzzy", "ambiguous"):
             decision.args["company"] = target
     if not decision.args.get("stages") and "min_days_in_stage" not in decision.args and STAGE_AGE.search(low):
@@ -924,10 +935,8 @@ def subcommand_reading(question: str, session: Session, names: Names) -> Underst
             value = owners[0]
     elif sub.arg == "query":
         if cap.name == "search_objection_handling":
-            from bot.copilot.understanding import _objection_route
-
-            found = _objection_route(rest, rest.lower())  # "library security": its category too
-            return Understanding(intent=cap.name, tool=cap.name, args={**sub.defaults, **found.args})
+            library = _objection_route(rest, rest.lower())  # "library security": its category too
+            return Understanding(intent=cap.name, tool=cap.name, args={**sub.defaults, **library.args})
         value = rest
     elif sub.arg == "competitor":
         value = slots.parse_competitor(rest, known_competitors(session))
@@ -1006,7 +1015,9 @@ def understand(
         if guess.top not in (NONE, HELP) and guess.confidence >= SURE and guess.margin >= SURE_MARGIN:
             choice = _choice(guess.top, text, names, company, today, session)
             if choice is not None:
-                chosen = Understanding(intent=guess.top, tool=choice.tool, args=choice.args, confidence=guess.confidence)
+                chosen = Understanding(
+                    intent=guess.top, tool=choice.tool, args=choice.args, confidence=guess.confidence
+                )
                 chosen.unapplied = unreflected_slots(chosen, text, names, today)
                 return chosen
         return _clarify(guess, text, names, company, today, session)
@@ -1038,7 +1049,8 @@ def understand(
     low_text = text.lower()
     for word in unseen:
         owner_like = (
-            rf"(?<!the )\bteam {re.escape(word)}\b|\b{re.escape(word)}'s (?:deals|pipeline|pipe|book|accounts|opps|day|plate)\b"
+            rf"(?<!the )\bteam {re.escape(word)}\b"
+            rf"|\b{re.escape(word)}'s (?:deals|pipeline|pipe|book|accounts|opps|day|plate)\b"
             rf"|\b(?:does|has|is) {re.escape(word)} (?:have|got|working|doing)\b"
         )
         if word not in TEAM_ROLE_WORDS and re.search(owner_like, low_text):
@@ -1095,8 +1107,10 @@ def _date_args(args: dict[str, Any]) -> list[datetime | Any]:
 def unreflected_slots(
     decision: Understanding, text: str, names: Names, today: Any, said: list[str] | None = None
 ) -> list[str]:
-    """Slot-bearing phrases of the question (an amount, a number of days, a date, a period, a stage) that the chosen
-    capability's arguments do not reflect, said with the answer so nothing the question asked is dropped silently.
+    """Slot-bearing phrases of the question the chosen capability's arguments do not reflect (said, never dropped).
+
+    The phrases: an amount, a number of days, a day of a month, a period, a stage; said with the answer so nothing
+    the question asked is dropped silently.
 
     A phrase counts as reflected when an argument carries its value: an amount as min/max amount or budget, a number of
     days as days, days in stage, a look-back or the length of a date window, a day of a month as one of the dates.

@@ -29,7 +29,11 @@ def _money(number: str, unit: str | None) -> float:
 
 
 _RANGE = re.compile(
-    r"(?:between|btwn|betwen|b/w|btw(?=\s*\$?\d)|from)\s*\$?\s*" + _NUM.format("a") + r"\s*(?:and|to|-|–)\s*\$?\s*" + _NUM.format("b") + r"\b"
+    r"(?:between|btwn|betwen|b/w|btw(?=\s*\$?\d)|from)\s*\$?\s*"
+    + _NUM.format("a")
+    + r"\s*(?:and|to|-|–)\s*\$?\s*"
+    + _NUM.format("b")
+    + r"\b"
     r"|\$?" + _NUM.format("c") + r"\s*(?:-|–|to)\s*\$?\s*" + _NUM.format("d") + r"\b"
 )
 _CEILING = re.compile(
@@ -303,7 +307,7 @@ _SINCE_DATE = re.compile(
 
 
 def parse_since(text: str, today: date) -> date | None:
-    """Read the start of a conversation search: "since October", "since nov 15", "in the last 2 weeks", "since 11/1/2026".
+    """Read a conversation search's start: "since October", "since nov 15", "in the last 2 weeks", "since 11/1/2026".
 
     A month (and day) without a year is the last one gone by.
     """

@@ -459,7 +459,8 @@ _MEETING = (
 )
 CONTEXT_PHRASES = re.compile(
     rf"\b(?:my|our) {_BOSS}(?:'s)?\b"
-    rf"|(?:\b(?:my|our|the|a|first|next) |^)(?:\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)?\s+|monday |tuesday |wednesday |thursday "
+    rf"|(?:\b(?:my|our|the|a|first|next) |^)(?:\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)?\s+|monday |tuesday |wednesday "
+    rf"|thursday "
     rf"|friday |weekly |quarterly |next |first )?{_MEETING}\b(?:\s+(?:with|w) (?P<who>[a-z]+))?"
     rf"|\b(?:prepping|planning|prepare|preparing) (?:for )?my (?:week|day|month)\b"
     rf"|\b(?P<asker>[a-z]+) (?:asked|wants|wanted|needs|told|said|asks|pinged|messaged)(?: me| us)?\b"
@@ -493,8 +494,9 @@ _INTERNAL_MEETING = re.compile(
 
 
 def intent_context_free(text: str, names: Names) -> str:
-    """The question without the context that says nothing of what is asked: the asker's boss, an internal meeting,
-    a meeting with a colleague ("before my call with jamal, what are my biggest deals" is not a pre-call brief).
+    """The question without context that says nothing of what is asked (the boss, an internal or colleague's meeting).
+
+    "before my call with jamal, what are my biggest deals" is not a pre-call brief.
 
     A meeting with anyone else ("prep me for my call with acme") stays: it is what a brief is asked for.
     """
@@ -629,7 +631,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"\bodds\b|\blikelihood\b|\bchances?\b|\bwin probability\b|\bprobability\b|\bwill we (?:win|close)\b"
         r"|\b(?:are|am) (?:we|i) (?:going to|likely to) (?:win|land|sign)\b|\b(?:we|i)'?ll (?:win|land)\b"
         r"|\bcan (?:we|i) (?:still )?win\b(?! (?:against|vs|versus|back))"
-        r"|^(?:do you think |so )?will (?!we\b|i\b|any\b|the deals\b|deals\b)[a-z0-9&.' -]{0,40}?\s(?:deal )?(?:sign|close"
+        r"|^(?:do you think |so )?will (?!we\b|i\b|any\b|the deals\b|deals\b)[a-z0-9&.' -]{0,40}?\s(?:deal )?"
+        r"(?:sign|close"
         r"|come through|convert)\b(?! (?:this|next|by|before|in)\b)"
         r"|\blikely (?:to )?(?:close|win|sign)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)",
     ),
@@ -795,7 +798,8 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bwhen\b[^?]*\b(?:comes? up|gets? raised|is raised|brought up|is mentioned)\b[^?]*"
             r"\b(?:do|did) we (?:still )?win\b"
             # "competitor objections: answered vs deflected", "security objections... do we usually still win?"
-            r"|\bobjections?\b[^?]*\b(?:answered|addressed)\b[^?]*\b(?:vs\.?|versus|or|instead of) (?:deflect|dodg|ignor)"
+            r"|\bobjections?\b[^?]*\b(?:answered|addressed)\b[^?]*\b(?:vs\.?|versus|or|instead of) "
+            r"(?:deflect|dodg|ignor)"
             r"|\bobjections?\b[^?]*\b(?:do|did|can|would) we (?:usually |still |ever |typically |actually |often )*"
             r"(?:win|close)\b(?!\s+(?:against|vs|versus)\b)"
             r"|\bhow often\b[^?]*\b(?:comes? up|came up|raised|brought up|mentioned)\b[^?]*\b(?:win|won|lose|lost)\b"
@@ -829,7 +833,8 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:losing|lose|lost|get lost|getting lost)\b|\bloss reasons?\b|\bwhy (?:we|i) lose\b"
             r"|\breasons? (?:we|i|deals) (?:lose|lost|are lost)"
             r"|\breasons?\b[^?]{0,40}\b(?:losing|lose|lost|closed[- ]lost)\b(?! deals? (?:worth|to|we could))"
-            r"|\bwhy (?:do|did|does|are|were|have)\b[^?]{0,30}\b(?:deals|opps)\b[^?]{0,20}\b(?:end up|go|get|got|are|were"
+            r"|\bwhy (?:do|did|does|are|were|have)\b[^?]{0,30}\b(?:deals|opps)\b[^?]{0,20}"
+            r"\b(?:end up|go|get|got|are|were"
             r"|being|been) (?:closed[- ])?lost\b"
             r"|\b(?:closed[- ]lost|loss|lost[- ]deals?) (?:analysis|review|post[- ]?mortem|breakdown|themes|patterns)"
             r"|\bwhy (?:did|do|were|are) (?:my |our |the )?(?:deals|opps) (?:get |getting )?lost\b"
@@ -1053,7 +1058,8 @@ def route(
     notes: list[str] = []
     if intent == "silent":
         days = parse_days(fixed)
-        bare = re.search(r"\b(?:silent|quiet|dark|ghost\w*|cold)\s+(?:for\s+)?(\d{1,3})\b(?!\s*(?:k\b|%|\$|deals?))", fixed)
+        bare = re.search(r"\b(?:silent|quiet|dark|ghost\w*|cold)\s+(?:for\s+)?(\d{1,3})\b(?!\s*(?:k\b|%|\$|deals?))",
+                         fixed)  # fmt: skip
         if days is None and bare:
             days = int(bare.group(1))  # "silent 21 - just mine": the command's days
         if days is None:
@@ -1117,8 +1123,10 @@ def route(
 _LEAD_END = r"(?=\s*(?:[,?.!;:]|\s[-–]\s|$|\s+(?:how|what|is|and|score[sd]?|any|look|looks|good|please|pls)\b))"
 LEAD_COMPANY = (
     re.compile(r"\b(?:lead|inbound|leads|form|submission)\s+(?:from|at|for|of)\s+(?P<c>[\w&.\-' ]+?)" + _LEAD_END),
-    re.compile(r"\b(?:the|that|this|a|our)\s+(?:new\s+|newest\s+|inbound\s+|latest\s+)*(?P<c>[\w&.\-' ]+?)\s+"
-               r"(?:lead|inbound|form|submission)\b(?!\s*leads?\b)"),
+    re.compile(
+        r"\b(?:the|that|this|a|our)\s+(?:new\s+|newest\s+|inbound\s+|latest\s+)*(?P<c>[\w&.\-' ]+?)\s+"
+        r"(?:lead|inbound|form|submission)\b(?!\s*leads?\b)"
+    ),
     re.compile(r"\b(?:score|scored|tier|rating|grade)\s+(?:for|of|on)\s+(?:the\s+)?(?P<c>[\w&.\-' ]+?)" + _LEAD_END),
 )
 NEWEST_LEADS = re.compile(
@@ -1165,7 +1173,8 @@ def _objection_route(text: str, fixed: str) -> Understanding:
         query = quoted.group(1)
     else:
         query = re.sub(
-            r"^.*?(?:how (?:(?:do|should|can|would) (?:i|we)|to) (?:handle|respond to|reply to|answer|counter|deal with|"
+            r"^.*?(?:how (?:(?:do|should|can|would) (?:i|we)|to) (?:handle|respond to|reply to|answer|counter"
+            r"|deal with|"
             r"push back on|overcome|address)|what (?:do|should|can) (?:i|we) say (?:when|if|to)|objection handling for|"
             r"\b(?:when|if) (?:they|the \w+|an? \w+|prospects?|buyers?|customers?) (?:say|says|said|tell us|tells us|"
             r"claims?|raises?)(?: that)?|"

@@ -1,5 +1,6 @@
-"""Periods and day counts in questions: "this quarter", "Q3", "next 30 days", "EOM", "in March", "first half of next
-year", "in 2027", "before end of q"; "5+ days", "a week".
+"""Periods and day counts in questions: "this quarter", "Q3", "next 30 days", "EOM", "in March"; "5+ days", "a week".
+
+Also "first half of next year", "in 2027", "before end of q".
 
 Periods are team-local dates; a month or quarter named without a year is the next one that has not ended.
 """
@@ -74,10 +75,8 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
     if m.group("half") or m.group("hh"):
         second = (m.group("half") or m.group("hh")) in ("second", "2nd", "h2")
         rel = m.group("hrel")
-        if m.group("hyear"):
-            year = int(m.group("hyear"))
-        else:
-            year = today.year + {"next": 1, "last": -1}.get(rel or "", 0)
+        shift = {"next": 1, "last": -1}.get(rel or "", 0)
+        year = int(m.group("hyear")) if m.group("hyear") else today.year + shift
         s, e = half_bounds(year, second)
         if rel in (None, "the") and not m.group("hyear") and e < today:
             s, e = half_bounds(year + 1, second)  # a half named without a year: the next one that has not ended
