@@ -212,6 +212,7 @@ def test_a_bare_company_name_asks_what_about_it(ws):
         ("deals btwn 25k and 100k closing in jan", (25_000.0, 100_000.0)),
         ("opps btw 20k and 60k", (20_000.0, 60_000.0)),
         ("deals b/w $10k and $40k", (10_000.0, 40_000.0)),
+        ("deals sub 10k", (None, 10_000.0)),
     ],
 )
 def test_amount_ranges_typed_in_shorthand(text, bounds):
@@ -226,6 +227,8 @@ def test_amount_ranges_typed_in_shorthand(text, bounds):
         ("deals closing in the first half of next year", date(2027, 1, 1), date(2027, 6, 30)),
         ("deals closing in h2 2027", date(2027, 7, 1), date(2027, 12, 31)),
         ("deals closing in 2027", date(2027, 1, 1), date(2027, 12, 31)),
+        ("how many deals close before year end", TODAY, date(2026, 12, 31)),
+        ("deals closing in the second quarter", date(2027, 4, 1), date(2027, 6, 30)),
     ],
 )
 def test_closing_periods_a_quarter_end_a_half_and_a_year(text, start, end):
@@ -239,6 +242,9 @@ def test_closing_periods_a_quarter_end_a_half_and_a_year(text, start, end):
         ("what did we book in h1", date(2026, 1, 1), date(2026, 6, 30)),
         ("total won in 2025", date(2025, 1, 1), date(2025, 12, 31)),
         ("win rate h2 2025", date(2025, 7, 1), date(2025, 12, 31)),
+        ("how many deals did we win in the first quarter", date(2026, 1, 1), date(2026, 3, 31)),
+        ("revenue since september", date(2026, 9, 1), TODAY),
+        ("how much have we closed since oct 1", date(2026, 10, 1), TODAY),
     ],
 )
 def test_closed_periods_a_half_and_a_year_face_the_past(text, start, end):

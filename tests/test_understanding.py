@@ -501,6 +501,12 @@ def decide_q(ws, question):
          {"metric": "won_count", "closed_from": "2026-11-01"}),
         ("silent 21 - just mine", "list_silent_deals", {"days": 21, "owners": ["me"]}),
         ("library security", "search_objection_handling", {"category": "security"}),
+        ("anything stuck for 2 weeks", "search_deals", {"min_days_in_stage": 14}),
+        ("what's the objection map say about timing", "get_objection_map", {"category": "timing"}),
+        ("do we lose more deals when budget comes up", "get_objection_map", {"category": "pricing"}),
+        ("is stark going to sign", "get_deal_odds", {"company": "Stark Industries"}),
+        ("give me my daily briefing", "get_my_day", {"owners": ["me"]}),
+        ("anything urgent for me today", "get_my_day", {"owners": ["me"]}),
     ],
 )  # fmt: skip
 def test_dev_set_families(ws, text, tool, args):
@@ -539,7 +545,9 @@ def test_writes_typed_after_a_clause_or_with_push_are_refused(ws, text):
     assert decision.tool is None and "only reads" in (decision.problem or "")
 
 
-@pytest.mark.parametrize("text", ["list of commands?", "how does this bot work", "which commands do you support"])
+@pytest.mark.parametrize(
+    "text", ["list of commands?", "how does this bot work", "which commands do you support", "show me what you can do"]
+)
 def test_help_phrasings(ws, text):
     assert decide_q(ws, text).intent == "help"
 

@@ -89,6 +89,8 @@ MY_DAY_RE = re.compile(
     r"|\bwhat(?:'s| has| does| is)? \w+(?: \w+)? (?:got|have|has)(?: going on| on)? (?:today|this morning)\b"
     r"|\boverdue (?:tasks?|to-?dos?|follow[- ]?ups?)\b"
     r"|\b(?:meetings?|tasks?|to-?dos?)\b[^?]{0,40}\b(?:today|this morning)\b"
+    r"|\bwhat do i need to know (?:about )?today\b|\b(?:anything|what'?s) urgent\b[^?]*\btoday\b"
+    r"|\bdaily (?:brief(?:ing)?|rundown|summary|digest|plan)\b"
     r"|\bneed to (?:handle|do|tackle|get done|take care of|deal with|get to)\b[^?]*\btoday\b"
 )
 CONVERSATION_RE = re.compile(
@@ -582,7 +584,8 @@ SINGLE_BIGGEST = re.compile(
 
 
 SLOT_ONLY = re.compile(
-    r"^(?:top|biggest|largest|under|below|less|than|over|above|between|btwn|btw|b/w|and|to|by|amount|value|size|dollars|\$"
+    r"^(?:top|biggest|largest|under|below|sub|north|south|of|range|worth|less|than|over|above|between|btwn|btw|b/w|and|to"
+    r"|by|amount|value|size|dollars|\$"
     r"|[\d.,]+[km]?|k|m)$"
 )
 
@@ -1084,6 +1087,8 @@ PERIOD_WORD = re.compile(
     r"\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun"
     r"|jul|aug|sept?|oct|nov|dec)\b|\b20\d{2}\b|\bq[1-4]\b|\bh[12]\b|\bhalf\b|\b(?:ytd|qtd|mtd|eom|eoq|eoy)\b"
     r"|\b(?:this|last|next|past|previous|coming) (?:week|month|quarter|qtr|year)\b|\bend of\b|\bfy\s?'?\d{2,4}\b"
+    r"|\b(?:year|quarter|month)[- ]end\b|\b(?:first|second|third|fourth) quarter\b|\bxmas\b|\bchristmas\b"
+    r"|\bthanksgiving\b|\bnew year'?s?\b|\bholidays\b"
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 

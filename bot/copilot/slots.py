@@ -37,9 +37,8 @@ _RANGE = re.compile(
     r"|\$?" + _NUM.format("c") + r"\s*(?:-|–|to)\s*\$?\s*" + _NUM.format("d") + r"\b"
 )
 _CEILING = re.compile(
-    r"(?:under|below|less than|smaller than|at most|no more than|up to|<=?|max(?:imum)?|cheaper than)\s*\$?\s*"
-    + _NUM.format("n")
-    + r"\b"
+    r"(?:under|below|sub|south of|less than|smaller than|at most|no more than|up to|<=?|max(?:imum)?|cheaper than)"
+    r"\s*\$?\s*" + _NUM.format("n") + r"\b"
 )
 
 
@@ -128,6 +127,11 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
             unit = m.group("unit").rstrip("s")
             days = n * {"day": 1, "week": 7, "month": 30}[unit]
             return today - timedelta(days=days), today, f"the last {days} days"
+    since = _SINCE.search(low) or _SINCE_DATE.search(low)
+    if since and re.match(r"(?:since|after|from)\b", since.group(0)):
+        start = parse_since(low, today)  # "revenue since september", "closed since oct 1": from then to today
+        if start is not None and start <= today:
+            return start, today, f"since {start:%b %-d, %Y}"
     found = parse_period(low, today)
     if found is None:
         return None
@@ -137,9 +141,10 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
         if re.search(r"\bhalf\b|\bh[12]\b", low) and not re.search(r"\b20\d{2}\b|\bnext year\b", low):
             start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)  # "first half of the year"
             label = f"H{1 if start.month == 1 else 2} {start.year}"
-        elif mon or re.search(r"\bq[1-4]\b", low):
+        elif mon or re.search(r"\bq[1-4]\b|\b(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter|qtr)\b", low):
             start = date(start.year - 1, start.month, 1)
-            end = _quarter_bounds(start)[1] if re.search(r"\bq[1-4]\b", low) else _month_bounds(start)[1]
+            quarter = re.search(r"\bq[1-4]\b|\b(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter|qtr)\b", low)
+            end = _quarter_bounds(start)[1] if quarter else _month_bounds(start)[1]
             label = f"Q{(start.month - 1) // 3 + 1} {start.year}" if "q" in label.lower()[:2] else f"{start:%B %Y}"
         else:
             return None  # "next month" has no closed deals: the period cannot apply

@@ -102,6 +102,7 @@ INCLUDE_CLOSED = re.compile(
 
 STAGE_AGE = re.compile(
     r"\b(?:same|current|one|a|their|its|that|this|the) stage\b|\b(?:in|at) stage\b|\b(?:days|time|age) in stage\b"
+    r"|\bstuck (?:for|over|more than|longer than|at least)\b"
     r"|\bstage (?:for|over|longer)\b|\bstage age\b"
 )
 """Days in the current stage asked without naming the stage ("stuck in the same stage for 60+ days")."""
@@ -129,7 +130,7 @@ FILLER = {
     "pulled", "together", "put", "grab", "good", "bad", "worth", "quality", "should", "meet",
     "raise", "raised", "mention", "mentioned", "bring", "brought", "objection", "objections", "concern", "concerns",
     "their", "them", "they", "those", "these", "open", "find", "search",
-    "pains", "pain", "steps", "step", "points", "issues", "risks",
+    "pains", "pain", "steps", "step", "points", "issues", "risks", "odds", "chances", "chance", "probability",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
@@ -595,6 +596,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"^(?:help|\?|hi|hello|hey)(?: me)?\W*$|what can you (?:do|answer|help)|how do i use|^commands\b"
         r"|\b(?:list of|list|all|available|your|the|which|what|show|supported) (?:the )?(?:slash )?commands\b"
         r"|\bcommands (?:do you|can i|are there|list)\b|how (?:does|do) (?:this|it|the|you)(?: \w+)? work\b"
+        r"|\bwhat you can do\b|^how do i (?:get started|start|begin)\W*$"
         r"|what can (?:this|the|sales ?os) ?(?:bot|app|thing|copilot|assistant)? (?:do|answer)\b"
         r"|what (?:can|should) i ask|how does (?:this|it|the bot|sales ?os) work|what (?:do|can) you (?:do|know)"
         r"|what (?:kinds? of |sorts? of )?(?:questions|things) can",
@@ -633,7 +635,9 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|\bcan (?:we|i) (?:still )?win\b(?! (?:against|vs|versus|back))"
         r"|^(?:do you think |so )?will (?!we\b|i\b|any\b|the deals\b|deals\b)[a-z0-9&.' -]{0,40}?\s(?:deal )?"
         r"(?:sign|close"
-        r"|come through|convert)\b(?! (?:this|next|by|before|in)\b)"
+        r"|come through|convert)\b(?! (?:this|next|by|before|in)\b)|\bwill we (?:get|land) (?:the )?[a-z0-9&. ]*deal\b"
+        r"|^(?:do you think )?(?:is|are) (?!any\b|the deals\b|our deals\b|we\b|deals\b)[a-z0-9&.' -]{0,40}?\s?"
+        r"(?:going to|gonna|likely to) (?:sign|close|buy|convert)\b(?! (?:this|next|by|before|in)\b)"
         r"|\blikely (?:to )?(?:close|win|sign)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)",
     ),
     (
@@ -803,6 +807,8 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bobjections?\b[^?]*\b(?:do|did|can|would) we (?:usually |still |ever |typically |actually |often )*"
             r"(?:win|close)\b(?!\s+(?:against|vs|versus)\b)"
             r"|\bhow often\b[^?]*\b(?:comes? up|came up|raised|brought up|mentioned)\b[^?]*\b(?:win|won|lose|lost)\b"
+            r"|\b(?:do|did) we (?:lose|win|close) (?:more|less|fewer)?\b[^?]*\bwhen\b[^?]*\b(?:comes? up|gets? raised"
+            r"|is raised|brought up|is mentioned|mentioned)\b"
         ),
     ),
     (
@@ -900,7 +906,8 @@ def route_insight(text: str, low: str) -> Understanding | None:
             continue  # "last call w/ acme - pains, objections, next steps?": that call's summary
         if tool == "get_objections_this_week" and (HANDLED.search(low) or STILL_WIN.search(low)):
             continue  # "what do our reps say when it came up on won deals": handling; "do we still win": the map
-        if tool != "get_battle_card" and TOPIC_SEARCH.search(low):
+        explicit = re.search(r"\bobjection map\b", low)  # "what's the objection map say about timing"
+        if tool != "get_battle_card" and not explicit and TOPIC_SEARCH.search(low):
             return None  # "quotes from buyers about onboarding pain": a search of what was said, on that topic
         return Understanding(intent=tool, tool=tool, args={})
     return None

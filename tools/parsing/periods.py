@@ -16,6 +16,8 @@ from tools.parsing.numbers import number
 PERIOD_RE = re.compile(
     r"\b(?P<rel>this|next|last|current|the current|coming|upcoming)\s+(?P<unit>week|month|quarter|qtr|q|year)"
     r"|(?P<end>(?:by |before |until |till )?(?:the )?end of (?:the |this )?(?P<eunit>week|month|quarter|qtr|q|year)\b)"
+    r"|(?P<ye>(?:by |before |until |till )?(?:the )?(?P<yeunit>year|quarter|qtr|month)[- ]end\b)"
+    r"|\b(?:the )?(?P<ordq>first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter|qtr)\b"
     r"|(?P<eo>eo(?P<eounit>m|q|y))\b"
     r"|\b(?:next|coming|within(?: the next)?|in the next|over the next|in)\s+"
     r"(?P<n>\d+|[a-z]+)\s+(?P<nunit>days?|weeks?|months?)"
@@ -53,8 +55,15 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
             return s, e, f"{rel} quarter (Q{(s.month - 1) // 3 + 1} {s.year})"
         year = today.year + offset
         return date(year, 1, 1), date(year, 12, 31), f"{rel} year ({year})"
-    if m.group("end") or m.group("eo"):
-        unit = m.group("eunit") or {"m": "month", "q": "quarter", "y": "year"}[m.group("eounit")]
+    if m.group("ordq"):
+        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(m.group("ordq"), 4)
+        s = date(today.year, (q - 1) * 3 + 1, 1)
+        if quarter_bounds(s)[1] < today:
+            s = date(today.year + 1, s.month, 1)
+        s, e = quarter_bounds(s)
+        return s, e, f"Q{q} {s.year}"
+    if m.group("end") or m.group("eo") or m.group("ye"):
+        unit = m.group("eunit") or m.group("yeunit") or {"m": "month", "q": "quarter", "y": "year"}[m.group("eounit")]
         unit = "quarter" if unit in ("qtr", "q") else unit
         if unit == "week":
             end = today - timedelta(days=today.weekday()) + timedelta(days=6)
