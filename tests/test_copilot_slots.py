@@ -168,6 +168,20 @@ def test_a_filter_the_capability_cannot_take_is_said(ws, question, said):
     assert decision.tool is None or any(said in u for u in decision.unapplied), decision
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("open deals for the analytics add-on", "a product filter"),
+        ("deals with no next step", "a next-step filter"),
+        ("how many deals did we close that came from referrals", "a deal-source filter"),
+    ],
+)
+def test_product_next_step_and_source_filters_are_said_and_not_read_as_a_company(ws, question, said):
+    decision = decide(ws, question)
+    assert decision.tool is None or any(said in u for u in decision.unapplied), decision
+    assert "company" not in decision.args, decision.args
+
+
 def test_names_are_read_again_when_the_store_changes(ws):
     engine, _ids = ws
     with Session(engine) as session:
@@ -298,6 +312,7 @@ def test_include_closed_phrases(text, included):
     [
         ("sdr handed me the inbound lead from cedarpoint financial, how does it score?", "cedarpoint financial"),
         ("how good is the ucla lead", "ucla"),
+        ("what's the score on the stanford lead", "stanford"),
         ("rate the vectorvale foods inbound", "vectorvale foods"),
         ("show me the newest inbound leads and their scores", None),
         ("marketing says a bunch of inbound leads came in, show me the newest ones and how they score", None),

@@ -507,6 +507,7 @@ def decide_q(ws, question):
         ("is stark going to sign", "get_deal_odds", {"company": "Stark Industries"}),
         ("give me my daily briefing", "get_my_day", {"owners": ["me"]}),
         ("anything urgent for me today", "get_my_day", {"owners": ["me"]}),
+        ("what will i land this quarter", "forecast_bookings", {"owners": ["me"], "period": "quarter"}),
     ],
 )  # fmt: skip
 def test_dev_set_families(ws, text, tool, args):
@@ -538,6 +539,7 @@ def test_context_around_a_question_names_no_owner(ws, text, owners):
         "push the globex close date to jan 15",
         "reassign the initech opp to sam",
         "acme just agreed to terms, can you move the acme deal to contract sent for me?",
+        "remind me tomorrow to call acme",
     ],
 )
 def test_writes_typed_after_a_clause_or_with_push_are_refused(ws, text):

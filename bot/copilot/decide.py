@@ -120,7 +120,7 @@ SEND_TO = re.compile(
 WRITE_VERB = re.compile(
     r"(?:^|[,;:!?]\s+|\.\s+|\s[-–]\s+)(?:please |pls |can you |can u |could you |would you |go ahead and )?"
     r"(?:reassign|assign|set|update|change|move|mark|log|create|delete|remove|add|book|schedule|cancel|send|email|draft"
-    r"|close|advance|edit|rename|merge|push|bump|slip|extend|postpone|transfer|hand (?:off|over))\b(?! back\b)"
+    r"|close|advance|edit|rename|merge|push|bump|slip|extend|postpone|transfer|hand (?:off|over)|remind me)\b(?! back\b)"
     r"(?!.*\b(?:rate|rates|date range)\b).*\b(?:deals?|opps?|opportunit(?:y|ies)|tasks?|calls?|emails?|notes?|amount"
     r"|stage|owner|meetings?"
     r"|contacts?|close date|follow[- ]?ups?|to (?:closed|won|lost|\w+ stage)|champion|lead)\b"
@@ -136,7 +136,14 @@ FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:created|opened|added|new deals?|entered)\b[^?]*\b(?:last|this|past|since|in|yesterday|today)\b",
      "a created-date filter (deals filter on their close date)"),
     (r"\b(?:from|via|by) partners?\b|\bpartner[- ]sourced\b|\b(?:inbound|outbound|referral)[- ]sourced\b"
-     r"|\bsourced from\b|\blead source\b|\bdeal source\b", "a deal-source filter"),
+     r"|\bsourced from\b|\blead source\b|\bdeal source\b|\b(?:came|come|coming|sourced|originated) (?:in )?(?:from|through"
+     r"|via) (?:a |an |the |our )?(?:partners?|referrals?|webinars?|events?|marketing|outbound|inbound|conferences?"
+     r"|campaigns?|channel|sdrs?|trade ?shows?)\b|\bfrom referrals?\b", "a deal-source filter"),
+    (r"\b(?:the |our )?(?:\w+ )?add-?ons?\b|\bas the product\b|\bproduct (?:line|filter)\b|\bby product\b"
+     r"|\b(?:the|our) \w+ (?:plan|module|edition|sku|license|licence)\b",
+     "a product filter (deals filter on owner, stage, amount, close date and company)"),
+    (r"\b(?:no|without|missing|lacking) (?:a |any )?next steps?\b|\bnext steps? (?:is |are )?(?:missing|blank|empty)\b",
+     "a next-step filter (deals filter on owner, stage, amount, close date and company)"),
     (r"\bby (?:region|industry|segment|geo|territory|product|source)\b", "that breakdown"),
     (r"\b(?:tomorrow|yesterday|next week|last week|on (?:monday|tuesday|wednesday|thursday|friday))\b",
      "a day other than today"),
@@ -147,9 +154,10 @@ FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
 CREATED = 2
 """The index of the created-date filter in FILTERS_NOT_TAKEN."""
 # which of FILTERS_NOT_TAKEN each capability cannot take (the breakdown only for the pipeline, the day for my day)
+DEAL_LISTS = {"search_deals", "count_deals", "list_at_risk_deals", "summarize_pipeline", "get_closed_deal_metrics"}
 FILTER_APPLIES = {
-    0: None, 1: None, 2: None, 3: None, 4: {"summarize_pipeline"}, 5: {"get_my_day"},
-    6: {"search_deals", "count_deals", "list_at_risk_deals", "summarize_pipeline", "get_closed_deal_metrics"},
+    0: None, 1: None, 2: None, 3: None, 4: DEAL_LISTS | {"list_silent_deals", "forecast_bookings"},
+    5: DEAL_LISTS | {"list_silent_deals"}, 6: {"summarize_pipeline"}, 7: {"get_my_day"}, 8: DEAL_LISTS,
 }  # fmt: skip
 LOOKUP_RE = re.compile(
     r"\bwhich company is [\"'](?P<q>[^\"']+)[\"']|\b(?:account|company) (?:called|named) (?P<n>[\w&.\- ]+)"
@@ -629,6 +637,9 @@ def _which_company(decision: Understanding, session: Session) -> Understanding |
     match = resolve_company(session, str(typed))
     if match.status != "ambiguous" or len(match.candidates) < 2:
         return None
+    first = str(typed).lower().split()[0]
+    if len(first) < 4 or not all(first[:4] in c.name.lower() for c in match.candidates):
+        return None  # not a name they share ("no next step"): the tool says what it cannot find
     label = _summary(decision.tool)
     choices = [
         Choice(label=f"{label}: {c.name}", tool=decision.tool, args={**decision.args, "company": c.name})
@@ -706,7 +717,8 @@ def _fill_gaps(
         target = _target_company(text, names, None)
         known = _known_segments(session)
         segment = target and (slots.parse_segment(target, known) or _filter_words(target, session)[1])
-        if target and not segment and resolve_company(session, target).status in ("exact", "fuzzy", "ambiguous"):
+        long_enough = target and len(target) >= 4 and target.lower() not in FILLER
+        if long_enough and not segment and resolve_company(session, target).status in ("exact", "fuzzy", "ambiguous"):
             decision.args["company"] = target
     if not decision.args.get("stages") and "min_days_in_stage" not in decision.args and STAGE_AGE.search(low):
         days = parse_days(low)
@@ -787,10 +799,14 @@ def unapplied_filters(
     low = text.lower()
     for i, (pattern, label) in enumerate(FILTERS_NOT_TAKEN):
         applies = FILTER_APPLIES[i]
-        if (applies is None or decision.tool in applies) and re.search(pattern, low):
+        found = re.search(pattern, low) if applies is None or decision.tool in applies else None
+        if found:
             if decision.tool == "get_closed_deal_metrics" and i == CREATED:
                 continue
             missing.append(label)
+            typed = str(decision.args.get("company") or "").lower()
+            if typed and all(w in found.group(0) or w in FILLER for w in typed.split()):
+                decision.args.pop("company")  # "the analytics add-on", "no next step": the filter, not a company
             if i == CREATED:  # "deals created last week": the period is not a close-date period
                 for k in ("closing_from", "closing_to"):
                     decision.args.pop(k, None)
@@ -1160,7 +1176,8 @@ def unreflected_slots(
     dated = fields & {"closing_from", "closed_from", "since", "period", "days"}
     window = any(args.get(k) for k in ("closing_from", "closed_from", "since", "period", "days"))
     period = PERIOD_WORD.search(low)
-    if period and dated and not window and decision.tool != "get_my_day" and not out and "period" not in already:
+    quiet = "period" in already or "date" in already  # "deals created this month": said as the created-date filter
+    if period and dated and not window and decision.tool != "get_my_day" and not out and not quiet:
         out.append(f"the period ({period.group(0)})")
     stages = parse_stages(low, names.stages)
     if stages and "stages" in fields and not set(stages) <= set(args.get("stages") or []) and "stage" not in already:

@@ -448,6 +448,8 @@ FIRST_PERSON_OWNER = (
     r"|chase|follow up|push)\b"
     r"|\b(?:ghost\w*|ignor\w*|avoid\w*|dodg\w*|stonewall\w*)\s+me\b"
     r"|\b(?:repl\w*|respond\w*|answer\w*|got back|gotten back|get back|writ\w* back|emailed|called)\s+(?:to\s+)?me\b"
+    r"|\b(?:will|can|could|should|do|did) i (?:land|book|close|bring in|hit|make|sign)\b"
+    r"|\bam i (?:going to|gonna|on track|likely)\b"
 )
 
 
@@ -1151,9 +1153,11 @@ def lead_company(text: str) -> str | None:
     low = text.lower()
     for pattern in LEAD_COMPANY:
         for m in pattern.finditer(low):
-            words = [w for w in m.group("c").split() if w not in _LEAD_NOISE]
+            # the name after the last small word ("the score on the stanford lead" → "stanford")
+            tail = re.split(r"\b(?:the|that|this|a|an|our|on|for|of|from|at)\s+", m.group("c"))[-1]
+            words = [w for w in tail.split() if w not in _LEAD_NOISE]
             if words and not all(w in FILLER or w in _KEYWORD_SET for w in words) and len(words) <= 4:
-                start = m.start("c") + m.group("c").find(words[0])
+                start = m.start("c") + m.group("c").rfind(tail) + tail.find(words[0])
                 return text[start : start + len(" ".join(words))].strip(" .'")
     return None
 
