@@ -120,7 +120,8 @@ SEND_TO = re.compile(
 WRITE_VERB = re.compile(
     r"(?:^|[,;:!?]\s+|\.\s+|\s[-–]\s+)(?:please |pls |can you |can u |could you |would you |go ahead and )?"
     r"(?:reassign|assign|set|update|change|move|mark|log|create|delete|remove|add|book|schedule|cancel|send|email|draft"
-    r"|close|advance|edit|rename|merge|push|bump|slip|extend|postpone|transfer|hand (?:off|over)|remind me)\b(?! back\b)"
+    r"|close|advance|edit|rename|merge|push|bump|slip|extend|postpone|transfer|hand (?:off|over)|remind me)"
+    r"\b(?! back\b)"
     r"(?!.*\b(?:rate|rates|date range)\b).*\b(?:deals?|opps?|opportunit(?:y|ies)|tasks?|calls?|emails?|notes?|amount"
     r"|stage|owner|meetings?"
     r"|contacts?|close date|follow[- ]?ups?|to (?:closed|won|lost|\w+ stage)|champion|lead)\b"
@@ -136,8 +137,9 @@ FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:created|opened|added|new deals?|entered)\b[^?]*\b(?:last|this|past|since|in|yesterday|today)\b",
      "a created-date filter (deals filter on their close date)"),
     (r"\b(?:from|via|by) partners?\b|\bpartner[- ]sourced\b|\b(?:inbound|outbound|referral)[- ]sourced\b"
-     r"|\bsourced from\b|\blead source\b|\bdeal source\b|\b(?:came|come|coming|sourced|originated) (?:in )?(?:from|through"
-     r"|via) (?:a |an |the |our )?(?:partners?|referrals?|webinars?|events?|marketing|outbound|inbound|conferences?"
+     r"|\bsourced from\b|\blead source\b|\bdeal source\b"
+     r"|\b(?:came|come|coming|sourced|originated) (?:in )?(?:from|through|via) (?:a |an |the |our )?"
+     r"(?:partners?|referrals?|webinars?|events?|marketing|outbound|inbound|conferences?"
      r"|campaigns?|channel|sdrs?|trade ?shows?)\b|\bfrom referrals?\b", "a deal-source filter"),
     (r"\b(?:the |our )?(?:\w+ )?add-?ons?\b|\bas the product\b|\bproduct (?:line|filter)\b|\bby product\b"
      r"|\b(?:the|our) \w+ (?:plan|module|edition|sku|license|licence)\b",
