@@ -283,6 +283,20 @@ def test_since_reads_a_month_and_its_day(text, day):
     assert slots.parse_since(text, TODAY) == day
 
 
+@pytest.mark.parametrize("word", ["losing", "presenting", "winning"])
+def test_ordinary_words_are_not_typos_of_intent_words(word):
+    from bot.copilot.understanding import _correct_token
+
+    assert _correct_token(word) == word  # "losing" is not "closing", "presenting" not "presentation"
+
+
+def test_the_closing_period_is_the_one_after_the_closing_word():
+    from tools.parsing.periods import parse_closing_period
+
+    found = parse_closing_period("covering for luis this week, which of his deals are closing this month?", TODAY)
+    assert found[:2] == (date(2026, 12, 1), date(2026, 12, 31))
+
+
 def test_shorthand_is_expanded_before_reading():
     from bot.copilot.understanding import _normalise
 

@@ -508,6 +508,10 @@ def decide_q(ws, question):
         ("give me my daily briefing", "get_my_day", {"owners": ["me"]}),
         ("anything urgent for me today", "get_my_day", {"owners": ["me"]}),
         ("what will i land this quarter", "forecast_bookings", {"owners": ["me"], "period": "quarter"}),
+        ("i'm covering for sam this week, which of his deals are closing this month?", "search_deals",
+         {"owners": ["Sam Patel"], "closing_from": "2026-11-01", "closing_to": "2026-11-30"}),
+        ("heads up, i'm presenting to leadership friday - total pipeline by stage please", "summarize_pipeline",
+         {"by": "stage"}),
     ],
 )  # fmt: skip
 def test_dev_set_families(ws, text, tool, args):

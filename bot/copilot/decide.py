@@ -50,7 +50,7 @@ from store.models import Company
 from tools.capabilities import get_capability
 from tools.deals import resolve_company, resolve_company_strict
 from tools.parsing.numbers import NUMBER_WORDS
-from tools.parsing.periods import PERIOD_RE, parse_days, parse_period
+from tools.parsing.periods import PERIOD_RE, parse_closing_period, parse_days, parse_period
 
 SURE = 0.55
 """Classifier confidence from which a capability no rule found is answered (below: a clarifying question)."""
@@ -221,7 +221,7 @@ def _target_company(text: str, names: Names, company: str | None) -> str | None:
         return company
     owner_words = {w for _i, full, _t in names.owners for w in full.lower().split()}
     rest = company_remainder(text, owner_words, names.company_words)
-    rest = " ".join(w for w in rest.split() if w.lower() not in SLOT_WORDS)
+    rest = " ".join(w for w in rest.split() if w.lower() not in SLOT_WORDS and len(w) > 1)
     return rest if rest and len(rest.split()) <= 3 else None
 
 
@@ -313,7 +313,7 @@ def _deal_filters(text: str, names: Names, company: str | None, today: Any) -> t
     owners = find_owners(low, names, company)
     if owners:
         args["owners"] = owners
-    period = parse_period(low, today)
+    period = parse_closing_period(low, today)
     if period:
         args["closing_from"], args["closing_to"] = period[0].isoformat(), period[1].isoformat()
         notes.append(f"Closing {period[2]}: {period[0]:%b %-d} – {period[1]:%b %-d, %Y}.")
@@ -1179,7 +1179,8 @@ def unreflected_slots(
     window = any(args.get(k) for k in ("closing_from", "closed_from", "since", "period", "days"))
     period = PERIOD_WORD.search(low)
     quiet = "period" in already or "date" in already  # "deals created this month": said as the created-date filter
-    if period and dated and not window and decision.tool != "get_my_day" and not out and not quiet:
+    own_window = decision.tool in WINDOW_TOOLS or decision.tool == "get_my_day"  # "objections this week"
+    if period and dated and not window and not own_window and not out and not quiet:
         out.append(f"the period ({period.group(0)})")
     stages = parse_stages(low, names.stages)
     if stages and "stages" in fields and not set(stages) <= set(args.get("stages") or []) and "stage" not in already:

@@ -23,7 +23,7 @@ from store.models import STAGE_LABELS, Company, Owner, stored_id
 from store.stages import DEFAULT_STAGES, Stage, stage_catalog
 from tools.capabilities import all_capabilities
 from tools.parsing.amounts import parse_amount_floor
-from tools.parsing.periods import PERIOD_RE, parse_days, parse_period
+from tools.parsing.periods import PERIOD_RE, parse_closing_period, parse_days
 
 
 @dataclass
@@ -179,6 +179,14 @@ COMMON_WORDS = frozenset(
         "leading",
         "landing",
         "landed",
+        "losing",
+        "lose",
+        "loses",
+        "winning",
+        "present",
+        "presenting",
+        "presented",
+        "presents",
         "land",
         "lands",
         "respond",
@@ -1079,7 +1087,7 @@ def route(
         if company:
             args["company"] = company
         return Understanding(intent="at_risk", tool="list_at_risk_deals", args=args)
-    period = parse_period(fixed, today)
+    period = parse_closing_period(fixed, today)
     amount = parse_amount_floor(fixed)
     stages = parse_stages(fixed, names.stages)
     top = slots.parse_top_n(fixed)

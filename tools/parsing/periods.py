@@ -116,6 +116,22 @@ def half_bounds(year: int, second: bool) -> tuple[date, date]:
     return (date(year, 7, 1), date(year, 12, 31)) if second else (date(year, 1, 1), date(year, 6, 30))
 
 
+_CLOSING_WORD = re.compile(r"\b(?:clos(?:e|es|ing)|land(?:s|ing)?|sign(?:s|ing)?|due|expected)\b")
+
+
+def parse_closing_period(text: str, today: date) -> tuple[date, date, str] | None:
+    """The period deals close in: the one after a closing word when the question names two.
+
+    "i'm covering for luis this week, which of his deals are closing this month?" closes this month; the week is
+    when the asker covers.
+    """
+    for m in _CLOSING_WORD.finditer(text):
+        found = parse_period(text[m.end() :], today)
+        if found is not None:
+            return found
+    return parse_period(text, today)
+
+
 _DAYS_RE = re.compile(
     # "10d" needs digits: a number word before a bare "d" is part of a word ("and" is not "an d", one day)
     r"(?:(\d+)\s*\+?\s*d\b|(\d+|[a-z]+)\s*\+?\s*(?:or more |plus )?(?:business |working |calendar )?"
