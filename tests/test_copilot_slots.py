@@ -283,7 +283,7 @@ def test_since_reads_a_month_and_its_day(text, day):
     assert slots.parse_since(text, TODAY) == day
 
 
-@pytest.mark.parametrize("word", ["losing", "presenting", "winning"])
+@pytest.mark.parametrize("word", ["losing", "presenting"])
 def test_ordinary_words_are_not_typos_of_intent_words(word):
     from bot.copilot.understanding import _correct_token
 
