@@ -303,6 +303,8 @@ def test_shorthand_is_expanded_before_reading():
     assert _normalise("# of deals closing this month") == "number of deals closing this month"
     assert _normalise("which deals r closing, incl. won") == "which deals are closing, including won"
     assert _normalise("howd the acme lead score") == "how did the acme lead score"
+    assert _normalise("wht did we book lst qtr") == "what did we book last qtr"
+    assert _normalise("# deals ovr 75k closing nxt mo") == "number of deals over 75k closing next month"
 
 
 @pytest.mark.parametrize(

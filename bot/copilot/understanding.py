@@ -131,6 +131,7 @@ FILLER = {
     "raise", "raised", "mention", "mentioned", "bring", "brought", "objection", "objections", "concern", "concerns",
     "their", "them", "they", "those", "these", "open", "find", "search",
     "pains", "pain", "steps", "step", "points", "issues", "risks", "odds", "chances", "chance", "probability",
+    "yesterday", "yesterday's",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
@@ -144,7 +145,9 @@ SHORTHAND = {
     "thru": "through", "plz": "please", "thx": "thanks", "asap": "now", "kinda": "kind of", "sorta": "sort of",
     "wanna": "want to", "gonna": "going to", "gotta": "got to", "lemme": "let me", "gimme": "give me", "n": "and",
     "hw": "how", "wat": "what", "btwn": "between", "r": "are", "howd": "how did", "whatd": "what did",
-    "wheres": "where is", "tmrw's": "tomorrow's", "incl": "including",
+    "wheres": "where is", "tmrw's": "tomorrow's", "incl": "including", "nxt": "next", "lst": "last", "mo": "month",
+    "mos": "months", "yest": "yesterday", "ovr": "over", "hv": "have", "doin": "doing", "sz": "size", "brk": "break",
+    "sched": "scheduled", "wht": "what", "qtrs": "quarters", "prob": "probability", "yday": "yesterday",
 }  # fmt: skip
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/.'&-])(" + "|".join(re.escape(k) for k in SHORTHAND) + r")(?![\w/.'&-])", re.IGNORECASE
@@ -154,7 +157,7 @@ _SHORTHAND_RE = re.compile(
 def _normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = re.sub(r"\bw/\s*", "with ", text, flags=re.IGNORECASE)
-    text = re.sub(r"(?:^|(?<=\s))#\s*of\b", "number of", text)  # "# of deals": how many
+    text = re.sub(r"(?:^|(?<=\s))#\s*(?:of\s+)?(?=[a-z])", "number of ", text)  # "# of deals", "# deals": how many
     text = re.sub(r"\bincl\.(?=\s)", "including", text, flags=re.IGNORECASE)
     text = _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
     text = re.sub(r"\s+", " ", text.strip())
