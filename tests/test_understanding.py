@@ -512,6 +512,9 @@ def decide_q(ws, question):
          {"owners": ["Sam Patel"], "closing_from": "2026-11-01", "closing_to": "2026-11-30"}),
         ("heads up, i'm presenting to leadership friday - total pipeline by stage please", "summarize_pipeline",
          {"by": "stage"}),
+        ("what's my number going to be this quarter", "forecast_bookings", {"owners": ["me"], "period": "quarter"}),
+        ("what's in each stage for sam", "summarize_pipeline", {"by": "stage", "owners": ["Sam Patel"]}),
+        ("total closed deals (won + lost) this quarter", "get_closed_deal_metrics", {"metric": "closed_count"}),
     ],
 )  # fmt: skip
 def test_dev_set_families(ws, text, tool, args):

@@ -76,6 +76,7 @@ METRICS_RE = re.compile(
     r"|\b(?:closed|won|lost|signed)\b (?:deals )?(?:last|this|in|during|so far|since|over the)\b"
     r"|\bdeals (?:we|i|they) (?:won|lost|closed)\b|\bwho (?:closed|won|sold|booked) the most\b"
     r"|\b(?:won|lost) deals\b|\bdeals (?:won|lost)\b|\bhow long (?:does|do|did)\b[^?]*\btake\b"
+    r"|\bwon ?(?:or|and|\+|/|&) ?lost\b|\blost ?(?:or|and|\+|/|&) ?won\b"
 )
 COUNT_RE = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|(?:^|\s)# of\b")
 MY_DAY_RE = re.compile(
@@ -440,6 +441,8 @@ def newer_capability(
     )
     if fact and not FACTS_GUARD.search(low) and not parse_stages(low) and not BRIEF_ASKED.search(low):
         target = _target_company(text, names, company)
+        if target and resolve_company(session, target).status == "unknown":
+            target = company_by_first_word(text, names)  # "who's our champ at soylnet": a typo of one company
         if target and resolve_company(session, target).status != "unknown":
             return Understanding(intent="get_deal_facts", tool="get_deal_facts", args={"company": target, "fact": fact})
     future = (

@@ -638,6 +638,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|\b(?:gonna|going to|will (?:we|i)|expect(?:ed)? to|likely to|projected to) (?:land|book)\b"
         r"|\bwhere (?:will|are) (?:we|i) (?:going to )?(?:end up|land|finish)\b|\bprojected bookings\b"
         r"|\bprojection\b|\bwhat (?:do|does) (?:we|i|\w+) (?:project|expect to book)\b"
+        r"|\b(?:my|our|the team'?s|\w+'s) number\b[^?]*\b(?:going to be|gonna be|look(?:s|ing)? like|land|end up)\b"
         r"|\bhow much (?:will|is|are|do) (?:we|i|\w+(?: \w+)?) (?:going to |gonna |expected to )?"
         r"(?:book|land|bring in)\b",
     ),
@@ -758,6 +759,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
         "pipeline",
         (
             r"\bpipeline\b|\bpipe\b|\bfunnel\b|by stage|per stage|by owner|per owner|per rep|by rep|breakdown"
+            r"|\b(?:in )?(?:each|every) stage\b"
             r"|break down|\bforecast\b|\bbook of business\b"
         ),
     ),
