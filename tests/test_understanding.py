@@ -515,6 +515,10 @@ def decide_q(ws, question):
         ("what's my number going to be this quarter", "forecast_bookings", {"owners": ["me"], "period": "quarter"}),
         ("what's in each stage for sam", "summarize_pipeline", {"by": "stage", "owners": ["Sam Patel"]}),
         ("total closed deals (won + lost) this quarter", "get_closed_deal_metrics", {"metric": "closed_count"}),
+        ("overdue deals", "search_deals", {"closing_from": None, "closing_to": "2026-11-24"}),
+        ("compare sam and morgan win rates this year", "get_closed_deal_metrics",
+         {"metric": "win_rate", "by": "owner"}),
+        ("which rep closed the most last quarter", "get_closed_deal_metrics", {"by": "owner"}),
     ],
 )  # fmt: skip
 def test_dev_set_families(ws, text, tool, args):
@@ -567,6 +571,8 @@ def test_help_phrasings(ws, text):
         ("deals closing before jan 15", "the date jan 15"),
         ("win rate in fy25", "the period (fy25)"),
         ("90-day win rate", "the number of days (90-day)"),
+        ("how many deals did sam close in q3 vs q2", "the period (q2): one period at a time"),
+        ("deals that slipped last month", "a close-date history filter (deals filter on their current close date)"),
     ],
 )
 def test_a_slot_phrase_the_arguments_do_not_reflect_is_unapplied(ws, text, said):
@@ -576,7 +582,8 @@ def test_a_slot_phrase_the_arguments_do_not_reflect_is_unapplied(ws, text, said)
 
 def test_reflected_slot_phrases_are_not_unapplied(ws):
     for question in ("deals btwn 25k and 100k closing in jan", "notes about pricing since nov 15",
-                     "deals stuck 2+ weeks in negotiation", "win rate last 90 days"):  # fmt: skip
+                     "deals stuck 2+ weeks in negotiation", "win rate last 90 days",
+                     "top 3 swing deals that decide this month"):  # fmt: skip
         decision = decide_q(ws, question)
         assert decision.tool is not None and decision.unapplied == [], (question, decision)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -28,6 +28,7 @@ from bot.copilot.understanding import (
     INCLUDE_CLOSED,
     NEWEST_LEADS,
     ONE_CALL,
+    OVERDUE,
     STAGE_AGE,
     STAGE_WORDS,
     WRITE_REQUEST,
@@ -145,6 +146,8 @@ FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:the |our )?(?:\w+ )?add-?ons?\b|\bas the product\b|\bproduct (?:line|filter)\b|\bby product\b"
      r"|\b(?:the|our) \w+ (?:plan|module|edition|sku|license|licence)\b",
      "a product filter (deals filter on owner, stage, amount, close date and company)"),
+    (r"\b(?:pushed|slipped|slid|pulled)(?: (?:out|in|back|forward))?(?: of| from| to| into)?\b",
+     "a close-date history filter (deals filter on their current close date)"),
     (r"\b(?:no|without|missing|lacking) (?:a |any )?next steps?\b|\bnext steps? (?:is |are )?(?:missing|blank|empty)\b",
      "a next-step filter (deals filter on owner, stage, amount, close date and company)"),
     (r"\bby (?:region|industry|segment|geo|territory|product|source)\b", "that breakdown"),
@@ -160,8 +163,11 @@ CREATED = 2
 DEAL_LISTS = {"search_deals", "count_deals", "list_at_risk_deals", "summarize_pipeline", "get_closed_deal_metrics"}
 FILTER_APPLIES = {
     0: None, 1: None, 2: None, 3: None, 4: DEAL_LISTS | {"list_silent_deals", "forecast_bookings"},
-    5: DEAL_LISTS | {"list_silent_deals"}, 6: {"summarize_pipeline"}, 7: {"get_my_day"}, 8: DEAL_LISTS,
+    5: DEAL_LISTS - {"get_closed_deal_metrics"}, 6: DEAL_LISTS | {"list_silent_deals"}, 7: {"summarize_pipeline"},
+    8: {"get_my_day"}, 9: DEAL_LISTS,
 }  # fmt: skip
+PUSHED = 5
+"""The index of the close-date history filter ("deals that slipped last month": the month is not a close date)."""
 LOOKUP_RE = re.compile(
     r"\bwhich company is [\"'](?P<q>[^\"']+)[\"']|\b(?:account|company) (?:called|named) (?P<n>[\w&.\- ]+)"
     r"|^is [\"'](?P<q2>[^\"']+)[\"']|\b(?:full|exact|correct|right|proper|official|real) name (?:of|for) (?:the )?"
@@ -318,6 +324,9 @@ def _deal_filters(text: str, names: Names, company: str | None, today: Any) -> t
     if period:
         args["closing_from"], args["closing_to"] = period[0].isoformat(), period[1].isoformat()
         notes.append(f"Closing {period[2]}: {period[0]:%b %-d} – {period[1]:%b %-d, %Y}.")
+    elif OVERDUE.search(low):  # "how many overdue deals": open deals whose close date has passed
+        args["closing_to"] = (today - timedelta(days=1)).isoformat()
+        notes.append(f"Open deals whose close date has passed (before {today:%b %-d}).")
     lo, hi = slots.parse_amount_range(low)
     if lo is not None and not _not_money(lo, low):
         args["min_amount"] = lo
@@ -755,13 +764,18 @@ def _fill_gaps(
             decision.args["min_days_in_stage"] = days
 
 
+COMPANY_TOOLS = frozenset(
+    {"get_company_brief", "get_latest_on_company", "get_call_summary", "get_deal_odds", "get_deal_facts"}
+)
+"""Capabilities about one company: stage words in them are context ("my first meeting with them")."""
 WINDOW_TOOLS = frozenset({"get_objections_this_week", "forecast_bookings", "list_make_or_break_deals"})
 """Capabilities whose own argument is the period asked ("objections this week", "forecast this month")."""
 OTHER_WINDOW = re.compile(
     r"\b(?:next|last|previous|coming|upcoming)\s+(?:month|quarter|qtr|year)\b|\bq[1-4]\b|\bthis year\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\b"
 )
-"""A period other than the current month or quarter: those capabilities cannot take it."""
+"""A period other than the current month or quarter: those capabilities cannot take it ("decide" is no December)."""
 
 FILTER_SLOTS = {
     "stages": "a stage filter",
@@ -812,7 +826,7 @@ def unapplied_filters(
             typed = str(decision.args.get("company") or "").lower()
             if typed and all(w in found.group(0) or w in FILLER for w in typed.split()):
                 decision.args.pop("company")  # "the analytics add-on", "no next step": the filter, not a company
-            if i == CREATED:  # "deals created last week": the period is not a close-date period
+            if i in (CREATED, PUSHED):  # "deals created last week": the period is not a close-date period
                 for k in ("closing_from", "closing_to"):
                     decision.args.pop(k, None)
     named_company = str(decision.args.get("company") or company or "")
@@ -830,8 +844,10 @@ def unapplied_filters(
             missing.append(f"an industry or region filter ({named[0]})")
     for key, label in FILTER_SLOTS.items():
         if key in given and key not in accepted and label not in missing:
-            if key in ("company", "stages") and decision.tool in ("search_objection_handling",):
-                continue  # "the decision maker objection" names no stage
+            if key in ("company", "stages", "closing_from") and decision.tool in ("search_objection_handling",):
+                continue  # "the decision maker objection", "not a priority this quarter": the buyer's words
+            if key == "stages" and decision.tool in COMPANY_TOOLS:
+                continue  # "my first meeting with them": context of a company question, not a stage filter
             if (
                 key == "closing_from"
                 and decision.tool in ("get_my_day", "list_silent_deals", "get_lead_score", "get_company_brief")
@@ -1108,8 +1124,7 @@ PERIOD_WORD = re.compile(
     r"\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun"
     r"|jul|aug|sept?|oct|nov|dec)\b|\b20\d{2}\b|\bq[1-4]\b|\bh[12]\b|\bhalf\b|\b(?:ytd|qtd|mtd|eom|eoq|eoy)\b"
     r"|\b(?:this|last|next|past|previous|coming) (?:week|month|quarter|qtr|year)\b|\bend of\b|\bfy\s?'?\d{2,4}\b"
-    r"|\b(?:year|quarter|month)[- ]end\b|\b(?:first|second|third|fourth) quarter\b|\bxmas\b|\bchristmas\b"
-    r"|\bthanksgiving\b|\bnew year'?s?\b|\bholidays\b"
+    r"|\b(?:year|quarter|month)[- ]end\b|\b(?:first|second|third|fourth) quarter\b"
 )
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -1128,6 +1143,33 @@ def _date_args(args: dict[str, Any]) -> list[datetime | Any]:
         elif value is not None:
             found.append(value)
     return found
+
+
+def _other_periods(decision: Understanding, low: str, today: Any) -> list[str]:
+    """Period phrases besides the one the arguments carry ("how many deals did aisha close in q3 vs q2": q2)."""
+    args = decision.args
+    if decision.tool == "get_closed_deal_metrics":
+        window, read = (args.get("closed_from"), args.get("closed_to")), slots.parse_closed_period
+    elif decision.tool in ("search_deals", "count_deals"):
+        window, read = (args.get("closing_from"), args.get("closing_to")), parse_period
+    else:
+        return []
+    if not window[0]:
+        return []
+    past = [m.span() for m in slots.PAST_PERIOD_RE.finditer(low)]
+    phrases = [m for m in slots.PAST_PERIOD_RE.finditer(low)] if decision.tool == "get_closed_deal_metrics" else []
+    phrases += [
+        m
+        for m in PERIOD_RE.finditer(low)
+        if not any(a < m.end() and m.start() < b for a, b in past)
+        and not re.search(r"\b(?:since|after|from|before|until|till|by)\s*$", low[: m.start()])
+    ]
+    out = []
+    for m in phrases:
+        found = read(m.group(0).strip(), today)
+        if found is not None and (found[0].isoformat(), found[1].isoformat()) != tuple(window):
+            out.append(f"the period ({m.group(0).strip()}): one period at a time")
+    return out
 
 
 def unreflected_slots(
@@ -1185,6 +1227,7 @@ def unreflected_slots(
     own_window = decision.tool in WINDOW_TOOLS or decision.tool == "get_my_day"  # "objections this week"
     if period and dated and not window and not own_window and not out and not quiet:
         out.append(f"the period ({period.group(0)})")
+    out += _other_periods(decision, low, today) if not quiet and not out else []
     stages = parse_stages(low, names.stages)
     if stages and "stages" in fields and not set(stages) <= set(args.get("stages") or []) and "stage" not in already:
         out.append("the stage " + ", ".join(stages))

@@ -185,7 +185,7 @@ def parse_metric(text: str) -> str | None:
 BY_WORDS: tuple[tuple[str, str], ...] = (
     ("owner", r"\b(?:by|per|each|every|for each) (?:owner|rep|ae|seller|person|(?:team )?member|individual|salesperson"
      r"|account exec(?:utive)?)s?\b|\bwho (?:closed|won|sold|booked)"
-     r"|\brep by rep\b|\bleaderboard\b|\bby reps?\b"),
+     r"|\brep by rep\b|\bleaderboard\b|\bby reps?\b|\bwhich (?:rep|ae|seller|person|owner)\b"),
     ("team", r"\b(?:by|per|each|every|for each) team\b|\bteam by team\b"),
     ("segment", r"\b(?:by|per|each) (?:segment|company size|size)\b"),
     ("industry", r"\b(?:by|per|each) (?:industry|vertical)\b"),

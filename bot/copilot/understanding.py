@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from functools import cached_property, lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -99,6 +99,13 @@ INCLUDE_CLOSED = re.compile(
     r"|\b(?:not just|not only) (?:the )?open(?: ones)?\b"
 )
 """Deals asked for whatever their state ("incl closed ones", "won and lost included"): search_deals' include_closed."""
+
+OVERDUE = re.compile(
+    r"\boverdue (?:deals|opps|opportunities)\b|\b(?:deals|opps)\b[^?]*\boverdue\b"
+    r"|\bpast (?:their |its |the )?close date"
+    r"|\bclose dates? (?:is |are )?(?:in the past|(?:already )?passed|behind us)\b|\bpast[- ]due (?:deals|opps)\b"
+)
+"""Open deals whose expected close date has passed: closing up to yesterday."""
 
 STAGE_AGE = re.compile(
     r"\b(?:same|current|one|a|their|its|that|this|the) stage\b|\b(?:in|at) stage\b|\b(?:days|time|age) in stage\b"
@@ -1045,6 +1052,10 @@ def route(
     # has no company filter).
     if intent == "silent" and company and not re.search(r"\bdeals\b|\bopps\b|\bwhich\b", intent_text):
         intent = "latest"
+    if intent == "performance" and re.search(
+        r"win ?rates?|bookings?|revenue|deal sizes?|sales cycle|cycle time|\bbooked\b|\bwon\b|\blost\b", intent_text
+    ):
+        intent = None  # "compare team east and team west win rates": the closed-deal figures side by side
     if intent is None and re.search(r"\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b", intent_text):
         metric = re.search(
             r"win ?rate|revenue|bookings?|booked|deal size|cycle|\bwon\b|\blost\b|amount|pipeline|\bdeals\b",
@@ -1093,6 +1104,9 @@ def route(
             args["company"] = company
         return Understanding(intent="at_risk", tool="list_at_risk_deals", args=args)
     period = parse_closing_period(fixed, today)
+    overdue = period is None and bool(OVERDUE.search(fixed))
+    if overdue:  # "overdue deals": open deals whose close date has passed (closing up to yesterday)
+        period = (date(2000, 1, 1), today - timedelta(days=1), "with a close date in the past")
     amount = parse_amount_floor(fixed)
     stages = parse_stages(fixed, names.stages)
     top = slots.parse_top_n(fixed)
@@ -1120,6 +1134,9 @@ def route(
     if period:
         args["closing_from"], args["closing_to"] = period[0].isoformat(), period[1].isoformat()
         notes.append(f"Closing {period[2]}: {period[0]:%b %-d} – {period[1]:%b %-d, %Y}.")
+    if overdue:
+        args.pop("closing_from")
+        notes[-1] = f"Open deals whose close date has passed (before {today:%b %-d})."
     if amount is not None:
         args["min_amount"] = amount
     if stages:
