@@ -731,8 +731,9 @@ def _fill_gaps(
         target = _target_company(text, names, None)
         known = _known_segments(session)
         segment = target and (slots.parse_segment(target, known) or _filter_words(target, session)[1])
-        long_enough = target and len(target) >= 4 and target.lower() not in FILLER
-        if long_enough and not segment and resolve_company(session, target).status in ("exact", "fuzzy", "ambiguous"):
+        long_enough = bool(target) and len(target or "") >= 4 and str(target).lower() not in FILLER
+        found = resolve_company(session, target).status if target and long_enough and not segment else "unknown"
+        if found in ("exact", "fuzzy", "ambiguous"):
             decision.args["company"] = target
     if not decision.args.get("stages") and "min_days_in_stage" not in decision.args and STAGE_AGE.search(low):
         days = parse_days(low)

@@ -129,9 +129,9 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
             return today - timedelta(days=days), today, f"the last {days} days"
     since = _SINCE.search(low) or _SINCE_DATE.search(low)
     if since and re.match(r"(?:since|after|from)\b", since.group(0)):
-        start = parse_since(low, today)  # "revenue since september", "closed since oct 1": from then to today
-        if start is not None and start <= today:
-            return start, today, f"since {start:%b %-d, %Y}"
+        began = parse_since(low, today)  # "revenue since september", "closed since oct 1": from then to today
+        if began is not None and began <= today:
+            return began, today, f"since {began:%b %-d, %Y}"
     found = parse_period(low, today)
     if found is None:
         return None
