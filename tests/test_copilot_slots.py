@@ -297,6 +297,15 @@ def test_the_closing_period_is_the_one_after_the_closing_word():
     assert found[:2] == (date(2026, 12, 1), date(2026, 12, 31))
 
 
+def test_common_words_are_not_fuzzy_first_names():
+    from bot.copilot.understanding import Names, find_owners
+
+    names = Names(owners=[(1, "Megan Foster", "Team West"), (2, "Emily Nakamura", "Team East")], companies={})
+    assert find_owners("what does that name mean", names, None) == []  # "mean" is not Megan
+    assert find_owners("the cfo went cold on our last email", names, None) == []  # "email" is not Emily
+    assert find_owners("megans deals", names, None) == ["Megan Foster"]
+
+
 def test_shorthand_is_expanded_before_reading():
     from bot.copilot.understanding import _normalise
 

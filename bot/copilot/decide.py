@@ -177,7 +177,7 @@ LOOKUP_RE = re.compile(
 LOOKUP_QUOTED = re.compile(r"(?:(?<=\s)|^)[\"'](?P<x>[^\"']{2,40})[\"'](?=[\s?.!,]|$)")
 LOOKUP_CUE = re.compile(
     r"\brefers? to\b|\brefer(?:ring)? to\b|\bmatch(?:es)?\b|\b(?:which|what) (?:company|companies|account|accounts)\b"
-    r"|\bone company or\b|\bthat name\b|\bstands? for\b"
+    r"|\bone company or\b|\bthat name\b|\bstands? for\b|\bmeans?\b"
 )
 """A name in quotes asked about as a name ("check which company 'falcongate' refers to"): look it up."""
 LOOKUP_BARE = re.compile(

@@ -538,7 +538,8 @@ def intent_context_free(text: str, names: Names) -> str:
 THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers|he's|she's)\b")
 NOT_NAMES = frozenset(
     {"email", "emails", "emailed", "review", "reviews", "worried", "board", "still", "coach", "marketing", "market",
-     "cold", "great", "kind", "meet", "model", "meeting", "meets", "taken", "there", "agreed"}
+     "cold", "great", "kind", "meet", "model", "meeting", "meets", "taken", "there", "agreed", "mean", "means", "meant",
+     "began", "mega", "racer", "trace", "graces"}
 )  # fmt: skip
 """Words a fuzzy first-name match must not take for a name ("email" is not Emily)."""
 
