@@ -519,6 +519,9 @@ def decide_q(ws, question):
         ("compare sam and morgan win rates this year", "get_closed_deal_metrics",
          {"metric": "win_rate", "by": "owner"}),
         ("which rep closed the most last quarter", "get_closed_deal_metrics", {"by": "owner"}),
+        ("what's our loss rate this quarter", "get_closed_deal_metrics", {"metric": "win_rate"}),
+        ("how many days on average to close a deal", "get_closed_deal_metrics", {"metric": "cycle_time"}),
+        ("what % of deals do we win", "get_closed_deal_metrics", {"metric": "win_rate"}),
     ],
 )  # fmt: skip
 def test_dev_set_families(ws, text, tool, args):

@@ -154,10 +154,16 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
 # --- metrics, breakdowns, segments -----------------------------------------------------------------------------------
 
 METRIC_WORDS: tuple[tuple[str, str], ...] = (
-    ("win_rate", r"win(?:ning)? ?(?:rate|ratio|%|percent(?:age)?)|close ?rate|closing rate|conversion rate|hit rate"),
+    (
+        "win_rate",
+        r"win(?:ning)? ?(?:rate|ratio|%|percent(?:age)?)|close ?rate|closing rate|conversion rate|hit rate"
+        r"|\blos(?:s|e|ing) ?(?:rate|ratio|%)|(?:%|percent(?:age)?) of (?:our |my |the )?(?:deals|opps)\b[^?]*"
+        r"\b(?:win|won|close|lose|lost)\b",
+    ),
     (
         "cycle_time",
         r"(?:sales )?cycle|days to (?:close|win)|time to (?:close|win)|how long (?:does it|do deals|is)"
+        r"|\bdays\b[^?]{0,20}\bto (?:close|win)\b|\baverage (?:days|time)\b"
         r"|how long (?:does|do|did) [\w -]{0,40}?take\b|\btakes? (?:us )?to close\b",
     ),
     (
