@@ -146,7 +146,7 @@ FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
      r"(?:partners?|referrals?|webinars?|events?|marketing|outbound|inbound|conferences?"
      r"|campaigns?|channel|sdrs?|trade ?shows?)\b|\bfrom referrals?\b", "a deal-source filter"),
     (r"\b(?:the |our )?(?:\w+ )?add-?ons?\b|\bas the product\b|\bproduct (?:line|filter)\b|\bby product\b"
-     r"|\b(?:the|our) \w+ (?:plan|module|edition|sku|license|licence)\b",
+     r"|\b(?:the|our) \w+ (?:module|edition|sku|license|licence)\b",
      "a product filter (deals filter on owner, stage, amount, close date and company)"),
     (r"\b(?:pushed|slipped|slid|pulled)(?: (?:out|in|back|forward))?(?: of| from| to| into)?\b",
      "a close-date history filter (deals filter on their current close date)"),
