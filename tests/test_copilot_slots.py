@@ -174,6 +174,9 @@ def test_a_filter_the_capability_cannot_take_is_said(ws, question, said):
         ("open deals for the analytics add-on", "a product filter"),
         ("deals with no next step", "a next-step filter"),
         ("how many deals did we close that came from referrals", "a deal-source filter"),
+        ("which deals have a champion", "a contact or role filter"),
+        ("win rate by competitor", "that breakdown"),
+        ("average discount on won deals", "that figure"),
     ],
 )
 def test_product_next_step_and_source_filters_are_said_and_not_read_as_a_company(ws, question, said):

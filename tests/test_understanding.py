@@ -607,3 +607,12 @@ def test_a_name_several_companies_share_is_asked_about(ws):
     assert decision.tool is None and decision.intent == "clarify"
     assert {c.args["company"] for c in decision.choices} == {"Birchleaf Media", "Birchleaf Medical"}
     assert {c.tool for c in decision.choices} == {"get_latest_on_company"}
+
+
+def test_a_small_count_without_a_unit_is_not_money_and_a_file_is_not_answered(ws):
+    assert "min_amount" not in decide_q(ws, "deals with more than 3 stakeholders").args
+    assert decide_q(ws, "deals over $500").args.get("min_amount") == 500.0
+    for question in ("export all deals to csv", "send me a pdf of the pipeline"):
+        decision = decide_q(ws, question)
+        assert decision.tool is None and "export" in (decision.problem or ""), decision
+    assert decide_q(ws, "how many").tool is None

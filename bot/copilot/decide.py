@@ -134,6 +134,11 @@ EXTERNAL_DATA = re.compile(
     r"\b(?:10-k|10-q|10k filing|annual report|annual revenue|market cap|stock price|share price|stock|funding round"
     r"|valuation|ipo|earnings call|quarterly earnings)\b"
 )
+EXPORT = re.compile(
+    r"\b(?:export|download)\b[^?]*\b(?:csv|excel|xlsx|pdf|spreadsheet|file|sheet)\b"
+    r"|\bto (?:a )?(?:csv|excel|xlsx|pdf)\b|\b(?:a|as an?) (?:csv|pdf|excel|xlsx)\b"
+)
+"""A file asked for ("export all deals to csv", "send me a pdf of the pipeline"): the copilot answers in Slack."""
 FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:smallest|lowest|cheapest|least valuable|tiniest|bottom \d+)\b", "that sort order (largest first only)"),
     (r"\b(?:largest|biggest|top|best|highest)\s+(?:\w+\s+)?(?:deal|opp)s?\s+(?:per|by|for each|of each) "
@@ -155,9 +160,14 @@ FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
     (r"\bby (?:region|industry|segment|geo|territory|product|source)\b", "that breakdown"),
     (r"\b(?:tomorrow|yesterday|next week|last week|on (?:monday|tuesday|wednesday|thursday|friday))\b",
      "a day other than today"),
-    (r"\b(?:where|with|whose|that have|having|without|no|missing)\b[^?]*\b(?:champions?|economic buyers?"
+    (r"\b(?:have|has) (?:a |an |no )?(?:champions?|economic buyers?|sponsors?|exec sponsors?)\b"
+     r"|\b(?:where|with|whose|that have|having|without|no|missing)\b[^?]*\b(?:champions?|economic buyers?"
      r"|decision[- ]?makers?|stakeholders?|sponsors?|cfo|ceo|cto|coo|cio)\b",
      "a contact or role filter (deals filter on owner, stage, amount, close date and company)"),
+    (r"\b(?:by|per|for each) (?:competitor|product|lead source|source|campaign|persona|deal type|channel"
+     r"|objection)s?\b", "that breakdown"),
+    (r"\b(?:discounts?|margins?|quota|attainment|commissions?|arr|mrr|churn|renewals?|nrr|acv growth)\b",
+     "that figure (closed-deal figures are won amount, counts, win rate, deal size and cycle time)"),
 )  # fmt: skip
 CREATED = 2
 """The index of the created-date filter in FILTERS_NOT_TAKEN."""
@@ -166,7 +176,8 @@ DEAL_LISTS = {"search_deals", "count_deals", "list_at_risk_deals", "summarize_pi
 FILTER_APPLIES = {
     0: None, 1: None, 2: None, 3: None, 4: DEAL_LISTS | {"list_silent_deals", "forecast_bookings"},
     5: DEAL_LISTS - {"get_closed_deal_metrics"}, 6: DEAL_LISTS | {"list_silent_deals"}, 7: {"summarize_pipeline"},
-    8: {"get_my_day"}, 9: DEAL_LISTS,
+    8: {"get_my_day"}, 9: DEAL_LISTS, 10: DEAL_LISTS - {"summarize_pipeline"},
+    11: DEAL_LISTS | {"forecast_bookings"},
 }  # fmt: skip
 PUSHED = 5
 """The index of the close-date history filter ("deals that slipped last month": the month is not a close date)."""
@@ -480,6 +491,8 @@ def newer_capability(
         and not re.search(r"\bhow (?:did|do) we (?:beat|win against)", low)
     ):
         return _closed_metrics(text, names, company, today, _known_segments(session))
+    if COUNT_RE.search(low) and not re.search(r"[a-z]", COUNT_RE.sub(" ", low).replace("how", " ")):
+        return Understanding(intent="count_deals", problem="How many of what? e.g. 'how many deals close this month'.")
     if COUNT_RE.search(low):
         by = re.search(r"\b(?:by|per|each|every|for each) (?P<by>stage|owner|rep|ae|seller)s?\b", low)
         if by:  # "count of open deals per stage": counts and amounts by stage are the pipeline summary
@@ -595,9 +608,14 @@ def company_by_first_word(text: str, names: Names, *, fuzzy: bool = True) -> str
 
 
 def _not_money(amount: float, low: str) -> bool:
-    """Tell a count of days read as an amount ("more than 30 days" gives the amount parser 30)."""
+    """Tell a count read as an amount ("more than 30 days", "more than 3 stakeholders" give the amount parser 30, 3).
+
+    A number under 1,000 is money only with a $ or a unit ("$500", "500k").
+    """
+    number = re.escape(f"{amount:g}")
     unit = r"\s*\+?\s*(?:business |working )?(?:days?|weeks?|months?|d)\b"
-    return amount < 1000 and bool(re.search(rf"\b{re.escape(f'{amount:g}')}{unit}", low))
+    money = rf"\$\s*{number}\b|\b{number}\s*(?:k|m|mm|million|thousand)\b"
+    return amount < 1000 and (bool(re.search(rf"\b{number}{unit}", low)) or not re.search(money, low))
 
 
 SINGLE_BIGGEST = re.compile(
@@ -1011,6 +1029,8 @@ def understand(
         return ruled
     if EXTERNAL_DATA.search(text.lower()):
         return Understanding(intent="unknown", problem=CANT_ANSWER + " (public company data is not in the CRM)")
+    if EXPORT.search(text.lower()):
+        return Understanding(intent="unknown", problem="I can't export files: I answer here, in Slack.")
     if WRITE_VERB.search(text.lower()) or SEND_TO.search(text.lower()):
         return Understanding(
             intent="unknown",
