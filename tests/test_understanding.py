@@ -522,6 +522,13 @@ def decide_q(ws, question):
         ("what's our loss rate this quarter", "get_closed_deal_metrics", {"metric": "win_rate"}),
         ("how many days on average to close a deal", "get_closed_deal_metrics", {"metric": "cycle_time"}),
         ("what % of deals do we win", "get_closed_deal_metrics", {"metric": "win_rate"}),
+        ("deals closing before jan 15", "search_deals", {"closing_from": "2026-11-25", "closing_to": "2027-01-15"}),
+        ("deals closing between jan 1 and mar 31", "search_deals",
+         {"closing_from": "2027-01-01", "closing_to": "2027-03-31"}),
+        ("deals closing after feb 1", "search_deals", {"closing_from": "2027-02-01", "closing_to": None}),
+        ("any deal over 250k closing before the end of next month?", "search_deals",
+         {"closing_from": "2026-11-25", "closing_to": "2026-12-31"}),
+        ("closed won deals since the start of the year", "get_closed_deal_metrics", {"closed_from": "2026-01-01"}),
     ],
 )  # fmt: skip
 def test_dev_set_families(ws, text, tool, args):
@@ -571,7 +578,7 @@ def test_help_phrasings(ws, text):
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        ("deals closing before jan 15", "the date jan 15"),
+        ("recap of the nov 3 call with acme", "the date nov 3"),
         ("win rate in fy25", "the period (fy25)"),
         ("90-day win rate", "the number of days (90-day)"),
         ("how many deals did sam close in q3 vs q2", "the period (q2): one period at a time"),

@@ -51,7 +51,7 @@ from store.models import Company
 from tools.capabilities import get_capability
 from tools.deals import resolve_company, resolve_company_strict
 from tools.parsing.numbers import NUMBER_WORDS
-from tools.parsing.periods import PERIOD_RE, parse_closing_period, parse_days, parse_period
+from tools.parsing.periods import PERIOD_RE, parse_closing_period, parse_date_window, parse_days, parse_period
 
 SURE = 0.55
 """Classifier confidence from which a capability no rule found is answered (below: a clarifying question)."""
@@ -333,8 +333,14 @@ def _deal_filters(text: str, names: Names, company: str | None, today: Any) -> t
     owners = find_owners(low, names, company)
     if owners:
         args["owners"] = owners
-    period = parse_closing_period(low, today)
-    if period:
+    window = parse_date_window(low, today)
+    period = None if window else parse_closing_period(low, today)
+    if window:  # "how many deals close between jan 1 and mar 31", "after feb 1" (no end)
+        args["closing_from"] = (window[0] or today).isoformat()
+        if window[1]:
+            args["closing_to"] = window[1].isoformat()
+        notes.append(f"Closing {window[2]}.")
+    elif period:
         args["closing_from"], args["closing_to"] = period[0].isoformat(), period[1].isoformat()
         notes.append(f"Closing {period[2]}: {period[0]:%b %-d} – {period[1]:%b %-d, %Y}.")
     elif OVERDUE.search(low):  # "how many overdue deals": open deals whose close date has passed
@@ -1186,6 +1192,7 @@ def _other_periods(decision: Understanding, low: str, today: Any) -> list[str]:
         for m in PERIOD_RE.finditer(low)
         if not any(a < m.end() and m.start() < b for a, b in past)
         and not re.search(r"\b(?:since|after|from|before|until|till|by)\s*$", low[: m.start()])
+        and not re.match(r"\s*\d", low[m.end() :])  # "jan 1": a day, read as one
     ]
     out = []
     for m in phrases:

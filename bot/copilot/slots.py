@@ -86,6 +86,7 @@ def parse_top_n(text: str) -> int | None:
 _SO_FAR = re.compile(
     r"\b(?:this|the current) (?P<u1>month|quarter|year) so far\b|\b(?P<u2>month|quarter|year)[- ]to[- ]date\b"
     r"|\b(?P<abbr>mtd|qtd|ytd)\b|\bso far this (?P<u3>month|quarter|year)\b"
+    r"|\bsince (?:the )?(?:start|beginning) of (?:the |this )?(?P<u4>month|quarter|year)\b"
 )
 _LAST_N = re.compile(r"\b(?:last|past|previous)\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?|months?)\b")
 
@@ -116,6 +117,7 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
             m.group("u1")
             or m.group("u2")
             or m.group("u3")
+            or m.group("u4")
             or {"mtd": "month", "qtd": "quarter", "ytd": "year"}[m.group("abbr")]
         )
         start = _period_start(unit, today)

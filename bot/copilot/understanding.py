@@ -23,7 +23,7 @@ from store.models import STAGE_LABELS, Company, Owner, stored_id
 from store.stages import DEFAULT_STAGES, Stage, stage_catalog
 from tools.capabilities import all_capabilities
 from tools.parsing.amounts import parse_amount_floor
-from tools.parsing.periods import PERIOD_RE, parse_closing_period, parse_days
+from tools.parsing.periods import PERIOD_RE, parse_closing_period, parse_date_window, parse_days
 
 
 @dataclass
@@ -1104,7 +1104,8 @@ def route(
         if company:
             args["company"] = company
         return Understanding(intent="at_risk", tool="list_at_risk_deals", args=args)
-    period = parse_closing_period(fixed, today)
+    window = parse_date_window(fixed, today)  # "closing between jan 1 and mar 31", "after feb 1"
+    period = (window[0], window[1] or window[0], window[2]) if window else parse_closing_period(fixed, today)
     overdue = period is None and bool(OVERDUE.search(fixed))
     if overdue:  # "overdue deals": open deals whose close date has passed (closing up to yesterday)
         period = (date(2000, 1, 1), today - timedelta(days=1), "with a close date in the past")
@@ -1138,6 +1139,9 @@ def route(
     if overdue:
         args.pop("closing_from")
         notes[-1] = f"Open deals whose close date has passed (before {today:%b %-d})."
+    if window and window[1] is None:
+        args.pop("closing_to")
+        notes[-1] = f"Closing {window[2]}."
     if amount is not None:
         args["min_amount"] = amount
     if stages:

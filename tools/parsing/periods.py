@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from tools.parsing.dates import month_bounds, month_end, quarter_bounds
+from tools.parsing.dates import month_bounds, quarter_bounds
 from tools.parsing.numbers import number
 
 PERIOD_RE = re.compile(
     r"\b(?P<rel>this|next|last|current|the current|coming|upcoming)\s+(?P<unit>week|month|quarter|qtr|q|year)"
-    r"|(?P<end>(?:by |before |until |till )?(?:the )?end of (?:the |this )?(?P<eunit>week|month|quarter|qtr|q|year)\b)"
+    r"|(?P<end>(?:by |before |until |till )?(?:the )?end of (?:the |this |(?P<enext>next) )?"
+    r"(?P<eunit>week|month|quarter|qtr|q|year)\b)"
     r"|(?P<ye>(?:by |before |until |till )?(?:the )?(?P<yeunit>year|quarter|qtr|month)[- ]end\b)"
     r"|\b(?:the )?(?P<ordq>first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter|qtr)\b"
     r"|(?P<eo>eo(?P<eounit>m|q|y))\b"
@@ -65,15 +66,16 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
     if m.group("end") or m.group("eo") or m.group("ye"):
         unit = m.group("eunit") or m.group("yeunit") or {"m": "month", "q": "quarter", "y": "year"}[m.group("eounit")]
         unit = "quarter" if unit in ("qtr", "q") else unit
+        shift = 1 if m.group("enext") else 0  # "before the end of next month"
         if unit == "week":
-            end = today - timedelta(days=today.weekday()) + timedelta(days=6)
+            end = today - timedelta(days=today.weekday()) + timedelta(days=6 + 7 * shift)
         elif unit == "month":
-            end = month_end(today)
+            end = month_bounds(today, shift)[1]
         elif unit == "quarter":
-            end = quarter_bounds(today)[1]
+            end = quarter_bounds(today, shift)[1]
         else:
-            end = date(today.year, 12, 31)
-        return today, end, f"from today to the end of the {unit} ({end:%b %-d})"
+            end = date(today.year + shift, 12, 31)
+        return today, end, f"from today to the end of the {'next ' if shift else ''}{unit} ({end:%b %-d})"
     if m.group("nunit"):
         n = number(m.group("n"))
         if n is None:
@@ -114,6 +116,44 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
 def half_bounds(year: int, second: bool) -> tuple[date, date]:
     """First and last day of the first (Jan-Jun) or second (Jul-Dec) half of `year`."""
     return (date(year, 7, 1), date(year, 12, 31)) if second else (date(year, 1, 1), date(year, 6, 30))
+
+
+_DATE = (
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})"
+)
+_DATE_WINDOW = re.compile(
+    rf"\b(?:between|from)\s+(?P<a>{_DATE})\s+(?:and|to|through|thru|until|-|–)\s+(?P<b>{_DATE})"
+    rf"|\b(?:after|from|starting)\s+(?P<after>{_DATE})|\b(?:before|by|until|till)\s+(?P<before>{_DATE})"
+)
+
+
+def parse_date_window(text: str, today: date) -> tuple[date, date | None, str] | None:
+    """Close dates given as days: "between jan 1 and mar 31", "after feb 1" (no end), "before jan 15" (from today).
+
+    A day without a year is the next one on or after today (deals close in the future).
+    """
+    from tools.parsing.dates import parse_when
+
+    m = _DATE_WINDOW.search(text)
+    if m is None:
+        return None
+
+    def day(phrase: str | None) -> date | None:
+        found = parse_when(phrase, today) if phrase else None
+        return found.day if found else None
+
+    if m.group("a"):
+        start, end = day(m.group("a")), day(m.group("b"))
+        if start and end and end < start:
+            end = date(end.year + 1, end.month, end.day) if not (end.month == 2 and end.day == 29) else end
+        return (start, end, f"{m.group('a')} – {m.group('b')}") if start and end and start <= end else None
+    if m.group("after"):
+        start = day(m.group("after"))
+        return (start, None, f"after {m.group('after')}") if start else None
+    end = day(m.group("before"))
+    return (today, end, f"before {m.group('before')}") if end else None
 
 
 _CLOSING_WORD = re.compile(r"\b(?:clos(?:e|es|ing)|land(?:s|ing)?|sign(?:s|ing)?|due|expected)\b")
