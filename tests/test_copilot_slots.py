@@ -168,6 +168,23 @@ def test_a_filter_the_capability_cannot_take_is_said(ws, question, said):
     assert decision.tool is None or any(said in u for u in decision.unapplied), decision
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("open deals for the analytics add-on", "a product filter"),
+        ("deals with no next step", "a next-step filter"),
+        ("how many deals did we close that came from referrals", "a deal-source filter"),
+        ("which deals have a champion", "a contact or role filter"),
+        ("win rate by competitor", "that breakdown"),
+        ("average discount on won deals", "that figure"),
+    ],
+)
+def test_product_next_step_and_source_filters_are_said_and_not_read_as_a_company(ws, question, said):
+    decision = decide(ws, question)
+    assert decision.tool is None or any(said in u for u in decision.unapplied), decision
+    assert "company" not in decision.args, decision.args
+
+
 def test_names_are_read_again_when_the_store_changes(ws):
     engine, _ids = ws
     with Session(engine) as session:
@@ -201,3 +218,135 @@ def test_a_bare_company_name_asks_what_about_it(ws):
     offered = {c.tool for c in decision.choices}
     assert decision.tool is None and offered >= {"get_latest_on_company", "get_company_brief"}
     assert decide(ws, "Acme Corp?").tool == "get_latest_on_company"
+
+
+# --- issue 14, dev sets F-H: amount ranges, periods, dates, shorthand -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("deals btwn 25k and 100k closing in jan", (25_000.0, 100_000.0)),
+        ("opps btw 20k and 60k", (20_000.0, 60_000.0)),
+        ("deals b/w $10k and $40k", (10_000.0, 40_000.0)),
+        ("deals sub 10k", (None, 10_000.0)),
+    ],
+)
+def test_amount_ranges_typed_in_shorthand(text, bounds):
+    assert slots.parse_amount_range(text) == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("how many 100k+ deals closing before end of q", TODAY, date(2026, 12, 31)),
+        ("deals closing before the end of this quarter", TODAY, date(2026, 12, 31)),
+        ("deals closing in the first half of next year", date(2027, 1, 1), date(2027, 6, 30)),
+        ("deals closing in h2 2027", date(2027, 7, 1), date(2027, 12, 31)),
+        ("deals closing in 2027", date(2027, 1, 1), date(2027, 12, 31)),
+        ("how many deals close before year end", TODAY, date(2026, 12, 31)),
+        ("deals closing in the second quarter", date(2027, 4, 1), date(2027, 6, 30)),
+    ],
+)
+def test_closing_periods_a_quarter_end_a_half_and_a_year(text, start, end):
+    assert parse_period(text, TODAY)[:2] == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("megan's win rate in the first half of the year", date(2026, 1, 1), date(2026, 6, 30)),
+        ("what did we book in h1", date(2026, 1, 1), date(2026, 6, 30)),
+        ("total won in 2025", date(2025, 1, 1), date(2025, 12, 31)),
+        ("win rate h2 2025", date(2025, 7, 1), date(2025, 12, 31)),
+        ("how many deals did we win in the first quarter", date(2026, 1, 1), date(2026, 3, 31)),
+        ("revenue since september", date(2026, 9, 1), TODAY),
+        ("how much have we closed since oct 1", date(2026, 10, 1), TODAY),
+    ],
+)
+def test_closed_periods_a_half_and_a_year_face_the_past(text, start, end):
+    assert slots.parse_closed_period(text, TODAY)[:2] == (start, end)
+
+
+def test_a_year_is_a_period_and_an_amount_is_not():
+    assert parse_period("deals closing during 2027", TODAY)[:2] == (date(2027, 1, 1), date(2027, 12, 31))
+    assert parse_period("deals over 2500", TODAY) is None
+    assert parse_period("deals worth 2025k", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("any notes mentioning a budget freeze since nov 15?", date(2026, 11, 15)),
+        ("emails since 3rd oct about pricing", date(2026, 10, 3)),
+        ("calls since dec 20", date(2025, 12, 20)),  # not yet come this year: last year's
+    ],
+)
+def test_since_reads_a_month_and_its_day(text, day):
+    assert slots.parse_since(text, TODAY) == day
+
+
+@pytest.mark.parametrize("word", ["losing", "presenting"])
+def test_ordinary_words_are_not_typos_of_intent_words(word):
+    from bot.copilot.understanding import _correct_token
+
+    assert _correct_token(word) == word  # "losing" is not "closing", "presenting" not "presentation"
+
+
+def test_the_closing_period_is_the_one_after_the_closing_word():
+    from tools.parsing.periods import parse_closing_period
+
+    found = parse_closing_period("covering for luis this week, which of his deals are closing this month?", TODAY)
+    assert found[:2] == (date(2026, 12, 1), date(2026, 12, 31))
+
+
+def test_common_words_are_not_fuzzy_first_names():
+    from bot.copilot.understanding import Names, find_owners
+
+    names = Names(owners=[(1, "Megan Foster", "Team West"), (2, "Emily Nakamura", "Team East")], companies={})
+    assert find_owners("what does that name mean", names, None) == []  # "mean" is not Megan
+    assert find_owners("the cfo went cold on our last email", names, None) == []  # "email" is not Emily
+    assert find_owners("megans deals", names, None) == ["Megan Foster"]
+
+
+def test_shorthand_is_expanded_before_reading():
+    from bot.copilot.understanding import _normalise
+
+    assert _normalise("# of deals closing this month") == "number of deals closing this month"
+    assert _normalise("which deals r closing, incl. won") == "which deals are closing, including won"
+    assert _normalise("howd the acme lead score") == "how did the acme lead score"
+    assert _normalise("wht did we book lst qtr") == "what did we book last qtr"
+    assert _normalise("# deals ovr 75k closing nxt mo") == "number of deals over 75k closing next month"
+
+
+@pytest.mark.parametrize(
+    ("text", "included"),
+    [
+        ("all acme deals including closed ones", True),
+        ("how many deals has tyler got in total, won and lost included", True),
+        ("every initech deal, open and closed", True),
+        ("how many deals closed last month, won and lost together", False),
+        ("closed won deals", False),
+    ],
+)
+def test_include_closed_phrases(text, included):
+    from bot.copilot.understanding import INCLUDE_CLOSED
+
+    assert bool(INCLUDE_CLOSED.search(text)) is included
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("sdr handed me the inbound lead from cedarpoint financial, how does it score?", "cedarpoint financial"),
+        ("how good is the ucla lead", "ucla"),
+        ("what's the score on the stanford lead", "stanford"),
+        ("rate the vectorvale foods inbound", "vectorvale foods"),
+        ("show me the newest inbound leads and their scores", None),
+        ("marketing says a bunch of inbound leads came in, show me the newest ones and how they score", None),
+    ],
+)
+def test_a_leads_company_is_read_from_the_phrase(text, company):
+    from bot.copilot.understanding import lead_company
+
+    assert lead_company(text) == company

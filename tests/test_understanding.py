@@ -454,3 +454,172 @@ def test_winning_when_an_objection_comes_up_is_the_objection_map(ws, settings, t
     a = ask(ws, settings, text)
     assert a.tool_calls and a.tool_calls[0][0] == "get_objection_map", to_text(a.reply)
     assert a.tool_calls[0][1].get("category") == category
+
+
+# --- issue 14, dev sets F-H: families of phrasings, context around a question, no silent drops ---------------------
+
+
+def decide_q(ws, question):
+    from bot.copilot.decide import understand
+
+    engine, _ids = ws
+    with Session(engine) as s:
+        return understand(question, session=s, now=fx.NOW, tz="America/New_York")
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("all acme deals incl closed ones", "search_deals", {"company": "acme", "include_closed": True}),
+        ("how many globex deals have we had, won and lost included", "count_deals",
+         {"company": "Globex", "include_closed": True}),
+        ("how many of sam's deals have been stuck in the same stage for 60+ days", "count_deals",
+         {"owners": ["Sam Patel"], "min_days_in_stage": 60}),
+        ("deals where the contracts been out 30+ days", "search_deals",
+         {"stages": ["contractsent"], "min_days_in_stage": 30}),
+        ("biggest 10 deals in the pipe", "search_deals", {"limit": 10}),
+        ("total open pipeline per stage, count and $", "summarize_pipeline", {"by": "stage"}),
+        ("what account does 'birchleaf' refer to", "lookup_company", {"company": "birchleaf"}),
+        ("which company is birchleaf?", "lookup_company", {"company": "birchleaf"}),
+        ("check the name greenfield - which company is that", "lookup_company", {"company": "greenfield"}),
+        ("competitor objections: answered vs deflected, how do we do", "get_objection_map",
+         {"category": "competitor"}),
+        ("when security objections get raised on calls do we usually still win?", "get_objection_map",
+         {"category": "security"}),
+        ("integration objection - what do our reps say when it came up on won deals?", "search_objection_handling",
+         {"category": "integration"}),
+        ("how to handle an authority objection", "search_objection_handling", {"category": "authority"}),
+        ("top reasons deals go closed lost", "get_loss_reasons", {}),
+        ("are we gonna win globex", "get_deal_odds", {"company": "Globex"}),
+        ("what should i tackle first this morning", "get_my_day", {"owners": ["me"]}),
+        ("meetings + overdue tasks for me today?", "get_my_day", {"owners": ["me"]}),
+        ("any calls where someone mentioned a budget freeze since nov 15", "search_conversations",
+         {"kinds": ["call"], "since": "2026-11-15"}),
+        ("find call transcripts where buyers brought up datapilot", "search_conversations", {"kinds": ["call"]}),
+        ("last call w/ acme - pains, objections, next steps?", "get_call_summary", {"company": "acme"}),
+        ("november wins for the enterprise team - how many deals was that?", "get_closed_deal_metrics",
+         {"metric": "won_count", "closed_from": "2026-11-01"}),
+        ("silent 21 - just mine", "list_silent_deals", {"days": 21, "owners": ["me"]}),
+        ("library security", "search_objection_handling", {"category": "security"}),
+        ("anything stuck for 2 weeks", "search_deals", {"min_days_in_stage": 14}),
+        ("what's the objection map say about timing", "get_objection_map", {"category": "timing"}),
+        ("do we lose more deals when budget comes up", "get_objection_map", {"category": "pricing"}),
+        ("is stark going to sign", "get_deal_odds", {"company": "Stark Industries"}),
+        ("give me my daily briefing", "get_my_day", {"owners": ["me"]}),
+        ("anything urgent for me today", "get_my_day", {"owners": ["me"]}),
+        ("what will i land this quarter", "forecast_bookings", {"owners": ["me"], "period": "quarter"}),
+        ("i'm covering for sam this week, which of his deals are closing this month?", "search_deals",
+         {"owners": ["Sam Patel"], "closing_from": "2026-11-01", "closing_to": "2026-11-30"}),
+        ("heads up, i'm presenting to leadership friday - total pipeline by stage please", "summarize_pipeline",
+         {"by": "stage"}),
+        ("what's my number going to be this quarter", "forecast_bookings", {"owners": ["me"], "period": "quarter"}),
+        ("what's in each stage for sam", "summarize_pipeline", {"by": "stage", "owners": ["Sam Patel"]}),
+        ("total closed deals (won + lost) this quarter", "get_closed_deal_metrics", {"metric": "closed_count"}),
+        ("overdue deals", "search_deals", {"closing_from": None, "closing_to": "2026-11-24"}),
+        ("compare sam and morgan win rates this year", "get_closed_deal_metrics",
+         {"metric": "win_rate", "by": "owner"}),
+        ("which rep closed the most last quarter", "get_closed_deal_metrics", {"by": "owner"}),
+        ("what's our loss rate this quarter", "get_closed_deal_metrics", {"metric": "win_rate"}),
+        ("how many days on average to close a deal", "get_closed_deal_metrics", {"metric": "cycle_time"}),
+        ("what % of deals do we win", "get_closed_deal_metrics", {"metric": "win_rate"}),
+        ("deals closing before jan 15", "search_deals", {"closing_from": "2026-11-25", "closing_to": "2027-01-15"}),
+        ("deals closing between jan 1 and mar 31", "search_deals",
+         {"closing_from": "2027-01-01", "closing_to": "2027-03-31"}),
+        ("deals closing after feb 1", "search_deals", {"closing_from": "2027-02-01", "closing_to": None}),
+        ("any deal over 250k closing before the end of next month?", "search_deals",
+         {"closing_from": "2026-11-25", "closing_to": "2026-12-31"}),
+        ("closed won deals since the start of the year", "get_closed_deal_metrics", {"closed_from": "2026-01-01"}),
+    ],
+)  # fmt: skip
+def test_dev_set_families(ws, text, tool, args):
+    decision = decide_q(ws, text)
+    assert decision.tool == tool and not decision.choices, decision
+    assert {k: decision.args.get(k) for k in args} == args, decision.args
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        ("my boss wants a list of every open deal worth $1.2M or more, can u pull that", None),
+        ("hey, before my 2pm call with morgan can you pull every deal sam has closing this month?", ["Sam Patel"]),
+        ("quick one for my QBR deck - how many deals does sam have closing this quarter?", ["Sam Patel"]),
+        ("morgan asked me how many deals sam has closing this month, can you count them", ["Sam Patel"]),
+        ("sam is out sick and asked me to cover for him, what's on his plate today?", ["Sam Patel"]),
+        ("1:1 with sam tomorrow, how's he tracking vs the team and what should i coach him on", ["Sam Patel"]),
+    ],
+)
+def test_context_around_a_question_names_no_owner(ws, text, owners):
+    decision = decide_q(ws, text)
+    assert decision.tool is not None, decision
+    assert decision.args.get("owners") == owners, decision.args
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "push the globex close date to jan 15",
+        "reassign the initech opp to sam",
+        "acme just agreed to terms, can you move the acme deal to contract sent for me?",
+        "remind me tomorrow to call acme",
+    ],
+)
+def test_writes_typed_after_a_clause_or_with_push_are_refused(ws, text):
+    decision = decide_q(ws, text)
+    assert decision.tool is None and "only reads" in (decision.problem or "")
+
+
+@pytest.mark.parametrize(
+    "text", ["list of commands?", "how does this bot work", "which commands do you support", "show me what you can do"]
+)
+def test_help_phrasings(ws, text):
+    assert decide_q(ws, text).intent == "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("recap of the nov 3 call with acme", "the date nov 3"),
+        ("win rate in fy25", "the period (fy25)"),
+        ("90-day win rate", "the number of days (90-day)"),
+        ("how many deals did sam close in q3 vs q2", "the period (q2): one period at a time"),
+        ("deals that slipped last month", "a close-date history filter (deals filter on their current close date)"),
+    ],
+)
+def test_a_slot_phrase_the_arguments_do_not_reflect_is_unapplied(ws, text, said):
+    decision = decide_q(ws, text)
+    assert decision.tool is not None and said in decision.unapplied, decision
+
+
+def test_reflected_slot_phrases_are_not_unapplied(ws):
+    for question in ("deals btwn 25k and 100k closing in jan", "notes about pricing since nov 15",
+                     "deals stuck 2+ weeks in negotiation", "win rate last 90 days",
+                     "top 3 swing deals that decide this month"):  # fmt: skip
+        decision = decide_q(ws, question)
+        assert decision.tool is not None and decision.unapplied == [], (question, decision)
+
+
+def test_a_name_several_companies_share_is_asked_about(ws):
+    from store.models import Company
+
+    engine, _ids = ws
+    with Session(engine) as s:
+        s.add_all(
+            [
+                Company(name="Birchleaf Media", domain="bm.example"),
+                Company(name="Birchleaf Medical", domain="bmed.example"),
+            ]
+        )
+        s.commit()
+    decision = decide_q(ws, "latest on birchleaf")
+    assert decision.tool is None and decision.intent == "clarify"
+    assert {c.args["company"] for c in decision.choices} == {"Birchleaf Media", "Birchleaf Medical"}
+    assert {c.tool for c in decision.choices} == {"get_latest_on_company"}
+
+
+def test_a_small_count_without_a_unit_is_not_money_and_a_file_is_not_answered(ws):
+    assert "min_amount" not in decide_q(ws, "deals with more than 3 stakeholders").args
+    assert decide_q(ws, "deals over $500").args.get("min_amount") == 500.0
+    for question in ("export all deals to csv", "send me a pdf of the pipeline"):
+        decision = decide_q(ws, question)
+        assert decision.tool is None and "export" in (decision.problem or ""), decision
+    assert decide_q(ws, "how many").tool is None

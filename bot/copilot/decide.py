@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,15 +25,23 @@ from bot.copilot.classifier import HELP, NONE, Guess, classifier
 from bot.copilot.fill import INSIGHT_TOOLS, known_competitors, schema_args
 from bot.copilot.understanding import (
     FILLER,
+    INCLUDE_CLOSED,
+    NEWEST_LEADS,
+    ONE_CALL,
+    OVERDUE,
+    STAGE_AGE,
+    STAGE_WORDS,
     WRITE_REQUEST,
     Choice,
     Names,
     Understanding,
     _corrected,
     _normalise,
+    _objection_route,
     company_remainder,
     find_company_mention,
     find_owners,
+    lead_company,
     load_names,
     owners_named,
     parse_stages,
@@ -42,7 +50,8 @@ from bot.copilot.understanding import (
 from store.models import Company
 from tools.capabilities import get_capability
 from tools.deals import resolve_company, resolve_company_strict
-from tools.parsing.periods import parse_days, parse_period
+from tools.parsing.numbers import NUMBER_WORDS
+from tools.parsing.periods import PERIOD_RE, parse_closing_period, parse_date_window, parse_days, parse_period
 
 SURE = 0.55
 """Classifier confidence from which a capability no rule found is answered (below: a clarifying question)."""
@@ -64,10 +73,13 @@ METRICS_RE = re.compile(
     r"win(?:ning)? ?(?:rate|ratio|%|percent)|close ?rate|closing rate|conversion rate|sales cycle|cycle time"
     r"|days to (?:close|win)|time to close|average (?:won )?(?:deal|contract)|avg\.? (?:won )?deal|deal size|\bacv\b"
     r"|bookings?|\bbooked\b|revenue|closed[- ]won (?:amount|revenue|total)"
-    r"|\b(?:did|have|has|had)\b[^?]*\b(?:close|win|won|lose|lost|book|sign|signed)\b(?! (?:date|by))"
+    r"|\b(?:did|have|has|had)\b[^?]*\b(?:close|win|won|lose|lost|losing|winning|book|sign|signed)\b(?! (?:date|by))"
     r"|\b(?:closed|won|lost|signed)\b (?:deals )?(?:last|this|in|during|so far|since|over the)\b"
     r"|\bdeals (?:we|i|they) (?:won|lost|closed)\b|\bwho (?:closed|won|sold|booked) the most\b"
     r"|\b(?:won|lost) deals\b|\bdeals (?:won|lost)\b|\bhow long (?:does|do|did)\b[^?]*\btake\b"
+    r"|\bwon ?(?:or|and|\+|/|&) ?lost\b|\blost ?(?:or|and|\+|/|&) ?won\b|\blos(?:s|e|ing) ?(?:rate|ratio|%)"
+    r"|(?:%|percent(?:age)?) of (?:our |my |the )?(?:deals|opps)\b[^?]*\b(?:win|won|close|lose|lost)\b"
+    r"|\bdays\b[^?]{0,20}\bto (?:close|win)\b"
 )
 COUNT_RE = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|(?:^|\s)# of\b")
 MY_DAY_RE = re.compile(
@@ -77,6 +89,12 @@ MY_DAY_RE = re.compile(
     r"|\bwhat do i (?:have|need to do) today\b|\bmeetings (?:do i have |have i got |i have )?today\b"
     r"|\btasks (?:are |i have )?(?:due|overdue)\b|\b\w+'s day\b|\bday look like\b|\bmy to-?do\b"
     r"|\bon (?:the |our )?(?:team \w+'s|\w+ team's) plate\b|\b(?:have|has|got) going on today\b"
+    r"|\bon (?:his|her|their) plate\b|\bwhat should i (?:tackle|hit|start with|knock out|handle|do)(?: first)?\b"
+    r"|\bwhat(?:'s| has| does| is)? \w+(?: \w+)? (?:got|have|has)(?: going on| on)? (?:today|this morning)\b"
+    r"|\boverdue (?:tasks?|to-?dos?|follow[- ]?ups?)\b"
+    r"|\b(?:meetings?|tasks?|to-?dos?)\b[^?]{0,40}\b(?:today|this morning)\b"
+    r"|\bwhat do i need to know (?:about )?today\b|\b(?:anything|what'?s) urgent\b[^?]*\btoday\b"
+    r"|\bdaily (?:brief(?:ing)?|rundown|summary|digest|plan)\b"
     r"|\bneed to (?:handle|do|tackle|get done|take care of|deal with|get to)\b[^?]*\btoday\b"
 )
 CONVERSATION_RE = re.compile(
@@ -87,22 +105,40 @@ CONVERSATION_RE = re.compile(
     r"\b(?:about|mentioning|regarding)\b|\bquotes? (?:about|on|from)\b|\bwho (?:talked|spoke|asked) about\b"
     r"|\bwhere did\b[^?]*\b(?:come up|mention)|\btalk of\b|\bwho mentioned\b|\bbrought up\b|\bbring up\b"
     r"|\b(?:emails?|notes?|calls?) mentioning\b"
+    r"|^(?:\w+ ){0,2}(?:e-?mails?|notes?|transcripts?|conversations?|calls?) (?:about|regarding|mentioning)\b"
+    r"|\b(?:calls?|emails?|notes?|transcripts?|conversations?|threads?|meetings?)\b[^?]*"
+    r"\b(?:where|in which|that|when)\b"
+    r"[^?]*\b(?:mention(?:ed|s)?|brought up|bring up|raised?|talked about|talks about|said|asked about|came up"
+    r"|complained)\b"
 )
+SEARCH_MANY = re.compile(
+    r"\b(?:find|search|any|show|pull|list|which)\b[^?]*\b(?:calls|transcripts|conversations|emails|notes)\b[^?]*"
+    r"\b(?:where|mention\w*|brought up|bring up|raised?|talk(?:ed)? about|came up|about)\b"
+)
+"""A search across calls ("find call transcripts where buyers brought up datapilot"), not one call's summary."""
 SEND_TO = re.compile(
     r"^(?:please |pls |can you |could you |go ahead and )?(?:send|email|forward|share|post|dm|slack)\b(?! me\b)"
     r".*\bto (?!me\b|myself\b)(?:my |the |our )?\w+"
 )
 """Sending something to someone else is an action, not a question ("send the Globex brief to my manager")."""
 WRITE_VERB = re.compile(
-    r"^(?:please |pls |can you |could you |go ahead and )?(?:reassign|assign|set|update|change|move|mark|log|create"
-    r"|delete|remove|add|book|schedule|cancel|send|email|draft|close|advance|edit|rename|merge)\b"
-    r"(?!.*\b(?:rate|rates|date range)\b).*\b(?:deals?|tasks?|calls?|emails?|notes?|amount|stage|owner|meetings?"
+    r"(?:^|[,;:!?]\s+|\.\s+|\s[-–]\s+)(?:please |pls |can you |can u |could you |would you |go ahead and )?"
+    r"(?:reassign|assign|set|update|change|move|mark|log|create|delete|remove|add|book|schedule|cancel|send|email|draft"
+    r"|close|advance|edit|rename|merge|push|bump|slip|extend|postpone|transfer|hand (?:off|over)|remind me)"
+    r"\b(?! back\b)"
+    r"(?!.*\b(?:rate|rates|date range)\b).*\b(?:deals?|opps?|opportunit(?:y|ies)|tasks?|calls?|emails?|notes?|amount"
+    r"|stage|owner|meetings?"
     r"|contacts?|close date|follow[- ]?ups?|to (?:closed|won|lost|\w+ stage)|champion|lead)\b"
 )
 EXTERNAL_DATA = re.compile(
     r"\b(?:10-k|10-q|10k filing|annual report|annual revenue|market cap|stock price|share price|stock|funding round"
     r"|valuation|ipo|earnings call|quarterly earnings)\b"
 )
+EXPORT = re.compile(
+    r"\b(?:export|download)\b[^?]*\b(?:csv|excel|xlsx|pdf|spreadsheet|file|sheet)\b"
+    r"|\bto (?:a )?(?:csv|excel|xlsx|pdf)\b|\b(?:a|as an?) (?:csv|pdf|excel|xlsx)\b"
+)
+"""A file asked for ("export all deals to csv", "send me a pdf of the pipeline"): the copilot answers in Slack."""
 FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:smallest|lowest|cheapest|least valuable|tiniest|bottom \d+)\b", "that sort order (largest first only)"),
     (r"\b(?:largest|biggest|top|best|highest)\s+(?:\w+\s+)?(?:deal|opp)s?\s+(?:per|by|for each|of each) "
@@ -110,30 +146,65 @@ FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:created|opened|added|new deals?|entered)\b[^?]*\b(?:last|this|past|since|in|yesterday|today)\b",
      "a created-date filter (deals filter on their close date)"),
     (r"\b(?:from|via|by) partners?\b|\bpartner[- ]sourced\b|\b(?:inbound|outbound|referral)[- ]sourced\b"
-     r"|\bsourced from\b|\blead source\b|\bdeal source\b", "a deal-source filter"),
+     r"|\bsourced from\b|\blead source\b|\bdeal source\b"
+     r"|\b(?:came|come|coming|sourced|originated) (?:in )?(?:from|through|via) (?:a |an |the |our )?"
+     r"(?:partners?|referrals?|webinars?|events?|marketing|outbound|inbound|conferences?"
+     r"|campaigns?|channel|sdrs?|trade ?shows?)\b|\bfrom referrals?\b", "a deal-source filter"),
+    (r"\b(?:the |our )?(?:\w+ )?add-?ons?\b|\bas the product\b|\bproduct (?:line|filter)\b|\bby product\b"
+     r"|\b(?:the|our) \w+ (?:module|edition|sku|license|licence)\b",
+     "a product filter (deals filter on owner, stage, amount, close date and company)"),
+    (r"\b(?:pushed|slipped|slid|pulled)(?: (?:out|in|back|forward))?(?: of| from| to| into)?\b",
+     "a close-date history filter (deals filter on their current close date)"),
+    (r"\b(?:no|without|missing|lacking) (?:a |any )?next steps?\b|\bnext steps? (?:is |are )?(?:missing|blank|empty)\b",
+     "a next-step filter (deals filter on owner, stage, amount, close date and company)"),
     (r"\bby (?:region|industry|segment|geo|territory|product|source)\b", "that breakdown"),
     (r"\b(?:tomorrow|yesterday|next week|last week|on (?:monday|tuesday|wednesday|thursday|friday))\b",
      "a day other than today"),
-    (r"\b(?:where|with|whose|that have|having|without|no|missing)\b[^?]*\b(?:champions?|economic buyers?"
+    (r"\b(?:have|has) (?:a |an |no )?(?:champions?|economic buyers?|sponsors?|exec sponsors?)\b"
+     r"|\b(?:where|with|whose|that have|having|without|no|missing)\b[^?]*\b(?:champions?|economic buyers?"
      r"|decision[- ]?makers?|stakeholders?|sponsors?|cfo|ceo|cto|coo|cio)\b",
      "a contact or role filter (deals filter on owner, stage, amount, close date and company)"),
+    (r"\b(?:by|per|for each) (?:competitor|product|lead source|source|campaign|persona|deal type|channel"
+     r"|objection)s?\b", "that breakdown"),
+    (r"\b(?:discounts?|margins?|quota|attainment|commissions?|arr|mrr|churn|renewals?|nrr|acv growth)\b",
+     "that figure (closed-deal figures are won amount, counts, win rate, deal size and cycle time)"),
 )  # fmt: skip
 CREATED = 2
 """The index of the created-date filter in FILTERS_NOT_TAKEN."""
 # which of FILTERS_NOT_TAKEN each capability cannot take (the breakdown only for the pipeline, the day for my day)
+DEAL_LISTS = {"search_deals", "count_deals", "list_at_risk_deals", "summarize_pipeline", "get_closed_deal_metrics"}
 FILTER_APPLIES = {
-    0: None, 1: None, 2: None, 3: None, 4: {"summarize_pipeline"}, 5: {"get_my_day"},
-    6: {"search_deals", "count_deals", "list_at_risk_deals", "summarize_pipeline", "get_closed_deal_metrics"},
+    0: None, 1: None, 2: None, 3: None, 4: DEAL_LISTS | {"list_silent_deals", "forecast_bookings"},
+    5: DEAL_LISTS - {"get_closed_deal_metrics"}, 6: DEAL_LISTS | {"list_silent_deals"}, 7: {"summarize_pipeline"},
+    8: {"get_my_day"}, 9: DEAL_LISTS, 10: DEAL_LISTS - {"summarize_pipeline"},
+    11: DEAL_LISTS | {"forecast_bookings"},
 }  # fmt: skip
+PUSHED = 5
+"""The index of the close-date history filter ("deals that slipped last month": the month is not a close date)."""
 LOOKUP_RE = re.compile(
     r"\bwhich company is [\"'](?P<q>[^\"']+)[\"']|\b(?:account|company) (?:called|named) (?P<n>[\w&.\- ]+)"
     r"|^is [\"'](?P<q2>[^\"']+)[\"']|\b(?:full|exact|correct|right|proper|official|real) name (?:of|for) (?:the )?"
     r"(?P<f>[\w&.\-]+)",
     re.IGNORECASE,
 )
+LOOKUP_QUOTED = re.compile(r"(?:(?<=\s)|^)[\"'](?P<x>[^\"']{2,40})[\"'](?=[\s?.!,]|$)")
+LOOKUP_CUE = re.compile(
+    r"\brefers? to\b|\brefer(?:ring)? to\b|\bmatch(?:es)?\b|\b(?:which|what) (?:company|companies|account|accounts)\b"
+    r"|\bone company or\b|\bthat name\b|\bstands? for\b|\bmeans?\b"
+)
+"""A name in quotes asked about as a name ("check which company 'falcongate' refers to"): look it up."""
+LOOKUP_BARE = re.compile(
+    r"\b(?:which|what) (?:company|account) (?:is|does) (?!(?:that|it|this|the|our|my|a|an|most|closing|at|in|on)\b)"
+    r"(?P<x>[a-z0-9&.\-]+(?: [a-z0-9&.\-]+){0,2}?)(?: (?:refer(?:s)? to|mean|stand for|match))?"
+    r"(?: in (?:our|the) (?:crm|hubspot|system|records))?\s*[?.!]*$"
+    r"|\b(?:check|look ?up|find) (?:the )?name (?P<y>[a-z0-9&.\-]+)\b[^?]*\b(?:which|what) (?:company|account)\b"
+    r"|\b(?:the )?name (?P<z>[a-z0-9&.\-]+)\b[^?]*\b(?:which|what) (?:company|account) is (?:that|it)\b",
+    re.IGNORECASE,
+)
+"""A bare name asked about as a name ("which company is birchleaf?", "check the name greenfield - which company")."""
 LEAD_RE = re.compile(
     r"\blead\b[^?]*\b(?:any good|good|score|scoring|tier|rating|quality)\b|\b(?:leads?|inbound)\b[^?]*\bscores?\b"
-    r"|\bscore for (?:the )?[\w ]+ inbound\b"
+    r"|\bscore for (?:the )?[\w ]+ inbound\b|^(?:how good is|rate|score|grade)\b[^?]*\b(?:lead|inbound)\b"
 )
 RIVAL_OVERRIDES = frozenset(
     {None, "search_objection_handling", "search_deals", "get_closed_deal_metrics", "get_loss_reasons"}
@@ -148,7 +219,15 @@ HANDLING = re.compile(
     r"|says|said|pushback)\b"
 )
 """Words asking what to say: with a competitor named, the objection library answers, not the battle card."""
-FACTS_GUARD = re.compile(r"\bhow (?:do|should|can) (?:i|we)\b|\bsays?\b|\bsaid\b|\bemail\b|\bsend\b")
+BRIEF_ASKED = re.compile(
+    r"\b(?:prep|pre-call|precall) brief\b|\bbrief (?:me|on)\b|\bone[- ]?pager\b|\bput together a brief\b"
+)
+"""A brief asked for by name: the stakeholders it lists are part of it, not a deal-facts question."""
+FACTS_GUARD = re.compile(
+    r"\bhow (?:do|should|can) (?:i|we)\b|\bsays?\b|\bsaid\b|^(?:please |pls |can you |could you )?e-?mail\b"
+    r"|\be-?mail (?:to|them|him|her|the)\b"
+    r"|\bin (?:the|an|their|that|this) e-?mail\b|\bsend\b"
+)
 
 
 def _names_in(text: str, names: Names, company: str | None) -> tuple[list[str], str | None]:
@@ -162,7 +241,7 @@ def _target_company(text: str, names: Names, company: str | None) -> str | None:
         return company
     owner_words = {w for _i, full, _t in names.owners for w in full.lower().split()}
     rest = company_remainder(text, owner_words, names.company_words)
-    rest = " ".join(w for w in rest.split() if w.lower() not in SLOT_WORDS)
+    rest = " ".join(w for w in rest.split() if w.lower() not in SLOT_WORDS and len(w) > 1)
     return rest if rest and len(rest.split()) <= 3 else None
 
 
@@ -172,6 +251,10 @@ SLOT_WORDS = {
     "involved", "economic", "buyer", "buyers", "decision", "maker", "makers", "ae", "rep", "people", "who's", "whos",
     "side", "committee", "working", "handling", "assigned", "running", "covering", "there", "their", "they", "them",
     "internal", "advocate", "sponsor", "exec", "executive", "seller", "talking", "champ", "champs",
+    # meetings and people around the question ("pipeline review is at 3", "for my QBR deck"), never a company
+    "review", "reviews", "sync", "standup", "deck", "qbr", "retro", "board", "boss", "manager", "worried", "why",
+    "roles", "role", "senior", "someone", "somebody", "forward", "loop", "inherited", "another", "across", "right",
+    "many", "much", "number", "count", "total",
 }  # fmt: skip
 
 
@@ -250,10 +333,19 @@ def _deal_filters(text: str, names: Names, company: str | None, today: Any) -> t
     owners = find_owners(low, names, company)
     if owners:
         args["owners"] = owners
-    period = parse_period(low, today)
-    if period:
+    window = parse_date_window(low, today)
+    period = None if window else parse_closing_period(low, today)
+    if window:  # "how many deals close between jan 1 and mar 31", "after feb 1" (no end)
+        args["closing_from"] = (window[0] or today).isoformat()
+        if window[1]:
+            args["closing_to"] = window[1].isoformat()
+        notes.append(f"Closing {window[2]}.")
+    elif period:
         args["closing_from"], args["closing_to"] = period[0].isoformat(), period[1].isoformat()
         notes.append(f"Closing {period[2]}: {period[0]:%b %-d} – {period[1]:%b %-d, %Y}.")
+    elif OVERDUE.search(low):  # "how many overdue deals": open deals whose close date has passed
+        args["closing_to"] = (today - timedelta(days=1)).isoformat()
+        notes.append(f"Open deals whose close date has passed (before {today:%b %-d}).")
     lo, hi = slots.parse_amount_range(low)
     if lo is not None and not _not_money(lo, low):
         args["min_amount"] = lo
@@ -275,6 +367,12 @@ def _deal_filters(text: str, names: Names, company: str | None, today: Any) -> t
             args["min_days_in_stage"] = days
             args.pop("closing_from", None), args.pop("closing_to", None)
             notes = [n for n in notes if not n.startswith("Closing")]
+    if not stages and STAGE_AGE.search(low):
+        days = parse_days(low)
+        if days:  # "stuck in the same stage for 60+ days": days in stage, whichever the stage
+            args["min_days_in_stage"] = days
+    if INCLUDE_CLOSED.search(low):
+        args["include_closed"] = True
     if company:
         args["company"] = company
     return args, notes
@@ -316,17 +414,27 @@ def newer_capability(
         )
         if name:
             return Understanding(intent="lookup_company", tool="lookup_company", args={"company": name})
+    quoted = LOOKUP_QUOTED.search(text)
+    if quoted and LOOKUP_CUE.search(low):
+        name = quoted.group("x").strip()
+        return Understanding(intent="lookup_company", tool="lookup_company", args={"company": name})
+    bare = LOOKUP_BARE.search(text.strip())
+    if bare:
+        name = next(g for g in bare.groups() if g).strip(" ?'\".")
+        return Understanding(intent="lookup_company", tool="lookup_company", args={"company": name})
     described = described_lead(text)
     if described is not None:
         return Understanding(intent="score_lead", tool="score_lead", args=described)
     if LEAD_RE.search(low):
         rest = re.sub(r"\b(?:lead|leads|inbound|score|scores|scoring|tier|rating|good|any|new|w|show|me|is|the|for"
                       r"|how|are|what)\b", " ", low)  # fmt: skip
-        target = _target_company(rest, names, company)
+        target = lead_company(text)
+        if target is None and not NEWEST_LEADS.search(low):
+            target = _target_company(rest, names, company)
         args: dict[str, Any] = {"company": target} if target else {}
         return Understanding(intent="lead_score", tool="get_lead_score", args=args)
     stages = parse_stages(low)
-    if stages and re.search(r"\b(?:stuck|sitting|sat|stalled|parked|lingering|been)\b", low):
+    if (stages or STAGE_AGE.search(low)) and re.search(r"\b(?:stuck|sitting|sat|stalled|parked|lingering|been)\b", low):
         days = parse_days(low)
         if days and re.search(r"\b(?:for|over|more than|longer than|at least)\b|\d\s*\+", low):
             # "stuck in contract sent for over 30 days": deals by days in stage, not the deal-health list
@@ -359,21 +467,44 @@ def newer_capability(
     fact = slots.parse_fact(low) or (
         "all" if re.search(r"\bdeal (?:facts|details)\b|\bfacts (?:on|for|about)\b", low) else None
     )
-    if fact and not FACTS_GUARD.search(low) and not parse_stages(low):
+    if fact and not FACTS_GUARD.search(low) and not parse_stages(low) and not BRIEF_ASKED.search(low):
         target = _target_company(text, names, company)
+        if target and resolve_company(session, target).status == "unknown":
+            target = company_by_first_word(text, names)  # "who's our champ at soylnet": a typo of one company
         if target and resolve_company(session, target).status != "unknown":
             return Understanding(intent="get_deal_facts", tool="get_deal_facts", args={"company": target, "fact": fact})
     future = (
         r"\bclosing\b|\bclose date\b|\bwill\b|\bexpected\b|\bleft to\b|(?<!days )(?<!time )\bto close\b"
         r"|\bend of\b|\beo[mqy]\b|\bnext\b"
     )
+    if INCLUDE_CLOSED.search(low) and not slots.parse_closed_period(low, today):
+        # "how many globex deals have we had, won and lost included": every deal, open or closed, not closed figures
+        args, notes = _deal_filters(text, names, company, today)
+        if "company" not in args and not args.get("owners"):
+            target = _target_company(INCLUDE_CLOSED.sub(" ", text), names, None)
+            if target and resolve_company(session, target).status == "unknown":
+                target = company_by_first_word(text, names)
+            if target:
+                args["company"] = target
+        tool = "count_deals" if COUNT_RE.search(low) else "search_deals"
+        return Understanding(intent=tool, tool=tool, args=args, notes=notes)
+    wins = re.search(r"\b(?:wins|losses)\b", low) and (COUNT_RE.search(low) or slots.parse_closed_period(low, today))
+    if BRIEF_ASKED.search(low):
+        return None  # "put together a prep brief - stakeholders, similar wins": the brief
     if (
-        METRICS_RE.search(low)
+        (METRICS_RE.search(low) or wins)
         and (not re.search(future, low) or slots.parse_metric(low) == "cycle_time")
         and not re.search(r"\bhow (?:did|do) we (?:beat|win against)", low)
     ):
         return _closed_metrics(text, names, company, today, _known_segments(session))
+    if COUNT_RE.search(low) and not re.search(r"[a-z]", COUNT_RE.sub(" ", low).replace("how", " ")):
+        return Understanding(intent="count_deals", problem="How many of what? e.g. 'how many deals close this month'.")
     if COUNT_RE.search(low):
+        by = re.search(r"\b(?:by|per|each|every|for each) (?P<by>stage|owner|rep|ae|seller)s?\b", low)
+        if by:  # "count of open deals per stage": counts and amounts by stage are the pipeline summary
+            owners = find_owners(low, names, company)
+            args = {"by": "stage" if by.group("by") == "stage" else "owner", **({"owners": owners} if owners else {})}
+            return Understanding(intent="pipeline", tool="summarize_pipeline", args=args)
         args, notes = _deal_filters(text, names, company, today)
         return Understanding(intent="count_deals", tool="count_deals", args=args, notes=notes)
     return None
@@ -413,7 +544,8 @@ def described_lead(text: str) -> dict[str, Any] | None:
 
 _NOT_COMPANY = re.compile(
     r"\b(?:lead|score|scores|rate|employees?|people|staff|budget|wants?|timeline|buying|director|manager|head|vp"
-    r"|ceo|cfo|cto|founder|owner|this|that|it|new|inbound|quarter|year|month)\b",
+    r"|ceo|cfo|cto|founder|owner|this|that|it|new|inbound|quarter|year|month|contact|asking|asked|about|interested"
+    r"|looking|e-?mail|phone|title|add-on)\b",
     re.IGNORECASE,
 )
 
@@ -438,9 +570,25 @@ def _company_segment(text: str, email: str) -> str | None:
             fuzz.ratio(re.sub(r"[^a-z0-9]", "", part.lower()), domain) >= 90
         ):
             candidates.append(part)  # typed in lower case ("acme robotics" for acmerobotics.ai): the domain says so
+    if not candidates and domain in FREE_MAIL:
+        # "new lead - northfield dental, contact mark.d@gmail.com": a free-mail address says nothing of the company;
+        # the first plain segment of a few words is its name
+        candidates = [
+            p.strip(" .?!")
+            for p in re.split(r"[,;:/\n?!]|\s+-\s+|\.\s", text)
+            if re.fullmatch(r"[a-z][\w&.'-]*(?:\s+[\w&.'-]+){0,3}", p.strip(" .?!"))
+            and not _NOT_COMPANY.search(p)
+            and not re.search(r"\d", p)
+        ][:1]
     if not candidates:
         return None
     return max(candidates, key=lambda c: fuzz.partial_ratio(re.sub(r"[^a-z0-9]", "", c.lower()), domain))
+
+
+FREE_MAIL = frozenset(
+    {"gmail", "googlemail", "yahoo", "hotmail", "outlook", "live", "icloud", "aol", "proton", "protonmail"}
+)
+"""Mail domains that say nothing of the lead's company."""
 
 
 def company_by_first_word(text: str, names: Names, *, fuzzy: bool = True) -> str | None:
@@ -466,9 +614,14 @@ def company_by_first_word(text: str, names: Names, *, fuzzy: bool = True) -> str
 
 
 def _not_money(amount: float, low: str) -> bool:
-    """Tell a count of days read as an amount ("more than 30 days" gives the amount parser 30)."""
+    """Tell a count read as an amount ("more than 30 days", "more than 3 stakeholders" give the amount parser 30, 3).
+
+    A number under 1,000 is money only with a $ or a unit ("$500", "500k").
+    """
+    number = re.escape(f"{amount:g}")
     unit = r"\s*\+?\s*(?:business |working )?(?:days?|weeks?|months?|d)\b"
-    return amount < 1000 and bool(re.search(rf"\b{re.escape(f'{amount:g}')}{unit}", low))
+    money = rf"\$\s*{number}\b|\b{number}\s*(?:k|m|mm|million|thousand)\b"
+    return amount < 1000 and (bool(re.search(rf"\b{number}{unit}", low)) or not re.search(money, low))
 
 
 SINGLE_BIGGEST = re.compile(
@@ -479,7 +632,8 @@ SINGLE_BIGGEST = re.compile(
 
 
 SLOT_ONLY = re.compile(
-    r"^(?:top|biggest|largest|under|below|less|than|over|above|between|and|to|by|amount|value|size|dollars|\$"
+    r"^(?:top|biggest|largest|under|below|sub|north|south|of|range|worth|less|than|over|above|between|btwn|btw|b/w|and|to"
+    r"|by|amount|value|size|dollars|\$"
     r"|[\d.,]+[km]?|k|m)$"
 )
 
@@ -508,16 +662,66 @@ def _filter_words(typed: str, session: Session) -> tuple[str, list[str]]:
     return (" ".join(rest), said) if said else (typed, [])
 
 
+NAME_AS_TYPED = frozenset({"lookup_company", "get_lead_score", "score_lead"})
+"""Capabilities whose company is compared as typed (a name to look up, a lead's company): never asked about."""
+
+
+def _which_company(decision: Understanding, session: Session) -> Understanding | None:
+    """A company name several companies share ("birchleaf": Birchleaf Media, Birchleaf Medical): ask which one.
+
+    The same capability is offered for each company it may mean, so the answer is one click away and never a guess.
+    """
+    typed = decision.args.get("company")
+    if not typed or decision.tool is None or decision.tool in NAME_AS_TYPED:
+        return None
+    match = resolve_company(session, str(typed))
+    if match.status != "ambiguous" or len(match.candidates) < 2:
+        return None
+    first = str(typed).lower().split()[0]
+    if len(first) < 4 or not all(first[:4] in c.name.lower() for c in match.candidates):
+        return None  # not a name they share ("no next step"): the tool says what it cannot find
+    label = _summary(decision.tool)
+    choices = [
+        Choice(label=f"{label}: {c.name}", tool=decision.tool, args={**decision.args, "company": c.name})
+        for c in match.candidates[:4]
+    ]
+    return Understanding(
+        intent="clarify", problem=f"Which “{typed}” do you mean?", choices=choices, confidence=decision.confidence
+    )
+
+
+def _company_span(typed: str, session: Session) -> str | None:
+    """The one company a run of 1-3 words of `typed` names (exactly or with a typo), when only one run does."""
+    words = typed.split()
+    if len(words) < 2:
+        return None
+    found: set[str] = set()
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            span = words[i : i + n]
+            if all(w.lower() in SLOT_WORDS or w.lower() in FILLER or len(w) < 4 for w in span):
+                continue
+            match = resolve_company(session, " ".join(span))
+            if match.status in ("exact", "fuzzy") and match.company is not None:
+                found.add(match.company.name)
+        if found:
+            break
+    return found.pop() if len(found) == 1 else None
+
+
 def _fill_gaps(
     decision: Understanding, text: str, names: Names, company: str | None, today: Any, session: Session
 ) -> None:
     """Add what the router's rules did not read and its capability takes (an amount ceiling, top N, days in stage)."""
     low = text.lower()
     typed = decision.args.get("company")
-    if decision.tool == "lookup_company":
-        return  # its answer is which companies the name matches: the name stays as asked, never swapped for a match
+    if decision.tool in ("lookup_company", "get_lead_score", "score_lead"):
+        return  # the name as asked (a name to look up, a lead's company): never swapped for a CRM company
     if typed and resolve_company_strict(session, typed).company is None:
-        better = company_by_first_word(text, names) if resolve_company(session, typed).status == "unknown" else None
+        status = resolve_company(session, typed).status
+        better = company_by_first_word(text, names) if status == "unknown" else None
+        if better is None and status not in ("exact", "fuzzy"):
+            better = _company_span(typed, session)  # "inherited lakegird medical another rep": the name inside
         if better:
             decision.args["company"] = better
         else:
@@ -546,6 +750,21 @@ def _fill_gaps(
         return
     if decision.args.get("min_amount") is not None and _not_money(decision.args["min_amount"], low):
         decision.args.pop("min_amount")
+    if INCLUDE_CLOSED.search(low):
+        decision.args["include_closed"] = True
+    if "company" not in decision.args and not decision.args.get("owners"):
+        # "how many swiftwood deals": a company named by part of its name is a filter, not dropped
+        target = _target_company(text, names, None)
+        known = _known_segments(session)
+        segment = target and (slots.parse_segment(target, known) or _filter_words(target, session)[1])
+        long_enough = bool(target) and len(target or "") >= 4 and str(target).lower() not in FILLER
+        found = resolve_company(session, target).status if target and long_enough and not segment else "unknown"
+        if found in ("exact", "fuzzy", "ambiguous"):
+            decision.args["company"] = target
+    if not decision.args.get("stages") and "min_days_in_stage" not in decision.args and STAGE_AGE.search(low):
+        days = parse_days(low)
+        if days:
+            decision.args["min_days_in_stage"] = days
     company_typed = decision.args.get("company")
     if company_typed and all(SLOT_ONLY.match(w.lower()) for w in company_typed.split()):
         decision.args.pop("company")  # "top 5", "under 20k": slots, not a company
@@ -572,13 +791,18 @@ def _fill_gaps(
             decision.args["min_days_in_stage"] = days
 
 
+COMPANY_TOOLS = frozenset(
+    {"get_company_brief", "get_latest_on_company", "get_call_summary", "get_deal_odds", "get_deal_facts"}
+)
+"""Capabilities about one company: stage words in them are context ("my first meeting with them")."""
 WINDOW_TOOLS = frozenset({"get_objections_this_week", "forecast_bookings", "list_make_or_break_deals"})
 """Capabilities whose own argument is the period asked ("objections this week", "forecast this month")."""
 OTHER_WINDOW = re.compile(
     r"\b(?:next|last|previous|coming|upcoming)\s+(?:month|quarter|qtr|year)\b|\bq[1-4]\b|\bthis year\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\b"
 )
-"""A period other than the current month or quarter: those capabilities cannot take it."""
+"""A period other than the current month or quarter: those capabilities cannot take it ("decide" is no December)."""
 
 FILTER_SLOTS = {
     "stages": "a stage filter",
@@ -608,20 +832,33 @@ def unapplied_filters(
         accepted |= {"closing_from"}  # its period is the closed period
         if set(given.get("stages") or []) <= {"closedwon", "closedlost"}:
             accepted.add("stages")  # "won deals", "closed lost": what the metrics count
+    if "since" in accepted:
+        accepted.add("closing_from")  # "since nov 15", "in the last 2 weeks": a conversation search's start
+    if decision.tool in INSIGHT_TOOLS | {"search_objection_handling"} and set(given.get("stages") or []) <= {
+        "closedwon",
+        "closedlost",
+    }:
+        accepted.add("stages")  # "on won deals", "closed lost": the won and lost deals these read are their source
     if decision.tool == "get_reactivation_list" and set(given.get("stages") or []) <= {"closedlost"}:
         accepted.add("stages")  # "lost deals I could reopen": lost deals are what it lists
     missing = []
     low = text.lower()
     for i, (pattern, label) in enumerate(FILTERS_NOT_TAKEN):
         applies = FILTER_APPLIES[i]
-        if (applies is None or decision.tool in applies) and re.search(pattern, low):
+        found = re.search(pattern, low) if applies is None or decision.tool in applies else None
+        if found:
             if decision.tool == "get_closed_deal_metrics" and i == CREATED:
                 continue
             missing.append(label)
-            if i == CREATED:  # "deals created last week": the period is not a close-date period
+            typed = str(decision.args.get("company") or "").lower()
+            if typed and all(w in found.group(0) or w in FILLER for w in typed.split()):
+                decision.args.pop("company")  # "the analytics add-on", "no next step": the filter, not a company
+            if i in (CREATED, PUSHED):  # "deals created last week": the period is not a close-date period
                 for k in ("closing_from", "closing_to"):
                     decision.args.pop(k, None)
-    size = slots.parse_segment(low)
+    named_company = str(decision.args.get("company") or company or "")
+    # "Wayne Enterprises" is a company, not the enterprise segment
+    size = slots.parse_segment(low.replace(named_company.lower(), " ") if named_company else low)
     # "the Enterprise team" names a team (read as an owner); "enterprise deals" with no team read is the segment
     chosen = {str(o).lower() for o in decision.args.get("owners") or []}
     team_words = {w for _i, _n, t in names.owners if t.lower() in chosen for w in t.lower().split()}
@@ -634,14 +871,16 @@ def unapplied_filters(
             missing.append(f"an industry or region filter ({named[0]})")
     for key, label in FILTER_SLOTS.items():
         if key in given and key not in accepted and label not in missing:
-            if key == "company" and decision.tool in ("search_objection_handling",):
-                continue
+            if key in ("company", "stages", "closing_from") and decision.tool in ("search_objection_handling",):
+                continue  # "the decision maker objection", "not a priority this quarter": the buyer's words
+            if key == "stages" and decision.tool in COMPANY_TOOLS:
+                continue  # "my first meeting with them": context of a company question, not a stage filter
             if (
                 key == "closing_from"
-                and decision.tool in ("get_my_day", "list_silent_deals", "get_lead_score")
+                and decision.tool in ("get_my_day", "list_silent_deals", "get_lead_score", "get_company_brief")
                 and not re.search(r"\bclos(?:e|es|ing)\b|\bclose date\b", low)
             ):
-                continue  # "today" / "this week" is how these are asked, not a filter
+                continue  # "today" / "this week" / "my call tomorrow" is how these are asked, not a filter
             own_window = decision.tool == "get_objections_this_week" or not OTHER_WINDOW.search(low)
             if key == "closing_from" and decision.tool in WINDOW_TOOLS and own_window:
                 continue  # the capability's own window ("objections this week", "forecast this month")
@@ -752,11 +991,20 @@ def subcommand_reading(question: str, session: Session, names: Names) -> Underst
             start = " ".join(match.company.name.lower().split()[: len(rest.split())])
             if match.status == "exact" or fuzz.ratio(rest.lower(), start) >= 80:
                 value = rest
+        if value is None and cap.name == "get_lead_score" and "@" not in rest and not re.search(r"\d", rest):
+            # "score ironstack security": a lead's company, matched among the leads as typed; "score the lead from
+            # Pineline": the company inside the phrase
+            value = lead_company(question) or (rest if all(w not in FILLER for w in rest.lower().split()) else None)
     elif sub.arg == "owner":
         owners = find_owners(rest.lower(), names, None)
         owner_words = {w for _i, full, t in names.owners for w in f"{full} {t}".lower().split()}
         if len(owners) == 1 and all(w in owner_words for w in re.findall(r"[a-z]+", rest.lower())):
             value = owners[0]
+    elif sub.arg == "query":
+        if cap.name == "search_objection_handling":
+            library = _objection_route(rest, rest.lower())  # "library security": its category too
+            return Understanding(intent=cap.name, tool=cap.name, args={**sub.defaults, **library.args})
+        value = rest
     elif sub.arg == "competitor":
         value = slots.parse_competitor(rest, known_competitors(session))
         value = value if value and len(rest.split()) <= 3 else None
@@ -787,6 +1035,8 @@ def understand(
         return ruled
     if EXTERNAL_DATA.search(text.lower()):
         return Understanding(intent="unknown", problem=CANT_ANSWER + " (public company data is not in the CRM)")
+    if EXPORT.search(text.lower()):
+        return Understanding(intent="unknown", problem="I can't export files: I answer here, in Slack.")
     if WRITE_VERB.search(text.lower()) or SEND_TO.search(text.lower()):
         return Understanding(
             intent="unknown",
@@ -804,6 +1054,8 @@ def understand(
     described = described_lead(text)
     if described is not None:  # a lead given in full (an e-mail and a company): score it, whatever the words
         return Understanding(intent="score_lead", tool="score_lead", args=described)
+    if ruled.intent == "call_summary" and SEARCH_MANY.search(low) and not ONE_CALL.search(low):
+        ruled = Understanding(intent="unknown")  # read by the conversation-search rule below
     if ruled.intent in OVERRIDABLE:
         # the newer rules read the words as typed: the typo-corrector knows only the router's keywords ("count" is
         # not a misspelt "counter")
@@ -832,7 +1084,11 @@ def understand(
         if guess.top not in (NONE, HELP) and guess.confidence >= SURE and guess.margin >= SURE_MARGIN:
             choice = _choice(guess.top, text, names, company, today, session)
             if choice is not None:
-                return Understanding(intent=guess.top, tool=choice.tool, args=choice.args, confidence=guess.confidence)
+                chosen = Understanding(
+                    intent=guess.top, tool=choice.tool, args=choice.args, confidence=guess.confidence
+                )
+                chosen.unapplied = unreflected_slots(chosen, text, names, today)
+                return chosen
         return _clarify(guess, text, names, company, today, session)
     if not guess.used_embedding and guess.top != ruled.tool and guess.probability(ruled.tool) < 2 * DOUBT:
         guess = model.guess(text, force_embedding=True)
@@ -844,6 +1100,9 @@ def understand(
         return _clarify(guess, text, names, company, today, session, extra=ruled.tool)
     ruled.confidence = guess.probability(ruled.tool)
     _fill_gaps(ruled, text, names, company, today, session)
+    which = _which_company(ruled, session)
+    if which is not None:
+        return which
     if ruled.tool in INSIGHT_TOOLS:
         ruled.args, not_taken = schema_args(ruled.tool, text, names, company, session, ruled.args)
         ruled.unapplied += not_taken
@@ -854,11 +1113,13 @@ def understand(
             )
     _known_segments(session)  # fills the cache the industry check reads
     ruled.unapplied = ruled.unapplied or unapplied_filters(ruled, text, names, company, today, _store_key(session))
+    ruled.unapplied += unreflected_slots(ruled, text, names, today, said=ruled.unapplied)
     unseen = unexplained_words(text, ruled, names, model.vocabulary)
     low_text = text.lower()
     for word in unseen:
         owner_like = (
-            rf"\bteam {re.escape(word)}\b|\b{re.escape(word)}'s (?:deals|pipeline|pipe|book|accounts|opps|day|plate)\b"
+            rf"(?<!the )\bteam {re.escape(word)}\b"
+            rf"|\b{re.escape(word)}'s (?:deals|pipeline|pipe|book|accounts|opps|day|plate)\b"
             rf"|\b(?:does|has|is) {re.escape(word)} (?:have|got|working|doing)\b"
         )
         if word not in TEAM_ROLE_WORDS and re.search(owner_like, low_text):
@@ -874,6 +1135,135 @@ def understand(
     return ruled
 
 
+MONEY = re.compile(
+    r"(?<![\w.])(?P<all>\$\s?(?P<n>\d+(?:[.,]\d+)*)\s*(?P<u>k|mm|m|bn|million|thousand)?"
+    r"|(?P<n2>\d+(?:[.,]\d+)*)\s*(?P<u2>k|mm|m|bn|million|thousand)\b)"
+)
+DAY_COUNT = re.compile(
+    r"(?<![\w$.])(?:(?P<n>\d{1,4})[\s-]*|(?P<w>a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen"
+    r"|twenty|thirty|couple of|few)[\s-]+)\+?\s*(?:or more |plus )?(?:business |working |calendar )?"
+    r"(?P<u>days?|weeks?|wks?|months?|mos?)\b(?! ago\b)|(?<![\w$.])(?P<nd>\d{1,4})\s*\+?\s*d\b"
+)
+MONTH_DAY = re.compile(
+    r"\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[km%$])"
+    r"|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b"
+    r"|(?<![\d/:])(?P<m3>\d{1,2})/(?P<d3>\d{1,2})(?:/\d{2,4})?(?![\d/])"
+)
+PERIOD_WORD = re.compile(
+    r"\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun"
+    r"|jul|aug|sept?|oct|nov|dec)\b|\b20\d{2}\b|\bq[1-4]\b|\bh[12]\b|\bhalf\b|\b(?:ytd|qtd|mtd|eom|eoq|eoy)\b"
+    r"|\b(?:this|last|next|past|previous|coming) (?:week|month|quarter|qtr|year)\b|\bend of\b|\bfy\s?'?\d{2,4}\b"
+    r"|\b(?:year|quarter|month)[- ]end\b|\b(?:first|second|third|fourth) quarter\b"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _date_args(args: dict[str, Any]) -> list[datetime | Any]:
+    from datetime import date as date_type
+
+    found = []
+    for key in ("closing_from", "closing_to", "closed_from", "closed_to", "since"):
+        value = args.get(key)
+        if isinstance(value, str):
+            try:
+                found.append(date_type.fromisoformat(value))
+            except ValueError:
+                continue
+        elif value is not None:
+            found.append(value)
+    return found
+
+
+def _other_periods(decision: Understanding, low: str, today: Any) -> list[str]:
+    """Period phrases besides the one the arguments carry ("how many deals did aisha close in q3 vs q2": q2)."""
+    args = decision.args
+    if decision.tool == "get_closed_deal_metrics":
+        window, read = (args.get("closed_from"), args.get("closed_to")), slots.parse_closed_period
+    elif decision.tool in ("search_deals", "count_deals"):
+        window, read = (args.get("closing_from"), args.get("closing_to")), parse_period
+    else:
+        return []
+    if not window[0]:
+        return []
+    past = [m.span() for m in slots.PAST_PERIOD_RE.finditer(low)]
+    phrases = [m for m in slots.PAST_PERIOD_RE.finditer(low)] if decision.tool == "get_closed_deal_metrics" else []
+    phrases += [
+        m
+        for m in PERIOD_RE.finditer(low)
+        if not any(a < m.end() and m.start() < b for a, b in past)
+        and not re.search(r"\b(?:since|after|from|before|until|till|by)\s*$", low[: m.start()])
+        and not re.match(r"\s*\d", low[m.end() :])  # "jan 1": a day, read as one
+    ]
+    out = []
+    for m in phrases:
+        found = read(m.group(0).strip(), today)
+        if found is not None and (found[0].isoformat(), found[1].isoformat()) != tuple(window):
+            out.append(f"the period ({m.group(0).strip()}): one period at a time")
+    return out
+
+
+def unreflected_slots(
+    decision: Understanding, text: str, names: Names, today: Any, said: list[str] | None = None
+) -> list[str]:
+    """Slot-bearing phrases of the question the chosen capability's arguments do not reflect (said, never dropped).
+
+    The phrases: an amount, a number of days, a day of a month, a period, a stage; said with the answer so nothing
+    the question asked is dropped silently.
+
+    A phrase counts as reflected when an argument carries its value: an amount as min/max amount or budget, a number of
+    days as days, days in stage, a look-back or the length of a date window, a day of a month as one of the dates.
+    """
+    if decision.tool is None:
+        return []
+    already = " ".join(said or [])  # what unapplied_filters said already ("an amount filter", "a period")
+    args = decision.args
+    low = text.lower()
+    out: list[str] = []
+    numbers = [float(v) for v in args.values() if isinstance(v, int | float) and not isinstance(v, bool)]
+    given = " ".join(str(v) for v in args.values()).lower()
+    for m in MONEY.finditer(low) if "amount" not in already else ():
+        number, unit = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
+        if number is None or (unit == "m" and re.match(r"\s*m\b", low[m.end() :])):
+            continue
+        value = float(number.replace(",", "")) * {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6,
+                                                   "bn": 1e9}.get(unit or "", 1.0)  # fmt: skip
+        if not any(abs(value - n) < 0.5 for n in numbers) and m.group(0).strip() not in given:
+            out.append(f"the amount {m.group(0).strip()}")
+    dates = _date_args(args)
+    spans = {abs((b - a).days) for a in dates for b in dates} | {abs((today - d).days) for d in dates}
+    for m in DAY_COUNT.finditer(low) if "days" not in already and "period" not in already else ():
+        n = int(m.group("n") or m.group("nd") or 0) or NUMBER_WORDS.get(m.group("w") or "")
+        if not n:
+            continue
+        unit = m.group("u") or "d"
+        days = n * (7 if unit.startswith("w") else 30 if unit.startswith("mo") else 1)
+        close = {days, days - 1, days + 1} | ({n * 28, n * 29, n * 31} if unit.startswith("mo") else set())
+        if not (close & {int(x) for x in numbers} or close & spans):
+            out.append(f"the number of days ({m.group(0).strip()})")
+    for m in MONTH_DAY.finditer(low):
+        mon = m.group("mon") or m.group("mon2")
+        month = _MONTHS.index(mon[:3]) + 1 if mon else int(m.group("m3"))
+        day = int(m.group("d") or m.group("d2") or m.group("d3"))
+        if not 1 <= month <= 12 or not 1 <= day <= 31:
+            continue
+        if not any(d.month == month and d.day == day for d in dates):
+            out.append(f"the date {m.group(0).strip()}")
+    cap = get_capability(decision.tool)
+    fields = set(cap.args_schema.model_fields) if cap else set()
+    dated = fields & {"closing_from", "closed_from", "since", "period", "days"}
+    window = any(args.get(k) for k in ("closing_from", "closed_from", "since", "period", "days"))
+    period = PERIOD_WORD.search(low)
+    quiet = "period" in already or "date" in already  # "deals created this month": said as the created-date filter
+    own_window = decision.tool in WINDOW_TOOLS or decision.tool == "get_my_day"  # "objections this week"
+    if period and dated and not window and not own_window and not out and not quiet:
+        out.append(f"the period ({period.group(0)})")
+    out += _other_periods(decision, low, today) if not quiet and not out else []
+    stages = parse_stages(low, names.stages)
+    if stages and "stages" in fields and not set(stages) <= set(args.get("stages") or []) and "stage" not in already:
+        out.append("the stage " + ", ".join(stages))
+    return out
+
+
 TEAM_ROLE_WORDS = frozenset({"member", "members", "mate", "mates", "lead", "leads", "manager", "managers"})
 """Words after "team" that name a role, not a team ("each team member")."""
 
@@ -887,12 +1277,32 @@ def _clean_words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9&]+", text.lower())
 
 
+DATE_ARGS = ("closing_from", "closed_from", "since", "period", "days", "min_days_in_stage")
+
+
+def _without_slot_phrases(low: str, args: dict[str, Any]) -> str:
+    """The question without the phrases its arguments reflect (a period, "won and lost included", a stage's age)."""
+    patterns: list[re.Pattern[str]] = []
+    if any(args.get(k) for k in DATE_ARGS):
+        patterns += [PERIOD_RE, slots.PAST_PERIOD_RE]
+    if args.get("include_closed"):
+        patterns.append(INCLUDE_CLOSED)
+    if args.get("min_days_in_stage"):
+        patterns.append(STAGE_AGE)
+    if args.get("stages"):
+        patterns += [re.compile(p) for p, _k in STAGE_WORDS]
+    for pattern in patterns:
+        low = pattern.sub(" ", low)
+    return low
+
+
 def unexplained_words(text: str, decision: Understanding, names: Names, vocabulary: frozenset[str]) -> list[str]:
     """Words of the question that no part of understanding explains, said with the answer (never dropped silently).
 
     Explained: a word of any labelled question, a name of the workspace, a filler word, an argument's value.
     """
     said = " ".join(str(v) for v in decision.args.values()).lower()
+    text = _without_slot_phrases(text.lower(), decision.args)
     owner_words = {w for _i, full, team in names.owners for w in (full + " " + team).lower().split()}
     out = []
     for word in re.findall(r"[a-z][a-z'&.-]+", text.lower()):

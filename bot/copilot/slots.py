@@ -29,13 +29,16 @@ def _money(number: str, unit: str | None) -> float:
 
 
 _RANGE = re.compile(
-    r"(?:between|from)\s*\$?\s*" + _NUM.format("a") + r"\s*(?:and|to|-|–)\s*\$?\s*" + _NUM.format("b") + r"\b"
+    r"(?:between|btwn|betwen|b/w|btw(?=\s*\$?\d)|from)\s*\$?\s*"
+    + _NUM.format("a")
+    + r"\s*(?:and|to|-|–)\s*\$?\s*"
+    + _NUM.format("b")
+    + r"\b"
     r"|\$?" + _NUM.format("c") + r"\s*(?:-|–|to)\s*\$?\s*" + _NUM.format("d") + r"\b"
 )
 _CEILING = re.compile(
-    r"(?:under|below|less than|smaller than|at most|no more than|up to|<=?|max(?:imum)?|cheaper than)\s*\$?\s*"
-    + _NUM.format("n")
-    + r"\b"
+    r"(?:under|below|sub|south of|less than|smaller than|at most|no more than|up to|<=?|max(?:imum)?|cheaper than)"
+    r"\s*\$?\s*" + _NUM.format("n") + r"\b"
 )
 
 
@@ -83,8 +86,15 @@ def parse_top_n(text: str) -> int | None:
 _SO_FAR = re.compile(
     r"\b(?:this|the current) (?P<u1>month|quarter|year) so far\b|\b(?P<u2>month|quarter|year)[- ]to[- ]date\b"
     r"|\b(?P<abbr>mtd|qtd|ytd)\b|\bso far this (?P<u3>month|quarter|year)\b"
+    r"|\bsince (?:the )?(?:start|beginning) of (?:the |this )?(?P<u4>month|quarter|year)\b"
 )
 _LAST_N = re.compile(r"\b(?:last|past|previous)\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?|months?)\b")
+
+
+PAST_PERIOD_RE = re.compile(
+    _SO_FAR.pattern + "|" + _LAST_N.pattern.replace("(?P<n>", "(?P<n2>").replace("(?P<unit>", "(?P<unit2>")
+)
+"""The past-facing period phrases `parse_closed_period` reads beyond `parse_period`'s (explained words)."""
 
 
 def _period_start(unit: str, today: date) -> date:
@@ -107,6 +117,7 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
             m.group("u1")
             or m.group("u2")
             or m.group("u3")
+            or m.group("u4")
             or {"mtd": "month", "qtd": "quarter", "ytd": "year"}[m.group("abbr")]
         )
         start = _period_start(unit, today)
@@ -118,15 +129,24 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
             unit = m.group("unit").rstrip("s")
             days = n * {"day": 1, "week": 7, "month": 30}[unit]
             return today - timedelta(days=days), today, f"the last {days} days"
+    since = _SINCE.search(low) or _SINCE_DATE.search(low)
+    if since and re.match(r"(?:since|after|from)\b", since.group(0)):
+        began = parse_since(low, today)  # "revenue since september", "closed since oct 1": from then to today
+        if began is not None and began <= today:
+            return began, today, f"since {began:%b %-d, %Y}"
     found = parse_period(low, today)
     if found is None:
         return None
     start, end, label = found
     if start > today:  # a month or quarter named without a year means the last one, for deals already closed
         mon = re.search(r"\b(?:" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b", low)
-        if mon or re.search(r"\bq[1-4]\b", low):
+        if re.search(r"\bhalf\b|\bh[12]\b", low) and not re.search(r"\b20\d{2}\b|\bnext year\b", low):
+            start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)  # "first half of the year"
+            label = f"H{1 if start.month == 1 else 2} {start.year}"
+        elif mon or re.search(r"\bq[1-4]\b|\b(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter|qtr)\b", low):
             start = date(start.year - 1, start.month, 1)
-            end = _quarter_bounds(start)[1] if re.search(r"\bq[1-4]\b", low) else _month_bounds(start)[1]
+            quarter = re.search(r"\bq[1-4]\b|\b(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter|qtr)\b", low)
+            end = _quarter_bounds(start)[1] if quarter else _month_bounds(start)[1]
             label = f"Q{(start.month - 1) // 3 + 1} {start.year}" if "q" in label.lower()[:2] else f"{start:%B %Y}"
         else:
             return None  # "next month" has no closed deals: the period cannot apply
@@ -136,10 +156,16 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
 # --- metrics, breakdowns, segments -----------------------------------------------------------------------------------
 
 METRIC_WORDS: tuple[tuple[str, str], ...] = (
-    ("win_rate", r"win(?:ning)? ?(?:rate|ratio|%|percent(?:age)?)|close ?rate|closing rate|conversion rate|hit rate"),
+    (
+        "win_rate",
+        r"win(?:ning)? ?(?:rate|ratio|%|percent(?:age)?)|close ?rate|closing rate|conversion rate|hit rate"
+        r"|\blos(?:s|e|ing) ?(?:rate|ratio|%)|(?:%|percent(?:age)?) of (?:our |my |the )?(?:deals|opps)\b[^?]*"
+        r"\b(?:win|won|close|lose|lost)\b",
+    ),
     (
         "cycle_time",
         r"(?:sales )?cycle|days to (?:close|win)|time to (?:close|win)|how long (?:does it|do deals|is)"
+        r"|\bdays\b[^?]{0,20}\bto (?:close|win)\b|\baverage (?:days|time)\b"
         r"|how long (?:does|do|did) [\w -]{0,40}?take\b|\btakes? (?:us )?to close\b",
     ),
     (
@@ -148,7 +174,7 @@ METRIC_WORDS: tuple[tuple[str, str], ...] = (
         r"|average (?:size|value|amount)|typical deal",
     ),
     ("closed_count", r"won ?(?:or|and|\+|/) ?lost|lost ?(?:or|and|\+|/) ?won|closed in total|total closed deals"),
-    ("lost_count", r"\blost\b|\blose\b|\blosing\b|closed[- ]lost"),
+    ("lost_count", r"\blost\b|\blose\b|\blosing\b|closed[- ]lost|\blosses\b"),
     ("won_amount", r"revenue|bookings?|\bbooked\b|how much|amount|\$|dollars|\btotal\b|\bsum\b|\bvalue\b"),
     ("won_count", r"how many|number of|\bcount\b|\b# of\b|\bdeals\b"),
 )
@@ -167,7 +193,7 @@ def parse_metric(text: str) -> str | None:
 BY_WORDS: tuple[tuple[str, str], ...] = (
     ("owner", r"\b(?:by|per|each|every|for each) (?:owner|rep|ae|seller|person|(?:team )?member|individual|salesperson"
      r"|account exec(?:utive)?)s?\b|\bwho (?:closed|won|sold|booked)"
-     r"|\brep by rep\b|\bleaderboard\b|\bby reps?\b"),
+     r"|\brep by rep\b|\bleaderboard\b|\bby reps?\b|\bwhich (?:rep|ae|seller|person|owner)\b"),
     ("team", r"\b(?:by|per|each|every|for each) team\b|\bteam by team\b"),
     ("segment", r"\b(?:by|per|each) (?:segment|company size|size)\b"),
     ("industry", r"\b(?:by|per|each) (?:industry|vertical)\b"),
@@ -278,8 +304,10 @@ def conversation_topic(text: str, company: str | None) -> str | None:
     return topic.strip(" ,") or None
 
 
+_MONTH_ALT = "|".join(m[:3] for m in MONTHS)
 _SINCE = re.compile(
-    r"\bsince (?P<mon>" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b"
+    r"\b(?:since|after) (?:(?P<dm>\d{1,2})(?:st|nd|rd|th)? (?:of )?)?(?P<mon>" + _MONTH_ALT + r")[a-z]*\.?"
+    r"(?:\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?\b)?"
     r"|\b(?:in|over|during) the (?:last|past) (?P<n>\d+|[a-z]+) (?P<unit>days?|weeks?|months?)\b"
     r"|\bsince (?P<last>last) (?P<lunit>week|month|quarter)\b"
 )
@@ -292,7 +320,10 @@ _SINCE_DATE = re.compile(
 
 
 def parse_since(text: str, today: date) -> date | None:
-    """Read the start of a conversation search: "since October", "in the last 2 weeks", "since 11/1/2026"."""
+    """Read a conversation search's start: "since October", "since nov 15", "in the last 2 weeks", "since 11/1/2026".
+
+    A month (and day) without a year is the last one gone by.
+    """
     d = _SINCE_DATE.search(text.lower())
     if d:
         try:
@@ -309,8 +340,12 @@ def parse_since(text: str, today: date) -> date | None:
         return None
     if m.group("mon"):
         month = next(i for i, name in enumerate(MONTHS, start=1) if name.startswith(m.group("mon")[:3]))
-        year = today.year if month <= today.month else today.year - 1
-        return date(year, month, 1)
+        day = int(m.group("md") or m.group("dm") or 1)  # "since nov 15", "since the 3rd of march"
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        try:
+            return date(year, month, day)
+        except ValueError:  # "since feb 30": the month
+            return date(year, month, 1)
     if m.group("n"):
         n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS.get(m.group("n"))
         if not n:

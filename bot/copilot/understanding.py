@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from functools import cached_property, lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -23,7 +23,7 @@ from store.models import STAGE_LABELS, Company, Owner, stored_id
 from store.stages import DEFAULT_STAGES, Stage, stage_catalog
 from tools.capabilities import all_capabilities
 from tools.parsing.amounts import parse_amount_floor
-from tools.parsing.periods import PERIOD_RE, parse_days, parse_period
+from tools.parsing.periods import PERIOD_RE, parse_closing_period, parse_date_window, parse_days
 
 
 @dataclass
@@ -82,10 +82,37 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
     (r"qualified(?: to buy)?|qualification|early[- ]stage", "qualifiedtobuy"),
     (r"presentation(?:s)?(?: scheduled)?|demo stage|demo scheduled", "presentationscheduled"),
     (r"decision ?maker(?: bought in)?|bought in|buy-in stage|late[- ]stage", "decisionmakerboughtin"),
-    (r"contract(?:s)? sent|contract stage|in contract|negotiation|negotiating|late[- ]stage", "contractsent"),
+    (
+        r"contract(?:s)? sent|contract stage|in contract|negotiation|negotiating|late[- ]stage"
+        r"|\bcontract(?:s|'s)? (?:is |are |has been |have been |been |'s been |went |sent )?out\b",
+        "contractsent",
+    ),
     (r"closed[- ]won|deals (?:we )?won|\bwon deals", "closedwon"),
     (r"closed[- ]lost|deals (?:we )?lost|\blost deals", "closedlost"),
 )
+
+INCLUDE_CLOSED = re.compile(
+    r"\b(?:including|include|includes|plus|even|with)\s+(?:the\s+)?(?:closed|won and lost|won/lost|won & lost"
+    r"|won or lost|won \+ lost|lost and won|won and closed lost)(?:\s+ones|\s+deals|\s+opps)?\b"
+    r"|\b(?:closed|won and lost|won/lost|won & lost|won \+ lost|lost and won)(?:\s+ones|\s+deals|\s+opps)?\s+"
+    r"(?:included|too|as well)\b|\b(?:open|active) (?:and|or|\+|&) closed\b|\bclosed (?:and|or|\+|&) open\b"
+    r"|\b(?:not just|not only) (?:the )?open(?: ones)?\b"
+)
+"""Deals asked for whatever their state ("incl closed ones", "won and lost included"): search_deals' include_closed."""
+
+OVERDUE = re.compile(
+    r"\boverdue (?:deals|opps|opportunities)\b|\b(?:deals|opps)\b[^?]*\boverdue\b"
+    r"|\bpast (?:their |its |the )?close date"
+    r"|\bclose dates? (?:is |are )?(?:in the past|(?:already )?passed|behind us)\b|\bpast[- ]due (?:deals|opps)\b"
+)
+"""Open deals whose expected close date has passed: closing up to yesterday."""
+
+STAGE_AGE = re.compile(
+    r"\b(?:same|current|one|a|their|its|that|this|the) stage\b|\b(?:in|at) stage\b|\b(?:days|time|age) in stage\b"
+    r"|\bstuck (?:for|over|more than|longer than|at least)\b"
+    r"|\bstage (?:for|over|longer)\b|\bstage age\b"
+)
+"""Days in the current stage asked without naming the stage ("stuck in the same stage for 60+ days")."""
 
 # Non-company words dropped when the company is read from what is left of a question.
 FILLER = {
@@ -110,6 +137,8 @@ FILLER = {
     "pulled", "together", "put", "grab", "good", "bad", "worth", "quality", "should", "meet",
     "raise", "raised", "mention", "mentioned", "bring", "brought", "objection", "objections", "concern", "concerns",
     "their", "them", "they", "those", "these", "open", "find", "search",
+    "pains", "pain", "steps", "step", "points", "issues", "risks", "odds", "chances", "chance", "probability",
+    "yesterday", "yesterday's",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
@@ -122,7 +151,10 @@ SHORTHAND = {
     "convo": "conversation", "b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow",
     "thru": "through", "plz": "please", "thx": "thanks", "asap": "now", "kinda": "kind of", "sorta": "sort of",
     "wanna": "want to", "gonna": "going to", "gotta": "got to", "lemme": "let me", "gimme": "give me", "n": "and",
-    "hw": "how", "wat": "what",
+    "hw": "how", "wat": "what", "btwn": "between", "r": "are", "howd": "how did", "whatd": "what did",
+    "wheres": "where is", "tmrw's": "tomorrow's", "incl": "including", "nxt": "next", "lst": "last", "mo": "month",
+    "mos": "months", "yest": "yesterday", "ovr": "over", "hv": "have", "doin": "doing", "sz": "size", "brk": "break",
+    "sched": "scheduled", "wht": "what", "qtrs": "quarters", "prob": "probability", "yday": "yesterday",
 }  # fmt: skip
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/.'&-])(" + "|".join(re.escape(k) for k in SHORTHAND) + r")(?![\w/.'&-])", re.IGNORECASE
@@ -132,6 +164,8 @@ _SHORTHAND_RE = re.compile(
 def _normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = re.sub(r"\bw/\s*", "with ", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?:^|(?<=\s))#\s*(?:of\s+)?(?=[a-z])", "number of ", text)  # "# of deals", "# deals": how many
+    text = re.sub(r"\bincl\.(?=\s)", "including", text, flags=re.IGNORECASE)
     text = _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
     text = re.sub(r"\s+", " ", text.strip())
     return text
@@ -155,6 +189,14 @@ COMMON_WORDS = frozenset(
         "leading",
         "landing",
         "landed",
+        "losing",
+        "lose",
+        "loses",
+        "winning",
+        "present",
+        "presenting",
+        "presented",
+        "presents",
         "land",
         "lands",
         "respond",
@@ -424,14 +466,101 @@ FIRST_PERSON_OWNER = (
     r"|chase|follow up|push)\b"
     r"|\b(?:ghost\w*|ignor\w*|avoid\w*|dodg\w*|stonewall\w*)\s+me\b"
     r"|\b(?:repl\w*|respond\w*|answer\w*|got back|gotten back|get back|writ\w* back|emailed|called)\s+(?:to\s+)?me\b"
+    r"|\b(?:will|can|could|should|do|did) i (?:land|book|close|bring in|hit|make|sign)\b"
+    r"|\bam i (?:going to|gonna|on track|likely)\b"
 )
 
 
+# Who the asker answers to and when they meet, said around the question, not whose deals it asks about: "my boss
+# wants...", "before my 2pm call with helen", "for my QBR deck", "helen asked me", "can you pull that for me".
+_BOSS = r"(?:boss|manager|vp|cro|ceo|director|head of sales|team lead|sales leader|skip[- ]level)"
+_MEETING = (
+    r"(?:qbr|deck|slides?|1:1|1-1|one[- ]on[- ]ones?|1-on-1|sync|standup|stand-up|(?:pipeline |deal |forecast )?"
+    r"reviews?|retro|board meeting|forecast call|week|call|meeting|demo|catch[- ]up|lunch|coffee)"
+)
+CONTEXT_PHRASES = re.compile(
+    rf"\b(?:my|our) {_BOSS}(?:'s)?\b"
+    rf"|(?:\b(?:my|our|the|a|first|next) |^)(?:\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)?\s+|monday |tuesday |wednesday "
+    rf"|thursday "
+    rf"|friday |weekly |quarterly |next |first )?{_MEETING}\b(?:\s+(?:with|w) (?P<who>[a-z]+))?"
+    rf"|\b(?:prepping|planning|prepare|preparing) (?:for )?my (?:week|day|month)\b"
+    rf"|\b(?P<asker>[a-z]+) (?:asked|wants|wanted|needs|told|said|asks|pinged|messaged)(?: me| us)?\b"
+    r"|\b(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:pull|count|grab|get|find|check|run|put together|make"
+    r"|show|send|do|move|change|update)\b [^?,.]{0,40}?\bfor me\b"
+)
+
+
+def _without_context(text: str, names: Names) -> tuple[str, list[str]]:
+    """The question without its context phrases, and the owners those phrases named ("call with helen" → Helen)."""
+    firsts = {full.lower().split()[0]: full for _i, full, _t in names.owners}
+    removed: list[str] = []
+
+    def drop(m: re.Match[str]) -> str:
+        who = m.group("who") or m.group("asker")
+        if who and who not in firsts and m.group("asker"):
+            return m.group(0)  # "buyer wants", "legal asked": not one of ours, and what they asked matters
+        if who in firsts:
+            removed.append(firsts[who])
+        if m.group(0).endswith("for me"):
+            return m.group(0)[: -len("for me")]
+        return " "
+
+    return CONTEXT_PHRASES.sub(drop, text), removed
+
+
+_INTERNAL_MEETING = re.compile(
+    r"\b(?:qbr|deck|slides?|1:1|1-1|one[- ]on[- ]ones?|1-on-1|sync|standup|stand-up|reviews?|retro|board meeting"
+    r"|forecast call|week)\b"
+)
+
+
+def intent_context_free(text: str, names: Names) -> str:
+    """The question without context that says nothing of what is asked (the boss, an internal or colleague's meeting).
+
+    "before my call with jamal, what are my biggest deals" is not a pre-call brief.
+
+    A meeting with anyone else ("prep me for my call with acme") stays: it is what a brief is asked for.
+    """
+    firsts = {full.lower().split()[0] for _i, full, _t in names.owners}
+
+    def drop(m: re.Match[str]) -> str:
+        who = m.group("who") or m.group("asker")
+        phrase = m.group(0)
+        if m.group("asker"):
+            return " " if who in firsts else phrase
+        if who in firsts or re.match(rf"(?:my|our) {_BOSS}", phrase) or _INTERNAL_MEETING.search(phrase):
+            return " "
+        return phrase
+
+    return CONTEXT_PHRASES.sub(drop, text)
+
+
+THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers|he's|she's)\b")
+NOT_NAMES = frozenset(
+    {"email", "emails", "emailed", "review", "reviews", "worried", "board", "still", "coach", "marketing", "market",
+     "cold", "great", "kind", "meet", "model", "meeting", "meets", "taken", "there", "agreed", "mean", "means", "meant",
+     "began", "mega", "racer", "trace", "graces"}
+)  # fmt: skip
+"""Words a fuzzy first-name match must not take for a name ("email" is not Emily)."""
+
+
 def find_owners(low: str, names: Names, company: str | None) -> list[str]:
-    """Owners named in the question (full or first names, possessives, small typos), "me" for my/mine, teams."""
+    """Owners named in the question (full or first names, possessives, small typos), "me" for my/mine, teams.
+
+    Context phrases ("my boss wants", "before my call with Helen") name no owner; a person named only there is the
+    owner when the question refers back to them ("Carlos asked me to cover, what's on his plate").
+    """
     text = low
     if company:
         text = text.replace(company.lower(), " ")
+    text, context_people = _without_context(text, names)
+    found = _owners_in(text, names)
+    if context_people and THIRD_PERSON.search(text) and not [o for o in found if o != "me"]:
+        return list(dict.fromkeys(context_people))  # "1:1 with kenji, how's he tracking, what should i coach him on"
+    return found
+
+
+def _owners_in(text: str, names: Names) -> list[str]:
     found: list[str] = []
     if re.search(r"\b(?:my|our) team(?:'s)?\b", text):  # the asker's team, resolved by tools.resolve
         found.append("my team")
@@ -453,7 +582,7 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     for w in words:
         if w in first_names and len(first_names[w]) == 1:
             found.append(first_names[w][0])
-        elif len(w) >= 4 and w not in _KEYWORD_SET and w not in FILLER:
+        elif len(w) >= 4 and w not in _KEYWORD_SET and w not in FILLER and w not in NOT_NAMES:
             hit = process.extractOne(w, list(first_names), scorer=fuzz.ratio, score_cutoff=80)
             if hit and len(first_names[hit[0]]) == 1:
                 found.append(first_names[hit[0]][0])
@@ -475,7 +604,7 @@ def owners_named(text: str, names: Names, company: str | None) -> list[str]:
     """The owners a question names, with "me" when the asker compares themself ("compare me and Emily")."""
     low = text.lower()
     owners = find_owners(low, names, company)
-    if "me" not in owners and _ME_COMPARED.search(low):
+    if "me" not in owners and _ME_COMPARED.search(_without_context(low, names)[0]):
         owners = ["me", *owners]
     return owners
 
@@ -486,6 +615,9 @@ INTENTS: tuple[tuple[str, str], ...] = (
     (
         "help",
         r"^(?:help|\?|hi|hello|hey)(?: me)?\W*$|what can you (?:do|answer|help)|how do i use|^commands\b"
+        r"|\b(?:list of|list|all|available|your|the|which|what|show|supported) (?:the )?(?:slash )?commands\b"
+        r"|\bcommands (?:do you|can i|are there|list)\b|how (?:does|do) (?:this|it|the|you)(?: \w+)? work\b"
+        r"|\bwhat you can do\b|^how do i (?:get started|start|begin)\W*$"
         r"|what can (?:this|the|sales ?os) ?(?:bot|app|thing|copilot|assistant)? (?:do|answer)\b"
         r"|what (?:can|should) i ask|how does (?:this|it|the bot|sales ?os) work|what (?:do|can) you (?:do|know)"
         r"|what (?:kinds? of |sorts? of )?(?:questions|things) can",
@@ -504,7 +636,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"\bmake[- ]or[- ]break\b|\bswing (?:the |my |our )?(?:quarter|month|forecast|number)\b|\bswing deals?\b"
         r"|\b(?:quarter|month) (?:hinges|depends|rides) on\b|\bmake (?:my|our|the) (?:quarter|month|number)\b"
         r"|\bdeals? (?:that )?(?:swing|decide|make|determine)s? (?:the |my |our )?(?:quarter|month|forecast|number)\b"
-        r"|\b(?:decide|determine)s? (?:the |my |our )?(?:quarter|month)\b|\bmust[- ]win deals?\b"
+        r"|\b(?:decide|determine)s? (?:the |my |our |team \w+'s |\w+'s )?(?:quarter|month)\b|\bmust[- ]win deals?\b"
+        r"|\b(?:big|large|biggest|largest)\b[^?]{0,20}\b(?:uncertain|coin[- ]?flips?|toss[- ]?ups?)\b"
         r"|\bdeals? (?:the|my|our) (?:quarter|month|number) (?:hinges?|depends?|rides?) on\b",
     ),
     (
@@ -513,12 +646,20 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|\b(?:gonna|going to|will (?:we|i)|expect(?:ed)? to|likely to|projected to) (?:land|book)\b"
         r"|\bwhere (?:will|are) (?:we|i) (?:going to )?(?:end up|land|finish)\b|\bprojected bookings\b"
         r"|\bprojection\b|\bwhat (?:do|does) (?:we|i|\w+) (?:project|expect to book)\b"
+        r"|\b(?:my|our|the team'?s|\w+'s) number\b[^?]*\b(?:going to be|gonna be|look(?:s|ing)? like|land|end up)\b"
         r"|\bhow much (?:will|is|are|do) (?:we|i|\w+(?: \w+)?) (?:going to |gonna |expected to )?"
         r"(?:book|land|bring in)\b",
     ),
     (
         "odds",
         r"\bodds\b|\blikelihood\b|\bchances?\b|\bwin probability\b|\bprobability\b|\bwill we (?:win|close)\b"
+        r"|\b(?:are|am) (?:we|i) (?:going to|likely to) (?:win|land|sign)\b|\b(?:we|i)'?ll (?:win|land)\b"
+        r"|\bcan (?:we|i) (?:still )?win\b(?! (?:against|vs|versus|back))"
+        r"|^(?:do you think |so )?will (?!we\b|i\b|any\b|the deals\b|deals\b)[a-z0-9&.' -]{0,40}?\s(?:deal )?"
+        r"(?:sign|close"
+        r"|come through|convert)\b(?! (?:this|next|by|before|in)\b)|\bwill we (?:get|land) (?:the )?[a-z0-9&. ]*deal\b"
+        r"|^(?:do you think )?(?:is|are) (?!any\b|the deals\b|our deals\b|we\b|deals\b)[a-z0-9&.' -]{0,40}?\s?"
+        r"(?:going to|gonna|likely to) (?:sign|close|buy|convert)\b(?! (?:this|next|by|before|in)\b)"
         r"|\blikely (?:to )?(?:close|win|sign)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)",
     ),
     (
@@ -535,8 +676,11 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|counter|deal with|push back|overcome|address)|what (?:do|should|can) (?:i|we) say (?:when|if"
             r"|to)|(?:handle|handling|respond to|counter) (?:a |the |an )?(?:[a-z]+ )?(?:pushback|push back"
             r"|concern|complaint)|(?:says?|said|saying|thinks?|claims?) (?:we'?re|it'?s|you'?re|we are"
-            r"|its) too (?:expensive|pricey|costly)|pitch (?:to|for) (?:a |an |the )?(?:cfo|cto|ceo|vp|it"
-            r"|security|finance)|\bpushback\b"
+            r"|its) too (?:expensive|pricey|costly)|(?:pitch|sell|position (?:us|it|this)) (?:to |for )?(?:a |an |the "
+            r"|their |our )?(?:cfo|cto|ceo|coo|cio|cro|vp|head of|director|it|security|finance|procurement"
+            r"|economic buyer|champion)\b|\bpushback\b"
+            r"|\bhow (?:have|did|do) (?:we|you|i|our reps|the reps|reps|the team) (?:handled|answered|responded to"
+            r"|countered|dealt with|addressed|overcome|overcame)\b"
             # what the buyer says, framed as a reply to find ("when they say ...", "best comeback if the CFO ...")
             r"|\b(?:when|if) (?:they|the (?:buyer|prospect|customer|client|cfo|cto|ceo|champion|vp)|a (?:buyer"
             r"|prospect|customer|client)|prospects?|buyers?|customers?) (?:say|says|said|tell|tells|push back"
@@ -609,6 +753,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|our )?[a-z0-9 &.]+ (?:deal |account )?(?:going|doing|looking)|tell me about|\bnews\b"
             r"|catch me up|what'?s the story|where are we at|how are things|fill me in|what happened (?:with|at|on)"
             r"|when did (?:we|i) last|last (?:touch|contact|interaction)s? (?:with|at|on)"
+            r"|\bwhere (?:does|do|is|are) (?!we\b|i\b)[a-z0-9&.' ]+ (?:stand|at)\b"
         ),
     ),
     (
@@ -622,6 +767,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
         "pipeline",
         (
             r"\bpipeline\b|\bpipe\b|\bfunnel\b|by stage|per stage|by owner|per owner|per rep|by rep|breakdown"
+            r"|\b(?:in )?(?:each|every) stage\b"
             r"|break down|\bforecast\b|\bbook of business\b"
         ),
     ),
@@ -678,6 +824,14 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:comes? up|came up|raised|brought up|mentioned)\b"
             r"|\bwhen\b[^?]*\b(?:comes? up|gets? raised|is raised|brought up|is mentioned)\b[^?]*"
             r"\b(?:do|did) we (?:still )?win\b"
+            # "competitor objections: answered vs deflected", "security objections... do we usually still win?"
+            r"|\bobjections?\b[^?]*\b(?:answered|addressed)\b[^?]*\b(?:vs\.?|versus|or|instead of) "
+            r"(?:deflect|dodg|ignor)"
+            r"|\bobjections?\b[^?]*\b(?:do|did|can|would) we (?:usually |still |ever |typically |actually |often )*"
+            r"(?:win|close)\b(?!\s+(?:against|vs|versus)\b)"
+            r"|\bhow often\b[^?]*\b(?:comes? up|came up|raised|brought up|mentioned)\b[^?]*\b(?:win|won|lose|lost)\b"
+            r"|\b(?:do|did) we (?:lose|win|close) (?:more|less|fewer)?\b[^?]*\bwhen\b[^?]*\b(?:comes? up|gets? raised"
+            r"|is raised|brought up|is mentioned|mentioned)\b"
         ),
     ),
     (
@@ -707,6 +861,10 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bwhy (?:are|am|do|did|were|is|does|have) (?:we|i|my \w+|\w+(?: \w+)?) (?:deals )?"
             r"(?:losing|lose|lost|get lost|getting lost)\b|\bloss reasons?\b|\bwhy (?:we|i) lose\b"
             r"|\breasons? (?:we|i|deals) (?:lose|lost|are lost)"
+            r"|\breasons?\b[^?]{0,40}\b(?:losing|lose|lost|closed[- ]lost)\b(?! deals? (?:worth|to|we could))"
+            r"|\bwhy (?:do|did|does|are|were|have)\b[^?]{0,30}\b(?:deals|opps)\b[^?]{0,20}"
+            r"\b(?:end up|go|get|got|are|were"
+            r"|being|been) (?:closed[- ])?lost\b"
             r"|\b(?:closed[- ]lost|loss|lost[- ]deals?) (?:analysis|review|post[- ]?mortem|breakdown|themes|patterns)"
             r"|\bwhy (?:did|do|were|are) (?:my |our |the )?(?:deals|opps) (?:get |getting )?lost\b"
             r"|\bwhat (?:makes|made) us lose\b|\bwhere (?:are|do) we losing\b"
@@ -730,6 +888,23 @@ TOPIC_SEARCH = re.compile(
     r"\bquotes? (?:from|about|on|where)\b|\b(?:emails?|notes?|transcripts?|calls?) (?:about|mentioning|where)\b"
     r"|\b(?:mention(?:ed|s)?|talk(?:ed)? about|said about|say about)\b"
 )
+HANDLED = re.compile(
+    r"\bwhat (?:do|did|should|can|would) (?:we|i|our reps|the reps|reps|they|you) (?:usually |typically )?say\b"
+    r"|\bhow (?:do|did|should|can|have|would) (?:we|i|you|our reps|the reps|reps) (?:handle|handled|answer|answered"
+    r"|respond|responded|counter|countered|address|addressed|deal with|dealt with)\b|\btalk ?tracks?\b"
+    r"|\b(?:on|in|from) (?:the |our )?won deals\b"
+)
+"""How an objection was or should be answered: the objection library, not the week's objections."""
+STILL_WIN = re.compile(
+    r"\b(?:do|did|can|would) we (?:usually |still |ever |typically |actually |often )*(?:win|close)\b"
+    r"(?! (?:against|vs|versus)\b)|\bwin ?rate\b"
+)
+"""Whether we win when an objection comes up: the objection map."""
+LAST_CALL = re.compile(r"\b(?:last|latest|most recent|recent|previous|yesterday'?s|today'?s)\b[^?]*?\bcall\b")
+ASK_HANDLING = re.compile(
+    r"\bhow (?:do|should|can|to|would) (?:i |we )?(?:handle|respond|reply|answer|counter|deal with|push back"
+    r"|overcome|address)\b|\bwhat (?:do|should|can) (?:i|we) say\b|\btalk ?track\b"
+)
 ONE_CALL = re.compile(
     r"\b(?:on|in|from|during) (?:the|our|my|that|their|this) (?:last |latest |recent |first )?call\b"
     r"|\blast call\b"
@@ -750,7 +925,12 @@ def route_insight(text: str, low: str) -> Understanding | None:
             continue
         if tool == "get_objections_this_week" and ONE_CALL.search(low):
             continue  # "what objections did they raise on our last call" asks about that call
-        if tool != "get_battle_card" and TOPIC_SEARCH.search(low):
+        if tool in ("get_pain_points", "get_objections_this_week") and LAST_CALL.search(low):
+            continue  # "last call w/ acme - pains, objections, next steps?": that call's summary
+        if tool == "get_objections_this_week" and (HANDLED.search(low) or STILL_WIN.search(low)):
+            continue  # "what do our reps say when it came up on won deals": handling; "do we still win": the map
+        explicit = re.search(r"\bobjection map\b", low)  # "what's the objection map say about timing"
+        if tool != "get_battle_card" and not explicit and TOPIC_SEARCH.search(low):
             return None  # "quotes from buyers about onboarding pain": a search of what was said, on that topic
         return Understanding(intent=tool, tool=tool, args={})
     return None
@@ -848,7 +1028,7 @@ def route(
             problem="I can't change the CRM: the copilot only reads. Changes go through HubSpot, or through a draft "
             "you approve.",
         )
-    intent = detect_intent(intent_text)
+    intent = detect_intent(intent_context_free(intent_text, names))
 
     # A company named with a bare question ("Acme?", "Acme Corp status") is a "latest on".
     if intent is None and company and len(company_remainder(text, set()).split()) <= len(company.split()):
@@ -856,6 +1036,9 @@ def route(
     # "What objections did Cyberdyne raise on our last call?" asks what happened on a call, not how to answer it.
     past_tense = re.search(r"\b(?:did|raised|said|mentioned|came up|brought up|was|were)\b", intent_text)
     if intent == "objection" and past_tense and _INTENT_BY_NAME["call_summary"].search(intent_text):
+        intent = "call_summary"
+    # "last call w/ keenrock - pains, objections, next steps?": what was said on that call, not how to answer
+    if intent == "objection" and LAST_CALL.search(intent_text) and not ASK_HANDLING.search(intent_text):
         intent = "call_summary"
     # "How's my pipe looking?" has the shape of a "latest on" but names no company: the pipeline words decide.
     if intent == "latest" and company is None:
@@ -870,6 +1053,10 @@ def route(
     # has no company filter).
     if intent == "silent" and company and not re.search(r"\bdeals\b|\bopps\b|\bwhich\b", intent_text):
         intent = "latest"
+    if intent == "performance" and re.search(
+        r"win ?rates?|bookings?|revenue|deal sizes?|sales cycle|cycle time|\bbooked\b|\bwon\b|\blost\b", intent_text
+    ):
+        intent = None  # "compare team east and team west win rates": the closed-deal figures side by side
     if intent is None and re.search(r"\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b", intent_text):
         metric = re.search(
             r"win ?rate|revenue|bookings?|booked|deal size|cycle|\bwon\b|\blost\b|amount|pipeline|\bdeals\b",
@@ -882,7 +1069,10 @@ def route(
     if intent == "help":
         return Understanding(intent="help")
     if intent == "lead_score":
-        target = company_remainder(text, set(), names.company_words)
+        target = lead_company(text)
+        if target is None and NEWEST_LEADS.search(low):
+            return Understanding(intent="lead_score", tool="get_lead_score", args={})
+        target = target or company_remainder(text, set(), names.company_words)
         return Understanding(intent="lead_score", tool="get_lead_score", args={"company": target} if target else {})
     if intent == "objection":
         return _objection_route(text, fixed)
@@ -902,6 +1092,10 @@ def route(
     notes: list[str] = []
     if intent == "silent":
         days = parse_days(fixed)
+        bare = re.search(r"\b(?:silent|quiet|dark|ghost\w*|cold)\s+(?:for\s+)?(\d{1,3})\b(?!\s*(?:k\b|%|\$|deals?))",
+                         fixed)  # fmt: skip
+        if days is None and bare:
+            days = int(bare.group(1))  # "silent 21 - just mine": the command's days
         if days is None:
             days = silent_default
             notes.append(f"Silent means no buyer engagement for {days}+ days (ask 'silent 10+ days' to change it).")
@@ -910,9 +1104,16 @@ def route(
         if company:
             args["company"] = company
         return Understanding(intent="at_risk", tool="list_at_risk_deals", args=args)
-    period = parse_period(fixed, today)
+    window = parse_date_window(fixed, today)  # "closing between jan 1 and mar 31", "after feb 1"
+    period = (window[0], window[1] or window[0], window[2]) if window else parse_closing_period(fixed, today)
+    overdue = period is None and bool(OVERDUE.search(fixed))
+    if overdue:  # "overdue deals": open deals whose close date has passed (closing up to yesterday)
+        period = (date(2000, 1, 1), today - timedelta(days=1), "with a close date in the past")
     amount = parse_amount_floor(fixed)
     stages = parse_stages(fixed, names.stages)
+    top = slots.parse_top_n(fixed)
+    if intent == "pipeline" and top and not re.search(r"\b(?:by|per|each) (?:stage|owner|rep|ae)\b", fixed):
+        intent = "deals"  # "biggest 10 deals in the pipe": the largest deals, not the pipeline's summary
     if intent == "pipeline" and period is None and amount is None and not stages:
         by = (
             "owner"
@@ -935,24 +1136,65 @@ def route(
     if period:
         args["closing_from"], args["closing_to"] = period[0].isoformat(), period[1].isoformat()
         notes.append(f"Closing {period[2]}: {period[0]:%b %-d} – {period[1]:%b %-d, %Y}.")
+    if overdue:
+        args.pop("closing_from")
+        notes[-1] = f"Open deals whose close date has passed (before {today:%b %-d})."
+    if window and window[1] is None:
+        args.pop("closing_to")
+        notes[-1] = f"Closing {window[2]}."
     if amount is not None:
         args["min_amount"] = amount
     if stages:
         args["stages"] = stages
     if company and intent in ("deals", "closing", "pipeline"):
         args["company"] = company
-    top = slots.parse_top_n(fixed)
+    if INCLUDE_CLOSED.search(fixed):
+        args["include_closed"] = True
     if not (period or amount is not None or stages or owners or company) and top:
         return Understanding(intent="deals", tool="search_deals", args={"limit": top})  # "top 10 deals"
     if not (period or amount is not None or stages or owners or company):
         # "all the acme deals": what is left once the question's words are gone is the company (the tool resolves it
         # fuzzily and says "did you mean" rather than guess)
         owner_words = {w for _i, full, _t in names.owners for w in full.lower().split()}
-        target = company_remainder(text, owner_words, names.company_words)
+        target = company_remainder(INCLUDE_CLOSED.sub(" ", text), owner_words, names.company_words)
         if target and len(target.split()) <= 3:
-            return Understanding(intent="deals", tool="search_deals", args={"company": target})
+            more = {"include_closed": True} if args.get("include_closed") else {}
+            return Understanding(intent="deals", tool="search_deals", args={"company": target, **more})
         return Understanding(intent="deals", problem="Which deals? Add an owner, a period, a stage or an amount.")
     return Understanding(intent="closing" if period else "deals", tool="search_deals", args=args, notes=notes)
+
+
+_LEAD_END = r"(?=\s*(?:[,?.!;:]|\s[-–]\s|$|\s+(?:how|what|is|and|score[sd]?|any|look|looks|good|please|pls)\b))"
+LEAD_COMPANY = (
+    re.compile(r"\b(?:lead|inbound|leads|form|submission)\s+(?:from|at|for|of)\s+(?P<c>[\w&.\-' ]+?)" + _LEAD_END),
+    re.compile(
+        r"\b(?:the|that|this|a|our)\s+(?:new\s+|newest\s+|inbound\s+|latest\s+)*(?P<c>[\w&.\-' ]+?)\s+"
+        r"(?:lead|inbound|form|submission)\b(?!\s*leads?\b)"
+    ),
+    re.compile(r"\b(?:score|scored|tier|rating|grade)\s+(?:for|of|on)\s+(?:the\s+)?(?P<c>[\w&.\-' ]+?)" + _LEAD_END),
+)
+NEWEST_LEADS = re.compile(
+    r"\b(?:newest|latest|new|recent|incoming|today'?s|fresh)\b[^?]*\b(?:leads|inbounds|ones)\b"
+    r"|\bleads\b[^?]*\b(?:newest|latest|recent|came in|coming in)\b"
+)
+_LEAD_NOISE = frozenset({"the", "new", "newest", "inbound", "latest", "lead", "a", "an", "this", "that", "our", "from"})
+
+
+def lead_company(text: str) -> str | None:
+    """The company of the lead a question asks the score of, as typed ("the inbound lead from cedarpoint financial").
+
+    None when no lead is named ("the newest inbound leads and their scores"): the newest leads answer.
+    """
+    low = text.lower()
+    for pattern in LEAD_COMPANY:
+        for m in pattern.finditer(low):
+            # the name after the last small word ("the score on the stanford lead" → "stanford")
+            tail = re.split(r"\b(?:the|that|this|a|an|our|on|for|of|from|at)\s+", m.group("c"))[-1]
+            words = [w for w in tail.split() if w not in _LEAD_NOISE]
+            if words and not all(w in FILLER or w in _KEYWORD_SET for w in words) and len(words) <= 4:
+                start = m.start("c") + m.group("c").rfind(tail) + tail.find(words[0])
+                return text[start : start + len(" ".join(words))].strip(" .'")
+    return None
 
 
 BARE_PRONOUNS = frozenset(("", "that", "this", "it", "them", "those"))
@@ -977,7 +1219,8 @@ def _objection_route(text: str, fixed: str) -> Understanding:
         query = quoted.group(1)
     else:
         query = re.sub(
-            r"^.*?(?:how (?:do|should|can|would) (?:i|we) (?:handle|respond to|reply to|answer|counter|deal with|"
+            r"^.*?(?:how (?:(?:do|should|can|would) (?:i|we)|to) (?:handle|respond to|reply to|answer|counter"
+            r"|deal with|"
             r"push back on|overcome|address)|what (?:do|should|can) (?:i|we) say (?:when|if|to)|objection handling for|"
             r"\b(?:when|if) (?:they|the \w+|an? \w+|prospects?|buyers?|customers?) (?:say|says|said|tell us|tells us|"
             r"claims?|raises?)(?: that)?|"
@@ -1002,7 +1245,8 @@ def _objection_route(text: str, fixed: str) -> Understanding:
         ("integration", r"integrat|api|salesforce|implementation|migration|\berp\b|\bstack\b|work with (?:our|their)"),
         (
             "authority",
-            r"sign[- ]off|approval|procurement|boss|\bboard\b|legal|run (?:it|this|that) (?:by|past)"
+            r"sign[- ]off|approval|procurement|boss|\bboard\b|legal|run (?:it|this|that) (?:by|past)|authority"
+            r"|decision[- ]?maker|not the (?:one|person) who (?:decides|signs)"
             r"|check with (?:the |her |his |their )?(?:boss|cfo|ceo|cto|manager|team|legal)|buy-?in from",
         ),
         (
@@ -1014,6 +1258,7 @@ def _objection_route(text: str, fixed: str) -> Understanding:
         if re.search(pattern, fixed):
             category = cat
             break
+    category = category or slots.parse_objection_category(fixed)  # "privacy", "rival", "status quo" ...
     args: dict[str, Any] = {"query": query}
     if category:
         args["category"] = category

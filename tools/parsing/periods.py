@@ -1,5 +1,7 @@
 """Periods and day counts in questions: "this quarter", "Q3", "next 30 days", "EOM", "in March"; "5+ days", "a week".
 
+Also "first half of next year", "in 2027", "before end of q".
+
 Periods are team-local dates; a month or quarter named without a year is the next one that has not ended.
 """
 
@@ -8,16 +10,22 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from tools.parsing.dates import month_bounds, month_end, quarter_bounds
+from tools.parsing.dates import month_bounds, quarter_bounds
 from tools.parsing.numbers import number
 
 PERIOD_RE = re.compile(
     r"\b(?P<rel>this|next|last|current|the current|coming|upcoming)\s+(?P<unit>week|month|quarter|qtr|q|year)"
-    r"|(?P<end>(?:by |before |until |till )?(?:the )?end of (?:the )?(?P<eunit>week|month|quarter|qtr|year))"
+    r"|(?P<end>(?:by |before |until |till )?(?:the )?end of (?:the |this |(?P<enext>next) )?"
+    r"(?P<eunit>week|month|quarter|qtr|q|year)\b)"
+    r"|(?P<ye>(?:by |before |until |till )?(?:the )?(?P<yeunit>year|quarter|qtr|month)[- ]end\b)"
+    r"|\b(?:the )?(?P<ordq>first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter|qtr)\b"
     r"|(?P<eo>eo(?P<eounit>m|q|y))\b"
     r"|\b(?:next|coming|within(?: the next)?|in the next|over the next|in)\s+"
     r"(?P<n>\d+|[a-z]+)\s+(?P<nunit>days?|weeks?|months?)"
     r"|\b(?P<q>q[1-4])\b"
+    r"|\b(?:(?P<half>first|1st|second|2nd) half|(?P<hh>h[12]))(?:\s+of)?(?:\s+(?P<hrel>the|this|next|last)\s+year"
+    r"|\s+(?P<hyear>20\d{2}))?\b"
+    r"|\b(?:in|for|during|of|fy|cy)\s*'?(?P<year>20\d{2})\b(?!\s*(?:k|m|\$|usd|dollars))"
     r"|\b(?P<day>today|tomorrow)\b"
     r"|\b(?:in |by )?(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
@@ -48,18 +56,26 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
             return s, e, f"{rel} quarter (Q{(s.month - 1) // 3 + 1} {s.year})"
         year = today.year + offset
         return date(year, 1, 1), date(year, 12, 31), f"{rel} year ({year})"
-    if m.group("end") or m.group("eo"):
-        unit = m.group("eunit") or {"m": "month", "q": "quarter", "y": "year"}[m.group("eounit")]
-        unit = "quarter" if unit == "qtr" else unit
+    if m.group("ordq"):
+        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(m.group("ordq"), 4)
+        s = date(today.year, (q - 1) * 3 + 1, 1)
+        if quarter_bounds(s)[1] < today:
+            s = date(today.year + 1, s.month, 1)
+        s, e = quarter_bounds(s)
+        return s, e, f"Q{q} {s.year}"
+    if m.group("end") or m.group("eo") or m.group("ye"):
+        unit = m.group("eunit") or m.group("yeunit") or {"m": "month", "q": "quarter", "y": "year"}[m.group("eounit")]
+        unit = "quarter" if unit in ("qtr", "q") else unit
+        shift = 1 if m.group("enext") else 0  # "before the end of next month"
         if unit == "week":
-            end = today - timedelta(days=today.weekday()) + timedelta(days=6)
+            end = today - timedelta(days=today.weekday()) + timedelta(days=6 + 7 * shift)
         elif unit == "month":
-            end = month_end(today)
+            end = month_bounds(today, shift)[1]
         elif unit == "quarter":
-            end = quarter_bounds(today)[1]
+            end = quarter_bounds(today, shift)[1]
         else:
-            end = date(today.year, 12, 31)
-        return today, end, f"from today to the end of the {unit} ({end:%b %-d})"
+            end = date(today.year + shift, 12, 31)
+        return today, end, f"from today to the end of the {'next ' if shift else ''}{unit} ({end:%b %-d})"
     if m.group("nunit"):
         n = number(m.group("n"))
         if n is None:
@@ -67,6 +83,18 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
         unit = m.group("nunit").rstrip("s")
         days = n * {"day": 1, "week": 7, "month": 30}[unit]
         return today, today + timedelta(days=days), f"the next {days} days"
+    if m.group("half") or m.group("hh"):
+        second = (m.group("half") or m.group("hh")) in ("second", "2nd", "h2")
+        rel = m.group("hrel")
+        shift = {"next": 1, "last": -1}.get(rel or "", 0)
+        year = int(m.group("hyear")) if m.group("hyear") else today.year + shift
+        s, e = half_bounds(year, second)
+        if rel in (None, "the") and not m.group("hyear") and e < today:
+            s, e = half_bounds(year + 1, second)  # a half named without a year: the next one that has not ended
+        return s, e, f"H{2 if second else 1} {s.year}"
+    if m.group("year"):
+        year = int(m.group("year"))
+        return date(year, 1, 1), date(year, 12, 31), str(year)
     if m.group("q"):
         q = int(m.group("q")[1])
         s = date(today.year, (q - 1) * 3 + 1, 1)
@@ -83,6 +111,65 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
         s, e = month_bounds(date(year, month, 1))
         return s, e, f"{s:%B %Y}"
     return None
+
+
+def half_bounds(year: int, second: bool) -> tuple[date, date]:
+    """First and last day of the first (Jan-Jun) or second (Jul-Dec) half of `year`."""
+    return (date(year, 7, 1), date(year, 12, 31)) if second else (date(year, 1, 1), date(year, 6, 30))
+
+
+_DATE = (
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4}-\d{2}-\d{2})"
+)
+_DATE_WINDOW = re.compile(
+    rf"\b(?:between|from)\s+(?P<a>{_DATE})\s+(?:and|to|through|thru|until|-|–)\s+(?P<b>{_DATE})"
+    rf"|\b(?:after|from|starting)\s+(?P<after>{_DATE})|\b(?:before|by|until|till)\s+(?P<before>{_DATE})"
+)
+
+
+def parse_date_window(text: str, today: date) -> tuple[date, date | None, str] | None:
+    """Close dates given as days: "between jan 1 and mar 31", "after feb 1" (no end), "before jan 15" (from today).
+
+    A day without a year is the next one on or after today (deals close in the future).
+    """
+    from tools.parsing.dates import parse_when
+
+    m = _DATE_WINDOW.search(text)
+    if m is None:
+        return None
+
+    def day(phrase: str | None) -> date | None:
+        found = parse_when(phrase, today) if phrase else None
+        return found.day if found else None
+
+    if m.group("a"):
+        start, end = day(m.group("a")), day(m.group("b"))
+        if start and end and end < start:
+            end = date(end.year + 1, end.month, end.day) if not (end.month == 2 and end.day == 29) else end
+        return (start, end, f"{m.group('a')} – {m.group('b')}") if start and end and start <= end else None
+    if m.group("after"):
+        start = day(m.group("after"))
+        return (start, None, f"after {m.group('after')}") if start else None
+    end = day(m.group("before"))
+    return (today, end, f"before {m.group('before')}") if end else None
+
+
+_CLOSING_WORD = re.compile(r"\b(?:clos(?:e|es|ing)|land(?:s|ing)?|sign(?:s|ing)?|due|expected)\b")
+
+
+def parse_closing_period(text: str, today: date) -> tuple[date, date, str] | None:
+    """The period deals close in: the one after a closing word when the question names two.
+
+    "i'm covering for luis this week, which of his deals are closing this month?" closes this month; the week is
+    when the asker covers.
+    """
+    for m in _CLOSING_WORD.finditer(text):
+        found = parse_period(text[m.end() :], today)
+        if found is not None:
+            return found
+    return parse_period(text, today)
 
 
 _DAYS_RE = re.compile(
