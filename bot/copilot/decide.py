@@ -79,7 +79,8 @@ METRICS_RE = re.compile(
     r"|\b(?:won|lost) deals\b|\bdeals (?:won|lost)\b|\bhow long (?:does|do|did)\b[^?]*\btake\b"
     r"|\bwon ?(?:or|and|\+|/|&) ?lost\b|\blost ?(?:or|and|\+|/|&) ?won\b|\blos(?:s|e|ing) ?(?:rate|ratio|%)"
     r"|(?:%|percent(?:age)?) of (?:our |my |the )?(?:deals|opps)\b[^?]*\b(?:win|won|close|lose|lost)\b"
-    r"|\bdays\b[^?]{0,20}\bto (?:close|win)\b"
+    r"|\b(?:days|time)\b[^?]{0,20}\bto (?:close|win|won|closed[- ]won)\b"
+    r"|\bcreat(?:ed|ion|e) (?:date )?(?:to|->|→|until|till) (?:close|win|won|closed)"
 )
 COUNT_RE = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|(?:^|\s)# of\b")
 MY_DAY_RE = re.compile(

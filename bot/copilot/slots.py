@@ -143,6 +143,9 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
         if re.search(r"\bhalf\b|\bh[12]\b", low) and not re.search(r"\b20\d{2}\b|\bnext year\b", low):
             start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)  # "first half of the year"
             label = f"H{1 if start.month == 1 else 2} {start.year}"
+        elif mon and end.year > start.year or mon and end.month - start.month >= 1:  # "sep and oct": both gone by
+            start, end = date(start.year - 1, start.month, 1), _month_bounds(date(end.year - 1, end.month, 1))[1]
+            label = f"{start:%B %Y} – {end:%B %Y}"
         elif mon or re.search(r"\bq[1-4]\b|\b(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter|qtr)\b", low):
             start = date(start.year - 1, start.month, 1)
             quarter = re.search(r"\bq[1-4]\b|\b(?:first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter|qtr)\b", low)
@@ -165,7 +168,8 @@ METRIC_WORDS: tuple[tuple[str, str], ...] = (
     (
         "cycle_time",
         r"(?:sales )?cycle|days to (?:close|win)|time to (?:close|win)|how long (?:does it|do deals|is)"
-        r"|\bdays\b[^?]{0,20}\bto (?:close|win)\b|\baverage (?:days|time)\b"
+        r"|\b(?:days|time)\b[^?]{0,20}\bto (?:close|win|won|closed[- ]won|closing|signature|signed)\b"
+        r"|\baverage (?:days|time)\b|\bcreat(?:ed|ion|e) (?:date )?(?:to|->|→|until|till) (?:close|win|won|closed)"
         r"|how long (?:does|do|did) [\w -]{0,40}?take\b|\btakes? (?:us )?to close\b",
     ),
     (

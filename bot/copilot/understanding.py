@@ -79,9 +79,12 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
         r"appointment(?:s)?(?: scheduled)?|\bappts?(?: scheduled)?\b|first meeting|early[- ]stage",
         "appointmentscheduled",
     ),
-    (r"qualified(?: to buy)?|qualification|early[- ]stage", "qualifiedtobuy"),
+    (r"qualified(?: to buy)?|qualification|early[- ]stage|\bqtb\b", "qualifiedtobuy"),
     (r"presentation(?:s)?(?: scheduled)?|demo stage|demo scheduled", "presentationscheduled"),
-    (r"decision ?maker(?: bought in)?|bought in|buy-in stage|late[- ]stage", "decisionmakerboughtin"),
+    (
+        r"decision ?maker(?: bought in)?|bought in|buy-in stage|late[- ]stage|\bd\.?m\.?b\.?i\b|\bdm stage\b",
+        "decisionmakerboughtin",
+    ),
     (
         r"contract(?:s)? sent|contract stage|in contract|negotiation|negotiating|late[- ]stage"
         r"|\bcontract(?:s|'s)? (?:is |are |has been |have been |been |'s been |went |sent )?out\b",

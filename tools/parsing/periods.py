@@ -13,6 +13,10 @@ from datetime import date, timedelta
 from tools.parsing.dates import month_bounds, quarter_bounds
 from tools.parsing.numbers import number
 
+_MON = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+)
 PERIOD_RE = re.compile(
     r"\b(?P<rel>this|next|last|current|the current|coming|upcoming)\s+(?P<unit>week|month|quarter|qtr|q|year)"
     r"|(?P<end>(?:by |before |until |till )?(?:the )?end of (?:the |this |(?P<enext>next) )?"
@@ -27,6 +31,8 @@ PERIOD_RE = re.compile(
     r"|\s+(?P<hyear>20\d{2}))?\b"
     r"|\b(?:in|for|during|of|fy|cy)\s*'?(?P<year>20\d{2})\b(?!\s*(?:k|m|\$|usd|dollars))"
     r"|\b(?P<day>today|tomorrow)\b"
+    r"|\b(?:in |by |from |between )?(?P<mr1>" + _MON + r")\.?\s*(?:and|&|to|through|thru|till|until|-|–)\s*"
+    r"(?:the end of |end of )?(?P<mr2>" + _MON + r")\b"
     r"|\b(?:in |by )?(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
 )
@@ -105,12 +111,22 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
     if m.group("day"):
         d = today if m.group("day") == "today" else today + timedelta(days=1)
         return d, d, m.group("day")
+    if m.group("mr1"):  # "september and october", "sep-oct", "jan through march": one range of whole months
+        first, last = (_month_number(m.group(g)) for g in ("mr1", "mr2"))
+        year = today.year if first >= today.month else today.year + 1
+        s = date(year, first, 1)
+        e = month_bounds(date(year if last >= first else year + 1, last, 1))[1]
+        return s, e, f"{s:%B %Y} – {e:%B %Y}"
     if m.group("mon"):
         month = next(i for i, name in enumerate(MONTH_NAMES, start=1) if name.startswith(m.group("mon")[:3]))
         year = today.year if month >= today.month else today.year + 1
         s, e = month_bounds(date(year, month, 1))
         return s, e, f"{s:%B %Y}"
     return None
+
+
+def _month_number(name: str) -> int:
+    return next(i for i, full in enumerate(MONTH_NAMES, start=1) if full.startswith(name[:3]))
 
 
 def half_bounds(year: int, second: bool) -> tuple[date, date]:
