@@ -50,6 +50,7 @@ from bot.copilot.understanding import (
 from store.models import Company
 from tools.capabilities import get_capability
 from tools.deals import resolve_company, resolve_company_strict
+from tools.parsing.dates import month_bounds, quarter_bounds
 from tools.parsing.numbers import NUMBER_WORDS
 from tools.parsing.periods import PERIOD_RE, parse_closing_period, parse_date_window, parse_days, parse_period
 
@@ -815,6 +816,14 @@ FILTER_SLOTS = {
 }
 
 
+def _same_window(decision: Understanding, given: dict[str, Any], today: Any) -> bool:
+    """A forecast's period named by its month or quarter ("forecast for december" in December): its own window."""
+    if decision.tool not in ("forecast_bookings", "list_make_or_break_deals") or not given.get("closing_from"):
+        return False
+    bounds = month_bounds(today) if decision.args.get("period") == "month" else quarter_bounds(today)
+    return (given.get("closing_from"), given.get("closing_to")) == tuple(d.isoformat() for d in bounds)
+
+
 def unapplied_filters(
     decision: Understanding, text: str, names: Names, company: str | None, today: Any, session_url: str = ""
 ) -> list[str]:
@@ -882,7 +891,11 @@ def unapplied_filters(
                 and not re.search(r"\bclos(?:e|es|ing)\b|\bclose date\b", low)
             ):
                 continue  # "today" / "this week" / "my call tomorrow" is how these are asked, not a filter
-            own_window = decision.tool == "get_objections_this_week" or not OTHER_WINDOW.search(low)
+            own_window = (
+                decision.tool == "get_objections_this_week"
+                or not OTHER_WINDOW.search(low)
+                or _same_window(decision, given, today)
+            )
             if key == "closing_from" and decision.tool in WINDOW_TOOLS and own_window:
                 continue  # the capability's own window ("objections this week", "forecast this month")
             missing.append(label)
@@ -926,7 +939,7 @@ def _choice(name: str, text: str, names: Names, company: str | None, today: Any,
             args["owners"] = args.get("owners") or ["me"]
     if name in INSIGHT_TOOLS:
         args = {k: v for k, v in args.items() if k in fields and k not in ("owners",)}
-        args, _ = schema_args(name, text, names, company, session, args)
+        args, _ = schema_args(name, text, names, company, session, args, today)
         if name == "get_battle_card" and not args.get("competitor"):
             return None
     return Choice(label=cap.summary or name.replace("_", " "), tool=name, args=args)
@@ -1105,7 +1118,7 @@ def understand(
     if which is not None:
         return which
     if ruled.tool in INSIGHT_TOOLS:
-        ruled.args, not_taken = schema_args(ruled.tool, text, names, company, session, ruled.args)
+        ruled.args, not_taken = schema_args(ruled.tool, text, names, company, session, ruled.args, today)
         ruled.unapplied += not_taken
         if ruled.tool == "get_battle_card" and not ruled.args.get("competitor"):
             listed = ", ".join(known_competitors(session)[:12])

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import date
 from typing import Any
 
 from sqlmodel import Session
 
 from bot.copilot import slots
-from bot.copilot.understanding import _COMPETITOR_AFTER, Names, owners_named
+from bot.copilot.understanding import _COMPETITOR_AFTER, Names, owners_named, window_period
 from tools.capabilities import get_capability
 
 _COMPETITORS_CACHE: dict[str, tuple[float, list[str]]] = {}
@@ -36,14 +37,19 @@ def known_competitors(session: Session) -> list[str]:
     return found
 
 
-_PERIOD_WORD = re.compile(r"\bmonth(?:ly)?\b|\bmtd\b|\beom\b|\bthis mo\b")
 _LIMIT_AFTER = re.compile(
     r"\b(?P<n>\d{1,2})\s+(?:lost |closed |open |big |biggest |swing |key )?(?:deals|opps|accounts)\b"
 )
 
 
 def schema_args(
-    tool: str, text: str, names: Names, company: str | None, session: Session, args: dict[str, Any]
+    tool: str,
+    text: str,
+    names: Names,
+    company: str | None,
+    session: Session,
+    args: dict[str, Any],
+    today: date | None = None,
 ) -> tuple[dict[str, Any], list[str]]:
     """`args` completed with every schema field of `tool` the question gives; plus what it gave but cannot apply.
 
@@ -81,7 +87,7 @@ def schema_args(
         if days:
             out["days"] = min(days, 90)
     if "period" in fields and "period" not in out and tool in ("forecast_bookings", "list_make_or_break_deals"):
-        out["period"] = "month" if _PERIOD_WORD.search(low) else "quarter"
+        out["period"] = window_period(low, today)
     if "category" in fields and not out.get("category") and tool == "get_objection_map":
         category = slots.parse_objection_category(low)
         if category:

@@ -23,7 +23,8 @@ from store.models import STAGE_LABELS, Company, Owner, stored_id
 from store.stages import DEFAULT_STAGES, Stage, stage_catalog
 from tools.capabilities import all_capabilities
 from tools.parsing.amounts import parse_amount_floor
-from tools.parsing.periods import PERIOD_RE, parse_closing_period, parse_date_window, parse_days
+from tools.parsing.dates import month_bounds
+from tools.parsing.periods import PERIOD_RE, parse_closing_period, parse_date_window, parse_days, parse_period
 
 
 @dataclass
@@ -1088,7 +1089,7 @@ def route(
 
     owners = find_owners(low, names, company)
     if intent in ("forecast", "make_or_break", "performance"):
-        return _intelligence_route(intent, fixed, owners_named(text, names, company))
+        return _intelligence_route(intent, fixed, owners_named(text, names, company), today)
     args: dict[str, Any] = {}
     if owners:
         args["owners"] = owners
@@ -1203,13 +1204,26 @@ def lead_company(text: str) -> str | None:
 BARE_PRONOUNS = frozenset(("", "that", "this", "it", "them", "those"))
 
 
-def _intelligence_route(intent: str, text: str, owners: list[str]) -> Understanding:
+WINDOW_MONTH = re.compile(r"\bmonth(?:ly)?\b|\bmtd\b|\beom\b|\bthis mo\b")
+
+
+def window_period(text: str, today: date | None = None) -> str:
+    """The forecast's window, "month" or "quarter": a month word, or this month named ("forecast for december")."""
+    if WINDOW_MONTH.search(text):
+        return "month"
+    found = parse_period(text, today) if today is not None else None
+    if found is not None and (found[0], found[1]) == month_bounds(today):
+        return "month"
+    return "quarter"
+
+
+def _intelligence_route(intent: str, text: str, owners: list[str], today: date | None = None) -> Understanding:
     """The forecast, make-or-break and AE-performance questions (owners as found; a period word picks the month)."""
     if intent == "performance":
         if not owners:
             return Understanding(intent=intent, problem="Which AE? e.g. 'how is Jamal doing this quarter?'")
         return Understanding(intent=intent, tool="get_ae_performance", args={"owners": owners})
-    args: dict[str, Any] = {"period": "month" if re.search(r"\bmonth(?:ly)?\b|\bmtd\b|\beom\b", text) else "quarter"}
+    args: dict[str, Any] = {"period": window_period(text, today)}
     if owners:
         args["owners"] = owners
     tool = "forecast_bookings" if intent == "forecast" else "list_make_or_break_deals"
