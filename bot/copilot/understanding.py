@@ -483,7 +483,8 @@ _MEETING = (
     r"reviews?|retro|board meeting|forecast call|week|call|meeting|demo|catch[- ]up|lunch|coffee)"
 )
 CONTEXT_PHRASES = re.compile(
-    rf"\b(?:my|our) {_BOSS}(?:'s)?\b"
+    r"^(?:for|to|fyi|re:?|cc) (?P<lead>[a-z]+)(?:'s(?: [a-z0-9:-]+){1,4}?)?\s*[:,\u2013\u2014-]\s"
+    rf"|\b(?:my|our) {_BOSS}(?:'s)?\b"
     rf"|(?:\b(?:my|our|the|a|first|next) |^)(?:\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)?\s+|monday |tuesday |wednesday "
     rf"|thursday "
     rf"|friday |weekly |quarterly |next |first )?{_MEETING}\b(?:\s+(?:with|w) (?P<who>[a-z]+))?"
@@ -494,12 +495,19 @@ CONTEXT_PHRASES = re.compile(
 )
 
 
-def _without_context(text: str, names: Names) -> tuple[str, list[str]]:
-    """The question without its context phrases, and the owners those phrases named ("call with helen" → Helen)."""
+def _without_context(text: str, names: Names) -> tuple[str, list[str], list[str]]:
+    """The question without its context phrases, the owners those phrases named ("call with helen" → Helen), and
+    the owner a leading "for helen:" addressed (the subject only when the rest names no one)."""
     firsts = {full.lower().split()[0]: full for _i, full, _t in names.owners}
     removed: list[str] = []
+    leading: list[str] = []
 
     def drop(m: re.Match[str]) -> str:
+        if m.group("lead") is not None:
+            if m.group("lead") not in firsts:
+                return m.group(0)  # "for acme: who's the champion": the subject itself
+            leading.append(firsts[m.group("lead")])
+            return " "
         who = m.group("who") or m.group("asker")
         if who and who not in firsts and m.group("asker"):
             return m.group(0)  # "buyer wants", "legal asked": not one of ours, and what they asked matters
@@ -509,7 +517,7 @@ def _without_context(text: str, names: Names) -> tuple[str, list[str]]:
             return m.group(0)[: -len("for me")]
         return " "
 
-    return CONTEXT_PHRASES.sub(drop, text), removed
+    return CONTEXT_PHRASES.sub(drop, text), removed, leading
 
 
 _INTERNAL_MEETING = re.compile(
@@ -528,6 +536,8 @@ def intent_context_free(text: str, names: Names) -> str:
     firsts = {full.lower().split()[0] for _i, full, _t in names.owners}
 
     def drop(m: re.Match[str]) -> str:
+        if m.group("lead") is not None:
+            return " " if m.group("lead") in firsts else m.group(0)
         who = m.group("who") or m.group("asker")
         phrase = m.group(0)
         if m.group("asker"):
@@ -557,8 +567,10 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     text = low
     if company:
         text = text.replace(company.lower(), " ")
-    text, context_people = _without_context(text, names)
+    text, context_people, leading = _without_context(text, names)
     found = _owners_in(text, names)
+    if leading and not found:
+        return leading  # "for helen: what's closing this month": no one else named, she is the subject
     if context_people and THIRD_PERSON.search(text) and not [o for o in found if o != "me"]:
         return list(dict.fromkeys(context_people))  # "1:1 with kenji, how's he tracking, what should i coach him on"
     return found
