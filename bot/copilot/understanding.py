@@ -769,7 +769,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|our )?[a-z0-9 &.]+ (?:deal |account )?(?:going|doing|looking)|tell me about|\bnews\b"
             r"|catch me up|what'?s the story|where are we at|how are things|fill me in|what happened (?:with|at|on)"
             r"|when did (?:we|i) last|last (?:touch|contact|interaction)s? (?:with|at|on)"
-            r"|\bwhere (?:does|do|is|are) (?!we\b|i\b)[a-z0-9&.' ]+ (?:stand|at)\b"
+            r"|\bwhere(?: does| do| is| are|'s|'re) (?!we\b|i\b)[a-z0-9&.' ]+ (?:stand|at)\b"
         ),
     ),
     (
@@ -1062,6 +1062,9 @@ def route(
             if _INTENT_BY_NAME[name].search(intent_text):
                 intent = name
                 break
+    # "where's kenji at on quota": an AE, not a company, is asked about; the latest on an account does not answer it
+    if intent == "latest" and company is None and [o for o in find_owners(low, names, None) if o != "me"]:
+        intent = None
     # A stage named on its own ("what's in contract sent") asks for the deals in it.
     if intent is None and parse_stages(intent_text, names.stages):
         intent = "deals"
