@@ -896,7 +896,8 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\brevive\b|\breviv|\breactivat|\bre-?open(?:ing|ed)?\b|\bresurrect|\bwin (?:them |it )?back\b"
             r"|\blost deals? worth\b|\bworth (?:another|a second) (?:look|shot|try|chance)\b"
             r"|\b(?:bring|win) (?:\w+ )?back\b|\bget (?:them|it|those|these) back\b|\bre-?engage\b|\brekindle\b"
-            r"|\bsecond chance\b"
+            r"|\bsecond chance\b|\bwin[- ]?backs?\b|\bsalvageable\b|\bsalvag(?:e|ing) (?:any |some |the |these |those )?(?:lost )?(?:deals|opps)\b|\brecoverable\b"
+            r"|\blost (?:deals|opps|accounts)\b[^?]{0,30}\b(?:recover|chase again|try again|revisit)\b"
         ),
     ),
 )
