@@ -896,7 +896,8 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\brevive\b|\breviv|\breactivat|\bre-?open(?:ing|ed)?\b|\bresurrect|\bwin (?:them |it )?back\b"
             r"|\blost deals? worth\b|\bworth (?:another|a second) (?:look|shot|try|chance)\b"
             r"|\b(?:bring|win) (?:\w+ )?back\b|\bget (?:them|it|those|these) back\b|\bre-?engage\b|\brekindle\b"
-            r"|\bsecond chance\b|\bwin[- ]?backs?\b|\bsalvageable\b|\bsalvag(?:e|ing) (?:any |some |the |these |those )?(?:lost )?(?:deals|opps)\b|\brecoverable\b"
+            r"|\bsecond chance\b|\bwin[- ]?backs?\b|\bsalvageable\b|\brecoverable\b"
+            r"|\bsalvag(?:e|ing) (?:any |some |the |these |those )?(?:lost )?(?:deals|opps)\b"
             r"|\blost (?:deals|opps|accounts)\b[^?]{0,30}\b(?:recover|chase again|try again|revisit)\b"
         ),
     ),
@@ -1077,6 +1078,8 @@ def route(
         r"win ?rates?|bookings?|revenue|deal sizes?|sales cycle|cycle time|\bbooked\b|\bwon\b|\blost\b", intent_text
     ):
         intent = None  # "compare team east and team west win rates": the closed-deal figures side by side
+    if _performance_mix(intent_text) and [o for o in owners_named(text, names, company) if o not in _teams(names)]:
+        intent = "performance"  # "emily vs grace - win rate, cycle, activity": the AE scorecard has them all
     if intent is None and re.search(r"\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b", intent_text):
         metric = re.search(
             r"win ?rate|revenue|bookings?|booked|deal size|cycle|\bwon\b|\blost\b|amount|pipeline|\bdeals\b",
@@ -1231,6 +1234,28 @@ def window_period(text: str, today: date | None = None) -> str:
     if found is not None and (found[0], found[1]) == month_bounds(today):
         return "month"
     return "quarter"
+
+
+_PERFORMANCE_FIGURES = (
+    r"win ?rates?|close ?rates?",
+    r"\bcycles?\b|cycle time|days to close",
+    r"deal sizes?|\bacv\b",
+    r"\bactivit(?:y|ies)\b|\bcalls? (?:behaviou?r|volume|count)|\bemails? sent\b|\bmeetings? booked\b",
+    r"\bcoverage\b",
+    r"\bcoaching\b",
+)
+_PERFORMANCE_ONLY = re.compile(r"\bactivit(?:y|ies)\b|\bcoverage\b|\bcoaching\b|\bcall behaviou?r\b")
+
+
+def _performance_mix(text: str) -> bool:
+    """A scorecard asked as a list of figures ("win rate, cycle, activity"): several of the AE performance figures,
+    one of them beyond the closed-deal metrics (activity, coverage, coaching)."""
+    named = sum(1 for pattern in _PERFORMANCE_FIGURES if re.search(pattern, text))
+    return named >= 2 and bool(_PERFORMANCE_ONLY.search(text))
+
+
+def _teams(names: Names) -> set[str]:
+    return {t for _i, _n, t in names.owners if t} | {"my team"}
 
 
 def _intelligence_route(intent: str, text: str, owners: list[str], today: date | None = None) -> Understanding:
