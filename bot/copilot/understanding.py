@@ -757,6 +757,9 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|replies|responses|engagement|activity|contact|touch|word|answer)"
             r"|\b(?:gone|went|going|gotten|got|turned|run|ran) (?:cold|dark|quiet|silent)\b"
             r"|\bcold (?:deals|opps|accounts)\b"
+            # nothing in from the buyer: "no inbound from buyers for 20 days", "nothing inbound in 2 weeks"
+            r"|\b(?:no|zero|nothing|without(?: any)?|lack of)\s+(?:buyer |customer |prospect |client )?inbound\b"
+            r"|\bno (?:emails?|messages?|calls?|word) (?:back )?from (?:the )?(?:buyers?|customers?|prospects?|clients?)\b"
         ),
     ),
     (
