@@ -107,6 +107,7 @@ CONVERSATION_RE = re.compile(
     r"\b(?:about|mentioning|regarding)\b|\bquotes? (?:about|on|from)\b|\bwho (?:talked|spoke|asked) about\b"
     r"|\bwhere did\b[^?]*\b(?:come up|mention)|\btalk of\b|\bwho mentioned\b|\bbrought up\b|\bbring up\b"
     r"|\b(?:emails?|notes?|calls?) mentioning\b"
+    r"|^(?:has|have|did|does|do|had)\b[^?]{1,60}?\b(?:come|came|been coming|been brought|been raised) up\b"
     r"|^(?:\w+ ){0,2}(?:e-?mails?|notes?|transcripts?|conversations?|calls?) (?:about|regarding|mentioning)\b"
     r"|\b(?:calls?|emails?|notes?|transcripts?|conversations?|threads?|meetings?)\b[^?]*"
     r"\b(?:where|in which|that|when)\b"

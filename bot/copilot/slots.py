@@ -292,12 +292,19 @@ _TOPIC = re.compile(
 )
 
 
+_TOPIC_FIRST = re.compile(
+    r"^(?:has|have|did|does|do|had)\s+(?:the\s+|any\s+)?(?P<t>[^?]{1,60}?)\s+"
+    r"(?:come|came|been coming|been brought|been raised) up\b"
+)
+"""The topic said first: "has metricly come up in any initech calls" → "metricly"."""
+
+
 def conversation_topic(text: str, company: str | None) -> str | None:
     """The topic of "what did Acme say about security?" → "security" (None when no topic is named)."""
     low = text.lower().strip(" ?.!")
     if company:
         low = re.sub(re.escape(company.lower()) + r"(?:'s)?", " ", low)
-    m = _TOPIC.search(low)  # the first marker: "what did they say about X" → X
+    m = _TOPIC_FIRST.match(low) or _TOPIC.search(low)  # the first marker: "what did they say about X" → X
     if m is None:
         return None
     topic = re.sub(r"^(?:the|a|an|any|our|their|its)\s+", "", m.group("t").strip())
