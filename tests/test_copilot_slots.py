@@ -350,3 +350,23 @@ def test_a_leads_company_is_read_from_the_phrase(text, company):
     from bot.copilot.understanding import lead_company
 
     assert lead_company(text) == company
+
+
+def test_two_months_joined_are_one_range():
+    assert parse_period("deals closing jan through march", TODAY)[:2] == (date(2027, 1, 1), date(2027, 3, 31))
+    assert parse_period("closing in nov and dec", date(2026, 11, 2))[:2] == (date(2026, 11, 1), date(2026, 12, 31))
+    assert slots.parse_closed_period("won in sep-oct", TODAY)[:2] == (date(2026, 9, 1), date(2026, 10, 31))
+    assert slots.parse_closed_period("lost in october", TODAY)[:2] == (date(2026, 10, 1), date(2026, 10, 31))
+
+
+def test_days_from_created_to_won_is_the_cycle_time():
+    for text in ("avg days created to won", "time from creation to close", "days to won"):
+        assert slots.parse_metric(text) == "cycle_time", text
+
+
+def test_stage_abbreviations_and_a_topic_said_first():
+    from bot.copilot.understanding import parse_stages
+
+    assert parse_stages("deals in dmbi") == ["decisionmakerboughtin"]
+    assert parse_stages("qtb deals") == ["qualifiedtobuy"]
+    assert slots.conversation_topic("has metricly come up in any initech conversations", "Initech") == "metricly"

@@ -623,3 +623,50 @@ def test_a_small_count_without_a_unit_is_not_money_and_a_file_is_not_answered(ws
         decision = decide_q(ws, question)
         assert decision.tool is None and "export" in (decision.problem or ""), decision
     assert decide_q(ws, "how many").tool is None
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "args"),
+    [
+        # casual stage abbreviations
+        ("sam + dana deals in contract sent or dmbi", "search_deals",
+         {"stages": ["decisionmakerboughtin", "contractsent"]}),
+        ("how many deals have been sitting in dmbi 45+ days", "count_deals", {"min_days_in_stage": 45}),
+        # a leading clause addressing someone who is not the subject
+        ("for morgan: how many deals do sam and dana have closing by end of month", "count_deals",
+         {"owners": ["Sam Patel", "Dana Reyes"]}),
+        ("for morgan's forecast call, what's sam expected to book this quarter", "forecast_bookings",
+         {"owners": ["Sam Patel"], "period": "quarter"}),
+        ("for morgan: what's closing this month", "search_deals", {"owners": ["Morgan Lee"]}),
+        # this month named for the forecast's window
+        ("enterprise team forecast for november", "forecast_bookings", {"period": "month"}),
+        ("which deals make or break november", "list_make_or_break_deals", {"period": "month"}),
+        # "where's X at"
+        ("for my 1:1 w morgan: where's initech at", "get_latest_on_company", {"company": "Initech"}),
+        # win-back is the reactivation list
+        ("top 10 win-back opportunities from lost deals", "get_reactivation_list", {"limit": 10}),
+        # a scorecard asked as a list of figures
+        ("dana vs sam - win rate, cycle, activity", "get_ae_performance", {"owners": ["Dana Reyes", "Sam Patel"]}),
+        # nothing inbound from buyers
+        ("no inbound from buyers for 20 days across the enterprise team", "list_silent_deals",
+         {"days": 20, "owners": ["Enterprise"]}),
+        ("deals with no inbound in 2 weeks", "list_silent_deals", {"days": 14}),
+        # the topic said first
+        ("has pricing come up in any initech conversations", "search_conversations",
+         {"query": "pricing", "company": "Initech"}),
+        # days from created to won is the cycle time
+        ("avg days created to won, by team", "get_closed_deal_metrics", {"metric": "cycle_time", "by": "team"}),
+        # two months as one range
+        ("revenue won in september and october", "get_closed_deal_metrics",
+         {"closed_from": "2026-09-01", "closed_to": "2026-10-31"}),
+    ],
+)  # fmt: skip
+def test_dev_set_d_families(ws, question, tool, args):
+    decision = decide_q(ws, question)
+    assert decision.tool == tool, decision
+    assert {k: decision.args.get(k) for k in args} == args, decision
+    assert decision.unapplied == [], decision
+
+
+def test_an_ae_asked_where_they_are_at_is_not_a_company(ws):
+    assert decide_q(ws, "where's sam at on quota").tool != "get_latest_on_company"

@@ -303,7 +303,7 @@ def conversation_topic(text: str, company: str | None) -> str | None:
     """The topic of "what did Acme say about security?" → "security" (None when no topic is named)."""
     low = text.lower().strip(" ?.!")
     if company:
-        low = re.sub(re.escape(company.lower()) + r"(?:'s)?", " ", low)
+        low = re.sub(r"\s+", " ", re.sub(re.escape(company.lower()) + r"(?:'s)?", " ", low))
     m = _TOPIC_FIRST.match(low) or _TOPIC.search(low)  # the first marker: "what did they say about X" → X
     if m is None:
         return None

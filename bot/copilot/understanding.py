@@ -496,8 +496,10 @@ CONTEXT_PHRASES = re.compile(
 
 
 def _without_context(text: str, names: Names) -> tuple[str, list[str], list[str]]:
-    """The question without its context phrases, the owners those phrases named ("call with helen" → Helen), and
-    the owner a leading "for helen:" addressed (the subject only when the rest names no one)."""
+    """The question without its context phrases, the owners those phrases named, and the owner it is addressed to.
+
+    "call with helen" names Helen; a leading "for helen:" addresses her (the subject only when the rest names no one).
+    """
     firsts = {full.lower().split()[0]: full for _i, full, _t in names.owners}
     removed: list[str] = []
     leading: list[str] = []
@@ -759,7 +761,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|\bcold (?:deals|opps|accounts)\b"
             # nothing in from the buyer: "no inbound from buyers for 20 days", "nothing inbound in 2 weeks"
             r"|\b(?:no|zero|nothing|without(?: any)?|lack of)\s+(?:buyer |customer |prospect |client )?inbound\b"
-            r"|\bno (?:emails?|messages?|calls?|word) (?:back )?from (?:the )?(?:buyers?|customers?|prospects?|clients?)\b"
+            r"|\bno (?:emails?|messages?|calls?|word) (?:back )?from (?:the )?"
+            r"(?:buyers?|customers?|prospects?|clients?)\b"
         ),
     ),
     (
@@ -1233,7 +1236,9 @@ def window_period(text: str, today: date | None = None) -> str:
     """The forecast's window, "month" or "quarter": a month word, or this month named ("forecast for december")."""
     if WINDOW_MONTH.search(text):
         return "month"
-    found = parse_period(text, today) if today is not None else None
+    if today is None:
+        return "quarter"
+    found = parse_period(text, today)
     if found is not None and (found[0], found[1]) == month_bounds(today):
         return "month"
     return "quarter"
@@ -1251,8 +1256,10 @@ _PERFORMANCE_ONLY = re.compile(r"\bactivit(?:y|ies)\b|\bcoverage\b|\bcoaching\b|
 
 
 def _performance_mix(text: str) -> bool:
-    """A scorecard asked as a list of figures ("win rate, cycle, activity"): several of the AE performance figures,
-    one of them beyond the closed-deal metrics (activity, coverage, coaching)."""
+    """A scorecard asked as a list of figures ("win rate, cycle, activity").
+
+    Several of the AE performance figures, one of them beyond the closed-deal metrics (activity, coverage, coaching).
+    """
     named = sum(1 for pattern in _PERFORMANCE_FIGURES if re.search(pattern, text))
     return named >= 2 and bool(_PERFORMANCE_ONLY.search(text))
 

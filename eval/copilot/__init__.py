@@ -31,6 +31,7 @@ from eval.copilot.probe11 import PROBE_11
 from eval.copilot.probe12 import PROBE_12
 from eval.copilot.probe13 import PROBE_13
 from eval.copilot.probe14 import PROBE_14
+from eval.copilot.probe15 import PROBE_15
 from eval.copilot.questions import CASES, FRESH, HELDOUT, Case
 from eval.copilot.unseen import UNSEEN
 from eval.copilot.unseen4 import UNSEEN_4
@@ -473,6 +474,7 @@ def main(argv: list[str] | None = None) -> None:
     sets.append((PROBE_12, "Dev set F, written blind (first run 88.7%, 11 confident wrong; then fixed)"))
     sets.append((PROBE_13, "Dev set G, written blind (first run 92.1%, 9 confident wrong; then fixed)"))
     sets.append((PROBE_14, "Dev set H, written blind (first run 80.9%, 23 confident wrong; then fixed)"))
+    sets.append((PROBE_15, "Dev set I, written blind (first run 94.1%, 9 confident wrong; then fixed)"))
     for cases, title in sets:
         if args.only and args.only.lower() not in title.lower():
             continue
