@@ -43,6 +43,8 @@ from bot.copilot.understanding import (
     find_owners,
     lead_company,
     load_names,
+    owner_by_first_name,
+    owner_possessives,
     owners_named,
     parse_stages,
     route,
@@ -86,12 +88,13 @@ METRICS_RE = re.compile(
 COUNT_RE = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|(?:^|\s)# of\b")
 MY_DAY_RE = re.compile(
     r"\bmy day\b|\bplan (?:my|the) day\b|\bstart (?:my|the) day\b|\bon (?:my|\w+'s) plate\b|\bmy agenda\b"
-    r"|\bwhat should i (?:do|focus on|work on|prioriti[sz]e)\b|\b(?:focus|prioriti[sz]e)(?: on)? today\b"
+    r"|\bwhat should i (?:do|focus on|work on|prioriti[sz]e)\b(?! (?:about|with|on|for) (?!today\b))|\b(?:focus|prioriti[sz]e)(?: on)? today\b"
     r"|\btoday'?s (?:agenda|plan|priorities|to-?dos?)\b|\bmorning (?:rundown|brief(?:ing)?|summary)\b"
     r"|\bwhat do i (?:have|need to do) today\b|\bmeetings (?:do i have |have i got |i have )?today\b"
     r"|\btasks (?:are |i have )?(?:due|overdue)\b|\b\w+'s day\b|\bday look like\b|\bmy to-?do\b"
     r"|\bon (?:the |our )?(?:team \w+'s|\w+ team's) plate\b|\b(?:have|has|got) going on today\b"
     r"|\bon (?:his|her|their) plate\b|\bwhat should i (?:tackle|hit|start with|knock out|handle|do)(?: first)?\b"
+    r"(?! (?:about|with|on|for) (?!today\b))"
     r"|\bwhat(?:'s| has| does| is)? \w+(?: \w+)? (?:got|have|has)(?: going on| on)? (?:today|this morning)\b"
     r"|\boverdue (?:tasks?|to-?dos?|follow[- ]?ups?)\b"
     r"|\b(?:meetings?|tasks?|to-?dos?)\b[^?]{0,40}\b(?:today|this morning)\b"
@@ -187,7 +190,15 @@ PUSHED = 5
 LOOKUP_RE = re.compile(
     r"\bwhich company is [\"'](?P<q>[^\"']+)[\"']|\b(?:account|company) (?:called|named) (?P<n>[\w&.\- ]+)"
     r"|^is [\"'](?P<q2>[^\"']+)[\"']|\b(?:full|exact|correct|right|proper|official|real) name (?:of|for) (?:the )?"
-    r"(?P<f>[\w&.\-]+)",
+    r"(?P<f>[\w&.\-]+)"
+    # "how many companies match birchleaf", "which accounts are called umbrella", "look up company starshore"
+    r"|(?:^|\b(?:how many|which|what|any|list(?: the| all)?|show(?: me)?(?: the| all)?|are there(?: any)?"
+    r"|all(?: the)?) )(?:companies|accounts|company names|account names)(?: do we have| are there| in (?:the |our )?crm)?"
+    r" (?:that )?(?:match|matches|matching|are (?:named|called)|named|called|go by|contain|containing|like"
+    r"|start(?:s|ing)? with|with (?:the |a )?names? (?:like|matching|containing))"
+    r" (?:the (?:name|word) )?(?P<m>[\w&.\-' ]+)"
+    r"|\blook ?up (?:the |a |an )?(?:company|account|company name|account name)(?: named| called)?"
+    r" (?P<l>[\w&.\-' ]+)",
     re.IGNORECASE,
 )
 LOOKUP_QUOTED = re.compile(r"(?:(?<=\s)|^)[\"'](?P<x>[^\"']{2,40})[\"'](?=[\s?.!,]|$)")
@@ -210,11 +221,13 @@ LEAD_RE = re.compile(
     r"|\bscore for (?:the )?[\w ]+ inbound\b|^(?:how good is|rate|score|grade)\b[^?]*\b(?:lead|inbound)\b"
 )
 RIVAL_OVERRIDES = frozenset(
-    {None, "search_objection_handling", "search_deals", "get_closed_deal_metrics", "get_loss_reasons"}
+    {None, "search_objection_handling", "search_deals", "get_closed_deal_metrics", "get_loss_reasons", "get_objection_map"}
 )
-"""Readings a named competitor set against us overrides ("why do we lose to DataPilot" is its battle card)."""
+"""Readings a named competitor set against us overrides ("why do we lose to DataPilot" is its battle card; "our win
+rate when DataPilot comes up" is its record, not the objection map's)."""
 VERSUS = re.compile(
     r"\b(?:vs\.?|versus|against|beat|beating|compete|competing|record|stack(?:ing)? up|win rate|lose to|losing to)\b"
+    r"|\bhow often (?:do|did|have) we (?:\w+ )?(?:win|won|lose|lost)\b"
 )
 """Words that set us against someone: with a known competitor named, the question is for its battle card."""
 HANDLING = re.compile(
@@ -222,6 +235,13 @@ HANDLING = re.compile(
     r"|says|said|pushback)\b"
 )
 """Words asking what to say: with a competitor named, the objection library answers, not the battle card."""
+RIVAL_RECORD = re.compile(
+    r"\b(?:win|loss|close|lose|losing|winning) ?(?:rate|ratio|record|%|percentage)\b[^?.]{0,20}"
+    r"\b(?:against|vs\.?|versus|with|when (?:we're |we are )?up against)\b"
+    r"|\b(?:our|the) (?:record|track record|head[- ]to[- ]head)\b[^?.]{0,12}\b(?:against|vs\.?|versus)\b"
+    r"|\bhow often (?:do|did) we (?:win|lose|beat)\b[^?.]{0,20}\b(?:against|vs\.?|versus|them)\b"
+)
+"""Our record against a competitor ("win rate against them"): only its battle card has it, whatever else is asked."""
 BRIEF_ASKED = re.compile(
     r"\b(?:prep|pre-call|precall) brief\b|\bbrief (?:me|on)\b|\bone[- ]?pager\b|\bput together a brief\b"
 )
@@ -1040,8 +1060,8 @@ def understand(
     """Decide the capability and arguments for `question`, or the clarifying question to ask."""
     zone = ZoneInfo(tz) if isinstance(tz, str) else tz
     today = now.astimezone(zone).date()
-    text = _normalise(question)
     names = load_names(session)
+    text = owner_possessives(_normalise(question), names)  # "EMILYS DAY" → "EMILY's DAY"
     typed = subcommand_reading(text, session, names)
     if typed is not None:
         return typed
@@ -1079,7 +1099,9 @@ def understand(
             ruled = newer
     if ruled.tool in RIVAL_OVERRIDES and company is None:
         rival = slots.parse_competitor(text, known_competitors(session)) if VERSUS.search(low) else None
-        if rival and not HANDLING.search(low):  # "how do we win vs Quantix": the battle card, not a reply to find
+        # "how do we win vs Quantix": the battle card, not a reply to find; "our win rate against them and how do we
+        # position": the card has both the record and the answers
+        if rival and (not HANDLING.search(low) or RIVAL_RECORD.search(low)):
             ruled = Understanding(intent="get_battle_card", tool="get_battle_card", args={"competitor": rival})
     model = classifier()
     if guess is None and ruled.tool is not None:
@@ -1133,7 +1155,7 @@ def understand(
     low_text = text.lower()
     for word in unseen:
         owner_like = (
-            rf"(?<!the )\bteam {re.escape(word)}\b"
+            rf"(?<!the )(?<!'s )(?<!my )(?<!our )(?<!your )\bteam {re.escape(word)}\b"
             rf"|\b{re.escape(word)}'s (?:deals|pipeline|pipe|book|accounts|opps|day|plate)\b"
             rf"|\b(?:does|has|is) {re.escape(word)} (?:have|got|working|doing)\b"
         )
@@ -1326,6 +1348,8 @@ def unexplained_words(text: str, decision: Understanding, names: Names, vocabula
             continue
         if word in names.company_words or word in said or word.rstrip("s") in vocabulary:
             continue
+        if owner_by_first_name(word, names) is not None:
+            continue  # an owner's first name with a typo ("emly's accounts"): read as that owner
         out.append(word)
     return list(dict.fromkeys(out))[:5]
 

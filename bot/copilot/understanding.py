@@ -71,7 +71,7 @@ KEYWORDS = [
     "competitor", "trouble", "slipping", "stalled", "ghosting", "ghosted", "heard", "reply", "replied", "engaged",
     "engagement", "going", "happening", "where", "which", "what", "everything", "latest", "news", "last", "recent",
     "amount", "total", "over", "above", "greater", "larger", "bigger", "won", "lost",
-    "persona", "personas", "battlecard", "performance", "likelihood",
+    "persona", "personas", "battlecard", "performance", "likelihood", "debrief",
 ]  # fmt: skip
 _KEYWORD_SET = frozenset(KEYWORDS)
 
@@ -143,6 +143,7 @@ FILLER = {
     "their", "them", "they", "those", "these", "open", "find", "search",
     "pains", "pain", "steps", "step", "points", "issues", "risks", "odds", "chances", "chance", "probability",
     "yesterday", "yesterday's",
+    "tldr", "tl", "dr", "gist", "synopsis", "debrief", "cheat", "crib", "sheet", "primer", "dossier", "short", "version",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
@@ -578,6 +579,51 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     return found
 
 
+def owner_by_first_name(word: str, names: Names) -> str | None:
+    """The owner a word names by first name: exactly, or with a small typo ("emly" → Emily Nakamura), else None."""
+    first_names: dict[str, list[str]] = {}
+    for _id, full, _team in names.owners:
+        first_names.setdefault(full.lower().split()[0], []).append(full)
+    word = word.lower()
+    if word in first_names:
+        return first_names[word][0] if len(first_names[word]) == 1 else None
+    if len(word) < 4 or word in _KEYWORD_SET or word in FILLER or word in NOT_NAMES:
+        return None
+    hit = process.extractOne(word, list(first_names), scorer=fuzz.ratio, score_cutoff=80)
+    return first_names[hit[0]][0] if hit and len(first_names[hit[0]]) == 1 else None
+
+
+# What a possessive is said of ("emilys day", "graces deals", "emlys accounts"): whose deals, day or numbers.
+_OWNED = (
+    r"deals?|opps?|opportunit(?:y|ies)|pipeline|pipe|accounts?|book|day|plate|calendar|agenda|schedule|forecast"
+    r"|number|numbers|quota|meetings?|tasks?|calls?|win rate|performance|territory|open|closed|won|lost|silent"
+    r"|at[- ]risk|risky|stalled|stuck|biggest|largest|top|quarter|month|week|loss(?:es)?|wins|lead"
+)
+_POSSESSIVE_NO_APOSTROPHE = re.compile(rf"\b(?P<stem>[A-Za-z]{{3,}})(?P<s>[sS])(?=\s+(?:{_OWNED})\b)", re.IGNORECASE)
+
+
+def owner_possessives(text: str, names: Names) -> str:
+    """An owner's possessive typed without its apostrophe gets it back: "graces deals" → "grace's deals".
+
+    Typed on a phone the apostrophe goes ("EMILYS DAY", "emlys accounts"); a first name (or a small typo of one)
+    followed by "s" and what an owner has (deals, day, pipeline, accounts...) is that owner's, so the owner is kept
+    and not read as a word ("graces") nor dropped, which would answer for everyone.
+    """
+
+    def mark(m: re.Match[str]) -> str:
+        word = m.group(0).lower()
+        if owner_by_first_name(word, names) is not None and word in {
+            full.lower().split()[0] for _i, full, _t in names.owners
+        }:
+            return m.group(0)  # a first name that itself ends in "s" ("luis deals", "carlos deals")
+        stem = m.group("stem")
+        if owner_by_first_name(stem, names) is None:
+            return m.group(0)
+        return f"{stem}'{m.group('s')}"
+
+    return _POSSESSIVE_NO_APOSTROPHE.sub(mark, text)
+
+
 def _owners_in(text: str, names: Names) -> list[str]:
     found: list[str] = []
     if re.search(r"\b(?:my|our) team(?:'s)?\b", text):  # the asker's team, resolved by tools.resolve
@@ -629,6 +675,16 @@ def owners_named(text: str, names: Names, company: str | None) -> list[str]:
 
 # --- intents ---------------------------------------------------------------------------------------------------------
 
+_ANSWERERS = (
+    r"(?:we|you|i|our reps|the reps|reps|the team|our team|our (?:best |top )?(?:aes|sellers|people|closers|reps)"
+    r"|top (?:reps|aes|sellers)|the best (?:reps|aes|sellers)|other reps)"
+)
+"""Who answers an objection ("how do our reps answer ...", "how does jamal handle ...")."""
+_ANSWER_VERBS = (
+    r"(?:handle[sd]?|answer(?:s|ed)?|respond(?:s|ed)? to|repl(?:y|ies|ied) to|counter(?:s|ed)?|deal(?:s|t)? with"
+    r"|address(?:es|ed)?|overcome|overcame|tackle[sd]?|navigate[sd]?|push(?:es)? back on|pushed back on)"
+)
+
 INTENTS: tuple[tuple[str, str], ...] = (
     (
         "help",
@@ -656,7 +712,13 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|\bdeals? (?:that )?(?:swing|decide|make|determine)s? (?:the |my |our )?(?:quarter|month|forecast|number)\b"
         r"|\b(?:decide|determine)s? (?:the |my |our |team \w+'s |\w+'s )?(?:quarter|month)\b|\bmust[- ]win deals?\b"
         r"|\b(?:big|large|biggest|largest)\b[^?]{0,20}\b(?:uncertain|coin[- ]?flips?|toss[- ]?ups?)\b"
-        r"|\bdeals? (?:the|my|our) (?:quarter|month|number) (?:hinges?|depends?|rides?) on\b",
+        r"|\bdeals? (?:the|my|our) (?:quarter|month|number) (?:hinges?|depends?|rides?) on\b"
+        # what decides whether the number is hit: "deals that decide whether I hit my number this quarter"
+        r"|\b(?:decide|determine|swing|make or break|hinge on|depend on|ride on|tip)s?\b[^?]{0,30}?\b(?:hit|make"
+        r"|miss|reach|land|get to|beat)(?:s|ing)? (?:my|our|the|its|their|his|her|team \w+'s|\w+'s) (?:number|quota|target|plan"
+        r"|quarter|month|forecast|commit)\b"
+        r"|\b(?:hit|make|miss)(?:s|ing)? or (?:miss|break)(?:es|ing)? (?:my|our|the|\w+'s) (?:number|quota|target"
+        r"|quarter|month|plan)\b",
     ),
     (
         "forecast",
@@ -664,6 +726,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|\b(?:gonna|going to|will (?:we|i)|expect(?:ed)? to|likely to|projected to) (?:land|book)\b"
         r"|\bwhere (?:will|are) (?:we|i) (?:going to )?(?:end up|land|finish)\b|\bprojected bookings\b"
         r"|\bprojection\b|\bwhat (?:do|does) (?:we|i|\w+) (?:project|expect to book)\b"
+        r"|\b(?:will|are|am|is|going to|gonna|on track to)\b[^?]{0,15}\b(?:hit|make|reach)\b (?:my|our|the|its|their"
+        r"|\w+'s) (?:number|quota|target|plan)\b"
         r"|\b(?:my|our|the team'?s|\w+'s) number\b[^?]*\b(?:going to be|gonna be|look(?:s|ing)? like|land|end up)\b"
         r"|\bhow much (?:will|is|are|do) (?:we|i|\w+(?: \w+)?) (?:going to |gonna |expected to )?"
         r"(?:book|land|bring in)\b",
@@ -699,6 +763,12 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|economic buyer|champion)\b|\bpushback\b"
             r"|\bhow (?:have|did|do) (?:we|you|i|our reps|the reps|reps|the team) (?:handled|answered|responded to"
             r"|countered|dealt with|addressed|overcome|overcame)\b"
+            # how the people who win answer it: "how do our reps answer integration worries", "how does jamal handle"
+            rf"|\bhow (?:do|does|did|have|has|should|would) {_ANSWERERS} (?:usually |typically |normally |best )?"
+            rf"{_ANSWER_VERBS}\b"
+            rf"|\bhow (?:do|does|did|have|has|should|would) [a-z]+ (?:usually |typically |normally |best )?{_ANSWER_VERBS}"
+            r" (?:the |a |an |their |those |these )?(?:[a-z]+ ){0,2}(?:concerns?|worr(?:y|ies)|objections?|pushback"
+            r"|push back|complaints?|fears?|doubts?|hesitations?|claims?)\b"
             # what the buyer says, framed as a reply to find ("when they say ...", "best comeback if the CFO ...")
             r"|\b(?:when|if) (?:they|the (?:buyer|prospect|customer|client|cfo|cto|ceo|champion|vp)|a (?:buyer"
             r"|prospect|customer|client)|prospects?|buyers?|customers?) (?:say|says|said|tell|tells|push back"
@@ -713,8 +783,11 @@ INTENTS: tuple[tuple[str, str], ...] = (
         (
             r"(?:summar(?:y|ize|ise)|recap|notes|rundown|takeaways|highlights|key points|action items"
             r"|next steps|what (?:was said|happened"
-            r"|did they say)|how did)\b[^.]*\bcalls?\b|\bcalls?\b[^.]*\b(?:summar(?:y|ize|ise)|recap"
-            r"|transcript|takeaways|highlights|notes|key points|action items|next steps)"
+            r"|did they say)|how did|\btl;? ?dr|\bgist\b|\bsum(?:med|ming)? (?:it )?up|\bsynopsis|\bdebrief"
+            r"|\bread-?out|\bwrap-?up|\bcliff ?notes|\bshort version|\bthe skinny)\b[^.]*\bcalls?\b"
+            r"|\bcalls?\b[^.]*\b(?:summar(?:y|ize|ise)|recap"
+            r"|transcript|takeaways|highlights|notes|key points|action items|next steps|tl;? ?dr|gist|synopsis"
+            r"|debrief|read-?out|wrap-?up)"
             r"|\btranscript\b|\blast call\b|\blatest call\b|\brecent call\b"
             # a particular past call, named by when it was ("the last Wayne call", "yesterday's call with Acme")
             r"|\b(?:last|latest|recent|previous|most recent|yesterday'?s|today'?s)\b[^.?]*?\bcall\b"
@@ -726,9 +799,12 @@ INTENTS: tuple[tuple[str, str], ...] = (
         (
             r"\bbrief(?:ing)?\b|\bprep(?:are)?\b|one[- ]?pager|\bget me ready\b|\bready for (?:my |the "
             r"|our )?(?:meeting|call)"
+            # what a brief is also called ("cheat sheet for the acme meeting", "a primer on globex")
+            r"|\b(?:cheat|crib) ?sheets?\b|\bdossier\b|\bprimer\b|\bbackgrounder\b|\bpre-?read\b"
             # research for an upcoming conversation ("background on X for tomorrow's call", "ahead of my demo")
-            r"|\bbackground\b|\bresearch\b|\b(?:before|ahead of|for) (?:my |the |our |a |this |tomorrow'?s |today'?s "
-            r"|next |upcoming )*(?:call|meeting|demo|pitch|discovery)\b"
+            # (the company taken out leaves a gap: "cheat sheet for the   meeting")
+            r"|\bbackground\b|\bresearch\b|\b(?:before|ahead of|for) (?:(?:my|the|our|a|this|tomorrow'?s|today'?s"
+            r"|next|upcoming)\s+)*(?:call|meeting|demo|pitch|discovery)\b"
             r"|\bbefore (?:i|we) (?:meet|see|call|talk to|speak (?:to|with)|pitch)\b|\bgoing in(?:to)?\b"
             r"|what (?:should|do|must) (?:i|we) (?:need to )?know\b"
             r"|\b(?:meeting|call|demo)(?: with)? [a-z0-9&. ]+ (?:tomorrow|today|tonight|later"
@@ -875,6 +951,12 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bwhat problems? (?:do|did|are) (?:customers|buyers|clients|they|people)\b"
             r"|\bproblems? (?:we|our product) solves?\b|\bwhy (?:customers|buyers) (?:buy|choose|pick)\b"
             r"|\bwhat pain\b|\bproblems? (?:does|do|did) (?:our product|we|it) solve\b|\bpain (?:are|is|do)\b"
+            # "what problems do we actually solve for customers", "which business issues does our product fix"
+            r"|\b(?:problems?|pains?|issues?|challenges?|needs?) (?:does|do|did|are|is|have) (?:we|our (?:product|platform"
+            r"|tool|software|solution|customers|buyers)|it|the product|they) (?:\w+ ){0,2}?(?:solv|fix|address|tackl"
+            r"|remov|help(?:ed|ing)? (?:with|on)|need solv)\w*"
+            r"|\bwhat (?:do|does|did) (?:we|our (?:product|platform|tool|software|solution)) (?:\w+ )?(?:solve|fix)"
+            r" (?:for|at)\b"
         ),
     ),
     (
@@ -1038,6 +1120,8 @@ def route(
     if known is not None:
         return known
     names = names or load_names(session)
+    text = owner_possessives(text, names)  # "graces deals" → "grace's deals"
+    low = text.lower()
     fixed = _corrected(low, names.protected)
     company = find_company_mention(low, names)
     insight = route_insight(text, low) or route_insight(text, fixed)  # "buyer persnas", "objection mapp"
@@ -1290,6 +1374,8 @@ def _objection_route(text: str, fixed: str) -> Understanding:
             r"^.*?(?:how (?:(?:do|should|can|would) (?:i|we)|to) (?:handle|respond to|reply to|answer|counter"
             r"|deal with|"
             r"push back on|overcome|address)|what (?:do|should|can) (?:i|we) say (?:when|if|to)|objection handling for|"
+            rf"how (?:do|does|did|have|has|should|would|can) (?:{_ANSWERERS}|[a-z]+) (?:usually |typically |normally "
+            rf"|best )?{_ANSWER_VERBS}|"
             r"\b(?:when|if) (?:they|the \w+|an? \w+|prospects?|buyers?|customers?) (?:say|says|said|tell us|tells us|"
             r"claims?|raises?)(?: that)?|"
             r"objection(?:s)? (?:about|on|for)|talk ?track (?:for|on))\s*",
