@@ -670,3 +670,73 @@ def test_dev_set_d_families(ws, question, tool, args):
 
 def test_an_ae_asked_where_they_are_at_is_not_a_company(ws):
     assert decide_q(ws, "where's sam at on quota").tool != "get_latest_on_company"
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "args"),
+    [
+        # an owner's possessive typed without its apostrophe, in capitals or with a typo keeps the owner
+        ("SAMS DAY?", "get_my_day", {"owners": ["Sam Patel"]}),
+        ("which of morgn's accts have gone silent", "list_silent_deals", {"owners": ["Morgan Lee"]}),
+        # how many companies match a name, look up a company: the lookup
+        ("how many companies match wayne", "lookup_company", {"company": "wayne"}),
+        ("look up company hooli", "lookup_company", {"company": "hooli"}),
+        ("accounts named umbrella?", "lookup_company", {"company": "umbrella"}),
+        # what decides whether the number is hit
+        ("which of my deals will decide whether I hit my number this quarter", "list_make_or_break_deals",
+         {"owners": ["me"], "period": "quarter"}),
+        # what we solve, asked with an adverb and a source
+        ("What problems do we actually solve for customers, based on the deals we won?", "get_pain_points", {}),
+        # who answers the objection, in the present tense; a worry is an objection's category
+        ("how do our reps answer integration worries", "search_objection_handling",
+         {"query": "integration worries", "category": "integration"}),
+        # what to do about the deals asked for is not the day's plan
+        ("Which of my deals are most at risk right now, and what should I do about them?", "list_at_risk_deals",
+         {"owners": ["me"]}),
+    ],
+)  # fmt: skip
+def test_dev_sets_e_and_f_families(ws, question, tool, args):
+    decision = decide_q(ws, question)
+    assert decision.tool == tool, decision
+    assert {k: decision.args.get(k) for k in args} == args, decision
+    assert decision.unapplied == [], decision
+
+
+def test_our_win_rate_against_a_competitor_is_its_battle_card_whatever_else_is_asked(ws):
+    for question in (
+        "Initrode keeps coming up in my deals. What's our win rate against them and how do we position?",
+        "what's our win rate when initrode comes up",
+    ):
+        decision = decide_q(ws, question)
+        assert decision.tool == "get_battle_card" and decision.args.get("competitor") == "Initrode", decision
+    assert decide_q(ws, "how do we position against initrode").tool != "get_battle_card"  # what to say: the library
+
+
+def test_an_owner_possessive_without_apostrophe_needs_an_owner():
+    from bot.copilot.understanding import Names, owner_possessives
+
+    names = Names(owners=[(1, "Grace Okafor", "Team West"), (2, "Carlos Mendes", "Team East")], companies={})
+    assert owner_possessives("any of graces deals in trouble", names) == "any of grace's deals in trouble"
+    assert owner_possessives("GRACES DAY?", names) == "GRACE'S DAY?"
+    assert owner_possessives("carlos deals", names) == "carlos deals"  # a first name that ends in s
+    assert owner_possessives("others deals", names) == "others deals"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("tldr of the   call", "call_summary"),
+        ("gist of the   call", "call_summary"),
+        ("debrief on the   call", "call_summary"),
+        ("cheat sheet for the   meeting", "brief"),  # the company's name taken out leaves a gap
+        ("primer on  ", "brief"),
+        ("deals that determine whether we reach our target", "make_or_break"),
+        ("which deals decide if team east hits its target", "make_or_break"),
+        ("will i hit my number this quarter", "forecast"),
+        ("how does sam usually answer integration worries", "objection"),
+    ],
+)
+def test_what_a_call_summary_a_brief_and_the_number_are_also_called(text, intent):
+    from bot.copilot.understanding import detect_intent
+
+    assert detect_intent(text) == intent
