@@ -32,6 +32,8 @@ from eval.copilot.probe12 import PROBE_12
 from eval.copilot.probe13 import PROBE_13
 from eval.copilot.probe14 import PROBE_14
 from eval.copilot.probe15 import PROBE_15
+from eval.copilot.probe16 import PROBE_16
+from eval.copilot.probe17 import PROBE_17
 from eval.copilot.questions import CASES, FRESH, HELDOUT, Case
 from eval.copilot.unseen import UNSEEN
 from eval.copilot.unseen4 import UNSEEN_4
@@ -475,6 +477,8 @@ def main(argv: list[str] | None = None) -> None:
     sets.append((PROBE_13, "Dev set G, written blind (first run 92.1%, 9 confident wrong; then fixed)"))
     sets.append((PROBE_14, "Dev set H, written blind (first run 80.9%, 23 confident wrong; then fixed)"))
     sets.append((PROBE_15, "Dev set I, written blind (first run 94.1%, 9 confident wrong; then fixed)"))
+    sets.append((PROBE_16, "Dev set J, written blind (first run 96.9%, 3 confident wrong; then fixed)"))
+    sets.append((PROBE_17, "Dev set K, written blind (first run 97.6%, 1 confident wrong; then fixed)"))
     for cases, title in sets:
         if args.only and args.only.lower() not in title.lower():
             continue
