@@ -88,7 +88,8 @@ METRICS_RE = re.compile(
 COUNT_RE = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|(?:^|\s)# of\b")
 MY_DAY_RE = re.compile(
     r"\bmy day\b|\bplan (?:my|the) day\b|\bstart (?:my|the) day\b|\bon (?:my|\w+'s) plate\b|\bmy agenda\b"
-    r"|\bwhat should i (?:do|focus on|work on|prioriti[sz]e)\b(?! (?:about|with|on|for) (?!today\b))|\b(?:focus|prioriti[sz]e)(?: on)? today\b"
+    r"|\bwhat should i (?:do|focus on|work on|prioriti[sz]e)\b(?! (?:about|with|on|for) (?!today\b))"
+    r"|\b(?:focus|prioriti[sz]e)(?: on)? today\b"
     r"|\btoday'?s (?:agenda|plan|priorities|to-?dos?)\b|\bmorning (?:rundown|brief(?:ing)?|summary)\b"
     r"|\bwhat do i (?:have|need to do) today\b|\bmeetings (?:do i have |have i got |i have )?today\b"
     r"|\btasks (?:are |i have )?(?:due|overdue)\b|\b\w+'s day\b|\bday look like\b|\bmy to-?do\b"
@@ -193,7 +194,8 @@ LOOKUP_RE = re.compile(
     r"(?P<f>[\w&.\-]+)"
     # "how many companies match birchleaf", "which accounts are called umbrella", "look up company starshore"
     r"|(?:^|\b(?:how many|which|what|any|list(?: the| all)?|show(?: me)?(?: the| all)?|are there(?: any)?"
-    r"|all(?: the)?) )(?:companies|accounts|company names|account names)(?: do we have| are there| in (?:the |our )?crm)?"
+    r"|all(?: the)?) )(?:companies|accounts|company names|account names)"
+    r"(?: do we have| are there| in (?:the |our )?crm)?"
     r" (?:that )?(?:match|matches|matching|are (?:named|called)|named|called|go by|contain|containing|like"
     r"|start(?:s|ing)? with|with (?:the |a )?names? (?:like|matching|containing))"
     r" (?:the (?:name|word) )?(?P<m>[\w&.\-' ]+)"
@@ -221,7 +223,14 @@ LEAD_RE = re.compile(
     r"|\bscore for (?:the )?[\w ]+ inbound\b|^(?:how good is|rate|score|grade)\b[^?]*\b(?:lead|inbound)\b"
 )
 RIVAL_OVERRIDES = frozenset(
-    {None, "search_objection_handling", "search_deals", "get_closed_deal_metrics", "get_loss_reasons", "get_objection_map"}
+    {
+        None,
+        "search_objection_handling",
+        "search_deals",
+        "get_closed_deal_metrics",
+        "get_loss_reasons",
+        "get_objection_map",
+    }
 )
 """Readings a named competitor set against us overrides ("why do we lose to DataPilot" is its battle card; "our win
 rate when DataPilot comes up" is its record, not the objection map's)."""

@@ -143,7 +143,8 @@ FILLER = {
     "their", "them", "they", "those", "these", "open", "find", "search",
     "pains", "pain", "steps", "step", "points", "issues", "risks", "odds", "chances", "chance", "probability",
     "yesterday", "yesterday's",
-    "tldr", "tl", "dr", "gist", "synopsis", "debrief", "cheat", "crib", "sheet", "primer", "dossier", "short", "version",
+    "tldr", "tl", "dr", "gist", "synopsis", "debrief", "cheat", "crib", "sheet", "primer", "dossier", "short",
+    "version",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
@@ -715,8 +716,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|\bdeals? (?:the|my|our) (?:quarter|month|number) (?:hinges?|depends?|rides?) on\b"
         # what decides whether the number is hit: "deals that decide whether I hit my number this quarter"
         r"|\b(?:decide|determine|swing|make or break|hinge on|depend on|ride on|tip)s?\b[^?]{0,30}?\b(?:hit|make"
-        r"|miss|reach|land|get to|beat)(?:s|ing)? (?:my|our|the|its|their|his|her|team \w+'s|\w+'s) (?:number|quota|target|plan"
-        r"|quarter|month|forecast|commit)\b"
+        r"|miss|reach|land|get to|beat)(?:s|ing)? (?:my|our|the|its|their|his|her|team \w+'s|\w+'s) (?:number|quota"
+        r"|target|plan|quarter|month|forecast|commit)\b"
         r"|\b(?:hit|make|miss)(?:s|ing)? or (?:miss|break)(?:es|ing)? (?:my|our|the|\w+'s) (?:number|quota|target"
         r"|quarter|month|plan)\b",
     ),
@@ -766,7 +767,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
             # how the people who win answer it: "how do our reps answer integration worries", "how does jamal handle"
             rf"|\bhow (?:do|does|did|have|has|should|would) {_ANSWERERS} (?:usually |typically |normally |best )?"
             rf"{_ANSWER_VERBS}\b"
-            rf"|\bhow (?:do|does|did|have|has|should|would) [a-z]+ (?:usually |typically |normally |best )?{_ANSWER_VERBS}"
+            r"|\bhow (?:do|does|did|have|has|should|would) [a-z]+ (?:usually |typically |normally |best )?"
+            rf"{_ANSWER_VERBS}"
             r" (?:the |a |an |their |those |these )?(?:[a-z]+ ){0,2}(?:concerns?|worr(?:y|ies)|objections?|pushback"
             r"|push back|complaints?|fears?|doubts?|hesitations?|claims?)\b"
             # what the buyer says, framed as a reply to find ("when they say ...", "best comeback if the CFO ...")
@@ -952,8 +954,9 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bproblems? (?:we|our product) solves?\b|\bwhy (?:customers|buyers) (?:buy|choose|pick)\b"
             r"|\bwhat pain\b|\bproblems? (?:does|do|did) (?:our product|we|it) solve\b|\bpain (?:are|is|do)\b"
             # "what problems do we actually solve for customers", "which business issues does our product fix"
-            r"|\b(?:problems?|pains?|issues?|challenges?|needs?) (?:does|do|did|are|is|have) (?:we|our (?:product|platform"
-            r"|tool|software|solution|customers|buyers)|it|the product|they) (?:\w+ ){0,2}?(?:solv|fix|address|tackl"
+            r"|\b(?:problems?|pains?|issues?|challenges?|needs?) (?:does|do|did|are|is|have) (?:we|our (?:product"
+            r"|platform|tool|software|solution|customers|buyers)|it|the product|they) (?:\w+ ){0,2}?(?:solv|fix|address"
+            r"|tackl"
             r"|remov|help(?:ed|ing)? (?:with|on)|need solv)\w*"
             r"|\bwhat (?:do|does|did) (?:we|our (?:product|platform|tool|software|solution)) (?:\w+ )?(?:solve|fix)"
             r" (?:for|at)\b"

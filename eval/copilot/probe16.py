@@ -107,7 +107,11 @@ PROBE_16: list[Case] = [
     ("how many open deals do we have", COUNT, {}),
     ("how many deals r in contract sent", COUNT, {"stages": ["contractsent"]}),
     ("number of jamal's deals over 50k", COUNT, {"owners": ["Jamal"], "min_amount": 50000}),
-    ("how many deals does team west have closing this quarter", COUNT, {"owners": ["Team West"], "period": "this_quarter"}),
+    (
+        "how many deals does team west have closing this quarter",
+        COUNT,
+        {"owners": ["Team West"], "period": "this_quarter"},
+    ),
     ("count of my deals closing by end of month", COUNT, {"owners": ["me"], "period": "eom"}),
     (
         "how many deals have been stuck in presentation scheduled for over 45 days?",
@@ -118,7 +122,11 @@ PROBE_16: list[Case] = [
     ("how many open opps does aisha have", COUNT, {"owners": ["Aisha"]}),
     ("hw many deals are under 10k", COUNT, {"max_amount": 10000}),
     ("how many open deals do we have with lakegrid medical?", COUNT, {"company": "Lakegrid Medical"}),
-    ("How many deals does Team East have in Qualified to buy?", COUNT, {"owners": ["Team East"], "stages": ["qualifiedtobuy"]}),
+    (
+        "How many deals does Team East have in Qualified to buy?",
+        COUNT,
+        {"owners": ["Team East"], "stages": ["qualifiedtobuy"]},
+    ),
     ("how many deals are closing in the next 2 weeks", COUNT, {"period": "next_14_days"}),
     # --- get_closed_deal_metrics: won / lost / win rate / deal size / cycle over a past period ------------------------
     ("how much did we win last quarter", CLOSED, {"metric": "won_amount", "period": "last_quarter"}),
@@ -151,13 +159,21 @@ PROBE_16: list[Case] = [
     ),
     ("won amount by team in october", CLOSED, {"metric": "won_amount", "by": "team", "period": "past_month:10"}),
     ("win rate by region last year", CLOSED, {"metric": "win_rate", "by": "region", "period": "last_year"}),
-    ("How much revenue did we win in EMEA this year?", CLOSED, {"metric": "won_amount", "segment": "EMEA", "period": "this_year"}),
+    (
+        "How much revenue did we win in EMEA this year?",
+        CLOSED,
+        {"metric": "won_amount", "segment": "EMEA", "period": "this_year"},
+    ),
     (
         "avg won deal size by segment last quarter",
         CLOSED,
         {"metric": "avg_deal_size", "by": "segment", "period": "last_quarter"},
     ),
-    ("how many deals did kenji win last qtr", CLOSED, {"metric": "won_count", "owners": ["Kenji"], "period": "last_quarter"}),
+    (
+        "how many deals did kenji win last qtr",
+        CLOSED,
+        {"metric": "won_count", "owners": ["Kenji"], "period": "last_quarter"},
+    ),
     ("win rate by industry ytd", CLOSED, {"metric": "win_rate", "by": "industry", "period": "ytd"}),
     ("On average, how many days does it take us to win a deal from creation?", CLOSED, {"metric": "cycle_time"}),
     ("what did team east book in q3", CLOSED, {"metric": "won_amount", "owners": ["Team East"], "period": "past_q:3"}),
@@ -252,7 +268,11 @@ PROBE_16: list[Case] = [
         CONVO,
         {"query": "budget freeze", "kinds": ["note"], "since": "2026-11-15"},
     ),
-    ("what has keenrock robotics said about their timeline", CONVO, {"query": "timeline", "company": "Keenrock Robotics"}),
+    (
+        "what has keenrock robotics said about their timeline",
+        CONVO,
+        {"query": "timeline", "company": "Keenrock Robotics"},
+    ),
     (
         "Did the buyer at Amberwave Bio bring up procurement on any call?",
         CONVO,
