@@ -693,6 +693,9 @@ def test_an_ae_asked_where_they_are_at_is_not_a_company(ws):
         # what to do about the deals asked for is not the day's plan
         ("Which of my deals are most at risk right now, and what should I do about them?", "list_at_risk_deals",
          {"owners": ["me"]}),
+        ("any deals at risk for sam and what should i do about them", "list_at_risk_deals", {"owners": ["Sam Patel"]}),
+        ("what do our reps say to integration worries", "search_objection_handling",
+         {"query": "integration worries", "category": "integration"}),
     ],
 )  # fmt: skip
 def test_dev_sets_e_and_f_families(ws, question, tool, args):
@@ -733,6 +736,8 @@ def test_an_owner_possessive_without_apostrophe_needs_an_owner():
         ("deals that determine whether we reach our target", "make_or_break"),
         ("which deals decide if team east hits its target", "make_or_break"),
         ("will i hit my number this quarter", "forecast"),
+        ("which opps decide our q4", "make_or_break"),
+        ("crib notes on  ", "brief"),
         ("how does sam usually answer integration worries", "objection"),
     ],
 )

@@ -631,7 +631,8 @@ def _owners_in(text: str, names: Names) -> list[str]:
         found.append("my team")
         text = re.sub(r"\b(?:my|our) team(?:'s)?\b", " ", text)
     if re.search(
-        r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m|got)\b|\bi've\b|\bam i\b|\bdo i\b|\bshould i\b"
+        r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m|got)\b|\bi've\b|\bam i\b|\bdo i\b"
+        r"|\bshould i\b(?! (?:do|say) (?:about|with|to|when|if)\b)"  # "what should i do about them": advice, not mine
         r"|\b(?:what|which|how many)(?:'ve| have) i\b"
         r"|\b(?:on|assigned to|owned by|for) me\b" + FIRST_PERSON_OWNER,
         text,
@@ -711,7 +712,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"\bmake[- ]or[- ]break\b|\bswing (?:the |my |our )?(?:quarter|month|forecast|number)\b|\bswing deals?\b"
         r"|\b(?:quarter|month) (?:hinges|depends|rides) on\b|\bmake (?:my|our|the) (?:quarter|month|number)\b"
         r"|\bdeals? (?:that )?(?:swing|decide|make|determine)s? (?:the |my |our )?(?:quarter|month|forecast|number)\b"
-        r"|\b(?:decide|determine)s? (?:the |my |our |team \w+'s |\w+'s )?(?:quarter|month)\b|\bmust[- ]win deals?\b"
+        r"|\b(?:decide|determine)s? (?:the |my |our |team \w+'s |\w+'s )?(?:quarter|month|qtr|q[1-4])\b"
+        r"|\bmust[- ]win deals?\b"
         r"|\b(?:big|large|biggest|largest)\b[^?]{0,20}\b(?:uncertain|coin[- ]?flips?|toss[- ]?ups?)\b"
         r"|\bdeals? (?:the|my|our) (?:quarter|month|number) (?:hinges?|depends?|rides?) on\b"
         # what decides whether the number is hit: "deals that decide whether I hit my number this quarter"
@@ -754,6 +756,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
         "objection",
         (
             r"objection|talk ?track|what (?:do|should|can) (?:i|we) say\b"
+            rf"|\bwhat (?:do|does|did|should|would) {_ANSWERERS} (?:usually |typically |normally )?say (?:to|when|if)\b"
             r"|how to (?:handle|respond|reply|answer|counter|deal with|push back|overcome|address)"
             r"|how (?:do|should|can|would) (?:i|we) (?:handle|respond|reply|answer"
             r"|counter|deal with|push back|overcome|address)|what (?:do|should|can) (?:i|we) say (?:when|if"
@@ -802,7 +805,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"\bbrief(?:ing)?\b|\bprep(?:are)?\b|one[- ]?pager|\bget me ready\b|\bready for (?:my |the "
             r"|our )?(?:meeting|call)"
             # what a brief is also called ("cheat sheet for the acme meeting", "a primer on globex")
-            r"|\b(?:cheat|crib) ?sheets?\b|\bdossier\b|\bprimer\b|\bbackgrounder\b|\bpre-?read\b"
+            r"|\b(?:cheat|crib) ?(?:sheets?|notes)\b|\bdossier\b|\bprimer\b|\bbackgrounder\b|\bpre-?read\b"
             # research for an upcoming conversation ("background on X for tomorrow's call", "ahead of my demo")
             # (the company taken out leaves a gap: "cheat sheet for the   meeting")
             r"|\bbackground\b|\bresearch\b|\b(?:before|ahead of|for) (?:(?:my|the|our|a|this|tomorrow'?s|today'?s"
@@ -1377,6 +1380,7 @@ def _objection_route(text: str, fixed: str) -> Understanding:
             r"^.*?(?:how (?:(?:do|should|can|would) (?:i|we)|to) (?:handle|respond to|reply to|answer|counter"
             r"|deal with|"
             r"push back on|overcome|address)|what (?:do|should|can) (?:i|we) say (?:when|if|to)|objection handling for|"
+            rf"what (?:do|does|did|should|would) {_ANSWERERS} (?:usually |typically |normally )?say (?:to|when|if)|"
             rf"how (?:do|does|did|have|has|should|would|can) (?:{_ANSWERERS}|[a-z]+) (?:usually |typically |normally "
             rf"|best )?{_ANSWER_VERBS}|"
             r"\b(?:when|if) (?:they|the \w+|an? \w+|prospects?|buyers?|customers?) (?:say|says|said|tell us|tells us|"
