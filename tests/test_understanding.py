@@ -682,6 +682,7 @@ def test_an_ae_asked_where_they_are_at_is_not_a_company(ws):
         ("how many companies match wayne", "lookup_company", {"company": "wayne"}),
         ("look up company hooli", "lookup_company", {"company": "hooli"}),
         ("accounts named umbrella?", "lookup_company", {"company": "umbrella"}),
+        ("how many accounts have 'wayne' in their name", "lookup_company", {"company": "wayne"}),
         # what decides whether the number is hit
         ("which of my deals will decide whether I hit my number this quarter", "list_make_or_break_deals",
          {"owners": ["me"], "period": "quarter"}),

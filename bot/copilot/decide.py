@@ -199,6 +199,8 @@ LOOKUP_RE = re.compile(
     r" (?:that )?(?:match|matches|matching|are (?:named|called)|named|called|go by|contain|containing|like"
     r"|start(?:s|ing)? with|with (?:the |a )?names? (?:like|matching|containing))"
     r" (?:the (?:name|word) )?(?P<m>[\w&.\-' ]+)"
+    r"|\b(?:companies|accounts) (?:with|that have|having|have|has) [\"']?(?P<w>[\w&.\-]+)[\"']?"
+    r" in (?:the|their) names?\b"
     r"|\blook ?up (?:the |a |an )?(?:company|account|company name|account name)(?: named| called)?"
     r" (?P<l>[\w&.\-' ]+)",
     re.IGNORECASE,
