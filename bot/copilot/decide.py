@@ -54,7 +54,14 @@ from tools.capabilities import get_capability
 from tools.deals import resolve_company, resolve_company_strict
 from tools.parsing.dates import month_bounds, quarter_bounds
 from tools.parsing.numbers import NUMBER_WORDS
-from tools.parsing.periods import PERIOD_RE, parse_closing_period, parse_date_window, parse_days, parse_period
+from tools.parsing.periods import (
+    FROM_TODAY,
+    PERIOD_RE,
+    parse_closing_period,
+    parse_date_window,
+    parse_days,
+    parse_period,
+)
 
 SURE = 0.55
 """Classifier confidence from which a capability no rule found is answered (below: a clarifying question)."""
@@ -1234,6 +1241,8 @@ def _other_periods(decision: Understanding, low: str, today: Any) -> list[str]:
     if not window[0]:
         return []
     past = [m.span() for m in slots.PAST_PERIOD_RE.finditer(low)]
+    ranges = [m.span() for m in FROM_TODAY.finditer(low)]  # "between today and eom": today starts the one range
+    past += ranges
     phrases = [m for m in slots.PAST_PERIOD_RE.finditer(low)] if decision.tool == "get_closed_deal_metrics" else []
     phrases += [
         m
@@ -1245,6 +1254,11 @@ def _other_periods(decision: Understanding, low: str, today: Any) -> list[str]:
     out = []
     for m in phrases:
         found = read(m.group(0).strip(), today)
+        ends_range = any(
+            b <= m.start() and low[b : m.start()].strip() in ("", "the", "by", "until") for _a, b in ranges
+        )
+        if ends_range and found is not None and found[1].isoformat() == window[1]:
+            continue  # "from today to next week": the period ends the range the arguments carry
         if found is not None and (found[0].isoformat(), found[1].isoformat()) != tuple(window):
             out.append(f"the period ({m.group(0).strip()}): one period at a time")
     return out
