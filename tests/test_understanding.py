@@ -790,3 +790,34 @@ def test_a_range_from_today_to_a_period_ends_there_never_today_only(ws, question
     assert decision.tool == "search_deals", decision
     assert (decision.args.get("closing_from"), decision.args.get("closing_to")) == ("2026-11-25", end), decision
     assert decision.unapplied == [], decision
+
+
+@pytest.mark.parametrize(
+    ("question", "owners", "closed_from"),
+    [
+        ("how much has sam closed mtd", ["Sam Patel"], "2026-11-01"),
+        ("how much has dana closed qtd", ["Dana Reyes"], "2026-10-01"),
+        ("how much has morgan closed ytd", ["Morgan Lee"], "2026-01-01"),
+        ("how much have i closed mtd", ["me"], "2026-11-01"),
+    ],
+)
+def test_how_much_an_owner_has_closed_is_won_amount(ws, question, owners, closed_from):
+    decision = decide_q(ws, question)
+    assert decision.tool == "get_closed_deal_metrics", decision
+    assert decision.args.get("metric") == "won_amount", decision
+    assert decision.args.get("owners") == owners and decision.args.get("closed_from") == closed_from, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "company", "kinds"),
+    [
+        ("find mentions of renewal in emails with acme", "renewal", "acme", ["email"]),
+        ("find mentions of pricing in calls with globex", "pricing", "Globex", ["call"]),
+        ("mentions of renewal in acme emails", "renewal", "acme", ["email"]),
+        ("show references to security in notes at initech", "security", "Initech", ["note"]),
+    ],
+)
+def test_mentions_of_a_topic_in_a_companys_emails_are_a_conversation_search(ws, question, query, company, kinds):
+    decision = decide_q(ws, question)
+    assert decision.tool == "search_conversations", decision
+    assert decision.args == {"query": query, "company": company, "kinds": kinds}, decision
