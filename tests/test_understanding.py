@@ -746,3 +746,78 @@ def test_what_a_call_summary_a_brief_and_the_number_are_also_called(text, intent
     from bot.copilot.understanding import detect_intent
 
     assert detect_intent(text) == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "owners", "company"),
+    [
+        ("show all acme deals incl closed won and lost", None, "acme"),
+        ("all globex deals including closed won and lost", None, "Globex"),
+        ("list globex deals plus closed won or lost", None, "Globex"),
+        ("sam's deals incl closed won and lost", ["Sam Patel"], None),
+        ("sam's deals, open and closed won/lost", ["Sam Patel"], None),
+    ],
+)
+def test_closed_won_and_lost_included_is_every_deal_not_a_stage(ws, question, owners, company):
+    decision = decide_q(ws, question)
+    assert decision.tool == "search_deals", decision
+    assert decision.args.get("include_closed") is True, decision
+    assert "stages" not in decision.args, decision
+    assert decision.args.get("owners") == owners and decision.args.get("company") == company, decision
+
+
+def test_closed_won_and_lost_named_together_are_both_stages_never_one():
+    from bot.copilot.understanding import parse_stages
+
+    assert parse_stages("closed won and lost deals") == ["closedwon", "closedlost"]
+    assert parse_stages("closed lost or won deals") == ["closedwon", "closedlost"]
+    assert parse_stages("acme deals incl closed won and lost") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "end"),
+    [
+        ("Could you show me the deals expected to close between today and the end of the month?", "2026-11-30"),
+        ("deals closing between today and the end of the quarter", "2026-12-31"),
+        ("deals closing from today through end of year", "2026-12-31"),
+        ("deals closing from today until the end of next week", "2026-12-06"),
+        ("deals closing today through eom", "2026-11-30"),
+        ("opps closing from today to next week", "2026-12-06"),
+    ],
+)
+def test_a_range_from_today_to_a_period_ends_there_never_today_only(ws, question, end):
+    decision = decide_q(ws, question)
+    assert decision.tool == "search_deals", decision
+    assert (decision.args.get("closing_from"), decision.args.get("closing_to")) == ("2026-11-25", end), decision
+    assert decision.unapplied == [], decision
+
+
+@pytest.mark.parametrize(
+    ("question", "owners", "closed_from"),
+    [
+        ("how much has sam closed mtd", ["Sam Patel"], "2026-11-01"),
+        ("how much has dana closed qtd", ["Dana Reyes"], "2026-10-01"),
+        ("how much has morgan closed ytd", ["Morgan Lee"], "2026-01-01"),
+        ("how much have i closed mtd", ["me"], "2026-11-01"),
+    ],
+)
+def test_how_much_an_owner_has_closed_is_won_amount(ws, question, owners, closed_from):
+    decision = decide_q(ws, question)
+    assert decision.tool == "get_closed_deal_metrics", decision
+    assert decision.args.get("metric") == "won_amount", decision
+    assert decision.args.get("owners") == owners and decision.args.get("closed_from") == closed_from, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "company", "kinds"),
+    [
+        ("find mentions of renewal in emails with acme", "renewal", "acme", ["email"]),
+        ("find mentions of pricing in calls with globex", "pricing", "Globex", ["call"]),
+        ("mentions of renewal in acme emails", "renewal", "acme", ["email"]),
+        ("show references to security in notes at initech", "security", "Initech", ["note"]),
+    ],
+)
+def test_mentions_of_a_topic_in_a_companys_emails_are_a_conversation_search(ws, question, query, company, kinds):
+    decision = decide_q(ws, question)
+    assert decision.tool == "search_conversations", decision
+    assert decision.args == {"query": query, "company": company, "kinds": kinds}, decision

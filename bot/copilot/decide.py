@@ -54,7 +54,14 @@ from tools.capabilities import get_capability
 from tools.deals import resolve_company, resolve_company_strict
 from tools.parsing.dates import month_bounds, quarter_bounds
 from tools.parsing.numbers import NUMBER_WORDS
-from tools.parsing.periods import PERIOD_RE, parse_closing_period, parse_date_window, parse_days, parse_period
+from tools.parsing.periods import (
+    FROM_TODAY,
+    PERIOD_RE,
+    parse_closing_period,
+    parse_date_window,
+    parse_days,
+    parse_period,
+)
 
 SURE = 0.55
 """Classifier confidence from which a capability no rule found is answered (below: a clarifying question)."""
@@ -76,7 +83,8 @@ METRICS_RE = re.compile(
     r"win(?:ning)? ?(?:rate|ratio|%|percent)|close ?rate|closing rate|conversion rate|sales cycle|cycle time"
     r"|days to (?:close|win)|time to close|average (?:won )?(?:deal|contract)|avg\.? (?:won )?deal|deal size|\bacv\b"
     r"|bookings?|\bbooked\b|revenue|closed[- ]won (?:amount|revenue|total)"
-    r"|\b(?:did|have|has|had)\b[^?]*\b(?:close|win|won|lose|lost|losing|winning|book|sign|signed)\b(?! (?:date|by))"
+    r"|\b(?:did|have|has|had)\b[^?]*\b(?:close|closed|win|won|lose|lost|losing|winning|book|sign|signed)\b"
+    r"(?! (?:date|by))"
     r"|\b(?:closed|won|lost|signed)\b (?:deals )?(?:last|this|in|during|so far|since|over the)\b"
     r"|\bdeals (?:we|i|they) (?:won|lost|closed)\b|\bwho (?:closed|won|sold|booked) the most\b"
     r"|\b(?:won|lost) deals\b|\bdeals (?:won|lost)\b|\bhow long (?:does|do|did)\b[^?]*\btake\b"
@@ -111,6 +119,8 @@ CONVERSATION_RE = re.compile(
     r"\b(?:about|mentioning|regarding)\b|\bquotes? (?:about|on|from)\b|\bwho (?:talked|spoke|asked) about\b"
     r"|\bwhere did\b[^?]*\b(?:come up|mention)|\btalk of\b|\bwho mentioned\b|\bbrought up\b|\bbring up\b"
     r"|\b(?:emails?|notes?|calls?) mentioning\b"
+    r"|\b(?:mentions?|references?) (?:of|to)\b[^?]+\b(?:in|on|from|across) (?:the |our |my |any |their )?[\w&.' ]{0,30}"
+    r"\b(?:e-?mails?|calls?|notes?|transcripts?|conversations?|meetings?)\b"
     r"|^(?:has|have|did|does|do|had)\b[^?]{1,60}?\b(?:come|came|been coming|been brought|been raised) up\b"
     r"|^(?:\w+ ){0,2}(?:e-?mails?|notes?|transcripts?|conversations?|calls?) (?:about|regarding|mentioning)\b"
     r"|\b(?:calls?|emails?|notes?|transcripts?|conversations?|threads?|meetings?)\b[^?]*"
@@ -1234,6 +1244,8 @@ def _other_periods(decision: Understanding, low: str, today: Any) -> list[str]:
     if not window[0]:
         return []
     past = [m.span() for m in slots.PAST_PERIOD_RE.finditer(low)]
+    ranges = [m.span() for m in FROM_TODAY.finditer(low)]  # "between today and eom": today starts the one range
+    past += ranges
     phrases = [m for m in slots.PAST_PERIOD_RE.finditer(low)] if decision.tool == "get_closed_deal_metrics" else []
     phrases += [
         m
@@ -1245,6 +1257,11 @@ def _other_periods(decision: Understanding, low: str, today: Any) -> list[str]:
     out = []
     for m in phrases:
         found = read(m.group(0).strip(), today)
+        ends_range = any(
+            b <= m.start() and low[b : m.start()].strip() in ("", "the", "by", "until") for _a, b in ranges
+        )
+        if ends_range and found is not None and found[1].isoformat() == window[1]:
+            continue  # "from today to next week": the period ends the range the arguments carry
         if found is not None and (found[0].isoformat(), found[1].isoformat()) != tuple(window):
             out.append(f"the period ({m.group(0).strip()}): one period at a time")
     return out

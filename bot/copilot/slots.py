@@ -285,7 +285,8 @@ def parse_kinds(text: str) -> list[str] | None:
 
 
 _TOPIC = re.compile(
-    r"\b(?:about|regarding|re|on the topic of|talk of|mentioning|mentioned|mention|mentions|bring up|brought up"
+    r"\b(?:mentions? of|references? (?:to|of)"
+    r"|about|regarding|re|on the topic of|talk of|mentioning|mentioned|mention|mentions|bring up|brought up"
     r"|bringing up"
     r"|raised|raise|raising|talk(?:ed)? about|complain(?:ed)? about|concerns? (?:about|on|with)|for|around)"
     r"\s+(?P<t>.+)$"
@@ -309,7 +310,10 @@ def conversation_topic(text: str, company: str | None) -> str | None:
         return None
     topic = re.sub(r"^(?:the|a|an|any|our|their|its)\s+", "", m.group("t").strip())
     topic = re.sub(
-        r"\s+(?:on|in|at|during|from) (?:the |any |our |a )?(?:calls?|emails?|notes?|meetings?)\b.*$", "", topic
+        r"\s+(?:on|in|at|during|from) (?:the |any |our |a )?(?:[\w&.']+ ){0,3}?"
+        r"(?:calls?|e-?mails?|notes?|meetings?)\b.*$",
+        "",
+        topic,
     )
     topic = re.sub(r"\s+(?:since|after)\s+\S+.*$|\s+(?:in|over|during) the (?:last|past)\s+\S+\s+\w+$", "", topic)
     return topic.strip(" ,") or None

@@ -91,9 +91,17 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
         r"|\bcontract(?:s|'s)? (?:is |are |has been |have been |been |'s been |went |sent )?out\b",
         "contractsent",
     ),
-    (r"closed[- ]won|deals (?:we )?won|\bwon deals", "closedwon"),
-    (r"closed[- ]lost|deals (?:we )?lost|\blost deals", "closedlost"),
+    (r"closed[- ]won|deals (?:we )?won|\bwon deals|closed[- ]lost\s*(?:and|or|/|&|\+)\s*won\b", "closedwon"),
+    (r"closed[- ]lost|deals (?:we )?lost|\blost deals|closed[- ]won\s*(?:and|or|/|&|\+)\s*lost\b", "closedlost"),
 )
+"""Stage phrases; "closed won and lost" names both outcomes, never one."""
+
+ALL_STAGES = re.compile(
+    r"\b(?:including|include|includes|incl\.?|plus|even|along with)\s+(?:the\s+|all\s+)?closed"
+    r"(?:[- ](?:won|lost)(?:\s*(?:and|or|/|&|\+)\s*(?:closed[- ])?(?:won|lost))?)?"
+    r"|\b(?:open|active) (?:and|or|\+|&) closed(?:[- ](?:won|lost)(?:\s*(?:and|or|/|&|\+)\s*(?:won|lost))?)?"
+)
+"""Closed deals asked for alongside the open ones ("incl closed won and lost"): not a stage filter."""
 
 INCLUDE_CLOSED = re.compile(
     r"\b(?:including|include|includes|plus|even|with)\s+(?:the\s+)?(?:closed|won and lost|won/lost|won & lost"
@@ -342,6 +350,7 @@ def parse_stages(text: str, catalog: tuple[Stage, ...] = DEFAULT_STAGES) -> list
     keys = {s.key for s in catalog}
     by_outcome = {o: [s.key for s in catalog if s.outcome == o] for o in ("won", "lost")}
     found: list[str] = []
+    text = ALL_STAGES.sub(" ", text)  # "acme deals incl closed won and lost": every deal, whatever its stage
     for pattern, key in STAGE_WORDS:
         if re.search(pattern, text):
             outcome = {"closedwon": "won", "closedlost": "lost"}.get(key)

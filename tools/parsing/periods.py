@@ -42,8 +42,26 @@ MONTH_NAMES = [
 ]  # fmt: skip
 
 
+FROM_TODAY = re.compile(
+    r"\b(?:between\s+|from\s+|starting\s+)?(?:today|now|right now)\s*(?:and|to|through|thru|until|till|-|–)\s+"
+    r"(?=(?:the\s+|by\s+|until\s+)?(?:end|eo[mqy]|next|this|coming|(?:year|quarter|qtr|month)[- ]end|tomorrow|q[1-4]|"
+    + _MON
+    + r"))"
+)
+"""A range that starts today and ends at a later period: "between today and the end of the month", "today thru eom"."""
+
+
 def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
-    """Read a period such as "this quarter", "next 30 days", "end of month", "Q3" or "in March" (team-local dates)."""
+    """Read a period such as "this quarter", "next 30 days", "end of month", "Q3" or "in March" (team-local dates).
+
+    "Between today and the end of the month", "from today through next week": from today to the end of that period.
+    """
+    opening = FROM_TODAY.search(text)
+    if opening:
+        rest = parse_period(text[opening.end() :], today)
+        if rest and rest[1] >= today:
+            label = rest[2] if rest[2].startswith("from today") else f"from today to {rest[2]} ({rest[1]:%b %-d})"
+            return today, rest[1], label
     m = PERIOD_RE.search(text)
     if not m:
         return None
