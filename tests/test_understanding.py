@@ -821,3 +821,40 @@ def test_mentions_of_a_topic_in_a_companys_emails_are_a_conversation_search(ws, 
     decision = decide_q(ws, question)
     assert decision.tool == "search_conversations", decision
     assert decision.args == {"query": query, "company": company, "kinds": kinds}, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "filter_said"),
+    [
+        ("open deals in fintech companies", "search_deals", "Fintech"),
+        ("fintech deals", "search_deals", "Fintech"),
+        ("open deals in software companies", "search_deals", "Software"),
+        ("deals in emea companies", "search_deals", "EMEA"),
+    ],
+)
+def test_an_industry_or_region_word_is_an_unapplied_filter_never_a_fuzzy_company(ws, question, tool, filter_said):
+    engine, _ids = ws
+    from store.models import Company
+
+    with Session(engine) as s:  # "fintech" is one letter from Initech: it must not be read as that company
+        s.add(Company(name="Zeta Pay", domain="zetapay.example", industry="Fintech", region="EMEA", employees=40))
+        s.commit()
+    decision = decide_q(ws, question)
+    assert decision.tool == tool and "company" not in decision.args, decision
+    assert any(filter_said.lower() in u.lower() for u in decision.unapplied), decision
+
+
+@pytest.mark.parametrize(
+    ("question", "metric", "extra"),
+    [
+        ("sam's closed won count qtd", "won_count", {"owners": ["Sam Patel"], "closed_from": "2026-10-01"}),
+        ("closed won $ by team ytd", "won_amount", {"by": "team", "closed_from": "2026-01-01"}),
+        ("closed lost count mtd", "lost_count", {"closed_from": "2026-11-01"}),
+        ("closed won count ytd for morgan", "won_count", {"owners": ["Morgan Lee"], "closed_from": "2026-01-01"}),
+    ],
+)
+def test_a_closed_won_or_lost_figure_over_a_past_period_is_a_closed_deal_metric(ws, question, metric, extra):
+    decision = decide_q(ws, question)
+    assert decision.tool == "get_closed_deal_metrics", decision
+    assert decision.args.get("metric") == metric, decision
+    assert {k: decision.args.get(k) for k in extra} == extra, decision

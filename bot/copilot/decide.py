@@ -533,6 +533,13 @@ def newer_capability(
         tool = "count_deals" if COUNT_RE.search(low) else "search_deals"
         return Understanding(intent=tool, tool=tool, args=args, notes=notes)
     wins = re.search(r"\b(?:wins|losses)\b", low) and (COUNT_RE.search(low) or slots.parse_closed_period(low, today))
+    # "jamal's closed won count qtd", "closed won $ by team ytd", "closed lost total last quarter": a figure of the
+    # deals closed over a past period is a closed-deal metric, never a count of deals now in a stage
+    wins = wins or (
+        re.search(r"\bclosed[- ]?(?:won|lost)\b", low)
+        and re.search(r"\bcount\b|\bhow many\b|\bnumber\b|#|\$|\bamount\b|\btotal\b|\bsum\b|\bvalue\b|\bdollars\b", low)
+        and slots.parse_closed_period(low, today)
+    )
     if BRIEF_ASKED.search(low):
         return None  # "put together a prep brief - stakeholders, similar wins": the brief
     if (
@@ -686,7 +693,10 @@ SOURCE_WORDS = frozenset(
     {"referral", "referrals", "partner", "partners", "webinar", "webinars", "event", "events", "source", "sourced",
      "outbound", "marketing", "channel", "conference", "conferences", "campaign", "campaigns"}
 )  # fmt: skip
-PLAIN_WORDS = frozenset({"open", "opened", "active", "current", "live", "industry", "vertical", "sector", "region"})
+PLAIN_WORDS = frozenset(
+    {"open", "opened", "active", "current", "live", "industry", "vertical", "sector", "region",
+     "companies", "company", "accounts", "account", "customers", "firms", "businesses", "orgs", "logos"}
+)  # fmt: skip
 
 
 def _filter_words(typed: str, session: Session) -> tuple[str, list[str]]:
@@ -762,16 +772,17 @@ def _fill_gaps(
     if decision.tool in ("lookup_company", "get_lead_score", "score_lead"):
         return  # the name as asked (a name to look up, a lead's company): never swapped for a CRM company
     if typed and resolve_company_strict(session, typed).company is None:
-        status = resolve_company(session, typed).status
+        # "open deals in healthcare", "deals from referral source", "fintech companies": words read as a company
+        # that are filters the capability cannot take; drop them and say so rather than look for a company called
+        # that (never a fuzzy match: "fintech" is not Initech)
+        rest, said = _filter_words(typed, session)
+        status = resolve_company(session, typed).status if not said else "filter"
         better = company_by_first_word(text, names) if status == "unknown" else None
-        if better is None and status not in ("exact", "fuzzy"):
+        if better is None and status not in ("exact", "fuzzy", "filter"):
             better = _company_span(typed, session)  # "inherited lakegird medical another rep": the name inside
         if better:
             decision.args["company"] = better
         else:
-            # "open deals in healthcare", "deals from referral source": words read as a company that are filters
-            # the capability cannot take; drop them and say so rather than look for a company called that
-            rest, said = _filter_words(typed, session)
             if said:
                 decision.unapplied += said
                 if rest:
