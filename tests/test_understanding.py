@@ -858,3 +858,31 @@ def test_a_closed_won_or_lost_figure_over_a_past_period_is_a_closed_deal_metric(
     assert decision.tool == "get_closed_deal_metrics", decision
     assert decision.args.get("metric") == metric, decision
     assert {k: decision.args.get(k) for k in extra} == extra, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "owners"),
+    [
+        ("compare sam and morgan for me", ["Sam Patel", "Morgan Lee"]),
+        ("stack up sam and morgan for me - win rate, cycle, activity", ["Sam Patel", "Morgan Lee"]),
+        ("sam vs dana win rate for me", ["Sam Patel", "Dana Reyes"]),
+    ],
+)
+def test_for_me_after_a_request_about_others_is_who_it_is_for_not_an_owner(ws, question, owners):
+    decision = decide_q(ws, question)
+    assert decision.args.get("owners") == owners, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "owners"),
+    [
+        ("which of my deals move the forecast the most this quarter?", ["me"]),
+        ("which deals matter most to the forecast", None),
+        ("deals that would move my number", ["me"]),
+        ("sam's deals that drive the number most this month", ["Sam Patel"]),
+    ],
+)
+def test_deals_that_move_the_forecast_most_are_the_make_or_break_deals(ws, question, owners):
+    decision = decide_q(ws, question)
+    assert decision.tool == "list_make_or_break_deals", decision
+    assert decision.args.get("owners") == owners, decision
