@@ -886,3 +886,32 @@ def test_deals_that_move_the_forecast_most_are_the_make_or_break_deals(ws, quest
     decision = decide_q(ws, question)
     assert decision.tool == "list_make_or_break_deals", decision
     assert decision.args.get("owners") == owners, decision
+
+
+@pytest.mark.parametrize(
+    "question", ["deal health issues for sam", "deal health for sam", "health issues on sam's deals"]
+)
+def test_deal_health_words_are_the_at_risk_list_never_a_company_called_health(ws, question):
+    engine, _ids = ws
+    from store.models import Company
+
+    with Session(engine) as s:  # a company with "Health" in its name must not be read from "deal health"
+        s.add(Company(name="Omega Health", domain="omegahealth.example", industry="Healthcare", employees=80))
+        s.commit()
+    decision = decide_q(ws, question)
+    assert decision.tool == "list_at_risk_deals", decision
+    assert decision.args == {"owners": ["Sam Patel"]}, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "kinds"),
+    [
+        ("anything in the notes about a procurement freeze", "procurement freeze", ["note"]),
+        ("anything in the emails about a budget freeze", "budget freeze", ["email"]),
+        ("anything in the notes about security review", "security review", ["note"]),
+    ],
+)
+def test_anything_in_the_notes_about_a_topic_is_a_conversation_search(ws, question, query, kinds):
+    decision = decide_q(ws, question)
+    assert decision.tool == "search_conversations", decision
+    assert decision.args == {"query": query, "kinds": kinds}, decision

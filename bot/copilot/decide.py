@@ -115,7 +115,8 @@ CONVERSATION_RE = re.compile(
     r"\bwhat did\b[^?]*\b(?:say|said|mention|think|tell|ask)\b|\bwhat (?:has|have)\b[^?]*\b(?:said|mentioned)\b"
     r"|\b(?:did|has|have)\b[^?]*\b(?:mention(?:ed)?|bring up|brought up|raise[d]?|talk(?:ed)? about|say anything"
     r"|said anything|complain(?:ed)?|ask(?:ed)? about)\b|\bsearch (?:the |our |my )?(?:calls|emails|notes|transcripts"
-    r"|conversations)\b|\b(?:find|any|show me)\b[^?]*\b(?:emails?|notes?|transcripts?|conversations?)\b[^?]*"
+    r"|conversations)\b|\b(?:find|any|anything|something|show me)\b[^?]*"
+    r"\b(?:emails?|notes?|transcripts?|conversations?)\b[^?]*"
     r"\b(?:about|mentioning|regarding)\b|\bquotes? (?:about|on|from)\b|\bwho (?:talked|spoke|asked) about\b"
     r"|\bwhere did\b[^?]*\b(?:come up|mention)|\btalk of\b|\bwho mentioned\b|\bbrought up\b|\bbring up\b"
     r"|\b(?:emails?|notes?|calls?) mentioning\b"
@@ -716,6 +717,12 @@ def _filter_words(typed: str, session: Session) -> tuple[str, list[str]]:
     return (" ".join(rest), said) if said else (typed, [])
 
 
+HEALTH_WORDS = re.compile(
+    r"\b(?:deals?'?|pipeline|account|opps?)\s+health\b|\bhealth\s+(?:issues?|problems?|checks?|flags?|concerns?"
+    r"|scores?|warnings?)\b",
+    re.IGNORECASE,
+)
+
 NAME_AS_TYPED = frozenset({"lookup_company", "get_lead_score", "score_lead"})
 """Capabilities whose company is compared as typed (a name to look up, a lead's company): never asked about."""
 
@@ -790,8 +797,9 @@ def _fill_gaps(
                 else:
                     decision.args.pop("company")
     if decision.tool == "list_at_risk_deals" and "company" not in decision.args:
-        # "risk for Acme": a company named by part of its name (the rules take only full names here)
-        target = _target_company(text, names, company)
+        # "risk for Acme": a company named by part of its name (the rules take only full names here); "deal health
+        # issues for kenji", "health check on my deals" ask about deal health, not a company called "health"
+        target = _target_company(HEALTH_WORDS.sub(" ", text), names, company)
         if target and resolve_company(session, target).status != "unknown":
             decision.args["company"] = target
         else:  # "is the cyberdyne deal flagged", "acme crop": a company named by its first word or misspelt
