@@ -821,3 +821,97 @@ def test_mentions_of_a_topic_in_a_companys_emails_are_a_conversation_search(ws, 
     decision = decide_q(ws, question)
     assert decision.tool == "search_conversations", decision
     assert decision.args == {"query": query, "company": company, "kinds": kinds}, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "filter_said"),
+    [
+        ("open deals in fintech companies", "search_deals", "Fintech"),
+        ("fintech deals", "search_deals", "Fintech"),
+        ("open deals in software companies", "search_deals", "Software"),
+        ("deals in emea companies", "search_deals", "EMEA"),
+    ],
+)
+def test_an_industry_or_region_word_is_an_unapplied_filter_never_a_fuzzy_company(ws, question, tool, filter_said):
+    engine, _ids = ws
+    from store.models import Company
+
+    with Session(engine) as s:  # "fintech" is one letter from Initech: it must not be read as that company
+        s.add(Company(name="Zeta Pay", domain="zetapay.example", industry="Fintech", region="EMEA", employees=40))
+        s.commit()
+    decision = decide_q(ws, question)
+    assert decision.tool == tool and "company" not in decision.args, decision
+    assert any(filter_said.lower() in u.lower() for u in decision.unapplied), decision
+
+
+@pytest.mark.parametrize(
+    ("question", "metric", "extra"),
+    [
+        ("sam's closed won count qtd", "won_count", {"owners": ["Sam Patel"], "closed_from": "2026-10-01"}),
+        ("closed won $ by team ytd", "won_amount", {"by": "team", "closed_from": "2026-01-01"}),
+        ("closed lost count mtd", "lost_count", {"closed_from": "2026-11-01"}),
+        ("closed won count ytd for morgan", "won_count", {"owners": ["Morgan Lee"], "closed_from": "2026-01-01"}),
+    ],
+)
+def test_a_closed_won_or_lost_figure_over_a_past_period_is_a_closed_deal_metric(ws, question, metric, extra):
+    decision = decide_q(ws, question)
+    assert decision.tool == "get_closed_deal_metrics", decision
+    assert decision.args.get("metric") == metric, decision
+    assert {k: decision.args.get(k) for k in extra} == extra, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "owners"),
+    [
+        ("compare sam and morgan for me", ["Sam Patel", "Morgan Lee"]),
+        ("stack up sam and morgan for me - win rate, cycle, activity", ["Sam Patel", "Morgan Lee"]),
+        ("sam vs dana win rate for me", ["Sam Patel", "Dana Reyes"]),
+    ],
+)
+def test_for_me_after_a_request_about_others_is_who_it_is_for_not_an_owner(ws, question, owners):
+    decision = decide_q(ws, question)
+    assert decision.args.get("owners") == owners, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "owners"),
+    [
+        ("which of my deals move the forecast the most this quarter?", ["me"]),
+        ("which deals matter most to the forecast", None),
+        ("deals that would move my number", ["me"]),
+        ("sam's deals that drive the number most this month", ["Sam Patel"]),
+    ],
+)
+def test_deals_that_move_the_forecast_most_are_the_make_or_break_deals(ws, question, owners):
+    decision = decide_q(ws, question)
+    assert decision.tool == "list_make_or_break_deals", decision
+    assert decision.args.get("owners") == owners, decision
+
+
+@pytest.mark.parametrize(
+    "question", ["deal health issues for sam", "deal health for sam", "health issues on sam's deals"]
+)
+def test_deal_health_words_are_the_at_risk_list_never_a_company_called_health(ws, question):
+    engine, _ids = ws
+    from store.models import Company
+
+    with Session(engine) as s:  # a company with "Health" in its name must not be read from "deal health"
+        s.add(Company(name="Omega Health", domain="omegahealth.example", industry="Healthcare", employees=80))
+        s.commit()
+    decision = decide_q(ws, question)
+    assert decision.tool == "list_at_risk_deals", decision
+    assert decision.args == {"owners": ["Sam Patel"]}, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "kinds"),
+    [
+        ("anything in the notes about a procurement freeze", "procurement freeze", ["note"]),
+        ("anything in the emails about a budget freeze", "budget freeze", ["email"]),
+        ("anything in the notes about security review", "security review", ["note"]),
+    ],
+)
+def test_anything_in_the_notes_about_a_topic_is_a_conversation_search(ws, question, query, kinds):
+    decision = decide_q(ws, question)
+    assert decision.tool == "search_conversations", decision
+    assert decision.args == {"query": query, "kinds": kinds}, decision

@@ -115,7 +115,8 @@ CONVERSATION_RE = re.compile(
     r"\bwhat did\b[^?]*\b(?:say|said|mention|think|tell|ask)\b|\bwhat (?:has|have)\b[^?]*\b(?:said|mentioned)\b"
     r"|\b(?:did|has|have)\b[^?]*\b(?:mention(?:ed)?|bring up|brought up|raise[d]?|talk(?:ed)? about|say anything"
     r"|said anything|complain(?:ed)?|ask(?:ed)? about)\b|\bsearch (?:the |our |my )?(?:calls|emails|notes|transcripts"
-    r"|conversations)\b|\b(?:find|any|show me)\b[^?]*\b(?:emails?|notes?|transcripts?|conversations?)\b[^?]*"
+    r"|conversations)\b|\b(?:find|any|anything|something|show me)\b[^?]*"
+    r"\b(?:emails?|notes?|transcripts?|conversations?)\b[^?]*"
     r"\b(?:about|mentioning|regarding)\b|\bquotes? (?:about|on|from)\b|\bwho (?:talked|spoke|asked) about\b"
     r"|\bwhere did\b[^?]*\b(?:come up|mention)|\btalk of\b|\bwho mentioned\b|\bbrought up\b|\bbring up\b"
     r"|\b(?:emails?|notes?|calls?) mentioning\b"
@@ -533,6 +534,13 @@ def newer_capability(
         tool = "count_deals" if COUNT_RE.search(low) else "search_deals"
         return Understanding(intent=tool, tool=tool, args=args, notes=notes)
     wins = re.search(r"\b(?:wins|losses)\b", low) and (COUNT_RE.search(low) or slots.parse_closed_period(low, today))
+    # "jamal's closed won count qtd", "closed won $ by team ytd", "closed lost total last quarter": a figure of the
+    # deals closed over a past period is a closed-deal metric, never a count of deals now in a stage
+    wins = wins or (
+        re.search(r"\bclosed[- ]?(?:won|lost)\b", low)
+        and re.search(r"\bcount\b|\bhow many\b|\bnumber\b|#|\$|\bamount\b|\btotal\b|\bsum\b|\bvalue\b|\bdollars\b", low)
+        and slots.parse_closed_period(low, today)
+    )
     if BRIEF_ASKED.search(low):
         return None  # "put together a prep brief - stakeholders, similar wins": the brief
     if (
@@ -686,7 +694,10 @@ SOURCE_WORDS = frozenset(
     {"referral", "referrals", "partner", "partners", "webinar", "webinars", "event", "events", "source", "sourced",
      "outbound", "marketing", "channel", "conference", "conferences", "campaign", "campaigns"}
 )  # fmt: skip
-PLAIN_WORDS = frozenset({"open", "opened", "active", "current", "live", "industry", "vertical", "sector", "region"})
+PLAIN_WORDS = frozenset(
+    {"open", "opened", "active", "current", "live", "industry", "vertical", "sector", "region",
+     "companies", "company", "accounts", "account", "customers", "firms", "businesses", "orgs", "logos"}
+)  # fmt: skip
 
 
 def _filter_words(typed: str, session: Session) -> tuple[str, list[str]]:
@@ -705,6 +716,12 @@ def _filter_words(typed: str, session: Session) -> tuple[str, list[str]]:
             rest.append(word)
     return (" ".join(rest), said) if said else (typed, [])
 
+
+HEALTH_WORDS = re.compile(
+    r"\b(?:deals?'?|pipeline|account|opps?)\s+health\b|\bhealth\s+(?:issues?|problems?|checks?|flags?|concerns?"
+    r"|scores?|warnings?)\b",
+    re.IGNORECASE,
+)
 
 NAME_AS_TYPED = frozenset({"lookup_company", "get_lead_score", "score_lead"})
 """Capabilities whose company is compared as typed (a name to look up, a lead's company): never asked about."""
@@ -762,16 +779,17 @@ def _fill_gaps(
     if decision.tool in ("lookup_company", "get_lead_score", "score_lead"):
         return  # the name as asked (a name to look up, a lead's company): never swapped for a CRM company
     if typed and resolve_company_strict(session, typed).company is None:
-        status = resolve_company(session, typed).status
+        # "open deals in healthcare", "deals from referral source", "fintech companies": words read as a company
+        # that are filters the capability cannot take; drop them and say so rather than look for a company called
+        # that (never a fuzzy match: "fintech" is not Initech)
+        rest, said = _filter_words(typed, session)
+        status = resolve_company(session, typed).status if not said else "filter"
         better = company_by_first_word(text, names) if status == "unknown" else None
-        if better is None and status not in ("exact", "fuzzy"):
+        if better is None and status not in ("exact", "fuzzy", "filter"):
             better = _company_span(typed, session)  # "inherited lakegird medical another rep": the name inside
         if better:
             decision.args["company"] = better
         else:
-            # "open deals in healthcare", "deals from referral source": words read as a company that are filters
-            # the capability cannot take; drop them and say so rather than look for a company called that
-            rest, said = _filter_words(typed, session)
             if said:
                 decision.unapplied += said
                 if rest:
@@ -779,8 +797,9 @@ def _fill_gaps(
                 else:
                     decision.args.pop("company")
     if decision.tool == "list_at_risk_deals" and "company" not in decision.args:
-        # "risk for Acme": a company named by part of its name (the rules take only full names here)
-        target = _target_company(text, names, company)
+        # "risk for Acme": a company named by part of its name (the rules take only full names here); "deal health
+        # issues for kenji", "health check on my deals" ask about deal health, not a company called "health"
+        target = _target_company(HEALTH_WORDS.sub(" ", text), names, company)
         if target and resolve_company(session, target).status != "unknown":
             decision.args["company"] = target
         else:  # "is the cyberdyne deal flagged", "acme crop": a company named by its first word or misspelt

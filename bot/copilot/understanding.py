@@ -665,21 +665,33 @@ def _owners_in(text: str, names: Names) -> list[str]:
         core = re.escape(team.lower().removeprefix("team ").removesuffix(" team"))
         if re.search(rf"\bteam {core}\b|\b{core} team\b", text):
             found.append(team)
+    if len(found) > 1 and found[0] == "me" and _FOR_ME_ONLY.search(text):
+        # "stack up emily, grace and luis for me": who the answer is for, not one more owner to compare
+        plain = _FOR_ME_ONLY.sub(" ", text)
+        if not _owners_in(plain, names).count("me"):
+            found.remove("me")
     return list(dict.fromkeys(found))
+
+
+_FOR_ME_ONLY = re.compile(r"\bfor me\b(?!\s*(?:and|&|,|or|vs\.?|versus)\b)")
 
 
 # "compare me and Emily", "me vs Jamal", "how am I tracking", "loss analysis for me": the asker is one of the owners.
 _ME_COMPARED = re.compile(
     r"\bcompare (?:me|myself)\b|\b(?:me|myself) (?:vs\.?|versus|and|against|with|to)\b"
-    r"|\b(?:vs\.?|versus|and|against|with|to) (?:me|myself)\b|\bam i\b|\bi(?:'m| am)\b|\bfor me\b"
+    r"|\b(?:vs\.?|versus|and|against|with|to) (?:me|myself)\b|\bam i\b|\bi(?:'m| am)\b"
 )
+# "loss analysis for me": the asker is the subject when no one else is named; "stack up emily and luis for me",
+# "compare sam and morgan for my 1:1" name who it is for, not one more owner
+_FOR_ME = re.compile(r"\bfor me\b")
 
 
 def owners_named(text: str, names: Names, company: str | None) -> list[str]:
     """The owners a question names, with "me" when the asker compares themself ("compare me and Emily")."""
     low = text.lower()
     owners = find_owners(low, names, company)
-    if "me" not in owners and _ME_COMPARED.search(_without_context(low, names)[0]):
+    rest = _without_context(low, names)[0]
+    if "me" not in owners and (_ME_COMPARED.search(rest) or (not owners and _FOR_ME.search(rest))):
         owners = ["me", *owners]
     return owners
 
@@ -723,6 +735,16 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|\bdeals? (?:that )?(?:swing|decide|make|determine)s? (?:the |my |our )?(?:quarter|month|forecast|number)\b"
         r"|\b(?:decide|determine)s? (?:the |my |our |team \w+'s |\w+'s )?(?:quarter|month|qtr|q[1-4])\b"
         r"|\bmust[- ]win deals?\b"
+        # "which of my deals move the forecast the most", "deals that drive the number", "matter most to the quarter"
+        r"|\b(?:move|moves|moving|swing|swings|swinging|drive|drives|driving|impact|impacts|affect|affects|shift"
+        r"|shifts)(?: the needle on)? (?:the |my |our |team \w+'s |\w+'s )?(?:forecast|number|quarter|month|commit)"
+        r"\b[^?]{0,20}?\b(?:most|more|biggest|largest|the most)\b"
+        r"|\b(?:most|biggest|largest)\b[^?]{0,15}\b(?:move|moves|swing|swings|drive|drives|impact|impacts|affect"
+        r"|affects) (?:the |my |our )?(?:forecast|number|quarter|month)\b"
+        r"|\bdeals? (?:that |which )?(?:would |will |could )?(?:move|drive|impact|affect)s? (?:the |my |our )?"
+        r"(?:forecast|number)\b"
+        r"|\bmatter(?:s)? (?:the )?most (?:to|for) (?:the |my |our |team \w+'s |\w+'s )?(?:forecast|number|quarter"
+        r"|month|commit)\b"
         r"|\b(?:big|large|biggest|largest)\b[^?]{0,20}\b(?:uncertain|coin[- ]?flips?|toss[- ]?ups?)\b"
         r"|\bdeals? (?:the|my|our) (?:quarter|month|number) (?:hinges?|depends?|rides?) on\b"
         # what decides whether the number is hit: "deals that decide whether I hit my number this quarter"
