@@ -471,7 +471,7 @@ def main(argv: list[str] | None = None) -> None:
     sets.append((HELDOUT_6, "Held-out set 6, written blind (first run 72.6%, 28 confident wrong; then fixed)"))
     sets.append((HELDOUT_7, "Held-out set 7, written blind (first run 86.6%, 14 confident wrong)"))
     sets.append((HELDOUT_8, "Held-out set 8, written blind (first run 97.8%, 2 confident wrong; then fixed)"))
-    sets.append((HELDOUT_9, "Held-out set 9, written blind (first run 96.6%, 5 confident wrong)"))
+    sets.append((HELDOUT_9, "Held-out set 9, written blind (first run 96.6%, 5 confident wrong; then fixed)"))
     sets.append((PROBE_7, "Probe set A of the understanding helper (first run 68.9%, 9 confident wrong; then fixed)"))
     sets.append((PROBE_8, "Probe set B of the understanding helper (first run 90.5%, 2 confident wrong; then fixed)"))
     sets.append((PROBE_9, "Probe set C of the understanding helper (first run 87.2%, 2 confident wrong; then fixed)"))
