@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote_plus
 
 from sqlalchemy import Connection, Engine, event
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 
 if TYPE_CHECKING:
@@ -322,14 +322,11 @@ class SlackEvents:
         not an edge-acked command goes on to the router, which reads the body already read here from the returned
         `receive` (`endpoint` below).
         """
-        declared = dict(scope["headers"]).get(b"content-length", b"")
-        body = None if declared.isdigit() and int(declared) > MAX_BODY_BYTES else await _asgi_body(receive)
+        body = await read_asgi_body(scope, receive)
         if body is None:
             await _asgi_send(send, *_json(413, {"error": "body too large"}))
             return None
-        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
-        client = scope.get("client")
-        headers[PEER_HEADER] = client[0] if client else ""
+        headers = scope_headers(scope)
         fast = self.fast_path("POST", headers, body)
         answered = await self._after_stored(fast) if isinstance(fast, StoredAck) else fast
         if answered is not None:
@@ -338,15 +335,11 @@ class SlackEvents:
         return _replay(body, receive)
 
     async def endpoint(self, request: Request) -> Response:
-        """The Starlette endpoint: the edge ack inline when it applies, else the full route on the Slack pool."""
+        """The Starlette endpoint: the full route on the Slack pool (events, interactivity, unsigned or other)."""
         body = await read_body(request)
         if body is None:
             return _response(*_json(413, {"error": "body too large"}))
-        headers = request_headers(request)
-        fast = self.fast_path(request.method, headers, body)
-        answered = await self._after_stored(fast) if isinstance(fast, StoredAck) else fast
-        if answered is not None:
-            return _response(*answered)
+        headers = request_headers(request)  # a slash command to edge-ack was answered before the router (`edge_ack`)
         loop = asyncio.get_running_loop()
         try:
             return await loop.run_in_executor(self.pool, self.handle, request, headers, body)
@@ -439,23 +432,6 @@ class SlackEvents:
             log.info("unhandled Slack payload type=%s: answered 200", bolt_request.body.get("type"))
             return Response(status_code=200)
         return to_starlette_response(response)
-
-
-async def _asgi_body(receive: Any, limit: int = MAX_BODY_BYTES) -> bytes | None:
-    """The request body from ASGI messages, or None once it passes `limit` (reading stops there)."""
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":  # the client went away
-            return b"".join(chunks)
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
-            return None
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            return b"".join(chunks)
 
 
 async def _asgi_send(send: Any, status: int, headers: Mapping[str, str], body: bytes) -> None:
@@ -568,23 +544,44 @@ ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
 
 async def read_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes | None:
-    """The raw body, or None when it is larger than `limit` (stops reading there: a huge post costs nothing)."""
-    declared = request.headers.get("content-length", "")
+    """The raw body of a Starlette request, or None when it is larger than `limit` (`read_asgi_body`)."""
+    return await read_asgi_body(request.scope, request.receive, limit)
+
+
+async def read_asgi_body(scope: Any, receive: Any, limit: int = MAX_BODY_BYTES) -> bytes | None:
+    """The raw body, or None when it is larger than `limit`, declared or counted as it streams in.
+
+    Reading stops at the limit: a huge post costs nothing. A client gone before the end raises Starlette's
+    `ClientDisconnect`, as `Request.stream` does.
+    """
+    declared = dict(scope["headers"]).get(b"content-length", b"")
     if declared.isdigit() and int(declared) > limit:
         return None
-    chunks, size = [], 0
-    async for chunk in request.stream():
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            raise ClientDisconnect()
+        chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
             return None
         chunks.append(chunk)
-    return b"".join(chunks)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
 
 
 def request_headers(request: Request) -> Headers:
+    """Lower-case headers of a Starlette request (`scope_headers`)."""
+    return scope_headers(request.scope)
+
+
+def scope_headers(scope: Any) -> Headers:
     """Lower-case headers (the last of repeated ones), plus the client's address under `PEER_HEADER`."""
-    headers = dict(request.headers.items())
-    headers[PEER_HEADER] = request.client.host if request.client else ""  # ours, overwriting any sent
+    headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+    client = scope.get("client")
+    headers[PEER_HEADER] = client[0] if client else ""  # ours, overwriting any sent
     return headers
 
 
