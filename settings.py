@@ -130,6 +130,11 @@ class Settings(BaseSettings):
         "always assessed live. 0: no job.",
     )
     library_refresh_schedule: str = Field(default="sun 03:00", description="Weekly library refresh: day and time.")
+    reactivation_schedule: str = Field(
+        default="1st mon 09:30",
+        description="Monthly reactivation DMs (lost deals worth reopening): a day of the month ('1st mon', "
+        "'last fri', '15') and a time, team timezone.",
+    )
     hubspot_deal_properties: bool = Field(
         default=True,
         description="Write Sales OS deal properties (win probability, health score, top risk, next best action, "

@@ -4,7 +4,8 @@ Jobs (schedules are Settings): HubSpot sync every `hubspot_sync_minutes` (only w
 then takes new HubSpot contacts in through lead intake, `jobs/hubspot_leads.py`, and re-assesses deal health), the
 stored deal health every minute when `deal_health_refresh_minutes` > 0 and at start (`tools/health_snapshot.py`),
 pre-call briefs every `precall_check_minutes`, risk alerts daily at `risk_alerts_time`, the weekly digest at
-`digest_schedule`, and the library refresh at `library_refresh_schedule`, all in `team_timezone`.
+`digest_schedule`, the library refresh at `library_refresh_schedule`, and the monthly reactivation DMs at
+`reactivation_schedule`, all in `team_timezone`.
 
 Design decisions:
 - **In-memory job store.** Job definitions are rebuilt from Settings at every start, so there is nothing to persist;
@@ -79,6 +80,16 @@ def weekly_trigger(spec: str, tz: Any) -> CronTrigger:
     """A cron trigger firing weekly at a local day and time (wall clock: it follows DST)."""
     day, hour, minute = parse_weekly(spec)
     return CronTrigger(day_of_week=day, hour=hour, minute=minute, timezone=tz)
+
+
+def monthly_trigger(spec: str, tz: Any) -> CronTrigger:
+    """`"1st mon 09:30"`, `"last fri 16:00"`, `"15 08:00"`: a cron trigger firing monthly on that day, local time."""
+    day, _, time = spec.strip().lower().rpartition(" ")
+    hour, minute = parse_time(time)
+    try:  # APScheduler's own day-of-month expressions ("1st mon", "last", "15"): it knows them better than a regex
+        return CronTrigger(day=day.strip(), hour=hour, minute=minute, timezone=tz)
+    except ValueError as exc:
+        raise ValueError(f"monthly schedule {spec!r}: expected '<day of month> HH:MM', e.g. '1st mon 09:30'") from exc
 
 
 def daily_trigger(spec: str, tz: Any) -> CronTrigger:
@@ -368,8 +379,7 @@ JOB_SPECS: dict[str, JobSpec] = {
         JobSpec(
             "reactivation",
             "DM each AE their lost deals worth reopening, with a plan and an email draft (monthly)",
-            # The first Monday of the month, 09:30 team time.
-            lambda s: CronTrigger(day="1st mon", hour=9, minute=30, timezone=s.tz),
+            lambda s: monthly_trigger(s.reactivation_schedule, s.tz),
             # Still this month's list for the rest of the week; the claim keeps it to one DM per AE and month.
             misfire_grace_seconds=4 * 24 * 3600,
             run=_reactivation,
@@ -506,6 +516,8 @@ def _describe_trigger(trigger: BaseTrigger) -> str:
         fields = {f.name: str(f) for f in trigger.fields}
         day = fields["day_of_week"]
         when = f"{int(fields['hour']):02d}:{int(fields['minute']):02d}"
+        if fields["day"] != "*":
+            return f"monthly {fields['day']} {when}"
         return f"{'daily' if day == '*' else day} {when}"
     return str(trigger)
 

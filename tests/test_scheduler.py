@@ -14,6 +14,7 @@ from jobs.scheduler import (
     daily_trigger,
     list_jobs,
     missed_fire_time,
+    monthly_trigger,
     parse_weekly,
     shutdown,
     start,
@@ -23,6 +24,7 @@ from jobs.weekly_digest import digest_slot
 from settings import Settings
 from tests.fakes.slack_api import FakeSlackAPI
 from tests.jobs_world import build_world
+from tests.schedules import not_due
 
 
 def fire_times(trigger, start: datetime, n: int) -> list[datetime]:
@@ -108,6 +110,43 @@ def test_restart_catches_up_a_missed_digest_within_its_grace(sqlite_engine):
     assert "weekly_digest:catch-up" not in ids
 
 
+def test_monthly_schedule_takes_day_of_month_expressions_and_refuses_others():
+    tz = ZoneInfo("America/New_York")
+    after = datetime(2026, 12, 8, tzinfo=tz)
+    assert fire_times(monthly_trigger("1st mon 09:30", tz), after, 2) == [
+        datetime(2027, 1, 4, 9, 30, tzinfo=tz),
+        datetime(2027, 2, 1, 9, 30, tzinfo=tz),
+    ]
+    last_friday = monthly_trigger("last fri 16:00", tz).get_next_fire_time(None, after)
+    assert last_friday == datetime(2026, 12, 25, 16, tzinfo=tz)
+    assert monthly_trigger("15 08:00", tz).get_next_fire_time(None, after) == datetime(2026, 12, 15, 8, tzinfo=tz)
+    for bad in ("mon 09:30", "1st mon", "someday 09:30", "32 09:00", "1st mon 25:00"):
+        with pytest.raises(ValueError, match="expected|hour 0-23"):
+            monthly_trigger(bad, tz)
+
+
+def test_reactivation_is_described_as_monthly_not_daily():
+    jobs = {j.name: j for j in list_jobs(Settings(), now=datetime(2026, 12, 8, tzinfo=UTC))}
+    assert jobs["reactivation"].schedule == "monthly 1st mon 09:30"
+    assert jobs["reactivation"].next_run.isoformat() == "2027-01-04T09:30:00-05:00"
+
+
+@pytest.mark.parametrize("hour", [0, 9, 15, 23])
+def test_the_not_due_test_schedules_catch_up_nothing_on_any_day_of_the_year(hour):
+    """The live-clock tests rely on `not_due`: it must hold whatever day and hour CI runs them."""
+    tz = ZoneInfo("America/New_York")
+    for day in range(366):
+        local = datetime(2027, 1, 1, hour, 17, tzinfo=tz) + timedelta(days=day)
+        settings = Settings(**not_due(local))
+        now = local.astimezone(UTC)
+        due = [
+            spec.name
+            for spec in JOB_SPECS.values()
+            if spec.catch_up and missed_fire_time(spec.trigger(settings), now, spec.misfire_grace_seconds)
+        ]
+        assert due == [], (local, due)
+
+
 def test_list_jobs_shows_next_runs_in_team_time():
     wednesday = datetime(2026, 11, 25, 18, 0, tzinfo=UTC)  # 13:00 New York
     jobs = {j.name: j for j in list_jobs(Settings(), now=wednesday)}
@@ -123,15 +162,12 @@ def test_live_scheduler_runs_the_catch_up_in_its_thread_and_posts_once(sqlite_en
     build_world(sqlite_engine)
     tz = ZoneInfo("America/New_York")
     just_before = datetime.now(UTC).astimezone(tz) - timedelta(minutes=1)
-    later = just_before + timedelta(hours=2, minutes=1)
     with FakeSlackAPI() as slack:
         settings = Settings(
             slack_bot_token="xoxb-test",
             slack_api_url=slack.api_url,
             digest_channel="C0DIGEST",
-            digest_schedule=just_before.strftime("%a %H:%M"),
-            risk_alerts_time=later.strftime("%H:%M"),  # next fire in the future, last one long past the grace
-            library_refresh_schedule=(later + timedelta(days=2)).strftime("%a %H:%M"),
+            **not_due(just_before) | {"digest_schedule": just_before.strftime("%a %H:%M")},  # only the digest is due
         )
         poster = poster_from_settings(settings)
         scheduler = build_scheduler(settings, sqlite_engine, poster=poster, replica="live")

@@ -90,14 +90,13 @@ def test_two_scheduler_processes_on_one_postgres_post_each_digest_once(postgres_
     from zoneinfo import ZoneInfo
 
     from tests.jobs_procs import replica_scheduler
+    from tests.schedules import not_due
 
     build_world(postgres_engine)
     local = datetime.now(UTC).astimezone(ZoneInfo("America/New_York"))
-    overrides = {
+    overrides = not_due(local) | {
         "digest_channel": "C0DIGEST",
         "digest_schedule": (local - timedelta(minutes=1)).strftime("%a %H:%M"),  # due a minute ago: caught up at start
-        "risk_alerts_time": (local + timedelta(hours=2)).strftime("%H:%M"),
-        "library_refresh_schedule": (local + timedelta(days=2)).strftime("%a %H:%M"),
     }
     url = postgres_engine.url.render_as_string(hide_password=False)
     ctx = mp.get_context("fork")

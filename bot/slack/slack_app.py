@@ -33,6 +33,30 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+class _DropNotice(logging.Filter):
+    """Drops one exact log message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != self.message
+
+
+def _quiet_token_notice() -> None:
+    """Drop Bolt's start-up warning that the token is unused because a client was given.
+
+    Bolt reads SLACK_BOT_TOKEN from the environment even when handed a client, then warns on every start; our client
+    is built from that same token (with retries), so the warning would only teach users to ignore warnings.
+    """
+    from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
+
+    bolt_logger = logging.getLogger("slack_bolt.App")
+    if not any(isinstance(f, _DropNotice) for f in bolt_logger.filters):
+        bolt_logger.addFilter(_DropNotice(warning_client_prioritized_and_token_skipped()))
+
+
 def _copilot_answer(question: str, **kwargs: Any) -> Any:
     """The real copilot, imported on first use (so the Slack app builds without it, e.g. in its own tests)."""
     from bot.copilot.answer import answer
@@ -100,6 +124,7 @@ def create_app(
     from bot.slack import actions, assistant, commands, events, home
 
     client = client or build_web_client(settings)
+    _quiet_token_notice()
     secret = settings.slack_signing_secret.get_secret_value() if settings.slack_signing_secret else ""
     app = App(
         client=client,
