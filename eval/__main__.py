@@ -1,6 +1,10 @@
-"""Run every evaluation package (each has `main()`), or the ones named: `python -m eval leads calls`."""
+"""Run every evaluation package (each has `main()`), or the ones named: `python -m eval leads calls`.
+
+Options after the names go to each named evaluation that takes them: `python -m eval copilot --only "set 9"`.
+"""
 
 import importlib
+import inspect
 import pkgutil
 import sys
 from pathlib import Path
@@ -17,6 +21,8 @@ def main(names: list[str]) -> int:
     """
     here = Path(__file__).parent
     available = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name not in SKIP)
+    first_option = next((i for i, n in enumerate(names) if n.startswith("-")), len(names))
+    names, options = names[:first_option], names[first_option:]
     worst = 0
     for name in names or available:
         if name not in available:
@@ -24,7 +30,11 @@ def main(names: list[str]) -> int:
             return 2
         print(f"\n## eval/{name}\n", flush=True)
         with Console(stderr=True).status(f"eval/{name} running…"):  # minutes of work: show that it is alive
-            worst = max(worst, importlib.import_module(f"eval.{name}").main() or 0)
+            run = importlib.import_module(f"eval.{name}").main
+            takes_options = bool(inspect.signature(run).parameters)
+            if options and not takes_options:
+                print(f"eval/{name} takes no options; ignored: {' '.join(options)}", file=sys.stderr)
+            worst = max(worst, (run(options) if takes_options else run()) or 0)
     return worst
 
 

@@ -36,6 +36,8 @@ from eval.copilot.probe14 import PROBE_14
 from eval.copilot.probe15 import PROBE_15
 from eval.copilot.probe16 import PROBE_16
 from eval.copilot.probe17 import PROBE_17
+from eval.copilot.probe18 import PROBE_18
+from eval.copilot.probe19 import PROBE_19
 from eval.copilot.questions import CASES, FRESH, HELDOUT, Case
 from eval.copilot.unseen import UNSEEN
 from eval.copilot.unseen4 import UNSEEN_4
@@ -483,6 +485,8 @@ def main(argv: list[str] | None = None) -> None:
     sets.append((PROBE_15, "Dev set I, written blind (first run 94.1%, 9 confident wrong; then fixed)"))
     sets.append((PROBE_16, "Dev set J, written blind (first run 96.9%, 3 confident wrong; then fixed)"))
     sets.append((PROBE_17, "Dev set K, written blind (first run 97.6%, 1 confident wrong; then fixed)"))
+    sets.append((PROBE_18, "Dev set L, written blind (first run 85.0%, 9 confident wrong; then fixed)"))
+    sets.append((PROBE_19, "Dev set M, written blind (first run 90.5%, 11 confident wrong; then fixed)"))
     for cases, title in sets:
         if args.only and args.only.lower() not in title.lower():
             continue
