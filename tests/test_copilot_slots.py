@@ -370,3 +370,46 @@ def test_stage_abbreviations_and_a_topic_said_first():
     assert parse_stages("deals in dmbi") == ["decisionmakerboughtin"]
     assert parse_stages("qtb deals") == ["qualifiedtobuy"]
     assert slots.conversation_topic("has metricly come up in any initech conversations", "Initech") == "metricly"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # a run of months that includes this month (Dec 7) is this year's, not next year's
+        ("deals closing in november and december", date(2026, 11, 1), date(2026, 12, 31)),
+        ("deals closing nov-dec", date(2026, 11, 1), date(2026, 12, 31)),
+        ("what's closing between october and december", date(2026, 10, 1), date(2026, 12, 31)),
+        ("deals closing nov to jan", date(2026, 11, 1), date(2027, 1, 31)),
+        # a list of months is the run from the first to the last
+        ("deals closing in oct, nov and dec", date(2026, 10, 1), date(2026, 12, 31)),
+        ("deals closing in nov or dec", date(2026, 11, 1), date(2026, 12, 31)),
+        # a run that has ended is next year's, as a single month is
+        ("deals closing sep-oct", date(2027, 9, 1), date(2027, 10, 31)),
+        ("deals closing in november", date(2027, 11, 1), date(2027, 11, 30)),
+    ],
+)
+def test_a_run_of_months_is_the_next_one_that_has_not_ended(text, start, end):
+    assert parse_period(text, TODAY)[:2] == (start, end)
+
+
+def test_a_run_of_months_straddling_new_year_is_the_current_one():
+    assert parse_period("closing in december and january", date(2027, 1, 15))[:2] == (
+        date(2026, 12, 1), date(2027, 1, 31))  # fmt: skip
+    assert slots.parse_closed_period("won in oct, nov and dec", TODAY)[:2] == (date(2026, 10, 1), date(2026, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "start"),
+    [("how many deals close in oct, nov and dec", "count_deals", "2026-10-01"),
+     ("deals closing nov-dec", "search_deals", "2026-11-01")],
+)  # fmt: skip
+def test_a_run_of_months_in_a_closing_question_is_one_period_this_year(ws, question, tool, start):
+    from datetime import UTC, datetime
+
+    engine, _ids = ws
+    asked = datetime(2026, 12, 7, 15, tzinfo=UTC)  # TODAY, 10:00 in New York
+    with Session(engine) as session:
+        decision = understand(question, session=session, now=asked, tz="America/New_York")
+    assert decision.tool == tool, decision
+    assert (decision.args["closing_from"], decision.args["closing_to"]) == (start, "2026-12-31"), decision
+    assert decision.unapplied == [], decision

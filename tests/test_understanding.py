@@ -915,3 +915,50 @@ def test_anything_in_the_notes_about_a_topic_is_a_conversation_search(ws, questi
     decision = decide_q(ws, question)
     assert decision.tool == "search_conversations", decision
     assert decision.args == {"query": query, "kinds": kinds}, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "owners"),
+    [
+        ("sam's team's deals", "search_deals", ["Midmarket"]),
+        ("what's closing this month for sam's team", "search_deals", ["Midmarket"]),
+        ("pipeline for the team sam is on", "summarize_pipeline", ["Midmarket"]),
+        ("how many deals does sam patel's team have closing this quarter", "count_deals", ["Midmarket"]),
+        ("dana's team pipeline", "summarize_pipeline", ["Enterprise"]),  # the asker named: still her team
+        ("sams team deals", "search_deals", ["Midmarket"]),  # typed without the apostrophe
+        # kept: a manager's team and "my team" already roll up in tools.resolve
+        ("morgan's team pipeline", "summarize_pipeline", ["Morgan Lee"]),
+        ("my team's pipeline", "summarize_pipeline", ["my team"]),
+        ("sam's pipeline", "summarize_pipeline", ["Sam Patel"]),  # no team said: the owner himself
+    ],
+)
+def test_an_owners_team_is_the_team_they_are_on(ws, question, tool, owners):
+    decision = decide_q(ws, question)
+    assert decision.tool == tool, decision
+    assert decision.args.get("owners") == owners, decision
+
+
+def test_two_owners_teams_compared_are_a_breakdown_by_team(ws):
+    decision = decide_q(ws, "sam's team vs dana's team win rate")
+    assert decision.tool == "get_closed_deal_metrics", decision
+    assert decision.args.get("by") == "team" and "owners" not in decision.args, decision
+
+
+def test_the_team_of_an_owner_with_reports_is_their_reports(ws, settings):
+    from store.models import Owner
+
+    engine, ids = ws
+    assert decide_q(ws, "dana's team's deals").args.get("owners") == ["Enterprise"]
+    with Session(engine) as s:  # reporting lines recorded (a CSV's manager column): Sam reports to Dana
+        sam = s.get(Owner, ids["sam"])
+        sam.manager_id = ids["dana"]
+        s.add(sam)
+        s.commit()
+    assert decide_q(ws, "dana's team's deals").args.get("owners") == ["Dana Reyes"]  # the names are read again
+    result = run(engine, settings, ids, "search_deals", {"owners": ["Dana Reyes"]})
+    assert result.owners == ["Dana Reyes's team (1 reports)"]
+
+
+def test_an_owners_team_resolves_to_its_members(ws, settings):
+    a = ask(ws, settings, "sam's team's open deals")
+    assert a.tool_calls == [("search_deals", {"owners": ["Midmarket"]})], to_text(a.reply)

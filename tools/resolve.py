@@ -117,6 +117,12 @@ def resolve_owners(
     return list(dict.fromkeys(ids)), list(dict.fromkeys(labels))
 
 
+def team_leads(owners: Sequence[Owner]) -> list[Owner]:
+    """The owners whose name stands for a team (`_with_reports`): those with reports, and the managers of a team."""
+    managers = {o.manager_id for o in owners if o.manager_id is not None}
+    return [o for o in owners if o.id in managers or (o.role == "manager" and o.team)]
+
+
 def _with_reports(owners: Sequence[Owner], owner: Owner) -> tuple[list[int], str]:
     """A manager's questions roll up their team ("Helen's pipeline").
 

@@ -345,9 +345,10 @@ def _closed_metrics(text: str, names: Names, company: str | None, today: Any, kn
     by = slots.parse_breakdown(text)
     sides = slots.comparison_sides(text)
     if sides and not by:
-        # "team east vs team west", "smb vs mid market": the comparison is a breakdown over those sides
+        # "team east vs team west", "jamal's team vs kenji's team", "smb vs mid market": a breakdown over the sides
         teams = {t.lower() for _i, _n, t in names.owners if t}
-        if all(any(t in side or side in t for t in teams) for side in sides):
+        sides_are_teams = all(any(t in side or side in t for t in teams) for side in sides)
+        if sides_are_teams or (len(owners) >= 2 and all(o.lower() in teams for o in owners)):
             by = "team"
             owners = [o for o in owners if o.lower() not in teams]
             args.pop("owners", None)

@@ -25,6 +25,7 @@ from tools.capabilities import all_capabilities
 from tools.parsing.amounts import parse_amount_floor
 from tools.parsing.dates import month_bounds
 from tools.parsing.periods import PERIOD_RE, parse_closing_period, parse_date_window, parse_days, parse_period
+from tools.resolve import team_leads
 
 
 @dataclass
@@ -373,6 +374,8 @@ class Names:
     company_words: frozenset[str] = frozenset()
     stages: tuple[Stage, ...] = DEFAULT_STAGES
     """The store's stages (its CRM's own names), in funnel order."""
+    leads: frozenset[str] = frozenset()
+    """Full names of owners whose name already stands for a team (managers, owners with reports)."""
 
     @cached_property
     def protected(self) -> set[str]:
@@ -388,7 +391,8 @@ _FINGERPRINT = sql_text(
     "SELECT (SELECT count(*) FROM owner), (SELECT max(id) FROM owner),"
     " (SELECT sum(length(name) + length(coalesce(team, ''))) FROM owner),"
     " (SELECT count(*) FROM company), (SELECT max(id) FROM company),"
-    " (SELECT max(value) FROM workspacemeta WHERE key = :a), (SELECT max(value) FROM workspacemeta WHERE key = :b)"
+    " (SELECT max(value) FROM workspacemeta WHERE key = :a), (SELECT max(value) FROM workspacemeta WHERE key = :b),"
+    " (SELECT count(*) FROM owner WHERE role = 'manager'), (SELECT sum(coalesce(manager_id, 0)) FROM owner)"
 )
 
 
@@ -412,7 +416,9 @@ def load_names(session: Session) -> Names:
     cached = _NAMES_CACHE.get(url)
     if cached and cached[0] == fingerprint:
         return cached[1]
-    owners = [(stored_id(o.id), o.name, o.team or "") for o in session.exec(select(Owner)).all()]
+    records = session.exec(select(Owner)).all()
+    owners = [(stored_id(o.id), o.name, o.team or "") for o in records]
+    leads = frozenset(o.name for o in team_leads(records))
     key = (url, int(count or 0), int(max_id or 0))
     if key not in _COMPANY_CACHE:
         _COMPANY_CACHE.clear()
@@ -424,7 +430,7 @@ def load_names(session: Session) -> Names:
         words = frozenset(w for entries in by_first.values() for cleaned, _n in entries for w in cleaned.split())
         _COMPANY_CACHE[key] = (by_first, words)
     by_first, words = _COMPANY_CACHE[key]
-    names = Names(owners=owners, companies=by_first, company_words=words, stages=stage_catalog(session))
+    names = Names(owners=owners, companies=by_first, company_words=words, stages=stage_catalog(session), leads=leads)
     _NAMES_CACHE[url] = (fingerprint, names)
     return names
 
@@ -607,7 +613,7 @@ def owner_by_first_name(word: str, names: Names) -> str | None:
 _OWNED = (
     r"deals?|opps?|opportunit(?:y|ies)|pipeline|pipe|accounts?|book|day|plate|calendar|agenda|schedule|forecast"
     r"|number|numbers|quota|meetings?|tasks?|calls?|win rate|performance|territory|open|closed|won|lost|silent"
-    r"|at[- ]risk|risky|stalled|stuck|biggest|largest|top|quarter|month|week|loss(?:es)?|wins|lead"
+    r"|at[- ]risk|risky|stalled|stuck|biggest|largest|top|quarter|month|week|loss(?:es)?|wins|lead|team"
 )
 _POSSESSIVE_NO_APOSTROPHE = re.compile(rf"\b(?P<stem>[A-Za-z]{{3,}})(?P<s>[sS])(?=\s+(?:{_OWNED})\b)", re.IGNORECASE)
 
@@ -639,6 +645,8 @@ def _owners_in(text: str, names: Names) -> list[str]:
     if re.search(r"\b(?:my|our) team(?:'s)?\b", text):  # the asker's team, resolved by tools.resolve
         found.append("my team")
         text = re.sub(r"\b(?:my|our) team(?:'s)?\b", " ", text)
+    text, teams = _owners_teams(text, names)
+    found += teams
     if re.search(
         r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m|got)\b|\bi've\b|\bam i\b|\bdo i\b"
         r"|\bshould i\b(?! (?:do|say) (?:about|with|to|when|if)\b)"  # "what should i do about them": advice, not mine
@@ -671,6 +679,38 @@ def _owners_in(text: str, names: Names) -> list[str]:
         if not _owners_in(plain, names).count("me"):
             found.remove("me")
     return list(dict.fromkeys(found))
+
+
+# "jamal's team", "sam patel's team's deals", "the team jamal is on": a team named by one of its owners
+_OWNER_TEAM = re.compile(
+    r"\b(?P<who>[a-z]+(?:[- ][a-z]+)?)(?:'s|')\s+(?:whole |entire )?team\b(?:'s)?"
+    r"|\bthe team (?:that )?(?P<member>[a-z]+(?:[- ][a-z]+)?)(?: is|'s) (?:on|in)\b"
+)
+
+
+def _owners_teams(text: str, names: Names) -> tuple[str, list[str]]:
+    """The teams named by one of their owners, and the text without those phrases.
+
+    An AE's team is the team they are on ("jamal's team" is Team East, not Jamal). A manager's name already stands
+    for their team (tools.resolve rolls it up to their reports or the team they run), so it stays their name.
+    """
+    team_of = {full: team for _i, full, team in names.owners}
+    found: list[str] = []
+
+    def take(m: re.Match[str]) -> str:
+        owner = _owner_called(m.group("who") or m.group("member"), names)
+        if owner is None:
+            return m.group(0)
+        found.append(owner if owner in names.leads or not team_of[owner] else team_of[owner])
+        return " "
+
+    return _OWNER_TEAM.sub(take, text), found
+
+
+def _owner_called(words: str, names: Names) -> str | None:
+    """The owner a full name or, as the last word ("for sam"), a first name means."""
+    full_names = {full.lower(): full for _i, full, _t in names.owners}
+    return full_names.get(words) or owner_by_first_name(words.split()[-1], names)
 
 
 _FOR_ME_ONLY = re.compile(r"\bfor me\b(?!\s*(?:and|&|,|or|vs\.?|versus)\b)")

@@ -2,7 +2,8 @@
 
 Also "first half of next year", "in 2027", "before end of q".
 
-Periods are team-local dates; a month or quarter named without a year is the next one that has not ended.
+Periods are team-local dates; a month, a run of months ("nov-dec") or a quarter named without a year is the next one
+that has not ended.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ PERIOD_RE = re.compile(
     r"|\s+(?P<hyear>20\d{2}))?\b"
     r"|\b(?:in|for|during|of|fy|cy)\s*'?(?P<year>20\d{2})\b(?!\s*(?:k|m|\$|usd|dollars))"
     r"|\b(?P<day>today|tomorrow)\b"
-    r"|\b(?:in |by |from |between )?(?P<mr1>" + _MON + r")\.?\s*(?:and|&|to|through|thru|till|until|-|–)\s*"
-    r"(?:the end of |end of )?(?P<mr2>" + _MON + r")\b"
+    r"|\b(?:in |by |from |between )?(?P<mr1>" + _MON + r")\.?(?:\s*,\s*" + _MON + r"\.?)*,?"
+    r"\s*(?:and|&|or|/|to|through|thru|till|until|-|–)\s*(?:the end of |end of )?(?P<mr2>" + _MON + r")\b"
     r"|\b(?:in |by )?(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
 )
@@ -129,11 +130,8 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
     if m.group("day"):
         d = today if m.group("day") == "today" else today + timedelta(days=1)
         return d, d, m.group("day")
-    if m.group("mr1"):  # "september and october", "sep-oct", "jan through march": one range of whole months
-        first, last = (_month_number(m.group(g)) for g in ("mr1", "mr2"))
-        year = today.year if first >= today.month else today.year + 1
-        s = date(year, first, 1)
-        e = month_bounds(date(year if last >= first else year + 1, last, 1))[1]
+    if m.group("mr1"):  # "september and october", "oct, nov and dec", "jan through march": one run of whole months
+        s, e = _month_run(_month_number(m.group("mr1")), _month_number(m.group("mr2")), today)
         return s, e, f"{s:%B %Y} – {e:%B %Y}"
     if m.group("mon"):
         month = next(i for i, name in enumerate(MONTH_NAMES, start=1) if name.startswith(m.group("mon")[:3]))
@@ -141,6 +139,25 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
         s, e = month_bounds(date(year, month, 1))
         return s, e, f"{s:%B %Y}"
     return None
+
+
+def _month_run(first: int, last: int, today: date) -> tuple[date, date]:
+    """First and last day of the run of months `first`..`last` (wrapping past December) that has not ended.
+
+    Like a single month or a quarter named without a year: "nov and dec" asked on Dec 7 is this year's, the run the
+    asker is in, not next year's; "dec and jan" asked in January began last December; "sep-oct" asked in December has
+    ended, so it is next year's.
+    """
+    for year in (today.year - 1, today.year):
+        start, end = _run_in(year, first, last)
+        if end >= today:
+            return start, end
+    return _run_in(today.year + 1, first, last)
+
+
+def _run_in(year: int, first: int, last: int) -> tuple[date, date]:
+    end_year = year if last >= first else year + 1
+    return date(year, first, 1), month_bounds(date(end_year, last, 1))[1]
 
 
 def _month_number(name: str) -> int:
