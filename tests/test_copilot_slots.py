@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlmodel import Session
@@ -413,3 +413,37 @@ def test_a_run_of_months_in_a_closing_question_is_one_period_this_year(ws, quest
     assert decision.tool == tool, decision
     assert (decision.args["closing_from"], decision.args["closing_to"]) == (start, "2026-12-31"), decision
     assert decision.unapplied == [], decision
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("sales cycle smb last 90d", 90),
+        ("win rate past 60d", 60),
+        ("bookings over the last 30days", 30),
+        ("deals we won in the last 2 weeks", 14),
+    ],
+)
+def test_a_closed_look_back_typed_short_is_read(text, days):
+    start, end, _label = slots.parse_closed_period(text, TODAY)
+    assert (start, end) == (TODAY - timedelta(days=days), TODAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("any of emily's lost opps worth a second shot? show me 8", 8),
+        ("lost deals worth reviving, give me 3", 3),
+        ("make or break deals this quarter - just 4 please", 4),
+        ("lost deals worth reviving from the last 30 days", None),  # a look-back, not a count
+        ("show me 5k+ lost deals worth reviving", None),  # an amount
+    ],
+)
+def test_a_count_asked_in_so_many_words_is_the_list_length(ws, text, n):
+    engine, _ids = ws
+    from bot.copilot.fill import schema_args
+
+    tool = "list_make_or_break_deals" if "make or break" in text else "get_reactivation_list"
+    with Session(engine) as session:
+        args, _ = schema_args(tool, text, load_names(session), None, session, {}, TODAY)
+    assert args.get("limit") == n, args

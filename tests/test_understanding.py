@@ -962,3 +962,172 @@ def test_the_team_of_an_owner_with_reports_is_their_reports(ws, settings):
 def test_an_owners_team_resolves_to_its_members(ws, settings):
     a = ask(ws, settings, "sam's team's open deals")
     assert a.tool_calls == [("search_deals", {"owners": ["Midmarket"]})], to_text(a.reply)
+
+
+def _with_team_owners(ws):
+    """Two AEs in teams named "Team West" and "Team East" (the fixture's teams have no "team" in their names)."""
+    from store.models import Owner
+
+    engine, _ids = ws
+    with Session(engine) as s:
+        s.add(Owner(name="Grace Okafor", email="grace@example.com", team="Team West"))
+        s.add(Owner(name="Carlos Mendes", email="carlos@example.com", team="Team East"))
+        s.commit()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "east vs west win rate qtd",
+        "win rate east vs west this quarter",
+        "bookings west vs east ytd",
+        "compare east and west on win rate last quarter",
+    ],
+)
+def test_teams_set_against_each_other_by_their_own_word_are_a_breakdown_by_team(ws, question):
+    _with_team_owners(ws)
+    decision = decide_q(ws, question)
+    assert decision.tool == "get_closed_deal_metrics", decision
+    assert decision.args.get("by") == "team" and not decision.args.get("owners"), decision
+    assert decision.args.get("closed_from"), decision
+
+
+def test_a_possessive_without_apostrophe_of_what_an_owner_or_team_has():
+    from bot.copilot.understanding import Names, owner_possessives
+
+    names = Names(owners=[(1, "Grace Okafor", "Team West"), (2, "Emily Nakamura", "Team East")], companies={})
+    assert owner_possessives("any of graces buyers gone quiet", names) == "any of grace's buyers gone quiet"
+    assert owner_possessives("emilys customers gone dark", names) == "emily's customers gone dark"
+    assert owner_possessives("which deals decide team wests quarter", names) == "which deals decide team west's quarter"
+    assert owner_possessives("TEAM EASTS forecast", names) == "TEAM EAST'S forecast"
+    assert owner_possessives("how are the east teams doing", names) == "how are the east teams doing"  # a plural
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "args"),
+    [
+        ("any of sams buyers gone quiet", "list_silent_deals", {"owners": ["Sam Patel"]}),
+        ("morgans prospects gone dark?", "list_silent_deals", {"owners": ["Morgan Lee"]}),
+        ("which deals decide team wests quarter", "list_make_or_break_deals",
+         {"period": "quarter", "owners": ["Team West"]}),
+        ("team easts forecast this month", "forecast_bookings", {"period": "month", "owners": ["Team East"]}),
+    ],
+)  # fmt: skip
+def test_owner_and_team_possessives_without_apostrophe_keep_the_owner(ws, question, tool, args):
+    _with_team_owners(ws)
+    decision = decide_q(ws, question)
+    assert decision.tool == tool, decision
+    for key, value in args.items():
+        assert decision.args.get(key) == value, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "period", "owners"),
+    [
+        ("what will team west land this month", "month", ["Team West"]),
+        ("what will sam land this quarter", "quarter", ["Sam Patel"]),
+        ("what will morgan lee book this quarter?", "quarter", ["Morgan Lee"]),
+    ],
+)
+def test_what_an_owner_or_team_will_land_is_their_forecast(ws, question, period, owners):
+    _with_team_owners(ws)
+    decision = decide_q(ws, question)
+    assert decision.tool == "forecast_bookings", decision
+    assert decision.args == {"period": period, "owners": owners}, decision
+
+
+def test_what_a_company_will_close_at_is_no_forecast(ws):
+    assert decide_q(ws, "what will acme close at").tool != "forecast_bookings"
+
+
+@pytest.mark.parametrize(
+    ("question", "owners"),
+    [
+        ("hows sam doing", ["Sam Patel"]),
+        ("hows morgan tracking", ["Morgan Lee"]),
+        ("how do I stack up against Sam this quarter?", ["me", "Sam Patel"]),
+        ("how does sam measure up to morgan", ["Sam Patel", "Morgan Lee"]),
+    ],
+)
+def test_how_an_ae_is_doing_or_stacks_up_is_the_ae_scorecard(ws, question, owners):
+    decision = decide_q(ws, question)
+    assert decision.tool == "get_ae_performance", decision
+    assert decision.args == {"owners": owners}, decision
+    assert not decision.unapplied, decision  # "this quarter" is the scorecard's own period
+
+
+def test_an_ae_scorecard_for_another_period_says_so(ws):
+    decision = decide_q(ws, "how is sam doing last quarter")
+    assert decision.tool == "get_ae_performance" and "a period" in decision.unapplied, decision
+
+
+def test_how_we_stack_up_against_a_competitor_stays_its_battle_card(ws):
+    decision = decide_q(ws, "how do we stack up against datapilot")
+    assert decision.tool == "get_battle_card", decision
+
+
+@pytest.mark.parametrize(
+    ("question", "period", "owners", "limit"),
+    [
+        ("the 10 deals that matter most for this quarter's number, whole team", "quarter", None, 10),
+        ("which of sam's deals could swing his November number the most either way?", "month", ["Sam Patel"], None),
+        ("deals that matter most for my q4 number", "quarter", ["me"], None),
+        ("which of morgan's deals could move her quarter the most", "quarter", ["Morgan Lee"], None),
+        ("the 5 deals that matter most", "quarter", None, 5),
+    ],
+)
+def test_deals_that_swing_someones_number_are_the_make_or_break_deals(ws, question, period, owners, limit):
+    decision = decide_q(ws, question)
+    assert decision.tool == "list_make_or_break_deals", decision
+    assert decision.args.get("period") == period and decision.args.get("owners") == owners, decision
+    assert decision.args.get("limit") == limit, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "owners", "period"),
+    [
+        ("compare my win rate with Sam's over the first half of the year, side by side", ["me", "Sam Patel"],
+         ("2026-01-01", "2026-06-30")),
+        ("compare my close rate with morgan's this year", ["me", "Morgan Lee"], ("2026-01-01", "2026-12-31")),
+        ("my win rate vs Sam's last quarter", ["me", "Sam Patel"], ("2026-07-01", "2026-09-30")),
+    ],
+)  # fmt: skip
+def test_a_win_rate_set_against_an_aes_is_the_closed_figures_by_owner(ws, question, owners, period):
+    decision = decide_q(ws, question)
+    assert decision.tool == "get_closed_deal_metrics", decision
+    assert decision.args.get("owners") == owners and decision.args.get("by") == "owner", decision
+    assert (decision.args.get("closed_from"), decision.args.get("closed_to")) == period, decision
+
+
+def test_a_win_rate_with_an_objection_stays_the_objection_map(ws):
+    assert decide_q(ws, "what's our win rate with pricing objections").tool == "get_objection_map"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats my commission gonna be this q",
+        "what's my commission going to look like on Q4 bookings?",
+        "how much commission will I make this quarter",
+        "what's my bonus payout for Q4",
+    ],
+)
+def test_commission_and_pay_are_not_in_the_crm(ws, question):
+    decision = decide_q(ws, question)
+    assert decision.tool is None and not decision.choices and decision.intent == "unknown", decision
+    assert "commission" in (decision.problem or ""), decision
+
+
+@pytest.mark.parametrize(
+    ("question", "owner"),
+    [
+        ("what's driving Sam Patel's losses?", "Sam Patel"),
+        ("what is causing morgan's losses", "Morgan Lee"),
+        ("what's behind our lost deals", None),
+        ("root cause of our losses", None),
+    ],
+)
+def test_what_drives_the_losses_is_the_loss_reasons(ws, question, owner):
+    decision = decide_q(ws, question)
+    assert decision.tool == "get_loss_reasons", decision
+    assert decision.args.get("owner") == owner, decision

@@ -152,6 +152,11 @@ EXTERNAL_DATA = re.compile(
     r"\b(?:10-k|10-q|10k filing|annual report|annual revenue|market cap|stock price|share price|stock|funding round"
     r"|valuation|ipo|earnings call|quarterly earnings)\b"
 )
+COMPENSATION = re.compile(
+    r"\bcommissions?\b|\bpay ?outs?\b|\bspiffs?\b|\bbonus(?:es)?\b(?! (?:question|points?|round)\b)|\bcomp plans?\b"
+    r"|\bcompensation\b|\bote\b|\bcomp (?:check|statement)s?\b"
+)
+"""Pay asked about ("what's my commission gonna be this q"): compensation is not in the CRM, whatever it is paid on."""
 EXPORT = re.compile(
     r"\b(?:export|download)\b[^?]*\b(?:csv|excel|xlsx|pdf|spreadsheet|file|sheet)\b"
     r"|\bto (?:a )?(?:csv|excel|xlsx|pdf)\b|\b(?:a|as an?) (?:csv|pdf|excel|xlsx)\b"
@@ -330,6 +335,12 @@ def _conversation_company(text: str, topic: str, names: Names, session: Session)
     return None
 
 
+def _names_team(side: str, team: str) -> bool:
+    """Whether one side of a comparison names the team by its own word ("east vs west win rate": Team East)."""
+    core = team.removeprefix("team ").removesuffix(" team")
+    return bool(core) and core != team and bool(re.search(rf"\b{re.escape(core)}\b", side))
+
+
 def _closed_metrics(text: str, names: Names, company: str | None, today: Any, known: set[str]) -> Understanding:
     owners = owners_named(text, names, company)  # "win rate me vs Jamal": the asker is one side
     metric = slots.parse_metric(text) or "won_amount"
@@ -347,7 +358,7 @@ def _closed_metrics(text: str, names: Names, company: str | None, today: Any, kn
     if sides and not by:
         # "team east vs team west", "jamal's team vs kenji's team", "smb vs mid market": a breakdown over the sides
         teams = {t.lower() for _i, _n, t in names.owners if t}
-        sides_are_teams = all(any(t in side or side in t for t in teams) for side in sides)
+        sides_are_teams = all(any(t in side or side in t or _names_team(side, t) for t in teams) for side in sides)
         if sides_are_teams or (len(owners) >= 2 and all(o.lower() in teams for o in owners)):
             by = "team"
             owners = [o for o in owners if o.lower() not in teams]
@@ -878,9 +889,13 @@ FILTER_SLOTS = {
 }
 
 
+OWN_PERIOD_TOOLS = frozenset({"forecast_bookings", "list_make_or_break_deals", "get_ae_performance"})
+"""Capabilities that answer for this month or quarter (the AE scorecard: this quarter to date)."""
+
+
 def _same_window(decision: Understanding, given: dict[str, Any], today: Any) -> bool:
     """A forecast's period named by its month or quarter ("forecast for december" in December): its own window."""
-    if decision.tool not in ("forecast_bookings", "list_make_or_break_deals") or not given.get("closing_from"):
+    if decision.tool not in OWN_PERIOD_TOOLS or not given.get("closing_from"):
         return False
     bounds = month_bounds(today) if decision.args.get("period") == "month" else quarter_bounds(today)
     return (given.get("closing_from"), given.get("closing_to")) == tuple(d.isoformat() for d in bounds)
@@ -960,6 +975,8 @@ def unapplied_filters(
             )
             if key == "closing_from" and decision.tool in WINDOW_TOOLS and own_window:
                 continue  # the capability's own window ("objections this week", "forecast this month")
+            if key == "closing_from" and decision.tool == "get_ae_performance" and _same_window(decision, given, today):
+                continue  # "how do I stack up against Grace this quarter": the scorecard is this quarter's
             missing.append(label)
     return missing
 
@@ -982,7 +999,8 @@ def _choice(name: str, text: str, names: Names, company: str | None, today: Any,
             args["company"] = who
         args.update(_conversation_filters(low, topic, today))
     elif name == "search_objection_handling":
-        args = {"query": text}
+        # the same reading as the rule's: the buyer's words and their category ("won't integrate with their stack")
+        args = _objection_route(text, _corrected(low, names.protected)).args
     elif "company" in fields and cap.args_schema.model_fields["company"].is_required():
         target = _target_company(text, names, company)
         if target and resolve_company(session, target).status == "unknown":
@@ -1111,6 +1129,8 @@ def understand(
         return ruled
     if EXTERNAL_DATA.search(text.lower()):
         return Understanding(intent="unknown", problem=CANT_ANSWER + " (public company data is not in the CRM)")
+    if COMPENSATION.search(text.lower()):
+        return Understanding(intent="unknown", problem=CANT_ANSWER + " (commission and pay are not in the CRM)")
     if EXPORT.search(text.lower()):
         return Understanding(intent="unknown", problem="I can't export files: I answer here, in Slack.")
     if WRITE_VERB.search(text.lower()) or SEND_TO.search(text.lower()):

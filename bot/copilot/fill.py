@@ -19,6 +19,7 @@ from sqlmodel import Session
 from bot.copilot import slots
 from bot.copilot.understanding import _COMPETITOR_AFTER, Names, owners_named, window_period
 from tools.capabilities import get_capability
+from tools.parsing.numbers import NUMBER_WORDS
 
 _COMPETITORS_CACHE: dict[str, tuple[float, list[str]]] = {}
 
@@ -40,6 +41,13 @@ def known_competitors(session: Session) -> list[str]:
 _LIMIT_AFTER = re.compile(
     r"\b(?P<n>\d{1,2})\s+(?:lost |closed |open |big |biggest |swing |key )?(?:deals|opps|accounts)\b"
 )
+_LIMIT_ASKED = re.compile(
+    r"\b(?:show|give|send|list|pull|get)(?: me| us)?(?: the)?(?: top| just| only)? (?P<n>\d{1,2}|two|three|four|five"
+    r"|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b(?!\s*(?:\+|%|\$|k\b|m\b|days?\b|weeks?\b|months?\b|d\b))"
+    r"|\b(?:just|only|limit(?: it)?(?: to)?|max(?:imum)?(?: of)?) (?P<m>\d{1,2})\b(?!\s*(?:\+|%|\$|k\b|m\b|days?\b"
+    r"|weeks?\b|months?\b|d\b))(?=\s*(?:[.,;!?]|$|please|pls|thanks|of them|deals|opps))"
+)
+"""How many asked for in so many words ("show me 8", "give me 3", "just 4 please"): the list's length."""
 
 
 def schema_args(
@@ -79,6 +87,10 @@ def schema_args(
         if top is None:
             m = _LIMIT_AFTER.search(low)
             top = int(m.group("n")) if m else None
+        if top is None:
+            asked = _LIMIT_ASKED.search(low)
+            word = (asked.group("n") or asked.group("m")) if asked else None
+            top = (int(word) if word.isdigit() else NUMBER_WORDS.get(word)) if word else None
         if top:
             maximum = next((m.le for m in fields["limit"].metadata if hasattr(m, "le")), None)
             out["limit"] = min(top, maximum) if maximum else top

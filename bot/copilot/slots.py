@@ -88,7 +88,10 @@ _SO_FAR = re.compile(
     r"|\b(?P<abbr>mtd|qtd|ytd)\b|\bso far this (?P<u3>month|quarter|year)\b"
     r"|\bsince (?:the )?(?:start|beginning) of (?:the |this )?(?P<u4>month|quarter|year)\b"
 )
-_LAST_N = re.compile(r"\b(?:last|past|previous)\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?|months?)\b")
+# "last 90 days", "past 3 weeks", and typed short: "last 90d", "past 60d", "last 6 mos"
+_LAST_N = re.compile(
+    r"\b(?:last|past|previous)\s+(?P<n>\d+|[a-z]+)(?:\s+|(?<=\d))(?P<unit>days?|weeks?|months?|(?<=\d)d|(?<=\d)\s?mos?)\b"
+)
 
 
 PAST_PERIOD_RE = re.compile(
@@ -126,8 +129,8 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
     if m:
         n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS.get(m.group("n"))
         if n:
-            unit = m.group("unit").rstrip("s")
-            days = n * {"day": 1, "week": 7, "month": 30}[unit]
+            unit = m.group("unit").strip().rstrip("s")
+            days = n * {"day": 1, "week": 7, "month": 30, "d": 1, "mo": 30}[unit]
             return today - timedelta(days=days), today, f"the last {days} days"
     since = _SINCE.search(low) or _SINCE_DATE.search(low)
     if since and re.match(r"(?:since|after|from)\b", since.group(0)):
@@ -385,7 +388,7 @@ OBJECTION_CATEGORY_WORDS: tuple[tuple[str, str], ...] = (
     ),
     ("timing", r"timing|next quarter|next year|not a priority|bad time|not (?:a |the )?(?:good|right) time"),
     ("security", r"security|soc ?2|gdpr|compliance|infosec|privacy"),
-    ("integration", r"integrat|\bapi\b|implementation|migration|\berp\b|\bstack\b|work with (?:our|their)"),
+    ("integration", r"integrat|\bapi\b|implementation|migration|\berp\b|\bstack\b(?! up\b)|work with (?:our|their)"),
     (
         "authority",
         r"sign[- ]off|approval|procurement|\bboss\b|\bboard\b|\blegal\b|authority|decision[- ]?maker"

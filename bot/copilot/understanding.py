@@ -315,6 +315,11 @@ COMMON_WORDS = frozenset(
         "reviewed",
         "reason",
         "reasons",
+        "stack",  # "how do I stack up against Grace" is no "stuck"
+        "stacks",
+        "stacked",
+        "stacking",
+        "losses",  # "what's driving Jamal's losses" is no "closes"
     ]  # fmt: skip
 )
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ive")
@@ -614,6 +619,7 @@ _OWNED = (
     r"deals?|opps?|opportunit(?:y|ies)|pipeline|pipe|accounts?|book|day|plate|calendar|agenda|schedule|forecast"
     r"|number|numbers|quota|meetings?|tasks?|calls?|win rate|performance|territory|open|closed|won|lost|silent"
     r"|at[- ]risk|risky|stalled|stuck|biggest|largest|top|quarter|month|week|loss(?:es)?|wins|lead|team"
+    r"|buyers?|customers?|prospects?|clients?|contacts?|commits?|renewals?|close rate|bookings?"
 )
 _POSSESSIVE_NO_APOSTROPHE = re.compile(rf"\b(?P<stem>[A-Za-z]{{3,}})(?P<s>[sS])(?=\s+(?:{_OWNED})\b)", re.IGNORECASE)
 
@@ -637,7 +643,23 @@ def owner_possessives(text: str, names: Names) -> str:
             return m.group(0)
         return f"{stem}'{m.group('s')}"
 
-    return _POSSESSIVE_NO_APOSTROPHE.sub(mark, text)
+    return team_possessives(_POSSESSIVE_NO_APOSTROPHE.sub(mark, text), names)
+
+
+def team_possessives(text: str, names: Names) -> str:
+    """A team's possessive typed without its apostrophe gets it back: "team wests quarter" → "team west's quarter".
+
+    "wests" is no word: the team is kept (read as the owner) rather than the words read as a company.
+    """
+    cores = {team.lower().removeprefix("team ").removesuffix(" team") for _i, _n, team in names.owners if team}
+    for core in sorted(cores, key=len, reverse=True):
+        if not core or f"{core}s" in cores:
+            continue
+        # "team wests" is only a possessive; "east teams" may be a plural unless what a team has follows
+        name = re.escape(core)
+        pattern = rf"\b(team {name}|{name} team)(s)\b(?:(?<=team {name}s)|(?=\s+(?:{_OWNED})\b))"
+        text = re.sub(pattern, r"\1'\2", text, flags=re.IGNORECASE)
+    return text
 
 
 def _owners_in(text: str, names: Names) -> list[str]:
@@ -748,6 +770,12 @@ _ANSWER_VERBS = (
     r"|address(?:es|ed)?|overcome|overcame|tackle[sd]?|navigate[sd]?|push(?:es)? back on|pushed back on)"
 )
 
+_WHOSE_NUMBER = (
+    r"(?:(?:the|my|our|his|her|their|this|team \w+'s|\w+'s) )?"
+    r"(?:(?:quarter|month|qtr|q[1-4])'?s |q[1-4] |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* )?"
+)
+"""Whose number, and of which period, a make-or-break question names ("her December number", "this quarter's")."""
+
 INTENTS: tuple[tuple[str, str], ...] = (
     (
         "help",
@@ -777,14 +805,15 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|\bmust[- ]win deals?\b"
         # "which of my deals move the forecast the most", "deals that drive the number", "matter most to the quarter"
         r"|\b(?:move|moves|moving|swing|swings|swinging|drive|drives|driving|impact|impacts|affect|affects|shift"
-        r"|shifts)(?: the needle on)? (?:the |my |our |team \w+'s |\w+'s )?(?:forecast|number|quarter|month|commit)"
+        r"|shifts)(?: the needle on)? " + _WHOSE_NUMBER + r"(?:forecast|number|quarter|month|commit)"
         r"\b[^?]{0,20}?\b(?:most|more|biggest|largest|the most)\b"
         r"|\b(?:most|biggest|largest)\b[^?]{0,15}\b(?:move|moves|swing|swings|drive|drives|impact|impacts|affect"
         r"|affects) (?:the |my |our )?(?:forecast|number|quarter|month)\b"
         r"|\bdeals? (?:that |which )?(?:would |will |could )?(?:move|drive|impact|affect)s? (?:the |my |our )?"
         r"(?:forecast|number)\b"
-        r"|\bmatter(?:s)? (?:the )?most (?:to|for) (?:the |my |our |team \w+'s |\w+'s )?(?:forecast|number|quarter"
-        r"|month|commit)\b"
+        r"|\bmatter(?:s)? (?:the )?most (?:to|for) " + _WHOSE_NUMBER + r"(?:forecast|number|quarter|month|commit)\b"
+        r"|\b(?:deals|opps)\b (?:that |which )?(?:really )?matter (?:the )?most\b"
+        r"(?! (?:to|for) (?!(?:the|my|our|this)\b))"
         r"|\b(?:big|large|biggest|largest)\b[^?]{0,20}\b(?:uncertain|coin[- ]?flips?|toss[- ]?ups?)\b"
         r"|\bdeals? (?:the|my|our) (?:quarter|month|number) (?:hinges?|depends?|rides?) on\b"
         # what decides whether the number is hit: "deals that decide whether I hit my number this quarter"
@@ -820,8 +849,10 @@ INTENTS: tuple[tuple[str, str], ...] = (
     ),
     (
         "performance",
-        r"\bhow(?:'s| is| are| am) \w+(?: \w+)? (?:doing|performing|tracking|trending|pacing)\b|\bcompare\b"
-        r"|\bperformance\b|\bcoach(?:ing)?\b|\bscorecard for\b|\bhow (?:is|are|am) \w+ (?:stacking|measuring) up\b",
+        r"\bhow(?:'s|s| is| are| am) \w+(?: \w+)? (?:doing|performing|tracking|trending|pacing)\b|\bcompare\b"
+        r"|\bperformance\b|\bcoach(?:ing)?\b|\bscorecard for\b|\bhow (?:is|are|am) \w+ (?:stacking|measuring) up\b"
+        # an AE set against others: "how do I stack up against Grace", "how does emily measure up to luis"
+        r"|\bhow (?:do|does|did) (?!we\b|us\b|our\b|they\b|it\b)\w+(?: \w+)? (?:stack|measure) up\b",
     ),
     (
         "objection",
@@ -1053,6 +1084,10 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bwhy\b[^?]{0,40}\b(?:lose|losing)\b (?:deals|opps|so many|more|most)\b"
             r"|\bwhat (?:kills|killed|sinks|sank|hurts|costs) (?:our |my |the )?deals\b"
             r"|\bwhy (?:do|did) (?:our |my )?deals (?:die|fall through|fall apart|stall out)\b"
+            # what is behind them: "what's driving Jamal's losses", "what is causing our lost deals"
+            r"|\bwhat(?:'s|s| is| are)? (?:really )?(?:driving|behind|causing|explains?|fuel(?:s|ing)?)\b[^?]{0,40}"
+            r"\b(?:losses|losing|lost deals|lost opps|closed[- ]lost)\b"
+            r"|\b(?:root )?causes? (?:of|for|behind) (?:the |our |my |\w+'s |\w+ \w+'s )?(?:losses|lost deals)\b"
         ),
     ),
     (
@@ -1202,6 +1237,8 @@ def route(
     fixed = _corrected(low, names.protected)
     company = find_company_mention(low, names)
     insight = route_insight(text, low) or route_insight(text, fixed)  # "buyer persnas", "objection mapp"
+    if insight is not None and insight.tool == "get_objection_map" and _rate_set_against_owner(low, names):
+        insight = None  # "compare my win rate with Emily's": the closed-deal figures of two AEs, no objection
     # "Why did we lose Globex?" is about one account: its latest interactions answer it, not the team's loss reasons.
     if insight is not None and (company is None or insight.tool == "get_battle_card"):
         return insight
@@ -1242,7 +1279,8 @@ def route(
     if intent == "silent" and company and not re.search(r"\bdeals\b|\bopps\b|\bwhich\b", intent_text):
         intent = "latest"
     if intent == "performance" and re.search(
-        r"win ?rates?|bookings?|revenue|deal sizes?|sales cycle|cycle time|\bbooked\b|\bwon\b|\blost\b", intent_text
+        r"win ?rates?|close ?rates?|bookings?|revenue|deal sizes?|sales cycle|cycle time|\bbooked\b|\bwon\b|\blost\b",
+        intent_text,
     ):
         intent = None  # "compare team east and team west win rates": the closed-deal figures side by side
     if _performance_mix(intent_text) and [o for o in owners_named(text, names, company) if o not in _teams(names)]:
@@ -1254,6 +1292,8 @@ def route(
         )
         if len(owners_named(text, names, company)) >= 2 and not metric:  # "Carlos vs Kenji": two AEs side by side
             intent = "performance"
+    if intent in (None, "closing", "deals", "pipeline") and _owner_will_book(intent_text, names):
+        intent = "forecast"  # "what will team west land this month": what an AE or a team is expected to book
     if intent is None:
         return Understanding(intent="unknown", problem="I'm not sure what you're asking.")
     if intent == "help":
@@ -1425,6 +1465,42 @@ def _performance_mix(text: str) -> bool:
     return named >= 2 and bool(_PERFORMANCE_ONLY.search(text))
 
 
+_WILL_BOOK = re.compile(
+    r"\bwhat (?:will|would|do you think|(?:do|does) you (?:expect|think)) (?P<who>[a-z]+(?: [a-z]+)?)"
+    r" (?:(?:will |is going to |are going to )?(?:close|book|land|bring in)|end up (?:closing|booking|landing))\b"
+)
+
+
+_RATE_AGAINST = re.compile(
+    r"\b(?:win|close|loss) ?(?:rates?|%)\b[^?]{0,30}?\b(?:with|vs\.?|versus|against|to|and)\s+"
+    r"(?P<who>[a-z][\w-]*(?: [a-z][\w-]*)?)"
+)
+
+
+def _rate_set_against_owner(low: str, names: Names) -> bool:
+    """A win rate set against an AE's or a team's ("my win rate with Emily's"), with no objection named."""
+    if re.search(r"\bobjections?\b|\bpushback\b|\bpush back\b|\bconcerns?\b|\bwhen\b", low):
+        return False
+    m = _RATE_AGAINST.search(low)
+    if m is None:
+        return False
+    who = m.group("who").replace("'s", "")
+    return who.split()[0] in ("me", "mine", "myself", "yours") or bool(_owners_in(who, names))
+
+
+def _owner_will_book(text: str, names: Names) -> bool:
+    """What an AE or a team will close or land ("what will team west land this month"): their forecast.
+
+    Only when the one doing it is an owner or a team of the workspace ("what will acme close at" is not a forecast).
+    """
+    m = _WILL_BOOK.search(text)
+    if m is None:
+        return False
+    who = m.group("who")
+    owner_words = {w for _i, full, team in names.owners for w in f"{full} {team}".lower().split()} | {"team"}
+    return bool(_owners_in(who, names)) and all(w in owner_words for w in who.split())
+
+
 def _teams(names: Names) -> set[str]:
     return {t for _i, _n, t in names.owners if t} | {"my team"}
 
@@ -1474,7 +1550,10 @@ def _objection_route(text: str, fixed: str) -> Understanding:
         ),
         ("timing", r"timing|next quarter|next year|not a priority|bad time|later|not (?:a |the )?(?:good|right) time"),
         ("security", r"security|soc ?2|gdpr|compliance|infosec"),
-        ("integration", r"integrat|api|salesforce|implementation|migration|\berp\b|\bstack\b|work with (?:our|their)"),
+        (
+            "integration",
+            r"integrat|api|salesforce|implementation|migration|\berp\b|\bstack\b(?! up\b)|work with (?:our|their)",
+        ),
         (
             "authority",
             r"sign[- ]off|approval|procurement|boss|\bboard\b|legal|run (?:it|this|that) (?:by|past)|authority"
