@@ -77,3 +77,20 @@ def test_an_answer_that_says_what_it_left_out_is_safe_only_when_it_left_out_and_
     assert not only_left_out({"owners": [4], "closing_from": "2027-01-01", "min_amount": None, "company": None}, want)
     assert not only_left_out({**want, "company": "Globex"}, want)
     assert not only_left_out(dict(want), want)  # nothing differs: it is simply right
+
+
+def test_eval_runner_passes_options_after_the_names_to_evaluations_that_take_them(monkeypatch, capsys):
+    import types
+
+    import eval.__main__ as runner
+
+    seen: dict[str, object] = {}
+    modules = {
+        "eval.copilot": types.SimpleNamespace(main=lambda argv: seen.setdefault("copilot", argv) and 0),
+        "eval.leads": types.SimpleNamespace(main=lambda: seen.setdefault("leads", "no options") and 0),
+    }
+    monkeypatch.setattr(runner.importlib, "import_module", modules.__getitem__)
+    assert runner.main(["copilot", "leads", "--only", "set 9"]) == 0
+    assert seen == {"copilot": ["--only", "set 9"], "leads": "no options"}
+    assert "eval/leads takes no options; ignored: --only set 9" in capsys.readouterr().err
+    assert runner.main(["nonsense"]) == 2
