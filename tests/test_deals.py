@@ -190,6 +190,24 @@ def test_resolve_company_ambiguous_and_unknown(ws):
     assert resolve_company(ws.s, "   ").status == "unknown"
 
 
+def test_resolve_company_asks_when_a_dropped_suffix_leaves_a_shared_stem(ws):
+    # "Greenfield Group" normalises to "greenfield"; "Greenfield Brands" is as much "greenfield": ask which
+    for name in ("Greenfield Group", "Greenfield Brands", "Zenhaven Holdings", "Zenhaven Analytics"):
+        ws.add(name, Company(name=name, industry="Software", employees=100))
+    for typed in ("greenfield", "Greenfeild", "zenhaven"):
+        match = resolve_company(ws.s, typed)
+        assert match.status == "ambiguous" and match.company is None, typed
+        assert len(match.candidates) == 2, typed
+    for typed, expected in [
+        ("greenfield group", "Greenfield Group"),
+        ("greenfeild group", "Greenfield Group"),
+        ("greenfield brands", "Greenfield Brands"),
+        ("zenhaven holdings", "Zenhaven Holdings"),
+        ("acme", "Acme Corp"),  # no other Acme: the stem names one company
+    ]:
+        assert resolve_company(ws.s, typed).company.name == expected, typed
+
+
 def test_normalize_company_name():
     assert normalize_company_name("Acme Corp.") == "acme"
     assert normalize_company_name("The Co") == "the"

@@ -217,6 +217,27 @@ def _company_index(session: Session) -> tuple[dict[int, CompanyRef], dict[int, s
     return by_id, names, domains
 
 
+def _stem_siblings(
+    query: str, wanted: str, key: int | None, by_id: dict[int, CompanyRef], choices: dict[int, str]
+) -> list[int]:
+    """Other companies named by the stem a match got by dropping its legal suffix ("greenfield", "greenfeild").
+
+    "Greenfield Group" normalises to "greenfield", so "greenfield" matched it exactly, although "Greenfield Brands"
+    is as much "greenfield": with the suffix not typed, the name is the stem both share, and resolving asks which.
+    The full name ("greenfield group"), more words than the stem ("greenfield grp") or a stem no other company has
+    ("acme": Acme Corp only) still resolve.
+    """
+    if key is None or "." in query:
+        return []
+    stem = choices[key]
+    if len(wanted.split()) != len(stem.split()):
+        return []  # words beyond the stem typed ("greenfield grp"): they pick the company
+    suffix = set(utils.default_process(by_id[key].name).split()) - set(stem.split())
+    if not suffix or suffix <= set(utils.default_process(query).split()):
+        return []  # the company's whole name is its stem, or its suffix typed ("greenfeild group")
+    return [i for i, n in choices.items() if i != key and n.startswith(stem + " ")]
+
+
 def resolve_company(session: Session, query: str) -> CompanyMatch:
     """Find the company a person means by `query`: a name, a misspelt name, a prefix or a domain.
 
@@ -230,6 +251,9 @@ def resolve_company(session: Session, query: str) -> CompanyMatch:
     domain_query = query.strip().lower().removeprefix("www.")
     exact = [i for i, n in choices.items() if n == wanted] + domains.get(domain_query, [])
     found = match_name(wanted, choices, exact=exact)
+    shared = _stem_siblings(query, wanted, found.key, by_id, choices) if found.status in ("exact", "fuzzy") else []
+    if shared and found.key is not None:
+        return CompanyMatch(query=query, status="ambiguous", candidates=[by_id[k] for k in [found.key, *shared][:5]])
     return CompanyMatch(
         query=query,
         status=found.status,
