@@ -274,3 +274,12 @@ def test_summary_agrees_with_the_full_list(ws):
     assert [r.deal.name for r in silent_deals(ws.s, days=5, now=NOW, limit=3)] == names(full)[:3]
     empty = summarize_silent_deals(ws.s, days=5, now=NOW, owner_ids=[])
     assert (empty.total, empty.total_amount, empty.deals) == (0, 0.0, [])
+
+
+def test_resolve_company_reads_a_shortened_last_word_when_it_names_one_company(ws):
+    # "northwind hlth": the first word as typed, the next one cut short or abbreviated
+    assert resolve_company(ws.s, "northwind hlth").company.name == "Northwind Health"
+    assert resolve_company(ws.s, "northwind anal").company.name == "Northwind Analytics"
+    assert resolve_company(ws.s, "umbrella corp").company.name == "Umbrella Corporation"
+    assert resolve_company(ws.s, "northwind").status == "ambiguous"  # both: ask
+    assert resolve_company(ws.s, "northwind h").company is None  # one letter says too little

@@ -238,6 +238,35 @@ def _stem_siblings(
     return [i for i, n in choices.items() if i != key and n.startswith(stem + " ")]
 
 
+def _abbreviates(typed: str, word: str) -> bool:
+    """Whether a typed word is `word` cut short or abbreviated: "med" (medical), "mfg" (manufacturing), "grp"."""
+    if word.startswith(typed):
+        return True
+    if len(typed) < 2 or typed[0] != word[0]:
+        return False
+    rest = iter(word[1:])
+    return all(ch in rest for ch in typed[1:])  # the letters in order: an abbreviation
+
+
+def _abbreviated(query: str, by_id: dict[int, CompanyRef], candidates: list[int]) -> int | None:
+    """The one candidate whose name the query spells with its later words shortened ("lakegrid med", "skyshore mfg").
+
+    The first word must be the name's first word as typed; each further word a prefix or an abbreviation of the
+    name's next word. Only a single such candidate resolves; two ("lakegrid m": Medical, Mobility) stay unresolved.
+    """
+    typed = utils.default_process(query).split()
+    if len(typed) < 2 or any(len(w) < 2 for w in typed):
+        return None
+    found = []
+    for key in candidates:
+        words = utils.default_process(by_id[key].name).split()
+        if len(words) < len(typed) or words[0] != typed[0]:
+            continue
+        if all(_abbreviates(t, w) for t, w in zip(typed[1:], words[1:], strict=False)):
+            found.append(key)
+    return found[0] if len(found) == 1 else None
+
+
 def resolve_company(session: Session, query: str) -> CompanyMatch:
     """Find the company a person means by `query`: a name, a misspelt name, a prefix or a domain.
 
@@ -254,6 +283,10 @@ def resolve_company(session: Session, query: str) -> CompanyMatch:
     shared = _stem_siblings(query, wanted, found.key, by_id, choices) if found.status in ("exact", "fuzzy") else []
     if shared and found.key is not None:
         return CompanyMatch(query=query, status="ambiguous", candidates=[by_id[k] for k in [found.key, *shared][:5]])
+    if found.status in ("ambiguous", "unknown"):
+        short = _abbreviated(query, by_id, found.candidates)
+        if short is not None:
+            return CompanyMatch(query=query, status="fuzzy", company=by_id[short])
     return CompanyMatch(
         query=query,
         status=found.status,
