@@ -447,3 +447,11 @@ def test_a_count_asked_in_so_many_words_is_the_list_length(ws, text, n):
     with Session(engine) as session:
         args, _ = schema_args(tool, text, load_names(session), None, session, {}, TODAY)
     assert args.get("limit") == n, args
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("objections over the last 14d", 14), ("pushback in the past 3w", 21), ("objections from the last 2mo", 60)],
+)
+def test_days_back_in_chat_shorthand(text, days):
+    assert slots.parse_days_back(text) == days

@@ -1131,3 +1131,88 @@ def test_what_drives_the_losses_is_the_loss_reasons(ws, question, owner):
     decision = decide_q(ws, question)
     assert decision.tool == "get_loss_reasons", decision
     assert decision.args.get("owner") == owner, decision
+
+
+# --- dev sets L and M: objections, personas, conversations, leads, company names ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "args"),
+    [
+        # a look-back in chat shorthand is the objections' window
+        ("objections heard on calls in the past 10d", "get_objections_this_week", {"days": 10}),
+        ("pushback from the last 3w", "get_objections_this_week", {"days": 21}),
+        # a persona's win rate with and without them: the personas, not the objection map
+        ("CFO persona: our win rate with vs without them", "get_buyer_personas", {"persona": "Finance approver"}),
+        ("technical evaluator persona - win rate w vs w/o them", "get_buyer_personas",
+         {"persona": "Technical evaluator"}),
+        # the win rate when an objection comes up, asked after the "when": the objection map
+        ("when pricing comes up on calls, what's the win rate", "get_objection_map", {"category": "pricing"}),
+        ("when integration gets raised, what's our close rate?", "get_objection_map", {"category": "integration"}),
+        # how reps got past an objection: the objection library
+        ("how did our reps get past the security review on won deals", "search_objection_handling",
+         {"category": "security"}),
+        ("how do we get around procurement objections", "search_objection_handling", {"category": "authority"}),
+        # battle-card lingo with a competitor named
+        ("initrode landmines", "get_battle_card", {"competitor": "Initrode"}),
+        ("comp intel on initrode pls", "get_battle_card", {"competitor": "Initrode"}),
+        # a one-pager said with a digit; what to know going in (and what to ask them) before a meeting
+        ("1-pager on acme before my 3pm", "get_company_brief", {"company": "acme"}),
+        ("call with globex at 4, what should I know going in and what should I ask them?", "get_company_brief",
+         {"company": "Globex"}),
+        ("what problems do ppl come to us with", "get_pain_points", {}),
+        # the score of a company's leads
+        ("score on the hooli leads?", "get_lead_score", {"company": "hooli"}),
+        ("ratings for the initech inbound leads", "get_lead_score", {"company": "initech"}),
+        # is a name a company of the CRM: the lookup
+        ("is hooli a real account in the crm", "lookup_company", {"company": "hooli"}),
+        ("is wayne an actual company in hubspot", "lookup_company", {"company": "wayne"}),
+        # who is involved, everyone
+        ("who's involved at stark - owner, champion, everyone", "get_deal_facts", {"company": "stark"}),
+    ],
+)  # fmt: skip
+def test_dev_sets_l_and_m_families(ws, question, tool, args):
+    decision = decide_q(ws, question)
+    assert decision.tool == tool, decision
+    assert {k: decision.args.get(k) for k in args} == args, decision
+    assert decision.unapplied == [], decision
+
+
+@pytest.mark.parametrize(
+    ("question", "args"),
+    [
+        # a source and a start before the topic ("re"); someone mentioning it; pushing back on it; quotes, one source
+        ("globex emails since oct 15 re pricing",
+         {"query": "pricing", "company": "Globex", "kinds": ["email"], "since": "2026-10-15"}),
+        ("anyone mention initrode on calls since september",
+         {"query": "initrode", "kinds": ["call"], "since": "2026-09-01"}),
+        ("has acme pushed back on the contract terms anywhere", {"query": "contract terms", "company": "acme"}),
+        ("quotes where buyers complained about onboarding — emails only", {"query": "onboarding", "kinds": ["email"]}),
+    ],
+)  # fmt: skip
+def test_who_said_what_in_which_source_is_a_conversation_search(ws, question, args):
+    decision = decide_q(ws, question)
+    assert decision.tool == "search_conversations", decision
+    assert decision.args == args, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "company"),
+    [
+        ("score this lead: Ana Ruiz, ana@beaconfreight.com, co Beacon Freight, 200 emps", "Beacon Freight"),
+        ("rate this lead - Li Wei liwei@yahoo.com company Wei Design budget 10k says just browsing", "Wei Design"),
+        ("score a lead — Pine Ridge Co, jo@gmail.com, Director of Ops, 80 employees", "Pine Ridge Co"),
+    ],
+)
+def test_a_lead_given_in_free_text_keeps_its_company_apart_from_the_other_fields(ws, question, company):
+    decision = decide_q(ws, question)
+    assert decision.tool == "score_lead", decision
+    assert decision.args["company"] == company, decision
+
+
+def test_sending_something_to_a_person_is_an_action_not_a_question(ws):
+    for question in ("send sam my pipeline summary", "forward morgan the acme brief"):
+        decision = decide_q(ws, question)
+        assert decision.tool is None and decision.intent == "unknown", decision
+        assert (decision.problem or "").startswith("I can't change"), decision
+    assert decide_q(ws, "send me my pipeline summary").tool == "summarize_pipeline"  # to the asker: a question

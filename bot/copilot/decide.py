@@ -117,13 +117,21 @@ CONVERSATION_RE = re.compile(
     r"|said anything|complain(?:ed)?|ask(?:ed)? about)\b|\bsearch (?:the |our |my )?(?:calls|emails|notes|transcripts"
     r"|conversations)\b|\b(?:find|any|anything|something|show me)\b[^?]*"
     r"\b(?:emails?|notes?|transcripts?|conversations?)\b[^?]*"
-    r"\b(?:about|mentioning|regarding)\b|\bquotes? (?:about|on|from)\b|\bwho (?:talked|spoke|asked) about\b"
+    r"\b(?:about|mentioning|regarding)\b|\bquotes? (?:about|on|from|where|in which)\b"
+    r"|\bwho (?:talked|spoke|asked) about\b"
     r"|\bwhere did\b[^?]*\b(?:come up|mention)|\btalk of\b|\bwho mentioned\b|\bbrought up\b|\bbring up\b"
     r"|\b(?:emails?|notes?|calls?) mentioning\b"
     r"|\b(?:mentions?|references?) (?:of|to)\b[^?]+\b(?:in|on|from|across) (?:the |our |my |any |their )?[\w&.' ]{0,30}"
     r"\b(?:e-?mails?|calls?|notes?|transcripts?|conversations?|meetings?)\b"
     r"|^(?:has|have|did|does|do|had)\b[^?]{1,60}?\b(?:come|came|been coming|been brought|been raised) up\b"
     r"|^(?:\w+ ){0,2}(?:e-?mails?|notes?|transcripts?|conversations?|calls?) (?:about|regarding|mentioning)\b"
+    # "initech emails since nov 1 re renewal": a source, a start, then the topic
+    r"|^(?:\w+ ){0,2}(?:e-?mails?|notes?|transcripts?|conversations?|calls?)\b[^?]{0,40}\b(?:about|regarding|re"
+    r"|mentioning)\b"
+    # "anyone mention datapilot on calls", "has stark pushed back on the timeline anywhere"
+    r"|\b(?:anyone|anybody|someone|somebody|any (?:buyers?|prospects?|customers?|clients?)) (?:ever )?"
+    r"(?:mention(?:ed|s)?|brought up|bring up|raised?|talk(?:ed)? about|complain(?:ed)? about|ask(?:ed)? about)\b"
+    r"|^(?:has|have|did)\b[^?]*\b(?:push(?:ed)? back (?:on|about)|objected to)\b"
     r"|\b(?:calls?|emails?|notes?|transcripts?|conversations?|threads?|meetings?)\b[^?]*"
     r"\b(?:where|in which|that|when)\b"
     r"[^?]*\b(?:mention(?:ed|s)?|brought up|bring up|raised?|talked about|talks about|said|asked about|came up"
@@ -137,6 +145,10 @@ SEARCH_MANY = re.compile(
 SEND_TO = re.compile(
     r"^(?:please |pls |can you |could you |go ahead and )?(?:send|email|forward|share|post|dm|slack)\b(?! me\b)"
     r".*\bto (?!me\b|myself\b)(?:my |the |our )?\w+"
+    # "send helen my pipe summary", "forward priya the recap": a person as the first object
+    r"|^(?:please |pls |can you |can u |could you |would you |go ahead and )?(?:send|forward|dm|slack|ping)\s+"
+    r"(?!me\b|myself\b|us\b|over\b|back\b|out\b|the\b|a\b|an\b|my\b|our\b|this\b|that\b|it\b|these\b|those\b"
+    r"|all\b|some\b|any\b)[a-z]+\b"
 )
 """Sending something to someone else is an action, not a question ("send the Globex brief to my manager")."""
 WRITE_VERB = re.compile(
@@ -218,7 +230,10 @@ LOOKUP_RE = re.compile(
     r"|\b(?:companies|accounts) (?:with|that have|having|have|has) [\"']?(?P<w>[\w&.\-]+)[\"']?"
     r" in (?:the|their) names?\b"
     r"|\blook ?up (?:the |a |an )?(?:company|account|company name|account name)(?: named| called)?"
-    r" (?P<l>[\w&.\-' ]+)",
+    r" (?P<l>[\w&.\-' ]+)"
+    # "is brightmark a real account in the crm", "is zenhaven an actual company in hubspot"
+    r"|^(?:is|are) (?P<r>[\w&.\-']+(?: [\w&.\-']+){0,3}?) (?:a |an )?(?:real |actual |existing |valid |known )?"
+    r"(?:account|company|customer|client|record|name)s? (?:in|on) (?:the |our )?(?:crm|hubspot|system|database)\b",
     re.IGNORECASE,
 )
 LOOKUP_QUOTED = re.compile(r"(?:(?<=\s)|^)[\"'](?P<x>[^\"']{2,40})[\"'](?=[\s?.!,]|$)")
@@ -238,7 +253,9 @@ LOOKUP_BARE = re.compile(
 """A bare name asked about as a name ("which company is birchleaf?", "check the name greenfield - which company")."""
 LEAD_RE = re.compile(
     r"\blead\b[^?]*\b(?:any good|good|score|scoring|tier|rating|quality)\b|\b(?:leads?|inbound)\b[^?]*\bscores?\b"
-    r"|\bscore for (?:the )?[\w ]+ inbound\b|^(?:how good is|rate|score|grade)\b[^?]*\b(?:lead|inbound)\b"
+    r"|\bscore for (?:the )?[\w ]+ inbound\b|^(?:how good is|rate|score|grade)\b[^?]*\b(?:leads?|inbounds?)\b"
+    r"|\b(?:scores?|scoring|tiers?|ratings?|grades?) (?:on|for|of) (?:the |that |those |these |our )?[\w&.' -]+ "
+    r"(?:leads|inbounds)\b"
 )
 RIVAL_OVERRIDES = frozenset(
     {
@@ -304,7 +321,7 @@ SLOT_WORDS = {
     # meetings and people around the question ("pipeline review is at 3", "for my QBR deck"), never a company
     "review", "reviews", "sync", "standup", "deck", "qbr", "retro", "board", "boss", "manager", "worried", "why",
     "roles", "role", "senior", "someone", "somebody", "forward", "loop", "inherited", "another", "across", "right",
-    "many", "much", "number", "count", "total",
+    "many", "much", "number", "count", "total", "everyone", "everybody",
 }  # fmt: skip
 
 
@@ -324,7 +341,8 @@ def _conversation_company(text: str, topic: str, names: Names, session: Session)
     """The company of "what did Acme's CFO say about security": what is left without the topic and the roles."""
     rest = re.sub(re.escape(topic), " ", text, flags=re.IGNORECASE)
     rest = re.sub(r"\b(?:about|regarding|mention\w*|say|said|talk\w*|brought|bring|raised?|up|cfo|ceo|cto|vp|buyer"
-                  r"|champion|team|people|folks|anyone|anybody|someone|calls?|emails?|notes?|transcripts?)\b",
+                  r"|champion|team|people|folks|anyone|anybody|someone|calls?|emails?|notes?|transcripts?"
+                  r"|push(?:ed|ing)?|back|objected|anywhere|ever)\b",
                   " ", rest, flags=re.IGNORECASE)  # fmt: skip
     target = _target_company(rest, names, None)
     if target and resolve_company(session, target).status != "unknown":
@@ -583,18 +601,22 @@ def described_lead(text: str) -> dict[str, Any] | None:
     if not email or not re.search(r"\blead\b|\bscore\b|\brate\b|\binbound\b", text, re.IGNORECASE):
         return None
     company = re.search(
-        r"\bcompany(?::\s*|\s+)(?:is\s+|called\s+|named\s+)?(?P<a>[^,;/:]+?)(?=\s*(?:[,;/]|\s-\s|\s+e-?mail\b|$))"
+        r"(?:\bcompany|(?:^|(?<=[,;:]\s)|(?<=[,;:]))co\.?)(?::\s*|\s+)(?:is\s+|called\s+|named\s+)?(?P<a>[^,;/:]+?)"
+        r"(?=\s*(?:[,;/]|\s-\s|\s+e-?mail\b|$)|\s+(?:budget|employees|emps|size|title|timeline|wants?|says?|said"
+        r"|notes?|interested|looking|phone|industry|based|\d))"
         r"|\b(?:at|from)\s+(?P<b>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)"
         r"|,\s*(?P<c>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*)*)\s*,\s*\d+\s*(?:employees|people)",
         text,
     )
     name = next((g for g in company.groups() if g), None) if company else None
+    if name and company and company.group("c") and _NOT_COMPANY.search(name):
+        name = None  # "VP Ops, 500 employees": the contact's title, not the company
     if not name:
         name = _company_segment(text, email.group(0))
     if not name:
         return None
     args: dict[str, Any] = {"company": name.strip(), "contact_email": email.group(0)}
-    size = re.search(r"\b(\d{1,6})\s*(?:employees|people|staff)\b", text)
+    size = re.search(r"\b(\d{1,6})\s*(?:employees|emps|people|staff)\b", text)
     if size:
         args["employee_count"] = int(size.group(1))
     band = re.search(r"\b(\d{1,5}-\d{1,5})\b", text)
@@ -624,7 +646,7 @@ def _company_segment(text: str, email: str) -> str | None:
 
     domain = email.split("@", 1)[1].split(".")[0].lower()
     candidates = []
-    for part in re.split(r"[,;:/\n?!]|\s+-\s+|\.\s", text):
+    for part in re.split(r"[,;:/\n?!—–]|\s+-\s+|\.\s", text):
         part = part.strip(" .?!")
         if not part or "@" in part or re.search(r"\d", part) or _NOT_COMPANY.search(part):
             continue
@@ -639,7 +661,7 @@ def _company_segment(text: str, email: str) -> str | None:
         # the first plain segment of a few words is its name
         candidates = [
             p.strip(" .?!")
-            for p in re.split(r"[,;:/\n?!]|\s+-\s+|\.\s", text)
+            for p in re.split(r"[,;:/\n?!—–]|\s+-\s+|\.\s", text)
             if re.fullmatch(r"[a-z][\w&.'-]*(?:\s+[\w&.'-]+){0,3}", p.strip(" .?!"))
             and not _NOT_COMPANY.search(p)
             and not re.search(r"\d", p)

@@ -291,7 +291,8 @@ _TOPIC = re.compile(
     r"\b(?:mentions? of|references? (?:to|of)"
     r"|about|regarding|re|on the topic of|talk of|mentioning|mentioned|mention|mentions|bring up|brought up"
     r"|bringing up"
-    r"|raised|raise|raising|talk(?:ed)? about|complain(?:ed)? about|concerns? (?:about|on|with)|for|around)"
+    r"|raised|raise|raising|talk(?:ed)? about|complain(?:ed)? about|concerns? (?:about|on|with)|for|around"
+    r"|push(?:ed|ing)? back (?:on|about)|objected to)"
     r"\s+(?P<t>.+)$"
 )
 
@@ -319,6 +320,9 @@ def conversation_topic(text: str, company: str | None) -> str | None:
         topic,
     )
     topic = re.sub(r"\s+(?:since|after)\s+\S+.*$|\s+(?:in|over|during) the (?:last|past)\s+\S+\s+\w+$", "", topic)
+    # the sources or the scope said after the topic ("... — calls only", "... anywhere")
+    topic = re.sub(r"\s*(?:[—–-]+\s*|\s)(?:(?:calls?|e-?mails?|notes?|transcripts?)(?: only)?|only (?:on |in )?"
+                   r"(?:calls?|e-?mails?|notes?)|anywhere|at all|lately|recently)$", "", topic)  # fmt: skip
     return topic.strip(" ,") or None
 
 
@@ -454,13 +458,18 @@ def parse_competitor(text: str, known: list[str]) -> str | None:
 
 
 _BACK = re.compile(r"\b(?:last|past|previous|recent|over the (?:last|past)|in the (?:last|past))\s+"
-                   r"(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?|months?)\b")  # fmt: skip
+                   r"(?:(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?|months?)"
+                   r"|(?P<short>\d+)\s*(?P<abbr>d|w|wks?|mos?))\b")  # fmt: skip
+_ABBR_UNIT = {"d": "day", "w": "week", "wk": "week", "wks": "week", "mo": "month", "mos": "month"}
+"""Look-backs in chat shorthand: "last 14d", "past 3w", "last 2mo"."""
 
 
 def parse_days_back(text: str) -> int | None:
     """Read a look-back window: "last 2 weeks" → 14, "past 30 days" → 30, "this month" → 30, "lately" → None."""
     low = text.lower()
     m = _BACK.search(low)
+    if m and m.group("short"):
+        return int(m.group("short")) * {"day": 1, "week": 7, "month": 30}[_ABBR_UNIT[m.group("abbr")]]
     if m:
         n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS.get(m.group("n"))
         if n:

@@ -137,7 +137,7 @@ FILLER = {
     "whose", "which", "tell", "show", "give", "get", "got", "latest", "last", "recent", "most", "news",
     "update", "updates", "status", "state", "going", "happening", "happened", "story", "deal", "deals",
     "account", "accounts", "company", "client", "customer", "opportunity", "opp", "opps", "brief", "briefing",
-    "prep", "prepare", "prepped", "ready", "one-pager", "one", "pager", "onepager", "summary",
+    "prep", "prepare", "prepped", "ready", "one-pager", "one", "pager", "onepager", "1-pager", "1pager", "summary",
     "summarize", "summarise", "recap", "transcript", "call", "calls", "meeting", "meetings", "before", "after",
     "tomorrow", "today", "tonight", "this", "next", "week", "morning", "afternoon", "quick", "quickly", "up",
     "regarding", "re", "lowdown", "rundown", "info", "information", "background", "and", "or", "so", "now",
@@ -170,6 +170,7 @@ SHORTHAND = {
     "wheres": "where is", "tmrw's": "tomorrow's", "incl": "including", "nxt": "next", "lst": "last", "mo": "month",
     "mos": "months", "yest": "yesterday", "ovr": "over", "hv": "have", "doin": "doing", "sz": "size", "brk": "break",
     "sched": "scheduled", "wht": "what", "qtrs": "quarters", "prob": "probability", "yday": "yesterday",
+    "ppl": "people", "emps": "employees",
 }  # fmt: skip
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/.'&-])(" + "|".join(re.escape(k) for k in SHORTHAND) + r")(?![\w/.'&-])", re.IGNORECASE
@@ -178,6 +179,7 @@ _SHORTHAND_RE = re.compile(
 
 def _normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = re.sub(r"\bw/o\b", "without", text, flags=re.IGNORECASE)  # "win rate w vs w/o them"
     text = re.sub(r"\bw/\s*", "with ", text, flags=re.IGNORECASE)
     text = re.sub(r"(?:^|(?<=\s))#\s*(?:of\s+)?(?=[a-z])", "number of ", text)  # "# of deals", "# deals": how many
     text = re.sub(r"\bincl\.(?=\s)", "including", text, flags=re.IGNORECASE)
@@ -453,7 +455,10 @@ def find_company_mention(low: str, names: Names) -> str | None:
 
 
 IN_A_WHILE = re.compile(
-    r"\b(?:in|within)\s+(?:\d+|a few|a couple(?: of)?|an?|half an)\s*(?:min(?:ute)?s?|hours?|hrs?)\b", re.IGNORECASE
+    r"\b(?:in|within)\s+(?:\d+|a few|a couple(?: of)?|an?|half an)\s*(?:min(?:ute)?s?|hours?|hrs?)\b"
+    # a time of day ("before my 3pm", "at 2:30 pm"): when, not part of the name
+    r"|\b(?:at|by|before|after|until)?\s*(?:my |the |our )?\d{1,2}(?::\d{2})?\s*(?:am|pm)\b",
+    re.IGNORECASE,
 )
 
 
@@ -767,7 +772,8 @@ _ANSWERERS = (
 """Who answers an objection ("how do our reps answer ...", "how does jamal handle ...")."""
 _ANSWER_VERBS = (
     r"(?:handle[sd]?|answer(?:s|ed)?|respond(?:s|ed)? to|repl(?:y|ies|ied) to|counter(?:s|ed)?|deal(?:s|t)? with"
-    r"|address(?:es|ed)?|overcome|overcame|tackle[sd]?|navigate[sd]?|push(?:es)? back on|pushed back on)"
+    r"|address(?:es|ed)?|overcome|overcame|tackle[sd]?|navigate[sd]?|push(?:es)? back on|pushed back on"
+    r"|(?:get|gets|got|gotten) (?:past|around|over|through))"
 )
 
 _WHOSE_NUMBER = (
@@ -784,7 +790,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|\bcommands (?:do you|can i|are there|list)\b|how (?:does|do) (?:this|it|the|you)(?: \w+)? work\b"
         r"|\bwhat you can do\b|^how do i (?:get started|start|begin)\W*$"
         r"|what can (?:this|the|sales ?os) ?(?:bot|app|thing|copilot|assistant)? (?:do|answer)\b"
-        r"|what (?:can|should) i ask|how does (?:this|it|the bot|sales ?os) work|what (?:do|can) you (?:do|know)"
+        r"|what (?:can|should) i ask(?!\s+(?:them|him|her|their|the|at|on|in|during|before|when)\b)"
+        r"|how does (?:this|it|the bot|sales ?os) work|what (?:do|can) you (?:do|know)"
         r"|what (?:kinds? of |sorts? of )?(?:questions|things) can",
     ),
     (
@@ -904,7 +911,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
     (
         "brief",
         (
-            r"\bbrief(?:ing)?\b|\bprep(?:are)?\b|one[- ]?pager|\bget me ready\b|\bready for (?:my |the "
+            r"\bbrief(?:ing)?\b|\bprep(?:are)?\b|(?:one|\b1)[- ]?pager|\bget me ready\b|\bready for (?:my |the "
             r"|our )?(?:meeting|call)"
             # what a brief is also called ("cheat sheet for the acme meeting", "a primer on globex")
             r"|\b(?:cheat|crib) ?(?:sheets?|notes)\b|\bdossier\b|\bprimer\b|\bbackgrounder\b|\bpre-?read\b"
@@ -999,13 +1006,15 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bhow (?:do|can|would|should) (?:we|i) (?:beat|win against|compete (?:with|against))"
             r"|\bhow (?:do|are) we (?:do(?:ing)?|fare|faring|stack(?:ing)? up) (?:against|vs\.?|versus)\b"
             r"|\b(?:vs\.?|versus|against) us\b|\bwhere do we (?:win|lose) (?:against|vs\.?|versus)\b"
+            # battle-card lingo: "DataPilot landmines", "lookwise comp intel", "kill sheet on Quantix"
+            r"|\blandmines?\b|\b(?:comp|competitive|competitor) intel(?:ligence)?\b|\bkill ?sheets?\b"
         ),
     ),
     (
         "get_objections_this_week",
         re.compile(
             r"\b(?:objections?|pushback|push back|concerns)\b[^?]*\b(?:this|past|last|previous)"
-            r" (?:week|month|fortnight|\d+|[a-z]+ (?:days?|weeks?))\b|objections? of the week"
+            r" (?:week|month|fortnight|\d+\s*(?:d|w|wks?|mos?)?|[a-z]+ (?:days?|weeks?))\b|objections? of the week"
             r"|\b(?:objections?|pushback)\b[^?]*\b(?:lately|recently|coming up|came up|heard|hearing|get|got|getting)\b"
             r"|\b(?:new|recent|latest|fresh) (?:objections?|pushback)"
             r"|\b(?:this|past|last) week'?s? (?:objections?|pushback|concerns)\b"
@@ -1028,7 +1037,7 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\b(?:(?:win|close|loss) ?(?:rate|ratio)|how often (?:do|did) we (?:still )?win)\b[^?]*\bwhen\b[^?]*"
             r"\b(?:comes? up|came up|raised|brought up|mentioned)\b"
             r"|\bwhen\b[^?]*\b(?:comes? up|gets? raised|is raised|brought up|is mentioned)\b[^?]*"
-            r"\b(?:do|did) we (?:still )?win\b"
+            r"\b(?:(?:do|did) we (?:still )?win\b|(?:win|close|loss) ?(?:rate|ratio)s?\b)"
             # "competitor objections: answered vs deflected", "security objections... do we usually still win?"
             r"|\bobjections?\b[^?]*\b(?:answered|addressed)\b[^?]*\b(?:vs\.?|versus|or|instead of) "
             r"(?:deflect|dodg|ignor)"
@@ -1110,6 +1119,8 @@ HANDLED = re.compile(
     r"\bwhat (?:do|did|should|can|would) (?:we|i|our reps|the reps|reps|they|you) (?:usually |typically )?say\b"
     r"|\bhow (?:do|did|should|can|have|would) (?:we|i|you|our reps|the reps|reps) (?:handle|handled|answer|answered"
     r"|respond|responded|counter|countered|address|addressed|deal with|dealt with)\b|\btalk ?tracks?\b"
+    rf"|\bhow (?:do|did|should|can|have|would) {_ANSWERERS} (?:usually |typically )?(?:get|got|gotten) (?:past|around"
+    r"|over|through)\b"
     r"|\b(?:on|in|from) (?:the |our )?won deals\b"
 )
 """How an objection was or should be answered: the objection library, not the week's objections."""
@@ -1132,6 +1143,26 @@ _COMPETITOR_AFTER = re.compile(
 )
 
 
+PERSONA_ASKED = re.compile(
+    r"\bpersonas?\b|\bwith (?:vs\.?|versus|and|or|compared to) without\b|\bwithout (?:vs\.?|versus|and|or) with\b"
+)
+OBJECTION_WORDS = re.compile(
+    r"\bobjections?\b|\bpushback\b|\bpush back\b|\bconcerns?\b|\bcomes? up\b|\bcame up\b|\braised\b"
+    r"|\bbrought up\b|\bmentioned\b|\bdeflect\w*|\banswered\b"
+)
+
+
+def _persona_record(low: str) -> bool:
+    """A persona's win rate asked ("CFO persona - win rate with vs without them"): the personas, not the objections.
+
+    The buyer personas report each persona's win rate with and without them on the deal; the objection map the win
+    rate when an objection is raised. With no objection said, a persona or "with vs without" asks about the people.
+    """
+    if OBJECTION_WORDS.search(low):
+        return False
+    return bool(PERSONA_ASKED.search(low) or (slots.parse_persona(low) and re.search(r"\bwin ?rate\b", low)))
+
+
 def route_insight(text: str, low: str) -> Understanding | None:
     """A question about won/lost history (personas, objections, battle cards, loss reasons, revival), if it is one.
 
@@ -1147,6 +1178,8 @@ def route_insight(text: str, low: str) -> Understanding | None:
             continue  # "last call w/ acme - pains, objections, next steps?": that call's summary
         if tool == "get_objections_this_week" and (HANDLED.search(low) or STILL_WIN.search(low)):
             continue  # "what do our reps say when it came up on won deals": handling; "do we still win": the map
+        if tool == "get_objection_map" and _persona_record(low):
+            tool = "get_buyer_personas"  # "technical evaluator persona - win rate with vs without them"
         explicit = re.search(r"\bobjection map\b", low)  # "what's the objection map say about timing"
         if tool != "get_battle_card" and not explicit and TOPIC_SEARCH.search(low):
             return None  # "quotes from buyers about onboarding pain": a search of what was said, on that topic
@@ -1401,13 +1434,17 @@ LEAD_COMPANY = (
         r"\b(?:the|that|this|a|our)\s+(?:new\s+|newest\s+|inbound\s+|latest\s+)*(?P<c>[\w&.\-' ]+?)\s+"
         r"(?:lead|inbound|form|submission)\b(?!\s*leads?\b)"
     ),
-    re.compile(r"\b(?:score|scored|tier|rating|grade)\s+(?:for|of|on)\s+(?:the\s+)?(?P<c>[\w&.\-' ]+?)" + _LEAD_END),
+    re.compile(
+        r"\b(?:scores?|scored|tiers?|ratings?|grades?)\s+(?:for|of|on)\s+(?:the\s+)?(?P<c>[\w&.\-' ]+?)" + _LEAD_END
+    ),
 )
 NEWEST_LEADS = re.compile(
     r"\b(?:newest|latest|new|recent|incoming|today'?s|fresh)\b[^?]*\b(?:leads|inbounds|ones)\b"
     r"|\bleads\b[^?]*\b(?:newest|latest|recent|came in|coming in)\b"
 )
-_LEAD_NOISE = frozenset({"the", "new", "newest", "inbound", "latest", "lead", "a", "an", "this", "that", "our", "from"})
+_LEAD_NOISE = frozenset(
+    {"the", "new", "newest", "inbound", "inbounds", "latest", "lead", "leads", "a", "an", "this", "that", "our", "from"}
+)
 
 
 def lead_company(text: str) -> str | None:
