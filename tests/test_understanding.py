@@ -1216,3 +1216,11 @@ def test_sending_something_to_a_person_is_an_action_not_a_question(ws):
         assert decision.tool is None and decision.intent == "unknown", decision
         assert (decision.problem or "").startswith("I can't change"), decision
     assert decide_q(ws, "send me my pipeline summary").tool == "summarize_pipeline"  # to the asker: a question
+    assert decide_q(ws, "forward pipeline for the quarter").intent != "unknown"  # "forward" as an adjective
+
+
+def test_getting_past_an_objection_is_the_library_and_its_source_is_not_the_query(ws):
+    decision = decide_q(ws, "how did reps get past the infosec review on deals we ended up winning?")
+    assert decision.tool == "search_objection_handling", decision
+    assert decision.args == {"query": "infosec review", "category": "security"}, decision
+    assert decide_q(ws, "how do i get through everything today").tool == "get_my_day"  # not an objection

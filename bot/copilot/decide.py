@@ -145,10 +145,11 @@ SEARCH_MANY = re.compile(
 SEND_TO = re.compile(
     r"^(?:please |pls |can you |could you |go ahead and )?(?:send|email|forward|share|post|dm|slack)\b(?! me\b)"
     r".*\bto (?!me\b|myself\b)(?:my |the |our )?\w+"
-    # "send helen my pipe summary", "forward priya the recap": a person as the first object
+    # "send helen my pipe summary", "forward priya the recap": a person, then the thing sent ("forward pipeline by
+    # the end of q" is no sending: the word after the verb must be followed by what is sent)
     r"|^(?:please |pls |can you |can u |could you |would you |go ahead and )?(?:send|forward|dm|slack|ping)\s+"
     r"(?!me\b|myself\b|us\b|over\b|back\b|out\b|the\b|a\b|an\b|my\b|our\b|this\b|that\b|it\b|these\b|those\b"
-    r"|all\b|some\b|any\b)[a-z]+\b"
+    r"|all\b|some\b|any\b)[a-z]+\s+(?:the|my|our|a|an|this|that|his|her|their|these|those|all)\b"
 )
 """Sending something to someone else is an action, not a question ("send the Globex brief to my manager")."""
 WRITE_VERB = re.compile(

@@ -773,7 +773,7 @@ _ANSWERERS = (
 _ANSWER_VERBS = (
     r"(?:handle[sd]?|answer(?:s|ed)?|respond(?:s|ed)? to|repl(?:y|ies|ied) to|counter(?:s|ed)?|deal(?:s|t)? with"
     r"|address(?:es|ed)?|overcome|overcame|tackle[sd]?|navigate[sd]?|push(?:es)? back on|pushed back on"
-    r"|(?:get|gets|got|gotten) (?:past|around|over|through))"
+    r"|(?:get|gets|got|gotten) (?:past|around))"
 )
 
 _WHOSE_NUMBER = (
@@ -1119,8 +1119,8 @@ HANDLED = re.compile(
     r"\bwhat (?:do|did|should|can|would) (?:we|i|our reps|the reps|reps|they|you) (?:usually |typically )?say\b"
     r"|\bhow (?:do|did|should|can|have|would) (?:we|i|you|our reps|the reps|reps) (?:handle|handled|answer|answered"
     r"|respond|responded|counter|countered|address|addressed|deal with|dealt with)\b|\btalk ?tracks?\b"
-    rf"|\bhow (?:do|did|should|can|have|would) {_ANSWERERS} (?:usually |typically )?(?:get|got|gotten) (?:past|around"
-    r"|over|through)\b"
+    rf"|\bhow (?:do|did|should|can|have|would) {_ANSWERERS} (?:usually |typically )?(?:get|got|gotten)"
+    r" (?:past|around)\b"
     r"|\b(?:on|in|from) (?:the |our )?won deals\b"
 )
 """How an objection was or should be answered: the objection library, not the week's objections."""
@@ -1578,6 +1578,15 @@ def _objection_route(text: str, fixed: str) -> Understanding:
         if query.lower() in BARE_PRONOUNS:  # "..., how do I handle that": the part before says what
             query = re.split(r",?\s*(?:how|what) (?:do|should|can|would) (?:i|we)\b", text, flags=re.IGNORECASE)[0]
         query = query.strip(" ,?.!") or text
+        # where the answers come from is not the objection ("the infosec review on deals we ended up winning")
+        query = re.sub(
+            r"\s+(?:on|in|from|across) (?:the |our )?(?:won deals|deals|ones|opps) (?:(?:that )?(?:we|i) )?"
+            r"(?:ended up |eventually |actually |went on to |still )?(?:won|winning|win|closed)$",
+            "",
+            query,
+            flags=re.IGNORECASE,
+        )
+        query = re.sub(r"^the\s+", "", query, flags=re.IGNORECASE) or query
     category = None
     for cat, pattern in (
         ("pricing", r"pric|expensive|cost|budget|discount|afford|pricey"),
