@@ -1224,3 +1224,66 @@ def test_getting_past_an_objection_is_the_library_and_its_source_is_not_the_quer
     assert decision.tool == "search_objection_handling", decision
     assert decision.args == {"query": "infosec review", "category": "security"}, decision
     assert decide_q(ws, "how do i get through everything today").tool == "get_my_day"  # not an objection
+
+
+# --- dev sets L-M (fixer A): deal search and count filters ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "args"),
+    [
+        # "stuck N days" with no risk word: days in stage on the deal search, with or without a stage named
+        ("sam's opps stuck >30 days", "search_deals", {"owners": ["Sam Patel"], "min_days_in_stage": 30}),
+        ("how many of morgan's deals stuck 45+ days", "count_deals",
+         {"owners": ["Morgan Lee"], "min_days_in_stage": 45}),
+        ("anything parked in negotiation 3 wks+", "search_deals",
+         {"stages": ["contractsent"], "min_days_in_stage": 21}),
+        ("what's sat in qualified to buy 20d+", "search_deals",
+         {"stages": ["qualifiedtobuy"], "min_days_in_stage": 20}),
+        ("what has sam got in demo stage that's been stuck 2 weeks or more?", "search_deals",
+         {"owners": ["Sam Patel"], "stages": ["presentationscheduled"], "min_days_in_stage": 14}),
+    ],
+)  # fmt: skip
+def test_days_stuck_without_a_risk_word_is_days_in_stage(ws, question, tool, args):
+    decision = decide_q(ws, question)
+    assert decision.tool == tool, decision
+    assert {k: decision.args.get(k) for k in args} == args, decision
+    assert decision.unapplied == [], decision
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "contract sent deals over 50k closing within 30 days",
+        "deals in negotiation closing in the next 2 weeks",
+        "contract sent deals with no reply for 2 weeks",
+    ],
+)
+def test_a_period_or_a_silence_is_never_read_as_days_in_stage(ws, question):
+    assert "min_days_in_stage" not in decide_q(ws, question).args
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "args"),
+    [
+        # "next 30d": a number of days as the next days
+        ("deals under 20k closing next 45d", "search_deals",
+         {"max_amount": 20000.0, "closing_from": "2026-11-25", "closing_to": "2027-01-09"}),
+        ("how many opps closing in the next 10d", "count_deals",
+         {"closing_from": "2026-11-25", "closing_to": "2026-12-05"}),
+        # the rest of the month / quarter: from today to its end
+        ("what's closing over the rest of the month", "search_deals",
+         {"closing_from": "2026-11-25", "closing_to": "2026-11-30"}),
+        ("how many of my deals close in the remainder of the quarter", "count_deals",
+         {"owners": ["me"], "closing_from": "2026-11-25", "closing_to": "2026-12-31"}),
+        # hyphenated stage names
+        ("my contract-sent deals closing this month", "search_deals", {"stages": ["contractsent"]}),
+        ("deals in dm bought-in or presentation-scheduled", "search_deals",
+         {"stages": ["presentationscheduled", "decisionmakerboughtin"]}),
+    ],
+)  # fmt: skip
+def test_short_periods_and_hyphenated_stages(ws, question, tool, args):
+    decision = decide_q(ws, question)
+    assert decision.tool == tool, decision
+    assert {k: decision.args.get(k) for k in args} == args, decision
+    assert decision.unapplied == [], decision

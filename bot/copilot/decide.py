@@ -24,6 +24,7 @@ from bot.copilot import slots
 from bot.copilot.classifier import HELP, NONE, Guess, classifier
 from bot.copilot.fill import INSIGHT_TOOLS, known_competitors, schema_args
 from bot.copilot.understanding import (
+    AGE_WORDS,
     FILLER,
     INCLUDE_CLOSED,
     NEWEST_LEADS,
@@ -48,6 +49,7 @@ from bot.copilot.understanding import (
     owners_named,
     parse_stages,
     route,
+    stage_age_days,
 )
 from store.models import Company
 from tools.capabilities import get_capability
@@ -430,23 +432,15 @@ def _deal_filters(text: str, names: Names, company: str | None, today: Any) -> t
     stages = parse_stages(low)
     if stages:
         args["stages"] = stages
-        days = (
-            parse_days(low)
-            if re.search(r"\b(?:for|over|more than|longer than|at least|stuck|sitting)\b|\+", low)
-            else None
-        )
-        if days:
-            args["min_days_in_stage"] = days
+    age = stage_age_days(low, staged=bool(stages))
+    if age:  # "in contract sent for over 30 days", "stuck 60+ days": days in stage (never a period's days)
+        args["min_days_in_stage"] = age
     if re.search(r"\b(?:haven'?t|have not|hasn'?t|not) (?:moved|changed|progressed|advanced)\b", low):
         days = parse_days(low)
         if days:  # "haven't moved stage in 2 months": days in stage, not a close-date window
             args["min_days_in_stage"] = days
             args.pop("closing_from", None), args.pop("closing_to", None)
             notes = [n for n in notes if not n.startswith("Closing")]
-    if not stages and STAGE_AGE.search(low):
-        days = parse_days(low)
-        if days:  # "stuck in the same stage for 60+ days": days in stage, whichever the stage
-            args["min_days_in_stage"] = days
     if INCLUDE_CLOSED.search(low):
         args["include_closed"] = True
     if company:
@@ -510,14 +504,20 @@ def newer_capability(
         args: dict[str, Any] = {"company": target} if target else {}
         return Understanding(intent="lead_score", tool="get_lead_score", args=args)
     stages = parse_stages(low)
-    if (stages or STAGE_AGE.search(low)) and re.search(r"\b(?:stuck|sitting|sat|stalled|parked|lingering|been)\b", low):
-        days = parse_days(low)
-        if days and re.search(r"\b(?:for|over|more than|longer than|at least)\b|\d\s*\+", low):
-            # "stuck in contract sent for over 30 days": deals by days in stage, not the deal-health list
-            args, notes = _deal_filters(text, names, company, today)
-            if COUNT_RE.search(low):  # "how many deals have been stuck ...": a count of them
-                return Understanding(intent="count_deals", tool="count_deals", args=args, notes=notes)
-            return Understanding(intent="deals", tool="search_deals", args=args, notes=notes)
+    aged = stage_age_days(low, staged=bool(stages))
+    if aged and (
+        (
+            (stages or STAGE_AGE.search(low))
+            and re.search(r"\b(?:stuck|sitting|sat|stalled|parked|lingering|been)\b", low)
+        )
+        or not RISK_WORDS.search(low)
+    ):
+        # "stuck in contract sent for over 30 days", "megan's deals stuck >45 days" (no risk word): deals by days in
+        # stage, not the deal-health list
+        args, notes = _deal_filters(text, names, company, today)
+        if COUNT_RE.search(low):  # "how many deals have been stuck ...": a count of them
+            return Understanding(intent="count_deals", tool="count_deals", args=args, notes=notes)
+        return Understanding(intent="deals", tool="search_deals", args=args, notes=notes)
     if re.search(
         r"\bcrickets\b|\bstopped (?:answering|responding|replying|engaging)\b"
         r"|\b(?:buyers?|prospects?|customers?|clients?|accounts?|contacts?|deals?) (?:are |is )?not (?:answering"
@@ -711,6 +711,12 @@ def _not_money(amount: float, low: str) -> bool:
     return amount < 1000 and (bool(re.search(rf"\b{number}{unit}", low)) or not re.search(money, low))
 
 
+RISK_WORDS = re.compile(
+    r"\brisk|\btrouble\b|\bdanger|\bred flags?\b|\bhealth|\bjeopardy\b|\bworr(?:y|ied|ying)\b|\bslipping\b"
+)
+"""Words that ask for the deal-health list ("at risk", "in trouble"), which a number of days in stage does not undo."""
+
+
 SINGLE_BIGGEST = re.compile(
     r"\b(?:biggest|largest|highest[- ]value|most valuable|largest-value|top|#1|number one)\s+(?:open\s+|active\s+)?"
     r"(?:deal|opp|opportunity)\b(?!s)"
@@ -859,10 +865,10 @@ def _fill_gaps(
         found = resolve_company(session, target).status if target and long_enough and not segment else "unknown"
         if found in ("exact", "fuzzy", "ambiguous"):
             decision.args["company"] = target
-    if not decision.args.get("stages") and "min_days_in_stage" not in decision.args and STAGE_AGE.search(low):
-        days = parse_days(low)
-        if days:
-            decision.args["min_days_in_stage"] = days
+    if "min_days_in_stage" not in decision.args:
+        age = stage_age_days(low, staged=bool(decision.args.get("stages")))
+        if age:  # "appt scheduled deals that have sat 3 wks+": days in stage
+            decision.args["min_days_in_stage"] = age
     company_typed = decision.args.get("company")
     if company_typed and all(SLOT_ONLY.match(w.lower()) for w in company_typed.split()):
         decision.args.pop("company")  # "top 5", "under 20k": slots, not a company
@@ -883,10 +889,6 @@ def _fill_gaps(
             decision.args.pop("closing_from", None)
             decision.args.pop("closing_to", None)
             decision.notes = [n for n in decision.notes if not n.startswith("Closing")]
-    if decision.args.get("stages") and "min_days_in_stage" not in decision.args:
-        days = parse_days(low) if re.search(r"\b(?:for|over|more than|longer than|at least)\b", low) else None
-        if days:
-            decision.args["min_days_in_stage"] = days
 
 
 COMPANY_TOOLS = frozenset(
@@ -1416,7 +1418,7 @@ def _without_slot_phrases(low: str, args: dict[str, Any]) -> str:
     if args.get("include_closed"):
         patterns.append(INCLUDE_CLOSED)
     if args.get("min_days_in_stage"):
-        patterns.append(STAGE_AGE)
+        patterns += [STAGE_AGE, AGE_WORDS]
     if args.get("stages"):
         patterns += [re.compile(p) for p, _k in STAGE_WORDS]
     for pattern in patterns:

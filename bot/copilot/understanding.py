@@ -24,6 +24,7 @@ from store.stages import DEFAULT_STAGES, Stage, stage_catalog
 from tools.capabilities import all_capabilities
 from tools.parsing.amounts import parse_amount_floor
 from tools.parsing.dates import month_bounds
+from tools.parsing.numbers import NUMBER_RE, number
 from tools.parsing.periods import PERIOD_RE, parse_closing_period, parse_date_window, parse_days, parse_period
 from tools.resolve import team_leads
 
@@ -78,24 +79,26 @@ _KEYWORD_SET = frozenset(KEYWORDS)
 
 STAGE_WORDS: tuple[tuple[str, str], ...] = (
     (
-        r"appointment(?:s)?(?: scheduled)?|\bappts?(?: scheduled)?\b|first meeting|early[- ]stage",
+        r"appointment(?:s)?(?:[- ]scheduled)?|\bappts?(?:[- ]scheduled)?\b|first meeting|early[- ]stage",
         "appointmentscheduled",
     ),
-    (r"qualified(?: to buy)?|qualification|early[- ]stage|\bqtb\b", "qualifiedtobuy"),
-    (r"presentation(?:s)?(?: scheduled)?|demo stage|demo scheduled", "presentationscheduled"),
+    (r"qualified(?:[- ]to[- ]buy)?|qualification|early[- ]stage|\bqtb\b", "qualifiedtobuy"),
+    (r"presentation(?:s)?(?:[- ]scheduled)?|demo[- ]stage|demo[- ]scheduled", "presentationscheduled"),
     (
-        r"decision ?maker(?: bought in)?|bought in|buy-in stage|late[- ]stage|\bd\.?m\.?b\.?i\b|\bdm stage\b",
+        r"decision[- ]?maker(?:[- ]bought[- ]in)?|bought[- ]in|buy-in stage|late[- ]stage|\bd\.?m\.?b\.?i\b"
+        r"|\bdm[- ]stage\b",
         "decisionmakerboughtin",
     ),
     (
-        r"contract(?:s)? sent|contract stage|in contract|negotiation|negotiating|late[- ]stage"
+        r"contract(?:s)?[- ]sent|contract[- ]stage|in contract|negotiation|negotiating|late[- ]stage"
         r"|\bcontract(?:s|'s)? (?:is |are |has been |have been |been |'s been |went |sent )?out\b",
         "contractsent",
     ),
     (r"closed[- ]won|deals (?:we )?won|\bwon deals|closed[- ]lost\s*(?:and|or|/|&|\+)\s*won\b", "closedwon"),
     (r"closed[- ]lost|deals (?:we )?lost|\blost deals|closed[- ]won\s*(?:and|or|/|&|\+)\s*lost\b", "closedlost"),
 )
-"""Stage phrases; "closed won and lost" names both outcomes, never one."""
+"""Stage phrases, hyphenated or not ("contract-sent", "DM bought-in"); "closed won and lost" names both outcomes, never
+one."""
 
 ALL_STAGES = re.compile(
     r"\b(?:including|include|includes|incl\.?|plus|even|along with)\s+(?:the\s+|all\s+)?closed"
@@ -126,6 +129,53 @@ STAGE_AGE = re.compile(
     r"|\bstage (?:for|over|longer)\b|\bstage age\b"
 )
 """Days in the current stage asked without naming the stage ("stuck in the same stage for 60+ days")."""
+
+AGE_WORDS = re.compile(
+    r"\b(?:stuck|sitting|sat|parked|lingering|languishing|idle|idling|stagnant|stagnating|stalled|aging|aged)\b"
+    r"|\bbeen (?:in|there|at)\b|\bin (?:it|there)\b|\bin (?:the |that |this |its |their |one |current |same )*stage\b"
+    r"|" + STAGE_AGE.pattern
+)
+"""Words saying how long a deal has been where it is ("stuck", "sat", "parked", "been in", "in stage")."""
+_AGE_COUNT = re.compile(
+    r"(?P<gt>>=?\s*)?(?:(?P<d>\d{1,4})\s*\+?\s*d\b|(?P<n>\d{1,4}|" + NUMBER_RE + r")[\s-]*\+?\s*(?:or more |plus )?"
+    r"(?:business |working |calendar )?(?P<u>days?|weeks?|wks?|months?|mos?)\b)"
+    r"(?P<more>\s*\+|\s+or (?:more|longer|over|above)|\s+plus|\s+and (?:up|counting|over))?"
+)
+_AGE_FLOOR = re.compile(r"(?:\bfor|\bover|\bmore than|\blonger than|\bat least|\bupwards of|\bbeyond|>=?)\s*(?:the )?$")
+_AGE_AFTER = re.compile(r"^\s*(?:in (?:the |that |this |its |their |one |current |same )*stage\b|stuck\b)")
+_NOT_AGE = re.compile(
+    r"\b(?:repl\w*|respon\w*|heard|activity|engag\w*|touch\w*|contact\w*|silent|silence|quiet|dark|ghost\w*"
+    r"|e-?mails?|calls?|word|answer\w*|clos(?:e|es|ing)|due|created|opened|added|ago|old)\b"
+)
+"""Words that tie a number of days to something else: no reply for 2 weeks, closing in 30 days, created 45 days ago."""
+
+
+def stage_age_days(low: str, *, staged: bool) -> int | None:
+    """Days in the current stage asked as a floor ("stuck 60+ days", "sat 3 wks+", "stuck >45 days", "30d+").
+
+    A number of days counts when a word of how long a deal has sat comes before it in the same clause ("been stuck
+    45 days or more", "parked in demo stage for a month") or "in stage" follows it ("60+ days in stage"); with a stage
+    named, a floor is enough ("in contract sent for over 30 days", "contract sent 30d+"). Periods ("closing in the
+    next 30 days", "last 2 weeks") and days tied to something else ("no reply for 2 weeks") never count.
+    """
+    rest = slots.PAST_PERIOD_RE.sub(" ", PERIOD_RE.sub(" ", low))
+    for m in _AGE_COUNT.finditer(rest):
+        n = int(m.group("d")) if m.group("d") else number(m.group("n") or "")
+        if not n:
+            continue
+        unit = m.group("u") or "d"
+        days = n * (7 if unit.startswith("w") else 30 if unit.startswith("mo") else 1)
+        clause = re.split(r"[,;?!.]|\s[-–]\s", rest[max(0, m.start() - 70) : m.start()])[-1]
+        verb = list(AGE_WORDS.finditer(clause))
+        if verb and not _NOT_AGE.search(clause[verb[-1].end() :]):
+            return days
+        if _AGE_AFTER.match(rest[m.end() :]):
+            return days
+        floor = m.group("gt") or m.group("more") or "+" in m.group(0) or _AGE_FLOOR.search(clause)
+        if staged and floor and not _NOT_AGE.search(clause):
+            return days
+    return None
+
 
 # Non-company words dropped when the company is read from what is left of a question.
 FILLER = {

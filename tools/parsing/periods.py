@@ -1,6 +1,6 @@
 """Periods and day counts in questions: "this quarter", "Q3", "next 30 days", "EOM", "in March"; "5+ days", "a week".
 
-Also "first half of next year", "in 2027", "before end of q".
+Also "next 30d", "the rest of the month", "first half of next year", "in 2027", "before end of q".
 
 Periods are team-local dates; a month, a run of months ("nov-dec") or a quarter named without a year is the next one
 that has not ended.
@@ -20,13 +20,15 @@ _MON = (
 )
 PERIOD_RE = re.compile(
     r"\b(?P<rel>this|next|last|current|the current|coming|upcoming)\s+(?P<unit>week|month|quarter|qtr|q|year)"
-    r"|(?P<end>(?:by |before |until |till )?(?:the )?end of (?:the |this |(?P<enext>next) )?"
+    r"|(?P<end>(?:by |before |until |till |for |over |in |during )?(?:the )?(?:end|rest|remainder|balance) of "
+    r"(?:the |this |(?P<enext>next) )?"
     r"(?P<eunit>week|month|quarter|qtr|q|year)\b)"
     r"|(?P<ye>(?:by |before |until |till )?(?:the )?(?P<yeunit>year|quarter|qtr|month)[- ]end\b)"
     r"|\b(?:the )?(?P<ordq>first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter|qtr)\b"
     r"|(?P<eo>eo(?P<eounit>m|q|y))\b"
     r"|\b(?:next|coming|within(?: the next)?|in the next|over the next|in)\s+"
     r"(?P<n>\d+|[a-z]+)\s+(?P<nunit>days?|weeks?|months?)"
+    r"|\b(?:next|coming|within(?: the next)?|in the next|over the next|in)\s+(?P<nd>\d+)\s*d\b"
     r"|\b(?P<q>q[1-4])\b"
     r"|\b(?:(?P<half>first|1st|second|2nd) half|(?P<hh>h[12]))(?:\s+of)?(?:\s+(?P<hrel>the|this|next|last)\s+year"
     r"|\s+(?P<hyear>20\d{2}))?\b"
@@ -101,11 +103,11 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
         else:
             end = date(today.year + shift, 12, 31)
         return today, end, f"from today to the end of the {'next ' if shift else ''}{unit} ({end:%b %-d})"
-    if m.group("nunit"):
-        n = number(m.group("n"))
+    if m.group("nunit") or m.group("nd"):
+        n = number(m.group("n") or m.group("nd"))
         if n is None:
             return None
-        unit = m.group("nunit").rstrip("s")
+        unit = (m.group("nunit") or "day").rstrip("s")
         days = n * {"day": 1, "week": 7, "month": 30}[unit]
         return today, today + timedelta(days=days), f"the next {days} days"
     if m.group("half") or m.group("hh"):
