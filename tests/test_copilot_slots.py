@@ -230,6 +230,12 @@ def test_a_bare_company_name_asks_what_about_it(ws):
         ("opps btw 20k and 60k", (20_000.0, 60_000.0)),
         ("deals b/w $10k and $40k", (10_000.0, 40_000.0)),
         ("deals sub 10k", (None, 10_000.0)),
+        # said in words
+        ("deals over half a million", (500_000.0, None)),
+        ("opps between a hundred k and a quarter of a million", (100_000.0, 250_000.0)),
+        ("anything north of a million", (1_000_000.0, None)),
+        ("deals under 75 grand", (None, 75_000.0)),
+        ("deals under 2 mil", (None, 2_000_000.0)),
     ],
 )
 def test_amount_ranges_typed_in_shorthand(text, bounds):
@@ -246,6 +252,9 @@ def test_amount_ranges_typed_in_shorthand(text, bounds):
         ("deals closing in 2027", date(2027, 1, 1), date(2027, 12, 31)),
         ("how many deals close before year end", TODAY, date(2026, 12, 31)),
         ("deals closing in the second quarter", date(2027, 4, 1), date(2027, 6, 30)),
+        ("deals closing next 30d", TODAY, TODAY + timedelta(days=30)),
+        ("what closes over the rest of the month", TODAY, date(2026, 12, 31)),
+        ("deals set to close in the remainder of the quarter", TODAY, date(2026, 12, 31)),
     ],
 )
 def test_closing_periods_a_quarter_end_a_half_and_a_year(text, start, end):

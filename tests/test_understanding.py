@@ -1287,3 +1287,66 @@ def test_short_periods_and_hyphenated_stages(ws, question, tool, args):
     assert decision.tool == tool, decision
     assert {k: decision.args.get(k) for k in args} == args, decision
     assert decision.unapplied == [], decision
+
+
+@pytest.mark.parametrize(
+    ("question", "args"),
+    [
+        # amounts said in words
+        ("which open deals across the whole team are over half a million?", {"min_amount": 500000.0}),
+        ("deals worth more than a quarter of a million", {"min_amount": 250000.0}),
+        ("sam's opps under two hundred grand", {"owners": ["Sam Patel"], "max_amount": 200000.0}),
+        ("anything above 50 grand closing this month", {"min_amount": 50000.0, "closing_to": "2026-11-30"}),
+    ],
+)
+def test_amounts_said_in_words(ws, question, args):
+    decision = decide_q(ws, question)
+    assert decision.tool == "search_deals", decision
+    assert {k: decision.args.get(k) for k in args} == args, decision
+    said = " ".join(decision.notes)
+    assert decision.unapplied == [] and not any(w in said for w in ("half", "million", "grand", "quarter")), decision
+
+
+def test_a_thousand_alone_is_not_an_amount(ws):
+    assert "min_amount" not in decide_q(ws, "are there over a thousand deals in the pipe").args
+
+
+@pytest.mark.parametrize(
+    ("question", "args"),
+    [
+        # where the asker hopes to move a close date is not a close-date history filter, nor a second period
+        ("what has sam got closing in january under $20k? want to see if any can get pulled into december",
+         {"owners": ["Sam Patel"], "closing_from": "2027-01-01", "max_amount": 20000.0}),
+        ("which of my deals closing next quarter could be pulled in to this quarter",
+         {"owners": ["me"], "closing_from": "2027-01-01", "closing_to": "2027-03-31"}),
+        ("deals closing in march we could bring forward to february", {"closing_from": "2027-03-01"}),
+    ],
+)  # fmt: skip
+def test_a_close_date_the_asker_hopes_to_move_is_not_a_filter(ws, question, args):
+    decision = decide_q(ws, question)
+    assert decision.tool == "search_deals", decision
+    assert {k: decision.args.get(k) for k in args} == args, decision
+    assert decision.unapplied == [], decision
+
+
+def test_a_close_date_history_is_still_said_as_not_applied(ws):
+    decision = decide_q(ws, "deals that slipped last month")
+    assert any("close-date history" in u for u in decision.unapplied), decision
+
+
+@pytest.mark.parametrize(
+    ("question", "args"),
+    [
+        # "count ..." with every filter the list takes: the count, not a choice between the two
+        ("count my deals in dm bought in worth at least 40k that close this quarter",
+         {"owners": ["me"], "stages": ["decisionmakerboughtin"], "min_amount": 40000.0}),
+        ("count sam's opps in negotiation over 100k", {"owners": ["Sam Patel"], "stages": ["contractsent"]}),
+        # a company followed by words about how far back
+        ("how many acme deals have we ever had incl won/lost", {"company": "acme", "include_closed": True}),
+        ("how many globex deals overall, won and lost included", {"company": "Globex", "include_closed": True}),
+    ],
+)  # fmt: skip
+def test_counts_of_deals(ws, question, args):
+    decision = decide_q(ws, question)
+    assert decision.tool == "count_deals", decision
+    assert {k: decision.args.get(k) for k in args} == args, decision

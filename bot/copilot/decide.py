@@ -54,6 +54,7 @@ from bot.copilot.understanding import (
 from store.models import Company
 from tools.capabilities import get_capability
 from tools.deals import resolve_company, resolve_company_strict
+from tools.parsing.amounts import spelled_amounts
 from tools.parsing.dates import month_bounds, quarter_bounds
 from tools.parsing.numbers import NUMBER_WORDS
 from tools.parsing.periods import (
@@ -219,6 +220,16 @@ FILTER_APPLIES = {
 }  # fmt: skip
 PUSHED = 5
 """The index of the close-date history filter ("deals that slipped last month": the month is not a close date)."""
+HOPED_MOVE = re.compile(
+    r"\b(?:can|could|might|may|should|would|will|to|able to|worth|try(?:ing)? to|want(?:s|ed)? to|need(?:s)? to|let'?s)"
+    r"\s+(?:(?:still|possibly|maybe|realistically|actually)\s+)?(?:get\s+|be\s+)?$"
+)
+"""A close date the asker hopes to move ("can get pulled into december", "could be pushed"): not its history."""
+MOVED_TO = re.compile(
+    r"\b(?:pull|push|slip|slid|mov|bring|brought|drag|accelerat)\w*(?: (?:it|them|that|those|these|in|out|forward"
+    r"|back|up|ahead))*\s+(?:to|into|in to|until|till)\s+(?:the\s+)?$"
+)
+"""The period a close date would move to ("pulled into december"): not a second period to filter on."""
 LOOKUP_RE = re.compile(
     r"\bwhich company is [\"'](?P<q>[^\"']+)[\"']|\b(?:account|company) (?:called|named) (?P<n>[\w&.\- ]+)"
     r"|^is [\"'](?P<q2>[^\"']+)[\"']|\b(?:full|exact|correct|right|proper|official|real) name (?:of|for) (?:the )?"
@@ -958,6 +969,8 @@ def unapplied_filters(
     for i, (pattern, label) in enumerate(FILTERS_NOT_TAKEN):
         applies = FILTER_APPLIES[i]
         found = re.search(pattern, low) if applies is None or decision.tool in applies else None
+        if found and i == PUSHED and HOPED_MOVE.search(low[: found.start()]):
+            continue  # "can any of it get pulled into december": what the asker hopes to do, not a close-date history
         if found:
             if decision.tool == "get_closed_deal_metrics" and i == CREATED:
                 continue
@@ -1217,6 +1230,7 @@ def understand(
         guess = model.guess(text, force_embedding=True)
     overrule = NONE_SURE if guess.top == NONE else OVERRULE
     doubted = guess.top != ruled.tool and guess.confidence >= overrule and guess.probability(ruled.tool) < DOUBT
+    doubted = doubted and not _count_of_the_list(ruled.tool, guess.top, text.lower())
     if doubted and guess.top == NONE:
         return Understanding(intent="unknown", problem=CANT_ANSWER, confidence=guess.confidence)
     if doubted and guess.top != HELP:
@@ -1256,6 +1270,14 @@ def understand(
     if unseen:
         ruled.notes.append("Not used from your question: " + ", ".join(f"“{w}”" for w in unseen) + ".")
     return ruled
+
+
+def _count_of_the_list(ruled: str | None, top: str | None, low: str) -> bool:
+    """Whether the rules' count is of the deals the classifier would list ("count my deals in DM bought in ...").
+
+    Both take the same filters and the count word the rules read decides: not a reading to put to the asker.
+    """
+    return ruled == "count_deals" and top == "search_deals" and bool(COUNT_RE.search(low))
 
 
 MONEY = re.compile(
@@ -1318,6 +1340,7 @@ def _other_periods(decision: Understanding, low: str, today: Any) -> list[str]:
         if not any(a < m.end() and m.start() < b for a, b in past)
         and not re.search(r"\b(?:since|after|from|before|until|till|by)\s*$", low[: m.start()])
         and not re.match(r"\s*\d", low[m.end() :])  # "jan 1": a day, read as one
+        and not MOVED_TO.search(low[: m.start()])  # "can it get pulled into december": where a deal would move
     ]
     out = []
     for m in phrases:
@@ -1347,7 +1370,7 @@ def unreflected_slots(
         return []
     already = " ".join(said or [])  # what unapplied_filters said already ("an amount filter", "a period")
     args = decision.args
-    low = text.lower()
+    low = spelled_amounts(text.lower())  # "half a million" is the amount 500k, not a half-year
     out: list[str] = []
     numbers = [float(v) for v in args.values() if isinstance(v, int | float) and not isinstance(v, bool)]
     given = " ".join(str(v) for v in args.values()).lower()
@@ -1432,7 +1455,7 @@ def unexplained_words(text: str, decision: Understanding, names: Names, vocabula
     Explained: a word of any labelled question, a name of the workspace, a filler word, an argument's value.
     """
     said = " ".join(str(v) for v in decision.args.values()).lower()
-    text = _without_slot_phrases(text.lower(), decision.args)
+    text = _without_slot_phrases(spelled_amounts(text.lower()), decision.args)
     owner_words = {w for _i, full, team in names.owners for w in (full + " " + team).lower().split()}
     out = []
     for word in re.findall(r"[a-z][a-z'&.-]+", text.lower()):

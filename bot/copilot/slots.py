@@ -14,7 +14,7 @@ import re
 from datetime import date, timedelta
 
 from tools.parsing.amounts import parse_amount_floor as parse_amount
-from tools.parsing.amounts import scaled
+from tools.parsing.amounts import scaled, spelled_amounts
 from tools.parsing.dates import month_bounds as _month_bounds
 from tools.parsing.dates import quarter_bounds as _quarter_bounds
 from tools.parsing.numbers import NUMBER_WORDS
@@ -43,8 +43,11 @@ _CEILING = re.compile(
 
 
 def parse_amount_range(text: str) -> tuple[float | None, float | None]:
-    """Read an amount range: "between 50k and 100k", "$50-100k", "under 20k", plus the floors of `parse_amount`."""
-    low = text.lower()
+    """Read an amount range: "between 50k and 100k", "$50-100k", "under 20k", plus the floors of `parse_amount`.
+
+    Amounts said in words count too ("under a quarter million", "over half a million").
+    """
+    low = spelled_amounts(text.lower())
     m = _RANGE.search(low)
     if m:
         a, au, b, bu = (m.group("a"), m.group("au"), m.group("b"), m.group("bu"))

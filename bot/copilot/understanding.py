@@ -204,6 +204,8 @@ FILLER = {
     "yesterday", "yesterday's",
     "tldr", "tl", "dr", "gist", "synopsis", "debrief", "cheat", "crib", "sheet", "primer", "dossier", "short",
     "version",
+    # how far back or how much, said around a company ("how many acme deals have we ever had", "globex overall")
+    "ever", "overall", "altogether", "historically", "combined", "all-time", "alltime", "lifetime", "ones",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------

@@ -42,9 +42,57 @@ AMOUNT_PATTERNS = tuple(
 )
 
 
+_SPELLED_NUMBER = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twenty": 20, "fifty": 50,
+}  # fmt: skip
+_SPELLED = (
+    # "half a million", "a quarter of a million", "a million and a half": fractions of a million
+    (re.compile(r"\b(?:a |one )?million and a half\b"), lambda m: "1.5m"),
+    (re.compile(r"\bhalf (?:a |of a |a |one )?(?:million|mil|mill)\b"), lambda m: "500k"),
+    (re.compile(r"\b(?:a |one )?quarter (?:of a |a )?(?:million|mil|mill)\b"), lambda m: "250k"),
+    # "two hundred grand", "a hundred k", "a million", "five hundred thousand": a count in words and a scale
+    (
+        re.compile(
+            r"\b(?:(?P<w>"
+            + "|".join(_SPELLED_NUMBER)
+            + r") )?(?P<h>hundred )?(?P<u>million|mil|mill|thousand|grand|k)\b"
+        ),
+        lambda m: _spelled_figure(m),
+    ),
+    # "50 grand", "2 mil": digits and a spoken scale
+    (re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*grand\b"), lambda m: f"{m.group('n')}k"),
+    (re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*(?:mil|mill|mils)\b"), lambda m: f"{m.group('n')}m"),
+)
+
+
+def _spelled_figure(m: re.Match[str]) -> str:
+    """A count in words and its scale as a figure: "a million" → "1m", "two hundred grand" → "200k".
+
+    "a thousand" alone stays as typed: it is a count as often as money.
+    """
+    count = _SPELLED_NUMBER[m.group("w")] if m.group("w") else None
+    millions = m.group("u").startswith("mil")
+    if m.group("h"):
+        count = (count or 1) * 100
+    elif count is None or (count == 1 and not millions) or (m.group("u") == "k"):
+        return m.group(0)
+    return f"{count}{'m' if millions else 'k'}"
+
+
+def spelled_amounts(text: str) -> str:
+    """Amounts said in words written as figures: "half a million" → "500k", "50 grand" → "50k", "a mil" → "1m"."""
+    for pattern, figure in _SPELLED:
+        text = pattern.sub(figure, text)
+    return text
+
+
 def parse_amount_floor(text: str) -> float | None:
-    """Read a minimum amount: "over $50k", "above 100,000", "> $1M", "$25k+", "at least 75k", "100k or more"."""
-    text = text.lower()
+    """Read a minimum amount: "over $50k", "above 100,000", "> $1M", "$25k+", "at least 75k", "100k or more".
+
+    Also said in words: "over half a million", "at least 50 grand".
+    """
+    text = spelled_amounts(text.lower())
     for pattern in AMOUNT_PATTERNS:
         m = pattern.search(text)
         if m:
