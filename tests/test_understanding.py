@@ -1280,6 +1280,12 @@ def test_a_period_or_a_silence_is_never_read_as_days_in_stage(ws, question):
         ("my contract-sent deals closing this month", "search_deals", {"stages": ["contractsent"]}),
         ("deals in dm bought-in or presentation-scheduled", "search_deals",
          {"stages": ["presentationscheduled", "decisionmakerboughtin"]}),
+        # short stage names where they can only be a stage; several stages in one list
+        ("how many deals in demo or negotiation stage", "count_deals",
+         {"stages": ["contractsent", "presentationscheduled"]}),
+        ("what's in pres scheduled for sam", "search_deals",
+         {"owners": ["Sam Patel"], "stages": ["presentationscheduled"]}),
+        ("deals in dmbi or cs stage", "search_deals", {"stages": ["decisionmakerboughtin", "contractsent"]}),
     ],
 )  # fmt: skip
 def test_short_periods_and_hyphenated_stages(ws, question, tool, args):
@@ -1297,9 +1303,13 @@ def test_short_periods_and_hyphenated_stages(ws, question, tool, args):
         ("deals worth more than a quarter of a million", {"min_amount": 250000.0}),
         ("sam's opps under two hundred grand", {"owners": ["Sam Patel"], "max_amount": 200000.0}),
         ("anything above 50 grand closing this month", {"min_amount": 50000.0, "closing_to": "2026-11-30"}),
+        ("deals between 250 grand and a million", {"min_amount": 250000.0, "max_amount": 1000000.0}),
+        # a company followed by words that are not its name
+        ("acme deals total value", {"company": "acme"}),
+        ("what deals do we have with initech at the moment", {"company": "Initech"}),
     ],
 )
-def test_amounts_said_in_words(ws, question, args):
+def test_amounts_in_words_and_a_company_among_other_words(ws, question, args):
     decision = decide_q(ws, question)
     assert decision.tool == "search_deals", decision
     assert {k: decision.args.get(k) for k in args} == args, decision
@@ -1350,3 +1360,8 @@ def test_counts_of_deals(ws, question, args):
     decision = decide_q(ws, question)
     assert decision.tool == "count_deals", decision
     assert {k: decision.args.get(k) for k in args} == args, decision
+
+
+@pytest.mark.parametrize("question", ["dm me the deals closing this week", "how did the demo go with globex"])
+def test_a_short_stage_name_outside_a_stage_phrase_is_no_stage(ws, question):
+    assert "stages" not in decide_q(ws, question).args

@@ -31,6 +31,7 @@ from bot.copilot.understanding import (
     ONE_CALL,
     OVERDUE,
     STAGE_AGE,
+    STAGE_SHORT,
     STAGE_WORDS,
     WRITE_REQUEST,
     Choice,
@@ -1441,9 +1442,9 @@ def _without_slot_phrases(low: str, args: dict[str, Any]) -> str:
     if args.get("include_closed"):
         patterns.append(INCLUDE_CLOSED)
     if args.get("min_days_in_stage"):
-        patterns += [STAGE_AGE, AGE_WORDS]
+        patterns += [STAGE_AGE, AGE_WORDS, re.compile(r"\b(?:longer|more) than\b|\bor (?:longer|more)\b")]
     if args.get("stages"):
-        patterns += [re.compile(p) for p, _k in STAGE_WORDS]
+        patterns += [re.compile(p) for p, _k in STAGE_WORDS] + [re.compile(rf"\b(?:{'|'.join(STAGE_SHORT)})\b")]
     for pattern in patterns:
         low = pattern.sub(" ", low)
     return low

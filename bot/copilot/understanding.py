@@ -205,7 +205,8 @@ FILLER = {
     "tldr", "tl", "dr", "gist", "synopsis", "debrief", "cheat", "crib", "sheet", "primer", "dossier", "short",
     "version",
     # how far back or how much, said around a company ("how many acme deals have we ever had", "globex overall")
-    "ever", "overall", "altogether", "historically", "combined", "all-time", "alltime", "lifetime", "ones",
+    "ever", "overall", "altogether", "historically", "combined", "all-time", "alltime", "lifetime", "ones", "value",
+    "moment", "currently", "presently",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
@@ -418,7 +419,35 @@ def parse_stages(text: str, catalog: tuple[Stage, ...] = DEFAULT_STAGES) -> list
     for stage in catalog:
         if stage.key not in STAGE_LABELS and re.search(rf"\b{re.escape(stage.label.lower())}\b", text.lower()):
             found.append(stage.key)  # the CRM's own stage name, said as is
+    found += [key for key in _short_stages(text, listed=bool(found)) if key in keys]
     return list(dict.fromkeys(found))
+
+
+STAGE_SHORT = {
+    "demo": "presentationscheduled", "demos": "presentationscheduled", "pres": "presentationscheduled",
+    "cs": "contractsent", "neg": "contractsent", "nego": "contractsent", "dm": "decisionmakerboughtin",
+    "appt": "appointmentscheduled", "appts": "appointmentscheduled",
+}  # fmt: skip
+"""Short stage names, read only where they must be a stage ("in demo", "cs stage", "demo or negotiation")."""
+_SHORT = "|".join(STAGE_SHORT)
+_LIST = r"(?:,|/|&|\+|\bor\b|\band\b)"
+
+
+def _short_stages(text: str, *, listed: bool) -> list[str]:
+    """Stages named by a short name ("demo", "cs", "pres"), where they can only be a stage.
+
+    Followed by "stage", after "in"/"at" ("deals in demo"; not "cs", which is also customer success), or next to
+    another stage in a list ("demo or negotiation", "dmbi or cs stage").
+    """
+    found = []
+    for m in re.finditer(rf"\b(?P<w>{_SHORT})\b", text):
+        word, before, after = m.group("w"), text[: m.start()], text[m.end() :]
+        staged = re.match(r"\s*(?:[- ]?sched(?:uled)?\b|stages?\b)", after)
+        placed = re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before) and word not in ("cs", "dm", "neg")
+        in_list = listed and (re.search(rf"{_LIST}\s*(?:the\s+|in\s+)?$", before) or re.match(rf"\s*{_LIST}", after))
+        if staged or placed or in_list:
+            found.append(STAGE_SHORT[word])
+    return found
 
 
 # --- the workspace's names -------------------------------------------------------------------------------------------
@@ -1425,6 +1454,7 @@ def route(
     if overdue:  # "overdue deals": open deals whose close date has passed (closing up to yesterday)
         period = (date(2000, 1, 1), today - timedelta(days=1), "with a close date in the past")
     amount = parse_amount_floor(fixed)
+    ceiling = slots.parse_amount_range(fixed)[1]  # "deals under 20k", "between 250 grand and a million"
     stages = parse_stages(fixed, names.stages)
     top = slots.parse_top_n(fixed)
     if intent == "pipeline" and top and not re.search(r"\b(?:by|per|each) (?:stage|owner|rep|ae)\b", fixed):
@@ -1459,12 +1489,17 @@ def route(
         notes[-1] = f"Closing {window[2]}."
     if amount is not None:
         args["min_amount"] = amount
+    if ceiling is not None:
+        args["max_amount"] = ceiling
+        if amount is None and (floor := slots.parse_amount_range(fixed)[0]) is not None:
+            args["min_amount"] = floor
     if stages:
         args["stages"] = stages
     if company and intent in ("deals", "closing", "pipeline"):
         args["company"] = company
     if INCLUDE_CLOSED.search(fixed):
         args["include_closed"] = True
+    amount = amount if ceiling is None else ceiling
     if not (period or amount is not None or stages or owners or company) and top:
         return Understanding(intent="deals", tool="search_deals", args={"limit": top})  # "top 10 deals"
     if not (period or amount is not None or stages or owners or company):

@@ -62,7 +62,7 @@ _SPELLED = (
     ),
     # "50 grand", "2 mil": digits and a spoken scale
     (re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*grand\b"), lambda m: f"{m.group('n')}k"),
-    (re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*(?:mil|mill|mils)\b"), lambda m: f"{m.group('n')}m"),
+    (re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*(?:million|mil|mill|mils)\b"), lambda m: f"{m.group('n')}m"),
 )
 
 
