@@ -255,6 +255,11 @@ def test_amount_ranges_typed_in_shorthand(text, bounds):
         ("deals closing next 30d", TODAY, TODAY + timedelta(days=30)),
         ("what closes over the rest of the month", TODAY, date(2026, 12, 31)),
         ("deals set to close in the remainder of the quarter", TODAY, date(2026, 12, 31)),
+        # a month that ends a range from today; a fortnight
+        ("deals closing by the end of jan", TODAY, date(2027, 1, 31)),
+        ("anything closing before feb over 20k", TODAY, date(2027, 1, 31)),
+        ("deals closing in the next fortnight", TODAY, date(2026, 12, 21)),
+        ("what's closing in january", date(2027, 1, 1), date(2027, 1, 31)),
     ],
 )
 def test_closing_periods_a_quarter_end_a_half_and_a_year(text, start, end):
@@ -464,3 +469,9 @@ def test_a_count_asked_in_so_many_words_is_the_list_length(ws, text, n):
 )
 def test_days_back_in_chat_shorthand(text, days):
     assert slots.parse_days_back(text) == days
+
+
+@pytest.mark.parametrize("text", ["how much did we win before march", "win rate by the end of june"])
+def test_a_month_ending_a_range_never_makes_a_closed_period_face_the_future(text):
+    found = slots.parse_closed_period(text, TODAY)
+    assert found is None or found[1] <= TODAY

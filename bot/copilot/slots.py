@@ -19,7 +19,7 @@ from tools.parsing.dates import month_bounds as _month_bounds
 from tools.parsing.dates import quarter_bounds as _quarter_bounds
 from tools.parsing.numbers import NUMBER_WORDS
 from tools.parsing.periods import MONTH_NAMES as MONTHS
-from tools.parsing.periods import parse_period
+from tools.parsing.periods import TO_A_MONTH, parse_period
 
 _NUM = r"(?P<{0}>\d+(?:[.,]\d+)*)\s*(?P<{0}u>k|mm|m|thousand|million)?"
 
@@ -140,7 +140,7 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
         began = parse_since(low, today)  # "revenue since september", "closed since oct 1": from then to today
         if began is not None and began <= today:
             return began, today, f"since {began:%b %-d, %Y}"
-    found = parse_period(low, today)
+    found = parse_period(TO_A_MONTH.sub("in ", low), today)  # "won before march": the month, facing the past
     if found is None:
         return None
     start, end, label = found

@@ -34,11 +34,18 @@ PERIOD_RE = re.compile(
     r"|\s+(?P<hyear>20\d{2}))?\b"
     r"|\b(?:in|for|during|of|fy|cy)\s*'?(?P<year>20\d{2})\b(?!\s*(?:k|m|\$|usd|dollars))"
     r"|\b(?P<day>today|tomorrow)\b"
+    r"|\b(?:by|before|until|till|through|thru) (?:the )?end of (?P<emon>" + _MON + r")\b\.?(?!\s*\d)"
+    r"|\b(?:before|prior to) (?P<bmon>" + _MON + r")\b\.?(?!\s*\d)"
+    r"|\b(?:in the next|over the next|within(?: the next)?|next|coming|in)\s+(?:a |the )?(?P<fortnight>fortnight)\b"
     r"|\b(?:in |by |from |between )?(?P<mr1>" + _MON + r")\.?(?:\s*,\s*" + _MON + r"\.?)*,?"
     r"\s*(?:and|&|or|/|to|through|thru|till|until|-|–)\s*(?:the end of |end of )?(?P<mr2>" + _MON + r")\b"
     r"|\b(?:in |by )?(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
 )
+TO_A_MONTH = re.compile(
+    r"\b(?:(?:by|before|until|till|through|thru) (?:the )?end of|before|prior to)\s+(?=" + _MON + r"\b)"
+)
+"""The words that make a month named the end of a range from today ("by the end of jan", "before feb")."""
 MONTH_NAMES = [
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
@@ -132,6 +139,18 @@ def parse_period(text: str, today: date) -> tuple[date, date, str] | None:
     if m.group("day"):
         d = today if m.group("day") == "today" else today + timedelta(days=1)
         return d, d, m.group("day")
+    if m.group("emon") or m.group("bmon"):  # "by the end of jan": from today; "before feb": until february starts
+        month = _month_number(m.group("emon") or m.group("bmon"))
+        year = today.year if month >= today.month else today.year + 1
+        s, e = month_bounds(date(year, month, 1))
+        if m.group("bmon"):
+            e = s - timedelta(days=1)
+        if e < today:
+            return None
+        name = f"the end of {s:%B}" if m.group("emon") else f"before {s:%B}"
+        return today, e, f"from today to {name} ({e:%b %-d})"
+    if m.group("fortnight"):
+        return today, today + timedelta(days=14), "the next 14 days"
     if m.group("mr1"):  # "september and october", "oct, nov and dec", "jan through march": one run of whole months
         s, e = _month_run(_month_number(m.group("mr1")), _month_number(m.group("mr2")), today)
         return s, e, f"{s:%B %Y} – {e:%B %Y}"
