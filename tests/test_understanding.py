@@ -1257,6 +1257,7 @@ def test_days_stuck_without_a_risk_word_is_days_in_stage(ws, question, tool, arg
         "contract sent deals over 50k closing within 30 days",
         "deals in negotiation closing in the next 2 weeks",
         "contract sent deals with no reply for 2 weeks",
+        "deals where we sat down with the cfo 2 weeks ago",
     ],
 )
 def test_a_period_or_a_silence_is_never_read_as_days_in_stage(ws, question):

@@ -131,7 +131,7 @@ STAGE_AGE = re.compile(
 """Days in the current stage asked without naming the stage ("stuck in the same stage for 60+ days")."""
 
 AGE_WORDS = re.compile(
-    r"\b(?:stuck|sitting|sat|parked|lingering|languishing|idle|idling|stagnant|stagnating|stalled|aging|aged)\b"
+    r"\b(?:stuck|sitting|sat|parked|lingering|languishing|stagnant|stagnating|stalled|aging|aged)\b"
     r"|\bbeen (?:in|there|at)\b|\bin (?:it|there)\b|\bin (?:the |that |this |its |their |one |current |same )*stage\b"
     r"|" + STAGE_AGE.pattern
 )
@@ -165,6 +165,8 @@ def stage_age_days(low: str, *, staged: bool) -> int | None:
             continue
         unit = m.group("u") or "d"
         days = n * (7 if unit.startswith("w") else 30 if unit.startswith("mo") else 1)
+        if re.match(r"\s*(?:ago|old)\b", rest[m.end() :]):
+            continue  # "sat down with them 2 weeks ago", "30 days old": a date or an age, not time in stage
         clause = re.split(r"[,;?!.]|\s[-–]\s", rest[max(0, m.start() - 70) : m.start()])[-1]
         verb = list(AGE_WORDS.finditer(clause))
         if verb and not _NOT_AGE.search(clause[verb[-1].end() :]):
