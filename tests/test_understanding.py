@@ -1355,6 +1355,7 @@ def test_a_close_date_history_is_still_said_as_not_applied(ws):
         # a company followed by words about how far back
         ("how many acme deals have we ever had incl won/lost", {"company": "acme", "include_closed": True}),
         ("how many globex deals overall, won and lost included", {"company": "Globex", "include_closed": True}),
+        ("how many deals we've done with hooli incl won/lost", {"company": "Hooli", "include_closed": True}),
     ],
 )  # fmt: skip
 def test_counts_of_deals(ws, question, args):

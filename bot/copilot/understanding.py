@@ -208,7 +208,7 @@ FILLER = {
     "version",
     # how far back or how much, said around a company ("how many acme deals have we ever had", "globex overall")
     "ever", "overall", "altogether", "historically", "combined", "all-time", "alltime", "lifetime", "ones", "value",
-    "moment", "currently", "presently",
+    "moment", "currently", "presently", "ve", "ll", "done", "we've", "i've", "they've", "you've", "we'll",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
