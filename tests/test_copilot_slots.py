@@ -475,3 +475,9 @@ def test_days_back_in_chat_shorthand(text, days):
 def test_a_month_ending_a_range_never_makes_a_closed_period_face_the_future(text):
     found = slots.parse_closed_period(text, TODAY)
     assert found is None or found[1] <= TODAY
+
+
+def test_in_before_a_named_period_is_no_count_of_days():
+    # "how much did we bring in last month": "in last month" is no "in N months"
+    assert parse_period("how much did we bring in last month", TODAY)[:2] == (date(2026, 11, 1), date(2026, 11, 30))
+    assert parse_period("closing in two weeks", TODAY)[:2] == (TODAY, TODAY + timedelta(days=14))

@@ -1367,3 +1367,138 @@ def test_counts_of_deals(ws, question, args):
 @pytest.mark.parametrize("question", ["dm me the deals closing this week", "how did the demo go with globex"])
 def test_a_short_stage_name_outside_a_stage_phrase_is_no_stage(ws, question):
     assert "stages" not in decide_q(ws, question).args
+
+
+# --- dev sets N and O: deal filters and closed figures in everyday words, who is typing, plain-word capabilities -----
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "args"),
+    [
+        # who is typing, or in whose seat, said first: not an owner of the question (their "my" is theirs)
+        ("Morgan here - 5 largest deals Sam has closing this quarter", "search_deals",
+         {"owners": ["Sam Patel"], "limit": 5}),
+        ("Morgan asking: bookings by team for last quarter", "get_closed_deal_metrics", {"owners": None, "by": "team"}),
+        ("I'm shadowing Dana - which of Sam's deals only have a first meeting booked so far?", "search_deals",
+         {"owners": ["Sam Patel"], "stages": ["appointmentscheduled"]}),
+        ("this is morgan: how is Sam tracking, and what should I coach him on?", "get_ae_performance",
+         {"owners": ["Sam Patel"]}),
+        ("Morgan here - what's my pipeline?", "summarize_pipeline", {"owners": ["Morgan Lee"]}),
+        ("SE here - what's closing this month for Sam?", "search_deals", {"owners": ["Sam Patel"]}),
+        # stages in everyday words: a signature awaited, a demo or a first call on the calendar
+        ("which of Sam's deals are waiting on a signature?", "search_deals",
+         {"owners": ["Sam Patel"], "stages": ["contractsent"]}),
+        ("how many deals are out for signature?", "count_deals", {"stages": ["contractsent"]}),
+        ("my deals that just need their signature", "search_deals", {"owners": ["me"], "stages": ["contractsent"]}),
+        ("which of my deals only have a demo booked?", "search_deals",
+         {"owners": ["me"], "stages": ["presentationscheduled"]}),
+        ("deals with just an intro call scheduled", "search_deals", {"stages": ["appointmentscheduled"]}),
+        # deals meant to close in a period are open deals, not closed figures
+        ("how many deals does Sam have that should close this month?", "count_deals",
+         {"owners": ["Sam Patel"], "closing_from": "2026-11-01", "closing_to": "2026-11-30"}),
+        ("which of my deals are supposed to close next month", "search_deals",
+         {"owners": ["me"], "closing_from": "2026-12-01", "closing_to": "2026-12-31"}),
+        ("what does Sam have slated to close this quarter", "search_deals",
+         {"owners": ["Sam Patel"], "closing_from": "2026-10-01", "closing_to": "2026-12-31"}),
+        # a close date gone by, however it is said
+        ("pipeline hygiene: which of my open deals have a close date that's already passed?", "search_deals",
+         {"owners": ["me"], "closing_from": None, "closing_to": "2026-11-24"}),
+        ("how many of Sam's deals have close dates that have come and gone?", "count_deals",
+         {"owners": ["Sam Patel"], "closing_to": "2026-11-24"}),
+        ("deals that blew past their close date", "search_deals", {"closing_from": None, "closing_to": "2026-11-24"}),
+        # the accounts an owner works are their deals
+        ("what accounts am I working right now?", "search_deals", {"owners": ["me"]}),
+        ("which accounts is Sam covering?", "search_deals", {"owners": ["Sam Patel"]}),
+        ("list the accounts Morgan is working", "search_deals", {"owners": ["Morgan Lee"]}),
+    ],
+)  # fmt: skip
+def test_dev_sets_n_and_o_deal_filters_in_everyday_words(ws, question, tool, args):
+    decision = decide_q(ws, question)
+    assert decision.tool == tool, decision
+    assert {k: decision.args.get(k) for k in args} == args, decision
+    assert decision.unapplied == [], decision
+
+
+@pytest.mark.parametrize(
+    ("question", "args"),
+    [
+        # both outcomes said as nouns: every closed deal
+        ("how many deals did Sam close in October - wins and losses both",
+         {"metric": "closed_count", "owners": ["Sam Patel"], "closed_from": "2026-10-01"}),
+        ("losses and wins for me last quarter", {"metric": "closed_count", "owners": ["me"]}),
+        # "which industries / regions": the figure broken down by them
+        ("which industries brought in the most revenue this year?",
+         {"metric": "won_amount", "by": "industry", "closed_from": "2026-01-01"}),
+        ("which regions brought in the most last quarter?",
+         {"metric": "won_amount", "by": "region", "closed_from": "2026-07-01"}),
+        ("how much did we bring in last month",
+         {"metric": "won_amount", "closed_from": "2026-10-01", "closed_to": "2026-10-31"}),
+        # a win rate with a segment or an industry: that segment's figures, not the objection map
+        ("what's our win rate with manufacturing companies?", {"metric": "win_rate", "segment": "Manufacturing"}),
+        ("close rate among software customers this year", {"metric": "win_rate", "segment": "Software"}),
+        # how long deals are taking: the cycle time
+        ("how long are smb deals taking to close, looking at the last 90 days?",
+         {"metric": "cycle_time", "segment": "smb", "closed_from": "2026-08-27"}),
+        ("how long have mid-market deals been taking this year", {"metric": "cycle_time", "segment": "mid_market"}),
+    ],
+)  # fmt: skip
+def test_dev_sets_n_and_o_closed_figures_in_everyday_words(ws, question, args):
+    decision = decide_q(ws, question)
+    assert decision.tool == "get_closed_deal_metrics", decision
+    assert {k: decision.args.get(k) for k in args} == args, decision
+    assert decision.unapplied == [], decision
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "args"),
+    [
+        # the forecast in plain words
+        ("projected revenue for November?", "forecast_bookings", {"period": "month"}),
+        ("how much am I likely to bring in this month?", "forecast_bookings", {"period": "month", "owners": ["me"]}),
+        ("what number will we hit by the end of the month, realistically?", "forecast_bookings", {"period": "month"}),
+        ("what number is Sam going to land this quarter", "forecast_bookings",
+         {"period": "quarter", "owners": ["Sam Patel"]}),
+        # deals at risk in plain words
+        ("which deals across the team look shaky right now, and why?", "list_at_risk_deals", {"owners": None}),
+        ("is anything wrong with the Acme deal? any warning signs?", "list_at_risk_deals", {"company": "Acme Corp"}),
+        ("which of Sam's deals look dicey", "list_at_risk_deals", {"owners": ["Sam Patel"]}),
+        # buyers not answering in plain words
+        ("are any of my buyers ignoring my emails?", "list_silent_deals", {"owners": ["me"]}),
+        ("which prospects are ignoring Sam's follow-ups?", "list_silent_deals", {"owners": ["Sam Patel"]}),
+        ("which buyers aren't returning my calls", "list_silent_deals", {"owners": ["me"]}),
+        # pipeline coverage and AEs side by side: the AE scorecard
+        ("what's my pipeline coverage looking like vs everyone else?", "get_ae_performance", {"owners": ["me"]}),
+        ("what's Sam's pipeline coverage?", "get_ae_performance", {"owners": ["Sam Patel"]}),
+        ("put Dana and Sam side by side", "get_ae_performance", {"owners": ["Dana Reyes", "Sam Patel"]}),
+        ("Sam and Morgan head to head", "get_ae_performance", {"owners": ["Sam Patel", "Morgan Lee"]}),
+    ],
+)  # fmt: skip
+def test_dev_sets_n_and_o_capabilities_in_plain_words(ws, question, tool, args):
+    decision = decide_q(ws, question)
+    assert decision.tool == tool, decision
+    assert {k: decision.args.get(k) for k in args} == args, decision
+    assert decision.unapplied == [], decision
+
+
+def test_revenue_booked_is_closed_figures_and_a_meeting_booked_is_not():
+    from bot.copilot.slots import parse_metric
+
+    assert parse_metric("what have we booked this quarter") == "won_amount"
+    assert parse_metric("which deals only have a first meeting booked") != "won_amount"
+    assert parse_metric("deals where we booked a demo") != "won_amount"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which customers are up for renewal in Q1?", "what renewals are due next quarter",
+     "which contracts are expiring this year"],
+)  # fmt: skip
+def test_renewals_are_not_in_the_crm(ws, question):
+    decision = decide_q(ws, question)
+    assert decision.tool is None and not decision.choices and decision.intent == "unknown", decision
+    assert "renewal" in (decision.problem or ""), decision
+
+
+def test_what_was_said_about_a_renewal_stays_a_conversation_search(ws):
+    decision = decide_q(ws, "initech emails since nov 1 re renewal")
+    assert decision.tool == "search_conversations" and decision.args["query"] == "renewal", decision

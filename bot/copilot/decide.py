@@ -25,14 +25,15 @@ from bot.copilot.classifier import HELP, NONE, Guess, classifier
 from bot.copilot.fill import INSIGHT_TOOLS, known_competitors, schema_args
 from bot.copilot.understanding import (
     AGE_WORDS,
+    ALL_STAGE_WORDS,
     FILLER,
     INCLUDE_CLOSED,
     NEWEST_LEADS,
+    OBJECTION_WORDS,
     ONE_CALL,
     OVERDUE,
     STAGE_AGE,
     STAGE_SHORT,
-    STAGE_WORDS,
     WRITE_REQUEST,
     Choice,
     Names,
@@ -86,12 +87,16 @@ OVERRIDABLE = {"unknown", "latest", "deals", "closing", "pipeline", "brief", "si
 METRICS_RE = re.compile(
     r"win(?:ning)? ?(?:rate|ratio|%|percent)|close ?rate|closing rate|conversion rate|sales cycle|cycle time"
     r"|days to (?:close|win)|time to close|average (?:won )?(?:deal|contract)|avg\.? (?:won )?deal|deal size|\bacv\b"
-    r"|bookings?|\bbooked\b|revenue|closed[- ]won (?:amount|revenue|total)"
+    r"|bookings?|" + slots.BOOKED + r"|revenue|closed[- ]won (?:amount|revenue|total)"
     r"|\b(?:did|have|has|had)\b[^?]*\b(?:close|closed|win|won|lose|lost|losing|winning|book|sign|signed)\b"
     r"(?! (?:date|by))"
+    # revenue brought in: "which industries brought in the most", "how much did we bring in last month"
+    r"|\bbrought in\b(?! (?:a |an |the |our |my )?(?:lead|leads|meeting|call|champion|legal|procurement|partner|it|them"
+    r"|him|her)\b)|\b(?:did|have|has|had)\b[^?]*\bbring in\b"
     r"|\b(?:closed|won|lost|signed)\b (?:deals )?(?:last|this|in|during|so far|since|over the)\b"
     r"|\bdeals (?:we|i|they) (?:won|lost|closed)\b|\bwho (?:closed|won|sold|booked) the most\b"
     r"|\b(?:won|lost) deals\b|\bdeals (?:won|lost)\b|\bhow long (?:does|do|did)\b[^?]*\btake\b"
+    r"|\bhow long (?:are|is|have|has|were|was)\b[^?]*\btak(?:ing|en)\b|\btaking (?:us |them |\w+ )?to close\b"
     r"|\bwon ?(?:or|and|\+|/|&) ?lost\b|\blost ?(?:or|and|\+|/|&) ?won\b|\blos(?:s|e|ing) ?(?:rate|ratio|%)"
     r"|(?:%|percent(?:age)?) of (?:our |my |the )?(?:deals|opps)\b[^?]*\b(?:win|won|close|lose|lost)\b"
     r"|\b(?:days|time)\b[^?]{0,20}\bto (?:close|win|won|closed[- ]won)\b"
@@ -174,6 +179,19 @@ COMPENSATION = re.compile(
     r"|\bcompensation\b|\bote\b|\bcomp (?:check|statement)s?\b"
 )
 """Pay asked about ("what's my commission gonna be this q"): compensation is not in the CRM, whatever it is paid on."""
+RENEWALS = re.compile(
+    r"\b(?:up|due|coming up|set|scheduled|ready) for (?:a |their )?renewal\b"
+    r"|\brenewals? (?:are |is )?(?:due|coming up|pipeline|dates?|forecast|list|schedule|calendar|this|next|in (?:q[1-4]"
+    r"|the next|january|february|march|april|may|june|july|august|september|october|november|december))\b"
+    r"|^(?:which|what|list|show(?: me)?|any|how many)\b[^?]{0,40}\brenewals?\b"
+    r"|\b(?:contracts?|subscriptions?|licen[cs]es?) (?:are |is )?(?:expir\w*|ending|lapsing|coming up for renewal"
+    r"|up for renewal|renewing)\b|\b(?:which|what) (?:customers|accounts|clients)\b[^?]{0,30}\brenew\w*\b"
+    r"|\bchurn(?:ed|ing)? (?:customers|accounts|risk|rate|list)\b|\b(?:which|what) (?:customers|accounts) "
+    r"(?:churned|are churning|might churn|could churn)\b"
+)
+"""Renewals and churn of existing customers ("which customers are up for renewal in Q1"): the CRM's deals are new
+business with a close date; contract end dates and renewals are not in it. A search of what was said about a renewal
+("emails re renewal", "what did acme say about the renewal") is not this."""
 EXPORT = re.compile(
     r"\b(?:export|download)\b[^?]*\b(?:csv|excel|xlsx|pdf|spreadsheet|file|sheet)\b"
     r"|\bto (?:a )?(?:csv|excel|xlsx|pdf)\b|\b(?:a|as an?) (?:csv|pdf|excel|xlsx)\b"
@@ -415,6 +433,23 @@ def _closed_metrics(text: str, names: Names, company: str | None, today: Any, kn
     )
 
 
+SEGMENT_RATE = re.compile(
+    r"\b(?:win|close|loss|lose|losing) ?(?:rates?|ratio|%|percentage)\b[^?]{0,20}?\b(?:with|among|for|in|across|on"
+    r"|against|selling to) (?P<group>[^?.,;]{2,40})"
+)
+
+
+def _segment_rate(low: str, session: Session) -> bool:
+    """A win rate with a segment or an industry ("our win rate with healthcare companies"), no objection named.
+
+    The closed-deal figures of that segment, not the objection map ("win rate with pricing objections" stays it).
+    """
+    m = SEGMENT_RATE.search(low)
+    if m is None or OBJECTION_WORDS.search(low):
+        return False
+    return slots.parse_segment(m.group("group"), _known_segments(session)) is not None
+
+
 def _deal_filters(text: str, names: Names, company: str | None, today: Any) -> tuple[dict[str, Any], list[str]]:
     """The search_deals / count_deals filters a question gives (one reading shared by listing and counting)."""
     low = text.lower()
@@ -564,6 +599,9 @@ def newer_capability(
     future = (
         r"\bclosing\b|\bclose date\b|\bwill\b|\bexpected\b|\bleft to\b|(?<!days )(?<!time )\bto close\b"
         r"|\bend of\b|\beo[mqy]\b|\bnext\b"
+        # deals meant to close ("that should close this month", "slated to close"): open deals, nothing closed yet
+        r"|\b(?:should|supposed to|slated to|set to|due to|scheduled to|meant to|on track to|planned to|going to|gonna"
+        r"|ought to|needs? to|have to|has to|must) (?:\w+ )?(?:close|sign|land)\b"
     )
     if INCLUDE_CLOSED.search(low) and not slots.parse_closed_period(low, today):
         # "how many globex deals have we had, won and lost included": every deal, open or closed, not closed figures
@@ -1170,6 +1208,10 @@ def understand(
         return Understanding(intent="unknown", problem=CANT_ANSWER + " (public company data is not in the CRM)")
     if COMPENSATION.search(text.lower()):
         return Understanding(intent="unknown", problem=CANT_ANSWER + " (commission and pay are not in the CRM)")
+    if RENEWALS.search(text.lower()) and not CONVERSATION_RE.search(text.lower()):
+        return Understanding(
+            intent="unknown", problem=CANT_ANSWER + " (renewals and contract end dates are not in the CRM)"
+        )
     if EXPORT.search(text.lower()):
         return Understanding(intent="unknown", problem="I can't export files: I answer here, in Slack.")
     if WRITE_VERB.search(text.lower()) or SEND_TO.search(text.lower()):
@@ -1191,6 +1233,8 @@ def understand(
         return Understanding(intent="score_lead", tool="score_lead", args=described)
     if ruled.intent == "call_summary" and SEARCH_MANY.search(low) and not ONE_CALL.search(low):
         ruled = Understanding(intent="unknown")  # read by the conversation-search rule below
+    if ruled.tool == "get_objection_map" and _segment_rate(low, session):
+        ruled = _closed_metrics(text, names, company, today, _known_segments(session))
     if ruled.intent in OVERRIDABLE:
         # the newer rules read the words as typed: the typo-corrector knows only the router's keywords ("count" is
         # not a misspelt "counter")
@@ -1444,7 +1488,7 @@ def _without_slot_phrases(low: str, args: dict[str, Any]) -> str:
     if args.get("min_days_in_stage"):
         patterns += [STAGE_AGE, AGE_WORDS, re.compile(r"\b(?:longer|more) than\b|\bor (?:longer|more)\b")]
     if args.get("stages"):
-        patterns += [re.compile(p) for p, _k in STAGE_WORDS] + [re.compile(rf"\b(?:{'|'.join(STAGE_SHORT)})\b")]
+        patterns += [re.compile(p) for p, _k in ALL_STAGE_WORDS] + [re.compile(rf"\b(?:{'|'.join(STAGE_SHORT)})\b")]
     for pattern in patterns:
         low = pattern.sub(" ", low)
     return low

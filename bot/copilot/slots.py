@@ -164,6 +164,14 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
 
 # --- metrics, breakdowns, segments -----------------------------------------------------------------------------------
 
+BOOKED = (
+    r"(?<!meeting )(?<!meetings )(?<!demo )(?<!demos )(?<!call )(?<!calls )(?<!appointment )(?<!appointments )"
+    r"(?<!appt )(?<!appts )(?<!intro )(?<!discovery )(?<!session )(?<!slot )\bbooked\b"
+    r"(?! (?:(?:a|an|the|their|our|my|another|one|\w+'s) )?(?:\w+ )?(?:meetings?|demos?|calls?|appointments?|appts?"
+    r"|intros?|slots?|sessions?)\b)(?! (?:in|for) (?:a |the )?(?:meeting|demo|call))"
+)
+"""Booked as closed revenue ("what have we booked"), not a meeting on the calendar ("a first meeting booked")."""
+
 METRIC_WORDS: tuple[tuple[str, str], ...] = (
     (
         "win_rate",
@@ -176,16 +184,26 @@ METRIC_WORDS: tuple[tuple[str, str], ...] = (
         r"(?:sales )?cycle|days to (?:close|win)|time to (?:close|win)|how long (?:does it|do deals|is)"
         r"|\b(?:days|time)\b[^?]{0,20}\bto (?:close|win|won|closed[- ]won|closing|signature|signed)\b"
         r"|\baverage (?:days|time)\b|\bcreat(?:ed|ion|e) (?:date )?(?:to|->|→|until|till) (?:close|win|won|closed)"
-        r"|how long (?:does|do|did) [\w -]{0,40}?take\b|\btakes? (?:us )?to close\b",
+        r"|how long (?:does|do|did) [\w -]{0,40}?take\b|\btakes? (?:us )?to close\b"
+        r"|how long (?:are|is|have|has|were|was) [\w -]{0,40}?tak(?:ing|en)\b|\btaking (?:us |them |\w+ )?to close\b",
     ),
     (
         "avg_deal_size",
         r"average (?:won )?(?:deal|contract|order)|avg\.? (?:won )?(?:deal|contract)|deal size|\bacv\b"
         r"|average (?:size|value|amount)|typical deal",
     ),
-    ("closed_count", r"won ?(?:or|and|\+|/) ?lost|lost ?(?:or|and|\+|/) ?won|closed in total|total closed deals"),
+    (
+        "closed_count",
+        r"won ?(?:or|and|\+|/) ?lost|lost ?(?:or|and|\+|/) ?won|closed in total|total closed deals"
+        # both outcomes said as nouns: "wins and losses both", "losses and wins", "wins + losses"
+        r"|\bwins? ?(?:or|and|\+|/|&) ?loss(?:es)?\b|\bloss(?:es)? ?(?:or|and|\+|/|&) ?wins?\b",
+    ),
     ("lost_count", r"\blost\b|\blose\b|\blosing\b|closed[- ]lost|\blosses\b"),
-    ("won_amount", r"revenue|bookings?|\bbooked\b|how much|amount|\$|dollars|\btotal\b|\bsum\b|\bvalue\b"),
+    (
+        "won_amount",
+        r"revenue|bookings?|" + BOOKED + r"|\bbr(?:ought|ing|ings|inging) in\b|how much|amount|\$|dollars|\btotal\b"
+        r"|\bsum\b|\bvalue\b",
+    ),
     ("won_count", r"how many|number of|\bcount\b|\b# of\b|\bdeals\b"),
 )
 _METRIC_RE = [(name, re.compile(pattern)) for name, pattern in METRIC_WORDS]
@@ -205,9 +223,12 @@ BY_WORDS: tuple[tuple[str, str], ...] = (
      r"|account exec(?:utive)?)s?\b|\bwho (?:closed|won|sold|booked)"
      r"|\brep by rep\b|\bleaderboard\b|\bby reps?\b|\bwhich (?:rep|ae|seller|person|owner)\b"),
     ("team", r"\b(?:by|per|each|every|for each) team\b|\bteam by team\b"),
-    ("segment", r"\b(?:by|per|each) (?:segment|company size|size)\b"),
-    ("industry", r"\b(?:by|per|each) (?:industry|vertical)\b"),
-    ("region", r"\b(?:by|per|each) (?:region|geo|territory)\b"),
+    ("segment", r"\b(?:by|per|each) (?:segment|company size|size)\b|\b(?:which|what) segments?\b"),
+    # "which industries brought in the most": the figure by industry (and the same of verticals, regions)
+    ("industry", r"\b(?:by|per|each) (?:industry|vertical)\b"
+     r"|\b(?:which|what|top) (?:industries|industry|verticals?)\b"),
+    ("region", r"\b(?:by|per|each) (?:region|geo|territory)\b"
+     r"|\b(?:which|what|top) (?:regions?|geos?|territor(?:y|ies))\b"),
     ("month", r"\b(?:by|per|each|every) month\b|\bmonthly\b|\bmonth by month\b|\bmonth over month\b"),
 )  # fmt: skip
 _BY_RE = [(name, re.compile(pattern)) for name, pattern in BY_WORDS]

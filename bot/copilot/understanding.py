@@ -100,6 +100,23 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
 """Stage phrases, hyphenated or not ("contract-sent", "DM bought-in"); "closed won and lost" names both outcomes, never
 one."""
 
+EVERYDAY_STAGE_WORDS: tuple[tuple[str, str], ...] = (
+    # what the stage means in everyday words: a first meeting or intro call on the calendar, a demo booked, a contract
+    # out for signature ("waiting on a signature", "out for signature", "just needs their signature")
+    (r"\b(?:intro|introductory|first) (?:call|meeting)s? (?:is |are |has been |have been |got |only )?(?:booked|set"
+     r"|scheduled|on the calendar)\b", "appointmentscheduled"),
+    (r"\bdemos? (?:is |are |has been |have been |got |only )?(?:booked|set|lined up|on the calendar)\b"
+     r"|\b(?:booked|scheduled|set up|lined up) (?:a |the |their )?demos?\b", "presentationscheduled"),
+    (r"\bout for (?:e-?)?signature\b|\b(?:waiting|wait|waits) (?:on|for) (?:a |the |their |his |her |them to |the "
+     r"(?:buyer|customer|client) to )?(?:e-?)?sign(?:ature|atures|-?off|ing)?\b(?! off\b)"
+     r"|\bawaiting (?:a |the |their )?(?:e-?)?signatures?\b|\b(?:e-?)?signatures? pending\b|\bpending (?:e-?)?signature"
+     r"|\bsent (?:out )?for (?:e-?)?signature\b|\b(?:just |only )?need(?:s|ing)? (?:a |the |their |his |her )?"
+     r"(?:e-?)?signatures?\b|\b(?:in|at) (?:the )?signature stage\b|\bwith (?:the buyer|the customer|them|legal) "
+     r"for signature\b|\bin docusign\b|\bdocusign (?:is |was )?(?:out|sent)\b", "contractsent"),
+)  # fmt: skip
+"""Stages in everyday words, read wherever stage names are ("which of jamal's deals are waiting on a signature")."""
+ALL_STAGE_WORDS = STAGE_WORDS + EVERYDAY_STAGE_WORDS
+
 ALL_STAGES = re.compile(
     r"\b(?:including|include|includes|incl\.?|plus|even|along with)\s+(?:the\s+|all\s+)?closed"
     r"(?:[- ](?:won|lost)(?:\s*(?:and|or|/|&|\+)\s*(?:closed[- ])?(?:won|lost))?)?"
@@ -120,6 +137,11 @@ OVERDUE = re.compile(
     r"\boverdue (?:deals|opps|opportunities)\b|\b(?:deals|opps)\b[^?]*\boverdue\b"
     r"|\bpast (?:their |its |the )?close date"
     r"|\bclose dates? (?:is |are )?(?:in the past|(?:already )?passed|behind us)\b|\bpast[- ]due (?:deals|opps)\b"
+    # "a close date that's already passed", "whose close dates have come and gone", "close date has lapsed"
+    r"|\bclose dates? (?:(?:that|which)(?:'s| is| are| has| have| had)? |(?:is|are|has|have|had) )?(?:already |now "
+    r"|long )?(?:been )?"
+    r"(?:passed|gone by|come and gone|lapsed|expired|blown (?:through|past)|in the past|behind us)\b"
+    r"|\b(?:blown|blew|sailed|slipped) (?:past|through) (?:their |its |the )?close dates?\b"
 )
 """Open deals whose expected close date has passed: closing up to yesterday."""
 
@@ -377,6 +399,7 @@ COMMON_WORDS = frozenset(
         "stacked",
         "stacking",
         "losses",  # "what's driving Jamal's losses" is no "closes"
+        "covering",  # "which accounts is grace covering" is no "scoring"
     ]  # fmt: skip
 )
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ive")
@@ -414,7 +437,7 @@ def parse_stages(text: str, catalog: tuple[Stage, ...] = DEFAULT_STAGES) -> list
     by_outcome = {o: [s.key for s in catalog if s.outcome == o] for o in ("won", "lost")}
     found: list[str] = []
     text = ALL_STAGES.sub(" ", text)  # "acme deals incl closed won and lost": every deal, whatever its stage
-    for pattern, key in STAGE_WORDS:
+    for pattern, key in ALL_STAGE_WORDS:
         if re.search(pattern, text):
             outcome = {"closedwon": "won", "closedlost": "lost"}.get(key)
             found += by_outcome[outcome] if outcome else [key] if key in keys else []
@@ -578,7 +601,7 @@ FIRST_PERSON_OWNER = (
     r"|\b(?:have|did|had) i\b|\bi (?:closed|won|lost|booked|sold|signed|own)\b"
     r"|\bi (?:could|can|might|may|should|need to) (?:re-?open|revive|win back|re-?engage|recover|resurrect|close|win"
     r"|chase|follow up|push)\b"
-    r"|\b(?:ghost\w*|ignor\w*|avoid\w*|dodg\w*|stonewall\w*)\s+me\b"
+    r"|\b(?:ghost\w*|ignor\w*|avoid\w*|dodg\w*|stonewall\w*)\s+me\b|\bleft me on read\b"
     r"|\b(?:repl\w*|respond\w*|answer\w*|got back|gotten back|get back|writ\w* back|emailed|called)\s+(?:to\s+)?me\b"
     r"|\b(?:will|can|could|should|do|did) i (?:land|book|close|bring in|hit|make|sign)\b"
     r"|\bam i (?:going to|gonna|on track|likely)\b"
@@ -592,8 +615,49 @@ _MEETING = (
     r"(?:qbr|deck|slides?|1:1|1-1|one[- ]on[- ]ones?|1-on-1|sync|standup|stand-up|(?:pipeline |deal |forecast )?"
     r"reviews?|retro|board meeting|forecast call|week|call|meeting|demo|catch[- ]up|lunch|coffee)"
 )
+# Who is typing, or in whose seat, said before the question: "Helen here -", "Helen asking:", "this is Kenji,", "I'm
+# shadowing Dana -". The one typing is not an owner of the question (their "my" is theirs); the seat is context.
+TYPER_PHRASE = re.compile(
+    r"^(?:(?:hi|hey|hello|fyi)[,!]?\s+)?(?:(?:this is|it's|it is|its)\s+(?P<typer>[a-z]+)"
+    r"|(?P<typer2>[a-z]+)\s+(?:here|asking|speaking|writing|typing))"
+    r"(?:\s+(?:from|on|in) [a-z]+(?: [a-z]+)?)?\s*[:,.!\u2013\u2014-]\s"
+    r"|^(?:fyi\s+)?i(?:'m| am) (?:shadowing|covering for|sitting in for|filling in for|standing in for|subbing for"
+    r"|helping(?: out)?|backing up|asking for|asking on behalf of|on behalf of) (?P<seat>[a-z]+)(?:'s (?:calls?"
+    r"|desk|accounts|deals|book|seat|team))?\s*[:,.\u2013\u2014-]\s"
+)
+TYPER_ROLES = frozenset(
+    {"se", "ae", "sdr", "bdr", "csm", "am", "manager", "mgr", "marketing", "ops", "revops", "finance", "leadership",
+     "sales", "intern", "solutions", "presales", "vp", "cro", "ceo"}
+)  # fmt: skip
+"""Who may introduce themself before a question ("SE here -") besides an owner; "acme here, ..." is not dropped."""
+
+
+def _typer_dropped(m: re.Match[str], firsts: Any) -> str | None:
+    """What a who-is-typing phrase becomes: nothing when it names an owner, a role or a seat, else itself.
+
+    None when the match is no such phrase.
+    """
+    typer = m.group("typer") or m.group("typer2")
+    if typer is not None:
+        return " " if typer in firsts or typer in TYPER_ROLES else m.group(0)
+    if m.group("seat") is not None:
+        return " "
+    return None
+
+
+def typer_of(low: str, names: Names) -> str | None:
+    """The owner who says they are typing ("Helen here - ...", "this is kenji:"): their "my" and "I" are theirs."""
+    m = TYPER_PHRASE.match(low)
+    typer = m and (m.group("typer") or m.group("typer2"))
+    if not typer:
+        return None
+    firsts = {full.lower().split()[0]: full for _i, full, _t in names.owners}
+    return firsts.get(typer)
+
+
 CONTEXT_PHRASES = re.compile(
-    r"^(?:for|to|fyi|re:?|cc) (?P<lead>[a-z]+)(?:'s(?: [a-z0-9:-]+){1,4}?)?\s*[:,\u2013\u2014-]\s"
+    TYPER_PHRASE.pattern
+    + r"|^(?:for|to|fyi|re:?|cc) (?P<lead>[a-z]+)(?:'s(?: [a-z0-9:-]+){1,4}?)?\s*[:,\u2013\u2014-]\s"
     rf"|\b(?:my|our) {_BOSS}(?:'s)?\b"
     rf"|(?:\b(?:my|our|the|a|first|next) |^)(?:\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)?\s+|monday |tuesday |wednesday "
     rf"|thursday "
@@ -615,6 +679,11 @@ def _without_context(text: str, names: Names) -> tuple[str, list[str], list[str]
     leading: list[str] = []
 
     def drop(m: re.Match[str]) -> str:
+        typed = _typer_dropped(m, firsts)
+        if m.group("seat") in firsts:
+            removed.append(firsts[m.group("seat")])  # "I'm covering for carlos - what's on his plate": Carlos
+        if typed is not None:
+            return typed
         if m.group("lead") is not None:
             if m.group("lead") not in firsts:
                 return m.group(0)  # "for acme: who's the champion": the subject itself
@@ -648,6 +717,9 @@ def intent_context_free(text: str, names: Names) -> str:
     firsts = {full.lower().split()[0] for _i, full, _t in names.owners}
 
     def drop(m: re.Match[str]) -> str:
+        typed = _typer_dropped(m, firsts)
+        if typed is not None:
+            return typed
         if m.group("lead") is not None:
             return " " if m.group("lead") in firsts else m.group(0)
         who = m.group("who") or m.group("asker")
@@ -685,7 +757,13 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
         return leading  # "for helen: what's closing this month": no one else named, she is the subject
     if context_people and THIRD_PERSON.search(text) and not [o for o in found if o != "me"]:
         return list(dict.fromkeys(context_people))  # "1:1 with kenji, how's he tracking, what should i coach him on"
-    return found
+    return _mine_as_typer(found, low, names)
+
+
+def _mine_as_typer(owners: list[str], low: str, names: Names) -> list[str]:
+    """The owner "me" is in a question whose typer says who they are ("Helen here - what's my pipeline")."""
+    typer = typer_of(low, names) if "me" in owners else None
+    return list(dict.fromkeys(typer if o == "me" else o for o in owners)) if typer else owners
 
 
 def owner_by_first_name(word: str, names: Names) -> str | None:
@@ -760,6 +838,8 @@ def _owners_in(text: str, names: Names) -> list[str]:
     if re.search(
         r"\b(my|mine|myself)\b|\bi (?:have|own|am|'m|got)\b|\bi've\b|\bam i\b|\bdo i\b"
         r"|\bshould i\b(?! (?:do|say) (?:about|with|to|when|if)\b)"  # "what should i do about them": advice, not mine
+        # "what should I coach her on": the asker as her coach, not an owner of the question
+        r"(?! (?:coach|mentor|train|teach|tell|ask|raise|bring up|discuss|talk|work on with|help)\b)"
         r"|\b(?:what|which|how many)(?:'ve| have) i\b"
         r"|\b(?:on|assigned to|owned by|for) me\b" + FIRST_PERSON_OWNER,
         text,
@@ -843,7 +923,7 @@ def owners_named(text: str, names: Names, company: str | None) -> list[str]:
     rest = _without_context(low, names)[0]
     if "me" not in owners and (_ME_COMPARED.search(rest) or (not owners and _FOR_ME.search(rest))):
         owners = ["me", *owners]
-    return owners
+    return _mine_as_typer(owners, low, names)
 
 
 # --- intents ---------------------------------------------------------------------------------------------------------
@@ -922,8 +1002,13 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|\b(?:will|are|am|is|going to|gonna|on track to)\b[^?]{0,15}\b(?:hit|make|reach)\b (?:my|our|the|its|their"
         r"|\w+'s) (?:number|quota|target|plan)\b"
         r"|\b(?:my|our|the team'?s|\w+'s) number\b[^?]*\b(?:going to be|gonna be|look(?:s|ing)? like|land|end up)\b"
-        r"|\bhow much (?:will|is|are|do) (?:we|i|\w+(?: \w+)?) (?:going to |gonna |expected to )?"
-        r"(?:book|land|bring in)\b",
+        r"|\bhow much (?:will|is|are|do|am) (?:we|i|\w+(?: \w+)?) (?:going to |gonna |expected to |likely to "
+        r"|projected to |on track to |set to )?(?:book|land|bring in)\b"
+        # the forecast in plain words: "projected revenue for December", "what number will we hit by the end of the
+        # month", "how much am I likely to bring in"
+        r"|\b(?:projected|expected|forecasted|likely) (?:revenue|bookings|number|total|sales)\b"
+        r"|\bwhat (?:number|total|amount) (?:will|are|am|is|do|should) (?:we|i|\w+) (?:\w+ )?(?:going to |gonna "
+        r"|likely to |expected to )?(?:hit|land|end up|finish|close|book|come in)\b",
     ),
     (
         "odds",
@@ -942,7 +1027,9 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"\bhow(?:'s|s| is| are| am) \w+(?: \w+)? (?:doing|performing|tracking|trending|pacing)\b|\bcompare\b"
         r"|\bperformance\b|\bcoach(?:ing)?\b|\bscorecard for\b|\bhow (?:is|are|am) \w+ (?:stacking|measuring) up\b"
         # an AE set against others: "how do I stack up against Grace", "how does emily measure up to luis"
-        r"|\bhow (?:do|does|did) (?!we\b|us\b|our\b|they\b|it\b)\w+(?: \w+)? (?:stack|measure) up\b",
+        r"|\bhow (?:do|does|did) (?!we\b|us\b|our\b|they\b|it\b)\w+(?: \w+)? (?:stack|measure) up\b"
+        # pipeline coverage is a scorecard figure: "what's my pipeline coverage looking like vs everyone else"
+        r"|\b(?:pipeline|pipe) coverage\b|\bcoverage (?:ratio|multiple)\b",
     ),
     (
         "objection",
@@ -1014,6 +1101,10 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"\brisks?(?:y|iest)?\b|in trouble|slipping|\bdanger|\bstuck\b|\bstalled\b|need(?:s)? attention"
             r"|worr(?:y|ied)|going sideways|red flag|\bhealth\b|\bunhealthy\b|jeopardy"
             r"|(?:might|could|going to|likely to|about to|gonna) (?:lose|slip|fall through|die)\b"
+            # in plain words: "look shaky", "any warning signs", "is anything wrong with the acme deal"
+            r"|\bshaky\b|\bwobbly\b|\bdicey\b|\biffy\b|\bwarning (?:signs?|signals?|lights?|flags?)\b"
+            r"|\b(?:anything|something|what'?s|what is) (?:wrong|off|amiss) (?:with|on|about)\b|\bon thin ice\b"
+            r"|\bon the rocks\b|\bin (?:bad|rough|poor) shape\b|\blook(?:s|ing)? (?:bad|rough|sketchy|precarious)\b"
         ),
     ),
     (
@@ -1036,6 +1127,13 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|\b(?:no|zero|nothing|without(?: any)?|lack of)\s+(?:buyer |customer |prospect |client )?inbound\b"
             r"|\bno (?:emails?|messages?|calls?|word) (?:back )?from (?:the )?"
             r"(?:buyers?|customers?|prospects?|clients?)\b"
+            # buyers not answering, in plain words: "ignoring my emails", "left me on read", "not returning my calls"
+            r"|\bignor(?:ing|ed|es|e) (?:my|our|the|all|his|her|their|any|every|\w+'s) (?:\w+ )?(?:e-?mails?|calls?"
+            r"|messages?|outreach|follow[- ]?ups?|texts?|voicemails?|pings?|sequences?|touches)\b"
+            r"|\bleft (?:me |us |\w+ )?on read\b"
+            r"|(?:\bnot|n't|\bnever) (?:opening|reading|returning|answering) (?:my |our |any |his |her |their |\w+'s )?"
+            r"(?:e-?mails?|calls?"
+            r"|messages?|texts?|voicemails?)\b"
         ),
     ),
     (
@@ -1066,7 +1164,15 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|break down|\bforecast\b|\bbook of business\b"
         ),
     ),
-    ("deals", r"\bdeals?\b|\bopps?\b|\bopportunit(?:y|ies)\b"),
+    (
+        "deals",
+        r"\bdeals?\b|\bopps?\b|\bopportunit(?:y|ies)\b"
+        # the accounts an owner works: "what accounts am I working right now", "which accounts is grace covering"
+        r"|\b(?:what|which|the|my|all|list) (?:accounts|clients|customers|companies|logos)\b[^?]{0,25}\b(?:working|work"
+        r"|covering|cover|handling|handle|running|carrying|own|owns)\b(?! (?:with|for|at)\b)"
+        r"|\baccounts (?:i'?m|i am|am i|i|you're|\w+ is|is \w+|\w+'s|\w+ has) (?:currently |actively |still )?"
+        r"(?:working|covering|handling|running|carrying)\b",
+    ),
 )
 _INTENT_RE = [(name, re.compile(pattern)) for name, pattern in INTENTS]
 _INTENT_BY_NAME = dict(_INTENT_RE)
@@ -1401,7 +1507,11 @@ def route(
         intent = None  # "compare team east and team west win rates": the closed-deal figures side by side
     if _performance_mix(intent_text) and [o for o in owners_named(text, names, company) if o not in _teams(names)]:
         intent = "performance"  # "emily vs grace - win rate, cycle, activity": the AE scorecard has them all
-    if intent is None and re.search(r"\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b", intent_text):
+    if intent is None and re.search(
+        r"\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b|\bside[- ]by[- ]side\b|\bhead[- ]to[- ]head\b"
+        r"|\bagainst each other\b|\bnext to each other\b",
+        intent_text,
+    ):
         metric = re.search(
             r"win ?rate|revenue|bookings?|booked|deal size|cycle|\bwon\b|\blost\b|amount|pipeline|\bdeals\b",
             intent_text,

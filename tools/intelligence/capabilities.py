@@ -201,6 +201,9 @@ CAPABILITIES = (
             Example("compare me with Carlos", {"owners": ["me", "Carlos"]}),
             Example("how is Aisha tracking this quarter?", {"owners": ["Aisha"]}),
             Example("AE scorecard for Tyler", {"owners": ["Tyler"]}),
+            Example("what's my pipeline coverage?", {"owners": ["me"]}),
+            Example("pipeline coverage for Luis vs the team", {"owners": ["Luis"]}),
+            Example("put Grace and Tyler side by side", {"owners": ["Grace", "Tyler"]}),
         ),
     ),
 )

@@ -27,7 +27,7 @@ PERIOD_RE = re.compile(
     r"|\b(?:the )?(?P<ordq>first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter|qtr)\b"
     r"|(?P<eo>eo(?P<eounit>m|q|y))\b"
     r"|\b(?:next|coming|within(?: the next)?|in the next|over the next|in)\s+"
-    r"(?P<n>\d+|[a-z]+)\s+(?P<nunit>days?|weeks?|months?)"
+    r"(?!(?:this|next|last|past|previous|current|coming|upcoming)\b)(?P<n>\d+|[a-z]+)\s+(?P<nunit>days?|weeks?|months?)"
     r"|\b(?:next|coming|within(?: the next)?|in the next|over the next|in)\s+(?P<nd>\d+)\s*d\b"
     r"|\b(?P<q>q[1-4])\b"
     r"|\b(?:(?P<half>first|1st|second|2nd) half|(?P<hh>h[12]))(?:\s+of)?(?:\s+(?P<hrel>the|this|next|last)\s+year"
