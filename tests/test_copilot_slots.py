@@ -481,3 +481,17 @@ def test_in_before_a_named_period_is_no_count_of_days():
     # "how much did we bring in last month": "in last month" is no "in N months"
     assert parse_period("how much did we bring in last month", TODAY)[:2] == (date(2026, 11, 1), date(2026, 11, 30))
     assert parse_period("closing in two weeks", TODAY)[:2] == (TODAY, TODAY + timedelta(days=14))
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("how many six-figure deals does the team have open?", 100_000, None),
+        ("my seven figure opps", 1_000_000, None),
+        ("6-figure deals closing this quarter", 100_000, None),
+        ("sam's deals under six figures", None, 100_000),
+        ("top 5 figures of the quarter", None, None),  # a count of figures, no amount
+    ],
+)
+def test_an_amount_said_by_its_number_of_figures(text, low, high):
+    assert slots.parse_amount_range(text) == (low, high)

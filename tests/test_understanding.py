@@ -1385,6 +1385,7 @@ def test_a_short_stage_name_outside_a_stage_phrase_is_no_stage(ws, question):
          {"owners": ["Sam Patel"]}),
         ("Morgan here - what's my pipeline?", "summarize_pipeline", {"owners": ["Morgan Lee"]}),
         ("SE here - what's closing this month for Sam?", "search_deals", {"owners": ["Sam Patel"]}),
+        ("I'm helping Sam - what's closing this month?", "search_deals", {"owners": ["Sam Patel"]}),
         # stages in everyday words: a signature awaited, a demo or a first call on the calendar
         ("which of Sam's deals are waiting on a signature?", "search_deals",
          {"owners": ["Sam Patel"], "stages": ["contractsent"]}),
@@ -1406,6 +1407,10 @@ def test_a_short_stage_name_outside_a_stage_phrase_is_no_stage(ws, question):
         ("how many of Sam's deals have close dates that have come and gone?", "count_deals",
          {"owners": ["Sam Patel"], "closing_to": "2026-11-24"}),
         ("deals that blew past their close date", "search_deals", {"closing_from": None, "closing_to": "2026-11-24"}),
+        # an amount by its number of figures
+        ("how many six-figure deals does Sam have open?", "count_deals",
+         {"owners": ["Sam Patel"], "min_amount": 100000}),
+        ("my deals under six figures", "search_deals", {"owners": ["me"], "max_amount": 100000}),
         # the accounts an owner works are their deals
         ("what accounts am I working right now?", "search_deals", {"owners": ["me"]}),
         ("which accounts is Sam covering?", "search_deals", {"owners": ["Sam Patel"]}),

@@ -681,7 +681,10 @@ def _without_context(text: str, names: Names) -> tuple[str, list[str], list[str]
     def drop(m: re.Match[str]) -> str:
         typed = _typer_dropped(m, firsts)
         if m.group("seat") in firsts:
-            removed.append(firsts[m.group("seat")])  # "I'm covering for carlos - what's on his plate": Carlos
+            # "I'm covering for carlos - what's on his plate", "I'm helping jamal - what's closing": Carlos, Jamal,
+            # unless the question names someone else ("I'm shadowing dana - which of emily's deals ...")
+            removed.append(firsts[m.group("seat")])
+            leading.append(firsts[m.group("seat")])
         if typed is not None:
             return typed
         if m.group("lead") is not None:

@@ -80,8 +80,34 @@ def _spelled_figure(m: re.Match[str]) -> str:
     return f"{count}{'m' if millions else 'k'}"
 
 
+_FIGURES = re.compile(
+    r"(?P<cap>\b(?:under|below|less than|sub|at most|up to|no more than|short of)\s+)?(?:\ba |\ban )?"
+    r"(?:\b(?P<w>five|six|seven|eight|nine)[- ]?|(?<![\w.$])(?P<d>[5-9])-)figures?(?:[- ]plus)?\b"
+)
+_FIGURE_DIGITS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def figure_amounts(text: str) -> str:
+    """Amounts said by their number of figures written as a figure: "six-figure deals" → "100k+ deals".
+
+    A deal of six figures is one of 100k or more (the floor); "under six figures" is under 100k (the ceiling).
+    """
+
+    def figure(m: re.Match[str]) -> str:
+        digits = _FIGURE_DIGITS[m.group("w")] if m.group("w") else int(m.group("d"))
+        amount = 10 ** (digits - 1)
+        said = f"{amount // 1_000_000}m" if amount >= 1_000_000 else f"{amount // 1000}k"
+        return f"{m.group('cap')}{said}" if m.group("cap") else f"{said}+"
+
+    return _FIGURES.sub(figure, text)
+
+
 def spelled_amounts(text: str) -> str:
-    """Amounts said in words written as figures: "half a million" → "500k", "50 grand" → "50k", "a mil" → "1m"."""
+    """Amounts said in words written as figures: "half a million" → "500k", "50 grand" → "50k", "a mil" → "1m".
+
+    Also by their number of figures: "six-figure deals" → "100k+ deals", "under six figures" → "under 100k".
+    """
+    text = figure_amounts(text)
     for pattern, figure in _SPELLED:
         text = pattern.sub(figure, text)
     return text
@@ -90,7 +116,7 @@ def spelled_amounts(text: str) -> str:
 def parse_amount_floor(text: str) -> float | None:
     """Read a minimum amount: "over $50k", "above 100,000", "> $1M", "$25k+", "at least 75k", "100k or more".
 
-    Also said in words: "over half a million", "at least 50 grand".
+    Also said in words: "over half a million", "at least 50 grand", "six-figure deals".
     """
     text = spelled_amounts(text.lower())
     for pattern in AMOUNT_PATTERNS:
