@@ -1431,6 +1431,7 @@ def test_dev_sets_n_and_o_deal_filters_in_everyday_words(ws, question, tool, arg
         ("how many deals did Sam close in October - wins and losses both",
          {"metric": "closed_count", "owners": ["Sam Patel"], "closed_from": "2026-10-01"}),
         ("losses and wins for me last quarter", {"metric": "closed_count", "owners": ["me"]}),
+        ("wins vs losses this quarter", {"metric": "closed_count", "closed_from": "2026-10-01"}),
         # "which industries / regions": the figure broken down by them
         ("which industries brought in the most revenue this year?",
          {"metric": "won_amount", "by": "industry", "closed_from": "2026-01-01"}),
@@ -1463,6 +1464,10 @@ def test_dev_sets_n_and_o_closed_figures_in_everyday_words(ws, question, args):
         ("what number will we hit by the end of the month, realistically?", "forecast_bookings", {"period": "month"}),
         ("what number is Sam going to land this quarter", "forecast_bookings",
          {"period": "quarter", "owners": ["Sam Patel"]}),
+        ("how much revenue will Sam bring in this quarter", "forecast_bookings",
+         {"period": "quarter", "owners": ["Sam Patel"]}),
+        ("Morgan here, quick one: what's Sam bringing in this month?", "forecast_bookings",
+         {"period": "month", "owners": ["Sam Patel"]}),
         # deals at risk in plain words
         ("which deals across the team look shaky right now, and why?", "list_at_risk_deals", {"owners": None}),
         ("is anything wrong with the Acme deal? any warning signs?", "list_at_risk_deals", {"company": "Acme Corp"}),
@@ -1471,6 +1476,7 @@ def test_dev_sets_n_and_o_closed_figures_in_everyday_words(ws, question, args):
         ("are any of my buyers ignoring my emails?", "list_silent_deals", {"owners": ["me"]}),
         ("which prospects are ignoring Sam's follow-ups?", "list_silent_deals", {"owners": ["Sam Patel"]}),
         ("which buyers aren't returning my calls", "list_silent_deals", {"owners": ["me"]}),
+        ("who's ignoring me?", "list_silent_deals", {"owners": ["me"]}),
         # pipeline coverage and AEs side by side: the AE scorecard
         ("what's my pipeline coverage looking like vs everyone else?", "get_ae_performance", {"owners": ["me"]}),
         ("what's Sam's pipeline coverage?", "get_ae_performance", {"owners": ["Sam Patel"]}),

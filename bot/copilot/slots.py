@@ -196,7 +196,8 @@ METRIC_WORDS: tuple[tuple[str, str], ...] = (
         "closed_count",
         r"won ?(?:or|and|\+|/) ?lost|lost ?(?:or|and|\+|/) ?won|closed in total|total closed deals"
         # both outcomes said as nouns: "wins and losses both", "losses and wins", "wins + losses"
-        r"|\bwins? ?(?:or|and|\+|/|&) ?loss(?:es)?\b|\bloss(?:es)? ?(?:or|and|\+|/|&) ?wins?\b",
+        r"|\bwins? ?(?:or|and|\+|/|&|vs\.?|versus|v\.?) ?loss(?:es)?\b"
+        r"|\bloss(?:es)? ?(?:or|and|\+|/|&|vs\.?|versus|v\.?) ?wins?\b",
     ),
     ("lost_count", r"\blost\b|\blose\b|\blosing\b|closed[- ]lost|\blosses\b"),
     (

@@ -1011,7 +1011,12 @@ INTENTS: tuple[tuple[str, str], ...] = (
         # month", "how much am I likely to bring in"
         r"|\b(?:projected|expected|forecasted|likely) (?:revenue|bookings|number|total|sales)\b"
         r"|\bwhat (?:number|total|amount) (?:will|are|am|is|do|should) (?:we|i|\w+) (?:\w+ )?(?:going to |gonna "
-        r"|likely to |expected to )?(?:hit|land|end up|finish|close|book|come in)\b",
+        r"|likely to |expected to )?(?:hit|land|end up|finish|close|book|come in)\b"
+        # what will be brought in: "how much revenue will team east bring in", "what's team west bringing in this q"
+        r"|\bhow much\b[^?]{0,30}\b(?:will|going to|gonna|likely to|expected to|projected to|on track to|set to)\b"
+        r"[^?]{0,30}\b(?:bring in|book)\b(?! (?:a |an |the )?(?:meeting|demo|call))"
+        r"|(?:\b(?:are|is|am)|'re|'s)\s+(?:\w+\s+){0,2}?(?:bringing in|booking)\b(?!\s+(?:a |an |the )?(?:meeting|demo"
+        r"|call|first))[^?]*\b(?:this|next|the) (?:month|quarter|qtr)\b",
     ),
     (
         "odds",
@@ -1133,7 +1138,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
             # buyers not answering, in plain words: "ignoring my emails", "left me on read", "not returning my calls"
             r"|\bignor(?:ing|ed|es|e) (?:my|our|the|all|his|her|their|any|every|\w+'s) (?:\w+ )?(?:e-?mails?|calls?"
             r"|messages?|outreach|follow[- ]?ups?|texts?|voicemails?|pings?|sequences?|touches)\b"
-            r"|\bleft (?:me |us |\w+ )?on read\b"
+            r"|\bleft (?:me |us |\w+ )?on read\b|\bignor(?:ing|ed) (?:me|us)\b"
             r"|(?:\bnot|n't|\bnever) (?:opening|reading|returning|answering) (?:my |our |any |his |her |their |\w+'s )?"
             r"(?:e-?mails?|calls?"
             r"|messages?|texts?|voicemails?)\b"
