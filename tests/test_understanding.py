@@ -1513,3 +1513,110 @@ def test_renewals_are_not_in_the_crm(ws, question):
 def test_what_was_said_about_a_renewal_stays_a_conversation_search(ws):
     decision = decide_q(ws, "initech emails since nov 1 re renewal")
     assert decision.tool == "search_conversations" and decision.args["query"] == "renewal", decision
+
+
+# --- dev sets N and O: objections, pains, personas, leads, lookups, deal facts, calls, losses, odds, rivals ---------
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "args"),
+    [
+        # an objection named as one hyphenated word keeps its category
+        ("talk track for the too-expensive objection", "search_objection_handling", {"category": "pricing"}),
+        ("how do we handle the we-already-use-spreadsheets pushback", "search_objection_handling",
+         {"category": "already_have_tool"}),
+        # which answers have worked: the objection library
+        ("buyer is worried about pricing - what responses have worked before?", "search_objection_handling",
+         {"category": "pricing"}),
+        ("prospect is nervous about the integration, which answers worked on won deals?",
+         "search_objection_handling", {"category": "integration"}),
+        # the whole picture of objections, how often and how those deals end: the objection map
+        ("overview of our objections - how often each comes up and how the deals turn out", "get_objection_map", {}),
+        ("lay of the land on pushback: what we hear and how those deals end", "get_objection_map", {}),
+        # what buyers have been pushing back on over a window: the week's objections
+        ("what have buyers been pushing back on over the last 10 days?", "get_objections_this_week", {"days": 10}),
+        ("what are customers pushing back on lately", "get_objections_this_week", {}),
+        # the buyers' problems, also when said with "the people who buy", or as headaches before buying
+        ("which problems do we solve for the folks who sign?", "get_pain_points", {}),
+        ("what headaches did buyers have before they chose us", "get_pain_points", {}),
+        ("what issues were customers struggling with before buying?", "get_pain_points", {}),
+        # what a persona cares about, however long the persona is said
+        ("what does the CFO on our closed-won deals usually care about?", "get_buyer_personas",
+         {"persona": "Finance approver"}),
+        ("what do the technical folks in our won deals care most about", "get_buyer_personas",
+         {"persona": "Technical evaluator"}),
+        # why the deals died / fell through: the loss reasons
+        ("why did our deals fall apart last quarter?", "get_loss_reasons", {}),
+        ("why have Sam's deals been dying?", "get_loss_reasons", {"owner": "Sam Patel"}),
+        ("top reasons our deals go south", "get_loss_reasons", {}),
+    ],
+)  # fmt: skip
+def test_dev_sets_n_and_o_insight_families(ws, question, tool, args):
+    decision = decide_q(ws, question)
+    assert decision.tool == tool, decision
+    assert {k: decision.args.get(k) for k in args} == args, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "args"),
+    [
+        # one lead's look or worth, the score an inbound got: the lead score
+        ("how does the hooli lead look?", "get_lead_score", {"company": "hooli"}),
+        ("is the stark lead worth chasing?", "get_lead_score", {"company": "stark"}),
+        ("what tier did the globex inbound get", "get_lead_score", {"company": "globex"}),
+        # a company asked about as a name: the lookup
+        ("is there an account in the crm called Northfield?", "lookup_company", {"company": "Northfield"}),
+        ("does hubspot have a company named 'Bluefin'?", "lookup_company", {"company": "Bluefin"}),
+        ("there are multiple waynes in the system, right?", "lookup_company", {"company": "waynes"}),
+        ("which account do we mean by wayne?", "lookup_company", {"company": "wayne"}),
+        # who is for us inside the account: the champion; the people and their roles: the stakeholders
+        ("who's in our corner at Globex?", "get_deal_facts", {"company": "Globex", "fact": "champion"}),
+        ("who is our inside man at acme", "get_deal_facts", {"company": "acme", "fact": "champion"}),
+        ("people involved at Hooli and their titles?", "get_deal_facts", {"company": "Hooli", "fact": "stakeholders"}),
+        ("quick q - who are the players on the Initech deal, with roles and all?", "get_deal_facts",
+         {"company": "Initech", "fact": "stakeholders"}),
+        ("who handles Globex?", "get_deal_facts", {"company": "Globex", "fact": "owner"}),
+        # what came out of a call, a call missed, a call summed up: the call summary
+        ("what came out of the Globex call?", "get_call_summary", {"company": "Globex"}),
+        ("couldn't make the Hooli call - what happened?", "get_call_summary", {"company": "Hooli"}),
+        ("sum up the last call w/ Initech", "get_call_summary", {"company": "Initech"}),
+        # "call prep: X" is a brief, not a call named "prep"
+        ("call prep: Globex", "get_company_brief", {"company": "Globex"}),
+        # whether a company will come through: the deal odds
+        ("is Hooli going to come through?", "get_deal_odds", {"company": "Hooli"}),
+        ("is stark gonna come through for us this time", "get_deal_odds", {"company": "Stark Industries"}),
+        # where a company talked about something: the conversation search
+        ("find where Globex talked about the renewal", "search_conversations", {"company": "Globex"}),
+        ("show me when acme brought up security", "search_conversations", {"company": "acme"}),
+    ],
+)  # fmt: skip
+def test_dev_sets_n_and_o_company_families(ws, question, tool, args):
+    decision = decide_q(ws, question)
+    assert decision.tool == tool, decision
+    assert {k: decision.args.get(k) for k in args} == args, decision
+
+
+@pytest.mark.parametrize(
+    ("question", "competitor"),
+    [
+        ("cheat sheet against Initrode?", "Initrode"),
+        ("one-pager on initrode", "Initrode"),
+        ("they're also evaluating Initrode - what do I need to know?", "Initrode"),
+        ("Initrode is in the mix on this one, how do we win", "Initrode"),
+    ],
+)
+def test_a_competitor_the_buyer_also_looks_at_is_its_battle_card(ws, question, competitor):
+    decision = decide_q(ws, question)
+    assert decision.tool == "get_battle_card", decision
+    assert decision.args == {"competitor": competitor}, decision
+
+
+def test_a_brief_on_a_name_that_contains_a_competitor_stays_a_brief(ws):
+    decision = decide_q(ws, "brief me on Initrode Logistics")
+    assert decision.tool == "get_company_brief", decision
+
+
+@pytest.mark.parametrize("question", ["how's it looking?", "how is that one looking", "how are things looking?"])
+def test_how_its_looking_with_no_company_asks_which(ws, question):
+    decision = decide_q(ws, question)
+    assert decision.tool is None and decision.intent != "help", decision

@@ -145,6 +145,9 @@ CONVERSATION_RE = re.compile(
     r"\b(?:where|in which|that|when)\b"
     r"[^?]*\b(?:mention(?:ed|s)?|brought up|bring up|raised?|talked about|talks about|said|asked about|came up"
     r"|complained)\b"
+    # "find where stark talked about snowflake", "show me when acme brought up the renewal"
+    r"|\b(?:find|show|pull|search)(?: me)? (?:where|when|the (?:spots?|places?|moments?|bits?|parts?) where)\b[^?]*"
+    r"\b(?:talked|talks|spoke|said|mentioned|asked|brought up|raised|discussed|complained)\b"
 )
 SEARCH_MANY = re.compile(
     r"\b(?:find|search|any|show|pull|list|which)\b[^?]*\b(?:calls|transcripts|conversations|emails|notes)\b[^?]*"
@@ -250,7 +253,10 @@ MOVED_TO = re.compile(
 )
 """The period a close date would move to ("pulled into december"): not a second period to filter on."""
 LOOKUP_RE = re.compile(
-    r"\bwhich company is [\"'](?P<q>[^\"']+)[\"']|\b(?:account|company) (?:called|named) (?P<n>[\w&.\- ]+)"
+    r"\bwhich company is [\"'](?P<q>[^\"']+)[\"']"
+    # "a company named 'redstone'", "is there a company in here called northpoint", "an account on file named x"
+    r"|\b(?:account|company|customer|client)(?: (?:in here|in there|on file|in (?:the |our )?(?:crm|hubspot|system"
+    r"|database|records)))? (?:called|named) [\"']?(?P<n>[\w&.\- ]+)"
     r"|^is [\"'](?P<q2>[^\"']+)[\"']|\b(?:full|exact|correct|right|proper|official|real) name (?:of|for) (?:the )?"
     r"(?P<f>[\w&.\-]+)"
     # "how many companies match birchleaf", "which accounts are called umbrella", "look up company starshore"
@@ -265,8 +271,12 @@ LOOKUP_RE = re.compile(
     r"|\blook ?up (?:the |a |an )?(?:company|account|company name|account name)(?: named| called)?"
     r" (?P<l>[\w&.\-' ]+)"
     # "is brightmark a real account in the crm", "is zenhaven an actual company in hubspot"
-    r"|^(?:is|are) (?P<r>[\w&.\-']+(?: [\w&.\-']+){0,3}?) (?:a |an )?(?:real |actual |existing |valid |known )?"
-    r"(?:account|company|customer|client|record|name)s? (?:in|on) (?:the |our )?(?:crm|hubspot|system|database)\b",
+    r"|^(?:is|are) (?!there\b)(?P<r>[\w&.\-']+(?: [\w&.\-']+){0,3}?) (?:a |an )?"
+    r"(?:real |actual |existing |valid |known )?(?:account|company|customer|client|record|name)s? (?:in|on) "
+    r"(?:the |our )?(?:crm|hubspot|system|database)\b"
+    # "there's more than one pineline in the system", "multiple birchleafs in the crm?": which companies share a name
+    r"|\b(?:more than one|multiple|several) (?!deals?\b|opps?\b|owners?\b|reps?\b|stages?\b|contacts?\b)"
+    r"(?P<o>[\w&.\-]+(?: [\w&.\-]+){0,2}?)(?:'?s)? (?:in|on) (?:the |our )?(?:crm|hubspot|system|database|records)\b",
     re.IGNORECASE,
 )
 LOOKUP_QUOTED = re.compile(r"(?:(?<=\s)|^)[\"'](?P<x>[^\"']{2,40})[\"'](?=[\s?.!,]|$)")
@@ -280,7 +290,10 @@ LOOKUP_BARE = re.compile(
     r"(?P<x>[a-z0-9&.\-]+(?: [a-z0-9&.\-]+){0,2}?)(?: (?:refer(?:s)? to|mean|stand for|match))?"
     r"(?: in (?:our|the) (?:crm|hubspot|system|records))?\s*[?.!]*$"
     r"|\b(?:check|look ?up|find) (?:the )?name (?P<y>[a-z0-9&.\-]+)\b[^?]*\b(?:which|what) (?:company|account)\b"
-    r"|\b(?:the )?name (?P<z>[a-z0-9&.\-]+)\b[^?]*\b(?:which|what) (?:company|account) is (?:that|it)\b",
+    r"|\b(?:the )?name (?P<z>[a-z0-9&.\-]+)\b[^?]*\b(?:which|what) (?:company|account) is (?:that|it)\b"
+    # "which company do we mean by bluerock?", "what account is meant by zenhaven"
+    r"|\b(?:which|what) (?:company|account) (?:do (?:we|you|i|they) mean|is meant|are we talking about) by "
+    r"(?P<v>[a-z0-9&.\-]+(?: [a-z0-9&.\-]+){0,2}?)\s*[?.!]*$",
     re.IGNORECASE,
 )
 """A bare name asked about as a name ("which company is birchleaf?", "check the name greenfield - which company")."""
@@ -355,6 +368,9 @@ SLOT_WORDS = {
     "review", "reviews", "sync", "standup", "deck", "qbr", "retro", "board", "boss", "manager", "worried", "why",
     "roles", "role", "senior", "someone", "somebody", "forward", "loop", "inherited", "another", "across", "right",
     "many", "much", "number", "count", "total", "everyone", "everybody",
+    # who is for us inside, who is on the deal ("our inside man at acme", "the players, titles and all")
+    "inside", "man", "woman", "guy", "gal", "person", "rooting", "corner", "fighting", "ally", "players",
+    "titles", "title", "handles", "folks",
 }  # fmt: skip
 
 
@@ -375,7 +391,7 @@ def _conversation_company(text: str, topic: str, names: Names, session: Session)
     rest = re.sub(re.escape(topic), " ", text, flags=re.IGNORECASE)
     rest = re.sub(r"\b(?:about|regarding|mention\w*|say|said|talk\w*|brought|bring|raised?|up|cfo|ceo|cto|vp|buyer"
                   r"|champion|team|people|folks|anyone|anybody|someone|calls?|emails?|notes?|transcripts?"
-                  r"|push(?:ed|ing)?|back|objected|anywhere|ever)\b",
+                  r"|push(?:ed|ing)?|back|objected|anywhere|ever|when|where|find|show|pull|search)\b",
                   " ", rest, flags=re.IGNORECASE)  # fmt: skip
     target = _target_company(rest, names, None)
     if target and resolve_company(session, target).status != "unknown":
@@ -383,6 +399,38 @@ def _conversation_company(text: str, topic: str, names: Names, session: Session)
     m = re.search(r"\b(?:at|with|from)\s+([A-Za-z0-9&.\- ]+)$", topic)
     if m and resolve_company(session, m.group(1)).status in ("exact", "fuzzy"):
         return m.group(1)
+    return None
+
+
+EVALUATING = re.compile(
+    r"\b(?:also|too)\b[^?]{0,20}\b(?:looking at|evaluating|considering|talking to|in talks with|trialing|trialling"
+    r"|piloting|demoing)\b"
+    r"|\b(?:looking at|evaluating|considering|talking to|trialing|trialling|piloting|demoing)\b[^?]{0,30}"
+    r"\b(?:too|as well|also)\b|\bin the mix\b|\bshort-?list(?:ed)?\b|\bbake-?off\b|\bup against\b"
+)
+"""A competitor the buyer is also evaluating ("they're also looking at Metricly", "Quantix is in the mix")."""
+
+
+def _competitor_in_play(
+    ruled: Understanding, text: str, low: str, company: str | None, session: Session
+) -> Understanding | None:
+    """A known competitor the question is about, not a company of the CRM: its battle card.
+
+    "cheat sheet against Quantix" (a brief asked about a competitor), "they're also looking at Metricly - what do I
+    need to know to win?" (a rival the buyer evaluates): the battle card. How to answer what the buyer says about it
+    ("... how do I handle that") stays the objection library.
+    """
+    if company is not None or ruled.tool not in (None, "get_company_brief", "get_latest_on_company"):
+        return None
+    rival = slots.parse_competitor(text, known_competitors(session))
+    if rival is None:
+        return None
+    # the brief's whole subject is the rival ("against Quantix"), not a name that contains it ("zorblax dynamics")
+    typed = re.sub(r"^(?:(?:against|vs\.?|versus|on|for|about|the|beating|beat)\s+)+", "",
+                   str(ruled.args.get("company") or "").lower())  # fmt: skip
+    about_rival = ruled.tool == "get_company_brief" and typed == rival.lower()
+    if about_rival or (EVALUATING.search(low) and not HANDLING.search(low)):
+        return Understanding(intent="get_battle_card", tool="get_battle_card", args={"competitor": rival})
     return None
 
 
@@ -594,6 +642,10 @@ def newer_capability(
         target = _target_company(text, names, company)
         if target and resolve_company(session, target).status == "unknown":
             target = company_by_first_word(text, names)  # "who's our champ at soylnet": a typo of one company
+        elif not target:
+            # "SE here - who are the contacts on the Stark deal, titles and all?": too many words left to be a name;
+            # a company named by its first word, typed whole, still is one
+            target = company_by_first_word(text, names, fuzzy=False)
         if target and resolve_company(session, target).status != "unknown":
             return Understanding(intent="get_deal_facts", tool="get_deal_facts", args={"company": target, "fact": fact})
     future = (
@@ -1160,8 +1212,9 @@ def subcommand_reading(question: str, session: Session, names: Names) -> Underst
         if match.status in ("exact", "fuzzy") and match.company is not None:
             # the rest must read as the name itself ("hooli", "acme"), not a phrase around it ("me on Globex")
             start = " ".join(match.company.name.lower().split()[: len(rest.split())])
-            if match.status == "exact" or fuzz.ratio(rest.lower(), start) >= 80:
-                value = rest
+            first = fuzz.ratio(rest.lower().split()[0], match.company.name.lower().split()[0]) >= 80
+            if match.status == "exact" or (fuzz.ratio(rest.lower(), start) >= 80 and first):
+                value = rest  # "call prep: lakegrid medical" is no call named "prep: ...": the first word must fit
         if value is None and cap.name == "get_lead_score" and "@" not in rest and not re.search(r"\d", rest):
             # "score ironstack security": a lead's company, matched among the leads as typed; "score the lead from
             # Pineline": the company inside the phrase
@@ -1247,6 +1300,7 @@ def understand(
         # position": the card has both the record and the answers
         if rival and (not HANDLING.search(low) or RIVAL_RECORD.search(low)):
             ruled = Understanding(intent="get_battle_card", tool="get_battle_card", args={"competitor": rival})
+    ruled = _competitor_in_play(ruled, text, low, company, session) or ruled
     model = classifier()
     if guess is None and ruled.tool is not None:
         # the rules found a capability: when the lexical model agrees, or gives it at least twice the doubt level
@@ -1304,7 +1358,7 @@ def understand(
             rf"|\b{re.escape(word)}'s (?:deals|pipeline|pipe|book|accounts|opps|day|plate)\b"
             rf"|\b(?:does|has|is) {re.escape(word)} (?:have|got|working|doing)\b"
         )
-        if word not in TEAM_ROLE_WORDS and re.search(owner_like, low_text):
+        if word not in TEAM_ROLE_WORDS and word not in SYSTEM_WORDS and re.search(owner_like, low_text):
             # an owner or team the workspace does not have: answering without it would answer for everyone
             known = sorted({t for _i, _n, t in names.owners if t} | {n for _i, n, _t in names.owners})
             return Understanding(
@@ -1462,6 +1516,8 @@ def unreflected_slots(
     return out
 
 
+SYSTEM_WORDS = frozenset({"hubspot", "crm", "salesforce", "system", "database", "records"})
+"""Where the data lives, never an owner ("does hubspot have a company named x")."""
 TEAM_ROLE_WORDS = frozenset({"member", "members", "mate", "mates", "lead", "leads", "manager", "managers"})
 """Words after "team" that name a role, not a team ("each team member")."""
 

@@ -262,19 +262,29 @@ def parse_segment(text: str, known: set[str] = frozenset()) -> str | None:  # ty
 
 
 FACT_WORDS: tuple[tuple[str, str], ...] = (
-    ("champion", r"\bchampions?\b|\bchamps?\b|\binternal (?:advocate|sponsor)\b"),
+    (
+        "champion",
+        r"\bchampions?\b|\bchamps?\b|\binternal (?:advocate|sponsor)\b"
+        # who is for us inside the account ("who's rooting for us on the inside", "our inside man at acme")
+        r"|\brooting for us\b|\bon the inside\b|\binside (?:man|woman|person|guy|gal|contact|coach)\b"
+        r"|\bin our corner\b|\bfighting for us\b|\bselling (?:us )?internally\b|\bour (?:biggest )?(?:ally|advocate)\b",
+    ),
     (
         "stakeholders",
         r"stakeholders?|\bcontacts?\b|\bwho(?:'s| is| are)? (?:involved|on (?:the|their) side)|economic buyer"
         r"|decision[- ]?makers?(?! bought)|buying (?:committee|group)|who are we (?:talking|working) (?:to|with)"
-        r"|\bwhich people\b|\bwho (?:are|do) we (?:know|have)\b",
+        r"|\bwhich people\b|\bwho (?:are|do) we (?:know|have)\b"
+        # the people on the deal and who they are ("the people involved and their roles", "titles and all")
+        r"|\b(?:people|folks|players) involved\b|\bwho(?:'s| is| are) (?:the )?(?:players|people|folks) (?:on|at|in)\b"
+        r"|\b(?:their|the|with) (?:roles|titles|job titles)\b|\btitles and all\b",
     ),
     (
         "owner",
         r"\bwho owns\b|\bwhose (?:deal|account|opp)|\bowner of\b|\bowns\b|\bwho(?:'s| is) the (?:owner|ae|rep)\b"
         r"|\bwhich (?:ae|rep|seller|owner|account exec)s? (?:has|have|is on|covers|owns)\b"
         r"|\b(?:ae|rep|account exec(?:utive)?|seller) (?:on|for)\b|\bwho(?:'s| is) (?:working|handling|running"
-        r"|covering)\b|\bassigned to\b(?! me)|^whose\b",
+        r"|covering)\b|\bassigned to\b(?! me)|^whose\b"
+        r"|\bwho (?:handles|runs|covers|manages|works) (?!on\b|with\b)",
     ),
 )
 _FACT_RE = [(name, re.compile(pattern)) for name, pattern in FACT_WORDS]

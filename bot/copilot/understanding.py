@@ -231,6 +231,8 @@ FILLER = {
     # how far back or how much, said around a company ("how many acme deals have we ever had", "globex overall")
     "ever", "overall", "altogether", "historically", "combined", "all-time", "alltime", "lifetime", "ones", "value",
     "moment", "currently", "presently", "ve", "ll", "done", "we've", "i've", "they've", "you've", "we'll",
+    # question words around a company ("sum up the last call w/ x", "how's it looking", "come through")
+    "sum", "through", "missed", "miss", "look", "looks", "looking", "that",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
@@ -966,6 +968,11 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"\blead(?:s)? scor|\bscore (?:this |the |a |that |new |inbound |our )*leads?\b"
             r"|\bscore for (?:the )?lead|\binbound lead"
             r"|\b(?:tier|score|grade|rating)\b[^.?]*\blead\b|\blead\b[^.?]*\b(?:tier|score|grade|rating)\b"
+            # how one lead looks or whether it is worth the time ("how does the X lead look", "is the X lead worth
+            # my time", "what score did the X inbound get"): the company is taken out, so a gap may stand for it
+            r"|\bhow (?:does|do|did|is|'s) (?:the|that|this|our)\s+(?:[\w&.'-]+\s+){0,4}(?:lead|inbound)\b(?! leads?\b)"
+            r"|\b(?:lead|inbound)\s+(?:look|looks|looking|any good|worth (?:my|our|the|a|it|pursuing|chasing))\b"
+            r"|\b(?:tier|score|grade|rating)\b[^.?]*\binbound\b"
         ),
     ),
     # Deal intelligence (tools/intelligence): odds on an account, the forecast, make-or-break deals, AE performance.
@@ -1027,7 +1034,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"(?:sign|close"
         r"|come through|convert)\b(?! (?:this|next|by|before|in)\b)|\bwill we (?:get|land) (?:the )?[a-z0-9&. ]*deal\b"
         r"|^(?:do you think )?(?:is|are) (?!any\b|the deals\b|our deals\b|we\b|deals\b)[a-z0-9&.' -]{0,40}?\s?"
-        r"(?:going to|gonna|likely to) (?:sign|close|buy|convert)\b(?! (?:this|next|by|before|in)\b)"
+        r"(?:going to|gonna|likely to) (?:sign|close|buy|convert|come through|pull the trigger)\b"
+        r"(?! (?:this|next|by|before|in)\b)"
         r"|\blikely (?:to )?(?:close|win|sign)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)",
     ),
     (
@@ -1068,6 +1076,9 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|\bbest (?:answer|response|reply|rebuttal|comeback|way to respond)\b|\brebuttal|\bcomeback\b"
             r"|\bposition(?:ing)? (?:us |ourselves )?(?:against|vs\.?|versus)\b|\bbattle ?cards?\b"
             r"|\b(?:compete|competing|win|winning) (?:against|vs\.?|versus)\b"
+            # what has worked as an answer ("nervous about security - what answers have worked on deals we won?")
+            r"|\b(?:what|which) (?:answers?|responses?|replies|rebuttals|talk ?tracks?|arguments|approaches|lines)\b"
+            r"[^?]{0,25}\b(?:worked|work|works|landed|helped)\b"
         ),
     ),
     (
@@ -1084,6 +1095,10 @@ INTENTS: tuple[tuple[str, str], ...] = (
             # a particular past call, named by when it was ("the last Wayne call", "yesterday's call with Acme")
             r"|\b(?:last|latest|recent|previous|most recent|yesterday'?s|today'?s)\b[^.?]*?\bcall\b"
             r"|\bwhat came up\b|\b(?:on|from|in|during) (?:the|our|that) call\b"
+            # "what came out of the X call", "I missed the X call", "wasn't on the X call"
+            r"|\bwhat (?:came|come|has come|comes) out of\b[^.?]*\bcall\b"
+            r"|\b(?:missed|miss|couldn'?t make|could not make|wasn'?t on|was not on|skipped)\b (?:the|our|that|this|"
+            r"today'?s|yesterday'?s)\b[^.?]*\bcall\b"
         ),
     ),
     (
@@ -1210,10 +1225,11 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "get_objections_this_week",
         re.compile(
-            r"\b(?:objections?|pushback|push back|concerns)\b[^?]*\b(?:this|past|last|previous)"
+            r"\b(?:objections?|pushback|push(?:ing|ed)? back|concerns)\b[^?]*\b(?:this|past|last|previous)"
             r" (?:week|month|fortnight|\d+\s*(?:d|w|wks?|mos?)?|[a-z]+ (?:days?|weeks?))\b|objections? of the week"
             r"|\b(?:objections?|pushback)\b[^?]*\b(?:lately|recently|coming up|came up|heard|hearing|get|got|getting)\b"
             r"|\b(?:new|recent|latest|fresh) (?:objections?|pushback)"
+            r"|\bpush(?:ing|ed)? back (?:on|about)\b[^?]*\b(?:lately|recently|these days)\b"
             r"|\b(?:this|past|last) week'?s? (?:objections?|pushback|concerns)\b"
             r"|\b(?:concerns|objections?|pushback)\b[^?]*\b(?:raising|raised|voicing|bringing up)\b"
             r"[^?]*\b(?:recently|lately)\b"
@@ -1243,6 +1259,12 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bhow often\b[^?]*\b(?:comes? up|came up|raised|brought up|mentioned)\b[^?]*\b(?:win|won|lose|lost)\b"
             r"|\b(?:do|did) we (?:lose|win|close) (?:more|less|fewer)?\b[^?]*\bwhen\b[^?]*\b(?:comes? up|gets? raised"
             r"|is raised|brought up|is mentioned|mentioned)\b"
+            # the whole picture: which objections, how often, how those deals end ("big picture on objections")
+            r"|\b(?:big picture|overview|lay of the land|landscape|full picture) (?:on|of|for) (?:our |the |all )?"
+            r"(?:objections?|pushback)\b"
+            r"|\b(?:objections?|pushback)\b[^?]*\bhow (?:those|these|the|they|such|our) (?:deals |opps )?"
+            r"(?:end|ended|turn(?:ed)? out|play(?:ed)? out|go|went|finish(?:ed)?)\b"
+            r"|\b(?:objections?|pushback)\b[^?]*\bhow often\b[^?]*\b(?:outcomes?|results?|end(?:ed)? up)\b"
         ),
     ),
     (
@@ -1250,7 +1272,7 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bwho (?:typically |usually |actually )?buys (?:from us|our)\b|\bbuyer personas?\b|\bour personas?\b"
             r"|\bpersonas?\b|\bwho (?:are|is) our (?:typical |usual |ideal )?buyers?\b|\btypical buyers?\b"
-            r"|\bbuyer profiles?\b|\bwhat (?:do|does) (?:the |our )?[a-z ]{2,30} care about\b"
+            r"|\bbuyer profiles?\b|\bwhat (?:do|does) (?:the |our )?[a-z' -]{2,60}? care (?:most )?about\b"
             r"|\bwho (?:signs|approves|is in the buying group)\b|\bbuyer types?\b|\btypes? of buyers?\b"
             r"|\b(?:people|roles|titles) who (?:usually |typically )?(?:sign|approve|buy)\b"
             r"|\bbuying (?:group|committee) (?:of|on|in) (?:our )?(?:won|closed)\b"
@@ -1271,6 +1293,12 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|remov|help(?:ed|ing)? (?:with|on)|need solv)\w*"
             r"|\bwhat (?:do|does|did) (?:we|our (?:product|platform|tool|software|solution)) (?:\w+ )?(?:solve|fix)"
             r" (?:for|at)\b"
+            # what was wrong for the buyers before they bought ("what headaches did customers have before they bought")
+            r"|\b(?:headaches?|struggles?|problems?|issues?|challenges?)\b[^?]{0,50}\bbefore (?:they (?:bought"
+            r"|purchased|signed|chose|switched|came to us|became)|buying|purchasing|choosing us|switching to us"
+            r"|becoming customers)\b"
+            r"|\bheadaches?\b[^?]{0,30}\b(?:customers?|buyers?|clients?|people|prospects)\b"
+            r"|\b(?:customers?|buyers?|clients?)'?\b[^?]{0,20}\bheadaches?\b"
         ),
     ),
     (
@@ -1289,7 +1317,12 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bwhy (?:has|have|had|is|are) \w+(?: \w+)? been (?:losing|lose)\b"
             r"|\bwhy\b[^?]{0,40}\b(?:lose|losing)\b (?:deals|opps|so many|more|most)\b"
             r"|\bwhat (?:kills|killed|sinks|sank|hurts|costs) (?:our |my |the )?deals\b"
-            r"|\bwhy (?:do|did) (?:our |my )?deals (?:die|fall through|fall apart|stall out)\b"
+            r"|\bwhy (?:do|did|have|has|are|were|had|does|is) (?:our |my |the |so many |all |\w+'s )?(?:deals|opps)"
+            r"(?: been| keep| kept| tend to)? (?:die|died|dying|fall through|fallen through|falling through"
+            r"|fell through|fall apart|fallen apart|falling apart|fell apart|stall out|stalled out|go south"
+            r"|gone south|going south|went south|tank|tanked|tanking|fail|failed|failing)\b"
+            r"|\breasons?\b[^?]{0,30}\b(?:deals|opps)\b (?:\w+ )?"
+            r"(?:die|fall through|fall apart|go south|tank|fail)\b"
             # what is behind them: "what's driving Jamal's losses", "what is causing our lost deals"
             r"|\bwhat(?:'s|s| is| are)? (?:really )?(?:driving|behind|causing|explains?|fuel(?:s|ing)?)\b[^?]{0,40}"
             r"\b(?:losses|losing|lost deals|lost opps|closed[- ]lost)\b"
@@ -1360,6 +1393,21 @@ def _persona_record(low: str) -> bool:
     return bool(PERSONA_ASKED.search(low) or (slots.parse_persona(low) and re.search(r"\bwin ?rate\b", low)))
 
 
+PAINS_ASKED = re.compile(r"\b(?:problems?|pains?|pain points?|headaches?|challenges?|struggles?)\b(?! free)")
+
+
+def _pains_of_the_buyers(low: str) -> bool:
+    """The buyers' problems asked about, the buyers only the ones who have them: the pain points.
+
+    "what problems do we solve for the people who buy" asks for their problems; a persona or what one cares about
+    named ("what does the CFO care about") stays the personas.
+    """
+    pains = dict(INSIGHT_INTENTS)["get_pain_points"]
+    if not pains.search(low) or not PAINS_ASKED.search(low):
+        return False
+    return not re.search(r"\bpersonas?\b|\bcare (?:most )?about\b|\bbuyer (?:types?|profiles?)\b", low)
+
+
 def route_insight(text: str, low: str) -> Understanding | None:
     """A question about won/lost history (personas, objections, battle cards, loss reasons, revival), if it is one.
 
@@ -1377,6 +1425,8 @@ def route_insight(text: str, low: str) -> Understanding | None:
             continue  # "what do our reps say when it came up on won deals": handling; "do we still win": the map
         if tool == "get_objection_map" and _persona_record(low):
             tool = "get_buyer_personas"  # "technical evaluator persona - win rate with vs without them"
+        if tool == "get_buyer_personas" and _pains_of_the_buyers(low):
+            tool = "get_pain_points"  # "what problems do we solve for the people who buy": their problems
         explicit = re.search(r"\bobjection map\b", low)  # "what's the objection map say about timing"
         if tool != "get_battle_card" and not explicit and TOPIC_SEARCH.search(low):
             return None  # "quotes from buyers about onboarding pain": a search of what was said, on that topic
@@ -1823,7 +1873,16 @@ def _objection_route(text: str, fixed: str) -> Understanding:
             category = cat
             break
     category = category or slots.parse_objection_category(fixed)  # "privacy", "rival", "status quo" ...
+    category = category or _hyphenated_category(fixed)  # "the already-have-a-tool pushback"
     args: dict[str, Any] = {"query": query}
     if category:
         args["category"] = category
     return Understanding(intent="objection", tool="search_objection_handling", args=args)
+
+
+def _hyphenated_category(fixed: str) -> str | None:
+    """The category of an objection named as one hyphenated word ("the already-have-a-tool pushback", "too-pricey")."""
+    if not re.search(r"\w-\w", fixed):
+        return None
+    spaced = re.sub(r"(?<=\w)-(?=\w)", " ", fixed)
+    return _objection_route(spaced, spaced).args.get("category") if spaced != fixed else None
