@@ -1533,6 +1533,8 @@ def test_what_was_said_about_a_renewal_stays_a_conversation_search(ws):
         # the whole picture of objections, how often and how those deals end: the objection map
         ("overview of our objections - how often each comes up and how the deals turn out", "get_objection_map", {}),
         ("lay of the land on pushback: what we hear and how those deals end", "get_objection_map", {}),
+        ("what are the main objections and how often do they come up", "get_objection_map", {}),
+        ("how often does the security objection come up?", "get_objection_map", {"category": "security"}),
         # what buyers have been pushing back on over a window: the week's objections
         ("what have buyers been pushing back on over the last 10 days?", "get_objections_this_week", {"days": 10}),
         ("what are customers pushing back on lately", "get_objections_this_week", {}),
@@ -1585,6 +1587,9 @@ def test_dev_sets_n_and_o_insight_families(ws, question, tool, args):
         # whether a company will come through: the deal odds
         ("is Hooli going to come through?", "get_deal_odds", {"company": "Hooli"}),
         ("is stark gonna come through for us this time", "get_deal_odds", {"company": "Stark Industries"}),
+        ("is Globex going to come through this quarter?", "get_deal_odds", {"company": "Globex"}),
+        # deals stalling: the at-risk list
+        ("why are my deals stalling?", "list_at_risk_deals", {"owners": ["me"]}),
         # where a company talked about something: the conversation search
         ("find where Globex talked about the renewal", "search_conversations", {"company": "Globex"}),
         ("show me when acme brought up security", "search_conversations", {"company": "acme"}),
@@ -1614,6 +1619,11 @@ def test_a_competitor_the_buyer_also_looks_at_is_its_battle_card(ws, question, c
 def test_a_brief_on_a_name_that_contains_a_competitor_stays_a_brief(ws):
     decision = decide_q(ws, "brief me on Initrode Logistics")
     assert decision.tool == "get_company_brief", decision
+    # a rival evaluated at one of our accounts: the account is named too, so it is no battle card alone
+    assert decide_q(ws, "we're up against Initrode at Globex, what do I need to know?").tool != "get_battle_card"
+    # what to say about the rival the buyer also looks at: the objection library
+    decision = decide_q(ws, "they're also looking at Initrode - how do I handle that?")
+    assert decision.tool == "search_objection_handling", decision
 
 
 @pytest.mark.parametrize("question", ["how's it looking?", "how is that one looking", "how are things looking?"])

@@ -412,7 +412,7 @@ EVALUATING = re.compile(
 
 
 def _competitor_in_play(
-    ruled: Understanding, text: str, low: str, company: str | None, session: Session
+    ruled: Understanding, text: str, low: str, company: str | None, session: Session, names: Names
 ) -> Understanding | None:
     """A known competitor the question is about, not a company of the CRM: its battle card.
 
@@ -429,7 +429,9 @@ def _competitor_in_play(
     typed = re.sub(r"^(?:(?:against|vs\.?|versus|on|for|about|the|beating|beat)\s+)+", "",
                    str(ruled.args.get("company") or "").lower())  # fmt: skip
     about_rival = ruled.tool == "get_company_brief" and typed == rival.lower()
-    if about_rival or (EVALUATING.search(low) and not HANDLING.search(low)):
+    # "we're up against DataPilot at Acme": an account of ours is named too, so the rival alone is not the subject
+    account = company_by_first_word(re.sub(re.escape(rival), " ", text, flags=re.IGNORECASE), names, fuzzy=False)
+    if about_rival or (EVALUATING.search(low) and not HANDLING.search(low) and account is None):
         return Understanding(intent="get_battle_card", tool="get_battle_card", args={"competitor": rival})
     return None
 
@@ -1300,7 +1302,7 @@ def understand(
         # position": the card has both the record and the answers
         if rival and (not HANDLING.search(low) or RIVAL_RECORD.search(low)):
             ruled = Understanding(intent="get_battle_card", tool="get_battle_card", args={"competitor": rival})
-    ruled = _competitor_in_play(ruled, text, low, company, session) or ruled
+    ruled = _competitor_in_play(ruled, text, low, company, session, names) or ruled
     model = classifier()
     if guess is None and ruled.tool is not None:
         # the rules found a capability: when the lexical model agrees, or gives it at least twice the doubt level

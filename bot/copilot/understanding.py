@@ -1034,8 +1034,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"(?:sign|close"
         r"|come through|convert)\b(?! (?:this|next|by|before|in)\b)|\bwill we (?:get|land) (?:the )?[a-z0-9&. ]*deal\b"
         r"|^(?:do you think )?(?:is|are) (?!any\b|the deals\b|our deals\b|we\b|deals\b)[a-z0-9&.' -]{0,40}?\s?"
-        r"(?:going to|gonna|likely to) (?:sign|close|buy|convert|come through|pull the trigger)\b"
-        r"(?! (?:this|next|by|before|in)\b)"
+        r"(?:going to|gonna|likely to) (?:(?:sign|close|buy|convert)\b(?! (?:this|next|by|before|in)\b)"
+        r"|come through\b|pull the trigger\b)"
         r"|\blikely (?:to )?(?:close|win|sign)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)",
     ),
     (
@@ -1121,7 +1121,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
     (
         "at_risk",
         (
-            r"\brisks?(?:y|iest)?\b|in trouble|slipping|\bdanger|\bstuck\b|\bstalled\b|need(?:s)? attention"
+            r"\brisks?(?:y|iest)?\b|in trouble|slipping|\bdanger|\bstuck\b|\bstall(?:ed|ing)\b|need(?:s)? attention"
             r"|worr(?:y|ied)|going sideways|red flag|\bhealth\b|\bunhealthy\b|jeopardy"
             r"|(?:might|could|going to|likely to|about to|gonna) (?:lose|slip|fall through|die)\b"
             # in plain words: "look shaky", "any warning signs", "is anything wrong with the acme deal"
@@ -1264,7 +1264,8 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:objections?|pushback)\b"
             r"|\b(?:objections?|pushback)\b[^?]*\bhow (?:those|these|the|they|such|our) (?:deals |opps )?"
             r"(?:end|ended|turn(?:ed)? out|play(?:ed)? out|go|went|finish(?:ed)?)\b"
-            r"|\b(?:objections?|pushback)\b[^?]*\bhow often\b[^?]*\b(?:outcomes?|results?|end(?:ed)? up)\b"
+            r"|\b(?:objections?|pushback)\b[^?]*\bhow (?:often|frequently)\b"
+            r"|\bhow (?:often|frequently)\b[^?]*\b(?:objections?|pushback)\b"
         ),
     ),
     (
