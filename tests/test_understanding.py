@@ -1571,9 +1571,11 @@ def test_dev_sets_n_and_o_insight_families(ws, question, tool, args):
         ("does hubspot have a company named 'Bluefin'?", "lookup_company", {"company": "Bluefin"}),
         ("there are multiple waynes in the system, right?", "lookup_company", {"company": "waynes"}),
         ("which account do we mean by wayne?", "lookup_company", {"company": "wayne"}),
+        ("does the CRM have anything called Zenhaven?", "lookup_company", {"company": "Zenhaven"}),
         # who is for us inside the account: the champion; the people and their roles: the stakeholders
         ("who's in our corner at Globex?", "get_deal_facts", {"company": "Globex", "fact": "champion"}),
         ("who is our inside man at acme", "get_deal_facts", {"company": "acme", "fact": "champion"}),
+        ("who's pulling for us at Globex?", "get_deal_facts", {"company": "Globex", "fact": "champion"}),
         ("people involved at Hooli and their titles?", "get_deal_facts", {"company": "Hooli", "fact": "stakeholders"}),
         ("quick q - who are the players on the Initech deal, with roles and all?", "get_deal_facts",
          {"company": "Initech", "fact": "stakeholders"}),
@@ -1582,6 +1584,7 @@ def test_dev_sets_n_and_o_insight_families(ws, question, tool, args):
         ("what came out of the Globex call?", "get_call_summary", {"company": "Globex"}),
         ("couldn't make the Hooli call - what happened?", "get_call_summary", {"company": "Hooli"}),
         ("sum up the last call w/ Initech", "get_call_summary", {"company": "Initech"}),
+        ("what did I miss on the Hooli call?", "get_call_summary", {"company": "Hooli"}),
         # "call prep: X" is a brief, not a call named "prep"
         ("call prep: Globex", "get_company_brief", {"company": "Globex"}),
         # whether a company will come through: the deal odds

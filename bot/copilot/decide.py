@@ -255,8 +255,8 @@ MOVED_TO = re.compile(
 LOOKUP_RE = re.compile(
     r"\bwhich company is [\"'](?P<q>[^\"']+)[\"']"
     # "a company named 'redstone'", "is there a company in here called northpoint", "an account on file named x"
-    r"|\b(?:account|company|customer|client)(?: (?:in here|in there|on file|in (?:the |our )?(?:crm|hubspot|system"
-    r"|database|records)))? (?:called|named) [\"']?(?P<n>[\w&.\- ]+)"
+    r"|\b(?:account|company|customer|client|anything|something|record)(?: (?:in here|in there|on file"
+    r"|in (?:the |our )?(?:crm|hubspot|system|database|records)))? (?:called|named) [\"']?(?P<n>[\w&.\- ]+)"
     r"|^is [\"'](?P<q2>[^\"']+)[\"']|\b(?:full|exact|correct|right|proper|official|real) name (?:of|for) (?:the )?"
     r"(?P<f>[\w&.\-]+)"
     # "how many companies match birchleaf", "which accounts are called umbrella", "look up company starshore"

@@ -266,7 +266,8 @@ FACT_WORDS: tuple[tuple[str, str], ...] = (
         "champion",
         r"\bchampions?\b|\bchamps?\b|\binternal (?:advocate|sponsor)\b"
         # who is for us inside the account ("who's rooting for us on the inside", "our inside man at acme")
-        r"|\brooting for us\b|\bon the inside\b|\binside (?:man|woman|person|guy|gal|contact|coach)\b"
+        r"|\b(?:rooting|pulling|batting|going to bat) for us\b|\bon the inside\b"
+        r"|\binside (?:man|woman|person|guy|gal|contact|coach)\b"
         r"|\bin our corner\b|\bfighting for us\b|\bselling (?:us )?internally\b|\bour (?:biggest )?(?:ally|advocate)\b",
     ),
     (

@@ -1094,7 +1094,9 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|\btranscript\b|\blast call\b|\blatest call\b|\brecent call\b"
             # a particular past call, named by when it was ("the last Wayne call", "yesterday's call with Acme")
             r"|\b(?:last|latest|recent|previous|most recent|yesterday'?s|today'?s)\b[^.?]*?\bcall\b"
-            r"|\bwhat came up\b|\b(?:on|from|in|during) (?:the|our|that) call\b"
+            r"|\bwhat came up\b|\b(?:on|from|in|during) (?:the|our|that)\s+call\b"
+            r"|\bwhat did (?:i|we) miss (?:on|in|from|during) (?:the|our|that|this|today'?s|yesterday'?s)\b"
+            r"[^.?]*\bcall\b"
             # "what came out of the X call", "I missed the X call", "wasn't on the X call"
             r"|\bwhat (?:came|come|has come|comes) out of\b[^.?]*\bcall\b"
             r"|\b(?:missed|miss|couldn'?t make|could not make|wasn'?t on|was not on|skipped)\b (?:the|our|that|this|"
