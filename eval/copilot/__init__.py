@@ -24,6 +24,7 @@ from eval.copilot.heldout6 import CASES as HELDOUT_6
 from eval.copilot.heldout7 import CASES as HELDOUT_7
 from eval.copilot.heldout8 import CASES as HELDOUT_8
 from eval.copilot.heldout9 import CASES as HELDOUT_9
+from eval.copilot.heldout10 import CASES as HELDOUT_10
 from eval.copilot.phrasings import PHRASINGS
 from eval.copilot.probe7 import PROBE_7
 from eval.copilot.probe8 import PROBE_8
@@ -38,6 +39,8 @@ from eval.copilot.probe16 import PROBE_16
 from eval.copilot.probe17 import PROBE_17
 from eval.copilot.probe18 import PROBE_18
 from eval.copilot.probe19 import PROBE_19
+from eval.copilot.probe20 import PROBE_20
+from eval.copilot.probe21 import PROBE_21
 from eval.copilot.questions import CASES, FRESH, HELDOUT, Case
 from eval.copilot.unseen import UNSEEN
 from eval.copilot.unseen4 import UNSEEN_4
@@ -474,6 +477,7 @@ def main(argv: list[str] | None = None) -> None:
     sets.append((HELDOUT_7, "Held-out set 7, written blind (first run 86.6%, 14 confident wrong)"))
     sets.append((HELDOUT_8, "Held-out set 8, written blind (first run 97.8%, 2 confident wrong; then fixed)"))
     sets.append((HELDOUT_9, "Held-out set 9, written blind (first run 96.6%, 5 confident wrong; then fixed)"))
+    sets.append((HELDOUT_10, "Held-out set 10, written blind (first run 90.5%, 12 confident wrong; then fixed)"))
     sets.append((PROBE_7, "Probe set A of the understanding helper (first run 68.9%, 9 confident wrong; then fixed)"))
     sets.append((PROBE_8, "Probe set B of the understanding helper (first run 90.5%, 2 confident wrong; then fixed)"))
     sets.append((PROBE_9, "Probe set C of the understanding helper (first run 87.2%, 2 confident wrong; then fixed)"))
@@ -487,6 +491,8 @@ def main(argv: list[str] | None = None) -> None:
     sets.append((PROBE_17, "Dev set K, written blind (first run 97.6%, 1 confident wrong; then fixed)"))
     sets.append((PROBE_18, "Dev set L, written blind (first run 85.0%, 9 confident wrong; then fixed)"))
     sets.append((PROBE_19, "Dev set M, written blind (first run 90.5%, 11 confident wrong; then fixed)"))
+    sets.append((PROBE_20, "Dev set N, written blind (first run 93.3%, 3 confident wrong; then fixed)"))
+    sets.append((PROBE_21, "Dev set O, written blind (first run 76.1%, 20 confident wrong; then fixed)"))
     for cases, title in sets:
         if args.only and args.only.lower() not in title.lower():
             continue
