@@ -1633,3 +1633,56 @@ def test_a_brief_on_a_name_that_contains_a_competitor_stays_a_brief(ws):
 def test_how_its_looking_with_no_company_asks_which(ws, question):
     decision = decide_q(ws, question)
     assert decision.tool is None and decision.intent != "help", decision
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "args"),
+    [
+        # a count said with the total it comes with is the count (count_deals gives both)
+        ("number and total value of deals over 50k", "count_deals", {"min_amount": 50000.0}),
+        ("count + sum of deals closing this month", "count_deals", {}),
+        # how far an account's deal has moved: the latest on it (in the plural, still the list)
+        ("any movement on the globex deal?", "get_latest_on_company", {"company": "Globex"}),
+        ("any progress with initech", "get_latest_on_company", {"company": "Initech"}),
+        ("where are things at with globex", "get_latest_on_company", {"company": "Globex"}),
+        # the one asking, said as what they do, is not an owner to filter on
+        ("helen's asking where things stand with globex", "get_latest_on_company", {"company": "Globex"}),
+        ("morgan's prepping for the QBR and wants our win rate last quarter", "get_closed_deal_metrics",
+         {"metric": "win_rate", "owners": None}),
+        # how long from a deal's start to its signing: the cycle time
+        ("how many days from creation to closed won", "get_closed_deal_metrics", {"metric": "cycle_time"}),
+        ("how long from first meeting to signature on average", "get_closed_deal_metrics", {"metric": "cycle_time"}),
+        # a brief asked for as a thing to make, its parts listed: the company brief
+        ("whip up a quick brief on initech - who's involved and what we've discussed", "get_company_brief",
+         {"company": "Initech"}),
+        ("call with globex at 2, pull together a short brief: stakeholders, past calls, similar wins",
+         "get_company_brief", {"company": "Globex"}),
+        # where an owner or a team will land or end up: their forecast
+        ("where will morgan land this quarter", "forecast_bookings", {"owners": ["Morgan Lee"], "period": "quarter"}),
+        ("where will sam end up this month", "forecast_bookings", {"owners": ["Sam Patel"], "period": "month"}),
+        ("how much will the enterprise team bring in this qtr", "forecast_bookings", {"owners": ["Enterprise"]}),
+        # the deals that will swing or decide someone's number, and "which N of my deals": make-or-break, N long
+        ("the deals that could swing sam's number this month", "list_make_or_break_deals",
+         {"owners": ["Sam Patel"], "period": "month"}),
+        ("deals which will decide this quarter's number", "list_make_or_break_deals", {"period": "quarter"}),
+        ("which two of my deals decide the quarter", "list_make_or_break_deals", {"owners": ["me"], "limit": 2}),
+        ("which 4 of our deals decide whether we hit the number", "list_make_or_break_deals", {"limit": 4}),
+        # one AE set against the rest of the team: their scorecard
+        ("how does sam compare to his peers", "get_ae_performance", {"owners": ["Sam Patel"]}),
+        ("how's sam patel stacking up against the team", "get_ae_performance", {"owners": ["Sam Patel"]}),
+    ],
+)  # fmt: skip
+def test_set10_families(ws, question, tool, args):
+    decision = decide_q(ws, question)
+    assert decision.tool == tool, decision
+    assert {k: decision.args.get(k) for k in args} == args, decision
+
+
+def test_families_that_stay_elsewhere(ws):
+    # deals in the plural: the list, not one account's latest
+    assert decide_q(ws, "any progress on my deals this week").tool != "get_latest_on_company"
+    # a figure set against the team is the closed-deal metric; a rival is the battle card
+    assert decide_q(ws, "how does sam's win rate compare to the team").tool == "get_closed_deal_metrics"
+    assert decide_q(ws, "how do we stack up against quantix").tool == "get_battle_card"
+    # what a company will land is no forecast
+    assert decide_q(ws, "where will globex land on pricing").tool != "forecast_bookings"

@@ -101,8 +101,13 @@ METRICS_RE = re.compile(
     r"|(?:%|percent(?:age)?) of (?:our |my |the )?(?:deals|opps)\b[^?]*\b(?:win|won|close|lose|lost)\b"
     r"|\b(?:days|time)\b[^?]{0,20}\bto (?:close|win|won|closed[- ]won)\b"
     r"|\bcreat(?:ed|ion|e) (?:date )?(?:to|->|→|until|till) (?:close|win|won|closed)"
+    r"|" + slots.CYCLE_SPAN
 )
-COUNT_RE = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b|(?:^|\s)# of\b")
+COUNT_RE = re.compile(
+    r"\bhow many\b|\bnumber of\b|\bcount\b|(?:^|\s)# of\b"
+    # the count said with the total it comes with: "number and total value of deals under 5k", "count + sum of ..."
+    r"|\b(?:number|count|#) (?:and|&|\+|/) (?:the )?(?:total|sum|combined|overall)(?: (?:value|amount|\$))? of\b"
+)
 MY_DAY_RE = re.compile(
     r"\bmy day\b|\bplan (?:my|the) day\b|\bstart (?:my|the) day\b|\bon (?:my|\w+'s) plate\b|\bmy agenda\b"
     r"|\bwhat should i (?:do|focus on|work on|prioriti[sz]e)\b(?! (?:about|with|on|for) (?!today\b))"
@@ -334,6 +339,10 @@ RIVAL_RECORD = re.compile(
 """Our record against a competitor ("win rate against them"): only its battle card has it, whatever else is asked."""
 BRIEF_ASKED = re.compile(
     r"\b(?:prep|pre-call|precall) brief\b|\bbrief (?:me|on)\b|\bone[- ]?pager\b|\bput together a brief\b"
+    # a brief asked for as a thing to make: "put together a quick brief - who's involved, ...", "whip up a short brief"
+    r"|\b(?:put|pull|throw|whip) (?:together |up )?(?:me |us )?(?:a |an )?(?:quick |short |fast |little |rough )?"
+    r"brief\b"
+    r"|\b(?:quick|short|fast|little|rough) brief\b(?! (?:call|meeting|chat|sync)\b)"
 )
 """A brief asked for by name: the stakeholders it lists are part of it, not a deal-facts question."""
 FACTS_GUARD = re.compile(

@@ -48,6 +48,11 @@ _LIMIT_ASKED = re.compile(
     r"|weeks?\b|months?\b|d\b))(?=\s*(?:[.,;!?]|$|please|pls|thanks|of them|deals|opps))"
 )
 """How many asked for in so many words ("show me 8", "give me 3", "just 4 please"): the list's length."""
+_LIMIT_OF = re.compile(
+    r"\b(?:which|what|the|top|name|pick)\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+"
+    r"(?:my|our|the|his|her|their|team \w+'s|\w+'s)\s+(?:\w+\s+)?(?:deals|opps|accounts)\b"
+)
+"""A few picked out of a book ("which 3 of my deals decide the quarter", "the two of our deals that..."): the length."""
 
 
 def schema_args(
@@ -91,6 +96,9 @@ def schema_args(
             asked = _LIMIT_ASKED.search(low)
             word = (asked.group("n") or asked.group("m")) if asked else None
             top = (int(word) if word.isdigit() else NUMBER_WORDS.get(word)) if word else None
+        if top is None:
+            picked = _LIMIT_OF.search(low)
+            top = (int(n) if (n := picked.group("n")).isdigit() else NUMBER_WORDS.get(n)) if picked else None
         if top:
             maximum = next((m.le for m in fields["limit"].metadata if hasattr(m, "le")), None)
             out["limit"] = min(top, maximum) if maximum else top

@@ -172,6 +172,14 @@ BOOKED = (
 )
 """Booked as closed revenue ("what have we booked"), not a meeting on the calendar ("a first meeting booked")."""
 
+CYCLE_SPAN = (
+    r"\b(?:days|weeks|months|time|long)\b[^?]{0,30}?\bfrom\b[^?]{0,40}?\b(?:creat(?:ed|ion|e|ing)|open(?:ed|ing)?"
+    r"|start(?:ed|ing)?|first (?:touch|meeting|call|contact)|kick-?off)\b[^?]{0,30}?\b(?:to|until|till|through)\b"
+    r" (?:\w+ ){0,2}?(?:sign(?:ed|ing|ature)?|clos(?:e|ed|ing)|win(?:ning)?|won)\b"
+)
+"""How long from a deal's start to its signing ("how many days from a deal being created to us signing it"): the
+cycle time."""
+
 METRIC_WORDS: tuple[tuple[str, str], ...] = (
     (
         "win_rate",
@@ -185,7 +193,8 @@ METRIC_WORDS: tuple[tuple[str, str], ...] = (
         r"|\b(?:days|time)\b[^?]{0,20}\bto (?:close|win|won|closed[- ]won|closing|signature|signed)\b"
         r"|\baverage (?:days|time)\b|\bcreat(?:ed|ion|e) (?:date )?(?:to|->|→|until|till) (?:close|win|won|closed)"
         r"|how long (?:does|do|did) [\w -]{0,40}?take\b|\btakes? (?:us )?to close\b"
-        r"|how long (?:are|is|have|has|were|was) [\w -]{0,40}?tak(?:ing|en)\b|\btaking (?:us |them |\w+ )?to close\b",
+        r"|how long (?:are|is|have|has|were|was) [\w -]{0,40}?tak(?:ing|en)\b|\btaking (?:us |them |\w+ )?to close\b"
+        r"|" + CYCLE_SPAN,
     ),
     (
         "avg_deal_size",

@@ -233,6 +233,8 @@ FILLER = {
     "moment", "currently", "presently", "ve", "ll", "done", "we've", "i've", "they've", "you've", "we'll",
     # question words around a company ("sum up the last call w/ x", "how's it looking", "come through")
     "sum", "through", "missed", "miss", "look", "looks", "looking", "that",
+    # how far a deal has moved ("any movement on the X deal", "any progress with X")
+    "movement", "progress", "developments", "development", "traction",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
@@ -665,7 +667,9 @@ CONTEXT_PHRASES = re.compile(
     rf"|thursday "
     rf"|friday |weekly |quarterly |next |first )?{_MEETING}\b(?:\s+(?:with|w) (?P<who>[a-z]+))?"
     rf"|\b(?:prepping|planning|prepare|preparing) (?:for )?my (?:week|day|month)\b"
-    rf"|\b(?P<asker>[a-z]+) (?:asked|wants|wanted|needs|told|said|asks|pinged|messaged)(?: me| us)?\b"
+    rf"|\b(?P<asker>[a-z]+)(?: (?:asked|wants|wanted|needs|told|said|asks|pinged|messaged)(?: me| us)?"
+    # "helen's asking where ...", "helen's prepping for the QBR and wants ...": the one asking, said as what they do
+    rf"|(?:'s| is) (?:asking|prepping|preparing|getting ready|pinging me|chasing me)(?: me| us)?)\b"
     r"|\b(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:pull|count|grab|get|find|check|run|put together|make"
     r"|show|send|do|move|change|update)\b [^?,.]{0,40}?\bfor me\b"
 )
@@ -980,7 +984,9 @@ INTENTS: tuple[tuple[str, str], ...] = (
         "make_or_break",
         r"\bmake[- ]or[- ]break\b|\bswing (?:the |my |our )?(?:quarter|month|forecast|number)\b|\bswing deals?\b"
         r"|\b(?:quarter|month) (?:hinges|depends|rides) on\b|\bmake (?:my|our|the) (?:quarter|month|number)\b"
-        r"|\bdeals? (?:that )?(?:swing|decide|make|determine)s? (?:the |my |our )?(?:quarter|month|forecast|number)\b"
+        r"|\bdeals? (?:that|which)?(?:'ll| will| could| would| might| can)? ?(?:swing|decide|make|determine|tip)s? "
+        + _WHOSE_NUMBER
+        + r"(?:quarter|month|qtr|forecast|number|commit)\b"
         r"|\b(?:decide|determine)s? (?:the |my |our |team \w+'s |\w+'s )?(?:quarter|month|qtr|q[1-4])\b"
         r"|\bmust[- ]win deals?\b"
         # "which of my deals move the forecast the most", "deals that drive the number", "matter most to the quarter"
@@ -1172,6 +1178,11 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|catch me up|what'?s the story|where are we at|how are things|fill me in|what happened (?:with|at|on)"
             r"|when did (?:we|i) last|last (?:touch|contact|interaction)s? (?:with|at|on)"
             r"|\bwhere(?: does| do| is| are|'s|'re) (?!we\b|i\b)[a-z0-9&.' ]+ (?:stand|at)\b"
+            # where an account's deal has got to: "where things are at with vandelay", "any movement on the stark
+            # deal?", "any progress with initech" (not on deals in the plural: that is the list)
+            r"|\bwhere (?:things|stuff|it|everything|matters) (?:are|is|stands?|'s|'re)(?: at)? (?:with|on)\b"
+            r"|\bany (?:movement|progress|developments?|traction|news|word|change|changes) (?:on|with|at|from)\b"
+            r"(?! (?:\w+ ){0,2}(?:deals|opps|pipeline|accounts|leads)\b)"
         ),
     ),
     (
@@ -1568,6 +1579,8 @@ def route(
         intent = None  # "compare team east and team west win rates": the closed-deal figures side by side
     if _performance_mix(intent_text) and [o for o in owners_named(text, names, company) if o not in _teams(names)]:
         intent = "performance"  # "emily vs grace - win rate, cycle, activity": the AE scorecard has them all
+    if intent in (None, "latest", "deals") and _owner_against_team(intent_text, text, names, company):
+        intent = "performance"  # "how's carlos stacking up against the team": one AE's scorecard next to the team's
     if intent is None and re.search(
         r"\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b|\bside[- ]by[- ]side\b|\bhead[- ]to[- ]head\b"
         r"|\bagainst each other\b|\bnext to each other\b",
@@ -1762,9 +1775,34 @@ def _performance_mix(text: str) -> bool:
     return named >= 2 and bool(_PERFORMANCE_ONLY.search(text))
 
 
+_AGAINST_TEAM = re.compile(
+    r"\b(?:stack(?:s|ing)? up|measur(?:e|es|ing) up|compar(?:e|es|ed|ing)|rank(?:s|ing)?|far(?:e|es|ing)"
+    r"|shap(?:e|es|ing) up|doing|performing|tracking)\b[^?]{0,15}?\b(?:against|to|with|vs\.?|versus|next to"
+    r"|relative to|among|amongst) (?:the rest of |everyone (?:else )?(?:on|in) )?(?:the |his |her |their |my |our )?"
+    r"(?:team|others|other aes|other reps|peers|teammates|pack|group|rest|everyone(?: else)?)\b"
+)
+_TEAM_METRIC = re.compile(
+    r"win ?rates?|close ?rates?|bookings?|revenue|deal sizes?|sales cycle|cycle time|\bbooked\b|\bwon\b|\blost\b"
+    r"|pipeline|\bdeals\b"
+)
+
+
+def _owner_against_team(intent_text: str, text: str, names: Names, company: str | None) -> bool:
+    """One AE set against the rest ("how's carlos stacking up against the team"): their scorecard, next to the team.
+
+    Not when a figure is named (the closed-deal metrics compare that: "how does jamal's win rate compare to the
+    team") or when no AE, only a team, is named.
+    """
+    if not _AGAINST_TEAM.search(intent_text) or _TEAM_METRIC.search(intent_text):
+        return False
+    return bool([o for o in owners_named(text, names, company) if o not in _teams(names) and o != "me"])
+
+
 _WILL_BOOK = re.compile(
-    r"\bwhat (?:will|would|do you think|(?:do|does) you (?:expect|think)) (?P<who>[a-z]+(?: [a-z]+)?)"
-    r" (?:(?:will |is going to |are going to )?(?:close|book|land|bring in)|end up (?:closing|booking|landing))\b"
+    r"\b(?:what|where|how much) (?:will|would|do you think|(?:do|does) you (?:expect|think))"
+    r" (?P<who>[a-z]+(?: [a-z]+)?)"
+    r" (?:(?:will |is going to |are going to )?(?:close|book|land|bring in)|end up(?: (?:closing|booking|landing))?"
+    r"|finish|come in)\b"
 )
 
 
