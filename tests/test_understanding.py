@@ -1678,6 +1678,48 @@ def test_set10_families(ws, question, tool, args):
     assert {k: decision.args.get(k) for k in args} == args, decision
 
 
+@pytest.mark.parametrize(
+    ("question", "tool", "args"),
+    [
+        # a question typed as the slash command: its subcommand, as `/salesos` reads it
+        ("/salesos objections", "get_objections_this_week", {}),
+        ("/salesos score hooli", "get_lead_score", {"company": "hooli"}),
+        ("/salesos library they keep comparing us to a competitor", "search_objection_handling",
+         {"category": "competitor"}),
+        ("/salesos ask what's the latest on Globex?", "get_latest_on_company", {"company": "Globex"}),
+        # a lead given as labelled fields ("company: X, email: Y"): its score, "email:" is no verb
+        ("can u score this one — company: Tidewater Analytics, email: mark.o@gmail.com, title: Head of Data",
+         "score_lead", {"company": "Tidewater Analytics", "contact_email": "mark.o@gmail.com"}),
+        ("rate this inbound - name: Jo Park, company: Acme Labs, email: jo@acmelabs.io, notes: 'wants a demo'",
+         "score_lead", {"company": "Acme Labs", "contact_email": "jo@acmelabs.io"}),
+        ("score this lead pls: company: Brightwave Labs, email: send.me@brightwave.io, title: CTO", "score_lead",
+         {"company": "Brightwave Labs", "contact_email": "send.me@brightwave.io"}),
+        # objections tallied over closed deals: the objection map
+        ("objection breakdown across closed deals", "get_objection_map", {}),
+        ("breakdown of objections across won and lost deals", "get_objection_map", {}),
+        ("objection stats on lost deals", "get_objection_map", {}),
+        # "when a buyer says X, how often do we still win": the map, for X's category
+        ("when a buyer says they already have a tool, how often do we still end up winning", "get_objection_map",
+         {"category": "already_have_tool"}),
+        ("when prospects say it's too expensive, do we usually still win?", "get_objection_map",
+         {"category": "pricing"}),
+        # what has been driving / causing the losses (someone else asking): the loss reasons
+        ("helen asks what's been driving our losses", "get_loss_reasons", {}),
+        ("what has been driving our losses lately", "get_loss_reasons", {}),
+        ("my manager wants to know what's been causing our losses", "get_loss_reasons", {}),
+        # which of two companies sharing a name: the lookup
+        ("new hire asks if 'cedarpoint' is the financial one or the security one", "lookup_company",
+         {"company": "cedarpoint"}),
+        ("is cedarpoint the financial one or the security one", "lookup_company", {"company": "cedarpoint"}),
+        ("is 'northpoint' the healthcare one or the logistics one?", "lookup_company", {"company": "northpoint"}),
+    ],
+)  # fmt: skip
+def test_set10_slash_text_leads_objections_losses_and_lookup_families(ws, question, tool, args):
+    decision = decide_q(ws, question)
+    assert decision.tool == tool, decision
+    assert {k: decision.args.get(k) for k in args} == args, decision
+
+
 def test_families_that_stay_elsewhere(ws):
     # deals in the plural: the list, not one account's latest
     assert decide_q(ws, "any progress on my deals this week").tool != "get_latest_on_company"
@@ -1686,3 +1728,29 @@ def test_families_that_stay_elsewhere(ws):
     assert decide_q(ws, "how do we stack up against quantix").tool == "get_battle_card"
     # what a company will land is no forecast
     assert decide_q(ws, "where will globex land on pricing").tool != "forecast_bookings"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["when a buyer says they already have a tool, what do we say", "how have we handled pricing objections on deals "
+     "we won?"],
+)  # fmt: skip
+def test_handling_an_objection_stays_the_library(ws, question):
+    assert decide_q(ws, question).tool == "search_objection_handling"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many employees does initrode have", "how big is initrode", "what's initrode's headcount",
+     "how many people does initrode employ"],
+)  # fmt: skip
+def test_a_competitors_own_facts_are_not_in_the_crm(ws, question):
+    decision = decide_q(ws, question)
+    assert decision.tool is None and not decision.choices and decision.intent == "unknown", decision
+    assert "competitor" in (decision.problem or ""), decision
+
+
+def test_writes_still_read_as_writes_after_the_lead_field_rule(ws):
+    for question in ("mark the acme deal as won", "email the acme contact about the deal"):
+        decision = decide_q(ws, question)
+        assert decision.tool is None and "can't change" in (decision.problem or ""), decision

@@ -173,7 +173,7 @@ WRITE_VERB = re.compile(
     r"(?:^|[,;:!?]\s+|\.\s+|\s[-–]\s+)(?:please |pls |can you |can u |could you |would you |go ahead and )?"
     r"(?:reassign|assign|set|update|change|move|mark|log|create|delete|remove|add|book|schedule|cancel|send|email|draft"
     r"|close|advance|edit|rename|merge|push|bump|slip|extend|postpone|transfer|hand (?:off|over)|remind me)"
-    r"\b(?! back\b)"
+    r"\b(?! back\b)(?!\s*:)(?![.@_\-]\w)"  # "email: mark.o@y.com": a lead's field and address, no verb
     r"(?!.*\b(?:rate|rates|date range)\b).*\b(?:deals?|opps?|opportunit(?:y|ies)|tasks?|calls?|emails?|notes?|amount"
     r"|stage|owner|meetings?"
     r"|contacts?|close date|follow[- ]?ups?|to (?:closed|won|lost|\w+ stage)|champion|lead)\b"
@@ -288,6 +288,8 @@ LOOKUP_QUOTED = re.compile(r"(?:(?<=\s)|^)[\"'](?P<x>[^\"']{2,40})[\"'](?=[\s?.!
 LOOKUP_CUE = re.compile(
     r"\brefers? to\b|\brefer(?:ring)? to\b|\bmatch(?:es)?\b|\b(?:which|what) (?:company|companies|account|accounts)\b"
     r"|\bone company or\b|\bthat name\b|\bstands? for\b|\bmeans?\b"
+    # "'x' is the bank one or the security one": which of two companies sharing a name
+    r"|\bthe [a-z\-]+(?: [a-z\-]+)? one or the [a-z\-]+(?: [a-z\-]+)? one\b"
 )
 """A name in quotes asked about as a name ("check which company 'falcongate' refers to"): look it up."""
 LOOKUP_BARE = re.compile(
@@ -298,7 +300,10 @@ LOOKUP_BARE = re.compile(
     r"|\b(?:the )?name (?P<z>[a-z0-9&.\-]+)\b[^?]*\b(?:which|what) (?:company|account) is (?:that|it)\b"
     # "which company do we mean by bluerock?", "what account is meant by zenhaven"
     r"|\b(?:which|what) (?:company|account) (?:do (?:we|you|i|they) mean|is meant|are we talking about) by "
-    r"(?P<v>[a-z0-9&.\-]+(?: [a-z0-9&.\-]+){0,2}?)\s*[?.!]*$",
+    r"(?P<v>[a-z0-9&.\-]+(?: [a-z0-9&.\-]+){0,2}?)\s*[?.!]*$"
+    # two companies sharing a name: "is cedarpoint the financial one or the security one"
+    r"|\b(?:is|if|whether) (?P<o>[a-z0-9&.\-]+(?: [a-z0-9&.\-]+){0,2}?) (?:is )?the [a-z\-]+(?: [a-z\-]+)? one"
+    r" or the [a-z\-]+(?: [a-z\-]+)? one\b",
     re.IGNORECASE,
 )
 """A bare name asked about as a name ("which company is birchleaf?", "check the name greenfield - which company")."""
@@ -1183,6 +1188,45 @@ def _clarify(
     )
 
 
+TYPED_COMMAND = re.compile(r"^\s*/\s*sales\s*os\b[\s:,]*(?:ask\b[\s:,]*)?", re.IGNORECASE)
+"""A question typed as the slash command ("/salesos objections", "/salesos ask ..."): the words after it are the
+command's text, read as `/salesos` would read them."""
+
+
+def without_command(question: str) -> str:
+    """The question without a leading `/salesos` (and `ask`), so its subcommand word is read as the subcommand."""
+    rest = TYPED_COMMAND.sub("", question, count=1)
+    return rest if rest.strip() else question
+
+
+COMPANY_FACT = re.compile(
+    r"\bhow many (?:employees|people|staff|engineers|workers|customers|users|offices)\b (?:does|do|did) "
+    r"(?P<a>[\w&.\-]+(?: [\w&.\-]+){0,2}?) (?:have|employ|got)\b"
+    r"|\b(?P<b>[\w&.\-]+(?: [\w&.\-]+){0,2}?)'s? (?:headcount|employee count|head count|revenue|funding|valuation"
+    r"|ceo|founders?|headquarters|hq)\b"
+    r"|\bhow (?:big|large) is (?P<c>[\w&.\-]+(?: [\w&.\-]+){0,2}?)\s*[?.!]*$"
+    r"|\b(?:when was|where is) (?P<d>[\w&.\-]+(?: [\w&.\-]+){0,2}?) (?:founded|started|based|headquartered)\b",
+    re.IGNORECASE,
+)
+"""A fact about one company itself (its headcount, revenue, founders, home), as opposed to our deals with it."""
+
+
+def rival_facts(text: str, session: Session) -> str | None:
+    """Why a question about a competitor's own facts cannot be answered, else None.
+
+    "how many employees does quantix have": the CRM holds the companies we sell to; of a competitor it knows only
+    the deals we met it in. A name that is also one of our accounts is left to the other rules.
+    """
+    fact = COMPANY_FACT.search(text)
+    if fact is None:
+        return None
+    name = next((g for g in fact.groups() if g), "")
+    rival = slots.parse_competitor(name, known_competitors(session))
+    if rival is None or resolve_company(session, name).status in ("exact", "fuzzy"):  # or one of our accounts
+        return None
+    return f"{rival} is a competitor: its own company facts are not in the CRM"
+
+
 SUBCOMMAND_DAYS = re.compile(r"^(\d{1,4})\+?$")
 """The days of `silent 7` as typed in the usage; "silent 8 days" reads as a phrase about all deals, not the command."""
 
@@ -1261,6 +1305,7 @@ def understand(
     zone = ZoneInfo(tz) if isinstance(tz, str) else tz
     today = now.astimezone(zone).date()
     names = load_names(session)
+    question = without_command(question)
     text = owner_possessives(_normalise(question), names)  # "EMILYS DAY" → "EMILY's DAY"
     typed = subcommand_reading(text, session, names)
     if typed is not None:
@@ -1270,6 +1315,8 @@ def understand(
         return ruled
     if EXTERNAL_DATA.search(text.lower()):
         return Understanding(intent="unknown", problem=CANT_ANSWER + " (public company data is not in the CRM)")
+    if (rival := rival_facts(text, session)) is not None:
+        return Understanding(intent="unknown", problem=CANT_ANSWER + f" ({rival})")
     if COMPENSATION.search(text.lower()):
         return Understanding(intent="unknown", problem=CANT_ANSWER + " (commission and pay are not in the CRM)")
     if RENEWALS.search(text.lower()) and not CONVERSATION_RE.search(text.lower()):
