@@ -62,6 +62,7 @@ from tools.parsing.numbers import NUMBER_WORDS
 from tools.parsing.periods import (
     FROM_TODAY,
     PERIOD_RE,
+    TO_A_MONTH,
     parse_closing_period,
     parse_date_window,
     parse_days,
@@ -172,8 +173,11 @@ SEND_TO = re.compile(
 WRITE_VERB = re.compile(
     r"(?:^|[,;:!?]\s+|\.\s+|\s[-–]\s+)(?:please |pls |can you |can u |could you |would you |go ahead and )?"
     r"(?:reassign|assign|set|update|change|move|mark|log|create|delete|remove|add|book|schedule|cancel|send|email|draft"
-    r"|close|advance|edit|rename|merge|push|bump|slip|extend|postpone|transfer|hand (?:off|over)|remind me)"
-    r"\b(?! back\b)(?!\s*:)(?![.@_\-]\w)"  # "email: mark.o@y.com": a lead's field and address, no verb
+    r"|close|advance|edit|rename|merge|push|bump|extend|postpone|transfer|hand (?:off|over)"
+    r"|remind me(?! (?:what|who|how|when|where|which|why|of|about)\b))"  # a reminder is a task; "remind me what" asks
+    # a noun, not an order: "update on my deals", "schedule for today", "change in stage", "push risk"
+    r"\b(?!\s+(?:on|in|for|of|from|about|risk|history|status|rate)\b)"
+    r"(?! back\b)(?!\s*:)(?![.@_\-]\w)"  # "email: mark.o@y.com": a lead's field and address, no verb
     r"(?!.*\b(?:rate|rates|date range)\b).*\b(?:deals?|opps?|opportunit(?:y|ies)|tasks?|calls?|emails?|notes?|amount"
     r"|stage|owner|meetings?"
     r"|contacts?|close date|follow[- ]?ups?|to (?:closed|won|lost|\w+ stage)|champion|lead)\b"
@@ -191,7 +195,7 @@ RENEWALS = re.compile(
     r"\b(?:up|due|coming up|set|scheduled|ready) for (?:a |their )?renewal\b"
     r"|\brenewals? (?:are |is )?(?:due|coming up|pipeline|dates?|forecast|list|schedule|calendar|this|next|in (?:q[1-4]"
     r"|the next|january|february|march|april|may|june|july|august|september|october|november|december))\b"
-    r"|^(?:which|what|list|show(?: me)?|any|how many)\b[^?]{0,40}\brenewals?\b"
+    r"|^(?:which|what|list|show(?: me)?|any|how many)\b[^?]{0,40}\brenewals?\b(?! (?:deals?|opps?|opportunit))"
     r"|\b(?:contracts?|subscriptions?|licen[cs]es?) (?:are |is )?(?:expir\w*|ending|lapsing|coming up for renewal"
     r"|up for renewal|renewing)\b|\b(?:which|what) (?:customers|accounts|clients)\b[^?]{0,30}\brenew\w*\b"
     r"|\bchurn(?:ed|ing)? (?:customers|accounts|risk|rate|list)\b|\b(?:which|what) (?:customers|accounts) "
@@ -287,13 +291,14 @@ LOOKUP_RE = re.compile(
 LOOKUP_QUOTED = re.compile(r"(?:(?<=\s)|^)[\"'](?P<x>[^\"']{2,40})[\"'](?=[\s?.!,]|$)")
 LOOKUP_CUE = re.compile(
     r"\brefers? to\b|\brefer(?:ring)? to\b|\bmatch(?:es)?\b|\b(?:which|what) (?:company|companies|account|accounts)\b"
-    r"|\bone company or\b|\bthat name\b|\bstands? for\b|\bmeans?\b"
+    r"|\bone company or\b|\bthat name\b|\bstands? for\b|\b(?:that name|the name|it) means?\b"
     # "'x' is the bank one or the security one": which of two companies sharing a name
     r"|\bthe [a-z\-]+(?: [a-z\-]+)? one or the [a-z\-]+(?: [a-z\-]+)? one\b"
 )
 """A name in quotes asked about as a name ("check which company 'falcongate' refers to"): look it up."""
 LOOKUP_BARE = re.compile(
-    r"\b(?:which|what) (?:company|account) (?:is|does) (?!(?:that|it|this|the|our|my|a|an|most|closing|at|in|on)\b)"
+    r"\b(?:which|what) (?:company|account) (?:is|does) (?!(?:that|it|this|the|our|my|a|an|most|closing|at|in|on"
+    r"|worth|biggest|largest|smallest|best|worst|top|oldest|newest|riskiest|\w+est\b)\b)"
     r"(?P<x>[a-z0-9&.\-]+(?: [a-z0-9&.\-]+){0,2}?)(?: (?:refer(?:s)? to|mean|stand for|match))?"
     r"(?: in (?:our|the) (?:crm|hubspot|system|records))?\s*[?.!]*$"
     r"|\b(?:check|look ?up|find) (?:the )?name (?P<y>[a-z0-9&.\-]+)\b[^?]*\b(?:which|what) (?:company|account)\b"
@@ -466,6 +471,8 @@ def _closed_metrics(text: str, names: Names, company: str | None, today: Any, kn
     if period:
         args["closed_from"], args["closed_to"] = period[0].isoformat(), period[1].isoformat()
         notes.append(f"Closed {period[2]}: {period[0]:%b %-d, %Y} – {period[1]:%b %-d, %Y}.")
+    elif TO_A_MONTH.search(text.lower()):
+        unapplied.append("a period that ends at a month without a start (say 'since Jan 1', 'this year', 'in Feb')")
     elif parse_period(text.lower(), today):
         unapplied.append("a future period (deals that have not closed yet have no won amount or win rate)")
     by = slots.parse_breakdown(text)
@@ -823,10 +830,33 @@ def _not_money(amount: float, low: str) -> bool:
 
     A number under 1,000 is money only with a $ or a unit ("$500", "500k").
     """
-    number = re.escape(f"{amount:g}")
+    return amount < 1000 and (_a_day_count(amount, low) or not _said_as_money(amount, low))
+
+
+def _a_day_count(amount: float, low: str) -> bool:
     unit = r"\s*\+?\s*(?:business |working )?(?:days?|weeks?|months?|d)\b"
-    money = rf"\$\s*{number}\b|\b{number}\s*(?:k|m|mm|million|thousand)\b"
-    return amount < 1000 and (bool(re.search(rf"\b{number}{unit}", low)) or not re.search(money, low))
+    return bool(re.search(rf"\b{re.escape(f'{amount:g}')}{unit}", low))
+
+
+def _said_as_money(amount: float, low: str) -> bool:
+    number = re.escape(f"{amount:g}")
+    return bool(re.search(rf"\$\s*{number}\b|\b{number}\s*(?:k|m|mm|million|thousand)\b", low))
+
+
+_BARE_SMALL_AMOUNT = re.compile(
+    r"\b(?:over|above|more than|at least|greater than|bigger than|north of|under|below|less than|smaller than"
+    r"|at most|up to|south of)\s+(?P<n>\d{1,3})(?![\d,.%$])(?!\s*(?:k|m|mm|bn|grand|thousand|million)\b)"
+    r"(?=\s*(?:$|[?.!,;]|(?:closing|close|this|next|in|and|or|for|by|from|with|that|which|on)\b))"
+)
+"""A small number where an amount goes, with no $ or unit and no noun after it ("deals over 500", not "3 people")."""
+
+
+def _unclear_amount(low: str) -> str | None:
+    """A bare small amount ("deals over 500"): dollars or thousands? Said as not applied, never guessed."""
+    m = _BARE_SMALL_AMOUNT.search(low)
+    if m is None or _said_as_money(float(m.group("n")), low):
+        return None
+    return f"the amount {m.group('n')} (say $ or k: ${m.group('n')} or {m.group('n')}k)"
 
 
 RISK_WORDS = re.compile(
@@ -972,6 +1002,9 @@ def _fill_gaps(
         return
     if decision.args.get("min_amount") is not None and _not_money(decision.args["min_amount"], low):
         decision.args.pop("min_amount")
+    unclear = _unclear_amount(low)
+    if unclear is not None and unclear not in decision.unapplied:
+        decision.unapplied.append(unclear)
     if INCLUDE_CLOSED.search(low):
         decision.args["include_closed"] = True
     if "company" not in decision.args and not decision.args.get("owners"):
@@ -1317,7 +1350,7 @@ def understand(
         return Understanding(intent="unknown", problem=CANT_ANSWER + " (public company data is not in the CRM)")
     if (rival := rival_facts(text, session)) is not None:
         return Understanding(intent="unknown", problem=CANT_ANSWER + f" ({rival})")
-    if COMPENSATION.search(text.lower()):
+    if COMPENSATION.search(text.lower()) and not CONVERSATION_RE.search(text.lower()):
         return Understanding(intent="unknown", problem=CANT_ANSWER + " (commission and pay are not in the CRM)")
     if RENEWALS.search(text.lower()) and not CONVERSATION_RE.search(text.lower()):
         return Understanding(

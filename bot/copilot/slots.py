@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from tools.parsing.amounts import CEILING_WORDS, scaled, spelled_amounts
 from tools.parsing.amounts import parse_amount_floor as parse_amount
-from tools.parsing.amounts import scaled, spelled_amounts
 from tools.parsing.dates import month_bounds as _month_bounds
 from tools.parsing.dates import quarter_bounds as _quarter_bounds
 from tools.parsing.numbers import NUMBER_WORDS
 from tools.parsing.periods import MONTH_NAMES as MONTHS
-from tools.parsing.periods import TO_A_MONTH, parse_period
+from tools.parsing.periods import MONTH_WORD, TO_A_MONTH, parse_period
 
 _NUM = r"(?P<{0}>\d+(?:[.,]\d+)*)\s*(?P<{0}u>k|mm|m|thousand|million)?"
 
@@ -36,10 +36,7 @@ _RANGE = re.compile(
     + r"\b"
     r"|\$?" + _NUM.format("c") + r"\s*(?:-|–|to)\s*\$?\s*" + _NUM.format("d") + r"\b"
 )
-_CEILING = re.compile(
-    r"(?:under|below|sub|south of|less than|smaller than|at most|no more than|up to|<=?|max(?:imum)?|cheaper than)"
-    r"\s*\$?\s*" + _NUM.format("n") + r"\b"
-)
+_CEILING = re.compile(r"(?:" + CEILING_WORDS + r"|<=?|max(?:imum)?)\s*\$?\s*" + _NUM.format("n") + r"\b")
 
 
 def parse_amount_range(text: str) -> tuple[float | None, float | None]:
@@ -140,7 +137,9 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
         began = parse_since(low, today)  # "revenue since september", "closed since oct 1": from then to today
         if began is not None and began <= today:
             return began, today, f"since {began:%b %-d, %Y}"
-    found = parse_period(TO_A_MONTH.sub("in ", low), today)  # "won before march": the month, facing the past
+    if TO_A_MONTH.search(low):
+        return None  # "booked before march": up to March from when? Not guessed: understanding says it left it out
+    found = parse_period(low, today)
     if found is None:
         return None
     start, end, label = found
@@ -371,9 +370,8 @@ def conversation_topic(text: str, company: str | None) -> str | None:
     return topic.strip(" ,") or None
 
 
-_MONTH_ALT = "|".join(m[:3] for m in MONTHS)
 _SINCE = re.compile(
-    r"\b(?:since|after) (?:(?P<dm>\d{1,2})(?:st|nd|rd|th)? (?:of )?)?(?P<mon>" + _MONTH_ALT + r")[a-z]*\.?"
+    r"\b(?:since|after) (?:(?P<dm>\d{1,2})(?:st|nd|rd|th)? (?:of )?)?(?P<mon>" + MONTH_WORD + r")\b\.?"
     r"(?:\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?\b)?"
     r"|\b(?:in|over|during) the (?:last|past) (?P<n>\d+|[a-z]+) (?P<unit>days?|weeks?|months?)\b"
     r"|\bsince (?P<last>last) (?P<lunit>week|month|quarter)\b"

@@ -250,7 +250,7 @@ SHORTHAND = {
     "hw": "how", "wat": "what", "btwn": "between", "r": "are", "howd": "how did", "whatd": "what did",
     "wheres": "where is", "tmrw's": "tomorrow's", "incl": "including", "nxt": "next", "lst": "last", "mo": "month",
     "mos": "months", "yest": "yesterday", "ovr": "over", "hv": "have", "doin": "doing", "sz": "size", "brk": "break",
-    "sched": "scheduled", "wht": "what", "qtrs": "quarters", "prob": "probability", "yday": "yesterday",
+    "sched": "scheduled", "wht": "what", "qtrs": "quarters", "yday": "yesterday",
     "ppl": "people", "emps": "employees",
 }  # fmt: skip
 _SHORTHAND_RE = re.compile(

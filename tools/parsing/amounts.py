@@ -80,8 +80,10 @@ def _spelled_figure(m: re.Match[str]) -> str:
     return f"{count}{'m' if millions else 'k'}"
 
 
+CEILING_WORDS = r"(?:under|below|sub|south of|short of|less than|smaller than|cheaper than|at most|no more than|up to)"
+"""The words that make an amount a ceiling ("under 20k", "south of six figures"): one list for every reader."""
 _FIGURES = re.compile(
-    r"(?P<cap>\b(?:under|below|less than|sub|at most|up to|no more than|short of)\s+)?(?:\ba |\ban )?"
+    r"(?P<cap>\b" + CEILING_WORDS + r"\s+)?(?:\ba |\ban )?"
     r"(?:\b(?P<w>five|six|seven|eight|nine)[- ]?|(?<![\w.$])(?P<d>[5-9])-)figures?(?:[- ]plus)?\b"
 )
 _FIGURE_DIGITS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}

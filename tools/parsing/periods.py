@@ -18,6 +18,8 @@ _MON = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 )
+MONTH_WORD = _MON
+"""A month's name or abbreviation, whole ("mar", "march"; never the start of "marketing"): add word boundaries."""
 PERIOD_RE = re.compile(
     r"\b(?P<rel>this|next|last|current|the current|coming|upcoming)\s+(?P<unit>week|month|quarter|qtr|q|year)"
     r"|(?P<end>(?:by |before |until |till |for |over |in |during )?(?:the )?(?:end|rest|remainder|balance) of "
@@ -30,7 +32,9 @@ PERIOD_RE = re.compile(
     r"(?!(?:this|next|last|past|previous|current|coming|upcoming)\b)(?P<n>\d+|[a-z]+)\s+(?P<nunit>days?|weeks?|months?)"
     r"|\b(?:next|coming|within(?: the next)?|in the next|over the next|in)\s+(?P<nd>\d+)\s*d\b"
     r"|\b(?P<q>q[1-4])\b"
-    r"|\b(?:(?P<half>first|1st|second|2nd) half|(?P<hh>h[12]))(?:\s+of)?(?:\s+(?P<hrel>the|this|next|last)\s+year"
+    r"|\b(?:(?P<half>first|1st|second|2nd) half|(?P<hh>h[12]))"
+    r"(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:month|quarter|qtr|week|" + _MON + r")\b)"  # half a month
+    r"(?:\s+of)?(?:\s+(?P<hrel>the|this|next|last)\s+year"
     r"|\s+(?P<hyear>20\d{2}))?\b"
     r"|\b(?:in|for|during|of|fy|cy)\s*'?(?P<year>20\d{2})\b(?!\s*(?:k|m|\$|usd|dollars))"
     r"|\b(?P<day>today|tomorrow)\b"
