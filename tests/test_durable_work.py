@@ -12,9 +12,12 @@ import multiprocessing as mp
 import os
 import signal
 import socket
+import sqlite3
 import threading
 import time
 from collections import Counter
+
+import pytest
 
 from tests.fakes.slack_api import FakeSlackAPI, SlackUserRecord
 from tests.fakes.slack_requests import JSON, event_callback, post_signed
@@ -171,3 +174,34 @@ def test_a_batch_of_work_rows_reports_each_new_id_and_each_replay(engine):
     assert [ids[i] for i in range(len(items)) if i not in (40, 41)] == [stored[f"cmd:{i}"] for i in range(1, 120)]
     assert stored["cmd:old"] == earlier and len(stored) == 120
     assert enqueue_many(engine, items[:3]) == [None, None, None]  # all replays now
+
+
+def test_the_loops_raw_sqlite_batch_stores_the_same_rows_as_the_orm_path(sqlite_engine):
+    # The edge ack's writer stores its batches on the event loop through the raw sqlite3 connection: the rows must
+    # read back exactly as `enqueue_many` writes them (JSON payload, UTC-aware created_at, queued), replays get None
+    # (stored before, or repeated in the batch), and a batch over one statement's rows is split, not refused.
+    from datetime import UTC, datetime
+
+    from store.work import SQLITE_MAX_ROWS, enqueue_many, enqueue_many_sqlite, get_work
+
+    orm_id = enqueue_many(sqlite_engine, [("command", "cmd:orm", {"text": "brief Acme", "n": [1, 2]})])[0]
+    items = [("command", f"cmd:{i}", {"text": f"deals {i}", "n": [i]}) for i in range(SQLITE_MAX_ROWS + 30)]
+    items[10:10] = [("command", "cmd:orm", {"text": "again"}), ("command", "cmd:3", {"text": "again"})]
+    raw = sqlite_engine.raw_connection()
+    try:
+        ids = enqueue_many_sqlite(raw.driver_connection, items)
+        with pytest.raises(sqlite3.IntegrityError):  # a NULL kind is refused and nothing of the batch stays
+            enqueue_many_sqlite(raw.driver_connection, [("command", "cmd:kept?", {}), (None, "cmd:bad", {})])
+    finally:
+        raw.close()
+    assert ids[10:12] == [None, None] and all(isinstance(i, int) for i in ids[:10] + ids[12:])
+    assert len(set(ids[:10] + ids[12:])) == SQLITE_MAX_ROWS + 30
+    raw_row = get_work(sqlite_engine, ids[5])
+    assert raw_row is not None
+    assert (raw_row.kind, raw_row.status, raw_row.payload) == ("command", "queued", {"text": "deals 5", "n": [5]})
+    with sqlite_engine.connect() as conn:  # created_at in the ORM's own text form, so ORM reads compare it right
+        created = dict(conn.exec_driver_sql("SELECT id, created_at FROM slackwork").all())
+        payloads = dict(conn.exec_driver_sql("SELECT key, payload FROM slackwork").all())
+    assert len(created[ids[5]]) == len(created[orm_id]) and created[ids[5]] >= created[orm_id]
+    assert abs(datetime.fromisoformat(created[ids[5]]).replace(tzinfo=UTC) - datetime.now(UTC)).total_seconds() < 60
+    assert "cmd:kept?" not in payloads and json.loads(payloads["cmd:orm"])["text"] == "brief Acme"

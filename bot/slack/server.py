@@ -21,6 +21,7 @@ import logging
 import queue
 import signal
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -30,7 +31,8 @@ from hashlib import sha256
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote_plus
 
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import Engine, event
+from sqlalchemy.pool import PoolProxiedConnection
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 
@@ -167,7 +169,7 @@ class GroupWriter:
         self._queue: queue.SimpleQueue[list[PendingRow]] = queue.SimpleQueue()
         self._pending: list[PendingRow] = []
         self.loop_engine: Engine | None = None
-        self._loop_conn: Connection | None = None
+        self._loop_conn: PoolProxiedConnection | None = None
         url = engine.url
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             from store.db import open_engine  # a file: a second engine opens the same database
@@ -191,15 +193,17 @@ class GroupWriter:
     def _write_on_loop(self) -> None:
         from sqlalchemy.exc import OperationalError
 
-        from store.work import enqueue_many
+        from store.work import enqueue_many_sqlite
 
         batch, self._pending = self._pending, []
         assert self.loop_engine is not None
         try:
             if self._loop_conn is None:
-                self._loop_conn = self.loop_engine.connect()  # the loop's own, for its life: no pool round trip
-            stored = enqueue_many(self._loop_conn, [(kind, key, payload) for kind, key, payload, _ in batch])
-        except OperationalError:  # "database is locked" (another writer holds it), or the connection broke
+                self._loop_conn = self.loop_engine.raw_connection()  # the loop's own, for its life: no pool round trip
+            raw = self._loop_conn.driver_connection
+            assert isinstance(raw, sqlite3.Connection)
+            stored = enqueue_many_sqlite(raw, [(kind, key, payload) for kind, key, payload, _ in batch])
+        except (OperationalError, sqlite3.OperationalError):  # "database is locked" (another writer holds it)
             self._drop_loop_conn()
             self._queue.put(batch)  # the thread waits for the lock, not the loop
             return
