@@ -8,6 +8,7 @@ never wait on each other's rows) and a conditional UPDATE on both databases (the
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -90,7 +91,7 @@ def enqueue_many(bind: Engine | Connection, items: list[tuple[str, str, dict[str
 
 _COLUMNS = ("key", "kind", "payload", "status", "attempts", "created_at")
 SQLITE_MAX_ROWS = 500
-"""Rows per statement on SQLite: 6 parameters each stays far below its 32,766-parameter limit."""
+"""Rows per raw statement: 6 parameters each stays far below SQLite's 32,766 and PostgreSQL's 65,535."""
 
 
 WorkItem = tuple[str, str, dict[str, Any]]
@@ -123,6 +124,44 @@ def enqueue_many_sqlite(dbapi_conn: sqlite3.Connection, items: list[WorkItem]) -
         dbapi_conn.rollback()
         raise
     return _ids_in_order(items, stored)
+
+
+async def enqueue_many_psycopg(aconn: Any, items: list[WorkItem]) -> list[int | None]:
+    """`enqueue_many` on a psycopg `AsyncConnection` (PostgreSQL), committed on return, rolled back on failure.
+
+    Why: the edge ack's writer awaits this on the server's event loop, which keeps serving requests during the round
+    trip and the commit's fsync; a writer thread doing the same fought the loop for the GIL all through a burst
+    (benchmarks/slack_ack.py). The row is the one `enqueue_many` stores: payload as JSON text (SQLAlchemy's JSON
+    type serialises with `json.dumps` too), created_at an aware UTC instant.
+    """
+    if not items:
+        return []
+    rows = _new_rows(items)
+    stored: dict[str, int] = {}
+    try:
+        for start in range(0, len(rows), SQLITE_MAX_ROWS):
+            chunk = rows[start : start + SQLITE_MAX_ROWS]
+            params = [
+                value
+                for row in chunk
+                for value in (row["key"], row["kind"], json.dumps(row["payload"]), "queued", 0, row["created_at"])
+            ]
+            cursor = await aconn.execute(_postgres_insert(len(chunk)), params)
+            stored.update((key, int(work_id)) for work_id, key in await cursor.fetchall())
+        await aconn.commit()
+    except BaseException:
+        await aconn.rollback()
+        raise
+    return _ids_in_order(items, stored)
+
+
+@cache
+def _postgres_insert(rows: int) -> str:
+    groups = ", ".join(["(%s, %s, %s::json, %s, %s, %s)"] * rows)
+    return (
+        f"INSERT INTO {_TABLE.name} ({', '.join(_COLUMNS)}) VALUES {groups} "
+        "ON CONFLICT (key) DO NOTHING RETURNING id, key"
+    )
 
 
 @cache

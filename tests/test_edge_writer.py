@@ -1,7 +1,8 @@
 """The edge ack's writer: a slash command's work row is committed before its ack, in batches, never twice.
 
 On SQLite the batch is written on the event loop; when another writer holds SQLite's lock the batch goes to the
-writer thread, so the loop never waits for the lock. On PostgreSQL the writer thread always writes.
+writer thread, so the loop never waits for the lock. On PostgreSQL the loop awaits the batch on its own async
+psycopg connection; when that fails, the writer thread stores the batch.
 """
 
 from __future__ import annotations
@@ -32,14 +33,13 @@ def test_a_burst_is_stored_once_each_and_its_work_runs_once(engine):
     upgrade_schema(engine)
     ran: list[int] = []
     writer = GroupWriter(engine, ran.append)
-    on_loop = writer.loop_engine is not None
-    assert on_loop == (engine.dialect.name == "sqlite")
+    assert writer.on_loop and (writer.loop_engine is not None) == (engine.dialect.name == "sqlite")
     keys = [f"cmd:{i}" for i in range(150)] + ["cmd:3"]  # the same trigger id again: a replay
     ids = asyncio.run(_store(writer, keys))
     rows = _rows(engine)
     assert ids[:150] == [rows[k] for k in keys[:150]] and ids[150] is None
     deadline = time.monotonic() + 10
-    while len(ran) < 150 and time.monotonic() < deadline:  # the thread path runs them from its own thread
+    while len(ran) < 150 and time.monotonic() < deadline:
         time.sleep(0.01)
     assert sorted(ran) == sorted(rows.values())
     assert asyncio.run(_store(writer, ["cmd:7", "cmd:new"])) == [None, _rows(engine)["cmd:new"]]
@@ -108,3 +108,32 @@ def test_the_collector_stays_held_through_a_bursts_gaps_and_runs_once_requests_a
     finally:
         gc.enable()
         server.server_close()
+
+
+def test_on_postgresql_the_loop_writes_while_serving_and_a_failed_connection_hands_the_batch_to_the_thread(
+    postgres_engine,
+):
+    upgrade_schema(postgres_engine)
+    writer = GroupWriter(postgres_engine)
+    assert writer.postgres_conninfo is not None and writer.loop_engine is None
+
+    async def burst_while_counting_ticks() -> tuple[list[int | None], int]:
+        stored = asyncio.ensure_future(_store(writer, [f"cmd:{i}" for i in range(120)]))
+        ticks = 0
+        while not stored.done():  # the loop keeps turning while the batches are written
+            await asyncio.sleep(0)
+            ticks += 1
+        return await stored, ticks
+
+    ids, ticks = asyncio.run(burst_while_counting_ticks())
+    rows = _rows(postgres_engine)
+    assert ids == [rows[f"cmd:{i}"] for i in range(120)] and ticks > 1
+    assert writer._aconn is not None  # written by the loop's own connection, not the thread
+    from store.work import get_work
+
+    row = get_work(postgres_engine, ids[7])
+    assert row is not None and (row.kind, row.status, row.payload) == ("command", "queued", {"key": "cmd:7"})
+    writer.postgres_conninfo = "postgresql://nobody@127.0.0.1:1/none"  # the loop's connection cannot be opened
+    writer._drop_async_connection()
+    ids = asyncio.run(_store(writer, ["cmd:5", "cmd:thread"]))
+    assert ids == [None, _rows(postgres_engine)["cmd:thread"]]

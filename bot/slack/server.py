@@ -152,12 +152,14 @@ class GroupWriter:
     batch are handed back to the event loop in ONE callback (`loop.call_soon_threadsafe` wakes the loop with a
     syscall each), and their work is deferred from here.
 
-    Where it writes: on SQLite, on the event loop itself, once per loop iteration, with a short lock wait
-    (`LOOP_LOCK_WAIT`). A writer thread competes with the loop for the GIL all through a burst (a 150-row batch that
-    takes 3 ms idle took 8-25 ms there, and every ack waited for it: benchmarks/slack_ack.py); on the loop a batch
-    costs its 0.3-4 ms and nothing else. When another writer holds SQLite's lock (a sync, a job), the batch goes to
-    the writer thread instead, so the loop never waits for it. On PostgreSQL always the thread: a commit is a round
-    trip to the server and its fsync, which the loop must not sit through.
+    Where it writes: on the event loop. A writer thread competes with the loop for the GIL all through a burst (a
+    150-row batch that takes 3 ms idle took 8-25 ms there, and every ack waited for it: benchmarks/slack_ack.py).
+    On SQLite the batch is written synchronously on the loop (0.3-4 ms), with a short lock wait (`LOOP_LOCK_WAIT`):
+    when another writer holds SQLite's lock (a sync, a job), the batch goes to the writer thread instead, so the loop
+    never waits for it. On PostgreSQL (psycopg) the loop awaits the write on its own async connection, so it keeps
+    serving requests through the round trip and the commit's fsync; the rows that arrive meanwhile make the next
+    batch. If that connection fails, the batch goes to the writer thread (SQLAlchemy), which also serves any other
+    database.
     """
 
     def __init__(self, engine: Engine, on_stored: Callable[[int], None] | None = None) -> None:
@@ -170,25 +172,79 @@ class GroupWriter:
         self._pending: list[PendingRow] = []
         self.loop_engine: Engine | None = None
         self._loop_conn: PoolProxiedConnection | None = None
+        self.postgres_conninfo: str | None = None
+        """libpq's address of the store, when the loop writes through its own async psycopg connection."""
+        self._aconn: Any = None
+        self._aconn_loop: asyncio.AbstractEventLoop | None = None
+        self._writing: asyncio.Task[None] | None = None
         url = engine.url
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             from store.db import open_engine  # a file: a second engine opens the same database
 
             self.loop_engine = open_engine(url.render_as_string(hide_password=False), busy_timeout=LOOP_LOCK_WAIT)
             event.listen(self.loop_engine, "connect", _no_checkpoints_here)
+        elif url.get_backend_name() == "postgresql" and engine.dialect.driver == "psycopg":
+            self.postgres_conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
         threading.Thread(target=self._loop, name="salesos-work-writer", daemon=True).start()
 
     def submit(self, kind: str, key: str, payload: dict[str, Any]) -> asyncio.Future[int | None]:
         """Queue a row (from the event loop); the future gives its id once committed, or None for a replay."""
         loop = asyncio.get_running_loop()
         stored: asyncio.Future[int | None] = loop.create_future()
-        if self.loop_engine is None:
+        if self.loop_engine is None and self.postgres_conninfo is None:
             self._queue.put([(kind, key, payload, stored)])
             return stored
-        if not self._pending:  # the first of a group: the rows that come in the next GROUP_WINDOW go with it
-            loop.call_later(GROUP_WINDOW, self._write_on_loop)
+        if not self._pending and self._writing is None:  # the first of a group: what comes in GROUP_WINDOW joins it
+            loop.call_later(GROUP_WINDOW, self._write_on_loop if self.loop_engine is not None else self._start_writing)
         self._pending.append((kind, key, payload, stored))
         return stored
+
+    @property
+    def on_loop(self) -> bool:
+        """Whether batches are written from the event loop (SQLite file, PostgreSQL through psycopg)."""
+        return self.loop_engine is not None or self.postgres_conninfo is not None
+
+    def _start_writing(self) -> None:
+        self._writing = asyncio.get_running_loop().create_task(self._write_async())
+
+    async def _write_async(self) -> None:
+        """PostgreSQL: write the pending batch, then the rows that came while it was written, until none is left."""
+        from store.work import enqueue_many_psycopg
+
+        try:
+            while self._pending:
+                batch, self._pending = self._pending, []
+                try:
+                    conn = await self._async_connection()
+                    stored = await enqueue_many_psycopg(conn, [(kind, key, payload) for kind, key, payload, _ in batch])
+                except Exception:
+                    log.warning("the loop's PostgreSQL write failed: the writer thread stores the batch", exc_info=True)
+                    self._drop_async_connection()
+                    self._queue.put(batch)
+                    continue
+                _settle_batch([done for *_, done in batch], stored)
+                self._run(stored)
+        finally:
+            self._writing = None
+
+    async def _async_connection(self) -> Any:
+        """The loop's own psycopg connection (one per event loop), opened on first use and after a failure."""
+        import psycopg
+
+        loop = asyncio.get_running_loop()
+        if self._aconn is not None and (self._aconn.closed or self._aconn_loop is not loop):
+            self._drop_async_connection()
+        if self._aconn is None:
+            assert self.postgres_conninfo is not None
+            self._aconn = await psycopg.AsyncConnection.connect(self.postgres_conninfo, connect_timeout=5)
+            self._aconn_loop = loop
+        return self._aconn
+
+    def _drop_async_connection(self) -> None:
+        if self._aconn is not None:
+            with contextlib.suppress(Exception):
+                self._aconn.pgconn.finish()  # synchronous: its loop may be gone (a test's asyncio.run has ended)
+            self._aconn = None
 
     def _write_on_loop(self) -> None:
         from sqlalchemy.exc import OperationalError
