@@ -283,3 +283,34 @@ def test_resolve_company_reads_a_shortened_last_word_when_it_names_one_company(w
     assert resolve_company(ws.s, "umbrella corp").company.name == "Umbrella Corporation"
     assert resolve_company(ws.s, "northwind").status == "ambiguous"  # both: ask
     assert resolve_company(ws.s, "northwind h").company is None  # one letter says too little
+
+
+def test_a_company_named_exactly_as_typed_wins_over_one_with_a_legal_suffix(ws):
+    # "Greenfield" and "Greenfield Group" both normalise to "greenfield": the whole name typed is the one meant
+    for name in ("Greenfield", "Greenfield Group", "Lakeview", "Lakeview Holdings", "Lakeview Inc"):
+        ws.add(name, Company(name=name, industry="Software", employees=100))
+    for typed, expected in [
+        ("Greenfield", "Greenfield"),
+        ("greenfield", "Greenfield"),
+        ("greenfield group", "Greenfield Group"),
+        ("LAKEVIEW", "Lakeview"),
+        ("lakeview holdings", "Lakeview Holdings"),
+        ("Lakeview Inc", "Lakeview Inc"),
+    ]:
+        match = resolve_company(ws.s, typed)
+        assert match.company is not None and match.company.name == expected, (typed, match)
+
+
+def test_a_shortened_name_is_read_among_every_company_sharing_its_first_word(ws):
+    # short names score higher against "skyshore mfg" than the long one it abbreviates: five rank above it
+    for word in ["MG", "MF", "Fig", "MFA", "Mfx", "Manufacturing", "Banking", "Biotech"]:
+        ws.add(f"Skyshore {word}", Company(name=f"Skyshore {word}", industry="Software", employees=100))
+    assert resolve_company(ws.s, "skyshore mfg").company.name == "Skyshore Manufacturing"
+    assert resolve_company(ws.s, "skyshore manuf").company.name == "Skyshore Manufacturing"
+    assert resolve_company(ws.s, "skyshore bi").company is None  # Banking and Biotech both
+
+
+def test_resolved_names_are_kept_until_the_companies_change(ws):
+    assert resolve_company(ws.s, "Zephyrine").company is None
+    ws.add("Zephyrine", Company(name="Zephyrine", industry="Software", employees=10))
+    assert resolve_company(ws.s, "Zephyrine").company.name == "Zephyrine"  # a new company: the cache is rebuilt

@@ -188,11 +188,19 @@ def _company_ref(row: Company) -> CompanyRef:
 # normalising 20k names on every question cost ~1 s on the large workspace. The key changes when a company is added,
 # removed or updated (count, max id, max updated_at); the TTL bounds staleness for edits that keep all three.
 _INDEX_TTL_S = 60.0
-_INDEX: dict[tuple, tuple[float, dict[int, CompanyRef], dict[int, str], dict[str, list[int]]]] = {}
+_INDEX: dict[
+    tuple, tuple[float, dict[int, CompanyRef], dict[int, str], dict[str, list[int]], dict[str, list[int]]]
+] = {}
 
 
-def _company_index(session: Session) -> tuple[dict[int, CompanyRef], dict[int, str], dict[str, list[int]]]:
-    """(refs by id, normalised names by id, ids by domain key) of every company, cached per store state."""
+def _company_index(
+    session: Session,
+) -> tuple[dict[int, CompanyRef], dict[int, str], dict[str, list[int]], dict[str, list[int]]]:
+    """(refs by id, normalised names by id, ids by domain key, ids by first word) of every company, cached per store.
+
+    The first-word index lets a name typed with its later words shortened ("lakegrid med") be checked against every
+    company that starts with that word, not only the few the fuzzy scorer ranked highest.
+    """
     import time
 
     state = session.exec(
@@ -201,7 +209,7 @@ def _company_index(session: Session) -> tuple[dict[int, CompanyRef], dict[int, s
     key = (str(session.get_bind().engine.url), *state)
     cached = _INDEX.get(key)
     if cached is not None and time.monotonic() - cached[0] < _INDEX_TTL_S:
-        return cached[1], cached[2], cached[3]
+        return cached[1], cached[2], cached[3], cached[4]
     rows = session.exec(
         select(pk_col(Company.id), col(Company.name), col(Company.domain), col(Company.hubspot_id))
     ).all()
@@ -212,9 +220,15 @@ def _company_index(session: Session) -> tuple[dict[int, CompanyRef], dict[int, s
         if domain:
             for k in {domain.lower(), domain.lower().split(".")[0]}:
                 domains.setdefault(k, []).append(id_)
+    firsts: dict[str, list[int]] = {}
+    for id_, name, _, _ in rows:
+        words = utils.default_process(name).split()
+        if words:
+            firsts.setdefault(words[0], []).append(id_)
     _INDEX.clear()
-    _INDEX[key] = (time.monotonic(), by_id, names, domains)
-    return by_id, names, domains
+    _RESOLVED.clear()  # what names resolved to holds for this store state only
+    _INDEX[key] = (time.monotonic(), by_id, names, domains, firsts)
+    return by_id, names, domains, firsts
 
 
 def _stem_siblings(
@@ -248,17 +262,19 @@ def _abbreviates(typed: str, word: str) -> bool:
     return all(ch in rest for ch in typed[1:])  # the letters in order: an abbreviation
 
 
-def _abbreviated(query: str, by_id: dict[int, CompanyRef], candidates: list[int]) -> int | None:
-    """The one candidate whose name the query spells with its later words shortened ("lakegrid med", "skyshore mfg").
+def _abbreviated(query: str, by_id: dict[int, CompanyRef], firsts: dict[str, list[int]]) -> int | None:
+    """The one company whose name the query spells with its later words shortened ("lakegrid med", "skyshore mfg").
 
     The first word must be the name's first word as typed; each further word a prefix or an abbreviation of the
-    name's next word. Only a single such candidate resolves; two ("lakegrid m": Medical, Mobility) stay unresolved.
+    name's next word. Only a single such company resolves; two ("lakegrid m": Medical, Mobility) stay unresolved.
+    Every company starting with the typed first word is checked (`firsts`), not the fuzzy scorer's top few: a short
+    word scores low against a long one, so the company meant can rank below five others that share the first word.
     """
     typed = utils.default_process(query).split()
     if len(typed) < 2 or any(len(w) < 2 for w in typed):
         return None
     found = []
-    for key in candidates:
+    for key in firsts.get(typed[0], []):
         words = utils.default_process(by_id[key].name).split()
         if len(words) < len(typed) or words[0] != typed[0]:
             continue
@@ -267,24 +283,63 @@ def _abbreviated(query: str, by_id: dict[int, CompanyRef], candidates: list[int]
     return found[0] if len(found) == 1 else None
 
 
+def _whole_name_first(query: str, exact: list[int], by_id: dict[int, CompanyRef]) -> list[int]:
+    """Of companies equal to `query` once legal suffixes are dropped, the one whose whole name is `query`, if one is.
+
+    "Greenfield" and "Greenfield Group" both normalise to "greenfield": typed "Greenfield", the company of exactly
+    that name is meant, not a choice between the two (and typed "Greenfield Group", that one).
+    """
+    if len(exact) < 2:
+        return exact
+    typed = utils.default_process(query)
+    whole = [i for i in exact if utils.default_process(by_id[i].name) == typed]
+    return whole if len(whole) == 1 else exact
+
+
+_RESOLVED: dict[str, CompanyMatch] = {}
+"""What each typed name resolved to in the store state `_INDEX` holds (cleared when it is rebuilt): one question
+resolves many spans of its words, and the same spans again at each step of understanding it."""
+_RESOLVED_MAX = 4096
+
+
 def resolve_company(session: Session, query: str) -> CompanyMatch:
     """Find the company a person means by `query`: a name, a misspelt name, a prefix or a domain.
 
     Exact (normalised name or domain) wins; otherwise rapidfuzz's WRatio must single out one company clearly, or the
-    answer is "ambiguous"/"unknown" with candidates, never a confident guess.
+    answer is "ambiguous"/"unknown" with candidates, never a confident guess. Answers are kept per store state: the
+    fuzzy scan of every company name is the cost, and a question asks the same names several times.
     """
+    by_id, choices, domains, firsts = _company_index(session)  # rebuilt (and `_RESOLVED` cleared) on any change
+    cached = _RESOLVED.get(query)
+    if cached is not None:
+        return cached
+    if len(_RESOLVED) >= _RESOLVED_MAX:
+        _RESOLVED.clear()
+    match = _resolve(query, by_id, choices, domains, firsts)
+    _RESOLVED[query] = match
+    return match
+
+
+def _resolve(
+    query: str,
+    by_id: dict[int, CompanyRef],
+    choices: dict[int, str],
+    domains: dict[str, list[int]],
+    firsts: dict[str, list[int]],
+) -> CompanyMatch:
+    """`resolve_company` over the company index (uncached)."""
     wanted = normalize_company_name(query)
     if not wanted:
         return CompanyMatch(query=query, status="unknown")
-    by_id, choices, domains = _company_index(session)
     domain_query = query.strip().lower().removeprefix("www.")
-    exact = [i for i, n in choices.items() if n == wanted] + domains.get(domain_query, [])
+    exact = _whole_name_first(query, [i for i, n in choices.items() if n == wanted], by_id)
+    exact += domains.get(domain_query, [])
     found = match_name(wanted, choices, exact=exact)
     shared = _stem_siblings(query, wanted, found.key, by_id, choices) if found.status in ("exact", "fuzzy") else []
     if shared and found.key is not None:
         return CompanyMatch(query=query, status="ambiguous", candidates=[by_id[k] for k in [found.key, *shared][:5]])
     if found.status in ("ambiguous", "unknown"):
-        short = _abbreviated(query, by_id, found.candidates)
+        short = _abbreviated(query, by_id, firsts)
         if short is not None:
             return CompanyMatch(query=query, status="fuzzy", company=by_id[short])
     return CompanyMatch(
