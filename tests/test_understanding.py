@@ -1802,3 +1802,33 @@ def test_periods_that_are_not_there_are_not_made_up(ws, question, tool):
     decision = decide_q(ws, question)
     assert decision.tool in (tool, None), decision
     assert not {"closed_from", "closing_from"} & set(decision.args), decision
+
+
+# --- re-read of the argument readers: counts of things, tasks, created dates, one deal's status ----------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["opportunities for 2500 users", "open deals sized at 2020 licenses", "any deals for 2030 seats in the pipeline"],
+)
+def test_a_number_counting_seats_or_users_is_no_year(ws, question):
+    decision = decide_q(ws, question)
+    assert decision.tool is not None, decision
+    assert not {"closing_from", "closing_to", "min_amount"} & set(decision.args), decision
+    assert any("quantity" in u for u in decision.unapplied), decision
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "open deals with late follow-ups closing this quarter",
+        "how many opps have missed tasks",
+        "show deals whose to-dos are overdue",
+    ],
+)
+def test_overdue_tasks_are_no_overdue_close_date(ws, question):
+    decision = decide_q(ws, question)
+    closing_to = decision.args.get("closing_to")
+    assert closing_to is None or closing_to >= TODAY.isoformat(), decision  # never "closed before today"
+    if decision.tool in ("search_deals", "count_deals"):
+        assert any("task" in u for u in decision.unapplied), decision

@@ -34,6 +34,7 @@ from bot.copilot.understanding import (
     OVERDUE,
     STAGE_AGE,
     STAGE_SHORT,
+    TASK_WORDS,
     WRITE_REQUEST,
     Choice,
     Names,
@@ -58,7 +59,7 @@ from tools.capabilities import get_capability
 from tools.deals import resolve_company, resolve_company_strict
 from tools.parsing.amounts import spelled_amounts
 from tools.parsing.dates import month_bounds, quarter_bounds
-from tools.parsing.numbers import NUMBER_WORDS
+from tools.parsing.numbers import COUNTED_NOUNS, NUMBER_WORDS
 from tools.parsing.periods import (
     FROM_TODAY,
     PERIOD_RE,
@@ -238,6 +239,9 @@ FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
      r"|objection)s?\b", "that breakdown"),
     (r"\b(?:discounts?|margins?|quota|attainment|commissions?|arr|mrr|churn|renewals?|nrr|acv growth)\b",
      "that figure (closed-deal figures are won amount, counts, win rate, deal size and cycle time)"),
+    (r"(?<![\w$.])\d[\d,.]*\s+" + COUNTED_NOUNS,
+     "a quantity filter (deals filter on owner, stage, amount, close date and company; not seats or units)"),
+    (TASK_WORDS, "a task filter (deals filter on owner, stage, amount, close date and company; tasks are in my day)"),
 )  # fmt: skip
 CREATED = 2
 """The index of the created-date filter in FILTERS_NOT_TAKEN."""
@@ -247,7 +251,8 @@ FILTER_APPLIES = {
     0: None, 1: None, 2: None, 3: None, 4: DEAL_LISTS | {"list_silent_deals", "forecast_bookings"},
     5: DEAL_LISTS - {"get_closed_deal_metrics"}, 6: DEAL_LISTS | {"list_silent_deals"}, 7: {"summarize_pipeline"},
     8: {"get_my_day"}, 9: DEAL_LISTS, 10: DEAL_LISTS - {"summarize_pipeline"},
-    11: DEAL_LISTS | {"forecast_bookings"},
+    11: DEAL_LISTS | {"forecast_bookings"}, 12: DEAL_LISTS | {"list_silent_deals", "forecast_bookings"},
+    13: DEAL_LISTS | {"list_silent_deals"},
 }  # fmt: skip
 PUSHED = 5
 """The index of the close-date history filter ("deals that slipped last month": the month is not a close date)."""
@@ -1486,7 +1491,9 @@ MONTH_DAY = re.compile(
 )
 PERIOD_WORD = re.compile(
     r"\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun"
-    r"|jul|aug|sept?|oct|nov|dec)\b|\b20\d{2}\b|\bq[1-4]\b|\bh[12]\b|\bhalf\b|\b(?:ytd|qtd|mtd|eom|eoq|eoy)\b"
+    r"|jul|aug|sept?|oct|nov|dec)\b|\b20\d{2}\b(?!\s+"
+    + COUNTED_NOUNS
+    + r")|\bq[1-4]\b|\bh[12]\b|\bhalf\b|\b(?:ytd|qtd|mtd|eom|eoq|eoy)\b"
     r"|\b(?:this|last|next|past|previous|coming) (?:week|month|quarter|qtr|year)\b|\bend of\b|\bfy\s?'?\d{2,4}\b"
     r"|\b(?:year|quarter|month)[- ]end\b|\b(?:first|second|third|fourth) quarter\b"
 )

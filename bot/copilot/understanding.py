@@ -133,8 +133,19 @@ INCLUDE_CLOSED = re.compile(
 )
 """Deals asked for whatever their state ("incl closed ones", "won and lost included"): search_deals' include_closed."""
 
+TASK_NOUNS = r"(?:tasks?|to-?dos?|follow[- ]?ups?|action items?|reminders?)"
+"""What is due on a deal besides its close: the tasks (and follow-ups, to-dos) the CRM keeps for it."""
+TASK_WORDS = (
+    r"\b(?:overdue|past[- ]due|late|missed|outstanding)\s+" + TASK_NOUNS + r"\b"
+    r"|\b" + TASK_NOUNS + r"\s+(?:(?:that |which )?(?:are|is|were|was)\s+)?(?:overdue|past[- ]due|late)\b"
+)
+"""Tasks asked about by their state ("deals with overdue tasks", "opps where to-dos are late"): a task filter, not a
+deal whose close date has passed."""
+
 OVERDUE = re.compile(
-    r"\boverdue (?:deals|opps|opportunities)\b|\b(?:deals|opps)\b[^?]*\boverdue\b"
+    r"\boverdue (?:deals|opps|opportunities)\b"
+    # overdue said of the deal, not of a task on it ("deals with overdue tasks", "deals whose tasks are overdue")
+    r"|\b(?:deals|opps)\b(?:(?!\b" + TASK_NOUNS + r"\b)[^?])*\boverdue\b(?!\s+" + TASK_NOUNS + r"\b)"
     r"|\bpast (?:their |its |the )?close date"
     r"|\bclose dates? (?:is |are )?(?:in the past|(?:already )?passed|behind us)\b|\bpast[- ]due (?:deals|opps)\b"
     # "a close date that's already passed", "whose close dates have come and gone", "close date has lapsed"

@@ -8,6 +8,13 @@ NUMBER_WORDS: dict[str, int] = {
     "couple of": 2, "few": 3,
 }  # fmt: skip
 
+COUNTED_NOUNS = (
+    r"(?:seats?|users?|licen[cs]es?|units?|employees|people|heads|hours|devices|endpoints|nodes|servers|sites"
+    r"|locations|stores|students|members|subscribers|agents|workstations)\b"
+)
+"""What a number right before it counts ("2000 seats", "1,500 users", "300 licenses"): such a number is a quantity
+bought, never a year or an amount (a regex alternative; add what precedes it)."""
+
 NUMBER_RE = r"\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 """A regex alternative matching a count in digits or words (longest words first)."""
 

@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 
 from tools.parsing.dates import month_bounds, quarter_bounds
-from tools.parsing.numbers import number
+from tools.parsing.numbers import COUNTED_NOUNS, number
 
 _MON = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
@@ -36,7 +36,7 @@ PERIOD_RE = re.compile(
     r"(?!\s+of\s+(?:the\s+|this\s+|next\s+|last\s+)?(?:month|quarter|qtr|week|" + _MON + r")\b)"  # half a month
     r"(?:\s+of)?(?:\s+(?P<hrel>the|this|next|last)\s+year"
     r"|\s+(?P<hyear>20\d{2}))?\b"
-    r"|\b(?:in|for|during|of|fy|cy)\s*'?(?P<year>20\d{2})\b(?!\s*(?:k|m|\$|usd|dollars))"
+    r"|\b(?:in|for|during|of|fy|cy)\s*'?(?P<year>20\d{2})\b(?!\s*(?:k|m|\$|usd|dollars)|\s+" + COUNTED_NOUNS + ")"
     r"|\b(?P<day>today|tomorrow)\b"
     r"|\b(?:by|before|until|till|through|thru) (?:the )?end of (?P<emon>" + _MON + r")\b\.?(?!\s*\d)"
     r"|\b(?:before|prior to) (?P<bmon>" + _MON + r")\b\.?(?!\s*\d)"
