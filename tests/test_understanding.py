@@ -1832,3 +1832,22 @@ def test_overdue_tasks_are_no_overdue_close_date(ws, question):
     assert closing_to is None or closing_to >= TODAY.isoformat(), decision  # never "closed before today"
     if decision.tool in ("search_deals", "count_deals"):
         assert any("task" in u for u in decision.unapplied), decision
+
+
+@pytest.mark.parametrize(
+    ("question", "closing"),
+    [
+        ("opps opened since october that close next month", ("2026-12-01", "2026-12-31")),
+        ("how many deals were added after nov 2 and land in q1", ("2027-01-01", "2027-03-31")),
+        ("show deals entered on 11/3 closing this quarter", ("2026-10-01", "2026-12-31")),
+    ],
+)
+def test_a_created_date_before_the_closing_period_is_no_close_date(ws, question, closing):
+    decision = decide_q(ws, question)
+    assert (decision.args.get("closing_from"), decision.args.get("closing_to")) == closing, decision
+    assert any("created-date" in u for u in decision.unapplied), decision
+
+
+def test_a_created_date_alone_is_still_said_and_no_close_date(ws):
+    decision = decide_q(ws, "deals opened last week")
+    assert "closing_from" not in decision.args and not any(n.startswith("Closing") for n in decision.notes), decision

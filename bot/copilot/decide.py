@@ -68,6 +68,7 @@ from tools.parsing.periods import (
     parse_date_window,
     parse_days,
     parse_period,
+    without_created,
 )
 
 SURE = 0.55
@@ -534,8 +535,9 @@ def _deal_filters(text: str, names: Names, company: str | None, today: Any) -> t
     owners = find_owners(low, names, company)
     if owners:
         args["owners"] = owners
-    window = parse_date_window(low, today)
-    period = None if window else parse_closing_period(low, today)
+    closing = without_created(low)  # "created after jan 5 closing this quarter": the close dates are the quarter
+    window = parse_date_window(closing, today)
+    period = None if window else parse_closing_period(closing, today)
     if window:  # "how many deals close between jan 1 and mar 31", "after feb 1" (no end)
         args["closing_from"] = (window[0] or today).isoformat()
         if window[1]:
@@ -1123,9 +1125,11 @@ def unapplied_filters(
             typed = str(decision.args.get("company") or "").lower()
             if typed and all(w in found.group(0) or w in FILLER for w in typed.split()):
                 decision.args.pop("company")  # "the analytics add-on", "no next step": the filter, not a company
-            if i in (CREATED, PUSHED):  # "deals created last week": the period is not a close-date period
+            closing_said = i == CREATED and without_created(low) != low  # "created ... closing this quarter"
+            if i in (CREATED, PUSHED) and not closing_said:  # "deals created last week": no close-date period
                 for k in ("closing_from", "closing_to"):
                     decision.args.pop(k, None)
+                decision.notes = [n for n in decision.notes if not n.startswith("Closing")]
     named_company = str(decision.args.get("company") or company or "")
     # "Wayne Enterprises" is a company, not the enterprise segment
     size = slots.parse_segment(low.replace(named_company.lower(), " ") if named_company else low)

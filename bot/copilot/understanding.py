@@ -25,7 +25,14 @@ from tools.capabilities import all_capabilities
 from tools.parsing.amounts import parse_amount_floor
 from tools.parsing.dates import month_bounds
 from tools.parsing.numbers import NUMBER_RE, number
-from tools.parsing.periods import PERIOD_RE, parse_closing_period, parse_date_window, parse_days, parse_period
+from tools.parsing.periods import (
+    PERIOD_RE,
+    parse_closing_period,
+    parse_date_window,
+    parse_days,
+    parse_period,
+    without_created,
+)
 from tools.resolve import team_leads
 
 
@@ -1658,8 +1665,9 @@ def route(
         if company:
             args["company"] = company
         return Understanding(intent="at_risk", tool="list_at_risk_deals", args=args)
-    window = parse_date_window(fixed, today)  # "closing between jan 1 and mar 31", "after feb 1"
-    period = (window[0], window[1] or window[0], window[2]) if window else parse_closing_period(fixed, today)
+    closing = without_created(fixed)  # "created after jan 5 closing this quarter": the close dates are the quarter
+    window = parse_date_window(closing, today)  # "closing between jan 1 and mar 31", "after feb 1"
+    period = (window[0], window[1] or window[0], window[2]) if window else parse_closing_period(closing, today)
     overdue = period is None and bool(OVERDUE.search(fixed))
     if overdue:  # "overdue deals": open deals whose close date has passed (closing up to yesterday)
         period = (date(2000, 1, 1), today - timedelta(days=1), "with a close date in the past")

@@ -233,6 +233,22 @@ def parse_date_window(text: str, today: date) -> tuple[date, date | None, str] |
 
 
 _CLOSING_WORD = re.compile(r"\b(?:clos(?:e|es|ing)|land(?:s|ing)?|sign(?:s|ing)?|due|expected)\b")
+_CLOSING = _CLOSING_WORD.pattern
+CREATED_BEFORE_CLOSING = re.compile(
+    r"\b(?:created|opened|added|entered|logged|started)\b(?:(?!" + _CLOSING + r")[^?;])*?(?=" + _CLOSING + r")"
+)
+"""A creation-date clause followed by the close-date one ("created after jan 5 closing this quarter"): the dates in
+it are when deals were created, not when they close."""
+
+
+def without_created(text: str) -> str:
+    """`text` without a creation-date clause that a close-date one follows: what the close-date readers read.
+
+    "deals created after jan 5 closing this quarter" closes this quarter; "after jan 5" is a created-date filter the
+    deal lists cannot take (said as such), never the close-date window. A created date with no closing words after
+    it ("deals created last week") is left in: the caller says it cannot apply it.
+    """
+    return CREATED_BEFORE_CLOSING.sub(" ", text)
 
 
 def parse_closing_period(text: str, today: date) -> tuple[date, date, str] | None:
