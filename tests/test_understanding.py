@@ -1851,3 +1851,26 @@ def test_a_created_date_before_the_closing_period_is_no_close_date(ws, question,
 def test_a_created_date_alone_is_still_said_and_no_close_date(ws):
     decision = decide_q(ws, "deals opened last week")
     assert "closing_from" not in decision.args and not any(n.startswith("Closing") for n in decision.notes), decision
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did the globex opp close",
+        "have we signed initech yet?",
+        "did we win the umbrella deal",
+        "has the initech deal been won yet",
+    ],
+)
+def test_a_yes_no_question_about_one_companys_deal_is_the_latest_on_it(ws, question):
+    decision = decide_q(ws, question)
+    assert decision.tool == "get_latest_on_company" and decision.args.get("company"), decision
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["did we close anything with acme this quarter", "how much did we win with globex", "did we win more this month"],
+)
+def test_an_outcome_question_about_a_set_of_deals_stays_the_figures(ws, question):
+    decision = decide_q(ws, question)
+    assert decision.tool == "get_closed_deal_metrics", decision

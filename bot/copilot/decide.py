@@ -510,6 +510,35 @@ def _closed_metrics(text: str, names: Names, company: str | None, today: Any, kn
     )
 
 
+YES_NO = re.compile(r"^(?:(?:so|and|ok|hey|quick one)[,:]?\s+)?(?:has|have|had|did|is|was|were|are)\b")
+"""A question answered yes or no ("has ...", "did ...", "is ..."): about a state, not asking for a figure."""
+DEAL_STATUS = re.compile(r"\b(?:clos(?:e|ed)|won|win|sign(?:ed)?|lost|lose|bought|buy|went through|gone through)\b")
+"""A deal's outcome asked about ("has it closed", "did they sign", "did we win them")."""
+MANY_DEALS = re.compile(r"\b(?:any(?:thing|one|body)?|every\w*|all|deals|opps|how|much|many|more|less|fewer)\b")
+"""Words that make an outcome question one about a set of deals ("did we close anything with acme", "all deals")."""
+
+
+def _one_deal_status(ruled: Understanding, text: str, names: Names, company: str | None) -> Understanding | None:
+    """A yes/no question about one company's deal outcome ("has the acme deal closed yet"): the latest on it.
+
+    The closed-deal figures are for a book of deals and take no company, so "did we win globex" read as them would
+    answer the team's won amount with the company said as not applied. A yes/no question with an outcome word, one
+    company and nothing that names a set of deals or a figure asks where that company's deal stands, which the latest
+    on the company shows (its deals, their stages, the last interactions).
+    """
+    low = text.lower()
+    if ruled.tool != "get_closed_deal_metrics" or not YES_NO.search(low) or not DEAL_STATUS.search(low):
+        return None
+    if ruled.args.get("owners") or ruled.args.get("by") or MANY_DEALS.search(low):
+        return None
+    if any(pattern.search(low) for _name, pattern in slots.METRIC_RES):
+        return None  # a figure is named ("is our win rate up", "did revenue close higher")
+    target = company or company_by_first_word(text, names, fuzzy=False)
+    if target is None:
+        return None
+    return Understanding(intent="latest", tool="get_latest_on_company", args={"company": target})
+
+
 SEGMENT_RATE = re.compile(
     r"\b(?:win|close|loss|lose|losing) ?(?:rates?|ratio|%|percentage)\b[^?]{0,20}?\b(?:with|among|for|in|across|on"
     r"|against|selling to) (?P<group>[^?.,;]{2,40})"
@@ -1401,6 +1430,7 @@ def understand(
         if rival and (not HANDLING.search(low) or RIVAL_RECORD.search(low)):
             ruled = Understanding(intent="get_battle_card", tool="get_battle_card", args={"competitor": rival})
     ruled = _competitor_in_play(ruled, text, low, company, session, names) or ruled
+    ruled = _one_deal_status(ruled, text, names, company) or ruled
     model = classifier()
     if guess is None and ruled.tool is not None:
         # the rules found a capability: when the lexical model agrees, or gives it at least twice the doubt level

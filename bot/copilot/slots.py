@@ -216,6 +216,8 @@ METRIC_WORDS: tuple[tuple[str, str], ...] = (
     ("won_count", r"how many|number of|\bcount\b|\b# of\b|\bdeals\b"),
 )
 _METRIC_RE = [(name, re.compile(pattern)) for name, pattern in METRIC_WORDS]
+METRIC_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(_METRIC_RE)
+"""The closed-deal figures and their compiled patterns: a question that names one asks for a figure."""
 
 
 def parse_metric(text: str) -> str | None:
