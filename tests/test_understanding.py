@@ -1874,3 +1874,23 @@ def test_a_yes_no_question_about_one_companys_deal_is_the_latest_on_it(ws, quest
 def test_an_outcome_question_about_a_set_of_deals_stays_the_figures(ws, question):
     decision = decide_q(ws, question)
     assert decision.tool == "get_closed_deal_metrics", decision
+
+
+def test_what_was_said_already_is_known_by_its_kind_not_by_words_of_its_label(ws):
+    from bot.copilot.decide import FILTER_KINDS, FILTERS_NOT_TAKEN, unreflected_slots
+    from bot.copilot.understanding import Unapplied, Understanding, load_names
+
+    assert len(FILTER_KINDS) == len(FILTERS_NOT_TAKEN)
+    engine, _ids = ws
+    with Session(engine) as s:
+        names = load_names(s)
+    decision = Understanding(intent="at_risk", tool="list_at_risk_deals", args={})
+    contact = Unapplied(
+        "a contact or role filter (deals filter on owner, stage, amount, close date and company)", "contact"
+    )
+    for question in ("at-risk deals worth $50k with no cfo involved", "risky deals around 2m where the ceo is missing"):
+        out = unreflected_slots(decision, question, names, TODAY, said=[contact])
+        assert any(o.startswith("the amount") for o in out), (question, out)  # no amount said
+        said = [contact, Unapplied("an amount filter", "amount")]
+        out = unreflected_slots(decision, question, names, TODAY, said=said)
+        assert not any(o.startswith("the amount") for o in out), (question, out)

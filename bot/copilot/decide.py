@@ -38,6 +38,7 @@ from bot.copilot.understanding import (
     WRITE_REQUEST,
     Choice,
     Names,
+    Unapplied,
     Understanding,
     _corrected,
     _normalise,
@@ -52,6 +53,7 @@ from bot.copilot.understanding import (
     owners_named,
     parse_stages,
     route,
+    slot_kinds,
     stage_age_days,
 )
 from store.models import Company
@@ -244,6 +246,11 @@ FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
      "a quantity filter (deals filter on owner, stage, amount, close date and company; not seats or units)"),
     (TASK_WORDS, "a task filter (deals filter on owner, stage, amount, close date and company; tasks are in my day)"),
 )  # fmt: skip
+FILTER_KINDS = (
+    "sort", "breakdown", "date", "source", "product", "date", "next_step", "breakdown", "day", "contact",
+    "breakdown", "figure", "quantity", "task",
+)  # fmt: skip
+"""The kind of slot each of FILTERS_NOT_TAKEN is (a close-date history and a created date are dates, not periods)."""
 CREATED = 2
 """The index of the created-date filter in FILTERS_NOT_TAKEN."""
 # which of FILTERS_NOT_TAKEN each capability cannot take (the breakdown only for the pipeline, the day for my day)
@@ -478,9 +485,15 @@ def _closed_metrics(text: str, names: Names, company: str | None, today: Any, kn
         args["closed_from"], args["closed_to"] = period[0].isoformat(), period[1].isoformat()
         notes.append(f"Closed {period[2]}: {period[0]:%b %-d, %Y} – {period[1]:%b %-d, %Y}.")
     elif TO_A_MONTH.search(text.lower()):
-        unapplied.append("a period that ends at a month without a start (say 'since Jan 1', 'this year', 'in Feb')")
+        unapplied.append(
+            Unapplied(
+                "a period that ends at a month without a start (say 'since Jan 1', 'this year', 'in Feb')", "period"
+            )
+        )
     elif parse_period(text.lower(), today):
-        unapplied.append("a future period (deals that have not closed yet have no won amount or win rate)")
+        unapplied.append(
+            Unapplied("a future period (deals that have not closed yet have no won amount or win rate)", "period")
+        )
     by = slots.parse_breakdown(text)
     sides = slots.comparison_sides(text)
     if sides and not by:
@@ -504,7 +517,9 @@ def _closed_metrics(text: str, names: Names, company: str | None, today: Any, kn
     if segment and segment.replace("_", " ") not in team_words and segment not in team_words:
         args["segment"] = segment  # "the Enterprise team" names a team, not the enterprise segment
     if company:
-        unapplied.append(f"the company {company} (these figures are for the whole book or the owners named)")
+        unapplied.append(
+            Unapplied(f"the company {company} (these figures are for the whole book or the owners named)", "company")
+        )
     return Understanding(
         intent="get_closed_deal_metrics", tool="get_closed_deal_metrics", args=args, notes=notes, unapplied=unapplied
     )
@@ -892,7 +907,7 @@ def _unclear_amount(low: str) -> str | None:
     m = _BARE_SMALL_AMOUNT.search(low)
     if m is None or _said_as_money(float(m.group("n")), low):
         return None
-    return f"the amount {m.group('n')} (say $ or k: ${m.group('n')} or {m.group('n')}k)"
+    return Unapplied(f"the amount {m.group('n')} (say $ or k: ${m.group('n')} or {m.group('n')}k)", "amount")
 
 
 RISK_WORDS = re.compile(
@@ -933,10 +948,11 @@ def _filter_words(typed: str, session: Session) -> tuple[str, list[str]]:
     for word in typed.split():
         low = word.lower()
         if low in industries or low.rstrip("s") in industries:
-            said.append(f"an industry or region filter ({industries.get(low) or industries[low.rstrip('s')]})")
+            industry = industries.get(low) or industries[low.rstrip("s")]
+            said.append(Unapplied(f"an industry or region filter ({industry})", "segment"))
         elif low in SOURCE_WORDS:
             if "a deal-source filter" not in said:
-                said.append("a deal-source filter")
+                said.append(Unapplied("a deal-source filter", "source"))
         elif low not in PLAIN_WORDS:
             rest.append(word)
     return (" ".join(rest), said) if said else (typed, [])
@@ -1091,6 +1107,15 @@ OTHER_WINDOW = re.compile(
 )
 """A period other than the current month or quarter: those capabilities cannot take it ("decide" is no December)."""
 
+FILTER_SLOT_KINDS = {
+    "stages": "stage",
+    "min_amount": "amount",
+    "max_amount": "amount",
+    "closing_from": "period",
+    "company": "company",
+    "min_days_in_stage": "days",
+}
+"""The kind of slot each deal filter is (what `unreflected_slots` knows was said already)."""
 FILTER_SLOTS = {
     "stages": "a stage filter",
     "min_amount": "an amount filter",
@@ -1140,7 +1165,7 @@ def unapplied_filters(
         accepted.add("stages")  # "on won deals", "closed lost": the won and lost deals these read are their source
     if decision.tool == "get_reactivation_list" and set(given.get("stages") or []) <= {"closedlost"}:
         accepted.add("stages")  # "lost deals I could reopen": lost deals are what it lists
-    missing = []
+    missing: list[str] = []
     low = text.lower()
     for i, (pattern, label) in enumerate(FILTERS_NOT_TAKEN):
         applies = FILTER_APPLIES[i]
@@ -1150,7 +1175,7 @@ def unapplied_filters(
         if found:
             if decision.tool == "get_closed_deal_metrics" and i == CREATED:
                 continue
-            missing.append(label)
+            missing.append(Unapplied(label, FILTER_KINDS[i]))
             typed = str(decision.args.get("company") or "").lower()
             if typed and all(w in found.group(0) or w in FILLER for w in typed.split()):
                 decision.args.pop("company")  # "the analytics add-on", "no next step": the filter, not a company
@@ -1166,12 +1191,12 @@ def unapplied_filters(
     chosen = {str(o).lower() for o in decision.args.get("owners") or []}
     team_words = {w for _i, _n, t in names.owners if t.lower() in chosen for w in t.lower().split()}
     if "segment" not in accepted and size and size.replace("_", " ") not in team_words and size not in team_words:
-        missing.append(f"a segment filter ({size.replace('_', '-')})")
+        missing.append(Unapplied(f"a segment filter ({size.replace('_', '-')})", "segment"))
     if "segment" not in accepted and "company" not in decision.args:
         industries = {v.lower() for v in _SEGMENTS_CACHE.get(str(session_url), (0, set()))[1]}
         named = [w for w in industries if re.search(rf"\b{re.escape(w)}\b", low)]
         if named:
-            missing.append(f"an industry or region filter ({named[0]})")
+            missing.append(Unapplied(f"an industry or region filter ({named[0]})", "segment"))
     for key, label in FILTER_SLOTS.items():
         if key in given and key not in accepted and label not in missing:
             if key in ("company", "stages", "closing_from") and decision.tool in ("search_objection_handling",):
@@ -1193,7 +1218,7 @@ def unapplied_filters(
                 continue  # the capability's own window ("objections this week", "forecast this month")
             if key == "closing_from" and decision.tool == "get_ae_performance" and _same_window(decision, given, today):
                 continue  # "how do I stack up against Grace this quarter": the scorecard is this quarter's
-            missing.append(label)
+            missing.append(Unapplied(label, FILTER_SLOT_KINDS[key]))
     return missing
 
 
@@ -1599,13 +1624,13 @@ def unreflected_slots(
     """
     if decision.tool is None:
         return []
-    already = " ".join(said or [])  # what unapplied_filters said already ("an amount filter", "a period")
+    kinds = slot_kinds(said or [])  # the slots unapplied_filters said already ("an amount filter", "a period")
     args = decision.args
     low = spelled_amounts(text.lower())  # "half a million" is the amount 500k, not a half-year
     out: list[str] = []
     numbers = [float(v) for v in args.values() if isinstance(v, int | float) and not isinstance(v, bool)]
     given = " ".join(str(v) for v in args.values()).lower()
-    for m in MONEY.finditer(low) if "amount" not in already else ():
+    for m in MONEY.finditer(low) if "amount" not in kinds else ():
         number, unit = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
         if number is None or (unit == "m" and re.match(r"\s*m\b", low[m.end() :])):
             continue
@@ -1615,7 +1640,7 @@ def unreflected_slots(
             out.append(f"the amount {m.group(0).strip()}")
     dates = _date_args(args)
     spans = {abs((b - a).days) for a in dates for b in dates} | {abs((today - d).days) for d in dates}
-    for m in DAY_COUNT.finditer(low) if "days" not in already and "period" not in already else ():
+    for m in DAY_COUNT.finditer(low) if not kinds & {"days", "period"} else ():
         n = int(m.group("n") or m.group("nd") or 0) or NUMBER_WORDS.get(m.group("w") or "")
         if not n:
             continue
@@ -1637,13 +1662,13 @@ def unreflected_slots(
     dated = fields & {"closing_from", "closed_from", "since", "period", "days"}
     window = any(args.get(k) for k in ("closing_from", "closed_from", "since", "period", "days"))
     period = PERIOD_WORD.search(low)
-    quiet = "period" in already or "date" in already  # "deals created this month": said as the created-date filter
+    quiet = bool(kinds & {"period", "date"})  # "deals created this month": said as the created-date filter
     own_window = decision.tool in WINDOW_TOOLS or decision.tool == "get_my_day"  # "objections this week"
     if period and dated and not window and not own_window and not out and not quiet:
         out.append(f"the period ({period.group(0)})")
     out += _other_periods(decision, low, today) if not quiet and not out else []
     stages = parse_stages(low, names.stages)
-    if stages and "stages" in fields and not set(stages) <= set(args.get("stages") or []) and "stage" not in already:
+    if stages and "stages" in fields and not set(stages) <= set(args.get("stages") or []) and "stage" not in kinds:
         out.append("the stage " + ", ".join(stages))
     return out
 

@@ -17,7 +17,7 @@ from typing import Any
 from sqlmodel import Session
 
 from bot.copilot import slots
-from bot.copilot.understanding import _COMPETITOR_AFTER, Names, owners_named, window_period
+from bot.copilot.understanding import _COMPETITOR_AFTER, Names, Unapplied, owners_named, window_period
 from tools.capabilities import get_capability
 from tools.parsing.numbers import NUMBER_WORDS
 
@@ -82,7 +82,7 @@ def schema_args(
         if len(owners) == 1 and owners[0] not in teams:
             out["owner"] = owners[0]
         elif owners:
-            unapplied.append(f"a filter to {', '.join(owners)} (this takes one AE)")
+            unapplied.append(Unapplied(f"a filter to {', '.join(owners)} (this takes one AE)", "owner"))
     if "owners" in fields and not out.get("owners") and tool in OWNER_LIST_TOOLS:
         owners = owners_named(text, names, company)
         if owners:

@@ -55,6 +55,28 @@ class Understanding:
     """What the question asked that the answer could not apply ("a stage filter"), said with the answer."""
 
 
+class Unapplied(str):
+    """A filter the question said and the answer could not apply, with the kind of slot it is ("amount", "period").
+
+    A string (said as is with the answer, compared and serialised as one) that also carries its kind, so the checks
+    of what else went unreflected know which slots were already said by kind, never by words of the label: "a
+    contact or role filter (deals filter on owner, stage, amount ...)" is no amount said.
+    """
+
+    kind: str | None
+
+    def __new__(cls, text: str, kind: str | None = None) -> Unapplied:
+        """Make the label `text` of a filter of `kind`."""
+        made = super().__new__(cls, text)
+        made.kind = kind
+        return made
+
+
+def slot_kinds(said: list[str]) -> set[str]:
+    """The kinds of slot the filters in `said` are (a label made without a kind has none)."""
+    return {kind for label in said if (kind := getattr(label, "kind", None))}
+
+
 @dataclass(frozen=True)
 class Choice:
     """One reading of an unclear question: a capability, its arguments and how to say it."""
