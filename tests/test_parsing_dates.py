@@ -52,3 +52,17 @@ def test_weekend_call_end_of_week_is_the_next_friday() -> None:
     saturday = date(2026, 11, 28)
     when = parse_when("end of week", saturday)
     assert when is not None and when.day == date(2026, 12, 4)
+
+
+def test_one_day_count_pattern_for_every_reader():
+    from tools.parsing.periods import DAY_COUNT, days_of
+
+    said = {
+        "stuck 60+ days": 60, "sat 3 wks or more": 21, "over two weeks": 14, "a month": 30, "45d": 45,
+        ">= 30 days": 30, "a couple of weeks": 14, "eleven days": 11,
+    }  # fmt: skip
+    for text, days in said.items():
+        m = DAY_COUNT.search(text)
+        assert m is not None and days_of(m) == days, text
+    assert DAY_COUNT.search("the plan days") is None  # "an" inside a word is no count
+    assert DAY_COUNT.search("$30 days") is None

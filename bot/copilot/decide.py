@@ -61,11 +61,13 @@ from tools.capabilities import get_capability
 from tools.deals import resolve_company, resolve_company_strict
 from tools.parsing.amounts import spelled_amounts
 from tools.parsing.dates import month_bounds, quarter_bounds
-from tools.parsing.numbers import COUNTED_NOUNS, NUMBER_WORDS
+from tools.parsing.numbers import COUNTED_NOUNS
 from tools.parsing.periods import (
+    DAY_COUNT,
     FROM_TODAY,
     PERIOD_RE,
     TO_A_MONTH,
+    days_of,
     parse_closing_period,
     parse_date_window,
     parse_days,
@@ -1538,11 +1540,6 @@ MONEY = re.compile(
     r"(?<![\w.])(?P<all>\$\s?(?P<n>\d+(?:[.,]\d+)*)\s*(?P<u>k|mm|m|bn|million|thousand)?"
     r"|(?P<n2>\d+(?:[.,]\d+)*)\s*(?P<u2>k|mm|m|bn|million|thousand)\b)"
 )
-DAY_COUNT = re.compile(
-    r"(?<![\w$.])(?:(?P<n>\d{1,4})[\s-]*|(?P<w>a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen"
-    r"|twenty|thirty|couple of|few)[\s-]+)\+?\s*(?:or more |plus )?(?:business |working |calendar )?"
-    r"(?P<u>days?|weeks?|wks?|months?|mos?)\b(?! ago\b)|(?<![\w$.])(?P<nd>\d{1,4})\s*\+?\s*d\b"
-)
 MONTH_DAY = re.compile(
     r"\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[km%$])"
     r"|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b"
@@ -1641,11 +1638,12 @@ def unreflected_slots(
     dates = _date_args(args)
     spans = {abs((b - a).days) for a in dates for b in dates} | {abs((today - d).days) for d in dates}
     for m in DAY_COUNT.finditer(low) if not kinds & {"days", "period"} else ():
-        n = int(m.group("n") or m.group("nd") or 0) or NUMBER_WORDS.get(m.group("w") or "")
-        if not n:
-            continue
-        unit = m.group("u") or "d"
-        days = n * (7 if unit.startswith("w") else 30 if unit.startswith("mo") else 1)
+        days = days_of(m)
+        if not days or re.match(r"\s+ago\b", low[m.end() :]):
+            continue  # "2 weeks ago": a date, not a number of days
+        n, unit = days, "d"
+        if m.group("u") and m.group("u").startswith("mo"):
+            n, unit = days // 30, "mo"
         close = {days, days - 1, days + 1} | ({n * 28, n * 29, n * 31} if unit.startswith("mo") else set())
         if not (close & {int(x) for x in numbers} or close & spans):
             out.append(f"the number of days ({m.group(0).strip()})")

@@ -24,9 +24,10 @@ from store.stages import DEFAULT_STAGES, Stage, stage_catalog
 from tools.capabilities import all_capabilities
 from tools.parsing.amounts import parse_amount_floor
 from tools.parsing.dates import month_bounds
-from tools.parsing.numbers import NUMBER_RE, number
 from tools.parsing.periods import (
+    DAY_COUNT,
     PERIOD_RE,
+    days_of,
     parse_closing_period,
     parse_date_window,
     parse_days,
@@ -198,11 +199,6 @@ AGE_WORDS = re.compile(
     r"|" + STAGE_AGE.pattern
 )
 """Words saying how long a deal has been where it is ("stuck", "sat", "parked", "been in", "in stage")."""
-_AGE_COUNT = re.compile(
-    r"(?P<gt>>=?\s*)?(?:(?P<d>\d{1,4})\s*\+?\s*d\b|(?P<n>\d{1,4}|" + NUMBER_RE + r")[\s-]*\+?\s*(?:or more |plus )?"
-    r"(?:business |working |calendar )?(?P<u>days?|weeks?|wks?|months?|mos?)\b)"
-    r"(?P<more>\s*\+|\s+or (?:more|longer|over|above)|\s+plus|\s+and (?:up|counting|over))?"
-)
 _AGE_FLOOR = re.compile(r"(?:\bfor|\bover|\bmore than|\blonger than|\bat least|\bupwards of|\bbeyond|>=?)\s*(?:the )?$")
 _AGE_AFTER = re.compile(r"^\s*(?:in (?:the |that |this |its |their |one |current |same )*stage\b|stuck\b)")
 _NOT_AGE = re.compile(
@@ -221,12 +217,10 @@ def stage_age_days(low: str, *, staged: bool) -> int | None:
     next 30 days", "last 2 weeks") and days tied to something else ("no reply for 2 weeks") never count.
     """
     rest = slots.PAST_PERIOD_RE.sub(" ", PERIOD_RE.sub(" ", low))
-    for m in _AGE_COUNT.finditer(rest):
-        n = int(m.group("d")) if m.group("d") else number(m.group("n") or "")
-        if not n:
+    for m in DAY_COUNT.finditer(rest):
+        days = days_of(m)
+        if not days:
             continue
-        unit = m.group("u") or "d"
-        days = n * (7 if unit.startswith("w") else 30 if unit.startswith("mo") else 1)
         if re.match(r"\s*(?:ago|old)\b", rest[m.end() :]):
             continue  # "sat down with them 2 weeks ago", "30 days old": a date or an age, not time in stage
         clause = re.split(r"[,;?!.]|\s[-–]\s", rest[max(0, m.start() - 70) : m.start()])[-1]

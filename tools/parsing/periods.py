@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 
 from tools.parsing.dates import month_bounds, quarter_bounds
-from tools.parsing.numbers import COUNTED_NOUNS, number
+from tools.parsing.numbers import COUNTED_NOUNS, NUMBER_RE, number
 
 _MON = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
@@ -287,3 +287,24 @@ def parse_days(text: str) -> int | None:
     if unit:
         return 7 if unit.group(1) == "week" else 30
     return None
+
+
+DAY_COUNT = re.compile(
+    r"(?P<gt>>=?\s*)?(?<![\w$.])(?:(?P<d>\d{1,4})\s*\+?\s*d\b|(?P<n>\d{1,4}|" + NUMBER_RE + r")[\s-]*\+?\s*"
+    r"(?:or more |plus )?(?:business |working |calendar )?(?P<u>days?|weeks?|wks?|months?|mos?)\b)"
+    r"(?P<more>\s*\+|\s+or (?:more|longer|over|above)|\s+plus|\s+and (?:up|counting|over))?"
+)
+"""A number of days as said: "30 days", "5+ days", "two weeks", "a month", "45d", ">= 30 days", "3 wks or more".
+
+One pattern for every reader of day counts (days in stage, what a question said that the arguments do not carry);
+`gt` and `more` say it was given as a floor. Never inside a word ("plan days" has no "an" day) or after "$".
+"""
+
+
+def days_of(m: re.Match[str]) -> int | None:
+    """The number of days a `DAY_COUNT` match stands for (weeks are 7, months 30), or None for no count."""
+    n = int(m.group("d")) if m.group("d") else number(m.group("n") or "")
+    if not n:
+        return None
+    unit = m.group("u") or "d"
+    return n * (7 if unit.startswith("w") else 30 if unit.startswith("mo") else 1)
