@@ -451,6 +451,9 @@ def test_a_closed_look_back_typed_short_is_read(text, days):
         ("make or break deals this quarter - just 4 please", 4),
         ("lost deals worth reviving from the last 30 days", None),  # a look-back, not a count
         ("show me 5k+ lost deals worth reviving", None),  # an amount
+        ("lost deals worth reviving, give me eleven", 11),  # every count word of tools.parsing.numbers
+        ("show me a few lost deals worth reviving", None),  # roughly: no exact length
+        ("which fourteen of my deals decide the quarter - make or break", 14),
     ],
 )
 def test_a_count_asked_in_so_many_words_is_the_list_length(ws, text, n):

@@ -19,7 +19,7 @@ from sqlmodel import Session
 from bot.copilot import slots
 from bot.copilot.understanding import _COMPETITOR_AFTER, Names, Unapplied, owners_named, window_period
 from tools.capabilities import get_capability
-from tools.parsing.numbers import NUMBER_WORDS
+from tools.parsing.numbers import COUNT_WORDS_RE, number
 
 _COMPETITORS_CACHE: dict[str, tuple[float, list[str]]] = {}
 
@@ -42,14 +42,15 @@ _LIMIT_AFTER = re.compile(
     r"\b(?P<n>\d{1,2})\s+(?:lost |closed |open |big |biggest |swing |key )?(?:deals|opps|accounts)\b"
 )
 _LIMIT_ASKED = re.compile(
-    r"\b(?:show|give|send|list|pull|get)(?: me| us)?(?: the)?(?: top| just| only)? (?P<n>\d{1,2}|two|three|four|five"
-    r"|six|seven|eight|nine|ten|twelve|fifteen|twenty)\b(?!\s*(?:\+|%|\$|k\b|m\b|days?\b|weeks?\b|months?\b|d\b))"
+    r"\b(?:show|give|send|list|pull|get)(?: me| us)?(?: the)?(?: top| just| only)? (?P<n>\d{1,2}|"
+    + COUNT_WORDS_RE
+    + r")\b(?!\s*(?:\+|%|\$|k\b|m\b|days?\b|weeks?\b|months?\b|d\b))"
     r"|\b(?:just|only|limit(?: it)?(?: to)?|max(?:imum)?(?: of)?) (?P<m>\d{1,2})\b(?!\s*(?:\+|%|\$|k\b|m\b|days?\b"
     r"|weeks?\b|months?\b|d\b))(?=\s*(?:[.,;!?]|$|please|pls|thanks|of them|deals|opps))"
 )
 """How many asked for in so many words ("show me 8", "give me 3", "just 4 please"): the list's length."""
 _LIMIT_OF = re.compile(
-    r"\b(?:which|what|the|top|name|pick)\s+(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+"
+    r"\b(?:which|what|the|top|name|pick)\s+(?P<n>\d{1,2}|" + COUNT_WORDS_RE + r")\s+of\s+"
     r"(?:my|our|the|his|her|their|team \w+'s|\w+'s)\s+(?:\w+\s+)?(?:deals|opps|accounts)\b"
 )
 """A few picked out of a book ("which 3 of my deals decide the quarter", "the two of our deals that..."): the length."""
@@ -95,10 +96,10 @@ def schema_args(
         if top is None:
             asked = _LIMIT_ASKED.search(low)
             word = (asked.group("n") or asked.group("m")) if asked else None
-            top = (int(word) if word.isdigit() else NUMBER_WORDS.get(word)) if word else None
+            top = number(word) if word else None
         if top is None:
             picked = _LIMIT_OF.search(low)
-            top = (int(n) if (n := picked.group("n")).isdigit() else NUMBER_WORDS.get(n)) if picked else None
+            top = number(picked.group("n")) if picked else None
         if top:
             maximum = next((m.le for m in fields["limit"].metadata if hasattr(m, "le")), None)
             out["limit"] = min(top, maximum) if maximum else top

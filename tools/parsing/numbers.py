@@ -19,6 +19,15 @@ NUMBER_RE = r"\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 """A regex alternative matching a count in digits or words (longest words first)."""
 
 
+VAGUE_COUNTS = frozenset({"few", "couple of"})
+"""Counts said only roughly: never an exact length of a list."""
+COUNT_WORDS_RE = "|".join(
+    sorted((w for w, n in NUMBER_WORDS.items() if n >= 2 and w not in VAGUE_COUNTS), key=len, reverse=True)
+)
+"""A count of two or more spelled as one word ("three", "twelve"): how many items a list is asked to have. Not
+"a"/"an" (any noun phrase starts so), "few" or "couple of" (no exact length)."""
+
+
 def number(word: str) -> int | None:
     """The count a word or digits stand for ("12", "twelve", "a"), or None."""
     if word.isdigit():
