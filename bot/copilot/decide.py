@@ -59,7 +59,7 @@ from bot.copilot.understanding import (
 from store.models import Company
 from tools.capabilities import get_capability
 from tools.deals import resolve_company, resolve_company_strict
-from tools.parsing.amounts import spelled_amounts
+from tools.parsing.amounts import MONEY, scaled, spelled_amounts
 from tools.parsing.dates import month_bounds, quarter_bounds
 from tools.parsing.numbers import COUNTED_NOUNS
 from tools.parsing.periods import (
@@ -1536,10 +1536,6 @@ def _count_of_the_list(ruled: str | None, top: str | None, low: str) -> bool:
     return ruled == "count_deals" and top == "search_deals" and bool(COUNT_RE.search(low))
 
 
-MONEY = re.compile(
-    r"(?<![\w.])(?P<all>\$\s?(?P<n>\d+(?:[.,]\d+)*)\s*(?P<u>k|mm|m|bn|million|thousand)?"
-    r"|(?P<n2>\d+(?:[.,]\d+)*)\s*(?P<u2>k|mm|m|bn|million|thousand)\b)"
-)
 MONTH_DAY = re.compile(
     r"\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[km%$])"
     r"|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b"
@@ -1631,8 +1627,7 @@ def unreflected_slots(
         number, unit = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
         if number is None or (unit == "m" and re.match(r"\s*m\b", low[m.end() :])):
             continue
-        value = float(number.replace(",", "")) * {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6,
-                                                   "bn": 1e9}.get(unit or "", 1.0)  # fmt: skip
+        value = scaled(number, unit)
         if not any(abs(value - n) < 0.5 for n in numbers) and m.group(0).strip() not in given:
             out.append(f"the amount {m.group(0).strip()}")
     dates = _date_args(args)

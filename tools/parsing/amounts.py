@@ -27,6 +27,13 @@ def scaled(number_text: str, unit: str | None) -> float:
     return float(number_text.replace(",", "")) * AMOUNT_UNITS.get((unit or "").lower(), 1.0)
 
 
+MONEY = re.compile(
+    r"(?<![\w.])(?P<all>\$\s?(?P<n>\d+(?:[.,]\d+)*)\s*(?P<u>k|mm|m|bn|million|thousand)?"
+    r"|(?P<n2>\d+(?:[.,]\d+)*)\s*(?P<u2>k|mm|m|bn|million|thousand)\b)"
+)
+"""An amount said as money, with or without a floor or ceiling word: a "$" before it ("$40,000") or a scale word after
+it ("75k", "2m", "1.5 million"); its value is `scaled(n or n2, u or u2)`."""
+
 _AMOUNT = r"(?P<n>\d+(?:[.,]\d+)*)\s*(?P<unit>k|mm|m|thousand|million)"
 _FLOOR_AFTER = r"\s*(?:\+|or (?:more|above|bigger|larger|higher)|and (?:up|above|over)|plus)"
 AMOUNT_PATTERNS = tuple(
