@@ -66,3 +66,13 @@ def test_one_day_count_pattern_for_every_reader():
         assert m is not None and days_of(m) == days, text
     assert DAY_COUNT.search("the plan days") is None  # "an" inside a word is no count
     assert DAY_COUNT.search("$30 days") is None
+
+
+def test_days_of_a_month_written_in_a_question():
+    from tools.parsing.dates import month_days
+
+    assert month_days("deals created after jan 5 or the 3rd of march, and 11/30") == [
+        ("jan 5", 1, 5), ("3rd of march", 3, 3), ("11/30", 11, 30),
+    ]  # fmt: skip
+    assert month_days("what did marketing 5 say") == []  # "mar..." inside a word is no month
+    assert month_days("may 5k deals, 13/45") == []  # an amount, and no day of a month

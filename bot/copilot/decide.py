@@ -60,7 +60,7 @@ from store.models import Company
 from tools.capabilities import get_capability
 from tools.deals import resolve_company, resolve_company_strict
 from tools.parsing.amounts import MONEY, scaled, spelled_amounts
-from tools.parsing.dates import month_bounds, quarter_bounds
+from tools.parsing.dates import month_bounds, month_days, quarter_bounds
 from tools.parsing.numbers import COUNTED_NOUNS
 from tools.parsing.periods import (
     DAY_COUNT,
@@ -1536,11 +1536,6 @@ def _count_of_the_list(ruled: str | None, top: str | None, low: str) -> bool:
     return ruled == "count_deals" and top == "search_deals" and bool(COUNT_RE.search(low))
 
 
-MONTH_DAY = re.compile(
-    r"\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*[km%$])"
-    r"|\b(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b"
-    r"|(?<![\d/:])(?P<m3>\d{1,2})/(?P<d3>\d{1,2})(?:/\d{2,4})?(?![\d/])"
-)
 PERIOD_WORD = re.compile(
     r"\b(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun"
     r"|jul|aug|sept?|oct|nov|dec)\b|\b20\d{2}\b(?!\s+"
@@ -1549,7 +1544,6 @@ PERIOD_WORD = re.compile(
     r"|\b(?:this|last|next|past|previous|coming) (?:week|month|quarter|qtr|year)\b|\bend of\b|\bfy\s?'?\d{2,4}\b"
     r"|\b(?:year|quarter|month)[- ]end\b|\b(?:first|second|third|fourth) quarter\b"
 )
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def _date_args(args: dict[str, Any]) -> list[datetime | Any]:
@@ -1642,14 +1636,9 @@ def unreflected_slots(
         close = {days, days - 1, days + 1} | ({n * 28, n * 29, n * 31} if unit.startswith("mo") else set())
         if not (close & {int(x) for x in numbers} or close & spans):
             out.append(f"the number of days ({m.group(0).strip()})")
-    for m in MONTH_DAY.finditer(low):
-        mon = m.group("mon") or m.group("mon2")
-        month = _MONTHS.index(mon[:3]) + 1 if mon else int(m.group("m3"))
-        day = int(m.group("d") or m.group("d2") or m.group("d3"))
-        if not 1 <= month <= 12 or not 1 <= day <= 31:
-            continue
+    for words, month, day in month_days(low):
         if not any(d.month == month and d.day == day for d in dates):
-            out.append(f"the date {m.group(0).strip()}")
+            out.append(f"the date {words}")
     cap = get_capability(decision.tool)
     fields = set(cap.args_schema.model_fields) if cap else set()
     dated = fields & {"closing_from", "closed_from", "since", "period", "days"}

@@ -115,6 +115,34 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+_DAY_OF_A_MONTH = ("month_day", "day_month", "numeric")
+_NOT_A_DAY_AFTER = re.compile(r"\s*[km%$]")
+
+
+def month_days(text: str) -> list[tuple[str, int, int]]:
+    """Every day of a month `text` writes ("jan 5", "5th of march", "11/3"), as (its words, month, day), in order.
+
+    The same words `parse_when` reads a date from, without resolving a year: for what a question said that its
+    arguments do not carry. A number followed by an amount or percent mark ("jan 5k") is no day; nor is one that is
+    not a day of a month ("13/45").
+    """
+    found: list[tuple[int, str, int, int]] = []
+    for pattern, kind in _PATTERNS:
+        if kind not in _DAY_OF_A_MONTH:
+            continue
+        for m in pattern.finditer(text):
+            first, second = m.group(1), m.group(2)
+            if kind == "month_day":
+                month, day = MONTHS[first], int(second)
+            elif kind == "day_month":
+                month, day = MONTHS[second], int(first)
+            else:
+                month, day = int(first), int(second)
+            if 1 <= month <= 12 and 1 <= day <= 31 and not _NOT_A_DAY_AFTER.match(text[m.end() :]):
+                found.append((m.start(), m.group(0).strip(), month, day))
+    return [(words, month, day) for _start, words, month, day in sorted(found)]
+
+
 def _weekday_index(word: str) -> int:
     return WEEKDAYS.index(word) if word in WEEKDAYS else _WEEKDAY_ABBREV[word]
 
