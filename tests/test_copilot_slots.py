@@ -498,3 +498,21 @@ def test_in_before_a_named_period_is_no_count_of_days():
 )
 def test_an_amount_said_by_its_number_of_figures(text, low, high):
     assert slots.parse_amount_range(text) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("they compared us to the cheaper tool", "competitor"),  # the library's words, now in the one table
+        ("I need to run it by my board first", "authority"),
+        ("we'd rather revisit this later", "timing"),
+        ("privacy worries from the dpo", "security"),  # the map's words, now read by the library too
+        ("which objections cost us the most deals", None),  # what lost deals, not a pricing objection
+        ("they want a rapid rollout", None),  # "api" inside a word is no integration
+    ],
+)
+def test_one_objection_category_table(text, category):
+    from bot.copilot.understanding import _objection_route
+
+    assert slots.parse_objection_category(text) == category
+    assert _objection_route(text, text).args.get("category") == category

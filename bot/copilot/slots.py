@@ -430,17 +430,26 @@ def parse_since(text: str, today: date) -> date | None:
 # --- insights: objection categories, personas, competitors, look-back windows ----------------------------------------
 
 OBJECTION_CATEGORY_WORDS: tuple[tuple[str, str], ...] = (
-    ("pricing", r"pric|expensive|\bcosts?\b(?! (?:us|me|them|our|the))|costly|budget|discount|afford|pricey|\bmoney\b"),
+    (
+        "pricing",
+        r"pric|expensive|\bcosts?\b(?! (?:us|me|them|our|the))|costly|budget|discount|afford|pricey|\bmoney\b",
+    ),
     (
         "competitor",
-        r"competitor|competition|cheaper option|other vendor|another vendor|going with|compet|rival",
+        r"competitor|competition|cheaper option|other vendor|another vendor|going with|compet|rival"
+        r"|versus|\bvs\b|against|compar",
     ),
-    ("timing", r"timing|next quarter|next year|not a priority|bad time|not (?:a |the )?(?:good|right) time"),
+    ("timing", r"timing|next quarter|next year|not a priority|bad time|later|not (?:a |the )?(?:good|right) time"),
     ("security", r"security|soc ?2|gdpr|compliance|infosec|privacy"),
-    ("integration", r"integrat|\bapi\b|implementation|migration|\berp\b|\bstack\b(?! up\b)|work with (?:our|their)"),
+    (
+        "integration",
+        r"integrat|\bapis?\b|salesforce|implementation|migration|\berp\b|\bstack\b(?! up\b)"
+        r"|work with (?:our|their)",
+    ),
     (
         "authority",
         r"sign[- ]off|approval|procurement|\bboss\b|\bboard\b|\blegal\b|authority|decision[- ]?maker"
+        r"|run (?:it|this|that) (?:by|past)|not the (?:one|person) who (?:decides|signs)"
         r"|buy-?in from|check with (?:the |her |his |their )?(?:boss|cfo|ceo|cto|manager|team|legal)",
     ),
     (
@@ -449,6 +458,8 @@ OBJECTION_CATEGORY_WORDS: tuple[tuple[str, str], ...] = (
         r"|existing (?:tool|solution|vendor|system)|built (?:it )?(?:in[- ]house|ourselves)",
     ),
 )
+"""The objection categories and the words that name each: one table for the objection library's reading (how to
+handle one) and the objection map's (how often each comes up), first match wins, in this order."""
 _CATEGORY_RE = [(name, re.compile(pattern)) for name, pattern in OBJECTION_CATEGORY_WORDS]
 
 

@@ -1933,35 +1933,7 @@ def _objection_route(text: str, fixed: str) -> Understanding:
             flags=re.IGNORECASE,
         )
         query = re.sub(r"^the\s+", "", query, flags=re.IGNORECASE) or query
-    category = None
-    for cat, pattern in (
-        ("pricing", r"pric|expensive|cost|budget|discount|afford|pricey"),
-        (
-            "competitor",
-            r"competitor|cheaper option|versus|\bvs\b|other vendor|another vendor|going with|against|compet|compar",
-        ),
-        ("timing", r"timing|next quarter|next year|not a priority|bad time|later|not (?:a |the )?(?:good|right) time"),
-        ("security", r"security|soc ?2|gdpr|compliance|infosec"),
-        (
-            "integration",
-            r"integrat|api|salesforce|implementation|migration|\berp\b|\bstack\b(?! up\b)|work with (?:our|their)",
-        ),
-        (
-            "authority",
-            r"sign[- ]off|approval|procurement|boss|\bboard\b|legal|run (?:it|this|that) (?:by|past)|authority"
-            r"|decision[- ]?maker|not the (?:one|person) who (?:decides|signs)"
-            r"|check with (?:the |her |his |their )?(?:boss|cfo|ceo|cto|manager|team|legal)|buy-?in from",
-        ),
-        (
-            "already_have_tool",
-            r"spreadsheet|happy with|in-house|status quo|current process|already (?:have|use|using|got|own)"
-            r"|existing (?:tool|solution|vendor|system)|built (?:it )?(?:in[- ]house|ourselves)",
-        ),
-    ):
-        if re.search(pattern, fixed):
-            category = cat
-            break
-    category = category or slots.parse_objection_category(fixed)  # "privacy", "rival", "status quo" ...
+    category = slots.parse_objection_category(fixed)  # "pricing", "privacy", "rival", "status quo" ...
     category = category or _hyphenated_category(fixed)  # "the already-have-a-tool pushback"
     args: dict[str, Any] = {"query": query}
     if category:
