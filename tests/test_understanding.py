@@ -1894,3 +1894,18 @@ def test_what_was_said_already_is_known_by_its_kind_not_by_words_of_its_label(ws
         said = [contact, Unapplied("an amount filter", "amount")]
         out = unreflected_slots(decision, question, names, TODAY, said=said)
         assert not any(o.startswith("the amount") for o in out), (question, out)
+
+
+def test_first_names_are_read_once_per_workspace_state(ws):
+    from bot.copilot.understanding import load_names, owner_by_first_name
+    from store.models import Owner
+
+    engine, _ids = ws
+    with Session(engine) as s:
+        names = load_names(s)
+        first = names.first_names
+        assert owner_by_first_name("sam", names) == "Sam Patel" and names.first_names is first  # built once
+        assert load_names(s).first_names is first  # the same names while the store is unchanged
+        s.add(Owner(name="Priya Raman", email="priya@example.com", team="Midmarket"))
+        s.commit()
+        assert owner_by_first_name("priya", load_names(s)) == "Priya Raman"  # a new owner: read again

@@ -529,6 +529,23 @@ class Names:
     """Full names of owners whose name already stands for a team (managers, owners with reports)."""
 
     @cached_property
+    def first_names(self) -> dict[str, list[str]]:
+        """Owners' full names by their first name, lower case ("emily" → ["Emily Nakamura"]).
+
+        Kept on the names, which `load_names` reuses while the store's fingerprint holds: every reader of a question
+        asks it (possessives, typers, owners, unexplained words), and a rename or a new owner brings new names.
+        """
+        found: dict[str, list[str]] = {}
+        for _id, full, _team in self.owners:
+            found.setdefault(full.lower().split()[0], []).append(full)
+        return found
+
+    @cached_property
+    def first_name(self) -> dict[str, str]:
+        """One full name per first name (the last owner listed when two share it), for readers that take one."""
+        return {first: fulls[-1] for first, fulls in self.first_names.items()}
+
+    @cached_property
     def protected(self) -> set[str]:
         """Words of owner and team names, which the typo-corrector must leave alone."""
         words = {w for _id, name, team in self.owners for w in (name + " " + team).lower().split()}
@@ -689,8 +706,7 @@ def typer_of(low: str, names: Names) -> str | None:
     typer = m and (m.group("typer") or m.group("typer2"))
     if not typer:
         return None
-    firsts = {full.lower().split()[0]: full for _i, full, _t in names.owners}
-    return firsts.get(typer)
+    return names.first_name.get(typer)
 
 
 CONTEXT_PHRASES = re.compile(
@@ -714,7 +730,7 @@ def _without_context(text: str, names: Names) -> tuple[str, list[str], list[str]
 
     "call with helen" names Helen; a leading "for helen:" addresses her (the subject only when the rest names no one).
     """
-    firsts = {full.lower().split()[0]: full for _i, full, _t in names.owners}
+    firsts = names.first_name
     removed: list[str] = []
     leading: list[str] = []
 
@@ -757,7 +773,7 @@ def intent_context_free(text: str, names: Names) -> str:
 
     A meeting with anyone else ("prep me for my call with acme") stays: it is what a brief is asked for.
     """
-    firsts = {full.lower().split()[0] for _i, full, _t in names.owners}
+    firsts = names.first_name
 
     def drop(m: re.Match[str]) -> str:
         typed = _typer_dropped(m, firsts)
@@ -811,9 +827,7 @@ def _mine_as_typer(owners: list[str], low: str, names: Names) -> list[str]:
 
 def owner_by_first_name(word: str, names: Names) -> str | None:
     """The owner a word names by first name: exactly, or with a small typo ("emly" → Emily Nakamura), else None."""
-    first_names: dict[str, list[str]] = {}
-    for _id, full, _team in names.owners:
-        first_names.setdefault(full.lower().split()[0], []).append(full)
+    first_names = names.first_names
     word = word.lower()
     if word in first_names:
         return first_names[word][0] if len(first_names[word]) == 1 else None
@@ -843,9 +857,7 @@ def owner_possessives(text: str, names: Names) -> str:
 
     def mark(m: re.Match[str]) -> str:
         word = m.group(0).lower()
-        if owner_by_first_name(word, names) is not None and word in {
-            full.lower().split()[0] for _i, full, _t in names.owners
-        }:
+        if owner_by_first_name(word, names) is not None and word in names.first_names:
             return m.group(0)  # a first name that itself ends in "s" ("luis deals", "carlos deals")
         stem = m.group("stem")
         if owner_by_first_name(stem, names) is None:
@@ -889,9 +901,7 @@ def _owners_in(text: str, names: Names) -> list[str]:
     ):
         found.append("me")
     words = re.findall(r"[a-z]+(?:-[a-z]+)*", text)  # hyphenated first names ("mei-mei") stay whole
-    first_names: dict[str, list[str]] = {}
-    for _id, full, _team in names.owners:
-        first_names.setdefault(full.lower().split()[0], []).append(full)
+    first_names = names.first_names
     for _id, full, _team in names.owners:
         if full.lower() in text:
             found.append(full)
