@@ -1909,3 +1909,16 @@ def test_first_names_are_read_once_per_workspace_state(ws):
         s.add(Owner(name="Priya Raman", email="priya@example.com", team="Midmarket"))
         s.commit()
         assert owner_by_first_name("priya", load_names(s)) == "Priya Raman"  # a new owner: read again
+
+
+@pytest.mark.parametrize(
+    ("word", "owner"),
+    [("smo", None), ("paleto", None), ("patel", None), ("samm", "Sam Patel"), ("morgn", "Morgan Lee"),
+     ("organ", None), ("morgans", None), ("dnaa", None)],
+)  # fmt: skip
+def test_a_fuzzy_first_name_keeps_its_first_letter_and_is_no_inflected_name(ws, word, owner):
+    from bot.copilot.understanding import load_names, owner_by_first_name
+
+    engine, _ids = ws
+    with Session(engine) as s:
+        assert owner_by_first_name(word, load_names(s)) == owner

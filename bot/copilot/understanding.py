@@ -796,9 +796,20 @@ THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers|he's|she's)\b")
 NOT_NAMES = frozenset(
     {"email", "emails", "emailed", "review", "reviews", "worried", "board", "still", "coach", "marketing", "market",
      "cold", "great", "kind", "meet", "model", "meeting", "meets", "taken", "there", "agreed", "mean", "means", "meant",
-     "began", "mega", "racer", "trace", "graces"}
+     "mega"}
 )  # fmt: skip
 """Words a fuzzy first-name match must not take for a name ("email" is not Emily)."""
+
+
+def _typo_of(word: str, first: str) -> bool:
+    """Whether `word` can be a typo of the first name `first`, before any score: the rule, not a list of words.
+
+    A typo keeps the name's first letter ("emly", "kenjii"; never "trace" for Grace, "began" for Megan, "racer" for
+    Rachel) and is not the whole name with an ending ("graces" is Grace's, read as a possessive, never a typo).
+    """
+    if word[:1] != first[:1]:
+        return False
+    return not (word.startswith(first) and word[len(first) :] in INFLECTIONS)
 
 
 def find_owners(low: str, names: Names, company: str | None) -> list[str]:
@@ -833,7 +844,8 @@ def owner_by_first_name(word: str, names: Names) -> str | None:
         return first_names[word][0] if len(first_names[word]) == 1 else None
     if len(word) < 4 or word in _KEYWORD_SET or word in FILLER or word in NOT_NAMES:
         return None
-    hit = process.extractOne(word, list(first_names), scorer=fuzz.ratio, score_cutoff=80)
+    typos = [first for first in first_names if _typo_of(word, first)]
+    hit = process.extractOne(word, typos, scorer=fuzz.ratio, score_cutoff=80)
     return first_names[hit[0]][0] if hit and len(first_names[hit[0]]) == 1 else None
 
 
