@@ -21,6 +21,8 @@ import pickle
 import re
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -72,9 +74,31 @@ def _text(question: str) -> str:
     return re.sub(r"\s+", " ", question.lower().replace("’", "'")).strip()
 
 
-def training_set() -> list[tuple[str, str]]:
+NONE_INTENTS = frozenset({"unknown", "out_of_scope", "write"})
+"""Intents of labelled questions no capability answers: the blind sets' out_of_scope and write are our `unknown`."""
+
+
+def label_of(tool: str | None, expected: dict[str, Any]) -> str | None:
+    """The classifier's label of a labelled case, None when the case teaches it nothing.
+
+    A capability is its own label; out-of-scope and write requests are `none` and questions about the copilot `help`.
+    "clarify" and "unsupported_filter" cases are skipped: their right answer depends on what is missing from the
+    question (a company, a filter the schema lacks), not on which capability it is about, so either label would teach
+    the classifier a wrong capability.
+    """
+    if tool is not None:
+        return tool
+    intent = expected.get("intent")
+    if intent in NONE_INTENTS:
+        return NONE
+    return HELP if intent == "help" else None
+
+
+def training_set(leave_out: str | None = None) -> list[tuple[str, str]]:
     """(question, label) pairs: capability examples, eval/copilot's tuning sets and its capability phrasings.
 
+    `leave_out` names a blind set (`eval.copilot.sets.BLIND_SETS`) for leave-one-set-out: every pair whose question
+    is one of that set's (another set may repeat a question) is dropped, so the set is scored as a first run.
     The labelled sets live in the project's `eval/` folder (not an installed package: the CLI entry point finds it
     from the project root); an install without it trains on the capability examples alone.
     """
@@ -87,17 +111,18 @@ def training_set() -> list[tuple[str, str]]:
     try:
         from eval.copilot.phrasings import PHRASINGS
         from eval.copilot.questions import CASES, FRESH, HELDOUT
+        from eval.copilot.sets import BLIND_SETS
     except ImportError:
         log.warning("eval/copilot not found: the capability classifier trains on the capability examples only")
         return pairs
     for question, tool, expected in [*CASES, *HELDOUT, *FRESH, *PHRASINGS]:
-        if tool is not None:
-            pairs.append((question, tool))
-        elif expected.get("intent") == "unknown":
-            pairs.append((question, NONE))
-        elif expected.get("intent") == "help":
-            pairs.append((question, HELP))
-    return pairs
+        label = label_of(tool, expected)
+        if label is not None:
+            pairs.append((question, label))
+    if leave_out is None:
+        return pairs
+    scored = {_text(question) for question, _tool, _expected in BLIND_SETS[leave_out]}
+    return [(question, label) for question, label in pairs if _text(question) not in scored]
 
 
 class CapabilityClassifier:
@@ -205,10 +230,49 @@ _TRAINING = threading.Lock()
 """One thread trains the process's classifier; the others wait for it (several Slack workers ask at once on start)."""
 
 
+_SERVING: list[CapabilityClassifier] = []
+"""Classifiers put in place of the process's one by `serving` (innermost last)."""
+
+
 def classifier() -> CapabilityClassifier:
     """The process's classifier (`_classifier`), built once even when several threads ask for it first at once."""
+    if _SERVING:
+        return _SERVING[-1]
     with _TRAINING:
         return _classifier()
+
+
+@contextmanager
+def serving(model: CapabilityClassifier) -> Iterator[CapabilityClassifier]:
+    """Inside the block, understanding consults `model` instead of the process's classifier.
+
+    Leave-one-set-out scores one classifier per left-out set through the same understanding code; the process's
+    classifier and its cache file are neither read nor written meanwhile.
+    """
+    _SERVING.append(model)
+    try:
+        yield model
+    finally:
+        _SERVING.remove(model)
+
+
+class RememberedEmbedding:
+    """An embedder that embeds each text once: leave-one-set-out trains a classifier per set on mostly the same texts.
+
+    The vectors are the wrapped embedder's (batched as asked), kept in memory for the process.
+    """
+
+    def __init__(self, embed: Any) -> None:
+        """Wrap `embed` (a list of texts → unit vectors)."""
+        self._embed = embed
+        self._vectors: dict[str, Any] = {}
+
+    def __call__(self, texts: list[str]) -> Any:
+        """The vectors of `texts`, embedding only those not seen before."""
+        new = list(dict.fromkeys(t for t in texts if t not in self._vectors))
+        if new:
+            self._vectors.update(zip(new, np.asarray(self._embed(new), dtype=np.float32), strict=True))
+        return np.stack([self._vectors[t] for t in texts])
 
 
 @lru_cache(maxsize=1)
