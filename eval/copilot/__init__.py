@@ -481,6 +481,12 @@ def main(argv: list[str] | None = None) -> None:
         "trained without it, per set and pooled; the shipped classifier and its cache are not used. The regex rules "
         "were fitted to these sets, so this over-estimates a first run: it isolates the classifier",
     )
+    parser.add_argument(
+        "--sweep",
+        action="store_true",
+        help="with --loso: score every fold under a grid of the clarify thresholds (SURE, SURE_MARGIN, OVERRULE) and "
+        "print the pooled curve (capability+args right, confident wrong, clarified) instead",
+    )
     args = parser.parse_args(argv if argv is not None else [])
     now = datetime.now(UTC).replace(hour=15, minute=0, second=0, microsecond=0)
     engine = open_workspace(args.db, now)
@@ -494,7 +500,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.loso:
         from eval.copilot import loso
 
-        loso.main(engine, now, args.only)
+        loso.main(engine, now, args.only, thresholds=args.sweep)
         return
     sets: list[tuple[list[Case], str]] = [
         (CASES, "Tuning set (questions.py)"),

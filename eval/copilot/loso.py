@@ -9,7 +9,8 @@ after their first runs, so this over-estimates a first run: it isolates what the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -148,16 +149,135 @@ def print_folds(folds: list[Fold], title: str) -> None:
         "'classifier alone' is the fold classifier's top guess on the questions it has a label for (a capability, "
         "none or help), whatever the rules decided: what it would answer if it decided alone."
     )
+    print_alone_curve(Fold.pooled(folds).guesses)
     for f in folds:
         if f.misses:
             print(f"\nConfident wrong in {f.name} ({len(f.misses)}):")
             print("\n".join(f.misses))
 
 
-def main(engine: Engine, now: datetime, only: str | None = None) -> None:
-    """`python -m eval copilot --loso [--only NAME]`: every fold (or those whose name contains `only`), printed."""
+def print_alone_curve(guesses: tuple[Guessed, ...]) -> None:
+    """The classifier alone, answering only from a confidence and margin: how many it answers, right and wrong."""
+    from benchmarks.common import print_table
+
+    rows = []
+    for margin in (0.0, 0.25):
+        for sure in (0.0, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95):
+            answered = [g for g in guesses if g.confidence >= sure and g.margin >= margin]
+            right = sum(g.right for g in answered)
+            rows.append((sure, margin, len(answered), right, len(answered) - right, len(guesses) - len(answered)))
+    print_table(
+        f"Classifier alone, pooled over the folds ({len(guesses)} labelled questions): answer when confidence and "
+        "margin reach the threshold, else ask",
+        ["confidence ≥", "margin ≥", "answered", "right", "wrong", "asked"],
+        rows,
+    )
+
+
+def main(engine: Engine, now: datetime, only: str | None = None, *, thresholds: bool = False) -> None:
+    """`python -m eval copilot --loso [--only NAME] [--sweep]`: every fold (or those named like `only`), printed.
+
+    With `thresholds`, the threshold sweep's curve instead (`sweep`).
+    """
     from eval.copilot.sets import LOSO_SETS
 
     names = [n for n in LOSO_SETS if only is None or only.lower() in n]
+    if thresholds:
+        print_sweep(sweep(engine, now, names, grid()))
+        return
     folds = run_folds(engine, now, names, embed=shared_embedding())
     print_folds(folds, f"Leave-one-set-out: {len(folds)} blind sets, each scored by a classifier trained without it")
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The classifier thresholds of `bot.copilot.decide` that decide between answering and asking."""
+
+    sure: float
+    """SURE: confidence from which a capability no rule found is answered."""
+    margin: float
+    """SURE_MARGIN: lead over the second capability needed as well."""
+    overrule: float
+    """OVERRULE: confidence in another capability from which a rule's reading is put to the asker..."""
+    doubt: float
+    """DOUBT: ...when the classifier gives the rule's capability less than this."""
+
+    @classmethod
+    def shipped(cls) -> Thresholds:
+        """The values `decide` has now."""
+        from bot.copilot import decide
+
+        return cls(decide.SURE, decide.SURE_MARGIN, decide.OVERRULE, decide.DOUBT)
+
+    @contextmanager
+    def applied(self) -> Iterator[None]:
+        """Understanding uses these values inside the block (module constants, read at each decision)."""
+        from bot.copilot import decide
+
+        before = Thresholds.shipped()
+        decide.SURE, decide.SURE_MARGIN, decide.OVERRULE, decide.DOUBT = (
+            self.sure,
+            self.margin,
+            self.overrule,
+            self.doubt,
+        )
+        try:
+            yield
+        finally:
+            decide.SURE, decide.SURE_MARGIN, decide.OVERRULE, decide.DOUBT = (
+                before.sure,
+                before.margin,
+                before.overrule,
+                before.doubt,
+            )
+
+
+def grid() -> list[Thresholds]:
+    """The settings the sweep scores: the shipped one, the answering threshold moved, then overrule x doubt."""
+    shipped = Thresholds.shipped()
+    settings = [shipped] + [Thresholds(s, shipped.margin, shipped.overrule, shipped.doubt) for s in (0.45, 0.65, 0.75)]
+    settings += [
+        Thresholds(shipped.sure, shipped.margin, o, d)
+        for o in (0.7, 0.6, 0.5, 0.4)
+        for d in (0.08, 0.2, 0.3)
+        if (o, d) != (shipped.overrule, shipped.doubt)
+    ]
+    return settings
+
+
+def sweep(engine: Engine, now: datetime, names: Iterable[str], settings: list[Thresholds]) -> dict[Thresholds, Fold]:
+    """Each setting's pooled fold scores: every fold classifier trained once, then scored under each setting.
+
+    The thresholds are chosen on the pooled counts, never on single questions.
+    """
+    from bot.copilot.classifier import serving
+    from eval.copilot import score
+    from eval.copilot.sets import BLIND_SETS
+
+    embed = shared_embedding()
+    counts: dict[Thresholds, list[list[int]]] = {s: [] for s in settings}
+    for name in names:
+        with serving(fold_classifier(name, embed)):
+            for setting in settings:
+                with setting.applied():
+                    per, _misses = score(engine, now, BLIND_SETS[name])
+                counts[setting].extend(per.values())
+    return {s: Fold.of(f"{s.sure}/{s.margin}/{s.overrule}/{s.doubt}", c, ()) for s, c in counts.items()}
+
+
+def print_sweep(pooled: dict[Thresholds, Fold]) -> None:
+    """The curve: each setting's pooled capability+args right, confident wrong and clarified."""
+    from benchmarks.common import print_table
+
+    shipped = Thresholds.shipped()
+    rows = [
+        (s.sure, s.margin, s.overrule, s.doubt, f"{100 * f.both_right / f.questions:.2f}%", f.confident_wrong,
+         f.clarified, "shipped" if s == shipped else "")
+        for s, f in pooled.items()
+    ]  # fmt: skip
+    print_table(
+        "Leave-one-set-out threshold sweep (pooled over the sets)",
+        ["SURE", "SURE_MARGIN", "OVERRULE", "DOUBT", "capability+args right", "confident wrong", "clarified", ""],
+        rows,
+    )
+    print(RULES_CAVEAT)
