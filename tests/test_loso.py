@@ -98,3 +98,32 @@ def test_remembered_embedding_embeds_each_text_once():
     second = remembered(["bb", "ccc"])
     assert seen == [["a", "bb"], ["ccc"]]
     assert first.tolist() == [[1, 1], [2, 1], [1, 1]] and second.tolist() == [[2, 1], [3, 1]]
+
+
+def test_the_shipped_classifier_trains_on_each_labelled_blind_question_once_and_on_no_asked_back_one(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    shipped = clf.training_set()
+    monkeypatch.setattr("eval.copilot.sets.BLIND_SETS", {})
+    base = clf.training_set()
+    blind = [(q, clf.label_of(t, e)) for cases in BLIND_SETS.values() for q, t, e in cases]
+    assert shipped == base + [(q, label) for q, label in blind if label is not None]
+    assert sum(label is None for _q, label in blind) > 150  # the clarify / unsupported_filter cases are skipped
+
+
+def test_a_fold_still_trains_on_the_other_blind_sets():
+    fold = {clf._text(q) for q, _label in clf.training_set(leave_out="heldout5")}
+    left_out = {clf._text(q) for q, _t, _e in BLIND_SETS["heldout5"]}
+    for name, cases in BLIND_SETS.items():
+        labelled = {clf._text(q) for q, tool, expected in cases if clf.label_of(tool, expected) is not None}
+        assert labelled - left_out <= fold, name
+
+
+def test_a_threshold_setting_applies_inside_its_block_only():
+    from bot.copilot import decide
+
+    shipped = loso.Thresholds.shipped()
+    with loso.Thresholds(0.9, 0.1, 0.3, 0.4).applied():
+        assert (decide.SURE, decide.SURE_MARGIN, decide.OVERRULE, decide.DOUBT) == (0.9, 0.1, 0.3, 0.4)
+    assert loso.Thresholds.shipped() == shipped
+    assert shipped in loso.grid()  # the curve always has the shipped point to compare with

@@ -1,7 +1,8 @@
 """Which capability a question asks for: a classifier over labelled questions, with a confidence.
 
 Two logistic regressions, trained once per process on the capability records' examples and the labelled questions
-of `eval/copilot` (its tuning sets, never the held-out ones): one over lexical features (word and character
+of `eval/copilot` (its tuning sets and every blind-written set, `eval/copilot/sets.py`; a sealed held-out set is not
+in the tree): one over lexical features (word and character
 n-grams: fast, good at keywords and typos), one over the local MiniLM sentence embedding (`store.library`: good at
 paraphrase). The lexical model always runs (well under a millisecond); the embedding is computed only when the
 lexical model is unsure, and the two probabilities are then averaged. The label `none` stands for questions the
@@ -95,7 +96,7 @@ def label_of(tool: str | None, expected: dict[str, Any]) -> str | None:
 
 
 def training_set(leave_out: str | None = None) -> list[tuple[str, str]]:
-    """(question, label) pairs: capability examples, eval/copilot's tuning sets and its capability phrasings.
+    """(question, label) pairs: capability examples, eval/copilot's tuning sets, phrasings and blind sets (`label_of`).
 
     `leave_out` names a blind set (`eval.copilot.sets.BLIND_SETS`) for leave-one-set-out: every pair whose question
     is one of that set's (another set may repeat a question) is dropped, so the set is scored as a first run.
@@ -115,7 +116,8 @@ def training_set(leave_out: str | None = None) -> list[tuple[str, str]]:
     except ImportError:
         log.warning("eval/copilot not found: the capability classifier trains on the capability examples only")
         return pairs
-    for question, tool, expected in [*CASES, *HELDOUT, *FRESH, *PHRASINGS]:
+    blind = [case for name, cases in BLIND_SETS.items() if name != leave_out for case in cases]
+    for question, tool, expected in [*CASES, *HELDOUT, *FRESH, *PHRASINGS, *blind]:
         label = label_of(tool, expected)
         if label is not None:
             pairs.append((question, label))
@@ -219,11 +221,39 @@ class _LazyEmbedding:
         self._embed: Any = None
 
     def __call__(self, texts: list[str]) -> Any:
+        if len(texts) > 1:  # the training texts: thousands, embedded once per checkout and model
+            return self._stored(texts)
+        return self._model()(texts)
+
+    def _model(self) -> Any:
         if self._embed is None:
             from store.library import sentence_embedder
 
             self._embed = sentence_embedder()
-        return self._embed(texts)
+        return self._embed
+
+    def _stored(self, texts: list[str]) -> Any:
+        """The texts' vectors from var/cache, keyed by the texts and the model files' sha256, else embedded and kept.
+
+        Retraining (a new labelled question, a new `CACHE_VERSION`, a test that trains its own classifier) then costs
+        the fits, not the embedding of every training text again (seconds on two cores).
+        """
+        from settings import PROJECT_ROOT
+        from store.library import MODEL_SHA256, TOKENIZER_SHA256
+
+        key = hashlib.sha256(json.dumps([texts, MODEL_SHA256, TOKENIZER_SHA256]).encode()).hexdigest()[:16]
+        path = PROJECT_ROOT / "var" / "cache" / f"training-embeddings-{key}.npy"
+        if path.exists():
+            try:
+                return np.load(path)
+            except (OSError, ValueError):
+                log.warning("embedding cache %s unreadable; embedding again", path)
+        vectors = RememberedEmbedding(self._model())(texts)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial.npy")
+        np.save(partial, vectors)
+        partial.replace(path)
+        return vectors
 
 
 _TRAINING = threading.Lock()
