@@ -15,7 +15,7 @@ from eval.copilot.sets import BLIND_SETS, LOSO_SETS, TRAIN_ONLY
 @pytest.mark.parametrize("name", LOSO_SETS)
 def test_a_fold_trains_on_no_question_of_its_left_out_set(name: str):
     scored = {clf._text(q) for q, _tool, _expected in BLIND_SETS[name]}
-    pairs = clf.training_set(leave_out=name)
+    pairs = clf.training_set(leave_out=name, blind=True)
     assert pairs, "the fold still has the capability examples and the other sets"
     assert not scored & {clf._text(q) for q, _label in pairs}
 
@@ -100,19 +100,22 @@ def test_remembered_embedding_embeds_each_text_once():
     assert first.tolist() == [[1, 1], [2, 1], [1, 1]] and second.tolist() == [[2, 1], [3, 1]]
 
 
-def test_the_shipped_classifier_trains_on_each_labelled_blind_question_once_and_on_no_asked_back_one(
+def test_with_the_blind_sets_each_labelled_question_is_trained_on_once_and_no_asked_back_one(
     monkeypatch: pytest.MonkeyPatch,
 ):
-    shipped = clf.training_set()
-    monkeypatch.setattr("eval.copilot.sets.BLIND_SETS", {})
-    base = clf.training_set()
+    with_blind = clf.training_set(blind=True)
+    base = clf.training_set(blind=False)
     blind = [(q, clf.label_of(t, e)) for cases in BLIND_SETS.values() for q, t, e in cases]
-    assert shipped == base + [(q, label) for q, label in blind if label is not None]
+    assert with_blind == base + [(q, label) for q, label in blind if label is not None]
     assert sum(label is None for _q, label in blind) > 150  # the clarify / unsupported_filter cases are skipped
+    monkeypatch.setattr(clf, "TRAIN_ON_BLIND_SETS", True)
+    assert clf.training_set() == with_blind  # the shipped classifier follows the switch
+    monkeypatch.setattr(clf, "TRAIN_ON_BLIND_SETS", False)
+    assert clf.training_set() == base
 
 
-def test_a_fold_still_trains_on_the_other_blind_sets():
-    fold = {clf._text(q) for q, _label in clf.training_set(leave_out="heldout5")}
+def test_a_fold_with_the_blind_sets_still_trains_on_the_other_ones():
+    fold = {clf._text(q) for q, _label in clf.training_set(leave_out="heldout5", blind=True)}
     left_out = {clf._text(q) for q, _t, _e in BLIND_SETS["heldout5"]}
     for name, cases in BLIND_SETS.items():
         labelled = {clf._text(q) for q, tool, expected in cases if clf.label_of(tool, expected) is not None}

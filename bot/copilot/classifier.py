@@ -1,12 +1,12 @@
 """Which capability a question asks for: a classifier over labelled questions, with a confidence.
 
 Two logistic regressions, trained once per process on the capability records' examples and the labelled questions
-of `eval/copilot` (its tuning sets and every blind-written set, `eval/copilot/sets.py`; a sealed held-out set is not
-in the tree): one over lexical features (word and character
-n-grams: fast, good at keywords and typos), one over the local MiniLM sentence embedding (`store.library`: good at
-paraphrase). The lexical model always runs (well under a millisecond); the embedding is computed only when the
-lexical model is unsure, and the two probabilities are then averaged. The label `none` stands for questions the
-copilot cannot answer (stock prices, writes, small talk), so "I can't do that" is a prediction, not a fallback.
+of `eval/copilot` (its tuning sets; the blind-written sets too when `TRAIN_ON_BLIND_SETS`): one over lexical
+features (word and character n-grams: fast, good at keywords and typos), one over the local MiniLM sentence
+embedding (`store.library`: good at paraphrase). The lexical model always runs (well under a millisecond); the
+embedding is computed only when the lexical model is unsure, and the two probabilities are then averaged. The label
+`none` stands for questions the copilot cannot answer (stock prices, writes, small talk), so "I can't do that" is a
+prediction, not a fallback.
 
 Confidence is the top probability; `margin` is its lead over the second. Understanding asks a clarifying question
 when either is low (`bot/copilot/understanding.py`), so a guess is never presented as an answer.
@@ -40,6 +40,13 @@ NONE = "none"
 HELP = "help"
 """The label of questions about the copilot itself ("what can you do?")."""
 CACHE_VERSION = 4
+TRAIN_ON_BLIND_SETS = False
+"""Whether the shipped classifier also trains on the blind-written sets (`eval/copilot/sets.py`); off for now.
+
+Issue 14 (docs/evaluation.md, "Leave-one-set-out"): trained on them the classifier alone goes from 83.9 % to 98.3 %
+right on sets it never saw, and the first-run replays of sets 10 and L-O go from 55 to 45 confident wrong answers; but
+leave-one-set-out on today's rules goes from 3 to 6 and two unit tests' right answers become clarifying questions.
+Left for review; `python -m eval copilot --loso --blind` measures it either way."""
 LEXICAL_SURE = 0.80
 """Lexical confidence above which the embedding is not computed (its vote would not change the decision)."""
 
@@ -95,11 +102,12 @@ def label_of(tool: str | None, expected: dict[str, Any]) -> str | None:
     return HELP if intent == "help" else None
 
 
-def training_set(leave_out: str | None = None) -> list[tuple[str, str]]:
+def training_set(leave_out: str | None = None, *, blind: bool | None = None) -> list[tuple[str, str]]:
     """(question, label) pairs: capability examples, eval/copilot's tuning sets, phrasings and blind sets (`label_of`).
 
     `leave_out` names a blind set (`eval.copilot.sets.BLIND_SETS`) for leave-one-set-out: every pair whose question
     is one of that set's (another set may repeat a question) is dropped, so the set is scored as a first run.
+    `blind`: train on the blind sets too (default `TRAIN_ON_BLIND_SETS`).
     The labelled sets live in the project's `eval/` folder (not an installed package: the CLI entry point finds it
     from the project root); an install without it trains on the capability examples alone.
     """
@@ -116,8 +124,9 @@ def training_set(leave_out: str | None = None) -> list[tuple[str, str]]:
     except ImportError:
         log.warning("eval/copilot not found: the capability classifier trains on the capability examples only")
         return pairs
-    blind = [case for name, cases in BLIND_SETS.items() if name != leave_out for case in cases]
-    for question, tool, expected in [*CASES, *HELDOUT, *FRESH, *PHRASINGS, *blind]:
+    with_blind = TRAIN_ON_BLIND_SETS if blind is None else blind
+    others = [case for name, cases in BLIND_SETS.items() if name != leave_out and with_blind for case in cases]
+    for question, tool, expected in [*CASES, *HELDOUT, *FRESH, *PHRASINGS, *others]:
         label = label_of(tool, expected)
         if label is not None:
             pairs.append((question, label))

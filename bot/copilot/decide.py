@@ -70,23 +70,16 @@ from tools.parsing.periods import (
 )
 
 SURE = 0.55
-"""Classifier confidence from which a capability no rule found is answered (below: a clarifying question).
-
-Issue 14's sweep (`python -m eval copilot --loso --sweep`, docs/evaluation.md): 0.65 or 0.75 turn right answers into
-questions on the first-run replays and catch no confident wrong one there."""
+"""Classifier confidence from which a capability no rule found is answered (below: a clarifying question)."""
 SURE_MARGIN = 0.25
-OVERRULE = 0.50
-"""Classifier confidence in another capability from which a rule's reading is put to the asker as a choice.
-
-0.70 until the classifier was trained on the blind sets; with them (98 % right alone in leave-one-set-out) 0.50 with
-DOUBT 0.20 costs no right answer in leave-one-set-out and catches 6 more confident wrong answers of the 45 left in the
-first-run replays of sets 10 and L-O (chosen on the pooled counts, docs/evaluation.md)."""
+OVERRULE = 0.70
+"""Classifier confidence in another capability from which a rule's reading is put to the asker as a choice."""
 CHOICE_MIN = 0.2
 """Classifier probability from which a capability is offered as a reading of an unclear question."""
 CANT_ANSWER = "I can't answer that from your CRM data, and I won't guess."
 NONE_SURE = 0.5
 """Classifier confidence that no capability answers, from which the copilot says so rather than answer."""
-DOUBT = 0.20
+DOUBT = 0.08
 """...when the classifier gives the rule's capability less than this."""
 
 # Rule intents a newer capability's rule may take over ("how many deals..." is a count, not a list).

@@ -487,6 +487,12 @@ def main(argv: list[str] | None = None) -> None:
         help="with --loso: score every fold under a grid of the clarify thresholds (SURE, SURE_MARGIN, OVERRULE) and "
         "print the pooled curve (capability+args right, confident wrong, clarified) instead",
     )
+    parser.add_argument(
+        "--blind",
+        action="store_true",
+        help="with --loso: train each fold on the other blind sets too, whatever the shipped classifier does "
+        "(bot/copilot/classifier.py TRAIN_ON_BLIND_SETS)",
+    )
     args = parser.parse_args(argv if argv is not None else [])
     now = datetime.now(UTC).replace(hour=15, minute=0, second=0, microsecond=0)
     engine = open_workspace(args.db, now)
@@ -500,7 +506,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.loso:
         from eval.copilot import loso
 
-        loso.main(engine, now, args.only, thresholds=args.sweep)
+        loso.main(engine, now, args.only, thresholds=args.sweep, blind=args.blind or None)
         return
     sets: list[tuple[list[Case], str]] = [
         (CASES, "Tuning set (questions.py)"),

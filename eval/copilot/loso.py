@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Engine
@@ -78,11 +79,14 @@ class Fold:
         return cls(name, n, capability, both, wrong, clarified, misses)
 
 
-def fold_classifier(name: str, embed: Any) -> Any:
-    """A classifier trained without the blind set `name` (never cached: each fold trains its own)."""
+def fold_classifier(name: str, embed: Any, *, blind: bool | None = None) -> Any:
+    """A classifier trained without the blind set `name` (never cached: each fold trains its own).
+
+    `blind`: trained on the other blind sets too (default: as the shipped classifier, `TRAIN_ON_BLIND_SETS`).
+    """
     from bot.copilot.classifier import CapabilityClassifier, training_set
 
-    return CapabilityClassifier(training_set(leave_out=name), embed)
+    return CapabilityClassifier(training_set(leave_out=name, blind=blind), embed)
 
 
 def shared_embedding() -> Any:
@@ -174,18 +178,21 @@ def print_alone_curve(guesses: tuple[Guessed, ...]) -> None:
     )
 
 
-def main(engine: Engine, now: datetime, only: str | None = None, *, thresholds: bool = False) -> None:
-    """`python -m eval copilot --loso [--only NAME] [--sweep]`: every fold (or those named like `only`), printed.
+def main(
+    engine: Engine, now: datetime, only: str | None = None, *, thresholds: bool = False, blind: bool | None = None
+) -> None:
+    """`python -m eval copilot --loso [--only NAME] [--sweep] [--blind]`: every fold (or those named like `only`).
 
-    With `thresholds`, the threshold sweep's curve instead (`sweep`).
+    With `thresholds`, the threshold sweep's curve instead (`sweep`); `blind` trains the folds on the other blind sets
+    too (default: as the shipped classifier).
     """
     from eval.copilot.sets import LOSO_SETS
 
     names = [n for n in LOSO_SETS if only is None or only.lower() in n]
     if thresholds:
-        print_sweep(sweep(engine, now, names, grid()))
+        print_sweep(sweep(engine, now, names, grid(), blind=blind))
         return
-    folds = run_folds(engine, now, names, embed=shared_embedding())
+    folds = run_folds(engine, now, names, embed=shared_embedding(), train=partial(fold_classifier, blind=blind))
     print_folds(folds, f"Leave-one-set-out: {len(folds)} blind sets, each scored by a classifier trained without it")
 
 
@@ -245,7 +252,9 @@ def grid() -> list[Thresholds]:
     return settings
 
 
-def sweep(engine: Engine, now: datetime, names: Iterable[str], settings: list[Thresholds]) -> dict[Thresholds, Fold]:
+def sweep(
+    engine: Engine, now: datetime, names: Iterable[str], settings: list[Thresholds], *, blind: bool | None = None
+) -> dict[Thresholds, Fold]:
     """Each setting's pooled fold scores: every fold classifier trained once, then scored under each setting.
 
     The thresholds are chosen on the pooled counts, never on single questions.
@@ -257,7 +266,7 @@ def sweep(engine: Engine, now: datetime, names: Iterable[str], settings: list[Th
     embed = shared_embedding()
     counts: dict[Thresholds, list[list[int]]] = {s: [] for s in settings}
     for name in names:
-        with serving(fold_classifier(name, embed)):
+        with serving(fold_classifier(name, embed, blind=blind)):
             for setting in settings:
                 with setting.applied():
                     per, _misses = score(engine, now, BLIND_SETS[name])
