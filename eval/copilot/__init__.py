@@ -371,21 +371,22 @@ def route_with_agent(session: Session, question: str, now: datetime, settings: S
     return ctx.calls[0].name, ctx.calls[0].name, ctx.calls[0].args, []
 
 
-def run(
+def score(
     engine: Engine,
     now: datetime,
     cases: list[Case],
-    title: str,
     *,
     decide: Any = route_offline,
     settings: Settings | None = None,
     asker_name: str = ASKER,
-) -> float:
-    """Decide every case (understanding by default); print the table and the misses; add to SUMMARY; return accuracy.
+) -> tuple[dict[str, list[int]], list[str]]:
+    """Decide and score every case (understanding by default): the counts per expected capability, and the misses.
+
+    The counts are [questions, capability right, capability+args right, confident wrong, clarified]; each miss is one
+    line, marked "✗ CONFIDENT WRONG" when the answer was presented as the answer.
 
     For the agent, a case expecting no tool is right when the agent calls none (its intent names are not compared).
     """
-    from benchmarks.common import print_table
     from store.models import Owner, stored_id
 
     tz = ZoneInfo(TIMEZONE)
@@ -433,6 +434,23 @@ def run(
                 mark = "– said what it left out" if said_unapplied and tool is not None else mark
                 mark = "? did-you-mean" if asked_which else mark
                 misses.append(f"  {mark} {question!r}: got {intent}/{got_tool} {got_args}; want {tool} {expected}")
+    return per, misses
+
+
+def run(
+    engine: Engine,
+    now: datetime,
+    cases: list[Case],
+    title: str,
+    *,
+    decide: Any = route_offline,
+    settings: Settings | None = None,
+    asker_name: str = ASKER,
+) -> float:
+    """Score every case (`score`); print the table and the misses; add to SUMMARY; return accuracy."""
+    from benchmarks.common import print_table
+
+    per, misses = score(engine, now, cases, decide=decide, settings=settings, asker_name=asker_name)
     rows = [(g, n, t, a, w, c, f"{100 * a / n:.0f}%") for g, (n, t, a, w, c) in sorted(per.items())]
     total, tools_right, both_right, wrong, asked = (sum(v[i] for v in per.values()) for i in range(5))
     rows.append(("ALL", total, tools_right, both_right, wrong, asked, f"{100 * both_right / total:.1f}%"))
@@ -453,7 +471,28 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point of `python -m eval copilot`."""
     parser = argparse.ArgumentParser(prog="eval copilot")
     parser.add_argument("--db", help="evaluate on this store instead of a freshly generated demo workspace")
-    parser.add_argument("--only", help="run only the sets whose title contains this text (e.g. 'set 7')")
+    parser.add_argument(
+        "--only", help="run only the sets whose title (with --loso: name, e.g. 'heldout10') contains this text"
+    )
+    parser.add_argument(
+        "--loso",
+        action="store_true",
+        help="leave-one-set-out: score each blind set (unseen, unseen4, probe12-21, heldout5-10) with a classifier "
+        "trained without it, per set and pooled; the shipped classifier and its cache are not used. The regex rules "
+        "were fitted to these sets, so this over-estimates a first run: it isolates the classifier",
+    )
+    parser.add_argument(
+        "--sweep",
+        action="store_true",
+        help="with --loso: score every fold under a grid of the clarify thresholds (SURE, SURE_MARGIN, OVERRULE) and "
+        "print the pooled curve (capability+args right, confident wrong, clarified) instead",
+    )
+    parser.add_argument(
+        "--blind",
+        action="store_true",
+        help="with --loso: train each fold on the other blind sets too, whatever the shipped classifier does "
+        "(bot/copilot/classifier.py TRAIN_ON_BLIND_SETS)",
+    )
     args = parser.parse_args(argv if argv is not None else [])
     now = datetime.now(UTC).replace(hour=15, minute=0, second=0, microsecond=0)
     engine = open_workspace(args.db, now)
@@ -464,6 +503,11 @@ def main(argv: list[str] | None = None) -> None:
             as_of = get_meta(session, "as_of") or get_meta(session, "generated_at")
         if as_of:
             now = datetime.fromisoformat(as_of)
+    if args.loso:
+        from eval.copilot import loso
+
+        loso.main(engine, now, args.only, thresholds=args.sweep, blind=args.blind or None)
+        return
     sets: list[tuple[list[Case], str]] = [
         (CASES, "Tuning set (questions.py)"),
         (HELDOUT, "Held-out set 1 (first run 90.0%, then tuned on)"),

@@ -3,8 +3,9 @@
 
 Written after reading only the failure *categories* of held-out sets 5 and 6 (not reusing their phrasings), for the
 families they showed weak: the insight and intelligence capabilities, comparisons, top-N, look-back windows, leads
-given as comma lists, filters a capability cannot take. Its first run is reported in docs/evaluation.md; it is not in
-the classifier's training set (`bot/copilot/classifier.py::training_set`), so it keeps measuring unseen phrasings.
+given as comma lists, filters a capability cannot take. Its first run is reported in docs/evaluation.md. Since issue
+14's leave-one-set-out it is in the classifier's training set with every blind set (`eval/copilot/sets.py`); too small
+to be scored alone, it is never left out.
 Conventions as in `questions.py` (asked as Dana Whitfield, Team East).
 """
 
