@@ -86,12 +86,16 @@ def _progress_bar() -> tuple[Callable[[str, int, int], None], Callable[[], None]
     return update, progress.stop
 
 
-def _assess_deal_health(engine: Engine, settings: Settings) -> None:
-    """Store the book's deal health (HubSpot's deal properties read it; "at risk" is always assessed live)."""
+def _assess_deal_health(engine: Engine, settings: Settings, *, now: datetime | None = None) -> None:
+    """Store the book's deal health (HubSpot's deal properties read it; "at risk" is always assessed live).
+
+    `now`: the instant the answers that follow are given at (a demo made `--as-of` a date is scored as of that date,
+    so its tour reads the same whenever it runs); the wall clock otherwise.
+    """
     from tools.health_snapshot import refresh_snapshot
     from tools.intelligence.refresh import refresh_intelligence
 
-    now = datetime.now(UTC)
+    now = now or datetime.now(UTC)
     if settings.deal_health_refresh_minutes > 0:
         refresh_snapshot(engine, settings, now=now)  # incremental: rewrites only the deals whose basis changed
     try:
@@ -147,7 +151,7 @@ def _cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
             created = ensure_workspace(engine, size=args.size, seed=args.seed, as_of=as_of, progress=update)
     finally:
         close()
-    _assess_deal_health(engine, settings)
+    _assess_deal_health(engine, settings, now=as_of)
     if origin in ("empty", "demo") or args.fresh:
         print(("Generated" if created else "Using the existing") + f" demo workspace in {settings.database_url}\n")
     if args.no_tour:
