@@ -55,6 +55,7 @@ from bot.copilot.understanding import (
     route,
     slot_kinds,
     stage_age_days,
+    without_aside,
 )
 from store.models import Company
 from tools.capabilities import get_capability
@@ -1403,7 +1404,8 @@ def understand(
     zone = ZoneInfo(tz) if isinstance(tz, str) else tz
     today = now.astimezone(zone).date()
     names = load_names(session)
-    question = without_command(question)
+    # the asker's plans said after the question name no period and no owner of it
+    question = without_aside(without_command(question))
     text = owner_possessives(_normalise(question), names)  # "EMILYS DAY" → "EMILY's DAY"
     typed = subcommand_reading(text, session, names)
     if typed is not None:

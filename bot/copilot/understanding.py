@@ -717,7 +717,14 @@ CONTEXT_PHRASES = re.compile(
     rf"|thursday "
     rf"|friday |weekly |quarterly |next |first )?{_MEETING}\b(?:\s+(?:with|w) (?P<who>[a-z]+))?"
     rf"|\b(?:prepping|planning|prepare|preparing) (?:for )?my (?:week|day|month)\b"
-    rf"|\b(?P<asker>[a-z]+)(?: (?:asked|wants|wanted|needs|told|said|asks|pinged|messaged)(?: me| us)?"
+    # "before helen's pipeline review", "in jamal's standup": a colleague's meeting or idea is when or why, not whose
+    # deals ("emily's meetings today" and "helen's calls" stay hers: bare meetings and calls need a "before" or "in")
+    rf"|\b(?P<host>[a-z]+)'s (?:(?:pipeline |deal |forecast |weekly |monday |friday )?reviews?|qbr|deck|slides?|1:1"
+    rf"|sync|standup|stand-up|retro|offsite|kickoff|ideas?|suggestions?|request|question)\b"
+    rf"|\b(?:before|after|ahead of|during|in|at|for|from) (?P<host2>[a-z]+)'s (?:\w+ )?(?:call|meeting)\b"
+    # "helen thinks i have too many", "emily mentioned it": the colleague's view or word, not whose deals are asked
+    rf"|\b(?P<asker>[a-z]+)(?: (?:asked|wants|wanted|needs|told|said|asks|pinged|messaged|thinks|thought|feels|felt"
+    rf"|says|mentioned|suggested|believes|reckons)(?: me| us)?"
     # "helen's asking where ...", "helen's prepping for the QBR and wants ...": the one asking, said as what they do
     rf"|(?:'s| is) (?:asking|prepping|preparing|getting ready|pinging me|chasing me)(?: me| us)?)\b"
     r"|\b(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:pull|count|grab|get|find|check|run|put together|make"
@@ -748,8 +755,8 @@ def _without_context(text: str, names: Names) -> tuple[str, list[str], list[str]
                 return m.group(0)  # "for acme: who's the champion": the subject itself
             leading.append(firsts[m.group("lead")])
             return " "
-        who = m.group("who") or m.group("asker")
-        if who and who not in firsts and m.group("asker"):
+        who = m.group("who") or m.group("asker") or m.group("host") or m.group("host2")
+        if who and who not in firsts and (m.group("asker") or m.group("host") or m.group("host2")):
             return m.group(0)  # "buyer wants", "legal asked": not one of ours, and what they asked matters
         if who in firsts:
             removed.append(firsts[who])
@@ -758,6 +765,24 @@ def _without_context(text: str, names: Names) -> tuple[str, list[str], list[str]
         return " "
 
     return CONTEXT_PHRASES.sub(drop, text), removed, leading
+
+
+# A sentence after the question about the asker's own plans ("...? I'm pairing with him on a couple of them this
+# week", "...? I want to plan my week around them"): why they ask, not what. Its period and its "I" filter nothing;
+# a sentence that narrows the ask ("I want to see the ones closing this week", "I only want mine") is kept.
+_ASIDE = re.compile(
+    r"(?<=\?)\s+(?:(?:and|but|so)\s+)?(?:i'm|im|i am|i'll|i will|i want to|i wanna|i need to|i'd like to|i have to"
+    r"|i've got to|i plan to|we're|we are)\s+"
+    r"(?!(?:going to |gonna )?(?:see|know|find|get|look|list|check|show|focus|understand|only|just|mean|asking"
+    r"|looking|interested|after|hoping|curious|trying to (?:see|find|get|know))\b)[^?]*$",
+    re.IGNORECASE,
+)
+
+
+def without_aside(question: str) -> str:
+    """The question without a closing sentence about the asker's own plans (see `_ASIDE`)."""
+    rest = _ASIDE.sub("", question.rstrip())
+    return rest if rest.strip(" ?") else question
 
 
 _INTERNAL_MEETING = re.compile(
@@ -781,9 +806,9 @@ def intent_context_free(text: str, names: Names) -> str:
             return typed
         if m.group("lead") is not None:
             return " " if m.group("lead") in firsts else m.group(0)
-        who = m.group("who") or m.group("asker")
+        who = m.group("who") or m.group("asker") or m.group("host") or m.group("host2")
         phrase = m.group(0)
-        if m.group("asker"):
+        if m.group("asker") or m.group("host") or m.group("host2"):
             return " " if who in firsts else phrase
         if who in firsts or re.match(rf"(?:my|our) {_BOSS}", phrase) or _INTERNAL_MEETING.search(phrase):
             return " "
