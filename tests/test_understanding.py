@@ -1973,3 +1973,40 @@ def test_a_sentence_about_the_askers_own_plans_filters_nothing(ws, text, tool, a
 def test_a_sentence_that_narrows_the_ask_still_counts(ws, text, args):
     decision = decide_q(ws, text)
     assert {k: decision.args.get(k) for k in args} == args, decision
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how many vacation days have i got left this year", "when does my next paycheck land",
+     "how many sick days have i used", "can you check my 401k match", "how much time off do i have banked"],
+)  # fmt: skip
+def test_the_askers_own_hr_matters_are_not_crm_data(ws, text):
+    # "how many ... do i have left" reads like a count of my deals; time off and pay are not in the CRM
+    decision = decide_q(ws, text)
+    assert decision.tool is None and decision.intent == "unknown", decision
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("how many deals are there over .5mm", "count_deals", {"min_amount": 500000}),
+        ("open deals above $.3m in contract sent", "search_deals", {"min_amount": 300000}),
+        ("my deals under .75m", "search_deals", {"max_amount": 750000}),
+        ("count of deals > .1 million", "count_deals", {"min_amount": 100000}),
+    ],
+)  # fmt: skip
+def test_an_amount_in_millions_without_its_leading_zero_is_read(ws, text, tool, args):
+    reads(ws, text, tool, args)
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        ("how do i stack up against the team on win rate and deal size this quarter", ["me"]),
+        ("how is sam doing compared to the rest of the team on close rate, sales cycle and acv", ["Sam Patel"]),
+        ("am i performing against my peers on cycle time and win rate?", ["me"]),
+    ],
+)  # fmt: skip
+def test_several_figures_against_the_team_are_the_ae_scorecard(ws, text, owners):
+    # the closed-deal metrics answer one figure; win rate, cycle and deal size next to the team's are the scorecard
+    reads(ws, text, "get_ae_performance", {"owners": owners})

@@ -198,6 +198,12 @@ COMPENSATION = re.compile(
     r"|\bcompensation\b|\bote\b|\bcomp (?:check|statement)s?\b"
 )
 """Pay asked about ("what's my commission gonna be this q"): compensation is not in the CRM, whatever it is paid on."""
+HR_PERSONAL = re.compile(
+    r"\bpto\b|\bvacation (?:days?|time|balance|hours)\b|\bsick (?:days?|leave|time)\b|\b(?:parental|maternity"
+    r"|paternity|annual) leave\b|\btime off\b|\bdays? off\b|\bpay ?(?:checks?|slips?|stubs?)\b|\b401\(?k\)?"
+    r"|\bhealth (?:insurance|benefits)\b|\bopen enrollment\b|\bexpense (?:reports?|claims?)\b|\breimburse\w*"
+)
+"""The asker's own HR matters (time off, pay slips, benefits, expenses): not in the CRM, so never a count of deals."""
 RENEWALS = re.compile(
     r"\b(?:up|due|coming up|set|scheduled|ready) for (?:a |their )?renewal\b"
     r"|\brenewals? (?:are |is )?(?:due|coming up|pipeline|dates?|forecast|list|schedule|calendar|this|next|in (?:q[1-4]"
@@ -1419,6 +1425,11 @@ def understand(
         return Understanding(intent="unknown", problem=CANT_ANSWER + f" ({rival})")
     if COMPENSATION.search(text.lower()) and not CONVERSATION_RE.search(text.lower()):
         return Understanding(intent="unknown", problem=CANT_ANSWER + " (commission and pay are not in the CRM)")
+    if HR_PERSONAL.search(text.lower()) and not CONVERSATION_RE.search(text.lower()):
+        return Understanding(
+            intent="unknown",
+            problem=CANT_ANSWER + " (time off, pay slips, benefits and expenses are HR's, not the CRM's)",
+        )
     if RENEWALS.search(text.lower()) and not CONVERSATION_RE.search(text.lower()):
         return Understanding(
             intent="unknown", problem=CANT_ANSWER + " (renewals and contract end dates are not in the CRM)"

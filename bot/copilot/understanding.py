@@ -1675,6 +1675,8 @@ def route(
         intent = "performance"  # "emily vs grace - win rate, cycle, activity": the AE scorecard has them all
     if intent in (None, "latest", "deals") and _owner_against_team(intent_text, text, names, company):
         intent = "performance"  # "how's carlos stacking up against the team": one AE's scorecard next to the team's
+    if _figures_against_team(intent_text) and [o for o in owners_named(text, names, company) if o not in _teams(names)]:
+        intent = "performance"  # "how am i tracking against the team on win rate, cycle time and deal size"
     if intent is None and re.search(
         r"\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b|\bside[- ]by[- ]side\b|\bhead[- ]to[- ]head\b"
         r"|\bagainst each other\b|\bnext to each other\b",
@@ -1891,6 +1893,15 @@ def _owner_against_team(intent_text: str, text: str, names: Names, company: str 
     if not _AGAINST_TEAM.search(intent_text) or _TEAM_METRIC.search(intent_text):
         return False
     return bool([o for o in owners_named(text, names, company) if o not in _teams(names) and o != "me"])
+
+
+def _figures_against_team(text: str) -> bool:
+    """One AE set against the rest of the team on several figures ("... against the team on win rate and cycle time").
+
+    The closed-deal metrics answer one figure; several of the scorecard's figures side by side are the AE scorecard.
+    """
+    named = sum(1 for pattern in _PERFORMANCE_FIGURES if re.search(pattern, text))
+    return named >= 2 and bool(_AGAINST_TEAM.search(text))
 
 
 _WILL_BOOK = re.compile(
