@@ -2010,3 +2010,18 @@ def test_an_amount_in_millions_without_its_leading_zero_is_read(ws, text, tool, 
 def test_several_figures_against_the_team_are_the_ae_scorecard(ws, text, owners):
     # the closed-deal metrics answer one figure; win rate, cycle and deal size next to the team's are the scorecard
     reads(ws, text, "get_ae_performance", {"owners": owners})
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("what's the latest on globex before i pitch in on the deal", "Globex"),
+        ("where are we with globex? need the latest before we pitch in", "Globex"),
+        ("where does stark industries stand? before i pitch in i want the latest", "Stark Industries"),
+    ],
+)
+def test_pitching_in_is_helping_out_not_a_pitch_to_prepare(ws, text, company):
+    # "before I pitch in" is no meeting ahead, so no pre-call brief: the question asks where the account stands
+    decision = decide_q(ws, text)
+    assert decision.tool == "get_latest_on_company", decision
+    assert decision.args["company"].lower() == company.lower(), decision

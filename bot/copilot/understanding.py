@@ -1201,7 +1201,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
             # (the company taken out leaves a gap: "cheat sheet for the   meeting")
             r"|\bbackground\b|\bresearch\b|\b(?:before|ahead of|for) (?:(?:my|the|our|a|this|tomorrow'?s|today'?s"
             r"|next|upcoming)\s+)*(?:call|meeting|demo|pitch|discovery)\b"
-            r"|\bbefore (?:i|we) (?:meet|see|call|talk to|speak (?:to|with)|pitch)\b|\bgoing in(?:to)?\b"
+            # "before I pitch in" is before I help out, no sales pitch to prepare for
+            r"|\bbefore (?:i|we) (?:meet|see|call|talk to|speak (?:to|with)|pitch(?! in\b))\b|\bgoing in(?:to)?\b"
             r"|what (?:should|do|must) (?:i|we) (?:need to )?know\b"
             r"|\b(?:meeting|call|demo)(?: with)? [a-z0-9&. ]+ (?:tomorrow|today|tonight|later"
             r"|this (?:morning|afternoon))\b"
