@@ -516,3 +516,18 @@ def test_one_objection_category_table(text, category):
 
     assert slots.parse_objection_category(text) == category
     assert _objection_route(text, text).args.get("category") == category
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("who's the champion at globex? the decision maker has gone quiet on us", "champion"),
+        ("who owns the acme deal? their economic buyer wants to meet next week", "owner"),
+        ("who do we have listed as champ at initech", "champion"),
+        ("who do we have as our champion at hooli? I need to loop in their stakeholders", "champion"),
+        ("champion at acme? also who owns it", "all"),
+    ],
+)
+def test_a_role_told_after_the_question_is_not_a_fact_asked(text, fact):
+    # the facts asked are those of the question; a role in the statement after it is why the asker asks
+    assert slots.parse_fact(text) == fact

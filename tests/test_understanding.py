@@ -1922,3 +1922,106 @@ def test_a_fuzzy_first_name_keeps_its_first_letter_and_is_no_inflected_name(ws, 
     engine, _ids = ws
     with Session(engine) as s:
         assert owner_by_first_name(word, load_names(s)) == owner
+
+
+# --- held-out set 11: people and periods said around the question, not as its filters -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("list my deals in contract sent ahead of sam's pipeline review", "search_deals",
+         {"owners": ["me"], "stages": ["contractsent"]}),
+        ("sam says my pipeline is thin, how many open deals do i have", "count_deals", {"owners": ["me"]}),
+        ("how many of my deals are over $50k? sam thinks i should focus on the big ones", "count_deals",
+         {"owners": ["me"], "min_amount": 50000}),
+        ("which of my deals are stuck in contract sent for 30+ days, for sam's qbr", "search_deals",
+         {"owners": ["me"], "min_days_in_stage": 30}),
+        ("my biggest 5 deals before sam's 1:1 with me", "search_deals", {"owners": ["me"], "limit": 5}),
+    ],
+)  # fmt: skip
+def test_a_colleague_named_as_context_is_no_owner(ws, text, tool, args):
+    # a possessive on a meeting or idea, or a colleague who thinks or says something, is why the asker asks
+    reads(ws, text, tool, args)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("what are sam's 5 biggest deals? I'm shadowing him on a couple of calls next week.", "search_deals",
+         {"owners": ["Sam Patel"], "limit": 5, "closing_from": None}),
+        ("how many open deals does sam have? I'll be covering his accounts this month.", "count_deals",
+         {"owners": ["Sam Patel"], "closing_from": None}),
+        ("which of sam's deals are in contract sent? We're going through them together tomorrow.", "search_deals",
+         {"owners": ["Sam Patel"], "stages": ["contractsent"], "closing_from": None}),
+        ("what's the win rate on deals we closed last quarter? I want to compare it with what I'm seeing now",
+         "get_closed_deal_metrics", {"metric": "win_rate", "owners": None}),
+    ],
+)  # fmt: skip
+def test_a_sentence_about_the_askers_own_plans_filters_nothing(ws, text, tool, args):
+    # the period and the "I" of "I'm shadowing him next week" are the asker's plans, not the deals' close dates
+    reads(ws, text, tool, args)
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("sam's deals closing this month? I want to see the ones over $50k", {"min_amount": 50000}),
+        ("what's closing for sam? I only want this week's", {"closing_from": "2026-11-23"}),
+    ],
+)
+def test_a_sentence_that_narrows_the_ask_still_counts(ws, text, args):
+    decision = decide_q(ws, text)
+    assert {k: decision.args.get(k) for k in args} == args, decision
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how many vacation days have i got left this year", "when does my next paycheck land",
+     "how many sick days have i used", "can you check my 401k match", "how much time off do i have banked"],
+)  # fmt: skip
+def test_the_askers_own_hr_matters_are_not_crm_data(ws, text):
+    # "how many ... do i have left" reads like a count of my deals; time off and pay are not in the CRM
+    decision = decide_q(ws, text)
+    assert decision.tool is None and decision.intent == "unknown", decision
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("how many deals are there over .5mm", "count_deals", {"min_amount": 500000}),
+        ("open deals above $.3m in contract sent", "search_deals", {"min_amount": 300000}),
+        ("my deals under .75m", "search_deals", {"max_amount": 750000}),
+        ("count of deals > .1 million", "count_deals", {"min_amount": 100000}),
+    ],
+)  # fmt: skip
+def test_an_amount_in_millions_without_its_leading_zero_is_read(ws, text, tool, args):
+    reads(ws, text, tool, args)
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        ("how do i stack up against the team on win rate and deal size this quarter", ["me"]),
+        ("how is sam doing compared to the rest of the team on close rate, sales cycle and acv", ["Sam Patel"]),
+        ("am i performing against my peers on cycle time and win rate?", ["me"]),
+    ],
+)  # fmt: skip
+def test_several_figures_against_the_team_are_the_ae_scorecard(ws, text, owners):
+    # the closed-deal metrics answer one figure; win rate, cycle and deal size next to the team's are the scorecard
+    reads(ws, text, "get_ae_performance", {"owners": owners})
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("what's the latest on globex before i pitch in on the deal", "Globex"),
+        ("where are we with globex? need the latest before we pitch in", "Globex"),
+        ("where does stark industries stand? before i pitch in i want the latest", "Stark Industries"),
+    ],
+)
+def test_pitching_in_is_helping_out_not_a_pitch_to_prepare(ws, text, company):
+    # "before I pitch in" is no meeting ahead, so no pre-call brief: the question asks where the account stands
+    decision = decide_q(ws, text)
+    assert decision.tool == "get_latest_on_company", decision
+    assert decision.args["company"].lower() == company.lower(), decision

@@ -55,6 +55,7 @@ from bot.copilot.understanding import (
     route,
     slot_kinds,
     stage_age_days,
+    without_aside,
 )
 from store.models import Company
 from tools.capabilities import get_capability
@@ -197,6 +198,12 @@ COMPENSATION = re.compile(
     r"|\bcompensation\b|\bote\b|\bcomp (?:check|statement)s?\b"
 )
 """Pay asked about ("what's my commission gonna be this q"): compensation is not in the CRM, whatever it is paid on."""
+HR_PERSONAL = re.compile(
+    r"\bpto\b|\bvacation (?:days?|time|balance|hours)\b|\bsick (?:days?|leave|time)\b|\b(?:parental|maternity"
+    r"|paternity|annual) leave\b|\btime off\b|\bdays? off\b|\bpay ?(?:checks?|slips?|stubs?)\b|\b401\(?k\)?"
+    r"|\bhealth (?:insurance|benefits)\b|\bopen enrollment\b|\bexpense (?:reports?|claims?)\b|\breimburse\w*"
+)
+"""The asker's own HR matters (time off, pay slips, benefits, expenses): not in the CRM, so never a count of deals."""
 RENEWALS = re.compile(
     r"\b(?:up|due|coming up|set|scheduled|ready) for (?:a |their )?renewal\b"
     r"|\brenewals? (?:are |is )?(?:due|coming up|pipeline|dates?|forecast|list|schedule|calendar|this|next|in (?:q[1-4]"
@@ -1403,7 +1410,8 @@ def understand(
     zone = ZoneInfo(tz) if isinstance(tz, str) else tz
     today = now.astimezone(zone).date()
     names = load_names(session)
-    question = without_command(question)
+    # the asker's plans said after the question name no period and no owner of it
+    question = without_aside(without_command(question))
     text = owner_possessives(_normalise(question), names)  # "EMILYS DAY" → "EMILY's DAY"
     typed = subcommand_reading(text, session, names)
     if typed is not None:
@@ -1417,6 +1425,11 @@ def understand(
         return Understanding(intent="unknown", problem=CANT_ANSWER + f" ({rival})")
     if COMPENSATION.search(text.lower()) and not CONVERSATION_RE.search(text.lower()):
         return Understanding(intent="unknown", problem=CANT_ANSWER + " (commission and pay are not in the CRM)")
+    if HR_PERSONAL.search(text.lower()) and not CONVERSATION_RE.search(text.lower()):
+        return Understanding(
+            intent="unknown",
+            problem=CANT_ANSWER + " (time off, pay slips, benefits and expenses are HR's, not the CRM's)",
+        )
     if RENEWALS.search(text.lower()) and not CONVERSATION_RE.search(text.lower()):
         return Understanding(
             intent="unknown", problem=CANT_ANSWER + " (renewals and contract end dates are not in the CRM)"

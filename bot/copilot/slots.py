@@ -285,6 +285,8 @@ FACT_WORDS: tuple[tuple[str, str], ...] = (
         r"stakeholders?|\bcontacts?\b|\bwho(?:'s| is| are)? (?:involved|on (?:the|their) side)|economic buyer"
         r"|decision[- ]?makers?(?! bought)|buying (?:committee|group)|who are we (?:talking|working) (?:to|with)"
         r"|\bwhich people\b|\bwho (?:are|do) we (?:know|have)\b"
+        # "who do we have mapped as champion": the champion asked, said as whom we have in that role
+        r"(?! (?:\w+ )?as (?:the |our |their )?(?:champions?|champs?|internal (?:advocate|sponsor))\b)"
         # the people on the deal and who they are ("the people involved and their roles", "titles and all")
         r"|\b(?:people|folks|players) involved\b|\bwho(?:'s| is| are) (?:the )?(?:players|people|folks) (?:on|at|in)\b"
         r"|\b(?:their|the|with) (?:roles|titles|job titles)\b|\btitles and all\b",
@@ -304,12 +306,23 @@ _FACT_RE = [(name, re.compile(pattern)) for name, pattern in FACT_WORDS]
 _OWNER_NOUN = re.compile(r"\b(?:owner|ae|rep|account exec(?:utive)?)\b")
 
 
+# a statement after the question; one that adds to the ask ("... ? also who owns it") is still the question
+_TOLD_AFTER = re.compile(
+    r"^(?P<asked>.*\?)\s+(?!(?:also|and|plus|or|what about|how about|same for|then)\b)(?P<told>[^?]+)$", re.DOTALL
+)
+
+
 def parse_fact(text: str) -> str | None:
     """Read which deal fact is asked: champion, stakeholders or owner.
 
     Two or more at once ("contacts and champion", "owner and stakeholders") are all of them.
     """
     low = text.lower()
+    # "who's the champion at X? I need someone inside to get the CFO on a call": a role in a statement after the
+    # question is why it is asked; the facts asked are those of the question, when it names any
+    told = _TOLD_AFTER.match(low)
+    if told and any(pattern.search(told.group("asked")) for _name, pattern in _FACT_RE):
+        low = told.group("asked")
     found = [name for name, pattern in _FACT_RE if pattern.search(low)]
     if found and "owner" not in found and _OWNER_NOUN.search(low):
         found.append("owner")  # "the owner and the champion": the owner named as a noun beside another fact

@@ -717,7 +717,14 @@ CONTEXT_PHRASES = re.compile(
     rf"|thursday "
     rf"|friday |weekly |quarterly |next |first )?{_MEETING}\b(?:\s+(?:with|w) (?P<who>[a-z]+))?"
     rf"|\b(?:prepping|planning|prepare|preparing) (?:for )?my (?:week|day|month)\b"
-    rf"|\b(?P<asker>[a-z]+)(?: (?:asked|wants|wanted|needs|told|said|asks|pinged|messaged)(?: me| us)?"
+    # "before helen's pipeline review", "in jamal's standup": a colleague's meeting or idea is when or why, not whose
+    # deals ("emily's meetings today" and "helen's calls" stay hers: bare meetings and calls need a "before" or "in")
+    rf"|\b(?P<host>[a-z]+)'s (?:(?:pipeline |deal |forecast |weekly |monday |friday )?reviews?|qbr|deck|slides?|1:1"
+    rf"|sync|standup|stand-up|retro|offsite|kickoff|ideas?|suggestions?|request|question)\b"
+    rf"|\b(?:before|after|ahead of|during|in|at|for|from) (?P<host2>[a-z]+)'s (?:\w+ )?(?:call|meeting)\b"
+    # "helen thinks i have too many", "emily mentioned it": the colleague's view or word, not whose deals are asked
+    rf"|\b(?P<asker>[a-z]+)(?: (?:asked|wants|wanted|needs|told|said|asks|pinged|messaged|thinks|thought|feels|felt"
+    rf"|says|mentioned|suggested|believes|reckons)(?: me| us)?"
     # "helen's asking where ...", "helen's prepping for the QBR and wants ...": the one asking, said as what they do
     rf"|(?:'s| is) (?:asking|prepping|preparing|getting ready|pinging me|chasing me)(?: me| us)?)\b"
     r"|\b(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:pull|count|grab|get|find|check|run|put together|make"
@@ -748,8 +755,8 @@ def _without_context(text: str, names: Names) -> tuple[str, list[str], list[str]
                 return m.group(0)  # "for acme: who's the champion": the subject itself
             leading.append(firsts[m.group("lead")])
             return " "
-        who = m.group("who") or m.group("asker")
-        if who and who not in firsts and m.group("asker"):
+        who = m.group("who") or m.group("asker") or m.group("host") or m.group("host2")
+        if who and who not in firsts and (m.group("asker") or m.group("host") or m.group("host2")):
             return m.group(0)  # "buyer wants", "legal asked": not one of ours, and what they asked matters
         if who in firsts:
             removed.append(firsts[who])
@@ -758,6 +765,24 @@ def _without_context(text: str, names: Names) -> tuple[str, list[str], list[str]
         return " "
 
     return CONTEXT_PHRASES.sub(drop, text), removed, leading
+
+
+# A sentence after the question about the asker's own plans ("...? I'm pairing with him on a couple of them this
+# week", "...? I want to plan my week around them"): why they ask, not what. Its period and its "I" filter nothing;
+# a sentence that narrows the ask ("I want to see the ones closing this week", "I only want mine") is kept.
+_ASIDE = re.compile(
+    r"(?<=\?)\s+(?:(?:and|but|so)\s+)?(?:i'm|im|i am|i'll|i will|i want to|i wanna|i need to|i'd like to|i have to"
+    r"|i've got to|i plan to|we're|we are)\s+"
+    r"(?!(?:going to |gonna )?(?:see|know|find|get|look|list|check|show|focus|understand|only|just|mean|asking"
+    r"|looking|interested|after|hoping|curious|trying to (?:see|find|get|know))\b)[^?]*$",
+    re.IGNORECASE,
+)
+
+
+def without_aside(question: str) -> str:
+    """The question without a closing sentence about the asker's own plans (see `_ASIDE`)."""
+    rest = _ASIDE.sub("", question.rstrip())
+    return rest if rest.strip(" ?") else question
 
 
 _INTERNAL_MEETING = re.compile(
@@ -781,9 +806,9 @@ def intent_context_free(text: str, names: Names) -> str:
             return typed
         if m.group("lead") is not None:
             return " " if m.group("lead") in firsts else m.group(0)
-        who = m.group("who") or m.group("asker")
+        who = m.group("who") or m.group("asker") or m.group("host") or m.group("host2")
         phrase = m.group(0)
-        if m.group("asker"):
+        if m.group("asker") or m.group("host") or m.group("host2"):
             return " " if who in firsts else phrase
         if who in firsts or re.match(rf"(?:my|our) {_BOSS}", phrase) or _INTERNAL_MEETING.search(phrase):
             return " "
@@ -1176,7 +1201,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
             # (the company taken out leaves a gap: "cheat sheet for the   meeting")
             r"|\bbackground\b|\bresearch\b|\b(?:before|ahead of|for) (?:(?:my|the|our|a|this|tomorrow'?s|today'?s"
             r"|next|upcoming)\s+)*(?:call|meeting|demo|pitch|discovery)\b"
-            r"|\bbefore (?:i|we) (?:meet|see|call|talk to|speak (?:to|with)|pitch)\b|\bgoing in(?:to)?\b"
+            # "before I pitch in" is before I help out, no sales pitch to prepare for
+            r"|\bbefore (?:i|we) (?:meet|see|call|talk to|speak (?:to|with)|pitch(?! in\b))\b|\bgoing in(?:to)?\b"
             r"|what (?:should|do|must) (?:i|we) (?:need to )?know\b"
             r"|\b(?:meeting|call|demo)(?: with)? [a-z0-9&. ]+ (?:tomorrow|today|tonight|later"
             r"|this (?:morning|afternoon))\b"
@@ -1650,6 +1676,8 @@ def route(
         intent = "performance"  # "emily vs grace - win rate, cycle, activity": the AE scorecard has them all
     if intent in (None, "latest", "deals") and _owner_against_team(intent_text, text, names, company):
         intent = "performance"  # "how's carlos stacking up against the team": one AE's scorecard next to the team's
+    if _figures_against_team(intent_text) and [o for o in owners_named(text, names, company) if o not in _teams(names)]:
+        intent = "performance"  # "how am i tracking against the team on win rate, cycle time and deal size"
     if intent is None and re.search(
         r"\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b|\bside[- ]by[- ]side\b|\bhead[- ]to[- ]head\b"
         r"|\bagainst each other\b|\bnext to each other\b",
@@ -1866,6 +1894,15 @@ def _owner_against_team(intent_text: str, text: str, names: Names, company: str 
     if not _AGAINST_TEAM.search(intent_text) or _TEAM_METRIC.search(intent_text):
         return False
     return bool([o for o in owners_named(text, names, company) if o not in _teams(names) and o != "me"])
+
+
+def _figures_against_team(text: str) -> bool:
+    """One AE set against the rest of the team on several figures ("... against the team on win rate and cycle time").
+
+    The closed-deal metrics answer one figure; several of the scorecard's figures side by side are the AE scorecard.
+    """
+    named = sum(1 for pattern in _PERFORMANCE_FIGURES if re.search(pattern, text))
+    return named >= 2 and bool(_AGAINST_TEAM.search(text))
 
 
 _WILL_BOOK = re.compile(

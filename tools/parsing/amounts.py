@@ -54,6 +54,12 @@ _SPELLED_NUMBER = {
     "nine": 9, "ten": 10, "twenty": 20, "fifty": 50,
 }  # fmt: skip
 _SPELLED = (
+    # ".25mm", "$.5m": a fraction of a million (or thousand) typed without its leading zero, which no number
+    # pattern reads; the zero is put back so ".25mm" is 250k, never dropped
+    (
+        re.compile(r"(?<![\w.])\.(?P<n>\d+)(?=\s*(?:mm|mn|m|k|bn|million|mil|mill|mils|thousand|grand)\b)"),
+        lambda m: f"0.{m.group('n')}",
+    ),
     # "half a million", "a quarter of a million", "a million and a half": fractions of a million
     (re.compile(r"\b(?:a |one )?million and a half\b"), lambda m: "1.5m"),
     (re.compile(r"\bhalf (?:a |of a |a |one )?(?:million|mil|mill)\b"), lambda m: "500k"),
