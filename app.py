@@ -90,12 +90,14 @@ def _assess_deal_health(engine: Engine, settings: Settings, *, now: datetime | N
     """Store the book's deal health (HubSpot's deal properties read it; "at risk" is always assessed live).
 
     `now`: the instant the answers that follow are given at (a demo made `--as-of` a date is scored as of that date,
-    so its tour reads the same whenever it runs); the wall clock otherwise.
+    so its tour reads the same whenever it runs); otherwise the store's answer clock (an imported snapshot that ends
+    in the past is answered, so scored, as of its last day; anything else at the wall clock).
     """
+    from store.meta import answer_clock
     from tools.health_snapshot import refresh_snapshot
     from tools.intelligence.refresh import refresh_intelligence
 
-    now = now or datetime.now(UTC)
+    now = now or answer_clock(engine, datetime.now(UTC))
     if settings.deal_health_refresh_minutes > 0:
         refresh_snapshot(engine, settings, now=now)  # incremental: rewrites only the deals whose basis changed
     try:

@@ -133,8 +133,12 @@ def test_cli_imports_and_replaces(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     from store.meta import get_meta
     from tools.health_snapshot import SNAPSHOT_KEY
 
+    from tools.intelligence.scores import scores_assessed_at
+
     with Session(create_engine(f"sqlite:///{tmp_path / 'cli.db'}")) as s:
         assert '"deals": 6' in (get_meta(s, SNAPSHOT_KEY) or "")  # the fixture's 6 open deals
+        # answered as of the snapshot's last day, so scored as of it too (not years later, at the wall clock)
+        assert scores_assessed_at(s) == datetime(2017, 12, 28, 18, 0, tzinfo=UTC)
 
 
 def test_eval_pipeline_check_agrees_with_the_copilot_on_the_fixture(sqlite_engine: Engine, tmp_path: Path) -> None:
