@@ -132,7 +132,6 @@ def test_cli_imports_and_replaces(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
 
     from store.meta import get_meta
     from tools.health_snapshot import SNAPSHOT_KEY
-
     from tools.intelligence.scores import scores_assessed_at
 
     with Session(create_engine(f"sqlite:///{tmp_path / 'cli.db'}")) as s:
