@@ -2025,3 +2025,32 @@ def test_pitching_in_is_helping_out_not_a_pitch_to_prepare(ws, text, company):
     decision = decide_q(ws, text)
     assert decision.tool == "get_latest_on_company", decision
     assert decision.args["company"].lower() == company.lower(), decision
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("any new types of pushback showing up? go back 2 weeks", {"days": 14}),
+        ("what kinds of objections have been cropping up, looking back 45 days", {"days": 45}),
+        ("new sorts of objections surfacing? look back 3 weeks", {"days": 21}),
+        ("objections popping up for the team - look back 60 days", {"days": 60}),
+    ],
+)  # fmt: skip
+def test_objections_coming_up_over_a_window_are_the_recent_objections(ws, text, args):
+    # which objections came up recently, the window said in any words: the week's objections, not the library
+    reads(ws, text, "get_objections_this_week", args)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("which of sam's closed-lost deals deserve another shot?", "sam"),
+        ("any of morgan's lost deals we could take another swing at", "morgan"),
+        ("sam's closed lost opps worth another go?", "sam"),
+        ("which of my lost deals should we have another crack at", "me"),
+    ],
+)  # fmt: skip
+def test_lost_deals_worth_another_try_are_the_reactivation_list(ws, text, owner):
+    # lost deals worth another shot or swing are the ones to reopen, not a count of the lost ones
+    decision = reads(ws, text, "get_reactivation_list", {})
+    assert str(decision.args.get("owner", "")).lower().startswith(owner), decision

@@ -1324,6 +1324,11 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r" (?:week|month|fortnight|\d+\s*(?:d|w|wks?|mos?)?|[a-z]+ (?:days?|weeks?))\b|objections? of the week"
             r"|\b(?:objections?|pushback)\b[^?]*\b(?:lately|recently|coming up|came up|heard|hearing|get|got|getting)\b"
             r"|\b(?:new|recent|latest|fresh) (?:objections?|pushback)"
+            # which objections surface, however said: "new kinds of objections popping up", "pushback cropping up"
+            r"|\b(?:new|recent|latest|fresh|different) (?:kinds?|types?|sorts?|flavou?rs?) of (?:objections?|pushback"
+            r"|concerns)\b"
+            r"|\b(?:objections?|pushback)\b[^?]{0,30}\b(?:popping|cropping|showing|turning) up\b"
+            r"|\b(?:objections?|pushback)\b[^?]{0,30}\bsurfac(?:e|es|ed|ing)\b"
             r"|\bpush(?:ing|ed)? back (?:on|about)\b[^?]*\b(?:lately|recently|these days)\b"
             r"|\b(?:this|past|last) week'?s? (?:objections?|pushback|concerns)\b"
             r"|\b(?:concerns|objections?|pushback)\b[^?]*\b(?:raising|raised|voicing|bringing up)\b"
@@ -1447,6 +1452,9 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bsecond chance\b|\bwin[- ]?backs?\b|\bsalvageable\b|\brecoverable\b"
             r"|\bsalvag(?:e|ing) (?:any |some |the |these |those )?(?:lost )?(?:deals|opps)\b"
             r"|\blost (?:deals|opps|accounts)\b[^?]{0,30}\b(?:recover|chase again|try again|revisit)\b"
+            # lost deals worth another go: "closed-lost deals we should take another swing at", "another shot"
+            r"|\blost\b[^?]{0,60}\b(?:another|a second|one more|a fresh) (?:shot|swing|go|crack|try|run|stab|pass"
+            r"|attempt|chance|look)\b"
         ),
     ),
 )
