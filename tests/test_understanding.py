@@ -2054,3 +2054,30 @@ def test_lost_deals_worth_another_try_are_the_reactivation_list(ws, text, owner)
     # lost deals worth another shot or swing are the ones to reopen, not a count of the lost ones
     decision = reads(ws, text, "get_reactivation_list", {})
     assert str(decision.args.get("owner", "")).lower().startswith(owner), decision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "initrode came up on the call - how do we usually do against them",
+        "the buyer brought up initrode on the demo, how do we normally do vs them",
+        "initrode showed up in the deal - how do we usually fare against them?",
+        "initrode was on the call with globex, how do we generally do against them",
+    ],
+)
+def test_how_we_usually_do_against_a_rival_is_its_battle_card(ws, text):
+    # how we do against a rival, however often said, is the battle card, not a summary of the call it came up on
+    reads(ws, text, "get_battle_card", {"competitor": "Initrode"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "why does sam keep losing? morgan's curious",
+        "why is sam losing deals? morgan is wondering",
+        "morgan's curious - why have sam's deals been dying?",
+    ],
+)
+def test_a_colleague_who_is_curious_is_no_owner(ws, text):
+    # the colleague who wonders is why the asker asks; the one losing is whose losses are asked
+    reads(ws, text, "get_loss_reasons", {"owner": "Sam Patel"})

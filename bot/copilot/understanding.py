@@ -725,8 +725,9 @@ CONTEXT_PHRASES = re.compile(
     # "helen thinks i have too many", "emily mentioned it": the colleague's view or word, not whose deals are asked
     rf"|\b(?P<asker>[a-z]+)(?: (?:asked|wants|wanted|needs|told|said|asks|pinged|messaged|thinks|thought|feels|felt"
     rf"|says|mentioned|suggested|believes|reckons)(?: me| us)?"
-    # "helen's asking where ...", "helen's prepping for the QBR and wants ...": the one asking, said as what they do
-    rf"|(?:'s| is) (?:asking|prepping|preparing|getting ready|pinging me|chasing me)(?: me| us)?)\b"
+    # "helen's asking where ...", "helen's prepping for the QBR and wants ...": the one asking, said as what they do;
+    # "helen's curious", "sam is wondering": why the asker asks, not whose deals
+    rf"|(?:'s| is) (?:asking|prepping|preparing|getting ready|pinging me|chasing me|curious|wondering)(?: me| us)?)\b"
     r"|\b(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:pull|count|grab|get|find|check|run|put together|make"
     r"|show|send|do|move|change|update)\b [^?,.]{0,40}?\bfor me\b"
 )
@@ -1311,7 +1312,9 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bbattle ?cards?\b|\b(?:compete|competitive|competitor|comp) cards?\b"
             r"|\bhow (?:do|can|would|should) (?:we|i) (?:beat|win against|compete (?:with|against))"
-            r"|\bhow (?:do|are) we (?:do(?:ing)?|fare|faring|stack(?:ing)? up) (?:against|vs\.?|versus)\b"
+            # "how do we usually do against them": how we do against a rival in general, however often
+            r"|\bhow (?:do|are) we (?:usually |typically |normally |generally |tend to )?(?:do(?:ing)?|fare|faring"
+            r"|stack(?:ing)? up) (?:against|vs\.?|versus)\b"
             r"|\b(?:vs\.?|versus|against) us\b|\bwhere do we (?:win|lose) (?:against|vs\.?|versus)\b"
             # battle-card lingo: "DataPilot landmines", "lookwise comp intel", "kill sheet on Quantix"
             r"|\blandmines?\b|\b(?:comp|competitive|competitor) intel(?:ligence)?\b|\bkill ?sheets?\b"
