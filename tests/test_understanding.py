@@ -2081,3 +2081,16 @@ def test_how_we_usually_do_against_a_rival_is_its_battle_card(ws, text):
 def test_a_colleague_who_is_curious_is_no_owner(ws, text):
     # the colleague who wonders is why the asker asks; the one losing is whose losses are asked
     reads(ws, text, "get_loss_reasons", {"owner": "Sam Patel"})
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "owner"),
+    [
+        ("which of sam patle's deals are in trouble", "list_at_risk_deals", "Sam Patel"),
+        ("show dana reyse's deals", "search_deals", "Dana Reyes"),
+        ("which of morgan leee's deals are at risk?", "list_at_risk_deals", "Morgan Lee"),
+    ],
+)
+def test_a_mistyped_surname_after_its_first_name_is_that_owner(ws, text, tool, owner):
+    # a surname typo after the owner's first name names them, not an owner the workspace does not have
+    reads(ws, text, tool, {"owners": [owner]})
