@@ -2094,3 +2094,16 @@ def test_a_colleague_who_is_curious_is_no_owner(ws, text):
 def test_a_mistyped_surname_after_its_first_name_is_that_owner(ws, text, tool, owner):
     # a surname typo after the owner's first name names them, not an owner the workspace does not have
     reads(ws, text, tool, {"owners": [owner]})
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("is the inbound from hooli any good or a tire kicker", "hooli"),
+        ("is that lead from stark legit?", "stark"),
+        ("the inbound from globex - serious or a tire kicker?", "globex"),
+    ],
+)
+def test_whether_one_lead_is_any_good_is_its_score(ws, text, company):
+    # whether a lead is any good, legit or a tire kicker is what its score says
+    reads(ws, text, "get_lead_score", {"company": company})

@@ -1059,6 +1059,9 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|\bhow (?:does|do|did|is|'s) (?:the|that|this|our)\s+(?:[\w&.'-]+\s+){0,4}(?:lead|inbound)\b(?! leads?\b)"
             r"|\b(?:lead|inbound)\s+(?:look|looks|looking|any good|worth (?:my|our|the|a|it|pursuing|chasing))\b"
             r"|\b(?:tier|score|grade|rating)\b[^.?]*\binbound\b"
+            # whether one lead is any good, said after its company: "is the inbound from X any good or a tire kicker"
+            r"|\b(?:the|that|this) (?:lead|inbound)\b[^.?]{0,40}\b(?:any good|worth (?:chasing|pursuing|it|my time"
+            r"|our time|a call)|tire[- ]?kick(?:er|ers|ing)?|legit|for real|serious)\b"
         ),
     ),
     # Deal intelligence (tools/intelligence): odds on an account, the forecast, make-or-break deals, AE performance.
@@ -1809,7 +1812,11 @@ def route(
     return Understanding(intent="closing" if period else "deals", tool="search_deals", args=args, notes=notes)
 
 
-_LEAD_END = r"(?=\s*(?:[,?.!;:]|\s[-–]\s|$|\s+(?:how|what|is|and|score[sd]?|any|look|looks|good|please|pls)\b))"
+# the company ends where what is asked of the lead starts ("from hooli legit?", "from stark worth chasing")
+_LEAD_END = (
+    r"(?=\s*(?:[,?.!;:]|\s[-–]\s|$|\s+(?:how|what|is|and|score[sd]?|any|look|looks|good|please|pls|legit|serious"
+    r"|worth|or a)\b))"
+)
 LEAD_COMPANY = (
     re.compile(r"\b(?:lead|inbound|leads|form|submission)\s+(?:from|at|for|of)\s+(?P<c>[\w&.\-' ]+?)" + _LEAD_END),
     re.compile(
