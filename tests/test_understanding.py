@@ -2025,3 +2025,85 @@ def test_pitching_in_is_helping_out_not_a_pitch_to_prepare(ws, text, company):
     decision = decide_q(ws, text)
     assert decision.tool == "get_latest_on_company", decision
     assert decision.args["company"].lower() == company.lower(), decision
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("any new types of pushback showing up? go back 2 weeks", {"days": 14}),
+        ("what kinds of objections have been cropping up, looking back 45 days", {"days": 45}),
+        ("new sorts of objections surfacing? look back 3 weeks", {"days": 21}),
+        ("objections popping up for the team - look back 60 days", {"days": 60}),
+    ],
+)  # fmt: skip
+def test_objections_coming_up_over_a_window_are_the_recent_objections(ws, text, args):
+    # which objections came up recently, the window said in any words: the week's objections, not the library
+    reads(ws, text, "get_objections_this_week", args)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("which of sam's closed-lost deals deserve another shot?", "sam"),
+        ("any of morgan's lost deals we could take another swing at", "morgan"),
+        ("sam's closed lost opps worth another go?", "sam"),
+        ("which of my lost deals should we have another crack at", "me"),
+    ],
+)  # fmt: skip
+def test_lost_deals_worth_another_try_are_the_reactivation_list(ws, text, owner):
+    # lost deals worth another shot or swing are the ones to reopen, not a count of the lost ones
+    decision = reads(ws, text, "get_reactivation_list", {})
+    assert str(decision.args.get("owner", "")).lower().startswith(owner), decision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "initrode came up on the call - how do we usually do against them",
+        "the buyer brought up initrode on the demo, how do we normally do vs them",
+        "initrode showed up in the deal - how do we usually fare against them?",
+        "initrode was on the call with globex, how do we generally do against them",
+    ],
+)
+def test_how_we_usually_do_against_a_rival_is_its_battle_card(ws, text):
+    # how we do against a rival, however often said, is the battle card, not a summary of the call it came up on
+    reads(ws, text, "get_battle_card", {"competitor": "Initrode"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "why does sam keep losing? morgan's curious",
+        "why is sam losing deals? morgan is wondering",
+        "morgan's curious - why have sam's deals been dying?",
+    ],
+)
+def test_a_colleague_who_is_curious_is_no_owner(ws, text):
+    # the colleague who wonders is why the asker asks; the one losing is whose losses are asked
+    reads(ws, text, "get_loss_reasons", {"owner": "Sam Patel"})
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "owner"),
+    [
+        ("which of sam patle's deals are in trouble", "list_at_risk_deals", "Sam Patel"),
+        ("show dana reyse's deals", "search_deals", "Dana Reyes"),
+        ("which of morgan leee's deals are at risk?", "list_at_risk_deals", "Morgan Lee"),
+    ],
+)
+def test_a_mistyped_surname_after_its_first_name_is_that_owner(ws, text, tool, owner):
+    # a surname typo after the owner's first name names them, not an owner the workspace does not have
+    reads(ws, text, tool, {"owners": [owner]})
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("is the inbound from hooli any good or a tire kicker", "hooli"),
+        ("is that lead from stark legit?", "stark"),
+        ("the inbound from globex - serious or a tire kicker?", "globex"),
+    ],
+)
+def test_whether_one_lead_is_any_good_is_its_score(ws, text, company):
+    # whether a lead is any good, legit or a tire kicker is what its score says
+    reads(ws, text, "get_lead_score", {"company": company})

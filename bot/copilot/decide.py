@@ -1397,6 +1397,23 @@ def subcommand_reading(question: str, session: Session, names: Names) -> Underst
     return Understanding(intent=cap.name, tool=cap.name, args={**sub.defaults, sub.arg: value})
 
 
+def _surname_typo(word: str, low: str, names: Names) -> bool:
+    """Whether `word` follows an owner's first name and is a small typo of their surname ("luis ortgea").
+
+    A typo keeps the surname's first letter and nearly all its letters, so an unknown owner said after a first name
+    ("emily team east") is still no typo.
+    """
+    from rapidfuzz import fuzz
+
+    for _id, full, _team in names.owners:
+        first, _, last = full.lower().partition(" ")
+        if not last or word[:1] != last[:1] or not re.search(rf"\b{re.escape(first)} {re.escape(word)}\b", low):
+            continue
+        if fuzz.ratio(word, last) >= 80:
+            return True
+    return False
+
+
 def understand(
     question: str,
     *,
@@ -1520,8 +1537,11 @@ def understand(
     _known_segments(session)  # fills the cache the industry check reads
     ruled.unapplied = ruled.unapplied or unapplied_filters(ruled, text, names, company, today, _store_key(session))
     ruled.unapplied += unreflected_slots(ruled, text, names, today, said=ruled.unapplied)
-    unseen = unexplained_words(text, ruled, names, model.vocabulary)
     low_text = text.lower()
+    # "luis ortgea's deals": a surname mistyped after its owner's first name is that owner, no unknown one
+    unseen = [
+        w for w in unexplained_words(text, ruled, names, model.vocabulary) if not _surname_typo(w, low_text, names)
+    ]
     for word in unseen:
         owner_like = (
             rf"(?<!the )(?<!'s )(?<!my )(?<!our )(?<!your )\bteam {re.escape(word)}\b"

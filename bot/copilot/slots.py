@@ -526,7 +526,9 @@ def parse_competitor(text: str, known: list[str]) -> str | None:
     return None
 
 
-_BACK = re.compile(r"\b(?:last|past|previous|recent|over the (?:last|past)|in the (?:last|past))\s+"
+_BACK = re.compile(r"\b(?:last|past|previous|recent|over the (?:last|past)|in the (?:last|past)"
+                   # the window said as a look back: "look back 30 days", "going back 2 weeks"
+                   r"|(?:look|looking|go|going|reach|reaching) back(?: over)?(?: the (?:last|past))?)\s+"
                    r"(?:(?P<n>\d+|[a-z]+)\s+(?P<unit>days?|weeks?|months?)"
                    r"|(?P<short>\d+)\s*(?P<abbr>d|w|wks?|mos?))\b")  # fmt: skip
 _ABBR_UNIT = {"d": "day", "w": "week", "wk": "week", "wks": "week", "mo": "month", "mos": "month"}

@@ -725,8 +725,9 @@ CONTEXT_PHRASES = re.compile(
     # "helen thinks i have too many", "emily mentioned it": the colleague's view or word, not whose deals are asked
     rf"|\b(?P<asker>[a-z]+)(?: (?:asked|wants|wanted|needs|told|said|asks|pinged|messaged|thinks|thought|feels|felt"
     rf"|says|mentioned|suggested|believes|reckons)(?: me| us)?"
-    # "helen's asking where ...", "helen's prepping for the QBR and wants ...": the one asking, said as what they do
-    rf"|(?:'s| is) (?:asking|prepping|preparing|getting ready|pinging me|chasing me)(?: me| us)?)\b"
+    # "helen's asking where ...", "helen's prepping for the QBR and wants ...": the one asking, said as what they do;
+    # "helen's curious", "sam is wondering": why the asker asks, not whose deals
+    rf"|(?:'s| is) (?:asking|prepping|preparing|getting ready|pinging me|chasing me|curious|wondering)(?: me| us)?)\b"
     r"|\b(?:can|could|would|will) (?:you|u) (?:please |pls )?(?:pull|count|grab|get|find|check|run|put together|make"
     r"|show|send|do|move|change|update)\b [^?,.]{0,40}?\bfor me\b"
 )
@@ -1058,6 +1059,9 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|\bhow (?:does|do|did|is|'s) (?:the|that|this|our)\s+(?:[\w&.'-]+\s+){0,4}(?:lead|inbound)\b(?! leads?\b)"
             r"|\b(?:lead|inbound)\s+(?:look|looks|looking|any good|worth (?:my|our|the|a|it|pursuing|chasing))\b"
             r"|\b(?:tier|score|grade|rating)\b[^.?]*\binbound\b"
+            # whether one lead is any good, said after its company: "is the inbound from X any good or a tire kicker"
+            r"|\b(?:the|that|this) (?:lead|inbound)\b[^.?]{0,40}\b(?:any good|worth (?:chasing|pursuing|it|my time"
+            r"|our time|a call)|tire[- ]?kick(?:er|ers|ing)?|legit|for real|serious)\b"
         ),
     ),
     # Deal intelligence (tools/intelligence): odds on an account, the forecast, make-or-break deals, AE performance.
@@ -1311,7 +1315,9 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bbattle ?cards?\b|\b(?:compete|competitive|competitor|comp) cards?\b"
             r"|\bhow (?:do|can|would|should) (?:we|i) (?:beat|win against|compete (?:with|against))"
-            r"|\bhow (?:do|are) we (?:do(?:ing)?|fare|faring|stack(?:ing)? up) (?:against|vs\.?|versus)\b"
+            # "how do we usually do against them": how we do against a rival in general, however often
+            r"|\bhow (?:do|are) we (?:usually |typically |normally |generally |tend to )?(?:do(?:ing)?|fare|faring"
+            r"|stack(?:ing)? up) (?:against|vs\.?|versus)\b"
             r"|\b(?:vs\.?|versus|against) us\b|\bwhere do we (?:win|lose) (?:against|vs\.?|versus)\b"
             # battle-card lingo: "DataPilot landmines", "lookwise comp intel", "kill sheet on Quantix"
             r"|\blandmines?\b|\b(?:comp|competitive|competitor) intel(?:ligence)?\b|\bkill ?sheets?\b"
@@ -1324,6 +1330,11 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r" (?:week|month|fortnight|\d+\s*(?:d|w|wks?|mos?)?|[a-z]+ (?:days?|weeks?))\b|objections? of the week"
             r"|\b(?:objections?|pushback)\b[^?]*\b(?:lately|recently|coming up|came up|heard|hearing|get|got|getting)\b"
             r"|\b(?:new|recent|latest|fresh) (?:objections?|pushback)"
+            # which objections surface, however said: "new kinds of objections popping up", "pushback cropping up"
+            r"|\b(?:new|recent|latest|fresh|different) (?:kinds?|types?|sorts?|flavou?rs?) of (?:objections?|pushback"
+            r"|concerns)\b"
+            r"|\b(?:objections?|pushback)\b[^?]{0,30}\b(?:popping|cropping|showing|turning) up\b"
+            r"|\b(?:objections?|pushback)\b[^?]{0,30}\bsurfac(?:e|es|ed|ing)\b"
             r"|\bpush(?:ing|ed)? back (?:on|about)\b[^?]*\b(?:lately|recently|these days)\b"
             r"|\b(?:this|past|last) week'?s? (?:objections?|pushback|concerns)\b"
             r"|\b(?:concerns|objections?|pushback)\b[^?]*\b(?:raising|raised|voicing|bringing up)\b"
@@ -1447,6 +1458,9 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bsecond chance\b|\bwin[- ]?backs?\b|\bsalvageable\b|\brecoverable\b"
             r"|\bsalvag(?:e|ing) (?:any |some |the |these |those )?(?:lost )?(?:deals|opps)\b"
             r"|\blost (?:deals|opps|accounts)\b[^?]{0,30}\b(?:recover|chase again|try again|revisit)\b"
+            # lost deals worth another go: "closed-lost deals we should take another swing at", "another shot"
+            r"|\blost\b[^?]{0,60}\b(?:another|a second|one more|a fresh) (?:shot|swing|go|crack|try|run|stab|pass"
+            r"|attempt|chance|look)\b"
         ),
     ),
 )
@@ -1798,7 +1812,11 @@ def route(
     return Understanding(intent="closing" if period else "deals", tool="search_deals", args=args, notes=notes)
 
 
-_LEAD_END = r"(?=\s*(?:[,?.!;:]|\s[-–]\s|$|\s+(?:how|what|is|and|score[sd]?|any|look|looks|good|please|pls)\b))"
+# the company ends where what is asked of the lead starts ("from hooli legit?", "from stark worth chasing")
+_LEAD_END = (
+    r"(?=\s*(?:[,?.!;:]|\s[-–]\s|$|\s+(?:how|what|is|and|score[sd]?|any|look|looks|good|please|pls|legit|serious"
+    r"|worth|or a)\b))"
+)
 LEAD_COMPANY = (
     re.compile(r"\b(?:lead|inbound|leads|form|submission)\s+(?:from|at|for|of)\s+(?P<c>[\w&.\-' ]+?)" + _LEAD_END),
     re.compile(
