@@ -525,7 +525,7 @@ def main(argv: list[str] | None = None) -> None:
     sets.append((HELDOUT_9, "Held-out set 9, written blind (first run 96.6%, 5 confident wrong; then fixed)"))
     sets.append((HELDOUT_10, "Held-out set 10, written blind (first run 90.5%, 12 confident wrong; then fixed)"))
     sets.append((HELDOUT_11, "Held-out set 11, written blind (first run 86.9%, 12 confident wrong; then fixed)"))
-    sets.append((HELDOUT_12, "Held-out set 12, written blind (first run 92.7%, 4 confident wrong)"))
+    sets.append((HELDOUT_12, "Held-out set 12, written blind (first run 92.7%, 4 confident wrong; then fixed)"))
     sets.append((PROBE_7, "Probe set A of the understanding helper (first run 68.9%, 9 confident wrong; then fixed)"))
     sets.append((PROBE_8, "Probe set B of the understanding helper (first run 90.5%, 2 confident wrong; then fixed)"))
     sets.append((PROBE_9, "Probe set C of the understanding helper (first run 87.2%, 2 confident wrong; then fixed)"))
