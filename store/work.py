@@ -90,7 +90,7 @@ def enqueue_many(bind: Engine | Connection, items: list[tuple[str, str, dict[str
 
 
 _COLUMNS = ("key", "kind", "payload", "status", "attempts", "created_at")
-SQLITE_MAX_ROWS = 500
+RAW_MAX_ROWS = 500
 """Rows per raw statement: 6 parameters each stays far below SQLite's 32,766 and PostgreSQL's 65,535."""
 
 
@@ -114,10 +114,10 @@ def enqueue_many_sqlite(dbapi_conn: sqlite3.Connection, items: list[WorkItem]) -
     bind = _sqlite_binders()
     stored: dict[str, int] = {}
     try:
-        for start in range(0, len(rows), SQLITE_MAX_ROWS):
-            chunk = rows[start : start + SQLITE_MAX_ROWS]
+        for start in range(0, len(rows), RAW_MAX_ROWS):
+            chunk = rows[start : start + RAW_MAX_ROWS]
             params = [bind[c](row[c]) for row in chunk for c in _COLUMNS]
-            returned = dbapi_conn.execute(_sqlite_insert(len(chunk)), params)
+            returned = dbapi_conn.execute(_raw_insert(len(chunk), _SQLITE_ROW), params)
             stored.update((key, int(work_id)) for work_id, key in returned)
         dbapi_conn.commit()
     except BaseException:
@@ -139,14 +139,14 @@ async def enqueue_many_psycopg(aconn: Any, items: list[WorkItem]) -> list[int | 
     rows = _new_rows(items)
     stored: dict[str, int] = {}
     try:
-        for start in range(0, len(rows), SQLITE_MAX_ROWS):
-            chunk = rows[start : start + SQLITE_MAX_ROWS]
+        for start in range(0, len(rows), RAW_MAX_ROWS):
+            chunk = rows[start : start + RAW_MAX_ROWS]
             params = [
                 value
                 for row in chunk
                 for value in (row["key"], row["kind"], json.dumps(row["payload"]), "queued", 0, row["created_at"])
             ]
-            cursor = await aconn.execute(_postgres_insert(len(chunk)), params)
+            cursor = await aconn.execute(_raw_insert(len(chunk), _POSTGRES_ROW), params)
             stored.update((key, int(work_id)) for work_id, key in await cursor.fetchall())
         await aconn.commit()
     except BaseException:
@@ -156,21 +156,16 @@ async def enqueue_many_psycopg(aconn: Any, items: list[WorkItem]) -> list[int | 
 
 
 @cache
-def _postgres_insert(rows: int) -> str:
-    groups = ", ".join(["(%s, %s, %s::json, %s, %s, %s)"] * rows)
+def _raw_insert(rows: int, group: str) -> str:
+    """The multi-row insert of `rows` rows, `group` being one row's placeholders in the driver's style."""
     return (
-        f"INSERT INTO {_TABLE.name} ({', '.join(_COLUMNS)}) VALUES {groups} "
+        f"INSERT INTO {_TABLE.name} ({', '.join(_COLUMNS)}) VALUES {', '.join([group] * rows)} "
         "ON CONFLICT (key) DO NOTHING RETURNING id, key"
     )
 
 
-@cache
-def _sqlite_insert(rows: int) -> str:
-    groups = ", ".join(["(" + ", ".join("?" * len(_COLUMNS)) + ")"] * rows)
-    return (
-        f"INSERT INTO {_TABLE.name} ({', '.join(_COLUMNS)}) VALUES {groups} "
-        "ON CONFLICT (key) DO NOTHING RETURNING id, key"
-    )
+_SQLITE_ROW = "(" + ", ".join("?" * len(_COLUMNS)) + ")"
+_POSTGRES_ROW = "(%s, %s, %s::json, %s, %s, %s)"
 
 
 @cache

@@ -182,10 +182,10 @@ def test_the_loops_raw_sqlite_batch_stores_the_same_rows_as_the_orm_path(sqlite_
     # (stored before, or repeated in the batch), and a batch over one statement's rows is split, not refused.
     from datetime import UTC, datetime
 
-    from store.work import SQLITE_MAX_ROWS, enqueue_many, enqueue_many_sqlite, get_work
+    from store.work import RAW_MAX_ROWS, enqueue_many, enqueue_many_sqlite, get_work
 
     orm_id = enqueue_many(sqlite_engine, [("command", "cmd:orm", {"text": "brief Acme", "n": [1, 2]})])[0]
-    items = [("command", f"cmd:{i}", {"text": f"deals {i}", "n": [i]}) for i in range(SQLITE_MAX_ROWS + 30)]
+    items = [("command", f"cmd:{i}", {"text": f"deals {i}", "n": [i]}) for i in range(RAW_MAX_ROWS + 30)]
     items[10:10] = [("command", "cmd:orm", {"text": "again"}), ("command", "cmd:3", {"text": "again"})]
     raw = sqlite_engine.raw_connection()
     try:
@@ -195,7 +195,7 @@ def test_the_loops_raw_sqlite_batch_stores_the_same_rows_as_the_orm_path(sqlite_
     finally:
         raw.close()
     assert ids[10:12] == [None, None] and all(isinstance(i, int) for i in ids[:10] + ids[12:])
-    assert len(set(ids[:10] + ids[12:])) == SQLITE_MAX_ROWS + 30
+    assert len(set(ids[:10] + ids[12:])) == RAW_MAX_ROWS + 30
     raw_row = get_work(sqlite_engine, ids[5])
     assert raw_row is not None
     assert (raw_row.kind, raw_row.status, raw_row.payload) == ("command", "queued", {"text": "deals 5", "n": [5]})
