@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -64,7 +66,9 @@ def enqueue_new(engine: Engine, kind: str, key: str, payload: dict[str, Any]) ->
         return int(conn.execute(select(_TABLE.c.id).where(_TABLE.c.key == key[:255])).scalar_one())
 
 
-def enqueue_many(bind: Engine | Connection, items: list[tuple[str, str, dict[str, Any]]]) -> list[int | None]:
+def enqueue_many(
+    bind: Engine | Connection, items: list[tuple[str, str, dict[str, Any]]], *, retry_of: datetime | None = None
+) -> list[int | None]:
     """Store several pieces of work in ONE statement and transaction; for each, its new id or None (a replay).
 
     `bind` is an engine, or a connection kept open by a caller that stores batches often (the edge ack's writer:
@@ -74,19 +78,39 @@ def enqueue_many(bind: Engine | Connection, items: list[tuple[str, str, dict[str
     `INSERT ... ON CONFLICT DO NOTHING RETURNING id, key` (SQLAlchemy's insertmanyvalues), not one statement
     per row: under a burst of 200 slash commands the per-row statements cost ~25 ms of CPU under the GIL that every
     ack in the batch waited for (benchmarks/slack_ack.py).
+
+    `retry_of`: the stamp (`created_at`) of an earlier attempt at this same batch whose outcome is unknown (its
+    connection failed during the commit, which may have landed). A key stored by that attempt is this batch's own
+    row, not a replay: its id is returned, so the ack is answered and the work runs instead of being refused.
     """
     if not items:
         return []
-    rows = _new_rows(items)
+    rows = _new_rows(items, retry_of)
     insert = dialect_insert(bind.dialect.name, _TABLE).on_conflict_do_nothing(index_elements=["key"])
     stmt = insert.returning(_TABLE.c.id, _TABLE.c.key)
+    with _transaction(bind) as conn:
+        stored = {key: int(work_id) for work_id, key in conn.execute(stmt, rows)}
+        if retry_of is not None:
+            stored |= _stored_by_attempt(conn, [row["key"] for row in rows if row["key"] not in stored], retry_of)
+    return _ids_in_order(items, stored)
+
+
+@contextmanager
+def _transaction(bind: Engine | Connection) -> Iterator[Connection]:
     if isinstance(bind, Connection):
         with bind.begin():
-            stored = {key: int(work_id) for work_id, key in bind.execute(stmt, rows)}
+            yield bind
     else:
         with bind.begin() as conn:
-            stored = {key: int(work_id) for work_id, key in conn.execute(stmt, rows)}
-    return _ids_in_order(items, stored)
+            yield conn
+
+
+def _stored_by_attempt(conn: Connection, keys: list[str], stamp: datetime) -> dict[str, int]:
+    """The ids of those keys stored by the attempt stamped `stamp` (rows of a replay carry an older stamp)."""
+    if not keys:
+        return {}
+    found = conn.execute(select(_TABLE.c.id, _TABLE.c.key).where(_TABLE.c.key.in_(keys), _TABLE.c.created_at == stamp))
+    return {key: int(work_id) for work_id, key in found}
 
 
 _COLUMNS = ("key", "kind", "payload", "status", "attempts", "created_at")
@@ -98,7 +122,9 @@ WorkItem = tuple[str, str, dict[str, Any]]
 """(kind, key, payload) of a piece of work to store."""
 
 
-def enqueue_many_sqlite(dbapi_conn: sqlite3.Connection, items: list[WorkItem]) -> list[int | None]:
+def enqueue_many_sqlite(
+    dbapi_conn: sqlite3.Connection, items: list[WorkItem], stamp: datetime | None = None
+) -> list[int | None]:
     """`enqueue_many` on a raw sqlite3 connection (in its default implicit-transaction mode), committed on return.
 
     Why not SQLAlchemy here: the edge ack's writer runs this on the server's event loop, where every microsecond is
@@ -106,11 +132,12 @@ def enqueue_many_sqlite(dbapi_conn: sqlite3.Connection, items: list[WorkItem]) -
     key, compiled-statement setup, result proxy) was a third of the loop's time (benchmarks/slack_ack.py); the raw
     statement is built once per batch size, and the values go through the columns' own bind processors, so the row
     is stored exactly as `enqueue_many` stores it. On failure the transaction is rolled back and the error raised
-    (`sqlite3.OperationalError` when another writer holds the lock).
+    (`sqlite3.OperationalError` when another writer holds the lock). `stamp`: the rows' `created_at` (the caller's,
+    so that a retry of this batch elsewhere can tell its own rows: `enqueue_many`'s `retry_of`).
     """
     if not items:
         return []
-    rows = _new_rows(items)
+    rows = _new_rows(items, stamp)
     bind = _sqlite_binders()
     stored: dict[str, int] = {}
     try:
@@ -126,17 +153,17 @@ def enqueue_many_sqlite(dbapi_conn: sqlite3.Connection, items: list[WorkItem]) -
     return _ids_in_order(items, stored)
 
 
-async def enqueue_many_psycopg(aconn: Any, items: list[WorkItem]) -> list[int | None]:
+async def enqueue_many_psycopg(aconn: Any, items: list[WorkItem], stamp: datetime | None = None) -> list[int | None]:
     """`enqueue_many` on a psycopg `AsyncConnection` (PostgreSQL), committed on return, rolled back on failure.
 
     Why: the edge ack's writer awaits this on the server's event loop, which keeps serving requests during the round
     trip and the commit's fsync; a writer thread doing the same fought the loop for the GIL all through a burst
     (benchmarks/slack_ack.py). The row is the one `enqueue_many` stores: payload as JSON text (SQLAlchemy's JSON
-    type serialises with `json.dumps` too), created_at an aware UTC instant.
+    type serialises with `json.dumps` too), created_at an aware UTC instant (`stamp`, as in `enqueue_many_sqlite`).
     """
     if not items:
         return []
-    rows = _new_rows(items)
+    rows = _new_rows(items, stamp)
     stored: dict[str, int] = {}
     try:
         for start in range(0, len(rows), RAW_MAX_ROWS):
@@ -179,9 +206,12 @@ def _sqlite_binders() -> dict[str, Any]:
     return binders
 
 
-def _new_rows(items: list[tuple[str, str, dict[str, Any]]]) -> list[dict[str, Any]]:
-    """The rows to insert: one per key (keys cut to the column's 255), the first of a key within the batch."""
-    now = utcnow()
+def _new_rows(items: list[tuple[str, str, dict[str, Any]]], stamp: datetime | None = None) -> list[dict[str, Any]]:
+    """The rows to insert: one per key (keys cut to the column's 255), the first of a key within the batch.
+
+    `created_at` is `stamp` (default now): one instant for the whole batch, which a retry of it looks for.
+    """
+    now = stamp or utcnow()
     rows, first = [], set()
     for kind, key, payload in items:
         if key[:255] in first:

@@ -137,3 +137,51 @@ def test_on_postgresql_the_loop_writes_while_serving_and_a_failed_connection_han
     writer._drop_async_connection()
     ids = asyncio.run(_store(writer, ["cmd:5", "cmd:thread"]))
     assert ids == [None, _rows(postgres_engine)["cmd:thread"]]
+
+
+def test_on_postgresql_a_commit_that_landed_before_its_connection_failed_is_answered_not_refused(
+    postgres_engine, monkeypatch
+):
+    """The loop's write committed, then its connection failed before the answer came back: the writer thread's retry
+    finds the batch's own rows (same stamp) and answers them as stored; a replay in the same batch stays a replay."""
+    import psycopg
+
+    import store.work
+
+    upgrade_schema(postgres_engine)
+    ran: list[int] = []
+    writer = GroupWriter(postgres_engine, ran.append)
+    assert asyncio.run(_store(writer, ["cmd:earlier"]))[0] is not None
+    real_write = store.work.enqueue_many_psycopg
+
+    async def committed_then_lost(aconn, items, stamp=None):
+        await real_write(aconn, items, stamp)
+        raise psycopg.OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(store.work, "enqueue_many_psycopg", committed_then_lost)
+    ids = asyncio.run(_store(writer, ["cmd:a", "cmd:b", "cmd:earlier"]))
+    rows = _rows(postgres_engine)
+    assert ids == [rows["cmd:a"], rows["cmd:b"], None]
+    deadline = time.monotonic() + 10
+    while len(ran) < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert sorted(ran) == sorted(rows.values())  # each row's work runs once: the earlier one, a and b
+
+
+def test_a_retried_batch_takes_back_only_the_rows_its_own_attempt_stored(engine):
+    from datetime import timedelta
+
+    from store.types import utcnow
+    from store.work import enqueue_many
+
+    upgrade_schema(engine)
+    stamp = utcnow()
+    first = enqueue_many(engine, [("command", "cmd:x", {}), ("command", "cmd:y", {})])  # stored before: replays
+    attempt = enqueue_many(engine, [("command", "cmd:z", {})], retry_of=stamp)  # the attempt whose answer was lost
+    retried = enqueue_many(
+        engine, [("command", "cmd:z", {}), ("command", "cmd:x", {}), ("command", "cmd:w", {})], retry_of=stamp
+    )
+    rows = _rows(engine)
+    assert retried == [attempt[0], None, rows["cmd:w"]] and None not in first
+    later = enqueue_many(engine, [("command", "cmd:z", {})], retry_of=stamp + timedelta(microseconds=1))
+    assert later == [None]  # another batch's stamp: the row is a replay to it

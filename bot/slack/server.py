@@ -27,6 +27,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime
 from hashlib import sha256
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote_plus
@@ -168,7 +169,8 @@ class GroupWriter:
         `on_stored(work_id)` is called for each new row once committed: it runs the work.
         """
         self.engine, self.on_stored = engine, on_stored
-        self._queue: queue.SimpleQueue[list[PendingRow]] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[list[PendingRow], datetime | None]] = queue.SimpleQueue()
+        """Batches for the writer thread, each with the stamp of a failed attempt at it whose commit may have landed."""
         self._pending: list[PendingRow] = []
         self.loop_engine: Engine | None = None
         self._loop_conn: PoolProxiedConnection | None = None
@@ -192,7 +194,7 @@ class GroupWriter:
         loop = asyncio.get_running_loop()
         stored: asyncio.Future[int | None] = loop.create_future()
         if self.loop_engine is None and self.postgres_conninfo is None:
-            self._queue.put([(kind, key, payload, stored)])
+            self._queue.put(([(kind, key, payload, stored)], None))
             return stored
         if not self._pending and self._writing is None:  # the first of a group: what comes in GROUP_WINDOW joins it
             loop.call_later(GROUP_WINDOW, self._write_on_loop if self.loop_engine is not None else self._start_writing)
@@ -209,18 +211,21 @@ class GroupWriter:
 
     async def _write_async(self) -> None:
         """PostgreSQL: write the pending batch, then the rows that came while it was written, until none is left."""
+        from store.types import utcnow
         from store.work import enqueue_many_psycopg
 
         try:
             while self._pending:
                 batch, self._pending = self._pending, []
+                stamp = utcnow()
                 try:
                     conn = await self._async_connection()
-                    stored = await enqueue_many_psycopg(conn, [(kind, key, payload) for kind, key, payload, _ in batch])
+                    items = [(kind, key, payload) for kind, key, payload, _ in batch]
+                    stored = await enqueue_many_psycopg(conn, items, stamp)
                 except Exception:
                     log.warning("the loop's PostgreSQL write failed: the writer thread stores the batch", exc_info=True)
                     self._drop_async_connection()
-                    self._queue.put(batch)
+                    self._queue.put((batch, stamp))  # the commit may have landed: the thread tells its own rows
                     continue
                 _settle_batch([done for *_, done in batch], stored)
                 self._run(stored)
@@ -261,7 +266,7 @@ class GroupWriter:
             stored = enqueue_many_sqlite(raw, [(kind, key, payload) for kind, key, payload, _ in batch])
         except (OperationalError, sqlite3.OperationalError):  # "database is locked" (another writer holds it)
             self._drop_loop_conn()
-            self._queue.put(batch)  # the thread waits for the lock, not the loop
+            self._queue.put((batch, None))  # the thread waits for the lock, not the loop (nothing was stored)
             return
         except Exception as exc:
             self._drop_loop_conn()
@@ -285,20 +290,29 @@ class GroupWriter:
         from store.work import enqueue_many
 
         while True:
-            batch = self._queue.get()
-            while len(batch) < 500:
+            batch, retry_of = self._queue.get()
+            while retry_of is None and len(batch) < 500:  # a retried batch is written alone, with its own stamp
                 try:
-                    batch.extend(self._queue.get_nowait())
+                    more, more_retry_of = self._queue.get_nowait()
                 except queue.Empty:
                     break
-            loop = batch[0][3].get_loop()
-            try:
-                stored = enqueue_many(self.engine, [(kind, key, payload) for kind, key, payload, _ in batch])
-            except Exception as exc:
-                loop.call_soon_threadsafe(_settle_batch, [done for *_, done in batch], exc)
-                continue
-            loop.call_soon_threadsafe(_settle_batch, [done for *_, done in batch], stored)
-            self._run(stored)
+                if more_retry_of is not None:
+                    self._write(more, more_retry_of, enqueue_many)
+                    continue
+                batch.extend(more)
+            self._write(batch, retry_of, enqueue_many)
+
+    def _write(self, batch: list[PendingRow], retry_of: datetime | None, enqueue_many: Callable[..., Any]) -> None:
+        """Store a batch on the writer thread and hand each row's outcome back to its loop."""
+        loop = batch[0][3].get_loop()
+        try:
+            items = [(kind, key, payload) for kind, key, payload, _ in batch]
+            stored = enqueue_many(self.engine, items, retry_of=retry_of)
+        except Exception as exc:
+            loop.call_soon_threadsafe(_settle_batch, [done for *_, done in batch], exc)
+            return
+        loop.call_soon_threadsafe(_settle_batch, [done for *_, done in batch], stored)
+        self._run(stored)
 
 
 def _no_checkpoints_here(dbapi_conn: Any, _record: Any) -> None:
