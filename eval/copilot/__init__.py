@@ -43,6 +43,8 @@ from eval.copilot.probe18 import PROBE_18
 from eval.copilot.probe19 import PROBE_19
 from eval.copilot.probe20 import PROBE_20
 from eval.copilot.probe21 import PROBE_21
+from eval.copilot.probe22 import PROBE_22
+from eval.copilot.probe23 import PROBE_23
 from eval.copilot.questions import CASES, FRESH, HELDOUT, Case
 from eval.copilot.unseen import UNSEEN
 from eval.copilot.unseen4 import UNSEEN_4
@@ -541,6 +543,8 @@ def main(argv: list[str] | None = None) -> None:
     sets.append((PROBE_19, "Dev set M, written blind (first run 90.5%, 11 confident wrong; then fixed)"))
     sets.append((PROBE_20, "Dev set N, written blind (first run 93.3%, 3 confident wrong; then fixed)"))
     sets.append((PROBE_21, "Dev set O, written blind (first run 76.1%, 20 confident wrong; then fixed)"))
+    sets.append((PROBE_22, "Dev set P, written blind (first run 84.0%, 15 confident wrong)"))
+    sets.append((PROBE_23, "Dev set Q, written blind (first run 90.7%, 9 confident wrong)"))
     for cases, title in sets:
         if args.only and args.only.lower() not in title.lower():
             continue
