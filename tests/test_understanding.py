@@ -2107,3 +2107,17 @@ def test_a_mistyped_surname_after_its_first_name_is_that_owner(ws, text, tool, o
 def test_whether_one_lead_is_any_good_is_its_score(ws, text, company):
     # whether a lead is any good, legit or a tire kicker is what its score says
     reads(ws, text, "get_lead_score", {"company": company})
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("which deals haven't been touched in three weeks", 21),
+        ("anything untouched for 10 days?", 10),
+        ("deals nobody has touched in 2 weeks", 14),
+        ("my accounts that haven't had a touch in 8 days", 8),
+    ],
+)
+def test_deals_nobody_touched_are_the_silent_ones_not_a_closing_window(ws, text, days):
+    # "not touched in two weeks" is a silence of 14 days, not deals closing in the next two weeks
+    reads(ws, text, "list_silent_deals", {"days": days})
