@@ -177,3 +177,27 @@ def test_the_acks_help_check_agrees_with_the_command_parser(text):
     from bot.copilot.direct import asks_for_help, parse_command
 
     assert asks_for_help(text) == (parse_command(text).kind == "help")
+
+
+@given(st.integers(min_value=2, max_value=999), st.sampled_from(["thousand", "k", "grand"]))
+def test_a_count_said_in_words_before_a_scale_is_that_many_thousands(count, scale):
+    from tools.parsing.amounts import spelled_amounts
+
+    hundreds, rest = divmod(count, 100)
+    tens, units = divmod(rest, 10)
+    words = []
+    if hundreds:
+        words += [_WORDS[hundreds], "hundred"] + (["and"] if rest else [])
+    if rest >= 20:
+        words += [_TENS_WORDS[tens]] + ([_WORDS[units]] if units else [])
+    elif rest:
+        words += [_WORDS[rest]]
+    assert spelled_amounts(f"deals over {' '.join(words)} {scale}") == f"deals over {count}k"
+
+
+_WORDS = {
+    1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten",
+    11: "eleven", 12: "twelve", 13: "thirteen", 14: "fourteen", 15: "fifteen", 16: "sixteen", 17: "seventeen",
+    18: "eighteen", 19: "nineteen",
+}  # fmt: skip
+_TENS_WORDS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}

@@ -2121,3 +2121,19 @@ def test_whether_one_lead_is_any_good_is_its_score(ws, text, company):
 def test_deals_nobody_touched_are_the_silent_ones_not_a_closing_window(ws, text, days):
     # "not touched in two weeks" is a silence of 14 days, not deals closing in the next two weeks
     reads(ws, text, "list_silent_deals", {"days": days})
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("deals between thirty and sixty thousand this quarter", {"min_amount": 30000.0, "max_amount": 60000.0}),
+        ("my deals over seventy-five thousand dollars", {"min_amount": 75000.0}),
+        ("anything under two hundred and fifty k in contract sent", {"max_amount": 250000.0}),
+        ("deals from fifteen to forty k", {"min_amount": 15000.0, "max_amount": 40000.0}),
+        ("deals bigger than one point five million", {"min_amount": 1500000.0}),
+        ("eighty k and up deals for me", {"min_amount": 80000.0}),
+    ],
+)
+def test_amounts_said_in_words_are_applied_as_dictated(ws, text, args):
+    # voice-to-text spells amounts out, and says the scale once for a range: never dropped
+    reads(ws, text, "search_deals", args)

@@ -49,29 +49,42 @@ AMOUNT_PATTERNS = tuple(
 )
 
 
-_SPELLED_NUMBER = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "twenty": 20, "fifty": 50,
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_NUMBER_WORD = r"(?:" + "|".join([*_UNITS, *_TENS, "hundred", "a", "an", "and", "point"]) + r")"
+_SCALE_WORD = r"(?:million|mil|mill|mils|thousand|grand|k)"
+_SPELLED_AMOUNT = re.compile(
+    r"\b(?P<run>" + _NUMBER_WORD + r"(?:[\s-]+" + _NUMBER_WORD + r")*)[\s-]+(?P<u>" + _SCALE_WORD + r")\b"
+)
+_SPELLED_COUNT = r"(?:" + "|".join([*_UNITS, *_TENS]) + r")(?:[\s-]+(?:" + "|".join(_UNITS) + r"))?"
+_RANGE_START = re.compile(
+    r"\b(?P<lead>between|from|btwn)\s+\$?(?P<a>" + _SPELLED_COUNT + r")\s+(?P<sep>and|to|-)\s+"
+    r"\$?(?P<b>\d+(?:\.\d+)?)(?P<u>[km])\b"
+)
 _SPELLED = (
     # ".25mm", "$.5m": a fraction of a million (or thousand) typed without its leading zero, which no number
     # pattern reads; the zero is put back so ".25mm" is 250k, never dropped
     (
-        re.compile(r"(?<![\w.])\.(?P<n>\d+)(?=\s*(?:mm|mn|m|k|bn|million|mil|mill|mils|thousand|grand)\b)"),
+        re.compile(r"(?<![\w.])\.(?P<n>\d+)(?=\s*(?:mm|mn|m|k|bn|million|mil|mill|thousand|grand)\b)"),
         lambda m: f"0.{m.group('n')}",
     ),
     # "half a million", "a quarter of a million", "a million and a half": fractions of a million
     (re.compile(r"\b(?:a |one )?million and a half\b"), lambda m: "1.5m"),
     (re.compile(r"\bhalf (?:a |of a |a |one )?(?:million|mil|mill)\b"), lambda m: "500k"),
     (re.compile(r"\b(?:a |one )?quarter (?:of a |a )?(?:million|mil|mill)\b"), lambda m: "250k"),
-    # "two hundred grand", "a hundred k", "a million", "five hundred thousand": a count in words and a scale
+    # "two hundred grand", "seventy-five thousand", "one point five million": a count in words and a scale
+    (_SPELLED_AMOUNT, lambda m: _spelled_figure(m)),
+    # "between twenty and 40k" (dictated: the scale is said once, after the second number): the first takes it too
     (
-        re.compile(
-            r"\b(?:(?P<w>"
-            + "|".join(_SPELLED_NUMBER)
-            + r") )?(?P<h>hundred )?(?P<u>million|mil|mill|thousand|grand|k)\b"
+        _RANGE_START,
+        lambda m: (
+            f"{m.group('lead')} {_spelled_value(m.group('a')) or 0:g}{m.group('u')} {m.group('sep')} "
+            f"{m.group('b')}{m.group('u')}"
         ),
-        lambda m: _spelled_figure(m),
     ),
     # "50 grand", "2 mil": digits and a spoken scale
     (re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*grand\b"), lambda m: f"{m.group('n')}k"),
@@ -79,18 +92,61 @@ _SPELLED = (
 )
 
 
+def _spelled_value(words: str) -> float | None:
+    """The number said in words: "two hundred and fifty" → 250, "seventy five" → 75, "one point five" → 1.5.
+
+    Own code, not a words-to-numbers library: text2num (the maintained one) also rewrites times and counts
+    ("three o'clock" → "3 0 clock", "a million" → "a 1000000"), which the period and limit readers rely on as typed;
+    only a count directly before a scale word ("thousand", "k", "million") is money, and that is all this reads.
+    """
+    whole, decimals, seen = 0, "", False
+    tokens = re.split(r"[\s-]+", words.strip())
+    for i, token in enumerate(tokens):
+        if decimals or token == "point":  # "one point five", "point five" (million)
+            if token != "point":
+                if token not in _UNITS or _UNITS[token] > 9:
+                    return None
+                decimals += str(_UNITS[token])
+            elif decimals:
+                return None
+            else:
+                decimals, seen = ".", True
+            continue
+        if token in ("a", "an") and i == 0:
+            whole, seen = 1, True
+        elif token == "hundred":
+            whole, seen = (whole or 1) * 100, True
+        elif token in _UNITS and (whole % 100 == 0 or (whole % 10 == 0 and whole % 100 >= 20 and _UNITS[token] < 10)):
+            whole, seen = whole + _UNITS[token], True
+        elif token in _TENS and whole % 100 == 0:
+            whole, seen = whole + _TENS[token], True
+        elif token != "and" or tokens[i - 1 : i] != ["hundred"]:
+            return None
+    if not seen:
+        return None
+    return float(f"{whole}{decimals}") if decimals not in ("", ".") else float(whole)
+
+
 def _spelled_figure(m: re.Match[str]) -> str:
     """A count in words and its scale as a figure: "a million" → "1m", "two hundred grand" → "200k".
 
-    "a thousand" alone stays as typed: it is a count as often as money.
+    Only the words that make one number are read ("twenty and forty thousand" is "twenty and 40k": the "and" of two
+    numbers is not the "and" of "two hundred and fifty"). "a thousand" alone stays as typed: it is a count as often
+    as money.
     """
-    count = _SPELLED_NUMBER[m.group("w")] if m.group("w") else None
-    millions = m.group("u").startswith("mil")
-    if m.group("h"):
-        count = (count or 1) * 100
-    elif count is None or (count == 1 and not millions) or (m.group("u") == "k"):
+    words = re.split(r"[\s-]+", m.group("run"))
+    for start in range(len(words)):  # the longest tail of the run that is one number
+        value = _spelled_value(" ".join(words[start:]))
+        if value is not None:
+            break
+    else:
         return m.group(0)
-    return f"{count}{'m' if millions else 'k'}"
+    millions = m.group("u").startswith("mil")
+    if value == 1 and not millions and "hundred" not in words[start:]:
+        return m.group(0)
+    said = f"{value:g}{'m' if millions else 'k'}"
+    kept = m.group("run")[: len(m.group("run")) - len(" ".join(words[start:]))] if start else ""
+    return f"{kept}{said}"
 
 
 CEILING_WORDS = r"(?:under|below|sub|south of|short of|less than|smaller than|cheaper than|at most|no more than|up to)"
