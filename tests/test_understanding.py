@@ -2137,3 +2137,16 @@ def test_deals_nobody_touched_are_the_silent_ones_not_a_closing_window(ws, text,
 def test_amounts_said_in_words_are_applied_as_dictated(ws, text, args):
     # voice-to-text spells amounts out, and says the scale once for a range: never dropped
     reads(ws, text, "search_deals", args)
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        ("which reps had the highest win rate last quarter", "owner"),
+        ("who's got the biggest average deal size this year", "owner"),
+        ("which teams won more last month", "team"),
+    ],
+)
+def test_which_reps_or_teams_lead_a_figure_is_the_figure_broken_down(ws, text, by):
+    # "which reps have the best X" compares reps: the figure by owner, not one team-wide number
+    reads(ws, text, "get_closed_deal_metrics", {"by": by})

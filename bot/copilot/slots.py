@@ -232,8 +232,9 @@ def parse_metric(text: str) -> str | None:
 BY_WORDS: tuple[tuple[str, str], ...] = (
     ("owner", r"\b(?:by|per|each|every|for each) (?:owner|rep|ae|seller|person|(?:team )?member|individual|salesperson"
      r"|account exec(?:utive)?)s?\b|\bwho (?:closed|won|sold|booked)"
-     r"|\brep by rep\b|\bleaderboard\b|\bby reps?\b|\bwhich (?:rep|ae|seller|person|owner)\b"),
-    ("team", r"\b(?:by|per|each|every|for each) team\b|\bteam by team\b"),
+     r"|\brep by rep\b|\bleaderboard\b|\bby reps?\b|\bwhich (?:reps?|aes?|sellers?|persons?|people|owners?)\b"
+     r"|\bwho(?: has| had| have|'s| is)(?: got)? the (?:best|highest|lowest|worst|most|fastest|slowest|biggest)\b"),
+    ("team", r"\b(?:by|per|each|every|for each) team\b|\bteam by team\b|\bwhich teams?\b"),
     ("segment", r"\b(?:by|per|each) (?:segment|company size|size)\b|\b(?:which|what) segments?\b"),
     # "which industries brought in the most": the figure by industry (and the same of verticals, regions)
     ("industry", r"\b(?:by|per|each) (?:industry|vertical)\b"
