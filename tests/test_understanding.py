@@ -2150,3 +2150,34 @@ def test_amounts_said_in_words_are_applied_as_dictated(ws, text, args):
 def test_which_reps_or_teams_lead_a_figure_is_the_figure_broken_down(ws, text, by):
     # "which reps have the best X" compares reps: the figure by owner, not one team-wide number
     reads(ws, text, "get_closed_deal_metrics", {"by": by})
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("who's the decision maker over at globex?", "get_deal_facts", {"company": "Globex", "fact": "stakeholders"}),
+        ("is the decision-maker on the hooli deal the CFO?", "get_deal_facts", {"company": "Hooli"}),
+        (
+            "our deals where the decision maker has finally bought in",
+            "search_deals",
+            {"stages": ["decisionmakerboughtin"]},
+        ),
+        ("how many deals sit at the decision maker stage", "count_deals", {"stages": ["decisionmakerboughtin"]}),
+    ],
+)
+def test_the_decision_maker_of_an_account_is_a_person_the_stage_is_said_otherwise(ws, text, tool, args):
+    # "who's the decision maker at X" asks for the account's people, not its deals in "Decision maker bought in"
+    reads(ws, text, tool, args)
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("how many deals have we lost with wayne enterprises", "Wayne Enterprises"),
+        ("win rate on deals with stark industries this year", "Stark Industries"),
+    ],
+)
+def test_a_segment_word_inside_a_company_name_is_no_segment_filter(ws, text, company):
+    # "Wayne Enterprises" names a company: its figures are not the enterprise segment's
+    decision = reads(ws, text, "get_closed_deal_metrics", {"segment": None})
+    assert any(company in str(u) for u in decision.unapplied), decision

@@ -521,7 +521,9 @@ def _closed_metrics(text: str, names: Names, company: str | None, today: Any, kn
         args["owners"] = owners
     if by:
         args["by"] = by
-    segment = None if by == "segment" else slots.parse_segment(text, known)
+    # a segment word inside the company's name ("Wayne Enterprises") is the company, not the enterprise segment
+    outside_company = re.sub(re.escape(company), " ", text, flags=re.IGNORECASE) if company else text
+    segment = None if by == "segment" else slots.parse_segment(outside_company, known)
     team_words = {w for o in owners for w in o.lower().split()}
     if segment and segment.replace("_", " ") not in team_words and segment not in team_words:
         args["segment"] = segment  # "the Enterprise team" names a team, not the enterprise segment

@@ -115,7 +115,10 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
     (r"qualified(?:[- ]to[- ]buy)?|qualification|early[- ]stage|\bqtb\b", "qualifiedtobuy"),
     (r"presentation(?:s)?(?:[- ]scheduled)?|demo[- ]stage|demo[- ]scheduled", "presentationscheduled"),
     (
-        r"decision[- ]?maker(?:[- ]bought[- ]in)?|bought[- ]in|buy-in stage|late[- ]stage|\bd\.?m\.?b\.?i\b"
+        # "the decision maker" of an account is a person (its stakeholders), not the stage: "who's the decision maker"
+        r"decision[- ]?makers?[- ](?:bought[- ]in|stage)"
+        r"|(?<!\bthe )(?<!\ba )(?<!\btheir )(?<!\bour )(?<!\bany )(?<!\bmain )\bdecision[- ]?maker\b(?!s)"
+        r"|bought[- ]in|buy-in stage|late[- ]stage|\bd\.?m\.?b\.?i\b"
         r"|\bdm[- ]stage\b",
         "decisionmakerboughtin",
     ),
@@ -135,6 +138,9 @@ EVERYDAY_STAGE_WORDS: tuple[tuple[str, str], ...] = (
     # out for signature ("waiting on a signature", "out for signature", "just needs their signature")
     (r"\b(?:intro|introductory|first) (?:call|meeting)s? (?:is |are |has been |have been |got |only )?(?:booked|set"
      r"|scheduled|on the calendar)\b", "appointmentscheduled"),
+    # the decision maker won over ("deals where the decision maker is already on board"): the stage, not a person
+    (r"\bdecision[- ]?makers? (?:is |are |has |have |'s |has been |have been )?(?:already |now |finally )?(?:on ?board"
+     r"|bought[- ]in|on (?:our )?side|signed off|sold)\b", "decisionmakerboughtin"),
     (r"\bdemos? (?:is |are |has been |have been |got |only )?(?:booked|set|lined up|on the calendar)\b"
      r"|\b(?:booked|scheduled|set up|lined up) (?:a |the |their )?demos?\b", "presentationscheduled"),
     (r"\bout for (?:e-?)?signature\b|\b(?:waiting|wait|waits) (?:on|for) (?:a |the |their |his |her |them to |the "
