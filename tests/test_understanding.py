@@ -2181,3 +2181,25 @@ def test_a_segment_word_inside_a_company_name_is_no_segment_filter(ws, text, com
     # "Wayne Enterprises" names a company: its figures are not the enterprise segment's
     decision = reads(ws, text, "get_closed_deal_metrics", {"segment": None})
     assert any(company in str(u) for u in decision.unapplied), decision
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("pull the one-pager for my four o'clock with globex", "Globex"),
+        ("prep me for the 10:30am with hooli", "Hooli"),
+    ],
+)
+def test_a_meeting_named_by_its_time_is_no_part_of_the_company(ws, text, company):
+    # "my three o'clock with acme" is a meeting with Acme: the time is not read into the company's name
+    reads(ws, text, "get_company_brief", {"company": company})
+
+
+@pytest.mark.parametrize(
+    ("text", "rival"),
+    [("how should we position ourselves against quantix", "Quantix"), ("positioning vs lookwise?", "Lookwise")],
+)
+def test_positioning_against_a_rival_is_its_battle_card(ws, text, rival):
+    # how we position against a competitor is its card; how to answer one buyer's words stays the library
+    decision = reads(ws, text, "get_battle_card", {})
+    assert str(decision.args["competitor"]).lower() == rival.lower()

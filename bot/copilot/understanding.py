@@ -305,8 +305,20 @@ def _normalise(text: str) -> str:
     text = re.sub(r"(?:^|(?<=\s))#\s*(?:of\s+)?(?=[a-z])", "number of ", text)  # "# of deals", "# deals": how many
     text = re.sub(r"\bincl\.(?=\s)", "including", text, flags=re.IGNORECASE)
     text = _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
+    text = _MEETING_AT_A_TIME.sub(lambda m: f"{m.group('det')} meeting", text)
     text = re.sub(r"\s+", " ", text.strip())
     return text
+
+
+_CLOCK_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_MEETING_AT_A_TIME = re.compile(
+    r"\b(?P<det>my|our|the|a|this|tomorrow'?s|today'?s|tmrw'?s) (?:\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|o'?\s?clock\b)"
+    r"|" + _CLOCK_WORD + r"(?:[- ](?:thirty|fifteen|forty[- ]five))?\s*(?:o'?\s?clock\b|[ap]\.?m\b\.?))"
+    r"(?=\s+(?:with|w/)\s)",
+    re.IGNORECASE,
+)
+"""A meeting named by its time and whom it is with ("my three o'clock with acme", "the 2:30pm with globex"): the words
+are a meeting, so the time is read as one, never as part of a company's name."""
 
 
 # Ordinary words that look like a keyword with a typo ("least" ~ "latest", "landing" ~ "handling") and must stay.
@@ -1328,6 +1340,9 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bhow (?:do|are) we (?:usually |typically |normally |generally |tend to )?(?:do(?:ing)?|fare|faring"
             r"|stack(?:ing)? up) (?:against|vs\.?|versus)\b"
             r"|\b(?:vs\.?|versus|against) us\b|\bwhere do we (?:win|lose) (?:against|vs\.?|versus)\b"
+            # how we position ourselves against a rival: the card's positioning, not how to answer one buyer's words
+            r"|\bposition(?:ing)? (?:ourselves |us |our (?:product|platform|offer(?:ing)?) )?(?:against|vs\.?|versus)\b"
+            r"(?! (?:that|this|it|those)\b)"
             # battle-card lingo: "DataPilot landmines", "lookwise comp intel", "kill sheet on Quantix"
             r"|\blandmines?\b|\b(?:comp|competitive|competitor) intel(?:ligence)?\b|\bkill ?sheets?\b"
         ),
