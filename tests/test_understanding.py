@@ -2203,3 +2203,26 @@ def test_positioning_against_a_rival_is_its_battle_card(ws, text, rival):
     # how we position against a competitor is its card; how to answer one buyer's words stays the library
     decision = reads(ws, text, "get_battle_card", {})
     assert str(decision.args["competitor"]).lower() == rival.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        (
+            "how many of my deals are at the point where the contract has gone out",
+            "count_deals",
+            {"stages": ["contractsent"]},
+        ),
+        ("any deals we lost last year worth trying again?", "get_reactivation_list", {}),
+        ("what have we heard from buyers about implementation time", "search_conversations", {}),
+        (
+            "so how many days on average does it take a deal to close",
+            "get_closed_deal_metrics",
+            {"metric": "cycle_time"},
+        ),
+    ],
+)
+def test_plain_words_of_a_newcomer_reach_the_capability_and_its_filters(ws, text, tool, args):
+    # said in a newcomer's words: the contract gone out is the stage, lost deals worth trying again the revive list,
+    # what we heard about a topic a conversation search, how many days to close the cycle time (not a count)
+    reads(ws, text, tool, args)

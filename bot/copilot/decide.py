@@ -108,6 +108,7 @@ METRICS_RE = re.compile(
     r"|\bwon ?(?:or|and|\+|/|&) ?lost\b|\blost ?(?:or|and|\+|/|&) ?won\b|\blos(?:s|e|ing) ?(?:rate|ratio|%)"
     r"|(?:%|percent(?:age)?) of (?:our |my |the )?(?:deals|opps)\b[^?]*\b(?:win|won|close|lose|lost)\b"
     r"|\b(?:days|time)\b[^?]{0,20}\bto (?:close|win|won|closed[- ]won)\b"
+    r"|\bhow many days\b[^?]*\b(?:take|takes|took|taking)\b[^?]{0,15}\bto (?:close|win|sign)\b"
     r"|\bcreat(?:ed|ion|e) (?:date )?(?:to|->|→|until|till) (?:close|win|won|closed)"
     r"|" + slots.CYCLE_SPAN
 )
@@ -135,6 +136,8 @@ MY_DAY_RE = re.compile(
 )
 CONVERSATION_RE = re.compile(
     r"\bwhat did\b[^?]*\b(?:say|said|mention|think|tell|ask)\b|\bwhat (?:has|have)\b[^?]*\b(?:said|mentioned)\b"
+    # what we heard from buyers about a topic: "what did we hear from customers about onboarding in emails"
+    r"|\bwhat (?:did|have|has) (?:we|you|i|\w+) (?:hear|heard)\b[^?]*\b(?:about|on|regarding|re)\b"
     r"|\b(?:did|has|have)\b[^?]*\b(?:mention(?:ed)?|bring up|brought up|raise[d]?|talk(?:ed)? about|say anything"
     r"|said anything|complain(?:ed)?|ask(?:ed)? about)\b|\bsearch (?:the |our |my )?(?:calls|emails|notes|transcripts"
     r"|conversations)\b|\b(?:find|any|anything|something|show me)\b[^?]*"

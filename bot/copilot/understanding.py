@@ -124,7 +124,8 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"contract(?:s)?[- ]sent|contract[- ]stage|in contract|negotiation|negotiating|late[- ]stage"
-        r"|\bcontract(?:s|'s)? (?:is |are |has been |have been |been |'s been |went |sent )?out\b",
+        r"|\bcontract(?:s|'s)? (?:is |are |has been |have been |been |'s been |went |sent |has gone |have gone "
+        r"|'s gone |got sent )?out\b",
         "contractsent",
     ),
     (r"closed[- ]won|deals (?:we )?won|\bwon deals|closed[- ]lost\s*(?:and|or|/|&|\+)\s*won\b", "closedwon"),
@@ -1485,6 +1486,9 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # lost deals worth another go: "closed-lost deals we should take another swing at", "another shot"
             r"|\blost\b[^?]{0,60}\b(?:another|a second|one more|a fresh) (?:shot|swing|go|crack|try|run|stab|pass"
             r"|attempt|chance|look)\b"
+            # lost deals worth trying again: "deals we lost that might be worth trying again", "lost ones to revisit"
+            r"|\blost\b[^?]{0,60}\b(?:worth (?:trying|pursuing|chasing|revisiting|reopening|re-?approaching|a retry)"
+            r"|try(?:ing)? (?:again|once more)|circle back to|reach(?:ing)? back out to|revisit(?:ing)?)\b"
         ),
     ),
 )
