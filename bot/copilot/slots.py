@@ -192,6 +192,7 @@ METRIC_WORDS: tuple[tuple[str, str], ...] = (
         r"|\b(?:days|time)\b[^?]{0,20}\bto (?:close|win|won|closed[- ]won|closing|signature|signed)\b"
         r"|\baverage (?:days|time)\b|\bcreat(?:ed|ion|e) (?:date )?(?:to|->|→|until|till) (?:close|win|won|closed)"
         r"|how long (?:does|do|did) [\w -]{0,40}?take\b|\btakes? (?:us )?to close\b"
+        r"|\bhow many days\b[^?]*\b(?:take|takes|took|taking)\b[^?]{0,15}\bto (?:close|win|sign)\b"
         r"|how long (?:are|is|have|has|were|was) [\w -]{0,40}?tak(?:ing|en)\b|\btaking (?:us |them |\w+ )?to close\b"
         r"|" + CYCLE_SPAN,
     ),
