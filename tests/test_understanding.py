@@ -2226,3 +2226,20 @@ def test_plain_words_of_a_newcomer_reach_the_capability_and_its_filters(ws, text
     # said in a newcomer's words: the contract gone out is the stage, lost deals worth trying again the revive list,
     # what we heard about a topic a conversation search, how many days to close the cycle time (not a count)
     reads(ws, text, tool, args)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("send me my deals at risk", "list_at_risk_deals"),
+        ("can you send us the list of silent deals for the team", "list_silent_deals"),
+    ],
+)
+def test_sent_to_the_asker_is_shown_to_them_not_refused_as_a_write(ws, text, tool):
+    # "send me the list" asks to see it; sending to someone else, or a reminder, stays an action the copilot refuses
+    reads(ws, text, tool, {})
+
+
+@pytest.mark.parametrize("text", ["send me a reminder to call globex friday", "send the hooli brief to my manager"])
+def test_a_reminder_or_a_send_to_someone_else_stays_refused(ws, text):
+    assert decide_q(ws, text).tool is None

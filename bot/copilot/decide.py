@@ -187,6 +187,8 @@ WRITE_VERB = re.compile(
     r"|remind me(?! (?:what|who|how|when|where|which|why|of|about)\b))"  # a reminder is a task; "remind me what" asks
     # a noun, not an order: "update on my deals", "schedule for today", "change in stage", "push risk"
     r"\b(?!\s+(?:on|in|for|of|from|about|risk|history|status|rate)\b)"
+    # "send me a summary of my deals at risk": sent to the asker is shown to them (a reminder or invite is a task)
+    r"(?!(?:(?<=send)|(?<=email)) (?:me|us)\b(?! (?:a |an )?(?:reminders?|invites?|calendar)\b))"
     r"(?! back\b)(?!\s*:)(?![.@_\-]\w)"  # "email: mark.o@y.com": a lead's field and address, no verb
     r"(?!.*\b(?:rate|rates|date range)\b).*\b(?:deals?|opps?|opportunit(?:y|ies)|tasks?|calls?|emails?|notes?|amount"
     r"|stage|owner|meetings?"
