@@ -2243,3 +2243,16 @@ def test_sent_to_the_asker_is_shown_to_them_not_refused_as_a_write(ws, text, too
 @pytest.mark.parametrize("text", ["send me a reminder to call globex friday", "send the hooli brief to my manager"])
 def test_a_reminder_or_a_send_to_someone_else_stays_refused(ws, text):
     assert decide_q(ws, text).tool is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("how's my when rate looking this quarter", "get_closed_deal_metrics", {"metric": "win_rate"}),
+        ("the for cast for this month", "forecast_bookings", {"period": "month"}),
+        ("open the battle cart on initrode", "get_battle_card", {}),
+    ],
+)
+def test_words_voice_to_text_mishears_are_read_as_meant(ws, text, tool, args):
+    # dictated questions: "when rate" is the win rate, "for cast" the forecast, "battle cart" the battle card
+    reads(ws, text, tool, args)

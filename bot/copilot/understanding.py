@@ -294,6 +294,14 @@ SHORTHAND = {
     "sched": "scheduled", "wht": "what", "qtrs": "quarters", "yday": "yesterday",
     "ppl": "people", "emps": "employees",
 }  # fmt: skip
+DICTATION_SLIPS = {
+    "when rate": "win rate", "wind rate": "win rate", "when ratio": "win ratio", "for cast": "forecast",
+    "fore cast": "forecast", "for casted": "forecasted", "battle cart": "battle card", "battle carts": "battle cards",
+    "pipe line": "pipeline", "pipe lines": "pipelines", "dead size": "deal size",
+}  # fmt: skip
+"""Words voice-to-text hears wrong in a sales question ("what's our when rate", "the for cast"): none is English a
+question would otherwise say, so they are read as the word meant."""
+_DICTATION_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in DICTATION_SLIPS) + r")\b", re.IGNORECASE)
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/.'&-])(" + "|".join(re.escape(k) for k in SHORTHAND) + r")(?![\w/.'&-])", re.IGNORECASE
 )
@@ -306,6 +314,7 @@ def _normalise(text: str) -> str:
     text = re.sub(r"(?:^|(?<=\s))#\s*(?:of\s+)?(?=[a-z])", "number of ", text)  # "# of deals", "# deals": how many
     text = re.sub(r"\bincl\.(?=\s)", "including", text, flags=re.IGNORECASE)
     text = _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
+    text = _DICTATION_RE.sub(lambda m: DICTATION_SLIPS[m.group(1).lower()], text)
     text = _MEETING_AT_A_TIME.sub(lambda m: f"{m.group('det')} meeting", text)
     text = re.sub(r"\s+", " ", text.strip())
     return text
