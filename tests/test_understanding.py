@@ -2256,3 +2256,24 @@ def test_a_reminder_or_a_send_to_someone_else_stays_refused(ws, text):
 def test_words_voice_to_text_mishears_are_read_as_meant(ws, text, tool, args):
     # dictated questions: "when rate" is the win rate, "for cast" the forecast, "battle cart" the battle card
     reads(ws, text, tool, args)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "owners"),
+    [
+        (
+            "I took over some of Sam's accounts this month. How am I doing compared to the rest of the team?",
+            "get_ae_performance",
+            ["me"],
+        ),
+        (
+            "Sam and Morgan are out Friday. Which of their deals are at risk?",
+            "list_at_risk_deals",
+            ["Sam Patel", "Morgan Lee"],
+        ),
+    ],
+)
+def test_the_owners_are_those_of_the_question_not_of_the_sentences_before_it(ws, text, tool, owners):
+    # a sentence before the question says why it is asked; the question's own owners (or its pronouns) decide
+    decision = reads(ws, text, tool, {})
+    assert sorted(decision.args.get("owners") or []) == sorted(owners), decision

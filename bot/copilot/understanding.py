@@ -877,11 +877,32 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
         text = text.replace(company.lower(), " ")
     text, context_people, leading = _without_context(text, names)
     found = _owners_in(text, names)
+    asked = _last_sentence(text)
+    if asked is not None and len(found) > 1:
+        # "I took over part of Luis's territory. How am I doing compared to the other reps?": the question names its
+        # owners itself; the people of the sentences before it are why it is asked
+        in_question = _owners_in(asked, names)
+        if in_question:
+            found = [o for o in found if o in in_question]
+        elif _FIRST_PERSON.search(asked) and not _REFERS_BACK.search(asked):  # "... how am I doing?": the asker
+            found = [o for o in found if o == "me"]
     if leading and not found:
         return leading  # "for helen: what's closing this month": no one else named, she is the subject
     if context_people and THIRD_PERSON.search(text) and not [o for o in found if o != "me"]:
         return list(dict.fromkeys(context_people))  # "1:1 with kenji, how's he tracking, what should i coach him on"
     return _mine_as_typer(found, low, names)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|mine|myself)\b")
+_REFERS_BACK = re.compile(r"\b(?:he|him|his|she|her|hers|he's|she's|they|them|their|theirs|both|either)\b")
+"""A pronoun of the people named before ("which of their deals are in trouble"): they are the subject after all."""
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)'\"][.!?])\s+(?=\S)")
+
+
+def _last_sentence(text: str) -> str | None:
+    """The question's last sentence when there are several ("Hi! I took over X. How am I doing?"), else None."""
+    parts = [p for p in _SENTENCE_END.split(text.strip()) if p.strip()]
+    return parts[-1] if len(parts) > 1 else None
 
 
 def _mine_as_typer(owners: list[str], low: str, names: Names) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import defaultdict
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -27,6 +27,7 @@ from eval.copilot.heldout9 import CASES as HELDOUT_9
 from eval.copilot.heldout10 import CASES as HELDOUT_10
 from eval.copilot.heldout11 import CASES as HELDOUT_11
 from eval.copilot.heldout12 import CASES as HELDOUT_12
+from eval.copilot.labelled import LABELLED_ON
 from eval.copilot.phrasings import PHRASINGS
 from eval.copilot.probe7 import PROBE_7
 from eval.copilot.probe8 import PROBE_8
@@ -498,7 +499,7 @@ def main(argv: list[str] | None = None) -> None:
         "(bot/copilot/classifier.py TRAIN_ON_BLIND_SETS)",
     )
     args = parser.parse_args(argv if argv is not None else [])
-    now = datetime.now(UTC).replace(hour=15, minute=0, second=0, microsecond=0)
+    now = LABELLED_ON
     engine = open_workspace(args.db, now)
     if args.db:
         from store.meta import get_meta

@@ -32,6 +32,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from eval.copilot.labelled import LABELLED_ON
+
 Case = tuple[str, str | None, dict[str, Any]]
 
 DEALS = "search_deals"
@@ -52,7 +54,7 @@ LEAD = "get_lead_score"
 SCORE = "score_lead"
 
 # --- past periods for closed-deal metrics and `since`, relative to today ----------------------------------------------
-_TODAY = date.today()
+_TODAY = LABELLED_ON.date()  # the labels' today is the day the sets are scored at
 
 
 def _month_end(d: date) -> date:

@@ -61,7 +61,9 @@ def main(scored_name: str) -> None:
     assert Path(clf.__file__).resolve().is_relative_to(Path.cwd().resolve()), "run from the replayed commit's worktree"
     sets = blind_sets()
     cases = sets[scored_name]
-    now = datetime.now(UTC).replace(hour=15, minute=0, second=0, microsecond=0)
+    # the day the sets were written for (an older commit's evaluator has no LABELLED_ON: today, as it scored then)
+    today = datetime.now(UTC).replace(hour=15, minute=0, second=0, microsecond=0)
+    now = getattr(evaluator, "LABELLED_ON", today)
     engine = evaluator.open_workspace(None, now)
     scored = {clf._text(q) for q, _t, _e in cases}
     pairs = [(q, label) for q, label in clf.training_set() if clf._text(q) not in scored]
