@@ -2277,3 +2277,12 @@ def test_the_owners_are_those_of_the_question_not_of_the_sentences_before_it(ws,
     # a sentence before the question says why it is asked; the question's own owners (or its pronouns) decide
     decision = reads(ws, text, tool, {})
     assert sorted(decision.args.get("owners") or []) == sorted(owners), decision
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [("what are the odds we close globex, in your opinion?", "Globex"), ("honestly, chances on hooli?", "Hooli")],
+)
+def test_the_askers_hedges_are_no_part_of_the_company(ws, text, company):
+    # "in your opinion", "honestly": how the question is asked, never words of the company's name
+    reads(ws, text, "get_deal_odds", {"company": company})

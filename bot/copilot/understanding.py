@@ -276,6 +276,8 @@ FILLER = {
     "sum", "through", "missed", "miss", "look", "looks", "looking", "that",
     # how far a deal has moved ("any movement on the X deal", "any progress with X")
     "movement", "progress", "developments", "development", "traction",
+    # the asker hedging around a company ("the chances we close acme, in your opinion?", "realistically, globex?")
+    "opinion", "honestly", "honest", "reckon", "realistically", "guess", "gut", "feel", "feeling", "think",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
