@@ -2286,3 +2286,12 @@ def test_the_owners_are_those_of_the_question_not_of_the_sentences_before_it(ws,
 def test_the_askers_hedges_are_no_part_of_the_company(ws, text, company):
     # "in your opinion", "honestly": how the question is asked, never words of the company's name
     reads(ws, text, "get_deal_odds", {"company": company})
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [("how confident can we be about the hooli deal?", "Hooli"), ("how solid is globex", "Globex")],
+)
+def test_how_sure_to_be_of_one_deal_is_its_odds(ws, text, company):
+    # "how confident should I be about X" asks X's odds; it was a list of the asker's deals with X dropped
+    reads(ws, text, "get_deal_odds", {"company": company})

@@ -278,6 +278,7 @@ FILLER = {
     "movement", "progress", "developments", "development", "traction",
     # the asker hedging around a company ("the chances we close acme, in your opinion?", "realistically, globex?")
     "opinion", "honestly", "honest", "reckon", "realistically", "guess", "gut", "feel", "feeling", "think",
+    "confident", "confidence", "sure", "solid", "firm",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
@@ -1178,7 +1179,10 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|^(?:do you think )?(?:is|are) (?!any\b|the deals\b|our deals\b|we\b|deals\b)[a-z0-9&.' -]{0,40}?\s?"
         r"(?:going to|gonna|likely to) (?:(?:sign|close|buy|convert)\b(?! (?:this|next|by|before|in)\b)"
         r"|come through\b|pull the trigger\b)"
-        r"|\blikely (?:to )?(?:close|win|sign)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)",
+        r"|\blikely (?:to )?(?:close|win|sign)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)"
+        # how sure to be of one deal: "how confident should i be about the umbrella deal", "how solid is globex"
+        r"|\bhow (?:confident|sure|solid|real|safe|firm) (?:should|can|do|would) (?:i|we) (?:be|feel)\b"
+        r"|\bhow (?:solid|real|firm|safe) is (?:the )?[a-z0-9&.' -]{1,40}?(?: deal)?\s*\??$",
     ),
     (
         "performance",
