@@ -136,10 +136,10 @@ def test_parse_amount(text, amount):
             "search_objection_handling",
             {"query": "they already have a dashboard tool", "category": "already_have_tool"},
         ),
-        (
+        (  # positioning against a rival is its battle card (this row predates battle cards: issue 16)
             "how do we position against Metricly",
-            "search_objection_handling",
-            {"query": "how do we position against Metricly", "category": "competitor"},
+            "get_battle_card",
+            {"competitor": "Metricly"},
         ),
     ],
 )

@@ -2295,3 +2295,21 @@ def test_the_askers_hedges_are_no_part_of_the_company(ws, text, company):
 def test_how_sure_to_be_of_one_deal_is_its_odds(ws, text, company):
     # "how confident should I be about X" asks X's odds; it was a list of the asker's deals with X dropped
     reads(ws, text, "get_deal_odds", {"company": company})
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("what's changed on the hooli deal this week?", "get_latest_on_company", {"company": "Hooli"}),
+        ("who's the main point of contact at globex", "get_deal_facts", {"company": "Globex"}),
+        ("what did we promise stark on the last call", "get_call_summary", {"company": "stark"}),
+    ],
+)
+def test_what_changed_on_one_deal_is_its_latest_and_its_contact_words_are_no_company(ws, text, tool, args):
+    # the week is when it changed, not when the deal closes; "main point of contact", "promised" are not the company
+    reads(ws, text, tool, args)
+
+
+def test_what_changed_across_the_pipeline_says_it_has_no_change_history(ws):
+    decision = decide_q(ws, "what changed in the pipeline this week")
+    assert decision.tool is None or any("history" in str(u) for u in decision.unapplied), decision

@@ -241,7 +241,8 @@ FILTERS_NOT_TAKEN: tuple[tuple[str, str], ...] = (
     (r"\b(?:the |our )?(?:\w+ )?add-?ons?\b|\bas the product\b|\bproduct (?:line|filter)\b|\bby product\b"
      r"|\b(?:the|our) \w+ (?:module|edition|sku|license|licence)\b",
      "a product filter (deals filter on owner, stage, amount, close date and company)"),
-    (r"\b(?:pushed|slipped|slid|pulled)(?: (?:out|in|back|forward))?(?: of| from| to| into)?\b",
+    (r"\b(?:pushed|slipped|slid|pulled)(?: (?:out|in|back|forward))?(?: of| from| to| into)?\b"
+     r"|\bwhat(?:'s| has)? changed\b",
      "a close-date history filter (deals filter on their current close date)"),
     (r"\b(?:no|without|missing|lacking) (?:a |any )?next steps?\b|\bnext steps? (?:is |are )?(?:missing|blank|empty)\b",
      "a next-step filter (deals filter on owner, stage, amount, close date and company)"),
@@ -417,6 +418,8 @@ SLOT_WORDS = {
     # who is for us inside, who is on the deal ("our inside man at acme", "the players, titles and all")
     "inside", "man", "woman", "guy", "gal", "person", "rooting", "corner", "fighting", "ally", "players",
     "titles", "title", "handles", "folks",
+    # the main contact and what was promised ("our main point of contact at umbrella", "what we promised acme")
+    "main", "point", "primary", "key", "promise", "promised", "changed", "changes",
 }  # fmt: skip
 
 

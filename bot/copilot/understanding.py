@@ -279,6 +279,7 @@ FILLER = {
     # the asker hedging around a company ("the chances we close acme, in your opinion?", "realistically, globex?")
     "opinion", "honestly", "honest", "reckon", "realistically", "guess", "gut", "feel", "feeling", "think",
     "confident", "confidence", "sure", "solid", "firm",
+    "promise", "promised", "agree", "agreed",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
@@ -1325,6 +1326,10 @@ INTENTS: tuple[tuple[str, str], ...] = (
             # where an account's deal has got to: "where things are at with vandelay", "any movement on the stark
             # deal?", "any progress with initech" (not on deals in the plural: that is the list)
             r"|\bwhere (?:things|stuff|it|everything|matters) (?:are|is|stands?|'s|'re)(?: at)? (?:with|on)\b"
+            # what changed on one account's deal: "what's changed with the globex deal this week" (the week is when
+            # it changed, not when the deal closes)
+            r"|\bwhat(?:'s| has| have)? changed (?:with|on|at|for|in)\b"
+            r"(?! (?:\w+ ){0,2}(?:deals|opps|pipeline|accounts)\b)"
             r"|\bany (?:movement|progress|developments?|traction|news|word|change|changes) (?:on|with|at|from)\b"
             r"(?! (?:\w+ ){0,2}(?:deals|opps|pipeline|accounts|leads)\b)"
         ),
