@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
@@ -2313,3 +2314,32 @@ def test_what_changed_on_one_deal_is_its_latest_and_its_contact_words_are_no_com
 def test_what_changed_across_the_pipeline_says_it_has_no_change_history(ws):
     decision = decide_q(ws, "what changed in the pipeline this week")
     assert decision.tool is None or any("history" in str(u) for u in decision.unapplied), decision
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        (
+            "emails from hooli about the renewal terms in the last week",
+            "search_conversations",
+            {"company": "Hooli", "kinds": ["email"]},
+        ),
+        (
+            "calls where security came up with globex",
+            "search_conversations",
+            {"query": "security", "company": "Globex", "kinds": ["call"]},
+        ),
+        ("which objections do we win most against", "get_objection_map", {"category": None}),
+    ],
+)
+def test_sources_where_a_topic_came_up_and_a_window_of_one_week(ws, text, tool, args):
+    # "calls where X came up" is a search for X; "in the last week" is seven days; "win against" alone is no rival
+    decision = reads(ws, text, tool, args)
+    if "last week" in text:
+        today = fx.NOW.astimezone(ZoneInfo("America/New_York")).date()
+        assert decision.args.get("since") == (today - timedelta(days=7)).isoformat(), decision
+
+
+def test_disqualified_leads_are_not_the_qualified_stage(ws):
+    decision = decide_q(ws, "show me the leads we disqualified this week")
+    assert "qualifiedtobuy" not in (decision.args.get("stages") or []), decision

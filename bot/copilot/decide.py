@@ -138,6 +138,10 @@ CONVERSATION_RE = re.compile(
     r"\bwhat did\b[^?]*\b(?:say|said|mention|think|tell|ask)\b|\bwhat (?:has|have)\b[^?]*\b(?:said|mentioned)\b"
     # what we heard from buyers about a topic: "what did we hear from customers about onboarding in emails"
     r"|\bwhat (?:did|have|has) (?:we|you|i|\w+) (?:hear|heard)\b[^?]*\b(?:about|on|regarding|re)\b"
+    # the sources where a topic came up: "calls where pricing came up with hooli", "emails in which SSO was raised"
+    r"|\b(?:calls?|e-?mails?|notes?|meetings?|conversations?|transcripts?) (?:where|in which|when)\b[^?]*"
+    r"\b(?:came up|come up|comes up|was (?:mentioned|raised|discussed)|were (?:mentioned|raised|discussed)"
+    r"|got (?:mentioned|raised))\b"
     r"|\b(?:did|has|have)\b[^?]*\b(?:mention(?:ed)?|bring up|brought up|raise[d]?|talk(?:ed)? about|say anything"
     r"|said anything|complain(?:ed)?|ask(?:ed)? about)\b|\bsearch (?:the |our |my )?(?:calls|emails|notes|transcripts"
     r"|conversations)\b|\b(?:find|any|anything|something|show me)\b[^?]*"
@@ -440,7 +444,8 @@ def _conversation_company(text: str, topic: str, names: Names, session: Session)
     rest = re.sub(re.escape(topic), " ", text, flags=re.IGNORECASE)
     rest = re.sub(r"\b(?:about|regarding|mention\w*|say|said|talk\w*|brought|bring|raised?|up|cfo|ceo|cto|vp|buyer"
                   r"|champion|team|people|folks|anyone|anybody|someone|calls?|emails?|notes?|transcripts?"
-                  r"|push(?:ed|ing)?|back|objected|anywhere|ever|when|where|find|show|pull|search)\b",
+                  r"|push(?:ed|ing)?|back|objected|anywhere|ever|when|where|find|show|pull|search|by|which|was|were|got"
+                  r"|(?:in|over|during|within) the (?:last|past)(?: \w+)? (?:days?|weeks?|months?|fortnight))\b",
                   " ", rest, flags=re.IGNORECASE)  # fmt: skip
     target = _target_company(rest, names, None)
     if target and resolve_company(session, target).status != "unknown":

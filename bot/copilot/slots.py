@@ -363,6 +363,12 @@ _TOPIC_FIRST = re.compile(
     r"(?:come|came|been coming|been brought|been raised) up\b"
 )
 """The topic said first: "has metricly come up in any initech calls" → "metricly"."""
+_TOPIC_WHERE = re.compile(
+    r"\b(?:calls?|e-?mails?|notes?|meetings?|conversations?|transcripts?) (?:where|in which|when)\s+(?:the\s+|any\s+)?"
+    r"(?P<t>[^?]{1,60}?)\s+(?:came up|come up|comes up|was (?:mentioned|raised|discussed)|were (?:mentioned|raised"
+    r"|discussed)|got (?:mentioned|raised))\b"
+)
+"""The topic between the sources and "came up": "calls where pricing came up with hooli" → "pricing"."""
 
 
 def conversation_topic(text: str, company: str | None) -> str | None:
@@ -370,7 +376,8 @@ def conversation_topic(text: str, company: str | None) -> str | None:
     low = text.lower().strip(" ?.!")
     if company:
         low = re.sub(r"\s+", " ", re.sub(re.escape(company.lower()) + r"(?:'s)?", " ", low))
-    m = _TOPIC_FIRST.match(low) or _TOPIC.search(low)  # the first marker: "what did they say about X" → X
+    # the first marker: "what did they say about X" → X
+    m = _TOPIC_FIRST.match(low) or _TOPIC_WHERE.search(low) or _TOPIC.search(low)
     if m is None:
         return None
     topic = re.sub(r"^(?:the|a|an|any|our|their|its)\s+", "", m.group("t").strip())
@@ -380,7 +387,12 @@ def conversation_topic(text: str, company: str | None) -> str | None:
         "",
         topic,
     )
-    topic = re.sub(r"\s+(?:since|after)\s+\S+.*$|\s+(?:in|over|during) the (?:last|past)\s+\S+\s+\w+$", "", topic)
+    topic = re.sub(
+        r"\s+(?:since|after)\s+\S+.*$|\s+(?:in|over|during|within) the (?:last|past)(?:\s+\S+)?\s+"
+        r"(?:days?|weeks?|months?|fortnight)$",
+        "",
+        topic,
+    )
     # the sources or the scope said after the topic ("... — calls only", "... anywhere")
     topic = re.sub(r"\s*(?:[—–-]+\s*|\s)(?:(?:calls?|e-?mails?|notes?|transcripts?)(?: only)?|only (?:on |in )?"
                    r"(?:calls?|e-?mails?|notes?)|anywhere|at all|lately|recently)$", "", topic)  # fmt: skip
@@ -390,7 +402,7 @@ def conversation_topic(text: str, company: str | None) -> str | None:
 _SINCE = re.compile(
     r"\b(?:since|after) (?:(?P<dm>\d{1,2})(?:st|nd|rd|th)? (?:of )?)?(?P<mon>" + MONTH_WORD + r")\b\.?"
     r"(?:\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?\b)?"
-    r"|\b(?:in|over|during) the (?:last|past) (?P<n>\d+|[a-z]+) (?P<unit>days?|weeks?|months?)\b"
+    r"|\b(?:in|over|during|within) the (?:last|past) (?:(?P<n>\d+|[a-z]+) )?(?P<unit>days?|weeks?|months?|fortnight)\b"
     r"|\bsince (?P<last>last) (?P<lunit>week|month|quarter)\b"
 )
 
@@ -428,12 +440,12 @@ def parse_since(text: str, today: date) -> date | None:
             return date(year, month, day)
         except ValueError:  # "since feb 30": the month
             return date(year, month, 1)
-    if m.group("n"):
-        n = int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS.get(m.group("n"))
+    if m.group("unit"):  # "in the last 2 weeks", "in the past week" (one), "over the last fortnight"
+        n = 1 if not m.group("n") else int(m.group("n")) if m.group("n").isdigit() else NUMBER_WORDS.get(m.group("n"))
         if not n:
             return None
         unit = m.group("unit").rstrip("s")
-        return today - timedelta(days=n * {"day": 1, "week": 7, "month": 30}[unit])
+        return today - timedelta(days=n * {"day": 1, "week": 7, "month": 30, "fortnight": 14}[unit])
     unit = m.group("lunit")
     if unit == "week":
         return today - timedelta(days=today.weekday() + 7)
@@ -452,7 +464,8 @@ OBJECTION_CATEGORY_WORDS: tuple[tuple[str, str], ...] = (
     (
         "competitor",
         r"competitor|competition|cheaper option|other vendor|another vendor|going with|compet|rival"
-        r"|versus|\bvs\b|against|compar",
+        # "against" someone, not at the end of "which objections do we win against" (every category)
+        r"|versus|\bvs\b|\bagainst\s+(?!(?:it|that|this|those|these|objections?|pushback)\b)\w|compar",
     ),
     ("timing", r"timing|next quarter|next year|not a priority|bad time|later|not (?:a |the )?(?:good|right) time"),
     ("security", r"security|soc ?2|gdpr|compliance|infosec|privacy"),

@@ -112,7 +112,11 @@ STAGE_WORDS: tuple[tuple[str, str], ...] = (
         r"appointment(?:s)?(?:[- ]scheduled)?|\bappts?(?:[- ]scheduled)?\b|first meeting|early[- ]stage",
         "appointmentscheduled",
     ),
-    (r"qualified(?:[- ]to[- ]buy)?|qualification|early[- ]stage|\bqtb\b", "qualifiedtobuy"),
+    # "disqualified", "unqualified" leads are not the Qualified-to-buy stage
+    (
+        r"(?<!dis)(?<!un)(?<!de)qualified(?:[- ]to[- ]buy)?|(?<!dis)qualification|early[- ]stage|\bqtb\b",
+        "qualifiedtobuy",
+    ),
     (r"presentation(?:s)?(?:[- ]scheduled)?|demo[- ]stage|demo[- ]scheduled", "presentationscheduled"),
     (
         # "the decision maker" of an account is a person (its stakeholders), not the stage: "who's the decision maker"
