@@ -2343,3 +2343,9 @@ def test_sources_where_a_topic_came_up_and_a_window_of_one_week(ws, text, tool, 
 def test_disqualified_leads_are_not_the_qualified_stage(ws):
     decision = decide_q(ws, "show me the leads we disqualified this week")
     assert "qualifiedtobuy" not in (decision.args.get("stages") or []), decision
+
+
+def test_wont_is_no_won(ws):
+    # "won't happen" says nothing was won: deals closing this week, not a count of deals won this week
+    decision = reads(ws, "my deals with close dates this week that probably won't happen", "search_deals", {})
+    assert decision.args.get("owners") == ["me"], decision

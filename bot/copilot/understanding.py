@@ -322,6 +322,7 @@ def _normalise(text: str) -> str:
     text = re.sub(r"(?:^|(?<=\s))#\s*(?:of\s+)?(?=[a-z])", "number of ", text)  # "# of deals", "# deals": how many
     text = re.sub(r"\bincl\.(?=\s)", "including", text, flags=re.IGNORECASE)
     text = _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
+    text = re.sub(r"\bwon'?t\b", "will not", text, flags=re.IGNORECASE)  # "won't happen" says nothing was won
     text = _DICTATION_RE.sub(lambda m: DICTATION_SLIPS[m.group(1).lower()], text)
     text = _MEETING_AT_A_TIME.sub(lambda m: f"{m.group('det')} meeting", text)
     text = re.sub(r"\s+", " ", text.strip())
