@@ -2107,3 +2107,35 @@ def test_a_mistyped_surname_after_its_first_name_is_that_owner(ws, text, tool, o
 def test_whether_one_lead_is_any_good_is_its_score(ws, text, company):
     # whether a lead is any good, legit or a tire kicker is what its score says
     reads(ws, text, "get_lead_score", {"company": company})
+
+
+# --- dev set Q: a pipeline review, people and agenda items said around the question --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("morgan: what does sam's pipeline look like by stage", "summarize_pipeline", {"owners": ["Sam Patel"]}),
+        ("morgan - how many deals does sam have in contract sent", "count_deals", {"owners": ["Sam Patel"]}),
+        ("how many open deals do i have? want to know before morgan gets to me", "count_deals", {"owners": ["me"]}),
+        ("what's sam's pipeline by stage? morgan will call on me next", "summarize_pipeline",
+         {"owners": ["Sam Patel"]}),
+        ("which of my deals are in contract sent, before morgan comes to me", "search_deals", {"owners": ["me"]}),
+    ],
+)  # fmt: skip
+def test_a_speaker_or_requester_named_around_the_question_is_no_owner(ws, text, tool, args):
+    # a name set before the question ("morgan: ...") or a colleague turning to the asker is who asks, not whose deals
+    reads(ws, text, tool, args)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("morgan: what's closing this month", "search_deals", {"owners": ["Morgan Lee"]}),
+        ("sam - deals in contract sent", "search_deals", {"owners": ["Sam Patel"]}),
+        ("acme: who's the champion", "get_deal_facts", {"company": "acme"}),
+    ],
+)
+def test_a_name_before_the_question_is_its_subject_when_no_one_else_is_named(ws, text, tool, args):
+    # "sam - deals in contract sent" is a terse filter on Sam; a company before the colon is the company asked about
+    reads(ws, text, tool, args)

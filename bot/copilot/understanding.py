@@ -712,6 +712,9 @@ def typer_of(low: str, names: Names) -> str | None:
 CONTEXT_PHRASES = re.compile(
     TYPER_PHRASE.pattern
     + r"|^(?:for|to|fyi|re:?|cc) (?P<lead>[a-z]+)(?:'s(?: [a-z0-9:-]+){1,4}?)?\s*[:,\u2013\u2014-]\s"
+    # "helen: what does jamal's pipeline look like", "kenji - what's closing": a first name set before the question
+    # (who asks it or who it is for) is its subject only when the rest names no one
+    r"|^(?P<lead2>[a-z]+)\s*(?::|\s[\u2013\u2014-])\s"
     rf"|\b(?:my|our) {_BOSS}(?:'s)?\b"
     rf"|(?:\b(?:my|our|the|a|first|next) |^)(?:\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)?\s+|monday |tuesday |wednesday "
     rf"|thursday "
@@ -724,7 +727,13 @@ CONTEXT_PHRASES = re.compile(
     rf"|\b(?:before|after|ahead of|during|in|at|for|from) (?P<host2>[a-z]+)'s (?:\w+ )?(?:call|meeting)\b"
     # "helen thinks i have too many", "emily mentioned it": the colleague's view or word, not whose deals are asked
     rf"|\b(?P<asker>[a-z]+)(?: (?:asked|wants|wanted|needs|told|said|asks|pinged|messaged|thinks|thought|feels|felt"
-    rf"|says|mentioned|suggested|believes|reckons)(?: me| us)?"
+    rf"|says|mentioned|suggested|believes|reckons"
+    # "before helen gets to me", "in case sam calls on me": when a colleague turns to the asker, not whose deals
+    rf"|gets? (?:to|around to|round to) (?:me|us)|calls? on (?:me|us)|comes? (?:to|back to|round to) (?:me|us)"
+    rf"|turns? to (?:me|us)|puts? (?:me|us) on the spot|checks? in|circles? back)(?: me| us)?"
+    rf"|(?:'ll| will| might| may| could| is going to| is gonna) (?:ask(?: me| us)?|want to know|get (?:to|around to)"
+    rf" (?:me|us)|call on (?:me|us)|come (?:to|back to) (?:me|us)|turn to (?:me|us)|put (?:me|us) on the spot"
+    rf"|check in|circle back)"
     # "helen's asking where ...", "helen's prepping for the QBR and wants ...": the one asking, said as what they do;
     # "helen's curious", "sam is wondering": why the asker asks, not whose deals
     rf"|(?:'s| is) (?:asking|prepping|preparing|getting ready|pinging me|chasing me|curious|wondering)(?: me| us)?)\b"
@@ -751,10 +760,11 @@ def _without_context(text: str, names: Names) -> tuple[str, list[str], list[str]
             leading.append(firsts[m.group("seat")])
         if typed is not None:
             return typed
-        if m.group("lead") is not None:
-            if m.group("lead") not in firsts:
+        lead = m.group("lead") or m.group("lead2")
+        if lead is not None:
+            if lead not in firsts:
                 return m.group(0)  # "for acme: who's the champion": the subject itself
-            leading.append(firsts[m.group("lead")])
+            leading.append(firsts[lead])
             return " "
         who = m.group("who") or m.group("asker") or m.group("host") or m.group("host2")
         if who and who not in firsts and (m.group("asker") or m.group("host") or m.group("host2")):
@@ -805,8 +815,9 @@ def intent_context_free(text: str, names: Names) -> str:
         typed = _typer_dropped(m, firsts)
         if typed is not None:
             return typed
-        if m.group("lead") is not None:
-            return " " if m.group("lead") in firsts else m.group(0)
+        lead = m.group("lead") or m.group("lead2")
+        if lead is not None:
+            return " " if lead in firsts else m.group(0)
         who = m.group("who") or m.group("asker") or m.group("host") or m.group("host2")
         phrase = m.group(0)
         if m.group("asker") or m.group("host") or m.group("host2"):
