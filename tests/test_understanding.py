@@ -2139,3 +2139,18 @@ def test_a_speaker_or_requester_named_around_the_question_is_no_owner(ws, text, 
 def test_a_name_before_the_question_is_its_subject_when_no_one_else_is_named(ws, text, tool, args):
     # "sam - deals in contract sent" is a terse filter on Sam; a company before the colon is the company asked about
     reads(ws, text, tool, args)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("we just wrapped the risk section. sam's open pipeline by stage next", "summarize_pipeline",
+         {"owners": ["Sam Patel"], "by": "stage"}),
+        ("ok, done with the forecast part - how many deals does sam have in contract sent", "count_deals",
+         {"owners": ["Sam Patel"], "stages": ["contractsent"]}),
+        ("pipeline by owner next, we've covered the at-risk slides", "summarize_pipeline", {"by": "owner"}),
+    ],
+)  # fmt: skip
+def test_an_agenda_item_the_meeting_has_covered_picks_no_capability(ws, text, tool, args):
+    # "the forecast part" the meeting is done with is where the meeting is, not what is asked now
+    reads(ws, text, tool, args)

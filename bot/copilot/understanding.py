@@ -791,9 +791,35 @@ _ASIDE = re.compile(
 
 
 def without_aside(question: str) -> str:
-    """The question without a closing sentence about the asker's own plans (see `_ASIDE`)."""
+    """The question without a closing sentence about the asker's own plans (see `_ASIDE`) or the meeting's agenda."""
     rest = _ASIDE.sub("", question.rstrip())
-    return rest if rest.strip(" ?") else question
+    rest = rest if rest.strip(" ?") else question
+    unplanned = _AGENDA.sub(" ", rest).strip()
+    return unplanned if unplanned.strip(" ?.,;:-") else rest
+
+
+# Where a meeting has got to, said around the question ("we just finished the forecast section. whole team's pipeline
+# by stage next", "done with the risk part - ..."): an agenda item the meeting has covered is not what is asked, so
+# its words ("forecast", "risk") choose no capability. Only an agenda item (a section, part, slide, topic, item) counts:
+# "we just finished the call with acme. what should I send?" keeps its call.
+_AGENDA_ITEM = (
+    r"(?:the\s+|our\s+|this\s+|that\s+|[a-z]+'s\s+)?(?:[a-z0-9&/'-]+\s+){1,4}?(?:section|part|portion|slides?|segment"
+    r"|agenda items?|items?|topic|bit|block|chunk)(?:\s+of\s+(?:the\s+)?(?:agenda|meeting|review|call|deck))?"
+)
+_AGENDA_DONE = (
+    r"(?:(?:we(?:'ve|'re| have| are)?|i(?:'ve|'m| have| am)?)\s+(?:just\s+|already\s+|now\s+)?(?:finished|wrapped"
+    r"(?:\s+up)?|covered|done|got through|gone through|went through|closed out|moved past|moved on from|through"
+    r"|past)(?:\s+with)?|(?:done|finished|through) with|moving on from|now that we(?:'ve| have)? (?:finished"
+    r"|covered|done|wrapped(?: up)?|got through|gone through))\s+"
+)
+_AGENDA = re.compile(
+    r"^(?:(?:ok(?:ay)?|so|alright|right|cool)[,.!]?\s+)?"
+    + _AGENDA_DONE
+    + _AGENDA_ITEM
+    + r"\s*(?:[.;:!,]|\s[-\u2013\u2014])\s*"
+    r"|(?:[.;,!?]|\s[-\u2013\u2014])\s*" + _AGENDA_DONE + _AGENDA_ITEM + r"\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 
 
 _INTERNAL_MEETING = re.compile(
