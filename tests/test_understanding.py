@@ -2154,3 +2154,16 @@ def test_a_name_before_the_question_is_its_subject_when_no_one_else_is_named(ws,
 def test_an_agenda_item_the_meeting_has_covered_picks_no_capability(ws, text, tool, args):
     # "the forecast part" the meeting is done with is where the meeting is, not what is asked now
     reads(ws, text, tool, args)
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("morgan wants to know what we'll probably book this month, with the range", {"period": "month"}),
+        ("what i'll realistically land this quarter", {"period": "quarter", "owners": ["me"]}),
+        ("the number we'll bring in this quarter, with best and worst case", {"period": "quarter"}),
+    ],
+)
+def test_what_will_realistically_land_with_its_range_is_the_forecast(ws, text, args):
+    # what is expected to be booked, hedged or with its interval, is the forecast, not the deals closing in the period
+    reads(ws, text, "forecast_bookings", args)

@@ -659,6 +659,7 @@ FIRST_PERSON_OWNER = (
     r"|\b(?:ghost\w*|ignor\w*|avoid\w*|dodg\w*|stonewall\w*)\s+me\b|\bleft me on read\b"
     r"|\b(?:repl\w*|respond\w*|answer\w*|got back|gotten back|get back|writ\w* back|emailed|called)\s+(?:to\s+)?me\b"
     r"|\b(?:will|can|could|should|do|did) i (?:land|book|close|bring in|hit|make|sign)\b"
+    r"|\bi(?:'ll| will) (?:(?:realistically|actually|probably|likely|really|most likely) )?(?:land|book|bring in)\b"
     r"|\bam i (?:going to|gonna|on track|likely)\b"
 )
 
@@ -1151,7 +1152,17 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|\bhow much\b[^?]{0,30}\b(?:will|going to|gonna|likely to|expected to|projected to|on track to|set to)\b"
         r"[^?]{0,30}\b(?:bring in|book)\b(?! (?:a |an |the )?(?:meeting|demo|call))"
         r"|(?:\b(?:are|is|am)|'re|'s)\s+(?:\w+\s+){0,2}?(?:bringing in|booking)\b(?!\s+(?:a |an |the )?(?:meeting|demo"
-        r"|call|first))[^?]*\b(?:this|next|the) (?:month|quarter|qtr)\b",
+        r"|call|first))[^?]*\b(?:this|next|the) (?:month|quarter|qtr)\b"
+        # what will be landed, hedged: "what we'll realistically land this quarter", "what i'll probably book"
+        r"|\bwhat (?:will (?:we|i)|(?:we|i)(?:'ll| will)) (?:(?:realistically|actually|probably|likely|really"
+        r"|most likely|end up|expect to|hope to) )*(?:close|book|land|bring in)\b(?! (?:the|a|an|that|it|them)\b)"
+        r"(?! this (?:deal|one|account)\b)"
+        r"|\b(?:we|i)(?:'ll| will) (?:realistically|actually|probably|likely|really|most likely)"
+        r" (?:land|book|bring in)\b"
+        # the forecast's interval asked for: "what we'll land this quarter, with the range", "bookings with error bars"
+        r"|\b(?:land|book|bring in|bookings|number)\b[^?]{0,40}\b(?:with|and|plus|including|incl) (?:the |a |an |its "
+        r"|our )?(?:range|interval|confidence interval|error bars?|best[- ](?:and|&|/)[- ]worst[- ]cases?"
+        r"|low (?:and|&|/) high(?: ends?| cases?)?|upside (?:and|&|/) downside)\b",
     ),
     (
         "odds",
