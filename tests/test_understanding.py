@@ -2167,3 +2167,21 @@ def test_an_agenda_item_the_meeting_has_covered_picks_no_capability(ws, text, to
 def test_what_will_realistically_land_with_its_range_is_the_forecast(ws, text, args):
     # what is expected to be booked, hedged or with its interval, is the forecast, not the deals closing in the period
     reads(ws, text, "forecast_bookings", args)
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("risk check on wayne enterprizes", "Wayne Enterprises"),
+        ("quick health check on wayne fods", "Wayne Foods"),
+        ("can you do a risk check on wayn enterprises for me", "Wayne Enterprises"),
+    ],
+)
+def test_a_risk_check_on_a_misspelt_company_is_that_companys_risk(ws, text, company):
+    # a misspelt name whose first word several companies share is still the one company it nearly spells
+    from tools.deals import resolve_company
+
+    decision = decide_q(ws, text)
+    assert decision.tool == "list_at_risk_deals", decision
+    with Session(ws[0]) as s:
+        assert resolve_company(s, decision.args["company"]).company.name == company, decision

@@ -1053,7 +1053,8 @@ def _fill_gaps(
         if target and resolve_company(session, target).status != "unknown":
             decision.args["company"] = target
         else:  # "is the cyberdyne deal flagged", "acme crop": a company named by its first word or misspelt
-            better = company_by_first_word(text, names)
+            # "risk check on lakegrid medcal": a misspelt name several companies start with, inside other words
+            better = company_by_first_word(text, names) or (_company_span(target, session) if target else None)
             if better:
                 decision.args["company"] = better
     if decision.tool == "summarize_pipeline" and slots.parse_top_n(low):
