@@ -2185,3 +2185,20 @@ def test_a_risk_check_on_a_misspelt_company_is_that_companys_risk(ws, text, comp
     assert decision.tool == "list_at_risk_deals", decision
     with Session(ws[0]) as s:
         assert resolve_company(s, decision.args["company"]).company.name == company, decision
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "fact"),
+    [
+        ("sam says his main contact at globex left. who's our champion there now?", "Globex", "champion"),
+        ("morgan mentioned the cfo at initech quit. who are the stakeholders now?", "Initech", "stakeholders"),
+        ("sam said the buyer at hooli went quiet. who's the champion on that deal?", "Hooli", "champion"),
+    ],
+)
+def test_a_statement_before_a_deal_fact_question_supplies_no_filters(ws, text, company, fact):
+    # who said it and the contact who left are why the fact is asked: no owner, no stage, no other capability
+    from tools.deals import resolve_company
+
+    decision = reads(ws, text, "get_deal_facts", {"fact": fact})
+    with Session(ws[0]) as s:
+        assert resolve_company(s, decision.args["company"]).company.name == company, decision

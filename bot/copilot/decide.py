@@ -721,7 +721,8 @@ def newer_capability(
     fact = slots.parse_fact(low) or (
         "all" if re.search(r"\bdeal (?:facts|details)\b|\bfacts (?:on|for|about)\b", low) else None
     )
-    if fact and not FACTS_GUARD.search(low) and not parse_stages(low) and not BRIEF_ASKED.search(low):
+    asked = slots.fact_question(low)  # "grace says her contact left. who's our champion there now?": the question
+    if fact and not FACTS_GUARD.search(asked) and not parse_stages(asked) and not BRIEF_ASKED.search(low):
         target = _target_company(text, names, company)
         if target and resolve_company(session, target).status == "unknown":
             target = company_by_first_word(text, names)  # "who's our champ at soylnet": a typo of one company

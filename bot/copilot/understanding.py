@@ -438,6 +438,8 @@ COMMON_WORDS = frozenset(
         "stacking",
         "losses",  # "what's driving Jamal's losses" is no "closes"
         "covering",  # "which accounts is grace covering" is no "scoring"
+        "contact",  # "her main contact at acme left" is no contract out
+        "contacts",
     ]  # fmt: skip
 )
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ive")
