@@ -2202,3 +2202,24 @@ def test_a_statement_before_a_deal_fact_question_supplies_no_filters(ws, text, c
     decision = reads(ws, text, "get_deal_facts", {"fact": fact})
     with Session(ws[0]) as s:
         assert resolve_company(s, decision.args["company"]).company.name == company, decision
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("sam thinks globex is a lock. will we really win it?", "Globex"),
+        ("is initech actually in the bag?", "Initech"),
+        ("will we actually land globex?", "Globex"),
+        ("morgan says the acme corp deal is a sure thing - will we really close it?", "Acme Corp"),
+    ],
+)
+def test_whether_we_will_actually_land_one_deal_is_its_odds(ws, text, company):
+    # a deal said to be a lock, and "will we actually land it", ask that deal's win probability
+    reads(ws, text, "get_deal_odds", {"company": company})
+
+
+@pytest.mark.parametrize(
+    "text", ["will we actually close anything this month", "will we really land our number this quarter"]
+)
+def test_whether_we_will_land_a_period_is_no_one_deals_odds(ws, text):
+    assert decide_q(ws, text).tool != "get_deal_odds"

@@ -269,6 +269,8 @@ FILLER = {
     "sum", "through", "missed", "miss", "look", "looks", "looking", "that",
     # how far a deal has moved ("any movement on the X deal", "any progress with X")
     "movement", "progress", "developments", "development", "traction",
+    # whether a deal is a sure thing ("is the acme deal in the bag", "is keencrest really a lock")
+    "lock", "bag", "dunk", "shoo-in", "actually", "really", "realistically", "win", "land",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
@@ -1177,7 +1179,17 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|^(?:do you think )?(?:is|are) (?!any\b|the deals\b|our deals\b|we\b|deals\b)[a-z0-9&.' -]{0,40}?\s?"
         r"(?:going to|gonna|likely to) (?:(?:sign|close|buy|convert)\b(?! (?:this|next|by|before|in)\b)"
         r"|come through\b|pull the trigger\b)"
-        r"|\blikely (?:to )?(?:close|win|sign)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)",
+        r"|\blikely (?:to )?(?:close|win|sign)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)"
+        # one deal's outcome asked, hedged: "will we actually land it?", "will we really win them" (no period after)
+        # (the company, taken out, or a pronoun ends the question; a period after it is the forecast's)
+        r"|\bwill (?:we|i) (?:(?:actually|really|realistically|still|ever|probably|end up|be able to|manage to)"
+        r" )+(?:win|land|close|sign|bag)(?! (?:this|next|last|by|before|in|on|within|q[1-4]|the (?:quarter|month"
+        r"|year|week)|anything|any|everything|all|more|most|much|enough|deals?|our|my|the number)\b)"
+        r"(?: [\w&.'-]+){0,3}\s*[?.!]*\s*$"
+        r"|\bwill (?:we|i) (?:win|land|close|sign|bag) (?:it|them|this one|that one|this deal|that deal)\s*[?.!]*\s*$"
+        # whether a deal is a sure thing: "is keencrest a lock?", "is the acme deal really in the bag"
+        r"|(?:^|[.!?;]\s+)(?:is|are)\s+(?:[\w&.'-]+\s+){0,4}(?:really |actually |still |truly )?(?:a (?:lock"
+        r"|sure thing|done deal|slam dunk|shoo-?in|safe bet)|in the bag|locked in)\b",
     ),
     (
         "performance",
