@@ -2223,3 +2223,15 @@ def test_whether_we_will_actually_land_one_deal_is_its_odds(ws, text, company):
 )
 def test_whether_we_will_land_a_period_is_no_one_deals_odds(ws, text):
     assert decide_q(ws, text).tool != "get_deal_odds"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what else can you do?",
+        "morgan's asking what this bot can really do apart from listing deals",
+        "what exactly can the copilot answer",
+    ],
+)
+def test_what_the_bot_can_do_however_asked_is_help(ws, text):
+    assert decide_q(ws, text).intent == "help"

@@ -1088,7 +1088,14 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|what can (?:this|the|sales ?os) ?(?:bot|app|thing|copilot|assistant)? (?:do|answer)\b"
         r"|what (?:can|should) i ask(?!\s+(?:them|him|her|their|the|at|on|in|during|before|when)\b)"
         r"|how does (?:this|it|the bot|sales ?os) work|what (?:do|can) you (?:do|know)"
-        r"|what (?:kinds? of |sorts? of )?(?:questions|things) can",
+        r"|what (?:kinds? of |sorts? of )?(?:questions|things) can"
+        # "what all can you do?", "what this bot can actually do besides looking up deals"
+        r"|\bwhat (?:all|else|exactly|other things|sorts? of things|kinds? of things) (?:can|could) (?:you|u"
+        r"|this (?:bot|app|thing|copilot|assistant)|the (?:bot|copilot|assistant)|sales ?os) (?:\w+ )?(?:do|answer"
+        r"|help with)\b"
+        r"|\bwhat (?:you|this (?:bot|app|thing|copilot|assistant)|the (?:bot|copilot|assistant)|sales ?os)"
+        r" (?:can|could) (?:actually |really |even |else |all |possibly )?(?:do|answer|help with)\b"
+        r"(?! (?:about|for|with|to)\b)",
     ),
     (
         "lead_score",
