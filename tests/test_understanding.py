@@ -2235,3 +2235,27 @@ def test_whether_we_will_land_a_period_is_no_one_deals_odds(ws, text):
 )
 def test_what_the_bot_can_do_however_asked_is_help(ws, text):
     assert decide_q(ws, text).intent == "help"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("what tier did northwind robotics come in as", "northwind robotics"),
+        ("which tier is brightpath labs", "brightpath labs"),
+        ("what grade did zenhaven came in at", "zenhaven"),
+    ],
+)
+def test_the_tier_a_company_came_in_as_is_its_lead_score(ws, text, company):
+    # a tier (A-D) is a lead's: the company as typed, without how it came in
+    reads(ws, text, "get_lead_score", {"company": company})
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("is wayne one company or two in hubspot?", "wayne"),
+        ("not sure if birchleaf is a single account or several", "birchleaf"),
+    ],
+)
+def test_whether_a_name_is_one_company_or_two_is_a_lookup(ws, text, name):
+    reads(ws, text, "lookup_company", {"company": name})

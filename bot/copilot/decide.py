@@ -307,7 +307,11 @@ LOOKUP_RE = re.compile(
     r"(?:the |our )?(?:crm|hubspot|system|database)\b"
     # "there's more than one pineline in the system", "multiple birchleafs in the crm?": which companies share a name
     r"|\b(?:more than one|multiple|several) (?!deals?\b|opps?\b|owners?\b|reps?\b|stages?\b|contacts?\b)"
-    r"(?P<o>[\w&.\-]+(?: [\w&.\-]+){0,2}?)(?:'?s)? (?:in|on) (?:the |our )?(?:crm|hubspot|system|database|records)\b",
+    r"(?P<o>[\w&.\-]+(?: [\w&.\-]+){0,2}?)(?:'?s)? (?:in|on) (?:the |our )?(?:crm|hubspot|system|database|records)\b"
+    # "is pineworks one company or two in the crm?", "whether birchleaf is a single account or several"
+    r"|\b(?:is|are|if|whether) (?P<t>[\w&.\-']+(?: [\w&.\-']+){0,2}?) (?:is |are )?(?:just |really |actually )?"
+    r"(?:one|1|a single|the same) (?:company|account|customer|client|record|business)s? or (?:two|2|more|several|many"
+    r"|multiple|separate|different)\b",
     re.IGNORECASE,
 )
 LOOKUP_QUOTED = re.compile(r"(?:(?<=\s)|^)[\"'](?P<x>[^\"']{2,40})[\"'](?=[\s?.!,]|$)")

@@ -1111,6 +1111,10 @@ INTENTS: tuple[tuple[str, str], ...] = (
             # whether one lead is any good, said after its company: "is the inbound from X any good or a tire kicker"
             r"|\b(?:the|that|this) (?:lead|inbound)\b[^.?]{0,40}\b(?:any good|worth (?:chasing|pursuing|it|my time"
             r"|our time|a call)|tire[- ]?kick(?:er|ers|ing)?|legit|for real|serious)\b"
+            # a tier is a lead's (A-D): "what tier did falconcraft come in as", "which tier is X", "X came in as tier b"
+            r"|\b(?:what|which) tier\b|\btier (?:did|does|is|was)\b"
+            r"|\b(?:what|which) (?:score|grade|rating) did\b[^.?]{1,50}\b(?:come|came) in\b"
+            r"|\b(?:come|came|comes|coming) in (?:as|at) (?:a |an )?tier\b"
         ),
     ),
     # Deal intelligence (tools/intelligence): odds on an account, the forecast, make-or-break deals, AE performance.
@@ -1782,7 +1786,9 @@ def route(
         target = lead_company(text)
         if target is None and NEWEST_LEADS.search(low):
             return Understanding(intent="lead_score", tool="get_lead_score", args={})
-        target = target or company_remainder(text, set(), names.company_words)
+        # "what tier did X come in as": how the lead came in is no part of its company's name
+        came_in = re.sub(r"\b(?:come|came|comes|coming) in (?:as|at|with)\b", " ", text, flags=re.IGNORECASE)
+        target = target or company_remainder(came_in, set(), names.company_words)
         return Understanding(intent="lead_score", tool="get_lead_score", args={"company": target} if target else {})
     if intent == "objection":
         return _objection_route(text, fixed)
