@@ -1200,7 +1200,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|\bwill (?:we|i) (?:win|land|close|sign|bag) (?:it|them|this one|that one|this deal|that deal)\s*[?.!]*\s*$"
         # whether a deal is a sure thing: "is keencrest a lock?", "is the acme deal really in the bag"
         r"|(?:^|[.!?;]\s+)(?:is|are)\s+(?:[\w&.'-]+\s+){0,4}(?:really |actually |still |truly )?(?:a (?:lock"
-        r"|sure thing|done deal|slam dunk|shoo-?in|safe bet)|in the bag|locked in)\b",
+        r"|sure thing|done deal|slam dunk|shoo-?in|safe bet)|in the bag)\b",
     ),
     (
         "performance",
