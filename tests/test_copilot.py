@@ -136,8 +136,11 @@ def test_parse_amount(text, amount):
             "search_objection_handling",
             {"query": "they already have a dashboard tool", "category": "already_have_tool"},
         ),
-        # "how do we position against X" was here as an objection search; it is X's battle card since battle cards
-        # exist (issue 16): test_understanding.py::test_positioning_against_a_rival_is_its_battle_card
+        (
+            "how do we position against Metricly",
+            "search_objection_handling",
+            {"query": "how do we position against Metricly", "category": "competitor"},
+        ),
     ],
 )
 def test_route_table(ws, question, tool, args):

@@ -317,7 +317,11 @@ LOOKUP_RE = re.compile(
     r"(?:the |our )?(?:crm|hubspot|system|database)\b"
     # "there's more than one pineline in the system", "multiple birchleafs in the crm?": which companies share a name
     r"|\b(?:more than one|multiple|several) (?!deals?\b|opps?\b|owners?\b|reps?\b|stages?\b|contacts?\b)"
-    r"(?P<o>[\w&.\-]+(?: [\w&.\-]+){0,2}?)(?:'?s)? (?:in|on) (?:the |our )?(?:crm|hubspot|system|database|records)\b",
+    r"(?P<o>[\w&.\-]+(?: [\w&.\-]+){0,2}?)(?:'?s)? (?:in|on) (?:the |our )?(?:crm|hubspot|system|database|records)\b"
+    # "is pineworks one company or two in the crm?", "whether birchleaf is a single account or several"
+    r"|\b(?:is|are|if|whether) (?P<t>[\w&.\-']+(?: [\w&.\-']+){0,2}?) (?:is |are )?(?:just |really |actually )?"
+    r"(?:one|1|a single|the same) (?:company|account|customer|client|record|business)s? or (?:two|2|more|several|many"
+    r"|multiple|separate|different)\b",
     re.IGNORECASE,
 )
 LOOKUP_QUOTED = re.compile(r"(?:(?<=\s)|^)[\"'](?P<x>[^\"']{2,40})[\"'](?=[\s?.!,]|$)")
@@ -736,7 +740,8 @@ def newer_capability(
     fact = slots.parse_fact(low) or (
         "all" if re.search(r"\bdeal (?:facts|details)\b|\bfacts (?:on|for|about)\b", low) else None
     )
-    if fact and not FACTS_GUARD.search(low) and not parse_stages(low) and not BRIEF_ASKED.search(low):
+    asked = slots.fact_question(low)  # "grace says her contact left. who's our champion there now?": the question
+    if fact and not FACTS_GUARD.search(asked) and not parse_stages(asked) and not BRIEF_ASKED.search(low):
         target = _target_company(text, names, company)
         if target and resolve_company(session, target).status == "unknown":
             target = company_by_first_word(text, names)  # "who's our champ at soylnet": a typo of one company
@@ -1068,7 +1073,8 @@ def _fill_gaps(
         if target and resolve_company(session, target).status != "unknown":
             decision.args["company"] = target
         else:  # "is the cyberdyne deal flagged", "acme crop": a company named by its first word or misspelt
-            better = company_by_first_word(text, names)
+            # "risk check on lakegrid medcal": a misspelt name several companies start with, inside other words
+            better = company_by_first_word(text, names) or (_company_span(target, session) if target else None)
             if better:
                 decision.args["company"] = better
     if decision.tool == "summarize_pipeline" and slots.parse_top_n(low):

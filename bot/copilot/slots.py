@@ -314,12 +314,28 @@ _TOLD_AFTER = re.compile(
 )
 
 
+# a statement before the question ("grace says her main contact at acme left. who's our champion there now?")
+_TOLD_BEFORE = re.compile(r"^(?P<told>[^?]*[^?\s.][.!;])\s+(?P<asked>[^.!;?]+\?*)\s*$", re.DOTALL)
+
+
+def fact_question(low: str) -> str:
+    """The sentence that asks a deal fact after a statement that sets it up, else the whole text.
+
+    "grace says her main contact at acme left. who's our champion there now?": the champion is asked; who said what
+    (and the contact who left) is why. The company may still be named only in the statement ("there").
+    """
+    told = _TOLD_BEFORE.match(low)
+    if told and any(pattern.search(told.group("asked")) for _name, pattern in _FACT_RE):
+        return told.group("asked")
+    return low
+
+
 def parse_fact(text: str) -> str | None:
     """Read which deal fact is asked: champion, stakeholders or owner.
 
     Two or more at once ("contacts and champion", "owner and stakeholders") are all of them.
     """
-    low = text.lower()
+    low = fact_question(text.lower())
     # "who's the champion at X? I need someone inside to get the CFO on a call": a role in a statement after the
     # question is why it is asked; the facts asked are those of the question, when it names any
     told = _TOLD_AFTER.match(low)

