@@ -2107,3 +2107,20 @@ def test_a_mistyped_surname_after_its_first_name_is_that_owner(ws, text, tool, o
 def test_whether_one_lead_is_any_good_is_its_score(ws, text, company):
     # whether a lead is any good, legit or a tire kicker is what its score says
     reads(ws, text, "get_lead_score", {"company": company})
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("sam's opps, contractsent, over 40k", "search_deals",
+         {"owners": ["Sam Patel"], "stages": ["contractsent"], "min_amount": 40000.0}),
+        ("how many in qualifiedtobuy right now", "count_deals", {"stages": ["qualifiedtobuy"]}),
+        ("presentationscheduled or decisionmakerboughtin deals for dana", "search_deals",
+         {"owners": ["Dana Reyes"], "stages": ["presentationscheduled", "decisionmakerboughtin"]}),
+        ("deals sitting in appointmentscheduled 10d+", "search_deals",
+         {"stages": ["appointmentscheduled"], "min_days_in_stage": 10}),
+    ],
+)  # fmt: skip
+def test_a_stage_typed_as_its_crm_key_is_that_stage(ws, text, tool, args):
+    # the CRM's raw stage keys ("contractsent", "decisionmakerboughtin") are the stages, never dropped
+    reads(ws, text, tool, args)

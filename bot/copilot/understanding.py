@@ -290,6 +290,8 @@ SHORTHAND = {
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/.'&-])(" + "|".join(re.escape(k) for k in SHORTHAND) + r")(?![\w/.'&-])", re.IGNORECASE
 )
+_STAGE_KEY_RE = re.compile(r"(?<![\w/.'&-])(" + "|".join(STAGE_LABELS) + r")(?![\w/.'&-])", re.IGNORECASE)
+"""The HubSpot stage keys typed as they are ("contractsent", "decisionmakerboughtin"): spelled as their labels."""
 
 
 def _normalise(text: str) -> str:
@@ -299,6 +301,7 @@ def _normalise(text: str) -> str:
     text = re.sub(r"(?:^|(?<=\s))#\s*(?:of\s+)?(?=[a-z])", "number of ", text)  # "# of deals", "# deals": how many
     text = re.sub(r"\bincl\.(?=\s)", "including", text, flags=re.IGNORECASE)
     text = _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
+    text = _STAGE_KEY_RE.sub(lambda m: STAGE_LABELS[m.group(1).lower()].lower(), text)
     text = re.sub(r"\s+", " ", text.strip())
     return text
 
