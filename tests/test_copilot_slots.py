@@ -494,6 +494,10 @@ def test_in_before_a_named_period_is_no_count_of_days():
         ("6-figure deals closing this quarter", 100_000, None),
         ("sam's deals under six figures", None, 100_000),
         ("top 5 figures of the quarter", None, None),  # a count of figures, no amount
+        ("7-fig+ opps for sam", 1_000_000, None),  # shortened, with its plus
+        ("five figs or more closing next month", 10_000, None),
+        ("deals under 6figs", None, 100_000),
+        ("six figures+ in negotiation", 100_000, None),
     ],
 )
 def test_an_amount_said_by_its_number_of_figures(text, low, high):

@@ -2124,3 +2124,17 @@ def test_whether_one_lead_is_any_good_is_its_score(ws, text, company):
 def test_a_stage_typed_as_its_crm_key_is_that_stage(ws, text, tool, args):
     # the CRM's raw stage keys ("contractsent", "decisionmakerboughtin") are the stages, never dropped
     reads(ws, text, tool, args)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("qty of sam's deals closing next 45d", "count_deals", {"owners": ["Sam Patel"]}),
+        ("quantity of opps in contract sent", "count_deals", {"stages": ["contractsent"]}),
+        ("tally of 7-fig+ deals", "count_deals", {"min_amount": 1_000_000.0}),
+        ("number + total of six figs+ deals closing this qtr", "count_deals", {"min_amount": 100_000.0}),
+    ],
+)  # fmt: skip
+def test_a_count_said_in_shorthand_is_a_count(ws, text, tool, args):
+    # "qty of", "tally of" ask how many; "6-fig+", "six figs+" is the six-figure floor, never dropped
+    reads(ws, text, tool, args)

@@ -113,6 +113,8 @@ METRICS_RE = re.compile(
 )
 COUNT_RE = re.compile(
     r"\bhow many\b|\bnumber of\b|\bcount\b|(?:^|\s)# of\b"
+    # shorthand for the number of deals: "qty of open deals closing next 60d", "tally of opps in demo"
+    r"|\b(?:qty|quantity|tally)\b(?=(?: of)? (?:[\w'+$.-]+ ){0,3}?(?:deals|opps|opportunities)\b)"
     # the count said with the total it comes with: "number and total value of deals under 5k", "count + sum of ..."
     r"|\b(?:number|count|#) (?:and|&|\+|/) (?:the )?(?:total|sum|combined|overall)(?: (?:value|amount|\$))? of\b"
 )
