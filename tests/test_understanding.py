@@ -2138,3 +2138,24 @@ def test_a_stage_typed_as_its_crm_key_is_that_stage(ws, text, tool, args):
 def test_a_count_said_in_shorthand_is_a_count(ws, text, tool, args):
     # "qty of", "tally of" ask how many; "6-fig+", "six figs+" is the six-figure floor, never dropped
     reads(ws, text, tool, args)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("objections raised on calls L21D", "get_objections_this_week", {"days": 21}),
+        ("pushback we heard l3w", "get_objections_this_week", {"days": 21}),
+        ("avg deal size L60D", "get_closed_deal_metrics",
+         {"closed_from": (TODAY - timedelta(days=60)).isoformat(), "closed_to": TODAY.isoformat()}),
+    ],
+)  # fmt: skip
+def test_a_spreadsheet_look_back_is_that_window(ws, text, tool, args):
+    # "L90D", "L3W": the last 90 days, 3 weeks (the window of the closed figures or of the objections heard)
+    reads(ws, text, tool, args)
+
+
+def test_a_created_date_in_spreadsheet_shorthand_is_said_as_not_applied(ws):
+    # "created L30D": a created-date filter the deal list cannot take, said with the answer, never dropped
+    decision = decide_q(ws, "opps created L14D over 50k")
+    assert decision.tool == "search_deals" and decision.args.get("min_amount") == 50000.0, decision
+    assert any("created" in u for u in decision.unapplied), decision

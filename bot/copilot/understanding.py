@@ -292,6 +292,9 @@ _SHORTHAND_RE = re.compile(
 )
 _STAGE_KEY_RE = re.compile(r"(?<![\w/.'&-])(" + "|".join(STAGE_LABELS) + r")(?![\w/.'&-])", re.IGNORECASE)
 """The HubSpot stage keys typed as they are ("contractsent", "decisionmakerboughtin"): spelled as their labels."""
+_LOOK_BACK = re.compile(r"(?<![\w$.-])[lt](\d{1,3})\s?(d|w|wk|m|mo|y)(?![\w$.-])", re.IGNORECASE)
+"""A spreadsheet's look-back ("L90D", "L14D", "T12M": the last or trailing 90 days, 12 months): spelled out."""
+_LOOK_BACK_UNIT = {"d": "days", "w": "weeks", "wk": "weeks", "m": "months", "mo": "months", "y": "years"}
 
 
 def _normalise(text: str) -> str:
@@ -302,6 +305,7 @@ def _normalise(text: str) -> str:
     text = re.sub(r"\bincl\.(?=\s)", "including", text, flags=re.IGNORECASE)
     text = _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
     text = _STAGE_KEY_RE.sub(lambda m: STAGE_LABELS[m.group(1).lower()].lower(), text)
+    text = _LOOK_BACK.sub(lambda m: f"last {m.group(1)} {_LOOK_BACK_UNIT[m.group(2).lower()]}", text)
     text = re.sub(r"\s+", " ", text.strip())
     return text
 
