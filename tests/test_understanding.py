@@ -2159,3 +2159,20 @@ def test_a_created_date_in_spreadsheet_shorthand_is_said_as_not_applied(ws):
     decision = decide_q(ws, "opps created L14D over 50k")
     assert decision.tool == "search_deals" and decision.args.get("min_amount") == 50000.0, decision
     assert any("created" in u for u in decision.unapplied), decision
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("umbrela corporation deals >= 100k", {"company": "umbrela corporation", "min_amount": 100000.0}),
+        ("stark industires opps over $40k", {"company": "stark industires", "min_amount": 40000.0}),
+        ("wayne enterprses deals btwn 5k and 10k", {"company": "wayne enterprses", "max_amount": 10000.0}),
+    ],
+)  # fmt: skip
+def test_a_misspelt_company_followed_by_an_amount_is_the_company(ws, text, args):
+    # the amount read as a filter is no part of the name, so the misspelt name still finds its company
+    decision = reads(ws, text, "search_deals", args)
+    with Session(ws[0]) as s:
+        from tools.deals import resolve_company_strict
+
+        assert resolve_company_strict(s, decision.args["company"]).company is not None, decision

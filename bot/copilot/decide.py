@@ -941,6 +941,16 @@ SLOT_ONLY = re.compile(
 )
 
 
+AMOUNT_PHRASE = re.compile(
+    r"(?:\b(?:over|above|under|below|sub|more than|less than|greater than|bigger than|larger than|smaller than"
+    r"|at least|at most|up to|north of|south of|min(?:imum)?|max(?:imum)?|between|btwn|from)\s*|[<>]=?\s*)?"
+    r"\$?\s?\d[\d,.]*\s*(?:k|mm|m|million|thousand)?\+?(?:\s*(?:and|to|-)\s*\$?\s?\d[\d,.]*\s*(?:k|mm|m|million"
+    r"|thousand)?)?(?![\w])",
+    re.IGNORECASE,
+)
+"""An amount filter as typed ("over $40k", ">= 20k", "between 25k and 75k"): no part of a company's name."""
+
+
 SOURCE_WORDS = frozenset(
     {"referral", "referrals", "partner", "partners", "webinar", "webinars", "event", "events", "source", "sourced",
      "outbound", "marketing", "channel", "conference", "conferences", "campaign", "campaigns"}
@@ -1072,7 +1082,9 @@ def _fill_gaps(
         decision.args["include_closed"] = True
     if "company" not in decision.args and not decision.args.get("owners"):
         # "how many swiftwood deals": a company named by part of its name is a filter, not dropped
-        target = _target_company(text, names, None)
+        # "ironbrok pay deals >= 20k": the amount read as a filter is no part of the name
+        amounted = decision.args.get("min_amount") is not None or decision.args.get("max_amount") is not None
+        target = _target_company(AMOUNT_PHRASE.sub(" ", text) if amounted else text, names, None)
         known = _known_segments(session)
         segment = target and (slots.parse_segment(target, known) or _filter_words(target, session)[1])
         long_enough = bool(target) and len(target or "") >= 4 and str(target).lower() not in FILLER
