@@ -2176,3 +2176,32 @@ def test_a_misspelt_company_followed_by_an_amount_is_the_company(ws, text, args)
         from tools.deals import resolve_company_strict
 
         assert resolve_company_strict(s, decision.args["company"]).company is not None, decision
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("won count by rep last mo", {"metric": "won_count", "by": "owner", "closed_from": "2026-10-01"}),
+        ("Software lost count Q3", {"metric": "lost_count", "segment": "Software", "closed_from": "2026-07-01",
+                                    "closed_to": "2026-09-30"}),
+        ("won amt Retail 2025", {"metric": "won_amount", "segment": "Retail", "closed_from": "2025-01-01",
+                                 "closed_to": "2025-12-31"}),
+        ("sam won $ 2024", {"owners": ["Sam Patel"], "closed_from": "2024-01-01"}),
+    ],
+)  # fmt: skip
+def test_a_terse_won_or_lost_figure_is_the_closed_deal_metric(ws, text, args):
+    # "won count", "lost count", "won amt" with a past quarter or a bare year: the closed figures of that period,
+    # never a count of open deals closing in the next such quarter
+    reads(ws, text, "get_closed_deal_metrics", args)
+
+
+def test_a_bare_future_year_is_no_closed_period(ws):
+    decision = decide_q(ws, "won amt 2031")
+    assert decision.tool == "get_closed_deal_metrics" and "closed_from" not in decision.args, decision
+    assert decision.unapplied, decision  # said, not dropped
+
+
+def test_a_change_of_amount_in_shorthand_is_a_write(ws):
+    # "amt" is the amount: bumping it is a change the copilot does not make
+    decision = decide_q(ws, "bump the globex amt to 80k")
+    assert decision.tool is None and "can't change" in (decision.problem or ""), decision

@@ -103,6 +103,8 @@ METRICS_RE = re.compile(
     r"|him|her)\b)|\b(?:did|have|has|had)\b[^?]*\bbring in\b"
     r"|\b(?:closed|won|lost|signed)\b (?:deals )?(?:last|this|in|during|so far|since|over the)\b"
     r"|\bdeals (?:we|i|they) (?:won|lost|closed)\b|\bwho (?:closed|won|sold|booked) the most\b"
+    # a figure of the won or lost deals said tersely: "lost count last mo", "EMEA won count Q2", "won amt 2025"
+    r"|\b(?:won|lost)\s+(?:count|#|number|amount|amt|total|sum|\$|value|revenue|dollars)(?!\w)"
     r"|\b(?:won|lost) deals\b|\bdeals (?:won|lost)\b|\bhow long (?:does|do|did)\b[^?]*\btake\b"
     r"|\bhow long (?:are|is|have|has|were|was)\b[^?]*\btak(?:ing|en)\b|\btaking (?:us |them |\w+ )?to close\b"
     r"|\bwon ?(?:or|and|\+|/|&) ?lost\b|\blost ?(?:or|and|\+|/|&) ?won\b|\blos(?:s|e|ing) ?(?:rate|ratio|%)"

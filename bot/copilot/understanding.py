@@ -285,7 +285,7 @@ SHORTHAND = {
     "wheres": "where is", "tmrw's": "tomorrow's", "incl": "including", "nxt": "next", "lst": "last", "mo": "month",
     "mos": "months", "yest": "yesterday", "ovr": "over", "hv": "have", "doin": "doing", "sz": "size", "brk": "break",
     "sched": "scheduled", "wht": "what", "qtrs": "quarters", "yday": "yesterday",
-    "ppl": "people", "emps": "employees",
+    "ppl": "people", "emps": "employees", "amt": "amount", "amts": "amounts",
 }  # fmt: skip
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/.'&-])(" + "|".join(re.escape(k) for k in SHORTHAND) + r")(?![\w/.'&-])", re.IGNORECASE
