@@ -2205,3 +2205,16 @@ def test_a_change_of_amount_in_shorthand_is_a_write(ws):
     # "amt" is the amount: bumping it is a change the copilot does not make
     decision = decide_q(ws, "bump the globex amt to 80k")
     assert decision.tool is None and "can't change" in (decision.problem or ""), decision
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "category"),
+    [
+        ("timing obj: 'circle back next year' - how'd we handle it on won deals?", "circle back next year", "timing"),
+        ("security obj - 'we need a pen test first' - best answers", "we need a pen test first", "security"),
+        ("competitor objs: 'Initrode is cheaper' - best comebacks", "Initrode is cheaper", "competitor"),
+    ],
+)  # fmt: skip
+def test_an_objection_said_in_shorthand_is_the_objection_library(ws, text, query, category):
+    # "obj" is an objection: how it was answered on won deals is the library, not a won-deal figure
+    reads(ws, text, "search_objection_handling", {"query": query, "category": category})

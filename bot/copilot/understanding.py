@@ -286,6 +286,7 @@ SHORTHAND = {
     "mos": "months", "yest": "yesterday", "ovr": "over", "hv": "have", "doin": "doing", "sz": "size", "brk": "break",
     "sched": "scheduled", "wht": "what", "qtrs": "quarters", "yday": "yesterday",
     "ppl": "people", "emps": "employees", "amt": "amount", "amts": "amounts",
+    "obj": "objection", "objs": "objections",
 }  # fmt: skip
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/.'&-])(" + "|".join(re.escape(k) for k in SHORTHAND) + r")(?![\w/.'&-])", re.IGNORECASE
@@ -1171,7 +1172,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|\b(?:when|if) (?:they|the (?:buyer|prospect|customer|client|cfo|cto|ceo|champion|vp)|a (?:buyer"
             r"|prospect|customer|client)|prospects?|buyers?|customers?) (?:say|says|said|tell|tells|push back"
             r"|pushes back|object|objects|claim|claims|raise|raises)\b"
-            r"|\bbest (?:answer|response|reply|rebuttal|comeback|way to respond)\b|\brebuttal|\bcomeback\b"
+            r"|\bbest (?:answers?|responses?|repl(?:y|ies)|rebuttals?|comebacks?|ways? to respond)\b"
+            r"|\brebuttal|\bcomeback\b"
             r"|\bposition(?:ing)? (?:us |ourselves )?(?:against|vs\.?|versus)\b|\bbattle ?cards?\b"
             r"|\b(?:compete|competing|win|winning) (?:against|vs\.?|versus)\b"
             # what has worked as an answer ("nervous about security - what answers have worked on deals we won?")
