@@ -2218,3 +2218,18 @@ def test_a_change_of_amount_in_shorthand_is_a_write(ws):
 def test_an_objection_said_in_shorthand_is_the_objection_library(ws, text, query, category):
     # "obj" is an objection: how it was answered on won deals is the library, not a won-deal figure
     reads(ws, text, "search_objection_handling", {"query": query, "category": category})
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "email"),
+    [
+        ("rate this lead -> Harbor Dental Group, ops@harbordental.com, size 50-200, scheduling",
+         "Harbor Dental Group", "ops@harbordental.com"),
+        ("score lead => Northbeam Labs, priya@northbeam.io, 200 employees", "Northbeam Labs", "priya@northbeam.io"),
+        ("grade this inbound → Quarry Point Logistics, jo.m@quarrypoint.com, 1000-5000",
+         "Quarry Point Logistics", "jo.m@quarrypoint.com"),
+    ],
+)  # fmt: skip
+def test_a_lead_given_after_an_arrow_is_scored(ws, text, company, email):
+    # "rate this lead -> Company, e-mail, size": a new lead described to score, not the score of a stored one
+    reads(ws, text, "score_lead", {"company": company, "contact_email": email})

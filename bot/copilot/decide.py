@@ -826,6 +826,10 @@ _NOT_COMPANY = re.compile(
 )
 
 
+LEAD_PARTS = re.compile(r"[,;:/\n?!—–→]|\s+-\s+|\.\s|\s*(?:-+>|=>)\s*")
+"""What separates the parts of a lead typed as a list ("rate this lead -> Acme, jo@acme.io, 200 employees")."""
+
+
 def _company_segment(text: str, email: str) -> str | None:
     """The company of a lead given as a comma list ("Priya Shah, priya@northbeam.io, Northbeam, 120 employees").
 
@@ -836,7 +840,7 @@ def _company_segment(text: str, email: str) -> str | None:
 
     domain = email.split("@", 1)[1].split(".")[0].lower()
     candidates = []
-    for part in re.split(r"[,;:/\n?!—–]|\s+-\s+|\.\s", text):
+    for part in re.split(LEAD_PARTS, text):
         part = part.strip(" .?!")
         if not part or "@" in part or re.search(r"\d", part) or _NOT_COMPANY.search(part):
             continue
@@ -851,7 +855,7 @@ def _company_segment(text: str, email: str) -> str | None:
         # the first plain segment of a few words is its name
         candidates = [
             p.strip(" .?!")
-            for p in re.split(r"[,;:/\n?!—–]|\s+-\s+|\.\s", text)
+            for p in re.split(LEAD_PARTS, text)
             if re.fullmatch(r"[a-z][\w&.'-]*(?:\s+[\w&.'-]+){0,3}", p.strip(" .?!"))
             and not _NOT_COMPANY.search(p)
             and not re.search(r"\d", p)
