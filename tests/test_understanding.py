@@ -2233,3 +2233,16 @@ def test_an_objection_said_in_shorthand_is_the_objection_library(ws, text, query
 def test_a_lead_given_after_an_arrow_is_scored(ws, text, company, email):
     # "rate this lead -> Company, e-mail, size": a new lead described to score, not the score of a stored one
     reads(ws, text, "score_lead", {"company": company, "contact_email": email})
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("close rate when timing gets raised - answered vs deflected", "timing"),
+        ("win rate when authority comes up, deflected vs answered", "authority"),
+        ("pricing objections: answered or dodged, do we still win?", "pricing"),
+    ],
+)  # fmt: skip
+def test_answered_vs_deflected_names_no_competitor(ws, text, category):
+    # "answered vs deflected" is what the objection map compares: the category is the one said, not "competitor"
+    reads(ws, text, "get_objection_map", {"category": category})

@@ -486,9 +486,16 @@ handle one) and the objection map's (how often each comes up), first match wins,
 _CATEGORY_RE = [(name, re.compile(pattern)) for name, pattern in OBJECTION_CATEGORY_WORDS]
 
 
+_ANSWERED_VS_DEFLECTED = re.compile(
+    r"\b(?:answered|addressed|handled|deflected|dodged|ignored)\s*(?:vs\.?|versus|or|compared (?:to|with)|/)\s*"
+    r"(?:deflected|dodged|ignored|answered|addressed|handled)\b"
+)
+"""How an objection was met ("answered vs deflected"): what the objection map compares, never a competitor."""
+
+
 def parse_objection_category(text: str, allowed: tuple[str, ...] | None = None) -> str | None:
     """Read an objection category named in the question ("pricing", "security", "competitor objections")."""
-    low = text.lower()
+    low = _ANSWERED_VS_DEFLECTED.sub(" ", text.lower())  # the map's own comparison, no rival
     for name, pattern in _CATEGORY_RE:
         if (allowed is None or name in allowed) and pattern.search(low):
             return name
