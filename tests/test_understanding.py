@@ -2246,3 +2246,17 @@ def test_a_lead_given_after_an_arrow_is_scored(ws, text, company, email):
 def test_answered_vs_deflected_names_no_competitor(ws, text, category):
     # "answered vs deflected" is what the objection map compares: the category is the one said, not "competitor"
     reads(ws, text, "get_objection_map", {"category": category})
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("sam's closed-lost reasons breakdown", "Sam Patel"),
+        ("morgan lost deal reasons", "Morgan Lee"),
+        ("my closedlost reasons", "me"),
+    ],
+)  # fmt: skip
+def test_an_owners_closed_lost_reasons_are_the_loss_reasons(ws, text, owner):
+    # the reasons named after the outcome ("closed-lost reasons") are why the deals were lost, not the lost deals
+    decision = reads(ws, text, "get_loss_reasons", {})
+    assert str(decision.args.get("owner", "")).lower().startswith(owner.lower()), decision

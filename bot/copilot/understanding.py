@@ -1439,6 +1439,8 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:end up|go|get|got|are|were"
             r"|being|been) (?:closed[- ])?lost\b"
             r"|\b(?:closed[- ]lost|loss|lost[- ]deals?) (?:analysis|review|post[- ]?mortem|breakdown|themes|patterns)"
+            # the reasons named after the outcome: "closed-lost reasons breakdown", "lost deal reasons", "lost reasons"
+            r"|\b(?:closed[- ]?lost|lost)(?:[- ](?:deals?|opps?))? reasons?\b"
             r"|\bwhy (?:did|do|were|are) (?:my |our |the )?(?:deals|opps) (?:get |getting )?lost\b"
             r"|\bwhat (?:makes|made) us lose\b|\bwhere (?:are|do) we losing\b"
             r"|\bwhy (?:has|have|had|is|are) \w+(?: \w+)? been (?:losing|lose)\b"
