@@ -2260,3 +2260,17 @@ def test_an_owners_closed_lost_reasons_are_the_loss_reasons(ws, text, owner):
     # the reasons named after the outcome ("closed-lost reasons") are why the deals were lost, not the lost deals
     decision = reads(ws, text, "get_loss_reasons", {})
     assert str(decision.args.get("owner", "")).lower().startswith(owner.lower()), decision
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("revive list - just the ones we lost to Initrode", "get_reactivation_list"),
+        ("which Initrode losses could we win back?", "get_reactivation_list"),
+        ("loss reasons, only deals where Initrode was in the mix", "get_loss_reasons"),
+    ],
+)  # fmt: skip
+def test_a_competitor_filter_a_list_cannot_take_is_said(ws, text, tool):
+    # the reactivation list and the loss reasons are not kept by competitor: the filter is said, never dropped
+    decision = reads(ws, text, tool, {})
+    assert any("Initrode" in u for u in decision.unapplied), decision
