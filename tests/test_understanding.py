@@ -2274,3 +2274,19 @@ def test_a_competitor_filter_a_list_cannot_take_is_said(ws, text, tool):
     # the reactivation list and the loss reasons are not kept by competitor: the filter is said, never dropped
     decision = reads(ws, text, tool, {})
     assert any("Initrode" in u for u in decision.unapplied), decision
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "intent"),
+    [
+        ("fcst", "forecast_bookings", "forecast_bookings"),
+        ("team fcast this month", "forecast_bookings", "forecast"),
+        ("cmd list?", None, "help"),
+        ("which queries can this bot take", None, "help"),
+        ("what filters does it support?", None, "help"),
+    ],
+)  # fmt: skip
+def test_the_forecast_and_the_help_asked_in_shorthand(ws, text, tool, intent):
+    # "fcst" is the forecast; "cmds?", "what filters/queries do u support" ask what the copilot takes: the help
+    decision = decide_q(ws, text)
+    assert (decision.tool, decision.intent) == (tool, intent), decision

@@ -286,7 +286,8 @@ SHORTHAND = {
     "mos": "months", "yest": "yesterday", "ovr": "over", "hv": "have", "doin": "doing", "sz": "size", "brk": "break",
     "sched": "scheduled", "wht": "what", "qtrs": "quarters", "yday": "yesterday",
     "ppl": "people", "emps": "employees", "amt": "amount", "amts": "amounts",
-    "obj": "objection", "objs": "objections",
+    "obj": "objection", "objs": "objections", "fcst": "forecast", "fcast": "forecast", "cmds": "commands",
+    "cmd": "command",
 }  # fmt: skip
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/.'&-])(" + "|".join(re.escape(k) for k in SHORTHAND) + r")(?![\w/.'&-])", re.IGNORECASE
@@ -1054,7 +1055,12 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|what can (?:this|the|sales ?os) ?(?:bot|app|thing|copilot|assistant)? (?:do|answer)\b"
         r"|what (?:can|should) i ask(?!\s+(?:them|him|her|their|the|at|on|in|during|before|when)\b)"
         r"|how does (?:this|it|the bot|sales ?os) work|what (?:do|can) you (?:do|know)"
-        r"|what (?:kinds? of |sorts? of )?(?:questions|things) can",
+        r"|what (?:kinds? of |sorts? of )?(?:questions|things) can|^(?:the )?(?:slash )?commands?(?: list)?\W*$"
+        # what the bot takes: "what filters/queries do you support", "which filters can I use"
+        r"|\b(?:what|which) (?:kinds? of |sorts? of )?(?:filters|queries|questions|commands|options|capabilities)"
+        r"(?:\s*/\s*\w+)? (?:do|does|can|will) (?:you|it|this(?: bot| app| thing)?|the (?:bot|app)|sales ?os|i)"
+        r" (?:support|take|handle|understand"
+        r"|accept|use|run|ask)\b",
     ),
     (
         "lead_score",
