@@ -2290,3 +2290,29 @@ def test_the_forecast_and_the_help_asked_in_shorthand(ws, text, tool, intent):
     # "fcst" is the forecast; "cmds?", "what filters/queries do u support" ask what the copilot takes: the help
     decision = decide_q(ws, text)
     assert (decision.tool, decision.intent) == (tool, intent), decision
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("which co is 'wayne'?", "wayne"),
+        ('which acct is "umbrella"', "umbrella"),
+    ],
+)  # fmt: skip
+def test_which_co_is_a_quoted_name_is_a_lookup(ws, text, name):
+    # "co" and "acct" are company and account: a quoted name asked about is looked up
+    reads(ws, text, "lookup_company", {"company": name})
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "since"),
+    [
+        ("mentions of Initrode at Globex since Oct", "Globex", "2026-10-01"),
+        ("references to SOC 2 from Umbrella Corporation since nov 2", "Umbrella Corporation", "2026-11-02"),
+        ("any mentions of discounts with Acme Corp", "Acme Corp", None),
+    ],
+)  # fmt: skip
+def test_mentions_of_a_topic_at_a_company_is_a_conversation_search(ws, text, company, since):
+    # "mentions of X at Y since Nov" is a search of what was said, with the company and the start as filters
+    decision = reads(ws, text, "search_conversations", {"company": company, "since": since})
+    assert not decision.args["query"].lower().endswith((" at", " from", " with")), decision

@@ -147,6 +147,8 @@ CONVERSATION_RE = re.compile(
     r"|\bwho (?:talked|spoke|asked) about\b"
     r"|\bwhere did\b[^?]*\b(?:come up|mention)|\btalk of\b|\bwho mentioned\b|\bbrought up\b|\bbring up\b"
     r"|\b(?:emails?|notes?|calls?) mentioning\b"
+    # "mentions of chartwell bi at ironstack since nov": a search said as its noun, first thing in the question
+    r"|^(?:any |all |find |show(?: me)? |search for |pull )?(?:the )?(?:mentions?|references?) (?:of|to)\b"
     r"|\b(?:mentions?|references?) (?:of|to)\b[^?]+\b(?:in|on|from|across) (?:the |our |my |any |their )?[\w&.' ]{0,30}"
     r"\b(?:e-?mails?|calls?|notes?|transcripts?|conversations?|meetings?)\b"
     r"|^(?:has|have|did|does|do|had)\b[^?]{1,60}?\b(?:come|came|been coming|been brought|been raised) up\b"
@@ -288,7 +290,7 @@ MOVED_TO = re.compile(
 )
 """The period a close date would move to ("pulled into december"): not a second period to filter on."""
 LOOKUP_RE = re.compile(
-    r"\bwhich company is [\"'](?P<q>[^\"']+)[\"']"
+    r"\bwhich (?:company|co\.?|account|acct) is [\"'](?P<q>[^\"']+)[\"']"
     # "a company named 'redstone'", "is there a company in here called northpoint", "an account on file named x"
     r"|\b(?:account|company|customer|client|anything|something|record)(?: (?:in here|in there|on file"
     r"|in (?:the |our )?(?:crm|hubspot|system|database|records)))? (?:called|named) [\"']?(?P<n>[\w&.\- ]+)"

@@ -378,6 +378,8 @@ def conversation_topic(text: str, company: str | None) -> str | None:
     low = text.lower().strip(" ?.!")
     if company:
         low = re.sub(r"\s+", " ", re.sub(re.escape(company.lower()) + r"(?:'s)?", " ", low))
+        # "mentions of chartwell bi at ironstack since nov": the word that led to the company goes with it
+        low = re.sub(r"\s+(?:at|with|from)(?=\s+(?:since|after|in|on|over|during)\b|\s*$)", "", low)
     m = _TOPIC_FIRST.match(low) or _TOPIC.search(low)  # the first marker: "what did they say about X" → X
     if m is None:
         return None
