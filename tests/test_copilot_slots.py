@@ -494,6 +494,10 @@ def test_in_before_a_named_period_is_no_count_of_days():
         ("6-figure deals closing this quarter", 100_000, None),
         ("sam's deals under six figures", None, 100_000),
         ("top 5 figures of the quarter", None, None),  # a count of figures, no amount
+        ("7-fig+ opps for sam", 1_000_000, None),  # shortened, with its plus
+        ("five figs or more closing next month", 10_000, None),
+        ("deals under 6figs", None, 100_000),
+        ("six figures+ in negotiation", 100_000, None),
     ],
 )
 def test_an_amount_said_by_its_number_of_figures(text, low, high):
@@ -531,3 +535,18 @@ def test_one_objection_category_table(text, category):
 def test_a_role_told_after_the_question_is_not_a_fact_asked(text, fact):
     # the facts asked are those of the question; a role in the statement after it is why the asker asks
     assert slots.parse_fact(text) == fact
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("won amt 2025", (date(2025, 1, 1), date(2025, 12, 31))),
+        ("win rate 2026 by team", (date(2026, 1, 1), TODAY)),  # this year: so far
+        ("won amt 2030", None),  # a year to come has no closed deals
+        ("revenue on 2025 seats", None),  # a quantity, no year
+        ("won over $2025", None),
+    ],
+)
+def test_a_bare_year_is_a_closed_period(text, span):
+    found = slots.parse_closed_period(text, TODAY)
+    assert (found[:2] if found else None) == span

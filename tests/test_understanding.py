@@ -2491,3 +2491,212 @@ def test_the_tier_a_company_came_in_as_is_its_lead_score(ws, text, company):
 )
 def test_whether_a_name_is_one_company_or_two_is_a_lookup(ws, text, name):
     reads(ws, text, "lookup_company", {"company": name})
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("sam's opps, contractsent, over 40k", "search_deals",
+         {"owners": ["Sam Patel"], "stages": ["contractsent"], "min_amount": 40000.0}),
+        ("how many in qualifiedtobuy right now", "count_deals", {"stages": ["qualifiedtobuy"]}),
+        ("presentationscheduled or decisionmakerboughtin deals for dana", "search_deals",
+         {"owners": ["Dana Reyes"], "stages": ["presentationscheduled", "decisionmakerboughtin"]}),
+        ("deals sitting in appointmentscheduled 10d+", "search_deals",
+         {"stages": ["appointmentscheduled"], "min_days_in_stage": 10}),
+    ],
+)  # fmt: skip
+def test_a_stage_typed_as_its_crm_key_is_that_stage(ws, text, tool, args):
+    # the CRM's raw stage keys ("contractsent", "decisionmakerboughtin") are the stages, never dropped
+    reads(ws, text, tool, args)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("qty of sam's deals closing next 45d", "count_deals", {"owners": ["Sam Patel"]}),
+        ("quantity of opps in contract sent", "count_deals", {"stages": ["contractsent"]}),
+        ("tally of 7-fig+ deals", "count_deals", {"min_amount": 1_000_000.0}),
+        ("number + total of six figs+ deals closing this qtr", "count_deals", {"min_amount": 100_000.0}),
+    ],
+)  # fmt: skip
+def test_a_count_said_in_shorthand_is_a_count(ws, text, tool, args):
+    # "qty of", "tally of" ask how many; "6-fig+", "six figs+" is the six-figure floor, never dropped
+    reads(ws, text, tool, args)
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "args"),
+    [
+        ("objections raised on calls L21D", "get_objections_this_week", {"days": 21}),
+        ("pushback we heard l3w", "get_objections_this_week", {"days": 21}),
+        ("avg deal size L60D", "get_closed_deal_metrics",
+         {"closed_from": (TODAY - timedelta(days=60)).isoformat(), "closed_to": TODAY.isoformat()}),
+    ],
+)  # fmt: skip
+def test_a_spreadsheet_look_back_is_that_window(ws, text, tool, args):
+    # "L90D", "L3W": the last 90 days, 3 weeks (the window of the closed figures or of the objections heard)
+    reads(ws, text, tool, args)
+
+
+def test_a_created_date_in_spreadsheet_shorthand_is_said_as_not_applied(ws):
+    # "created L30D": a created-date filter the deal list cannot take, said with the answer, never dropped
+    decision = decide_q(ws, "opps created L14D over 50k")
+    assert decision.tool == "search_deals" and decision.args.get("min_amount") == 50000.0, decision
+    assert any("created" in u for u in decision.unapplied), decision
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("umbrela corporation deals >= 100k", {"company": "umbrela corporation", "min_amount": 100000.0}),
+        ("stark industires opps over $40k", {"company": "stark industires", "min_amount": 40000.0}),
+        ("wayne enterprses deals btwn 5k and 10k", {"company": "wayne enterprses", "max_amount": 10000.0}),
+    ],
+)  # fmt: skip
+def test_a_misspelt_company_followed_by_an_amount_is_the_company(ws, text, args):
+    # the amount read as a filter is no part of the name, so the misspelt name still finds its company
+    decision = reads(ws, text, "search_deals", args)
+    with Session(ws[0]) as s:
+        from tools.deals import resolve_company_strict
+
+        assert resolve_company_strict(s, decision.args["company"]).company is not None, decision
+
+
+@pytest.mark.parametrize(
+    ("text", "args"),
+    [
+        ("won count by rep last mo", {"metric": "won_count", "by": "owner", "closed_from": "2026-10-01"}),
+        ("Software lost count Q3", {"metric": "lost_count", "segment": "Software", "closed_from": "2026-07-01",
+                                    "closed_to": "2026-09-30"}),
+        ("won amt Retail 2025", {"metric": "won_amount", "segment": "Retail", "closed_from": "2025-01-01",
+                                 "closed_to": "2025-12-31"}),
+        ("sam won $ 2024", {"owners": ["Sam Patel"], "closed_from": "2024-01-01"}),
+    ],
+)  # fmt: skip
+def test_a_terse_won_or_lost_figure_is_the_closed_deal_metric(ws, text, args):
+    # "won count", "lost count", "won amt" with a past quarter or a bare year: the closed figures of that period,
+    # never a count of open deals closing in the next such quarter
+    reads(ws, text, "get_closed_deal_metrics", args)
+
+
+def test_a_bare_future_year_is_no_closed_period(ws):
+    decision = decide_q(ws, "won amt 2031")
+    assert decision.tool == "get_closed_deal_metrics" and "closed_from" not in decision.args, decision
+    assert decision.unapplied, decision  # said, not dropped
+
+
+def test_a_change_of_amount_in_shorthand_is_a_write(ws):
+    # "amt" is the amount: bumping it is a change the copilot does not make
+    decision = decide_q(ws, "bump the globex amt to 80k")
+    assert decision.tool is None and "can't change" in (decision.problem or ""), decision
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "category"),
+    [
+        ("timing obj: 'circle back next year' - how'd we handle it on won deals?", "circle back next year", "timing"),
+        ("security obj - 'we need a pen test first' - best answers", "we need a pen test first", "security"),
+        ("competitor objs: 'Initrode is cheaper' - best comebacks", "Initrode is cheaper", "competitor"),
+    ],
+)  # fmt: skip
+def test_an_objection_said_in_shorthand_is_the_objection_library(ws, text, query, category):
+    # "obj" is an objection: how it was answered on won deals is the library, not a won-deal figure
+    reads(ws, text, "search_objection_handling", {"query": query, "category": category})
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "email"),
+    [
+        ("rate this lead -> Harbor Dental Group, ops@harbordental.com, size 50-200, scheduling",
+         "Harbor Dental Group", "ops@harbordental.com"),
+        ("score lead => Northbeam Labs, priya@northbeam.io, 200 employees", "Northbeam Labs", "priya@northbeam.io"),
+        ("grade this inbound → Quarry Point Logistics, jo.m@quarrypoint.com, 1000-5000",
+         "Quarry Point Logistics", "jo.m@quarrypoint.com"),
+    ],
+)  # fmt: skip
+def test_a_lead_given_after_an_arrow_is_scored(ws, text, company, email):
+    # "rate this lead -> Company, e-mail, size": a new lead described to score, not the score of a stored one
+    reads(ws, text, "score_lead", {"company": company, "contact_email": email})
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("close rate when timing gets raised - answered vs deflected", "timing"),
+        ("win rate when authority comes up, deflected vs answered", "authority"),
+        ("pricing objections: answered or dodged, do we still win?", "pricing"),
+    ],
+)  # fmt: skip
+def test_answered_vs_deflected_names_no_competitor(ws, text, category):
+    # "answered vs deflected" is what the objection map compares: the category is the one said, not "competitor"
+    reads(ws, text, "get_objection_map", {"category": category})
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("sam's closed-lost reasons breakdown", "Sam Patel"),
+        ("morgan lost deal reasons", "Morgan Lee"),
+        ("my closedlost reasons", "me"),
+    ],
+)  # fmt: skip
+def test_an_owners_closed_lost_reasons_are_the_loss_reasons(ws, text, owner):
+    # the reasons named after the outcome ("closed-lost reasons") are why the deals were lost, not the lost deals
+    decision = reads(ws, text, "get_loss_reasons", {})
+    assert str(decision.args.get("owner", "")).lower().startswith(owner.lower()), decision
+
+
+@pytest.mark.parametrize(
+    ("text", "tool"),
+    [
+        ("revive list - just the ones we lost to Initrode", "get_reactivation_list"),
+        ("which Initrode losses could we win back?", "get_reactivation_list"),
+        ("loss reasons, only deals where Initrode was in the mix", "get_loss_reasons"),
+    ],
+)  # fmt: skip
+def test_a_competitor_filter_a_list_cannot_take_is_said(ws, text, tool):
+    # the reactivation list and the loss reasons are not kept by competitor: the filter is said, never dropped
+    decision = reads(ws, text, tool, {})
+    assert any("Initrode" in u for u in decision.unapplied), decision
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "intent"),
+    [
+        ("fcst", "forecast_bookings", "forecast_bookings"),
+        ("team fcast this month", "forecast_bookings", "forecast"),
+        ("cmd list?", None, "help"),
+        ("which queries can this bot take", None, "help"),
+        ("what filters does it support?", None, "help"),
+    ],
+)  # fmt: skip
+def test_the_forecast_and_the_help_asked_in_shorthand(ws, text, tool, intent):
+    # "fcst" is the forecast; "cmds?", "what filters/queries do u support" ask what the copilot takes: the help
+    decision = decide_q(ws, text)
+    assert (decision.tool, decision.intent) == (tool, intent), decision
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("which co is 'wayne'?", "wayne"),
+        ('which acct is "umbrella"', "umbrella"),
+    ],
+)  # fmt: skip
+def test_which_co_is_a_quoted_name_is_a_lookup(ws, text, name):
+    # "co" and "acct" are company and account: a quoted name asked about is looked up
+    reads(ws, text, "lookup_company", {"company": name})
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "since"),
+    [
+        ("mentions of Initrode at Globex since Oct", "Globex", "2026-10-01"),
+        ("references to SOC 2 from Umbrella Corporation since nov 2", "Umbrella Corporation", "2026-11-02"),
+        ("any mentions of discounts with Acme Corp", "Acme Corp", None),
+    ],
+)  # fmt: skip
+def test_mentions_of_a_topic_at_a_company_is_a_conversation_search(ws, text, company, since):
+    # "mentions of X at Y since Nov" is a search of what was said, with the company and the start as filters
+    decision = reads(ws, text, "search_conversations", {"company": company, "since": since})
+    assert not decision.args["query"].lower().endswith((" at", " from", " with")), decision

@@ -103,6 +103,8 @@ METRICS_RE = re.compile(
     r"|him|her)\b)|\b(?:did|have|has|had)\b[^?]*\bbring in\b"
     r"|\b(?:closed|won|lost|signed)\b (?:deals )?(?:last|this|in|during|so far|since|over the)\b"
     r"|\bdeals (?:we|i|they) (?:won|lost|closed)\b|\bwho (?:closed|won|sold|booked) the most\b"
+    # a figure of the won or lost deals said tersely: "lost count last mo", "EMEA won count Q2", "won amt 2025"
+    r"|\b(?:won|lost)\s+(?:count|#|number|amount|amt|total|sum|\$|value|revenue|dollars)(?!\w)"
     r"|\b(?:won|lost) deals\b|\bdeals (?:won|lost)\b|\bhow long (?:does|do|did)\b[^?]*\btake\b"
     r"|\bhow long (?:are|is|have|has|were|was)\b[^?]*\btak(?:ing|en)\b|\btaking (?:us |them |\w+ )?to close\b"
     r"|\bwon ?(?:or|and|\+|/|&) ?lost\b|\blost ?(?:or|and|\+|/|&) ?won\b|\blos(?:s|e|ing) ?(?:rate|ratio|%)"
@@ -114,6 +116,8 @@ METRICS_RE = re.compile(
 )
 COUNT_RE = re.compile(
     r"\bhow many\b|\bnumber of\b|\bcount\b|(?:^|\s)# of\b"
+    # shorthand for the number of deals: "qty of open deals closing next 60d", "tally of opps in demo"
+    r"|\b(?:qty|quantity|tally)\b(?=(?: of)? (?:[\w'+$.-]+ ){0,3}?(?:deals|opps|opportunities)\b)"
     # the count said with the total it comes with: "number and total value of deals under 5k", "count + sum of ..."
     r"|\b(?:number|count|#) (?:and|&|\+|/) (?:the )?(?:total|sum|combined|overall)(?: (?:value|amount|\$))? of\b"
 )
@@ -150,6 +154,8 @@ CONVERSATION_RE = re.compile(
     r"|\bwho (?:talked|spoke|asked) about\b"
     r"|\bwhere did\b[^?]*\b(?:come up|mention)|\btalk of\b|\bwho mentioned\b|\bbrought up\b|\bbring up\b"
     r"|\b(?:emails?|notes?|calls?) mentioning\b"
+    # "mentions of chartwell bi at ironstack since nov": a search said as its noun, first thing in the question
+    r"|^(?:any |all |find |show(?: me)? |search for |pull )?(?:the )?(?:mentions?|references?) (?:of|to)\b"
     r"|\b(?:mentions?|references?) (?:of|to)\b[^?]+\b(?:in|on|from|across) (?:the |our |my |any |their )?[\w&.' ]{0,30}"
     r"\b(?:e-?mails?|calls?|notes?|transcripts?|conversations?|meetings?)\b"
     r"|^(?:has|have|did|does|do|had)\b[^?]{1,60}?\b(?:come|came|been coming|been brought|been raised) up\b"
@@ -294,7 +300,7 @@ MOVED_TO = re.compile(
 )
 """The period a close date would move to ("pulled into december"): not a second period to filter on."""
 LOOKUP_RE = re.compile(
-    r"\bwhich company is [\"'](?P<q>[^\"']+)[\"']"
+    r"\bwhich (?:company|co\.?|account|acct) is [\"'](?P<q>[^\"']+)[\"']"
     # "a company named 'redstone'", "is there a company in here called northpoint", "an account on file named x"
     r"|\b(?:account|company|customer|client|anything|something|record)(?: (?:in here|in there|on file"
     r"|in (?:the |our )?(?:crm|hubspot|system|database|records)))? (?:called|named) [\"']?(?P<n>[\w&.\- ]+)"
@@ -842,6 +848,10 @@ _NOT_COMPANY = re.compile(
 )
 
 
+LEAD_PARTS = re.compile(r"[,;:/\n?!—–→]|\s+-\s+|\.\s|\s*(?:-+>|=>)\s*")
+"""What separates the parts of a lead typed as a list ("rate this lead -> Acme, jo@acme.io, 200 employees")."""
+
+
 def _company_segment(text: str, email: str) -> str | None:
     """The company of a lead given as a comma list ("Priya Shah, priya@northbeam.io, Northbeam, 120 employees").
 
@@ -852,7 +862,7 @@ def _company_segment(text: str, email: str) -> str | None:
 
     domain = email.split("@", 1)[1].split(".")[0].lower()
     candidates = []
-    for part in re.split(r"[,;:/\n?!—–]|\s+-\s+|\.\s", text):
+    for part in re.split(LEAD_PARTS, text):
         part = part.strip(" .?!")
         if not part or "@" in part or re.search(r"\d", part) or _NOT_COMPANY.search(part):
             continue
@@ -867,7 +877,7 @@ def _company_segment(text: str, email: str) -> str | None:
         # the first plain segment of a few words is its name
         candidates = [
             p.strip(" .?!")
-            for p in re.split(r"[,;:/\n?!—–]|\s+-\s+|\.\s", text)
+            for p in re.split(LEAD_PARTS, text)
             if re.fullmatch(r"[a-z][\w&.'-]*(?:\s+[\w&.'-]+){0,3}", p.strip(" .?!"))
             and not _NOT_COMPANY.search(p)
             and not re.search(r"\d", p)
@@ -957,6 +967,16 @@ SLOT_ONLY = re.compile(
     r"|by|amount|value|size|dollars|\$"
     r"|[\d.,]+[km]?|k|m)$"
 )
+
+
+AMOUNT_PHRASE = re.compile(
+    r"(?:\b(?:over|above|under|below|sub|more than|less than|greater than|bigger than|larger than|smaller than"
+    r"|at least|at most|up to|north of|south of|min(?:imum)?|max(?:imum)?|between|btwn|from)\s*|[<>]=?\s*)?"
+    r"\$?\s?\d[\d,.]*\s*(?:k|mm|m|million|thousand)?\+?(?:\s*(?:and|to|-)\s*\$?\s?\d[\d,.]*\s*(?:k|mm|m|million"
+    r"|thousand)?)?(?![\w])",
+    re.IGNORECASE,
+)
+"""An amount filter as typed ("over $40k", ">= 20k", "between 25k and 75k"): no part of a company's name."""
 
 
 SOURCE_WORDS = frozenset(
@@ -1091,7 +1111,9 @@ def _fill_gaps(
         decision.args["include_closed"] = True
     if "company" not in decision.args and not decision.args.get("owners"):
         # "how many swiftwood deals": a company named by part of its name is a filter, not dropped
-        target = _target_company(text, names, None)
+        # "ironbrok pay deals >= 20k": the amount read as a filter is no part of the name
+        amounted = decision.args.get("min_amount") is not None or decision.args.get("max_amount") is not None
+        target = _target_company(AMOUNT_PHRASE.sub(" ", text) if amounted else text, names, None)
         known = _known_segments(session)
         segment = target and (slots.parse_segment(target, known) or _filter_words(target, session)[1])
         long_enough = bool(target) and len(target or "") >= 4 and str(target).lower() not in FILLER

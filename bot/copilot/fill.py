@@ -117,6 +117,10 @@ def schema_args(
         persona = slots.parse_persona(low)
         if persona:
             out["persona"] = persona
+    if "competitor" not in fields and tool in NO_COMPETITOR_FILTER:
+        rival = slots.parse_competitor(text, known_competitors(session))
+        if rival:  # "revive list - only deals we lost to DataPilot": the list is not by competitor; said, not dropped
+            unapplied.append(Unapplied(f"a competitor filter ({rival})", "rival"))
     if "competitor" in fields and not out.get("competitor"):
         competitor = slots.parse_competitor(text, known_competitors(session))
         if competitor is None:  # a name the workspace has not met: the tool says so and lists the known ones
@@ -127,6 +131,8 @@ def schema_args(
     return out, unapplied
 
 
+NO_COMPETITOR_FILTER = frozenset({"get_reactivation_list", "get_loss_reasons", "get_pain_points", "get_buyer_personas"})
+"""Readings of won and lost deals that take no competitor: one named is a filter said as not applied."""
 OWNER_LIST_TOOLS = frozenset({"forecast_bookings", "list_make_or_break_deals", "get_ae_performance"})
 """Insight and intelligence capabilities whose `owners` field this module reads (the deal tools read their own)."""
 INSIGHT_TOOLS = frozenset(

@@ -17,7 +17,7 @@ from tools.parsing.amounts import CEILING_WORDS, scaled, spelled_amounts
 from tools.parsing.amounts import parse_amount_floor as parse_amount
 from tools.parsing.dates import month_bounds as _month_bounds
 from tools.parsing.dates import quarter_bounds as _quarter_bounds
-from tools.parsing.numbers import NUMBER_WORDS
+from tools.parsing.numbers import COUNTED_NOUNS, NUMBER_WORDS
 from tools.parsing.periods import MONTH_NAMES as MONTHS
 from tools.parsing.periods import MONTH_WORD, TO_A_MONTH, parse_period
 
@@ -100,6 +100,12 @@ PAST_PERIOD_RE = re.compile(
 """The past-facing period phrases `parse_closed_period` reads beyond `parse_period`'s (explained words)."""
 
 
+_BARE_YEAR = re.compile(
+    r"(?<![\w$.,/-])(20\d{2})(?![\w%$.,/-])(?!\s*(?:k|m|mm|usd|dollars|\+)\b)(?!\s+" + COUNTED_NOUNS + ")"
+)
+"""A year said on its own ("won amt healthcare 2025"): for closed deals, that year (never "$2025", "2025 seats")."""
+
+
 def _period_start(unit: str, today: date) -> date:
     if unit == "month":
         return today.replace(day=1)
@@ -141,7 +147,11 @@ def parse_closed_period(text: str, today: date) -> tuple[date, date, str] | None
         return None  # "booked before march": up to March from when? Not guessed: understanding says it left it out
     found = parse_period(low, today)
     if found is None:
-        return None
+        year = _BARE_YEAR.search(low)  # "won amt healthcare 2025": a year gone by (or this one so far), said bare
+        if year is None or not 2000 < int(year.group(1)) <= today.year:
+            return None
+        start, end = date(int(year.group(1)), 1, 1), min(date(int(year.group(1)), 12, 31), today)
+        return start, end, year.group(1)
     start, end, label = found
     if start > today:  # a month or quarter named without a year means the last one, for deals already closed
         mon = re.search(r"\b(?:" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b", low)
@@ -392,6 +402,8 @@ def conversation_topic(text: str, company: str | None) -> str | None:
     low = text.lower().strip(" ?.!")
     if company:
         low = re.sub(r"\s+", " ", re.sub(re.escape(company.lower()) + r"(?:'s)?", " ", low))
+        # "mentions of chartwell bi at ironstack since nov": the word that led to the company goes with it
+        low = re.sub(r"\s+(?:at|with|from)(?=\s+(?:since|after|in|on|over|during)\b|\s*$)", "", low)
     # the first marker: "what did they say about X" → X
     m = _TOPIC_FIRST.match(low) or _TOPIC_WHERE.search(low) or _TOPIC.search(low)
     if m is None:
@@ -507,9 +519,16 @@ handle one) and the objection map's (how often each comes up), first match wins,
 _CATEGORY_RE = [(name, re.compile(pattern)) for name, pattern in OBJECTION_CATEGORY_WORDS]
 
 
+_ANSWERED_VS_DEFLECTED = re.compile(
+    r"\b(?:answered|addressed|handled|deflected|dodged|ignored)\s*(?:vs\.?|versus|or|compared (?:to|with)|/)\s*"
+    r"(?:deflected|dodged|ignored|answered|addressed|handled)\b"
+)
+"""How an objection was met ("answered vs deflected"): what the objection map compares, never a competitor."""
+
+
 def parse_objection_category(text: str, allowed: tuple[str, ...] | None = None) -> str | None:
     """Read an objection category named in the question ("pricing", "security", "competitor objections")."""
-    low = text.lower()
+    low = _ANSWERED_VS_DEFLECTED.sub(" ", text.lower())  # the map's own comparison, no rival
     for name, pattern in _CATEGORY_RE:
         if (allowed is None or name in allowed) and pattern.search(low):
             return name

@@ -302,7 +302,9 @@ SHORTHAND = {
     "wheres": "where is", "tmrw's": "tomorrow's", "incl": "including", "nxt": "next", "lst": "last", "mo": "month",
     "mos": "months", "yest": "yesterday", "ovr": "over", "hv": "have", "doin": "doing", "sz": "size", "brk": "break",
     "sched": "scheduled", "wht": "what", "qtrs": "quarters", "yday": "yesterday",
-    "ppl": "people", "emps": "employees",
+    "ppl": "people", "emps": "employees", "amt": "amount", "amts": "amounts",
+    "obj": "objection", "objs": "objections", "fcst": "forecast", "fcast": "forecast", "cmds": "commands",
+    "cmd": "command",
 }  # fmt: skip
 DICTATION_SLIPS = {
     "when rate": "win rate", "wind rate": "win rate", "when ratio": "win ratio", "for cast": "forecast",
@@ -315,6 +317,11 @@ _DICTATION_RE = re.compile(r"\b(" + "|".join(re.escape(k) for k in DICTATION_SLI
 _SHORTHAND_RE = re.compile(
     r"(?<![\w/.'&-])(" + "|".join(re.escape(k) for k in SHORTHAND) + r")(?![\w/.'&-])", re.IGNORECASE
 )
+_STAGE_KEY_RE = re.compile(r"(?<![\w/.'&-])(" + "|".join(STAGE_LABELS) + r")(?![\w/.'&-])", re.IGNORECASE)
+"""The HubSpot stage keys typed as they are ("contractsent", "decisionmakerboughtin"): spelled as their labels."""
+_LOOK_BACK = re.compile(r"(?<![\w$.-])[lt](\d{1,3})\s?(d|w|wk|m|mo|y)(?![\w$.-])", re.IGNORECASE)
+"""A spreadsheet's look-back ("L90D", "L14D", "T12M": the last or trailing 90 days, 12 months): spelled out."""
+_LOOK_BACK_UNIT = {"d": "days", "w": "weeks", "wk": "weeks", "m": "months", "mo": "months", "y": "years"}
 
 
 def _normalise(text: str) -> str:
@@ -327,6 +334,8 @@ def _normalise(text: str) -> str:
     text = re.sub(r"\bwon'?t\b", "will not", text, flags=re.IGNORECASE)  # "won't happen" says nothing was won
     text = _DICTATION_RE.sub(lambda m: DICTATION_SLIPS[m.group(1).lower()], text)
     text = _MEETING_AT_A_TIME.sub(lambda m: f"{m.group('det')} meeting", text)
+    text = _STAGE_KEY_RE.sub(lambda m: STAGE_LABELS[m.group(1).lower()].lower(), text)
+    text = _LOOK_BACK.sub(lambda m: f"last {m.group(1)} {_LOOK_BACK_UNIT[m.group(2).lower()]}", text)
     text = re.sub(r"\s+", " ", text.strip())
     return text
 
@@ -1153,7 +1162,13 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|help with)\b"
         r"|\bwhat (?:you|this (?:bot|app|thing|copilot|assistant)|the (?:bot|copilot|assistant)|sales ?os)"
         r" (?:can|could) (?:actually |really |even |else |all |possibly )?(?:do|answer|help with)\b"
-        r"(?! (?:about|for|with|to)\b)",
+        r"(?! (?:about|for|with|to)\b)"
+        r"|^(?:the )?(?:slash )?commands?(?: list)?\W*$"
+        # what the bot takes: "what filters/queries do you support", "which filters can I use"
+        r"|\b(?:what|which) (?:kinds? of |sorts? of )?(?:filters|queries|questions|commands|options|capabilities)"
+        r"(?:\s*/\s*\w+)? (?:do|does|can|will) (?:you|it|this(?: bot| app| thing)?|the (?:bot|app)|sales ?os|i)"
+        r" (?:support|take|handle|understand"
+        r"|accept|use|run|ask)\b",
     ),
     (
         "lead_score",
@@ -1298,7 +1313,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"|\b(?:when|if) (?:they|the (?:buyer|prospect|customer|client|cfo|cto|ceo|champion|vp)|a (?:buyer"
             r"|prospect|customer|client)|prospects?|buyers?|customers?) (?:say|says|said|tell|tells|push back"
             r"|pushes back|object|objects|claim|claims|raise|raises)\b"
-            r"|\bbest (?:answer|response|reply|rebuttal|comeback|way to respond)\b|\brebuttal|\bcomeback\b"
+            r"|\bbest (?:answers?|responses?|repl(?:y|ies)|rebuttals?|comebacks?|ways? to respond)\b"
+            r"|\brebuttal|\bcomeback\b"
             r"|\bposition(?:ing)? (?:us |ourselves )?(?:against|vs\.?|versus)\b|\bbattle ?cards?\b"
             r"|\b(?:compete|competing|win|winning) (?:against|vs\.?|versus)\b"
             # what has worked as an answer ("nervous about security - what answers have worked on deals we won?")
@@ -1571,6 +1587,8 @@ INSIGHT_INTENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:end up|go|get|got|are|were"
             r"|being|been) (?:closed[- ])?lost\b"
             r"|\b(?:closed[- ]lost|loss|lost[- ]deals?) (?:analysis|review|post[- ]?mortem|breakdown|themes|patterns)"
+            # the reasons named after the outcome: "closed-lost reasons breakdown", "lost deal reasons", "lost reasons"
+            r"|\b(?:closed[- ]?lost|lost)(?:[- ](?:deals?|opps?))? reasons?\b"
             r"|\bwhy (?:did|do|were|are) (?:my |our |the )?(?:deals|opps) (?:get |getting )?lost\b"
             r"|\bwhat (?:makes|made) us lose\b|\bwhere (?:are|do) we losing\b"
             r"|\bwhy (?:has|have|had|is|are) \w+(?: \w+)? been (?:losing|lose)\b"

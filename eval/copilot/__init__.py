@@ -544,8 +544,8 @@ def main(argv: list[str] | None = None) -> None:
     sets.append((PROBE_19, "Dev set M, written blind (first run 90.5%, 11 confident wrong; then fixed)"))
     sets.append((PROBE_20, "Dev set N, written blind (first run 93.3%, 3 confident wrong; then fixed)"))
     sets.append((PROBE_21, "Dev set O, written blind (first run 76.1%, 20 confident wrong; then fixed)"))
-    sets.append((PROBE_22, "Dev set P, written blind (first run 84.0%, 15 confident wrong)"))
-    sets.append((PROBE_23, "Dev set Q, written blind (first run 90.7%, 9 confident wrong)"))
+    sets.append((PROBE_22, "Dev set P, written blind (first run 84.0%, 15 confident wrong; then fixed)"))
+    sets.append((PROBE_23, "Dev set Q, written blind (first run 90.7%, 9 confident wrong; then fixed)"))
     for cases, title in sets:
         if args.only and args.only.lower() not in title.lower():
             continue

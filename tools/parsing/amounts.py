@@ -153,8 +153,10 @@ CEILING_WORDS = r"(?:under|below|sub|south of|short of|less than|smaller than|ch
 """The words that make an amount a ceiling ("under 20k", "south of six figures"): one list for every reader."""
 _FIGURES = re.compile(
     r"(?P<cap>\b" + CEILING_WORDS + r"\s+)?(?:\ba |\ban )?"
-    r"(?:\b(?P<w>five|six|seven|eight|nine)[- ]?|(?<![\w.$])(?P<d>[5-9])-)figures?(?:[- ]plus)?\b"
+    r"(?:\b(?P<w>five|six|seven|eight|nine)[- ]?|(?<![\w.$])(?P<d>[5-9])-?)(?:figures?|figs?)\b"
+    r"(?:[- ]plus\b|\s*\+)?"
 )
+"""A number of figures, spelled or in digits, whole or shortened ("six-figure", "6-fig+", "7 figs", "six figures+")."""
 _FIGURE_DIGITS = {"five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 
