@@ -22,6 +22,7 @@ import pickle
 import re
 import sys
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,8 +40,9 @@ NONE = "none"
 """The label of questions no capability answers."""
 HELP = "help"
 """The label of questions about the copilot itself ("what can you do?")."""
-CACHE_VERSION = 4
-TRAIN_ON_BLIND_SETS = False
+CACHE_VERSION = 5
+"""Part of the cache file's key: bumped when the pickled classifier changes shape (5: `trained_on`)."""
+TRAIN_ON_BLIND_SETS = True
 """Whether the shipped classifier also trains on the blind-written sets (`eval/copilot/sets.py`); off for now.
 
 Issue 14 (docs/evaluation.md, "Leave-one-set-out"): trained on them the classifier alone goes from 83.9 % to 98.3 %
@@ -162,6 +164,8 @@ class CapabilityClassifier:
         # Kept as arithmetic (`compiled_classifier`): the cached classifier then loads without scikit-learn.
         self.lexical = LexicalModel.from_pipeline(lexical)
         self.labels = list(lexical.classes_)
+        self.trained_on = dict(Counter(labels))
+        """How many labelled questions of each label it was trained on (`examples_of`)."""
         self.vocabulary = frozenset(w for t in texts for w in re.findall(r"[a-z][a-z']+", t))
         """Every word of the labelled questions: a word outside it is one understanding has never seen used."""
         self.embed = embed
@@ -171,6 +175,15 @@ class CapabilityClassifier:
             semantic = LogisticRegression(C=10.0, max_iter=3000).fit(vectors, labels)
             assert list(semantic.classes_) == self.labels
             self.semantic = Logistic.from_model(semantic)
+
+    def examples_of(self, label: str | None) -> int:
+        """How many labelled questions of `label` it was trained on: 0 for a capability declared after training."""
+        return self.trained_on.get(label or "", 0)
+
+    def well_known(self, label: str | None, share: float) -> bool:
+        """Whether it was trained on at least `share` of the median label's count of `label` (and on 2 or more)."""
+        typical = float(np.median(list(self.trained_on.values())))
+        return self.examples_of(label) >= max(2.0, share * typical)
 
     def _lexical_probs(self, text: str) -> Any:
         """The lexical model's probabilities for `text`, memoised (understanding asks twice: as typed and corrected)."""
