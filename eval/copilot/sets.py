@@ -13,6 +13,8 @@ from eval.copilot.heldout7 import CASES as HELDOUT_7
 from eval.copilot.heldout8 import CASES as HELDOUT_8
 from eval.copilot.heldout9 import CASES as HELDOUT_9
 from eval.copilot.heldout10 import CASES as HELDOUT_10
+from eval.copilot.heldout11 import CASES as HELDOUT_11
+from eval.copilot.heldout12 import CASES as HELDOUT_12
 from eval.copilot.probe7 import PROBE_7
 from eval.copilot.probe8 import PROBE_8
 from eval.copilot.probe9 import PROBE_9
@@ -56,6 +58,8 @@ BLIND_SETS: dict[str, list[Case]] = {
     "heldout8": HELDOUT_8,
     "heldout9": HELDOUT_9,
     "heldout10": HELDOUT_10,
+    "heldout11": HELDOUT_11,
+    "heldout12": HELDOUT_12,
 }
 """Every blind-written set, by the name of its module."""
 

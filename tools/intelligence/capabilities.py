@@ -160,6 +160,10 @@ CAPABILITIES = (
             Example("expected bookings this month with a range", {"period": "month"}),
             Example("what will Team West close this quarter?", {"period": "quarter", "owners": ["Team West"]}),
             Example("projected bookings for me this month", {"period": "month", "owners": ["me"]}),
+            # revenue still to come, in the future tense: the forecast, not the closed-deal figures
+            Example("how much will we bring in this quarter?", {"period": "quarter"}),
+            Example("what revenue is Grace going to bring in this month?", {"period": "month", "owners": ["Grace"]}),
+            Example("how much will Team East book this quarter?", {"period": "quarter", "owners": ["Team East"]}),
         ),
         subcommand=Subcommand("forecast", "forecast", "expected bookings this quarter", defaults={"period": "quarter"}),
     ),
@@ -204,6 +208,9 @@ CAPABILITIES = (
             Example("what's my pipeline coverage?", {"owners": ["me"]}),
             Example("pipeline coverage for Luis vs the team", {"owners": ["Luis"]}),
             Example("put Grace and Tyler side by side", {"owners": ["Grace", "Tyler"]}),
+            # several figures next to the team's: the scorecard, not one closed-deal metric
+            Example("how does Aisha stack up against the team on close rate and cycle time?", {"owners": ["Aisha"]}),
+            Example("my win rate, deal size and sales cycle compared with the rest of the team", {"owners": ["me"]}),
         ),
     ),
 )
