@@ -30,6 +30,8 @@ from eval.copilot.probe18 import PROBE_18
 from eval.copilot.probe19 import PROBE_19
 from eval.copilot.probe20 import PROBE_20
 from eval.copilot.probe21 import PROBE_21
+from eval.copilot.probe22 import PROBE_22
+from eval.copilot.probe23 import PROBE_23
 from eval.copilot.questions import Case
 from eval.copilot.unseen import UNSEEN
 from eval.copilot.unseen4 import UNSEEN_4
@@ -52,6 +54,8 @@ BLIND_SETS: dict[str, list[Case]] = {
     "probe19": PROBE_19,
     "probe20": PROBE_20,
     "probe21": PROBE_21,
+    "probe22": PROBE_22,
+    "probe23": PROBE_23,
     "heldout5": HELDOUT_5,
     "heldout6": HELDOUT_6,
     "heldout7": HELDOUT_7,
