@@ -371,8 +371,8 @@ def unsaid(tool: str | None, args: dict[str, Any], said: list[str], question: st
     """
     from bot.copilot.understanding import Unapplied
 
-    if tool is None:
-        return []
+    if tool is None or not (ENABLED or _RECORDING):
+        return []  # switched off: the model is neither loaded nor trained
     found = candidates(tool, args, said, question)
     if _RECORDING:
         RECORDED.append(found)
