@@ -64,7 +64,9 @@ def test_each_set_is_scored_by_its_own_fold_and_the_process_classifier_is_untouc
         return {"search_deals": [len(cases), len(cases), len(cases) - 1, 1, 0]}, ["  ✗ CONFIDENT WRONG 'q'", "  – safe"]
 
     monkeypatch.setattr("eval.copilot.score", score)
-    folds = loso.run_folds(None, datetime(2026, 12, 7, tzinfo=UTC), ["heldout5", "probe12"], train=train)  # type: ignore[arg-type]
+    folds = loso.run_folds(
+        None, datetime(2026, 12, 7, tzinfo=UTC), ["heldout5", "probe12"], train=train, train_kinds=lambda _n: None
+    )  # type: ignore[arg-type]
     assert consulted == [(trained["heldout5"], len(BLIND_SETS["heldout5"])), (trained["probe12"], 212)]
     assert [f.name for f in folds] == ["heldout5", "probe12"]
     assert folds[0].misses == ("  ✗ CONFIDENT WRONG 'q'",)  # only the confident-wrong misses are kept

@@ -384,11 +384,13 @@ def score(
     decide: Any = route_offline,
     settings: Settings | None = None,
     asker_name: str = ASKER,
+    record: list[dict[str, Any]] | None = None,
 ) -> tuple[dict[str, list[int]], list[str]]:
     """Decide and score every case (understanding by default): the counts per expected capability, and the misses.
 
     The counts are [questions, capability right, capability+args right, confident wrong, clarified]; each miss is one
-    line, marked "✗ CONFIDENT WRONG" when the answer was presented as the answer.
+    line, marked "✗ CONFIDENT WRONG" when the answer was presented as the answer. `record`, when given, receives one
+    dict per case with what its score was made of (leave-one-set-out re-scores the argument-kind notes from them).
 
     For the agent, a case expecting no tool is right when the agent calls none (its intent names are not compared).
     """
@@ -410,7 +412,11 @@ def score(
             got_canon: dict[str, Any] = {}
             if tool is None:
                 tool_ok = no_tool_right(
-                    expected["intent"], intent, got_tool, unapplied, offline=decide is route_offline
+                    expected["intent"],
+                    intent,
+                    got_tool,
+                    unapplied,
+                    offline=getattr(decide, "offline", decide is route_offline),
                 )
                 args_ok = tool_ok
             else:
@@ -430,6 +436,15 @@ def score(
             )
             asked_which = got_tool is not None and not args_ok and _unresolved_company(session, got_args)
             confident_wrong = got_tool is not None and not args_ok and not said_unapplied and not asked_which
+            if record is not None:
+                left_out = tool is not None and tool_ok and not args_ok
+                if tool is not None and left_out:
+                    left_out = only_left_out(got_canon, canonical(session, tool, expected, asker_id, today))
+                record.append(
+                    {"question": question, "tool": tool, "expected": expected, "got_tool": got_tool, "args": got_args,
+                     "intent": intent, "tool_ok": tool_ok, "args_ok": args_ok, "left_out": left_out,
+                     "asked_which": asked_which, "unapplied": list(unapplied)}
+                )  # fmt: skip
             per[group][1] += tool_ok
             per[group][2] += args_ok
             per[group][3] += confident_wrong
@@ -498,6 +513,12 @@ def main(argv: list[str] | None = None) -> None:
         help="with --loso: train each fold on the other blind sets too, whatever the shipped classifier does "
         "(bot/copilot/classifier.py TRAIN_ON_BLIND_SETS)",
     )
+    parser.add_argument(
+        "--replayed",
+        metavar="JSON",
+        help="with --loso: re-score first-run decisions written by `eval/copilot/replay.py --dump` with and without "
+        "the argument-kind notes (bot/copilot/arg_keys.py), each set's model trained without it",
+    )
     args = parser.parse_args(argv if argv is not None else [])
     now = LABELLED_ON
     engine = open_workspace(args.db, now)
@@ -511,6 +532,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.loso:
         from eval.copilot import loso
 
+        if args.replayed:
+            loso.replayed_notes(engine, now, args.replayed)
+            return
         loso.main(engine, now, args.only, thresholds=args.sweep, blind=args.blind or None)
         return
     sets: list[tuple[list[Case], str]] = [

@@ -86,5 +86,46 @@ def main(scored_name: str) -> None:
     print(json.dumps({scored_name: rows}))
 
 
+def dump(names: list[str], path: str) -> None:
+    """Write the replayed commit's own decisions (its shipped classifier) on the named sets to `path` (JSON).
+
+    Run from the first-run commit's worktree like `main`; `notes` then scores them in this checkout with and without
+    the argument-kind notes (`bot.copilot.arg_keys`), which the replayed commit does not have.
+    """
+    sys.path.insert(0, str(Path.cwd()))
+    import eval.copilot as evaluator
+    from bot.copilot import classifier as clf
+    from bot.copilot import decide
+
+    assert Path(clf.__file__).resolve().is_relative_to(Path.cwd().resolve()), "run from the replayed commit's worktree"
+    decided: dict[str, Any] = {}
+    understand = decide.understand
+
+    def recorded(question: str, **kwargs: Any) -> Any:
+        decision = understand(question, **kwargs)
+        decided[question] = {
+            "intent": "clarify" if decision.choices else ("unknown" if decision.intent == "none" else decision.intent),
+            "tool": None if decision.choices else decision.tool,
+            "args": {} if decision.choices else decision.args,
+            "unapplied": [] if decision.choices else [str(u) for u in decision.unapplied],
+        }
+        return decision
+
+    decide.understand = recorded  # type: ignore[assignment]  # the evaluator imports it at each question
+    sets = blind_sets()
+    now = datetime.now(UTC).replace(hour=15, minute=0, second=0, microsecond=0)
+    engine = evaluator.open_workspace(None, now)
+    out = {}
+    for name in names:
+        decided.clear()
+        with contextlib.redirect_stdout(io.StringIO()):
+            evaluator.run(engine, now, sets[name], name)
+        out[name] = {q: decided[q] for q, _t, _e in sets[name]}
+    Path(path).write_text(json.dumps(out, default=str))
+
+
 if __name__ == "__main__":
-    main(sys.argv[1])
+    if sys.argv[1] == "--dump":
+        dump(sys.argv[3:], sys.argv[2])
+    else:
+        main(sys.argv[1])
