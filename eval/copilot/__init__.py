@@ -27,6 +27,8 @@ from eval.copilot.heldout9 import CASES as HELDOUT_9
 from eval.copilot.heldout10 import CASES as HELDOUT_10
 from eval.copilot.heldout11 import CASES as HELDOUT_11
 from eval.copilot.heldout12 import CASES as HELDOUT_12
+from eval.copilot.heldout13 import CASES as HELDOUT_13
+from eval.copilot.heldout14 import CASES as HELDOUT_14
 from eval.copilot.labelled import LABELLED_ON
 from eval.copilot.phrasings import PHRASINGS
 from eval.copilot.probe7 import PROBE_7
@@ -553,6 +555,8 @@ def main(argv: list[str] | None = None) -> None:
     sets.append((HELDOUT_10, "Held-out set 10, written blind (first run 90.5%, 12 confident wrong; then fixed)"))
     sets.append((HELDOUT_11, "Held-out set 11, written blind (first run 86.9%, 12 confident wrong; then fixed)"))
     sets.append((HELDOUT_12, "Held-out set 12, written blind (first run 92.7%, 4 confident wrong; then fixed)"))
+    sets.append((HELDOUT_13, "Held-out set 13, written blind (first run 89.3%, 8 confident wrong)"))
+    sets.append((HELDOUT_14, "Held-out set 14, written blind (first run 81.3%, 20 confident wrong)"))
     sets.append((PROBE_7, "Probe set A of the understanding helper (first run 68.9%, 9 confident wrong; then fixed)"))
     sets.append((PROBE_8, "Probe set B of the understanding helper (first run 90.5%, 2 confident wrong; then fixed)"))
     sets.append((PROBE_9, "Probe set C of the understanding helper (first run 87.2%, 2 confident wrong; then fixed)"))
