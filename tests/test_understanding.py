@@ -2700,3 +2700,34 @@ def test_mentions_of_a_topic_at_a_company_is_a_conversation_search(ws, text, com
     # "mentions of X at Y since Nov" is a search of what was said, with the company and the start as filters
     decision = reads(ws, text, "search_conversations", {"company": company, "since": since})
     assert not decision.args["query"].lower().endswith((" at", " from", " with")), decision
+
+
+@pytest.mark.parametrize(
+    ("text", "tool", "owners"),
+    [
+        (
+            "How many of Sam's deals are in contract sent? I think a few should be mine by now.",
+            "count_deals",
+            ["Sam Patel"],
+        ),
+        (
+            "What's my win rate this year? I have a 1:1 with Morgan and want to know first.",
+            "get_closed_deal_metrics",
+            ["me"],
+        ),
+        ("Why did Morgan lose deals? Some of those accounts are mine now.", "get_loss_reasons", None),
+    ],
+)
+def test_the_owners_are_those_of_the_sentence_that_asks(ws, text, tool, owners):
+    # a statement after the question (about the asker or someone else) is context: the question's owners decide
+    decision = reads(ws, text, tool, {})
+    if owners is None:
+        assert decision.args.get("owner") not in (None, "me"), decision
+    else:
+        assert sorted(decision.args.get("owners") or []) == sorted(owners), decision
+
+
+def test_a_dictated_name_without_its_apostrophe_before_asking_is_context(ws):
+    # "morgans asking for my numbers": Morgan is asking, her deals are not asked about
+    decision = reads(ws, "morgans asking for my forecast this month", "forecast_bookings", {})
+    assert decision.args.get("owners") == ["me"], decision

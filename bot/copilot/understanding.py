@@ -937,7 +937,7 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
         text = text.replace(company.lower(), " ")
     text, context_people, leading = _without_context(text, names)
     found = _owners_in(text, names)
-    asked = _last_sentence(text)
+    asked = _asked_sentences(text)
     if asked is not None and len(found) > 1:
         # "I took over part of Luis's territory. How am I doing compared to the other reps?": the question names its
         # owners itself; the people of the sentences before it are why it is asked
@@ -959,10 +959,19 @@ _REFERS_BACK = re.compile(r"\b(?:he|him|his|she|her|hers|he's|she's|they|them|th
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)'\"][.!?])\s+(?=\S)")
 
 
-def _last_sentence(text: str) -> str | None:
-    """The question's last sentence when there are several ("Hi! I took over X. How am I doing?"), else None."""
+def _asked_sentences(text: str) -> str | None:
+    """The sentences that ask, when a question has several, else None (one sentence, or every one asking).
+
+    Those ending in "?" ("What's my win rate? I have a 1:1 with Helen" → the first), else the last ("Hi! I took over
+    X. How am I doing").
+    """
     parts = [p for p in _SENTENCE_END.split(text.strip()) if p.strip()]
-    return parts[-1] if len(parts) > 1 else None
+    if len(parts) < 2:
+        return None
+    asking = [p for p in parts if p.rstrip().endswith("?")]
+    if len(asking) == len(parts):
+        return None
+    return " ".join(asking) if asking else parts[-1]
 
 
 def _mine_as_typer(owners: list[str], low: str, names: Names) -> list[str]:
@@ -991,7 +1000,11 @@ _OWNED = (
     r"|at[- ]risk|risky|stalled|stuck|biggest|largest|top|quarter|month|week|loss(?:es)?|wins|lead|team"
     r"|buyers?|customers?|prospects?|clients?|contacts?|commits?|renewals?|close rate|bookings?"
 )
-_POSSESSIVE_NO_APOSTROPHE = re.compile(rf"\b(?P<stem>[A-Za-z]{{3,}})(?P<s>[sS])(?=\s+(?:{_OWNED})\b)", re.IGNORECASE)
+_IS_DOING = r"asking|wondering|saying|looking|out|covering|gonna|going"
+"""What "<name>'s" is said before when it is "<name> is" ("helens asking for my number": dictated, no apostrophe)."""
+_POSSESSIVE_NO_APOSTROPHE = re.compile(
+    rf"\b(?P<stem>[A-Za-z]{{3,}})(?P<s>[sS])(?=\s+(?:{_OWNED}|{_IS_DOING})\b)", re.IGNORECASE
+)
 
 
 def owner_possessives(text: str, names: Names) -> str:
