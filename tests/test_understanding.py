@@ -2731,3 +2731,10 @@ def test_a_dictated_name_without_its_apostrophe_before_asking_is_context(ws):
     # "morgans asking for my numbers": Morgan is asking, her deals are not asked about
     decision = reads(ws, "morgans asking for my forecast this month", "forecast_bookings", {})
     assert decision.args.get("owners") == ["me"], decision
+
+
+def test_a_bare_deals_question_offers_its_readings_and_the_command_word_still_lists(ws):
+    # four blind authors of four asked "deals?" to be put back to the asker; "deals" typed as the command lists
+    asked = decide_q(ws, "deals?")
+    assert asked.tool is None and asked.intent == "clarify" and len(asked.choices) == 3, asked
+    assert decide_q(ws, "deals").tool == "search_deals"

@@ -1412,8 +1412,8 @@ def subcommand_reading(question: str, session: Session, names: Names) -> Underst
 
     words = question.strip().strip("?!. ").split(maxsplit=1)
     found = subcommands().get(words[0].lower()) if words else None
-    if found is None:
-        return None
+    if found is None or (len(words) == 1 and question.strip().endswith("?") and found[1].name == "search_deals"):
+        return None  # "deals?" asks which deals (understanding offers the readings); "deals" is the command's word
     sub, cap = found
     rest = words[1].strip(" ?!.") if len(words) > 1 else ""
     required = {n for n, f in cap.args_schema.model_fields.items() if f.is_required()}
