@@ -1811,7 +1811,7 @@ def route(
     if _BARE_DEALS_ASKED.match(low):
         # "deals?" asks something about deals without saying what (four blind authors of four labelled it so):
         # the readings are offered; "deals" typed as the slash command's word still lists the asker's open deals
-        readings = (
+        readings: tuple[tuple[str, str, dict[str, Any]], ...] = (
             ("Your open deals", "search_deals", {"owners": ["me"]}),
             ("The team's open pipeline by stage", "summarize_pipeline", {"by": "stage"}),
             ("Deals at risk", "list_at_risk_deals", {}),
