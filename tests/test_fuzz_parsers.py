@@ -8,6 +8,7 @@ import contextlib
 import math
 from datetime import date, datetime
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 from pydantic import ValidationError
@@ -201,3 +202,18 @@ _WORDS = {
     18: "eighteen", 19: "nineteen",
 }  # fmt: skip
 _TENS_WORDS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
+
+
+@pytest.mark.parametrize(
+    ("said", "figures"),
+    [
+        ("between one hundred and two hundred k", "between 100k and 200k"),
+        ("between two and three hundred thousand", "between 200k and 300k"),
+        ("over twenty and seventy  five thousand", "over twenty and 75k"),
+    ],
+)
+def test_a_dictated_range_of_hundreds_is_two_numbers(said, figures):
+    from tools.parsing.amounts import spelled_amounts
+
+    # a second "hundred" is a second number (it multiplied the first: 10200k), and "two and three hundred" is 200-300k
+    assert spelled_amounts(said) == figures

@@ -127,6 +127,11 @@ METRICS_RE = re.compile(
     r"|\bcreat(?:ed|ion|e) (?:date )?(?:to|->|→|until|till) (?:close|win|won|closed)"
     r"|" + slots.CYCLE_SPAN
 )
+WILL_NOT_CLOSE = re.compile(
+    r"\b(?:will not|not going to|unlikely to|probably (?:will )?not|may not|might not) (?:close|sign|land|happen"
+    r"|come in|make it)\b"
+)
+"""Deals said not to close after all ("which deals won't close this month", after "won't" is read as "will not")."""
 COUNT_RE = re.compile(
     r"\bhow many\b|\bnumber of\b|\bcount\b|(?:^|\s)# of\b"
     # shorthand for the number of deals: "qty of open deals closing next 60d", "tally of opps in demo"
@@ -211,7 +216,9 @@ WRITE_VERB = re.compile(
     # a noun, not an order: "update on my deals", "schedule for today", "change in stage", "push risk"
     r"\b(?!\s+(?:on|in|for|of|from|about|risk|history|status|rate)\b)"
     # "send me a summary of my deals at risk": sent to the asker is shown to them (a reminder or invite is a task)
-    r"(?!(?:(?<=send)|(?<=email)) (?:me|us)\b(?! (?:a |an )?(?:reminders?|invites?|calendar)\b))"
+    r"(?!(?:(?<=send)|(?<=email)) (?:me|us)\b(?! (?:a |an )?(?:reminders?|invites?|calendar|alerts?|notifications?"
+    r"|updates? (?:when|whenever|if|every))\b)(?![^?]*\b(?:every (?:day|week|morning|month|monday|tuesday|wednesday"
+    r"|thursday|friday)|daily|weekly|whenever|when (?:a|any|the|one|my)\b)))"
     r"(?! back\b)(?!\s*:)(?![.@_\-]\w)"  # "email: mark.o@y.com": a lead's field and address, no verb
     r"(?!.*\b(?:rate|rates|date range)\b).*\b(?:deals?|opps?|opportunit(?:y|ies)|tasks?|calls?|emails?|notes?|amount"
     r"|stage|owner|meetings?"
@@ -810,6 +817,13 @@ def newer_capability(
         return _closed_metrics(text, names, company, today, _known_segments(session))
     if COUNT_RE.search(low) and not re.search(r"[a-z]", COUNT_RE.sub(" ", low).replace("how", " ")):
         return Understanding(intent="count_deals", problem="How many of what? e.g. 'how many deals close this month'.")
+    if COUNT_RE.search(low) and WILL_NOT_CLOSE.search(low):
+        return Understanding(  # a count of the deals that will not close: no capability counts a forecast's misses
+            intent="clarify",
+            problem="I can't count the deals that won't close. I can list the deals at risk, or count those closing "
+            "in a period.",
+            choices=[Choice(label="Deals at risk", tool="list_at_risk_deals", args={})],
+        )
     if COUNT_RE.search(low):
         by = re.search(r"\b(?:by|per|each|every|for each) (?P<by>stage|owner|rep|ae|seller)s?\b", low)
         if by:  # "count of open deals per stage": counts and amounts by stage are the pipeline summary

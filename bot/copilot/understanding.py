@@ -953,6 +953,9 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     return _mine_as_typer(found, low, names)
 
 
+_ADDS_TO_BEFORE = re.compile(
+    r"^\s*(?:and|also|then|plus|what about|how about|same for)\b|\b(?:too|as well|also)\W*$", re.IGNORECASE
+)
 _BARE_DEALS_ASKED = re.compile(r"^\s*(?:deals|opps|opportunities)\s*\?+\s*$")
 """A bare "deals?" in a message: which deals is not said."""
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|mine|myself)\b")
@@ -964,16 +967,16 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)'\"][.!?])\s+(?=\S)")
 def _asked_sentences(text: str) -> str | None:
     """The sentences that ask, when a question has several, else None (one sentence, or every one asking).
 
-    Those ending in "?" ("What's my win rate? I have a 1:1 with Helen" → the first), else the last ("Hi! I took over
-    X. How am I doing").
+    Those ending in "?" ("What's my win rate? I have a 1:1 with Helen" → the first); not one that adds to the sentences
+    before it ("Show me Sam's deals. And Morgan's?", "... Morgan's too?").
     """
     parts = [p for p in _SENTENCE_END.split(text.strip()) if p.strip()]
     if len(parts) < 2:
         return None
     asking = [p for p in parts if p.rstrip().endswith("?")]
-    if len(asking) == len(parts):
-        return None
-    return " ".join(asking) if asking else parts[-1]
+    if not asking or len(asking) == len(parts) or any(_ADDS_TO_BEFORE.search(p) for p in asking):
+        return None  # no sentence asks, every one does, or the one that asks adds to the others ("And Morgan's?")
+    return " ".join(asking)
 
 
 def _mine_as_typer(owners: list[str], low: str, names: Names) -> list[str]:
@@ -1160,6 +1163,12 @@ _WHOSE_NUMBER = (
 )
 """Whose number, and of which period, a make-or-break question names ("her December number", "this quarter's")."""
 
+_NO_DEAL = (
+    r"(?:our |my |the |this |that )?(?:pipeline|pipe|forecast|number|numbers|quota|quarter|qtr|q[1-4]|month|year|week"
+    r"|it\b(?=.*\b(?:that|if) (?:we|i)\b)|team)\b"
+)
+"""What "how solid is ..." or "is ... a lock" says of the period or the book, not of one deal ("is Q4 a lock?")."""
+
 INTENTS: tuple[tuple[str, str], ...] = (
     (
         "help",
@@ -1281,7 +1290,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"|\blikely (?:to )?(?:close|win|sign)\b|\bhow likely\b|\bwin prob\b|\bp\(win\)"
         # how sure to be of one deal: "how confident should i be about the umbrella deal", "how solid is globex"
         r"|\bhow (?:confident|sure|solid|real|safe|firm) (?:should|can|do|would) (?:i|we) (?:be|feel)\b"
-        r"|\bhow (?:solid|real|firm|safe) is (?:the )?[a-z0-9&.' -]{1,40}?(?: deal)?\s*\??$"
+        r"|\bhow (?:solid|real|firm|safe) is (?!" + _NO_DEAL + r")(?:the )?[a-z0-9&.' -]{1,40}?(?: deal)?\s*\??$"
         # one deal's outcome asked, hedged: "will we actually land it?", "will we really win them" (no period after)
         # (the company, taken out, or a pronoun ends the question; a period after it is the forecast's)
         r"|\bwill (?:we|i) (?:(?:actually|really|realistically|still|ever|probably|end up|be able to|manage to)"
@@ -1290,7 +1299,8 @@ INTENTS: tuple[tuple[str, str], ...] = (
         r"(?: [\w&.'-]+){0,3}\s*[?.!]*\s*$"
         r"|\bwill (?:we|i) (?:win|land|close|sign|bag) (?:it|them|this one|that one|this deal|that deal)\s*[?.!]*\s*$"
         # whether a deal is a sure thing: "is keencrest a lock?", "is the acme deal really in the bag"
-        r"|(?:^|[.!?;]\s+)(?:is|are)\s+(?:[\w&.'-]+\s+){0,4}(?:really |actually |still |truly )?(?:a (?:lock"
+        r"|(?:^|[.!?;]\s+)(?:is|are)\s+(?!" + _NO_DEAL + r")(?:[\w&.'-]+\s+){0,4}"
+        r"(?:really |actually |still |truly )?(?:a (?:lock"
         r"|sure thing|done deal|slam dunk|shoo-?in|safe bet)|in the bag)\b",
     ),
     (
@@ -1383,6 +1393,9 @@ INTENTS: tuple[tuple[str, str], ...] = (
             r"\brisks?(?:y|iest)?\b|in trouble|slipping|\bdanger|\bstuck\b|\bstall(?:ed|ing)\b|need(?:s)? attention"
             r"|worr(?:y|ied)|going sideways|red flag|\bhealth\b|\bunhealthy\b|jeopardy"
             r"|(?:might|could|going to|likely to|about to|gonna) (?:lose|slip|fall through|die)\b"
+            # deals that will not close after all ("which deals won't close this month"): the ones at risk
+            r"|\b(?:will not|not going to|unlikely to|probably (?:will )?not|may not|might not) (?:close|sign|land"
+            r"|happen|come in|make it)\b"
             # in plain words: "look shaky", "any warning signs", "is anything wrong with the acme deal"
             r"|\bshaky\b|\bwobbly\b|\bdicey\b|\biffy\b|\bwarning (?:signs?|signals?|lights?|flags?)\b"
             r"|\b(?:anything|something|what'?s|what is) (?:wrong|off|amiss) (?:with|on|about)\b|\bon thin ice\b"

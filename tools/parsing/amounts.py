@@ -60,7 +60,11 @@ _SCALE_WORD = r"(?:million|mil|mill|mils|thousand|grand|k)"
 _SPELLED_AMOUNT = re.compile(
     r"\b(?P<run>" + _NUMBER_WORD + r"(?:[\s-]+" + _NUMBER_WORD + r")*)[\s-]+(?P<u>" + _SCALE_WORD + r")\b"
 )
-_SPELLED_COUNT = r"(?:" + "|".join([*_UNITS, *_TENS]) + r")(?:[\s-]+(?:" + "|".join(_UNITS) + r"))?"
+_SPELLED_COUNT = (
+    r"(?:(?:(?:" + "|".join([*_UNITS, "a"]) + r")[\s-]+hundred(?:[\s-]+and)?(?:[\s-]+(?=\w))?)?"
+    r"(?:(?:" + "|".join([*_UNITS, *_TENS]) + r")(?:[\s-]+(?:" + "|".join(_UNITS) + r"))?)?"
+    r"(?<=\w))"
+)
 _RANGE_START = re.compile(
     r"\b(?P<lead>between|from|btwn)\s+\$?(?P<a>" + _SPELLED_COUNT + r")\s+(?P<sep>and|to|-)\s+"
     r"\$?(?P<b>\d+(?:\.\d+)?)(?P<u>[km])\b"
@@ -81,10 +85,7 @@ _SPELLED = (
     # "between twenty and 40k" (dictated: the scale is said once, after the second number): the first takes it too
     (
         _RANGE_START,
-        lambda m: (
-            f"{m.group('lead')} {_spelled_value(m.group('a')) or 0:g}{m.group('u')} {m.group('sep')} "
-            f"{m.group('b')}{m.group('u')}"
-        ),
+        lambda m: f"{m.group('lead')} {_range_low(m)}{m.group('u')} {m.group('sep')} {m.group('b')}{m.group('u')}",
     ),
     # "50 grand", "2 mil": digits and a spoken scale
     (re.compile(r"(?<![\w.])(?P<n>\d+(?:\.\d+)?)\s*grand\b"), lambda m: f"{m.group('n')}k"),
@@ -114,7 +115,7 @@ def _spelled_value(words: str) -> float | None:
             continue
         if token in ("a", "an") and i == 0:
             whole, seen = 1, True
-        elif token == "hundred":
+        elif token == "hundred" and whole < 100:  # "two hundred"; a second "hundred" is a second number
             whole, seen = (whole or 1) * 100, True
         elif token in _UNITS and (whole % 100 == 0 or (whole % 10 == 0 and whole % 100 >= 20 and _UNITS[token] < 10)):
             whole, seen = whole + _UNITS[token], True
@@ -127,6 +128,17 @@ def _spelled_value(words: str) -> float | None:
     return float(f"{whole}{decimals}") if decimals not in ("", ".") else float(whole)
 
 
+def _range_low(m: re.Match[str]) -> str:
+    """The low end of a dictated range in the high end's scale ("between twenty and 40k" → 20).
+
+    "between two and three hundred k" → 200: the "hundred" is said once too.
+    """
+    low, high = _spelled_value(m.group("a")) or 0, float(m.group("b"))
+    if 0 < low < 10 and high >= 100 and high % 100 == 0 and high / 100 < 10:
+        low *= 100
+    return f"{low:g}"
+
+
 def _spelled_figure(m: re.Match[str]) -> str:
     """A count in words and its scale as a figure: "a million" → "1m", "two hundred grand" → "200k".
 
@@ -134,7 +146,8 @@ def _spelled_figure(m: re.Match[str]) -> str:
     numbers is not the "and" of "two hundred and fifty"). "a thousand" alone stays as typed: it is a count as often
     as money.
     """
-    words = re.split(r"[\s-]+", m.group("run"))
+    spans = list(re.finditer(r"[^\s-]+", m.group("run")))
+    words = [w.group(0) for w in spans]
     for start in range(len(words)):  # the longest tail of the run that is one number
         value = _spelled_value(" ".join(words[start:]))
         if value is not None:
@@ -145,7 +158,7 @@ def _spelled_figure(m: re.Match[str]) -> str:
     if value == 1 and not millions and "hundred" not in words[start:]:
         return m.group(0)
     said = f"{value:g}{'m' if millions else 'k'}"
-    kept = m.group("run")[: len(m.group("run")) - len(" ".join(words[start:]))] if start else ""
+    kept = m.group("run")[: spans[start].start()] if start else ""
     return f"{kept}{said}"
 
 
