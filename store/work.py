@@ -122,9 +122,7 @@ WorkItem = tuple[str, str, dict[str, Any]]
 """(kind, key, payload) of a piece of work to store."""
 
 
-def enqueue_many_sqlite(
-    dbapi_conn: sqlite3.Connection, items: list[WorkItem], stamp: datetime | None = None
-) -> list[int | None]:
+def enqueue_many_sqlite(dbapi_conn: sqlite3.Connection, items: list[WorkItem]) -> list[int | None]:
     """`enqueue_many` on a raw sqlite3 connection (in its default implicit-transaction mode), committed on return.
 
     Why not SQLAlchemy here: the edge ack's writer runs this on the server's event loop, where every microsecond is
@@ -132,12 +130,11 @@ def enqueue_many_sqlite(
     key, compiled-statement setup, result proxy) was a third of the loop's time (benchmarks/slack_ack.py); the raw
     statement is built once per batch size, and the values go through the columns' own bind processors, so the row
     is stored exactly as `enqueue_many` stores it. On failure the transaction is rolled back and the error raised
-    (`sqlite3.OperationalError` when another writer holds the lock). `stamp`: the rows' `created_at` (the caller's,
-    so that a retry of this batch elsewhere can tell its own rows: `enqueue_many`'s `retry_of`).
+    (`sqlite3.OperationalError` when another writer holds the lock).
     """
     if not items:
         return []
-    rows = _new_rows(items, stamp)
+    rows = _new_rows(items)
     bind = _sqlite_binders()
     stored: dict[str, int] = {}
     try:
@@ -159,7 +156,8 @@ async def enqueue_many_psycopg(aconn: Any, items: list[WorkItem], stamp: datetim
     Why: the edge ack's writer awaits this on the server's event loop, which keeps serving requests during the round
     trip and the commit's fsync; a writer thread doing the same fought the loop for the GIL all through a burst
     (benchmarks/slack_ack.py). The row is the one `enqueue_many` stores: payload as JSON text (SQLAlchemy's JSON
-    type serialises with `json.dumps` too), created_at an aware UTC instant (`stamp`, as in `enqueue_many_sqlite`).
+    type serialises with `json.dumps` too), created_at an aware UTC instant: `stamp`, the caller's,
+    so that a retry of this batch on the writer thread can tell its own rows (`enqueue_many`'s `retry_of`).
     """
     if not items:
         return []

@@ -23,18 +23,12 @@ never on single questions, for a low rate of notes about a kind the question doe
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-import os
-import pickle
 import re
 import sys
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -257,26 +251,14 @@ class ArgKindModel:
         return dict(zip(self.kinds, (float(v) for v in p), strict=True))
 
 
-def _cache_path(cases: list[tuple[str, str | None, frozenset[str]]]) -> Any:
-    from importlib.metadata import version
-
-    from settings import PROJECT_ROOT
-
-    data = [[q, t, sorted(k)] for q, t, k in cases]
-    key = hashlib.sha256(json.dumps([data, version("scikit-learn"), CACHE_VERSION]).encode()).hexdigest()[:16]
-    return PROJECT_ROOT / "var" / "cache" / f"arg-kinds-{key}.pkl"
-
-
 _SERVING: list[ArgKindModel | None] = []
-_TRAINING = threading.Lock()
 
 
 def model() -> ArgKindModel | None:
     """The process's model (trained once, cached in var/cache), or the one put in place by `serving`."""
     if _SERVING:
         return _SERVING[-1]
-    with _TRAINING:
-        return _model()
+    return _model()
 
 
 @contextmanager
@@ -292,26 +274,19 @@ def serving(fitted: ArgKindModel | None) -> Iterator[ArgKindModel | None]:
         _SERVING.remove(fitted)
 
 
-@lru_cache(maxsize=1)
 def _model() -> ArgKindModel | None:
+    """Trained on `training_cases()`, kept by `tools.model_cache` (memory, then var/cache, keyed by the data)."""
+    from importlib.metadata import version  # the installed version, without importing scikit-learn
+
+    from settings import PROJECT_ROOT
+    from tools.model_cache import cached, signature
+
     cases = training_cases()
     if not cases:
         return None
-    path = _cache_path(cases)
-    if path.exists():
-        try:
-            with path.open("rb") as fh:
-                loaded: ArgKindModel = pickle.load(fh)  # noqa: S301  (our own cache file, written below)
-            return loaded
-        except Exception:
-            log.warning("argument-kind cache %s unreadable; retraining", path)
-    fitted = ArgKindModel.train(cases)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial")
-    with partial.open("wb") as fh:
-        pickle.dump(fitted, fh)
-    partial.replace(path)
-    return fitted
+    data = [[q, t, sorted(k)] for q, t, k in cases]
+    key = signature(data, version("scikit-learn"), CACHE_VERSION)
+    return cached("arg-kinds", key, lambda: ArgKindModel.train(cases), directory=PROJECT_ROOT / "var" / "cache")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -185,10 +185,14 @@ class CapabilityClassifier:
         """How many labelled questions of `label` it was trained on: 0 for a capability declared after training."""
         return self.trained_on.get(label or "", 0)
 
+    @cached_property
+    def typical_count(self) -> float:
+        """The median label's count of training questions (derived once: `well_known` asks on every decision)."""
+        return float(np.median(list(self.trained_on.values())))
+
     def well_known(self, label: str | None, share: float) -> bool:
         """Whether it was trained on at least `share` of the median label's count of `label` (and on 2 or more)."""
-        typical = float(np.median(list(self.trained_on.values())))
-        return self.examples_of(label) >= max(2.0, share * typical)
+        return self.examples_of(label) >= max(2.0, share * self.typical_count)
 
     def _lexical_probs(self, text: str) -> Any:
         """The lexical model's probabilities for `text`, memoised (understanding asks twice: as typed and corrected)."""

@@ -26,6 +26,7 @@ from bot.copilot.fill import INSIGHT_TOOLS, known_competitors, schema_args
 from bot.copilot.understanding import (
     AGE_WORDS,
     ALL_STAGE_WORDS,
+    BARE_DEALS_ASKED,
     FILLER,
     INCLUDE_CLOSED,
     NEWEST_LEADS,
@@ -1426,7 +1427,7 @@ def subcommand_reading(question: str, session: Session, names: Names) -> Underst
 
     words = question.strip().strip("?!. ").split(maxsplit=1)
     found = subcommands().get(words[0].lower()) if words else None
-    if found is None or (len(words) == 1 and question.strip().endswith("?") and found[1].name == "search_deals"):
+    if found is None or BARE_DEALS_ASKED.match(question.lower()):
         return None  # "deals?" asks which deals (understanding offers the readings); "deals" is the command's word
     sub, cap = found
     rest = words[1].strip(" ?!.") if len(words) > 1 else ""

@@ -318,10 +318,26 @@ _FACT_RE = [(name, re.compile(pattern)) for name, pattern in FACT_WORDS]
 _OWNER_NOUN = re.compile(r"\b(?:owner|ae|rep|account exec(?:utive)?)\b")
 
 
-# a statement after the question; one that adds to the ask ("... ? also who owns it") is still the question
-_TOLD_AFTER = re.compile(
-    r"^(?P<asked>.*\?)\s+(?!(?:also|and|plus|or|what about|how about|same for|then)\b)(?P<told>[^?]+)$", re.DOTALL
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)'\"][.!?])\s+(?=\S)")
+_ADDS_TO_BEFORE = re.compile(
+    r"^\s*(?:and|also|then|plus|or|what about|how about|same for)\b|\b(?:too|as well|also)\W*$", re.IGNORECASE
 )
+
+
+def asked_sentences(text: str) -> str | None:
+    """The sentences that ask, when a question has several, else None (one sentence, or every one asking).
+
+    Those ending in "?" ("What's my win rate? I have a 1:1 with Helen" → the first), unless one adds to the sentences
+    around it ("Show me Sam's deals. And Morgan's?", "... Morgan's too?"). Who the question is about and which deal
+    fact it asks are read from them: the other sentences say why it is asked.
+    """
+    parts = [p for p in _SENTENCE_END.split(text.strip()) if p.strip()]
+    if len(parts) < 2:
+        return None
+    asking = [p for p in parts if p.rstrip().endswith("?")]
+    if not asking or len(asking) == len(parts) or any(_ADDS_TO_BEFORE.search(p) for p in parts[1:]):
+        return None  # no sentence asks, every one does, or one adds to the others ("And Morgan's?", "also who owns it")
+    return " ".join(asking)
 
 
 # a statement before the question ("grace says her main contact at acme left. who's our champion there now?")
@@ -348,9 +364,9 @@ def parse_fact(text: str) -> str | None:
     low = fact_question(text.lower())
     # "who's the champion at X? I need someone inside to get the CFO on a call": a role in a statement after the
     # question is why it is asked; the facts asked are those of the question, when it names any
-    told = _TOLD_AFTER.match(low)
-    if told and any(pattern.search(told.group("asked")) for _name, pattern in _FACT_RE):
-        low = told.group("asked")
+    asked = asked_sentences(low)
+    if asked and any(pattern.search(asked) for _name, pattern in _FACT_RE):
+        low = asked
     found = [name for name, pattern in _FACT_RE if pattern.search(low)]
     if found and "owner" not in found and _OWNER_NOUN.search(low):
         found.append("owner")  # "the owner and the champion": the owner named as a noun beside another fact

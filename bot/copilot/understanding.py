@@ -937,7 +937,7 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
         text = text.replace(company.lower(), " ")
     text, context_people, leading = _without_context(text, names)
     found = _owners_in(text, names)
-    asked = _asked_sentences(text)
+    asked = slots.asked_sentences(text)
     if asked is not None and len(found) > 1:
         # "I took over part of Luis's territory. How am I doing compared to the other reps?": the question names its
         # owners itself; the people of the sentences before it are why it is asked
@@ -953,30 +953,11 @@ def find_owners(low: str, names: Names, company: str | None) -> list[str]:
     return _mine_as_typer(found, low, names)
 
 
-_ADDS_TO_BEFORE = re.compile(
-    r"^\s*(?:and|also|then|plus|what about|how about|same for)\b|\b(?:too|as well|also)\W*$", re.IGNORECASE
-)
-_BARE_DEALS_ASKED = re.compile(r"^\s*(?:deals|opps|opportunities)\s*\?+\s*$")
+BARE_DEALS_ASKED = re.compile(r"^\s*(?:deals|opps|opportunities)\s*\?+\s*$")
 """A bare "deals?" in a message: which deals is not said."""
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|mine|myself)\b")
 _REFERS_BACK = re.compile(r"\b(?:he|him|his|she|her|hers|he's|she's|they|them|their|theirs|both|either)\b")
 """A pronoun of the people named before ("which of their deals are in trouble"): they are the subject after all."""
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)'\"][.!?])\s+(?=\S)")
-
-
-def _asked_sentences(text: str) -> str | None:
-    """The sentences that ask, when a question has several, else None (one sentence, or every one asking).
-
-    Those ending in "?" ("What's my win rate? I have a 1:1 with Helen" → the first); not one that adds to the sentences
-    before it ("Show me Sam's deals. And Morgan's?", "... Morgan's too?").
-    """
-    parts = [p for p in _SENTENCE_END.split(text.strip()) if p.strip()]
-    if len(parts) < 2:
-        return None
-    asking = [p for p in parts if p.rstrip().endswith("?")]
-    if not asking or len(asking) == len(parts) or any(_ADDS_TO_BEFORE.search(p) for p in asking):
-        return None  # no sentence asks, every one does, or the one that asks adds to the others ("And Morgan's?")
-    return " ".join(asking)
 
 
 def _mine_as_typer(owners: list[str], low: str, names: Names) -> list[str]:
@@ -1821,7 +1802,7 @@ def route(
     low = text.lower()
     if not low.strip(" ?!."):
         return Understanding(intent="help")
-    if _BARE_DEALS_ASKED.match(low):
+    if BARE_DEALS_ASKED.match(low):
         # "deals?" asks something about deals without saying what (four blind authors of four labelled it so):
         # the readings are offered; "deals" typed as the slash command's word still lists the asker's open deals
         readings: tuple[tuple[str, str, dict[str, Any]], ...] = (

@@ -287,8 +287,6 @@ class GroupWriter:
                 self.on_stored(work_id)
 
     def _loop(self) -> None:
-        from store.work import enqueue_many
-
         while True:
             batch, retry_of = self._queue.get()
             while retry_of is None and len(batch) < 500:  # a retried batch is written alone, with its own stamp
@@ -297,13 +295,15 @@ class GroupWriter:
                 except queue.Empty:
                     break
                 if more_retry_of is not None:
-                    self._write(more, more_retry_of, enqueue_many)
+                    self._write(more, more_retry_of)
                     continue
                 batch.extend(more)
-            self._write(batch, retry_of, enqueue_many)
+            self._write(batch, retry_of)
 
-    def _write(self, batch: list[PendingRow], retry_of: datetime | None, enqueue_many: Callable[..., Any]) -> None:
+    def _write(self, batch: list[PendingRow], retry_of: datetime | None) -> None:
         """Store a batch on the writer thread and hand each row's outcome back to its loop."""
+        from store.work import enqueue_many
+
         loop = batch[0][3].get_loop()
         try:
             items = [(kind, key, payload) for kind, key, payload, _ in batch]
