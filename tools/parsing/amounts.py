@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from tools.parsing.numbers import TENS_WORDS, UNIT_WORDS
+
 AMOUNT_UNITS: dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "tsd": 1e3,
     "m": 1e6, "mm": 1e6, "mn": 1e6, "mio": 1e6, "million": 1e6, "millions": 1e6,
@@ -49,20 +51,14 @@ AMOUNT_PATTERNS = tuple(
 )
 
 
-_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_NUMBER_WORD = r"(?:" + "|".join([*_UNITS, *_TENS, "hundred", "a", "an", "and", "point"]) + r")"
+_NUMBER_WORD = r"(?:" + "|".join([*UNIT_WORDS, *TENS_WORDS, "hundred", "a", "an", "and", "point"]) + r")"
 _SCALE_WORD = r"(?:million|mil|mill|mils|thousand|grand|k)"
 _SPELLED_AMOUNT = re.compile(
     r"\b(?P<run>" + _NUMBER_WORD + r"(?:[\s-]+" + _NUMBER_WORD + r")*)[\s-]+(?P<u>" + _SCALE_WORD + r")\b"
 )
 _SPELLED_COUNT = (
-    r"(?:(?:(?:" + "|".join([*_UNITS, "a"]) + r")[\s-]+hundred(?:[\s-]+and)?(?:[\s-]+(?=\w))?)?"
-    r"(?:(?:" + "|".join([*_UNITS, *_TENS]) + r")(?:[\s-]+(?:" + "|".join(_UNITS) + r"))?)?"
+    r"(?:(?:(?:" + "|".join([*UNIT_WORDS, "a"]) + r")[\s-]+hundred(?:[\s-]+and)?(?:[\s-]+(?=\w))?)?"
+    r"(?:(?:" + "|".join([*UNIT_WORDS, *TENS_WORDS]) + r")(?:[\s-]+(?:" + "|".join(UNIT_WORDS) + r"))?)?"
     r"(?<=\w))"
 )
 _RANGE_START = re.compile(
@@ -105,9 +101,9 @@ def _spelled_value(words: str) -> float | None:
     for i, token in enumerate(tokens):
         if decimals or token == "point":  # "one point five", "point five" (million)
             if token != "point":
-                if token not in _UNITS or _UNITS[token] > 9:
+                if token not in UNIT_WORDS or UNIT_WORDS[token] > 9:
                     return None
-                decimals += str(_UNITS[token])
+                decimals += str(UNIT_WORDS[token])
             elif decimals:
                 return None
             else:
@@ -117,10 +113,12 @@ def _spelled_value(words: str) -> float | None:
             whole, seen = 1, True
         elif token == "hundred" and whole < 100:  # "two hundred"; a second "hundred" is a second number
             whole, seen = (whole or 1) * 100, True
-        elif token in _UNITS and (whole % 100 == 0 or (whole % 10 == 0 and whole % 100 >= 20 and _UNITS[token] < 10)):
-            whole, seen = whole + _UNITS[token], True
-        elif token in _TENS and whole % 100 == 0:
-            whole, seen = whole + _TENS[token], True
+        elif token in UNIT_WORDS and (
+            whole % 100 == 0 or (whole % 10 == 0 and whole % 100 >= 20 and UNIT_WORDS[token] < 10)
+        ):
+            whole, seen = whole + UNIT_WORDS[token], True
+        elif token in TENS_WORDS and whole % 100 == 0:
+            whole, seen = whole + TENS_WORDS[token], True
         elif token != "and" or tokens[i - 1 : i] != ["hundred"]:
             return None
     if not seen:

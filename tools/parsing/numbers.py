@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30,
-    "couple of": 2, "few": 3,
+UNIT_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
+"""The numbers below twenty, as words."""
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+"""The tens, as words (with a unit after them: "seventy five")."""
+NUMBER_WORDS: dict[str, int] = {"a": 1, "an": 1, **UNIT_WORDS, **TENS_WORDS, "couple of": 2, "few": 3}
+"""A count said as one word (or "couple of")."""
 
 COUNTED_NOUNS = (
     r"(?:seats?|users?|licen[cs]es?|units?|employees|people|heads|hours|devices|endpoints|nodes|servers|sites"
